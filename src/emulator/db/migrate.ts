@@ -1,0 +1,73 @@
+/**
+ * Schema migrations and seeding for every family.
+ *
+ * `_emulator_migrations(family, id)` records applied migrations; each one runs once, in
+ * family order then list order, inside its own transaction. `_emulator_seeds(family)`
+ * records the once-per-database shared seed; account seeds run at every start (they are
+ * idempotent by contract) so new accounts get their defaults.
+ */
+import type { Account, EmulatorSettings, Family } from '../context.js';
+import type { Db } from './open.js';
+
+/** Tables owned by the core; never dumped as family data nor wiped by reset. */
+export const coreTables = ['_emulator_migrations', '_emulator_seeds'] as const;
+
+export function applyMigrations(db: Db, families: readonly Family[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS _emulator_migrations (
+    family TEXT NOT NULL, id TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (family, id))`);
+  db.exec(`CREATE TABLE IF NOT EXISTS _emulator_seeds (family TEXT PRIMARY KEY, seeded_at TEXT NOT NULL)`);
+  const applied = db.prepare('SELECT 1 FROM _emulator_migrations WHERE family = ? AND id = ?');
+  const record = db.prepare('INSERT INTO _emulator_migrations (family, id, applied_at) VALUES (?, ?, ?)');
+  for (const family of families) {
+    for (const m of family.migrations) {
+      if (applied.get(family.name, m.id)) continue;
+      db.transaction(() => {
+        db.exec(m.sql);
+        record.run(family.name, m.id, new Date().toISOString());
+      })();
+    }
+  }
+}
+
+export interface SeedOptions {
+  accounts: readonly Account[];
+  settings: EmulatorSettings;
+  newId: (prefix: string) => string;
+  now: Date;
+}
+
+export function applySeeds(db: Db, families: readonly Family[], o: SeedOptions): void {
+  const seeded = db.prepare('SELECT 1 FROM _emulator_seeds WHERE family = ?');
+  const record = db.prepare('INSERT INTO _emulator_seeds (family, seeded_at) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const family of families) {
+      if (!family.seed) continue;
+      if (!seeded.get(family.name)) {
+        family.seed(db, null, o.settings, o.newId, o.now);
+        record.run(family.name, o.now.toISOString());
+      }
+      for (const account of o.accounts) family.seed(db, account, o.settings, o.newId, o.now);
+    }
+  })();
+}
+
+/** Names of the family tables (everything but SQLite's and the core's own). */
+export function dataTables(db: Db): string[] {
+  const rows = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return rows.map((r) => r.name).filter((n) => !(coreTables as readonly string[]).includes(n));
+}
+
+/** Delete every row of every family table and forget the shared seeds (schema stays). */
+export function wipeData(db: Db): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const t of dataTables(db)) db.prepare(`DELETE FROM "${t.replace(/"/g, '""')}"`).run();
+      db.prepare('DELETE FROM _emulator_seeds').run();
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}

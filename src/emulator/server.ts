@@ -1,0 +1,132 @@
+/**
+ * The HTTP pipeline, written once: read the body → parse query and form → admin routes or
+ * signature check → route (version, action) → decode and validate input (spec tables) →
+ * RegionId check → handler inside one SQLite transaction → serialize.
+ * Every error, of any kind, leaves through `serializeError`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Account, EmulatorSettings, Family, HandlerContext } from './context.js';
+import type { Credential } from './accounts.js';
+import type { Db } from './db/open.js';
+import type { Dispatcher } from './dispatch.js';
+import { EcsApiError, apiError, internalError, serializeError, serializeSuccess, type SerializedResponse } from './errors.js';
+import { MalformedInput, decodeForm, decodeUtf8 } from './http/form.js';
+import { readBody } from './http/read-body.js';
+import { authenticate } from './signature/authenticate.js';
+import type { NonceStore } from './signature/nonce-store.js';
+import { decodeInput } from './validate-input.js';
+import { regionExists } from './regions/repository.js';
+import { handleAdmin } from './admin/routes.js';
+
+/** Everything the pipeline needs; built once by `startEmulator`. */
+export interface EmulatorCore {
+  db: Db;
+  families: readonly Family[];
+  dispatcher: Dispatcher;
+  credentials: ReadonlyMap<string, Credential>;
+  accounts: readonly Account[];
+  nonces: NonceStore;
+  settings: EmulatorSettings;
+  clock: () => Date;
+  newId: (prefix: string) => string;
+  /** `127.0.0.1:PORT`, used as HostId when a request has no Host header. */
+  endpoint(): string;
+  /** Drop all data and seed again (admin reset). */
+  reset(): void;
+}
+
+const JSON_TYPE = 'application/json;charset=utf-8';
+
+function send(res: ServerResponse, r: SerializedResponse): void {
+  res.writeHead(r.status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(r.body) });
+  res.end(r.body);
+}
+
+function isForm(contentType: string | undefined, body: Buffer): boolean {
+  if (body.length === 0) return false;
+  if (contentType === undefined || contentType.trim() === '') return true;
+  return contentType.toLowerCase().split(';')[0]!.trim() === 'application/x-www-form-urlencoded';
+}
+
+/** Run one signed API request; always returns a response, never throws. */
+function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, body: Buffer, requestId: string, hostId: string): SerializedResponse {
+  let product = 'Ecs';
+  let action = '';
+  try {
+    const query = new Map(decodeForm(rawQuery, 'request query string'));
+    const params = new Map(query);
+    if (isForm(req.headers['content-type'], body)) {
+      for (const [k, v] of decodeForm(decodeUtf8(body, 'request body'), 'request body')) params.set(k, v);
+    }
+    const now = core.clock();
+    const auth = authenticate(
+      { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
+      { credentials: core.credentials, nonces: core.nonces, now },
+    );
+    action = auth.action;
+    product = core.dispatcher.product(auth.version) ?? product;
+    const route = core.dispatcher.resolve(auth.action, auth.version);
+    const input = decodeInput(route.spec, params);
+    const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
+    const regionId = typeof input.RegionId === 'string' ? input.RegionId : (params.get('RegionId') || core.settings.defaultRegionId);
+    if (hasRegionParam && typeof input.RegionId === 'string' && !regionExists(core.db, input.RegionId)) {
+      throw apiError('InvalidRegionId.NotFound', `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`);
+    }
+    const ctx: HandlerContext = {
+      db: core.db,
+      account: auth.credential.account,
+      regionId,
+      requestId,
+      host: hostId,
+      settings: core.settings,
+      now: () => now,
+      newId: core.newId,
+    };
+    const result = core.db.transaction(() => {
+      const out = route.handler(ctx, input);
+      if (out === null || typeof out !== 'object' || 'Code' in out) {
+        throw new Error(`handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`);
+      }
+      return out;
+    })();
+    const { RequestId: _ignored, ...fields } = result;
+    return serializeSuccess(requestId, fields);
+  } catch (err) {
+    if (err instanceof EcsApiError) return serializeError(err, requestId, hostId, product);
+    if (err instanceof MalformedInput) return serializeError(apiError('InvalidParameter', err.message), requestId, hostId, product);
+    return serializeError(internalError(err, action), requestId, hostId, product);
+  }
+}
+
+/** The node:http request listener of the emulator. */
+export function createRequestListener(core: EmulatorCore): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void (async () => {
+      const requestId = randomUUID().toUpperCase();
+      const hostId = req.headers.host || core.endpoint();
+      try {
+        const url = req.url ?? '/';
+        const q = url.indexOf('?');
+        const path = q < 0 ? url : url.slice(0, q);
+        const rawQuery = q < 0 ? '' : url.slice(q + 1);
+        const read = await readBody(req);
+        if (!read.ok) {
+          res.setHeader('Connection', 'close');
+          return send(res, serializeError(apiError('RequestEntityTooLarge', 'The request body is larger than 1 MiB (1048576 bytes); send fewer parameters per request.'), requestId, hostId, 'Ecs'));
+        }
+        if (path.startsWith('/_emulator/')) return send(res, handleAdmin(core, req.method ?? 'GET', path, requestId, hostId));
+        if (req.method !== 'GET' && req.method !== 'POST') {
+          return send(res, serializeError(apiError('UnsupportedHTTPMethod', `This http method is not supported: ${req.method}; use GET or POST.`), requestId, hostId, 'Ecs'));
+        }
+        if (path !== '/') {
+          return send(res, serializeError(apiError('InvalidAction.NotFound', `Specified api is not found: the API path is "/", got "${path.slice(0, 200)}".`), requestId, hostId, 'Ecs'));
+        }
+        send(res, handleApi(core, req, rawQuery, read.body, requestId, hostId));
+      } catch (err) {
+        if (!res.headersSent) send(res, serializeError(internalError(err, 'request'), requestId, hostId, 'Ecs'));
+        else res.destroy();
+      }
+    })();
+  };
+}
