@@ -1,0 +1,212 @@
+/**
+ * The cloud client: one object per provider configuration, calling ECS, VPC and
+ * ResourceManager RPC actions through Alibaba's official `@alicloud/openapi-core`.
+ *
+ * Requests are built from our own action tables (`src/spec`): {@link AlibabaCloudClient.call}
+ * flattens a typed input with the generic encoder, signs with V3 (`ACS3-HMAC-SHA256`,
+ * default) or V1 (HMAC-SHA1), retries per `retry.ts`, converts every failure to an
+ * `EcsError` and returns the parsed JSON body. The same code talks to the real cloud
+ * (HTTPS, default endpoints) and to the emulator (`protocol: 'HTTP'`,
+ * `endpoints: { ecs: '127.0.0.1:PORT' }`). The SDK is loaded on first use, so merely
+ * constructing a client (e.g. during provider configure) costs nothing.
+ */
+import type { ActionSpec } from '../spec/ecs/types.js';
+import { encodeInput, type LooseInput } from './encode.js';
+import { toEcsError } from './errors.js';
+import { checkEndpoint, defaultEndpoint, productKey, productLabel, type ProductKey } from './endpoints.js';
+import { canceled, DEFAULT_RETRY_POLICY, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
+
+export interface AlibabaCloudClientOptions {
+  /** Region id, e.g. `cn-hangzhou`; sent as `RegionId` when the action takes one and the input has none. */
+  region: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** STS token, when the keys are temporary. */
+  securityToken?: string;
+  /** Per-product overrides, `host[:port]` without scheme (the provider block's `endpoints {}`). */
+  endpoints?: Partial<Record<ProductKey, string>>;
+  /** Default `HTTPS`. The emulator speaks `HTTP`. */
+  protocol?: 'HTTP' | 'HTTPS';
+  /** `v3` (default, ACS3-HMAC-SHA256) or `v1` (HMAC-SHA1, `SignatureVersion=1.0`, what the Go provider sends). */
+  signatureAlgorithm?: 'v3' | 'v1';
+  /** Appended to the SDK's user agent. */
+  userAgent?: string;
+  /** Per-request read timeout (default 60 000 ms, like the Go provider's `client_read_timeout`). */
+  readTimeoutMs?: number;
+  /** Per-request connect timeout (default 10 000 ms). */
+  connectTimeoutMs?: number;
+  /** Overrides of {@link DEFAULT_RETRY_POLICY}. `{ maxAttempts: 1 }` disables retries. */
+  retry?: Partial<RetryPolicy>;
+  logger?: Logger;
+  /** Time and randomness for retries (tests inject a fake). */
+  clock?: RetryClock;
+}
+
+export interface CallOptions {
+  /** Cancels waiting (backoff and the in-flight request's result) with `EcsCanceledError`. */
+  signal?: AbortSignal;
+  /**
+   * True when sending the request twice has the same effect as once (reads, upserts, creates
+   * carrying a ClientToken). Default: true for actions whose table is not `mutating`.
+   * Non-idempotent calls are still retried on errors proving the request was not executed.
+   */
+  idempotent?: boolean;
+  /** Overall budget for this call including retries (default: the policy's `deadlineMs`). */
+  deadlineMs?: number;
+}
+
+/** The parsed JSON body of a successful call. Always has `RequestId`. */
+export type ResponseBody = Record<string, unknown> & { RequestId?: string };
+
+interface SdkClient {
+  callApi(params: unknown, request: unknown, runtime: unknown): Promise<{ body: unknown; statusCode: number }>;
+}
+const importSdk = () => import('@alicloud/openapi-core');
+type OpenApiModule = Awaited<ReturnType<typeof importSdk>>;
+
+let sdkModule: Promise<OpenApiModule> | undefined;
+function loadSdk(): Promise<OpenApiModule> {
+  return (sdkModule ??= importSdk());
+}
+
+/** Client for Alibaba Cloud RPC APIs used by the image provider. Cheap to construct; thread-safe to share. */
+export class AlibabaCloudClient {
+  readonly region: string;
+  readonly protocol: 'HTTP' | 'HTTPS';
+  readonly signatureAlgorithm: 'v3' | 'v1';
+  readonly retryPolicy: Readonly<RetryPolicy>;
+  private readonly options: AlibabaCloudClientOptions;
+  private readonly clock: RetryClock;
+  private readonly sdkClients = new Map<ProductKey, Promise<SdkClient>>();
+
+  constructor(options: AlibabaCloudClientOptions) {
+    if (!options.region) throw new Error('region is required (e.g. "cn-hangzhou")');
+    if (!options.accessKeyId || !options.accessKeySecret) throw new Error('accessKeyId and accessKeySecret are required');
+    if (options.protocol !== undefined && options.protocol !== 'HTTP' && options.protocol !== 'HTTPS') {
+      throw new Error(`protocol must be "HTTP" or "HTTPS", got "${String(options.protocol)}"`);
+    }
+    if (options.signatureAlgorithm !== undefined && options.signatureAlgorithm !== 'v3' && options.signatureAlgorithm !== 'v1') {
+      throw new Error(`signatureAlgorithm must be "v3" or "v1", got "${String(options.signatureAlgorithm)}"`);
+    }
+    for (const [k, v] of Object.entries(options.endpoints ?? {})) if (v) checkEndpoint(k, v);
+    this.options = options;
+    this.region = options.region;
+    this.protocol = options.protocol ?? 'HTTPS';
+    this.signatureAlgorithm = options.signatureAlgorithm ?? 'v3';
+    this.retryPolicy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
+    this.clock = options.clock ?? realClock;
+  }
+
+  /** The host[:port] used for `product`: the override when given, else the SDK default for the region. */
+  endpointFor(product: ProductKey): string {
+    return this.options.endpoints?.[product] || defaultEndpoint(product, this.region);
+  }
+
+  /**
+   * Call one RPC action. `input` uses wire names (`ImageName`, `Tag: [{Key, Value}]`);
+   * `RegionId` defaults to the client's region. Resolves with the JSON body; rejects with
+   * `EcsServiceError`, `EcsNetworkError`, `EcsTimeoutError`, `EcsCanceledError` or
+   * `EcsInputError` (bad input, never sent).
+   */
+  async call(spec: ActionSpec, input: LooseInput, options: CallOptions = {}): Promise<ResponseBody> {
+    const key = productKey(spec.product);
+    const label = `${productLabel(key)} ${spec.action}`;
+    const withRegion = needsRegion(spec, key) && input.RegionId === undefined ? { RegionId: this.region, ...input } : input;
+    const query = encodeInput(spec, withRegion);
+    const idempotent = options.idempotent ?? !isMutating(spec);
+    const policy = options.deadlineMs === undefined ? this.retryPolicy : { ...this.retryPolicy, deadlineMs: options.deadlineMs };
+    const signal = options.signal;
+    return withRetry({ label, idempotent, policy, clock: this.clock, signal, logger: this.options.logger }, async () => {
+      try {
+        const sdk = await this.sdkClient(key);
+        const mod = await loadSdk();
+        const params = new mod.$OpenApiUtil.Params({
+          action: spec.action,
+          version: spec.version,
+          protocol: this.protocol,
+          method: 'POST',
+          authType: 'AK',
+          style: 'RPC',
+          pathname: '/',
+          reqBodyType: 'formData',
+          bodyType: 'json',
+        });
+        const request = new mod.$OpenApiUtil.OpenApiRequest({ query: { ...query } });
+        const pending = sdk.callApi(params, request, {});
+        const res = signal ? await raceAbort(pending, signal, label) : await pending;
+        const body = res.body;
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          throw new SyntaxError(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`);
+        }
+        return body as ResponseBody;
+      } catch (err) {
+        throw toEcsError(err, spec.action, productLabel(key));
+      }
+    });
+  }
+
+  private sdkClient(key: ProductKey): Promise<SdkClient> {
+    let c = this.sdkClients.get(key);
+    if (!c) {
+      c = this.createSdkClient(key);
+      this.sdkClients.set(key, c);
+      c.catch(() => this.sdkClients.delete(key));
+    }
+    return c;
+  }
+
+  private async createSdkClient(key: ProductKey): Promise<SdkClient> {
+    const mod = await loadSdk();
+    const o = this.options;
+    const config = new mod.$OpenApiUtil.Config({
+      accessKeyId: o.accessKeyId,
+      accessKeySecret: o.accessKeySecret,
+      securityToken: o.securityToken || undefined,
+      regionId: o.region,
+      endpoint: this.endpointFor(key),
+      protocol: this.protocol.toLowerCase(),
+      // openapi-core's name for the legacy HMAC-SHA1 scheme is 'v2' (wire: SignatureVersion=1.0).
+      signatureAlgorithm: this.signatureAlgorithm === 'v1' ? 'v2' : undefined,
+      userAgent: o.userAgent ?? 'alicloud-image',
+      readTimeout: o.readTimeoutMs ?? 60_000,
+      connectTimeout: o.connectTimeoutMs ?? 10_000,
+    });
+    // The package is CommonJS: under ESM the class sits at `default.default`.
+    const ns = mod as unknown as { default: { default?: unknown } & (new (c: unknown) => SdkClient) };
+    const Ctor = (ns.default.default ?? ns.default) as new (c: unknown) => SdkClient;
+    return new Ctor(config);
+  }
+}
+
+function needsRegion(spec: ActionSpec, key: ProductKey): boolean {
+  return spec.params.some((p) => p.name === 'RegionId') || key !== 'resourcemanager';
+}
+
+function isMutating(spec: ActionSpec): boolean {
+  if (spec.mutating !== undefined) return spec.mutating;
+  return !/^(Describe|List|Get|Query|Check)/.test(spec.action);
+}
+
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal, label: string): Promise<T> {
+  if (signal.aborted) {
+    p.catch(() => undefined);
+    return Promise.reject(canceled(signal, label));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      p.catch(() => undefined);
+      reject(canceled(signal, label));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

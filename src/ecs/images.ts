@@ -1,0 +1,219 @@
+/**
+ * Typed image operations (CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage)
+ * and the image waiters. Inputs use ECS wire names; results are decoded (`image-model.ts`).
+ *
+ * Every function takes the client first, so a family is one small file of free functions.
+ */
+import { createImageSpec, deleteImageSpec, describeImagesSpec, modifyImageAttributeSpec } from '../spec/ecs/images.js';
+import type { AlibabaCloudClient, CallOptions } from './client.js';
+import { randomClientToken } from './client-token.js';
+import { items, num, obj, requestIdOf, str } from './decode.js';
+import { isNotFoundError } from './errors.js';
+import { decodeImage, type Image } from './image-model.js';
+import { waitFor, type WaitClock } from './wait.js';
+
+export interface TagInput {
+  Key: string;
+  Value?: string;
+}
+
+export interface CreateImageInput {
+  RegionId?: string;
+  /** Mode 1: image every disk of a Running/Stopped instance. */
+  InstanceId?: string;
+  /** Mode 3: image a system-disk snapshot. */
+  SnapshotId?: string;
+  /** Mode 2: one system disk and up to 16 data disks. */
+  DiskDeviceMapping?: { SnapshotId?: string; Size?: number; Device?: string; DiskType?: 'system' | 'data' }[];
+  ImageName?: string;
+  Description?: string;
+  ImageFamily?: string;
+  ImageVersion?: string;
+  Platform?: string;
+  Architecture?: 'i386' | 'x86_64' | 'arm64';
+  BootMode?: 'BIOS' | 'UEFI' | 'UEFI-Preferred';
+  DetectionStrategy?: 'Standard';
+  Features?: { ImdsSupport?: 'v1' | 'v2'; NvmeSupport?: 'supported' | 'unsupported' };
+  SecureBootOptions?: { SecureBootSupport?: 'supported' | 'unsupported' };
+  LicenseType?: string;
+  ResourceGroupId?: string;
+  Tag?: TagInput[];
+  /**
+   * Idempotency key (<= 64 ASCII). When absent a random one is generated, so retries within
+   * this call are safe; pass `clientToken([address, configHash])` to make re-runs safe too.
+   */
+  ClientToken?: string;
+  DryRun?: boolean;
+}
+
+export interface DescribeImagesFilter {
+  RegionId?: string;
+  /** One id or several (sent comma-separated, <= 100). */
+  ImageId?: string | string[];
+  /** Statuses, or `['ALL']`. ECS defaults to Available only. */
+  Status?: string | string[];
+  Usable?: boolean;
+  ImageName?: string;
+  ImageFamily?: string;
+  ImageOwnerAlias?: 'system' | 'self' | 'others' | 'marketplace';
+  ImageOwnerId?: number;
+  IsPublic?: boolean;
+  SnapshotId?: string;
+  OSType?: 'windows' | 'linux';
+  Architecture?: string;
+  Usage?: 'instance' | 'none';
+  ActionType?: 'CreateEcs' | 'ChangeOS';
+  ResourceGroupId?: string;
+  Tag?: TagInput[];
+  Filter?: { Key: string; Value: string }[];
+  PageNumber?: number;
+  PageSize?: number;
+}
+
+export interface ModifyImageAttributeInput {
+  RegionId?: string;
+  ImageId: string;
+  ImageName?: string;
+  Description?: string;
+  ImageFamily?: string;
+  BootMode?: 'BIOS' | 'UEFI' | 'UEFI-Preferred';
+  Status?: 'Deprecated' | 'Available';
+  LicenseType?: string;
+  Features?: { ImdsSupport?: 'v1' | 'v2'; NvmeSupport?: 'supported' | 'unsupported' };
+}
+
+/** Start creating an image. The image is not usable yet: follow with {@link waitImageUsable}. */
+export async function createImage(client: AlibabaCloudClient, input: CreateImageInput, opts: CallOptions = {}): Promise<{ imageId: string; requestId: string }> {
+  const body = await client.call(createImageSpec, { ...input, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+  return { imageId: str(body.ImageId), requestId: requestIdOf(body) };
+}
+
+/**
+ * One page of DescribeImages (default page size 10; pass `PageSize: 100`), or every page
+ * with {@link describeAllImages}. `totalCount` is the total number of matches.
+ */
+export async function describeImages(
+  client: AlibabaCloudClient,
+  filter: DescribeImagesFilter = {},
+  opts: CallOptions = {},
+): Promise<{ images: Image[]; totalCount: number; pageNumber: number; pageSize: number; requestId: string }> {
+  const body = await client.call(describeImagesSpec, { ...filter, ImageId: asList(filter.ImageId), Status: asList(filter.Status) }, opts);
+  return {
+    images: items(obj(body.Images), 'Image').map(decodeImage),
+    totalCount: num(body.TotalCount),
+    pageNumber: num(body.PageNumber),
+    pageSize: num(body.PageSize),
+    requestId: requestIdOf(body),
+  };
+}
+
+/** Every page of a DescribeImages query (100 per page). */
+export async function describeAllImages(client: AlibabaCloudClient, filter: Omit<DescribeImagesFilter, 'PageNumber' | 'PageSize'> = {}, opts: CallOptions = {}): Promise<Image[]> {
+  const all: Image[] = [];
+  for (let page = 1; ; page++) {
+    const r = await describeImages(client, { ...filter, PageNumber: page, PageSize: 100 }, opts);
+    all.push(...r.images);
+    if (r.images.length === 0 || all.length >= r.totalCount) return all;
+  }
+}
+
+/** The image with this id in any status (Status=ALL), or undefined when it does not exist. */
+export async function describeImage(client: AlibabaCloudClient, imageId: string, opts: CallOptions = {}): Promise<Image | undefined> {
+  try {
+    const r = await describeImages(client, { ImageId: imageId, Status: 'ALL' }, opts);
+    return r.images.find((i) => i.ImageId === imageId);
+  } catch (err) {
+    // The provider also maps this code to "gone" defensively (ecs-api.md 6.2).
+    if (isNotFoundError(err, ['InvalidImageId.NotFound'])) return undefined;
+    throw err;
+  }
+}
+
+/** Change name/description/family/boot mode/status/license/features. Idempotent (sets values). */
+export async function modifyImageAttribute(client: AlibabaCloudClient, input: ModifyImageAttributeInput, opts: CallOptions = {}): Promise<{ requestId: string }> {
+  const body = await client.call(modifyImageAttributeSpec, { ...input }, { idempotent: true, ...opts });
+  return { requestId: requestIdOf(body) };
+}
+
+/**
+ * Delete an image. `InvalidImageId.NotFound` counts as success (`notFound: true`): the
+ * image is gone either way, including when an earlier attempt of this call deleted it.
+ * Snapshots are not deleted (see `deleteSnapshot`).
+ */
+export async function deleteImage(client: AlibabaCloudClient, imageId: string, force = false, opts: CallOptions = {}): Promise<{ requestId: string; notFound: boolean }> {
+  try {
+    const body = await client.call(deleteImageSpec, { ImageId: imageId, Force: force }, { idempotent: true, ...opts });
+    return { requestId: requestIdOf(body), notFound: false };
+  } catch (err) {
+    if (isNotFoundError(err, ['InvalidImageId.NotFound'])) return { requestId: err.requestId ?? '', notFound: true };
+    throw err;
+  }
+}
+
+export interface ImageWaitOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?(image: Image | undefined): void;
+  /** How long "not found" right after CreateImage is treated as "not visible yet" (default 60 s). */
+  notFoundGraceMs?: number;
+  /** Poll pacing overrides (defaults: first look after 200 ms, 500 ms x1.5 up to 5 s). */
+  firstDelayMs?: number;
+  minIntervalMs?: number;
+  maxIntervalMs?: number;
+  clock?: WaitClock;
+}
+
+/** Short state text for messages: `Creating 40% usable=false`, or `not found`. */
+export function describeImageState(image: Image | undefined): string {
+  return image ? `${image.Status} ${image.Progress || '-'} usable=${image.Usable}` : 'not found';
+}
+
+/**
+ * Wait until the image can launch instances (`Usable=true` or `Status=Available`).
+ * Fails at once on `CreateFailed` (with the reason), or when the image stays invisible past
+ * the grace period; times out with the last observed state.
+ */
+export async function waitImageUsable(client: AlibabaCloudClient, imageId: string, options: ImageWaitOptions): Promise<Image> {
+  const clock = options.clock;
+  const start = (clock ?? { now: Date.now }).now();
+  const grace = options.notFoundGraceMs ?? 60_000;
+  const image = await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
+    what: `image ${imageId} to become usable`,
+    timeoutMs: options.timeoutMs,
+    isDone: (i) => !!i && (i.Usable || i.Status === 'Available'),
+    isFailed: (i) => {
+      if (i?.Status === 'CreateFailed') return `image ${imageId} is CreateFailed (progress ${i.Progress || 'unknown'})`;
+      if (!i && (clock ?? { now: Date.now }).now() - start > grace) return `image ${imageId} does not exist (not found for ${Math.round(grace / 1000)} s after creation)`;
+      return undefined;
+    },
+    describe: describeImageState,
+    firstDelayMs: options.firstDelayMs ?? 200,
+    minIntervalMs: options.minIntervalMs,
+    maxIntervalMs: options.maxIntervalMs,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    clock,
+  });
+  return image!;
+}
+
+/** Wait until DescribeImages (Status=ALL) no longer returns the image. */
+export async function waitImageDeleted(client: AlibabaCloudClient, imageId: string, options: Omit<ImageWaitOptions, 'notFoundGraceMs'>): Promise<void> {
+  await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
+    what: `image ${imageId} to be deleted`,
+    timeoutMs: options.timeoutMs,
+    isDone: (i) => i === undefined,
+    describe: describeImageState,
+    firstDelayMs: options.firstDelayMs ?? 200,
+    minIntervalMs: options.minIntervalMs,
+    maxIntervalMs: options.maxIntervalMs,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    clock: options.clock,
+  });
+}
+
+function asList(v: string | string[] | undefined): string[] | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v : [v];
+}

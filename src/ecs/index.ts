@@ -1,0 +1,17 @@
+/**
+ * Public surface of the ECS client: the client, typed errors and guards, retry policy,
+ * waiters, idempotency tokens, and the typed operations per resource family.
+ */
+export { AlibabaCloudClient, type AlibabaCloudClientOptions, type CallOptions, type ResponseBody } from './client.js';
+export * from './errors.js';
+export { DEFAULT_RETRY_POLICY, backoffDelayMs, isSafeToRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
+export { waitFor, type WaitClock, type WaitOptions } from './wait.js';
+export { clientToken, randomClientToken } from './client-token.js';
+export { encodeInput } from './encode.js';
+export { defaultEndpoint, type ProductKey } from './endpoints.js';
+export * from './image-model.js';
+export * from './images.js';
+export * from './tags.js';
+export * from './resource-groups.js';
+export * from './instances.js';
+export * from './snapshots.js';
