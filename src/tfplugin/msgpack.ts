@@ -1,0 +1,253 @@
+/**
+ * The schema-driven msgpack codec for cty values (the `DynamicValue.msgpack`
+ * wire form Terraform always sends).
+ *
+ * Decoding follows the type: any msgpack extension is an unknown (ext 12 carries
+ * refinements), nil is null, numbers become exact {@link TfNumber}s whatever
+ * their encoding (int family, float, or decimal string). Encoding mirrors
+ * Terraform's own encoder: integers within int64 as msgpack ints, non-integers
+ * exactly representable as float64 as float64, every other number as a decimal
+ * string; objects carry every attribute with sorted keys; `dynamic` values are
+ * `[type JSON bytes, value]`; unknowns are fixext1 `d4 00 00` (or ext 12 when
+ * refined).
+ */
+import { inferType, parseType, tagDynamicType, typeToJson } from './cty-type.js';
+import { MsgpackReader, MsgpackWriter } from './msgpack-wire.js';
+import { TfNumber, Unknown, UNKNOWN, tfNumber, type CtyType, type Refinements, type Value } from './values.js';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Encode a value of the given type as msgpack. Throws a TypeError naming the path on a non-conforming value. */
+export function encodeMsgpack(type: CtyType, value: Value): Uint8Array {
+  const w = new MsgpackWriter();
+  encodeValue(w, type, value, '');
+  return w.bytes();
+}
+
+/** Decode msgpack bytes as a value of the given type. Throws a TypeError naming the path on mismatch. */
+export function decodeMsgpack(type: CtyType, bytes: Uint8Array): Value {
+  const r = new MsgpackReader(bytes);
+  const v = decodeValue(r, type, '');
+  if (!r.done) throw r.fail('trailing bytes after the value');
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v instanceof TfNumber) return 'number';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+function mismatch(path: string, expected: string, v: unknown): TypeError {
+  return new TypeError(`cannot encode value at ${path || '(root)'}: expected ${expected}, got ${describe(v)}`);
+}
+
+function encodeValue(w: MsgpackWriter, type: CtyType, v: Value, path: string): void {
+  if (v === null || v === undefined) return w.nil();
+  if (v instanceof Unknown) return encodeUnknown(w, v.refinements);
+  if (type === 'dynamic') {
+    const t = inferType(v);
+    w.arrayHeader(2);
+    w.bin(Buffer.from(typeToJson(t), 'utf8'));
+    return encodeValue(w, t, v, path);
+  }
+  if (type === 'string') {
+    if (typeof v !== 'string') throw mismatch(path, 'string', v);
+    return w.str(v);
+  }
+  if (type === 'bool') {
+    if (typeof v !== 'boolean') throw mismatch(path, 'bool', v);
+    return w.bool(v);
+  }
+  if (type === 'number') return encodeNumber(w, toTfNumber(v, path));
+  const [kind, arg] = type;
+  if (kind === 'list' || kind === 'set') {
+    if (!Array.isArray(v)) throw mismatch(path, `${kind} (array)`, v);
+    w.arrayHeader(v.length);
+    v.forEach((x, i) => encodeValue(w, arg, x, `${path}[${i}]`));
+    return;
+  }
+  if (kind === 'tuple') {
+    if (!Array.isArray(v) || v.length !== arg.length) throw mismatch(path, `tuple of ${arg.length} elements`, v);
+    w.arrayHeader(v.length);
+    v.forEach((x, i) => encodeValue(w, arg[i]!, x, `${path}[${i}]`));
+    return;
+  }
+  if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber) throw mismatch(path, kind, v);
+  if (kind === 'map') {
+    const keys = Object.keys(v).sort();
+    w.mapHeader(keys.length);
+    for (const k of keys) {
+      w.str(k);
+      encodeValue(w, arg, v[k]!, `${path}[${JSON.stringify(k)}]`);
+    }
+    return;
+  }
+  const attrs = arg;
+  for (const k of Object.keys(v)) {
+    if (!(k in attrs)) {
+      throw new TypeError(`cannot encode value at ${path || '(root)'}: unsupported attribute "${k}" (allowed: ${Object.keys(attrs).sort().join(', ')})`);
+    }
+  }
+  const keys = Object.keys(attrs).sort();
+  w.mapHeader(keys.length);
+  for (const k of keys) {
+    w.str(k);
+    // Absent attributes go out as null: Terraform requires every key.
+    encodeValue(w, attrs[k]!, v[k] ?? null, `${path}.${k}`);
+  }
+}
+
+function toTfNumber(v: unknown, path: string): TfNumber {
+  if (v instanceof TfNumber) return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return tfNumber(v);
+  throw mismatch(path, 'number', v);
+}
+
+function encodeNumber(w: MsgpackWriter, n: TfNumber): void {
+  if (n.isInteger()) {
+    const big = BigInt(n.text);
+    if (big >= INT64_MIN && big <= INT64_MAX) return w.int(big);
+    return w.str(n.text);
+  }
+  const f = Number(n.text);
+  if (Number.isFinite(f) && exactDecimal(f) === n.text) return w.float64(f);
+  w.str(n.text);
+}
+
+/** The exact decimal value of a finite double, canonical (so 0.5 -> "0.5", 1.1 -> "1.100000000000000088..."). */
+export function exactDecimal(f: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, f);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const negative = hi >>> 31 === 1;
+  const exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let shift: number;
+  if (exp === 0) shift = -1074;
+  else {
+    mant += 1n << 52n;
+    shift = exp - 1075;
+  }
+  let text: string;
+  if (shift >= 0) text = (mant << BigInt(shift)).toString();
+  else {
+    const digits = (mant * 5n ** BigInt(-shift)).toString().padStart(-shift + 1, '0');
+    text = `${digits.slice(0, digits.length + shift)}.${digits.slice(digits.length + shift)}`;
+  }
+  return new TfNumber((negative ? '-' : '') + text).text;
+}
+
+function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
+  const inner = new MsgpackWriter();
+  const entries: [number, () => void][] = [];
+  if (r?.nullable === false) entries.push([1, () => inner.bool(false)]);
+  if (r?.stringPrefix) entries.push([2, () => inner.str(r.stringPrefix!)]);
+  for (const [key, bound] of [[3, r?.numberLower], [4, r?.numberUpper]] as const) {
+    if (bound) {
+      entries.push([key, () => (inner.arrayHeader(2), encodeNumber(inner, bound.value), inner.bool(bound.inclusive))]);
+    }
+  }
+  if (r?.lengthLower !== undefined) entries.push([5, () => inner.int(BigInt(r.lengthLower!))]);
+  if (r?.lengthUpper !== undefined) entries.push([6, () => inner.int(BigInt(r.lengthUpper!))]);
+  if (entries.length === 0) return w.ext(0, new Uint8Array([0]));
+  inner.mapHeader(entries.length);
+  for (const [key, write] of entries) {
+    inner.int(BigInt(key));
+    write();
+  }
+  w.ext(12, inner.bytes());
+}
+
+function decodeValue(r: MsgpackReader, type: CtyType, path: string): Value {
+  const kind = r.peekKind();
+  if (kind === 'nil') return r.nil(), null;
+  if (kind === 'ext') return decodeUnknown(r.ext());
+  const fail = (expected: string) => new TypeError(`cannot decode value at ${path || '(root)'}: expected ${expected}, got msgpack ${kind}`);
+  if (type === 'dynamic') {
+    if (r.arrayHeader() !== 2) throw fail('a [type, value] pair for a dynamic value');
+    const t = parseType(r.strOrBinBytes());
+    return tagDynamicType(decodeValue(r, t, path), t);
+  }
+  if (type === 'string') {
+    if (kind !== 'str' && kind !== 'bin') throw fail('string');
+    return r.str();
+  }
+  if (type === 'bool') {
+    if (kind !== 'bool') throw fail('bool');
+    return r.bool();
+  }
+  if (type === 'number') {
+    if (kind === 'int') return new TfNumber(r.int().toString());
+    if (kind === 'float') {
+      const f = r.float();
+      if (!Number.isFinite(f)) throw new TypeError(`cannot decode value at ${path || '(root)'}: infinite numbers are not supported`);
+      return tfNumber(f);
+    }
+    if (kind === 'str') return new TfNumber(r.str());
+    throw fail('number');
+  }
+  const [ck, arg] = type;
+  if (ck === 'list' || ck === 'set' || ck === 'tuple') {
+    if (kind !== 'array') throw fail(ck);
+    const n = r.arrayHeader();
+    if (ck === 'tuple' && n !== arg.length) throw fail(`tuple of ${arg.length} elements (got ${n})`);
+    const out: Value[] = [];
+    for (let i = 0; i < n; i++) out.push(decodeValue(r, ck === 'tuple' ? arg[i]! : arg, `${path}[${i}]`));
+    return out;
+  }
+  if (kind !== 'map') throw fail(ck);
+  const n = r.mapHeader();
+  const out: Record<string, Value> = {};
+  if (ck === 'map') {
+    for (let i = 0; i < n; i++) {
+      const k = r.str();
+      out[k] = decodeValue(r, arg, `${path}[${JSON.stringify(k)}]`);
+    }
+    return out;
+  }
+  const attrs = arg;
+  const seen: Record<string, Value> = {};
+  for (let i = 0; i < n; i++) {
+    const k = r.str();
+    const t = attrs[k];
+    if (t === undefined) throw new TypeError(`cannot decode value at ${path || '(root)'}: unsupported attribute "${k}"`);
+    seen[k] = decodeValue(r, t, `${path}.${k}`);
+  }
+  for (const k of Object.keys(attrs).sort()) out[k] = k in seen ? seen[k]! : null;
+  return out;
+}
+
+function decodeUnknown(ext: { type: number; data: Buffer }): Unknown {
+  if (ext.type !== 12 || ext.data.length === 0) return UNKNOWN;
+  try {
+    return new Unknown(decodeRefinements(ext.data));
+  } catch {
+    return UNKNOWN; // malformed refinements only lose precision, never correctness
+  }
+}
+
+function decodeRefinements(data: Buffer): Refinements | undefined {
+  const r = new MsgpackReader(data);
+  const out: Refinements = {};
+  const n = r.mapHeader();
+  for (let i = 0; i < n; i++) {
+    const key = r.peekKind() === 'int' ? Number(r.int()) : -1;
+    if (key === -1) r.skip();
+    if (key === 1) out.nullable = r.bool();
+    else if (key === 2) out.stringPrefix = r.str();
+    else if (key === 3 || key === 4) {
+      r.arrayHeader();
+      const value = decodeValue(r, 'number', '') as TfNumber;
+      const bound = { value, inclusive: r.bool() };
+      if (key === 3) out.numberLower = bound;
+      else out.numberUpper = bound;
+    } else if (key === 5) out.lengthLower = Number(r.int());
+    else if (key === 6) out.lengthUpper = Number(r.int());
+    else r.skip();
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * The loaded protocol: a protobufjs Root holding tfplugin6, go-plugin's
+ * services and grpc.health.v1, plus helpers that turn a service into the
+ * method definitions @grpc/grpc-js serves and calls.
+ *
+ * Messages are plain objects with snake_case field names (the wire names);
+ * enums are their string names, int64 are JS numbers, bytes are Buffers.
+ */
+import protobuf from 'protobufjs/light.js';
+import type { MethodDefinition } from '@grpc/grpc-js';
+import { tfplugin6Namespace } from './tfplugin6.js';
+import { goPluginNamespace, googleProtobufNamespace, grpcHealthNamespace } from './go-plugin.js';
+
+let root: protobuf.Root | undefined;
+
+/** The shared Root (built once, on first use). */
+export function protocolRoot(): protobuf.Root {
+  root ??= protobuf.Root.fromJSON({
+    nested: {
+      tfplugin6: tfplugin6Namespace,
+      plugin: goPluginNamespace,
+      google: { nested: { protobuf: googleProtobufNamespace } },
+      grpc: { nested: { health: { nested: { v1: grpcHealthNamespace } } } },
+    },
+  } as protobuf.INamespace);
+  return root;
+}
+
+/** A plain protocol message (snake_case keys). */
+export type Msg = Record<string, any>;
+
+const toObjectOptions: protobuf.IConversionOptions = {
+  longs: Number,
+  enums: String,
+  defaults: true,
+  arrays: true,
+  objects: true,
+  oneofs: true,
+};
+
+/** Encode a plain object as the named message (e.g. "tfplugin6.GetProviderSchema.Response"). */
+export function encodeMessage(typeName: string, value: Msg): Buffer {
+  const type = protocolRoot().lookupType(typeName);
+  return Buffer.from(type.encode(type.fromObject(value)).finish());
+}
+
+/** Decode bytes of the named message into a plain object with defaults filled in. */
+export function decodeMessage(typeName: string, bytes: Uint8Array): Msg {
+  const type = protocolRoot().lookupType(typeName);
+  return type.toObject(type.decode(bytes), toObjectOptions);
+}
+
+/** grpc-js method definitions for every method of a service, keyed by method name. */
+export function serviceDefinition(serviceName: string): Record<string, MethodDefinition<Msg, Msg>> {
+  const svc = protocolRoot().lookupService(serviceName);
+  const out: Record<string, MethodDefinition<Msg, Msg>> = {};
+  for (const method of svc.methodsArray) {
+    method.resolve();
+    const req = method.resolvedRequestType!.fullName.slice(1);
+    const res = method.resolvedResponseType!.fullName.slice(1);
+    out[method.name] = {
+      path: `/${serviceName}/${method.name}`,
+      requestStream: Boolean(method.requestStream),
+      responseStream: Boolean(method.responseStream),
+      requestSerialize: (v: Msg) => encodeMessage(req, v),
+      requestDeserialize: (b: Buffer) => decodeMessage(req, b),
+      responseSerialize: (v: Msg) => encodeMessage(res, v),
+      responseDeserialize: (b: Buffer) => decodeMessage(res, b),
+      originalName: method.name,
+    };
+  }
+  return out;
+}
