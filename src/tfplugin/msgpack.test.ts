@@ -110,7 +110,8 @@ test('dynamic values carry their type and keep it across a round trip', () => {
   const b = encodeMsgpack('dynamic', 'hi');
   assert.equal(hex(b), '92c408' + Buffer.from('"string"').toString('hex') + 'a26869');
   assert.deepEqual(decodeMsgpack(['object', { d: 'dynamic' }], encodeMsgpack(['object', { d: 'dynamic' }], { d: ['a'] })), { d: ['a'] });
-  const listBytes = Buffer.concat([bytes('92c40e'), Buffer.from('["list","string"]'), bytes('91a161')]);
+  const typeJson = Buffer.from('["list","string"]');
+  const listBytes = Buffer.concat([bytes('92c4'), Buffer.from([typeJson.length]), typeJson, bytes('91a161')]);
   const decoded = decodeMsgpack('dynamic', listBytes) as Value[];
   assert.deepEqual(inferType(decoded), ['list', 'string']);
   assert.equal(hex(encodeMsgpack('dynamic', decoded)), hex(listBytes));
