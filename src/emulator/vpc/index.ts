@@ -1,0 +1,22 @@
+/**
+ * The vpc family (product Vpc 2016-04-28): VPCs and vSwitches in SQLite,
+ * partitioned by account and region. No seed: accounts start without VPCs.
+ */
+import type { Family } from '../context.js';
+import { registerErrors } from '../context.js';
+import { vpcActionSpecs, vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
+import { vswitchActionSpecs, vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
+import { vpcMigrations } from './repository.js';
+import { createVpc, deleteVpc, describeVpcs, modifyVpcAttribute } from './vpc-handlers.js';
+import { createVSwitch, deleteVSwitch, describeVSwitches, modifyVSwitchAttribute } from './vswitch-handlers.js';
+
+registerErrors(vpcErrorSpecs);
+registerErrors(vswitchErrorSpecs);
+
+export const vpcFamily: Family = {
+  name: 'vpc',
+  product: 'Vpc',
+  specs: [...vpcActionSpecs, ...vswitchActionSpecs],
+  handlers: { createVpc, describeVpcs, modifyVpcAttribute, deleteVpc, createVSwitch, describeVSwitches, modifyVSwitchAttribute, deleteVSwitch },
+  migrations: vpcMigrations,
+};

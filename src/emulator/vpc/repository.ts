@@ -1,0 +1,179 @@
+/**
+ * SQLite storage of VPCs and vSwitches, partitioned by account and region.
+ * Other families read through `findVpc`, `findVSwitch` and `countVSwitches`
+ * (security groups check their VpcId; instances check their vSwitch).
+ */
+import type Database from 'better-sqlite3';
+import type { Migration } from '../context.js';
+
+export interface TagPair {
+  Key: string;
+  Value: string;
+}
+
+export interface VpcRecord {
+  vpcId: string;
+  accountId: number;
+  regionId: string;
+  vpcName: string;
+  description: string;
+  cidrBlock: string;
+  isDefault: boolean;
+  resourceGroupId: string;
+  vRouterId: string;
+  routeTableId: string;
+  tags: TagPair[];
+  clientToken: string | null;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+export interface VSwitchRecord {
+  vSwitchId: string;
+  accountId: number;
+  regionId: string;
+  vpcId: string;
+  zoneId: string;
+  cidrBlock: string;
+  vSwitchName: string;
+  description: string;
+  isDefault: boolean;
+  resourceGroupId: string;
+  tags: TagPair[];
+  clientToken: string | null;
+  createdAt: number;
+}
+
+export const vpcMigrations: readonly Migration[] = [
+  {
+    id: '001_vpcs',
+    sql: `
+      CREATE TABLE vpcs (
+        vpc_id TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        region_id TEXT NOT NULL,
+        vpc_name TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        cidr_block TEXT NOT NULL,
+        is_default INTEGER NOT NULL DEFAULT 0,
+        resource_group_id TEXT NOT NULL DEFAULT '',
+        vrouter_id TEXT NOT NULL,
+        route_table_id TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '[]',
+        client_token TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX vpcs_account_region ON vpcs (account_id, region_id, created_at);
+      CREATE TABLE vswitches (
+        vswitch_id TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        region_id TEXT NOT NULL,
+        vpc_id TEXT NOT NULL,
+        zone_id TEXT NOT NULL,
+        cidr_block TEXT NOT NULL,
+        vswitch_name TEXT NOT NULL DEFAULT '',
+        description TEXT NOT NULL DEFAULT '',
+        is_default INTEGER NOT NULL DEFAULT 0,
+        resource_group_id TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        client_token TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX vswitches_account_region ON vswitches (account_id, region_id, created_at);
+      CREATE INDEX vswitches_vpc ON vswitches (vpc_id);
+    `,
+  },
+];
+
+type Row = Record<string, unknown>;
+
+function toVpc(r: Row): VpcRecord {
+  return {
+    vpcId: r.vpc_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
+    vpcName: r.vpc_name as string, description: r.description as string, cidrBlock: r.cidr_block as string,
+    isDefault: r.is_default === 1, resourceGroupId: r.resource_group_id as string, vRouterId: r.vrouter_id as string,
+    routeTableId: r.route_table_id as string, tags: JSON.parse(r.tags as string) as TagPair[],
+    clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+  };
+}
+
+function toVSwitch(r: Row): VSwitchRecord {
+  return {
+    vSwitchId: r.vswitch_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
+    vpcId: r.vpc_id as string, zoneId: r.zone_id as string, cidrBlock: r.cidr_block as string,
+    vSwitchName: r.vswitch_name as string, description: r.description as string, isDefault: r.is_default === 1,
+    resourceGroupId: r.resource_group_id as string, tags: JSON.parse(r.tags as string) as TagPair[],
+    clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+  };
+}
+
+export function insertVpc(db: Database.Database, v: VpcRecord): void {
+  db.prepare(
+    `INSERT INTO vpcs (vpc_id, account_id, region_id, vpc_name, description, cidr_block, is_default, resource_group_id,
+       vrouter_id, route_table_id, tags, client_token, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.vpcId, v.accountId, v.regionId, v.vpcName, v.description, v.cidrBlock, v.isDefault ? 1 : 0, v.resourceGroupId,
+    v.vRouterId, v.routeTableId, JSON.stringify(v.tags), v.clientToken, v.createdAt);
+}
+
+/** The VPC with this id in the account and region, or undefined. */
+export function findVpc(db: Database.Database, accountId: number, regionId: string, vpcId: string): VpcRecord | undefined {
+  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND vpc_id = ?').get(accountId, regionId, vpcId) as Row | undefined;
+  return r && toVpc(r);
+}
+
+export function findVpcByToken(db: Database.Database, accountId: number, regionId: string, token: string): VpcRecord | undefined {
+  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
+  return r && toVpc(r);
+}
+
+/** All VPCs of the account in the region, oldest first. */
+export function listVpcs(db: Database.Database, accountId: number, regionId: string): VpcRecord[] {
+  return (db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? ORDER BY created_at, vpc_id').all(accountId, regionId) as Row[]).map(toVpc);
+}
+
+export function updateVpc(db: Database.Database, v: VpcRecord): void {
+  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, tags = ? WHERE vpc_id = ?')
+    .run(v.vpcName, v.description, v.cidrBlock, JSON.stringify(v.tags), v.vpcId);
+}
+
+export function deleteVpc(db: Database.Database, vpcId: string): void {
+  db.prepare('DELETE FROM vpcs WHERE vpc_id = ?').run(vpcId);
+}
+
+export function insertVSwitch(db: Database.Database, s: VSwitchRecord): void {
+  db.prepare(
+    `INSERT INTO vswitches (vswitch_id, account_id, region_id, vpc_id, zone_id, cidr_block, vswitch_name, description,
+       is_default, resource_group_id, tags, client_token, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.vSwitchId, s.accountId, s.regionId, s.vpcId, s.zoneId, s.cidrBlock, s.vSwitchName, s.description,
+    s.isDefault ? 1 : 0, s.resourceGroupId, JSON.stringify(s.tags), s.clientToken, s.createdAt);
+}
+
+/** The vSwitch with this id in the account and region, or undefined. */
+export function findVSwitch(db: Database.Database, accountId: number, regionId: string, vSwitchId: string): VSwitchRecord | undefined {
+  const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vswitch_id = ?').get(accountId, regionId, vSwitchId) as Row | undefined;
+  return r && toVSwitch(r);
+}
+
+export function findVSwitchByToken(db: Database.Database, accountId: number, regionId: string, token: string): VSwitchRecord | undefined {
+  const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
+  return r && toVSwitch(r);
+}
+
+/** All vSwitches of the account in the region (optionally of one VPC), oldest first. */
+export function listVSwitches(db: Database.Database, accountId: number, regionId: string, vpcId?: string): VSwitchRecord[] {
+  const rows = vpcId === undefined
+    ? db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId)
+    : db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vpc_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId, vpcId);
+  return (rows as Row[]).map(toVSwitch);
+}
+
+export function updateVSwitch(db: Database.Database, s: VSwitchRecord): void {
+  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ?, tags = ? WHERE vswitch_id = ?')
+    .run(s.vSwitchName, s.description, JSON.stringify(s.tags), s.vSwitchId);
+}
+
+export function deleteVSwitch(db: Database.Database, vSwitchId: string): void {
+  db.prepare('DELETE FROM vswitches WHERE vswitch_id = ?').run(vSwitchId);
+}

@@ -1,0 +1,108 @@
+/**
+ * VPC product (2016-04-28) action table for VPCs: CreateVpc, DescribeVpcs,
+ * ModifyVpcAttribute, DeleteVpc. Parameter names and types follow the
+ * official `@alicloud/vpc20160428` request models; codes and statuses follow
+ * the VPC API reference.
+ */
+import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
+import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
+
+export const VPC_PRODUCT = 'Vpc';
+export const VPC_VERSION = '2016-04-28';
+
+/** Dotted IPv4 CIDR shape; the octet, mask and private-range rules are checked by the handler. */
+export const CIDR_PATTERN = '(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}';
+
+const vpcName = nameParam('VpcName', 'InvalidVpcName.Malformed', 1, 128);
+const vpcDescription = nameParam('Description', 'InvalidVpcDiscription.Malformed', 1, 256);
+
+export const vpcActionSpecs: readonly ActionSpec[] = [
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'CreateVpc', mutating: true,
+    params: [
+      regionParam(),
+      {
+        name: 'CidrBlock', kind: 'scalar', type: 'string', pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed',
+        description: 'IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask of 8 to 28 (default 172.16.0.0/12).',
+      },
+      vpcName,
+      vpcDescription,
+      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+      clientTokenParam,
+      dryRunParam,
+      tagParam(),
+      { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
+      { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
+      { name: 'UserCidr', kind: 'scalar', type: 'string' },
+      { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
+      { name: 'Ipv4IpamPoolId', kind: 'scalar', type: 'string' },
+      { name: 'Ipv4CidrMask', kind: 'scalar', type: 'integer' },
+      { name: 'Ipv6IpamPoolId', kind: 'scalar', type: 'string' },
+      { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
+      ...ownerParams,
+    ],
+    errors: ['InvalidCidrBlock.Malformed', 'InvalidVpcName.Malformed', 'InvalidVpcDiscription.Malformed', 'InvalidResourceGroupId.NotFound', 'QuotaExceeded.Vpc', 'DryRunOperation'],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DescribeVpcs',
+    params: [
+      regionParam(),
+      { name: 'VpcId', kind: 'packedList', packing: 'comma', maxItems: 20, description: 'Up to 20 VPC ids separated by commas.' },
+      { name: 'VpcName', kind: 'scalar', type: 'string' },
+      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+      { name: 'IsDefault', kind: 'scalar', type: 'boolean' },
+      { name: 'DhcpOptionsSetId', kind: 'scalar', type: 'string' },
+      { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+      { name: 'VpcOwnerId', kind: 'scalar', type: 'long' },
+      tagParam(),
+      dryRunParam,
+      ...pageParams(50),
+      ...ownerParams,
+    ],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'ModifyVpcAttribute', mutating: true,
+    params: [
+      regionParam(),
+      { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+      vpcName,
+      vpcDescription,
+      { name: 'CidrBlock', kind: 'scalar', type: 'string', pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed' },
+      { name: 'EnableIPv6', kind: 'scalar', type: 'boolean' },
+      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
+      { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
+      { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
+      ...ownerParams,
+    ],
+    errors: ['InvalidVpcId.NotFound', 'InvalidVpcName.Malformed', 'InvalidVpcDiscription.Malformed', 'InvalidCidrBlock.Malformed', 'OperationFailed.CidrInUse'],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DeleteVpc', mutating: true,
+    params: [
+      regionParam(),
+      { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+      { name: 'ForceDelete', kind: 'scalar', type: 'boolean' },
+      clientTokenParam,
+      dryRunParam,
+      ...ownerParams,
+    ],
+    errors: ['InvalidVpcId.NotFound', 'DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance'],
+  },
+];
+
+export const vpcErrorSpecs: readonly ErrorSpec[] = [
+  { code: 'InvalidVpcId.NotFound', status: 404, message: 'Specified VPC does not exist.' },
+  { code: 'InvalidCidrBlock.Malformed', status: 400, message: 'Specified CIDR block is not valid.' },
+  { code: 'InvalidVpcName.Malformed', status: 400, message: 'Specified VPC name is not valid.' },
+  { code: 'InvalidVpcDiscription.Malformed', status: 400, message: 'Specified VPC description is not valid.' },
+  { code: 'InvalidResourceGroupId.NotFound', status: 404, message: 'The specified resource group does not exist.' },
+  { code: 'QuotaExceeded.Vpc', status: 400, message: 'VPC quota exceeded.' },
+  { code: 'OperationFailed.CidrInUse', status: 400, message: 'The new CIDR block does not contain the CIDR blocks of existing vSwitches.' },
+  { code: 'DependencyViolation.VSwitch', status: 400, message: 'Specified object has dependent resources: the VPC still contains vSwitches.' },
+  { code: 'DependencyViolation.SecurityGroup', status: 400, message: 'Specified object has dependent resources: the VPC still contains security groups.' },
+  { code: 'DependencyViolation.Instance', status: 400, message: 'Specified object has dependent resources: the VPC still contains instances.' },
+  { code: 'InvalidTagKey.Malformed', status: 400, message: 'The specified tag key is not valid.' },
+  { code: 'InvalidTagValue.Malformed', status: 400, message: 'The specified tag value is not valid.' },
+  { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of tags is exceeded: at most 20.' },
+];

@@ -1,0 +1,89 @@
+/**
+ * VPC product (2016-04-28) action table for vSwitches: CreateVSwitch,
+ * DescribeVSwitches, ModifyVSwitchAttribute, DeleteVSwitch. Names and types
+ * follow the official `@alicloud/vpc20160428` request models.
+ */
+import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
+import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
+import { CIDR_PATTERN, VPC_PRODUCT, VPC_VERSION } from './vpcs.js';
+
+const vswitchName = nameParam('VSwitchName', 'InvalidVSwitchName.Malformed', 1, 128);
+const vswitchDescription = nameParam('Description', 'InvalidVSwitchDiscription.Malformed', 1, 256);
+
+export const vswitchActionSpecs: readonly ActionSpec[] = [
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'CreateVSwitch', mutating: true,
+    params: [
+      regionParam(),
+      { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+      { name: 'ZoneId', kind: 'scalar', type: 'string', required: true },
+      {
+        name: 'CidrBlock', kind: 'scalar', type: 'string', required: true, pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed',
+        description: 'IPv4 CIDR inside the VPC CIDR block, mask 16 to 29, not overlapping other vSwitches.',
+      },
+      vswitchName,
+      vswitchDescription,
+      clientTokenParam,
+      tagParam(),
+      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'integer' },
+      { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
+      { name: 'VpcIpv6CidrBlock', kind: 'scalar', type: 'string' },
+      { name: 'CidrMask', kind: 'scalar', type: 'integer' },
+      ...ownerParams,
+    ],
+    errors: ['InvalidVpcId.NotFound', 'InvalidZoneId.NotFound', 'InvalidCidrBlock.Malformed', 'InvalidParameter', 'InvalidCidrBlock.Overlapped', 'InvalidVSwitchName.Malformed', 'InvalidVSwitchDiscription.Malformed', 'QuotaExceeded.VSwitch'],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DescribeVSwitches',
+    params: [
+      regionParam(false),
+      { name: 'VpcId', kind: 'scalar', type: 'string' },
+      { name: 'VSwitchId', kind: 'packedList', packing: 'comma', maxItems: 20, description: 'Up to 20 vSwitch ids separated by commas.' },
+      { name: 'VSwitchName', kind: 'scalar', type: 'string' },
+      { name: 'ZoneId', kind: 'scalar', type: 'string' },
+      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+      { name: 'IsDefault', kind: 'scalar', type: 'boolean' },
+      { name: 'RouteTableId', kind: 'scalar', type: 'string' },
+      { name: 'VSwitchOwnerId', kind: 'scalar', type: 'long' },
+      { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+      tagParam(),
+      dryRunParam,
+      ...pageParams(50),
+      ...ownerParams,
+    ],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'ModifyVSwitchAttribute', mutating: true,
+    params: [
+      regionParam(false),
+      { name: 'VSwitchId', kind: 'scalar', type: 'string', required: true },
+      vswitchName,
+      vswitchDescription,
+      { name: 'EnableIPv6', kind: 'scalar', type: 'boolean' },
+      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'integer' },
+      { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
+      { name: 'VpcIpv6CidrBlock', kind: 'scalar', type: 'string' },
+      ...ownerParams,
+    ],
+    errors: ['InvalidVSwitchId.NotFound', 'InvalidVSwitchName.Malformed', 'InvalidVSwitchDiscription.Malformed'],
+  },
+  {
+    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DeleteVSwitch', mutating: true,
+    params: [
+      regionParam(false),
+      { name: 'VSwitchId', kind: 'scalar', type: 'string', required: true },
+      dryRunParam,
+      ...ownerParams,
+    ],
+    errors: ['InvalidVSwitchId.NotFound', 'DependencyViolation.Instance'],
+  },
+];
+
+export const vswitchErrorSpecs: readonly ErrorSpec[] = [
+  { code: 'InvalidVSwitchId.NotFound', status: 404, message: 'Specified virtual switch does not exist.' },
+  { code: 'InvalidZoneId.NotFound', status: 404, message: 'Specified zone does not exist.' },
+  { code: 'InvalidCidrBlock.Overlapped', status: 400, message: 'Specified CIDR block overlapped with other subnets.' },
+  { code: 'InvalidVSwitchName.Malformed', status: 400, message: 'Specified virtual switch name is not valid.' },
+  { code: 'InvalidVSwitchDiscription.Malformed', status: 400, message: 'Specified virtual switch description is not valid.' },
+  { code: 'QuotaExceeded.VSwitch', status: 400, message: 'Virtual switch quota exceeded.' },
+];
