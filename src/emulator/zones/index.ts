@@ -1,0 +1,18 @@
+/**
+ * The zones family (product Ecs 2014-05-26): zones, instance types and
+ * available resources from a static catalogue (see SEED.md). No tables.
+ */
+import type { Family } from '../context.js';
+import { registerErrors } from '../context.js';
+import { zoneActionSpecs, zoneErrorSpecs } from '../../spec/ecs/zones.js';
+import { describeAvailableResource, describeInstanceTypeFamilies, describeInstanceTypes, describeZones } from './handlers.js';
+
+registerErrors(zoneErrorSpecs);
+
+export const zonesFamily: Family = {
+  name: 'zones',
+  product: 'Ecs',
+  specs: zoneActionSpecs,
+  handlers: { describeZones, describeInstanceTypes, describeInstanceTypeFamilies, describeAvailableResource },
+  migrations: [],
+};
