@@ -1,0 +1,40 @@
+/**
+ * Handlers of ResourceManager ListResourceGroups and GetResourceGroup, over the
+ * account's groups (the table and its seed belong to resource-groups/).
+ */
+import type { Handler } from '../context.js';
+import { apiError } from '../context.js';
+import { findResourceGroup, listResourceGroups, type ResourceGroupRecord } from '../resource-groups/repository.js';
+import { list, paginate, str } from '../vpc/input.js';
+
+const view = (g: ResourceGroupRecord) => ({
+  Id: g.id, AccountId: String(g.accountId), Name: g.name, DisplayName: g.displayName, Status: g.status, CreateDate: g.createDate,
+});
+
+export const listResourceGroupsHandler: Handler = (ctx, input) => {
+  const id = str(input, 'ResourceGroupId');
+  const ids = list(input, 'ResourceGroupIds');
+  const name = str(input, 'Name');
+  const displayName = str(input, 'DisplayName');
+  const status = str(input, 'Status');
+  const all = listResourceGroups(ctx.db, ctx.account.accountId).filter((g) =>
+    (id === undefined || g.id === id) && (ids.length === 0 || ids.includes(g.id)) && (name === undefined || g.name === name) &&
+    (displayName === undefined || g.displayName === displayName) && (status === undefined || g.status === status));
+  const page = paginate(all, input);
+  return {
+    PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount,
+    ResourceGroups: { ResourceGroup: page.items.map((g) => ({ ...view(g), Tags: { Tag: [] } })) },
+  };
+};
+
+export const getResourceGroup: Handler = (ctx, input) => {
+  const id = String(input['ResourceGroupId']);
+  const g = findResourceGroup(ctx.db, ctx.account.accountId, id);
+  if (!g) throw apiError('EntityNotExist.ResourceGroup', `The resource group "${id}" does not exist in this account.`);
+  return {
+    ResourceGroup: {
+      ...view(g), Tags: { Tag: [] },
+      RegionStatuses: { RegionStatus: [{ RegionId: ctx.settings.defaultRegionId, Status: g.status }] },
+    },
+  };
+};
