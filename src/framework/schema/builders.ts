@@ -1,0 +1,114 @@
+/**
+ * The schema DSL: `attr.*` declares attributes, `block.*` nested blocks, `defineSchema`
+ * a resource / data source / provider block. Declarations are plain frozen objects; the
+ * literal options are captured in the types so `StateOf<typeof schema>` can be inferred.
+ *
+ * @example
+ * const schema = defineSchema({
+ *   description: 'A widget.',
+ *   timeouts: { create: '10m', delete: '5m' },
+ *   attributes: {
+ *     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Widget id.' }),
+ *     name: attr.string({ required: true, requiresReplace: true, validators: [v.length(1, 64)], description: 'Name.' }),
+ *     size: attr.int({ optional: true, default: 1, description: 'Size.' }),
+ *     tags: attr.map('string', { optional: true, description: 'Tags.' }),
+ *   },
+ *   blocks: { disk: block.list({ maxItems: 4, description: 'Disks.', attributes: { size: attr.int({ required: true, description: 'GiB.' }) } }) },
+ * });
+ * type WidgetState = StateOf<typeof schema>;
+ */
+import type {
+  Attribute,
+  AttributeMap,
+  AttributeOptions,
+  Block,
+  BlockMap,
+  BlockNesting,
+  BlockOptions,
+  CollectionKind,
+  PlainOf,
+  PrimitiveKind,
+  Schema,
+  TimeoutDefaults,
+} from './types.js';
+
+function attribute<T, O>(element: PrimitiveKind, collection: CollectionKind | undefined, options: O): Attribute<T, O> {
+  const o = options as AttributeOptions<T, unknown>;
+  if (o.required && (o.optional || o.computed || o.default !== undefined)) {
+    throw new TypeError(`attribute "${o.description}": required cannot be combined with optional, computed or default`);
+  }
+  if (!o.required && !o.optional && !o.computed) {
+    throw new TypeError(`attribute "${o.description}": set one of required, optional or computed`);
+  }
+  if (o.default !== undefined && !o.optional) throw new TypeError(`attribute "${o.description}": a default needs optional: true`);
+  const type = collection ? { collection, element } : { element };
+  return Object.freeze({ kind: 'attribute' as const, type: Object.freeze(type), options: Object.freeze({ ...o }) });
+}
+
+/** Attribute builders. Options are captured literally (`const` type parameters) for inference. */
+export const attr = {
+  string: <const O extends AttributeOptions<string>>(o: O) => attribute<string, O>('string', undefined, o),
+  /** Any cty number, as a JS number. */
+  number: <const O extends AttributeOptions<number>>(o: O) => attribute<number, O>('number', undefined, o),
+  /** A cty number that must be an integer. */
+  int: <const O extends AttributeOptions<number>>(o: O) => attribute<number, O>('int', undefined, o),
+  bool: <const O extends AttributeOptions<boolean>>(o: O) => attribute<boolean, O>('bool', undefined, o),
+  list: <const P extends PrimitiveKind, const O extends AttributeOptions<PlainOf<P>[], PlainOf<P>>>(element: P, o: O) =>
+    attribute<PlainOf<P>[], O>(element, 'list', o),
+  set: <const P extends PrimitiveKind, const O extends AttributeOptions<PlainOf<P>[], PlainOf<P>>>(element: P, o: O) =>
+    attribute<PlainOf<P>[], O>(element, 'set', o),
+  map: <const P extends PrimitiveKind, const O extends AttributeOptions<Record<string, PlainOf<P>>, PlainOf<P>>>(element: P, o: O) =>
+    attribute<Record<string, PlainOf<P>>, O>(element, 'map', o),
+};
+
+function nested<N extends BlockNesting, A extends AttributeMap, B extends BlockMap>(
+  nesting: N,
+  options: BlockOptions<A, B>,
+): Block<N, A, B> {
+  const { minItems = 0, maxItems = 0 } = options;
+  if (nesting === 'single' && (minItems > 1 || maxItems > 1)) throw new TypeError('single blocks allow only minItems/maxItems 0 or 1');
+  if (maxItems > 0 && minItems > maxItems) throw new TypeError(`block minItems ${minItems} exceeds maxItems ${maxItems}`);
+  checkNames(options.attributes, options.blocks ?? {});
+  return Object.freeze({ kind: 'block' as const, nesting, options: Object.freeze({ ...options }) });
+}
+
+/** Nested block builders (HCL `name { ... }` syntax). List/set blocks are `[]` when absent, single blocks `null`. */
+export const block = {
+  single: <const A extends AttributeMap, const B extends BlockMap = {}>(o: BlockOptions<A, B>) => nested('single', o),
+  list: <const A extends AttributeMap, const B extends BlockMap = {}>(o: BlockOptions<A, B>) => nested('list', o),
+  set: <const A extends AttributeMap, const B extends BlockMap = {}>(o: BlockOptions<A, B>) => nested('set', o),
+};
+
+export interface SchemaOptions<A extends AttributeMap, B extends BlockMap> {
+  readonly version?: number;
+  readonly description: string;
+  readonly deprecated?: string;
+  readonly attributes: A;
+  readonly blocks?: B;
+  readonly exactlyOneOf?: readonly (readonly string[])[];
+  readonly atLeastOneOf?: readonly (readonly string[])[];
+  readonly timeouts?: TimeoutDefaults;
+}
+
+/** Declare a resource, data source or provider-block schema. Throws on a malformed declaration. */
+export function defineSchema<const A extends AttributeMap, const B extends BlockMap = {}>(o: SchemaOptions<A, B>): Schema<A, B> {
+  const version = o.version ?? 0;
+  if (!Number.isInteger(version) || version < 0) throw new TypeError(`schema version must be a non-negative integer, got ${version}`);
+  checkNames(o.attributes, o.blocks ?? {});
+  if (o.timeouts && ('timeouts' in o.attributes || 'timeouts' in (o.blocks ?? {}))) {
+    throw new TypeError('"timeouts" is reserved for the timeouts block');
+  }
+  return Object.freeze({ kind: 'schema' as const, ...o, version });
+}
+
+function checkNames(attributes: AttributeMap, blocks: BlockMap): void {
+  for (const name of [...Object.keys(attributes), ...Object.keys(blocks)]) {
+    if (!/^[a-z0-9_]+$/.test(name)) throw new TypeError(`invalid name "${name}": use lower-case letters, digits and _`);
+    if (name in attributes && name in blocks) throw new TypeError(`"${name}" is both an attribute and a block`);
+  }
+  for (const [name, a] of Object.entries(attributes)) {
+    for (const other of a.options.conflictsWith ?? []) {
+      if (!(other in attributes)) throw new TypeError(`attribute "${name}" conflictsWith unknown sibling "${other}"`);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Reusable value validators. Each carries a Markdown `description` (rendered in docs) and
+ * returns a phrase completing "Attribute X ..." when a known value is not allowed. The
+ * framework never runs a validator on null or unknown values.
+ */
+import type { Validator } from './types.js';
+import { parseDuration } from './duration.js';
+
+type Sized = string | readonly unknown[] | Readonly<Record<string, unknown>>;
+
+function sizeOf(value: Sized): { n: number; unit: string } {
+  if (typeof value === 'string') return { n: [...value].length, unit: 'characters' };
+  if (Array.isArray(value)) return { n: value.length, unit: 'items' };
+  return { n: Object.keys(value).length, unit: 'entries' };
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** Length bounds: characters for strings, items for lists/sets, entries for maps. */
+function length(min: number, max?: number): Validator<Sized> {
+  const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
+  return {
+    description: `length must be ${range}`,
+    validate(value) {
+      const { n, unit } = sizeOf(value);
+      return n < min || (max !== undefined && n > max) ? `must be ${range} ${unit} long, got ${n}` : undefined;
+    },
+  };
+}
+
+/** A regular expression the whole string must match; `description` says in words what it allows. */
+function pattern(re: RegExp, description: string): Validator<string> {
+  return {
+    description: `must match \`${re.source}\` (${description})`,
+    validate: (value) => (re.test(value) ? undefined : `must be ${description}, got ${show(value)}`),
+  };
+}
+
+/** An enumeration of allowed values. */
+function oneOf<const T extends string | number | boolean>(...values: readonly T[]): Validator<string | number | boolean> {
+  const list = values.map(show).join(', ');
+  return {
+    description: `one of ${values.map((x) => `\`${String(x)}\``).join(', ')}`,
+    allowedValues: values,
+    validate: (value) => ((values as readonly unknown[]).includes(value) ? undefined : `must be one of ${list}, got ${show(value)}`),
+  };
+}
+
+/** Inclusive numeric bounds; either side may be omitted. */
+function range(min?: number, max?: number): Validator<number> {
+  const text =
+    min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+  return {
+    description: `must be ${text}`,
+    validate: (value) => ((min !== undefined && value < min) || (max !== undefined && value > max) ? `must be ${text}, got ${value}` : undefined),
+  };
+}
+
+/** Strings that must not start with any of the given prefixes. */
+function notPrefixedWith(...prefixes: readonly string[]): Validator<string> {
+  const list = prefixes.map((p) => JSON.stringify(p)).join(', ');
+  return {
+    description: `must not start with ${prefixes.map((p) => `\`${p}\``).join(', ')}`,
+    validate(value) {
+      const hit = prefixes.find((p) => value.startsWith(p));
+      return hit === undefined ? undefined : `must not start with ${list}, got ${show(value)}`;
+    },
+  };
+}
+
+/** A Go duration string such as "10m", "1h30m" or "90s". */
+function duration(): Validator<string> {
+  return {
+    description: 'a duration such as `10m`, `1h30m` or `90s`',
+    validate: (value) =>
+      parseDuration(value) === undefined || parseDuration(value)! < 0
+        ? `must be a duration such as "10m", "1h30m" or "90s" (units h, m, s, ms), got ${show(value)}`
+        : undefined,
+  };
+}
+
+/** Any check: `fn` returns an error phrase or undefined. */
+function custom<T>(description: string, fn: (value: T) => string | undefined): Validator<T> {
+  return { description, validate: fn };
+}
+
+/** Validator factories. */
+export const v = { length, pattern, oneOf, range, notPrefixedWith, duration, custom };

@@ -1,0 +1,117 @@
+/**
+ * `createProviderServer(definition)`: the framework's implementation of the protocol-level
+ * {@link ProviderServer}. Each RPC is a thin dispatch to the handler in this folder.
+ */
+import type { Value } from '../../tfplugin/values.js';
+import type { CallContext, GetProviderSchemaResponse, ProviderServer, WithDiagnostics } from '../../tfplugin/provider-server.js';
+import { Diagnostics } from '../diagnostics.js';
+import { objectToPlain } from '../convert.js';
+import type { DataSource, ProviderDefinition, Resource } from '../resource.js';
+import { schemaToProtocol } from '../schema/to-protocol.js';
+import type { Schema } from '../schema/types.js';
+import { validateConfig } from '../validate.js';
+import { applyResource } from './apply-resource.js';
+import { guard, type ServerState } from './common.js';
+import { importResource } from './import-resource.js';
+import { planResource } from './plan-resource.js';
+import { readDataSource, readResource } from './read-resource.js';
+import { upgradeResource } from './upgrade-resource.js';
+
+type Kind = 'resource' | 'data source';
+
+/** Serve a provider definition over the protocol contract (pass the result to tfplugin's `serve`). */
+export function createProviderServer<PS extends Schema, C>(definition: ProviderDefinition<PS, C>): ProviderServer {
+  for (const name of [...Object.keys(definition.resources), ...Object.keys(definition.dataSources ?? {})]) {
+    if (!name.startsWith(`${definition.typeNamePrefix}_`)) throw new TypeError(`type name ${name} must start with "${definition.typeNamePrefix}_"`);
+  }
+  const state: ServerState = { definition: definition as unknown as ProviderDefinition<Schema, unknown>, client: undefined, configured: false };
+  let schemaCache: GetProviderSchemaResponse | undefined;
+
+  function lookup(kind: Kind, typeName: string, diags: Diagnostics): Resource | DataSource | undefined {
+    const table: Record<string, Resource | DataSource> = (kind === 'resource' ? definition.resources : definition.dataSources) ?? {};
+    const found = Object.prototype.hasOwnProperty.call(table, typeName) ? table[typeName] : undefined;
+    if (!found) diags.addError(`Unknown ${kind === 'resource' ? 'Resource' : 'Data Source'} Type`, `This provider has no ${kind} type ${JSON.stringify(typeName)}. Known: ${Object.keys(table).sort().join(', ') || 'none'}.`);
+    return found;
+  }
+
+  async function validateWith(kind: Kind, typeName: string, config: Value): Promise<WithDiagnostics> {
+    const diags = new Diagnostics();
+    const target = lookup(kind, typeName, diags);
+    if (!target) return { diagnostics: diags.items };
+    validateConfig(target.schema, config, diags);
+    for (const check of target.configValidators ?? []) {
+      await guard(diags, 'Validation', async () => check(objectToPlain(target.schema, config) as never, diags));
+    }
+    return { diagnostics: diags.items };
+  }
+
+  return {
+    async getProviderSchema() {
+      schemaCache ??= {
+        provider: schemaToProtocol(definition.schema),
+        resourceSchemas: Object.fromEntries(Object.entries(definition.resources).map(([n, r]) => [n, schemaToProtocol(r.schema)])),
+        dataSourceSchemas: Object.fromEntries(Object.entries(definition.dataSources ?? {}).map(([n, d]) => [n, schemaToProtocol(d.schema)])),
+        serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
+        diagnostics: [],
+      };
+      return schemaCache;
+    },
+
+    async validateProviderConfig(_ctx, req) {
+      const diags = new Diagnostics();
+      validateConfig(definition.schema, req.config, diags);
+      return { diagnostics: diags.items };
+    },
+
+    validateResourceConfig: (_ctx, req) => validateWith('resource', req.typeName, req.config),
+    validateDataResourceConfig: (_ctx, req) => validateWith('data source', req.typeName, req.config),
+
+    async configureProvider(ctx: CallContext, req) {
+      const diags = new Diagnostics();
+      state.configured = true;
+      if (definition.configure) {
+        const config = objectToPlain(definition.schema, req.config) as never;
+        state.client = await guard(diags, 'Provider Configuration', () =>
+          definition.configure!({ config, terraformVersion: req.terraformVersion, diags, signal: ctx.signal, log: ctx.log }),
+        );
+      }
+      return { diagnostics: diags.items };
+    },
+
+    async upgradeResourceState(_ctx, req) {
+      const diags = new Diagnostics();
+      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
+      return r ? upgradeResource(r, req) : { upgradedState: null, diagnostics: diags.items };
+    },
+
+    async readResource(ctx, req) {
+      const diags = new Diagnostics();
+      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
+      return r ? readResource(state, r, ctx, req) : { newState: req.currentState, diagnostics: diags.items };
+    },
+
+    async planResourceChange(ctx, req) {
+      const diags = new Diagnostics();
+      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
+      return r ? planResource(state, r, ctx, req) : { plannedState: null, requiresReplace: [], diagnostics: diags.items };
+    },
+
+    async applyResourceChange(ctx, req) {
+      const diags = new Diagnostics();
+      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
+      return r ? applyResource(state, r, ctx, req) : { newState: req.priorState, diagnostics: diags.items };
+    },
+
+    async importResourceState(ctx, req) {
+      const diags = new Diagnostics();
+      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
+      return r ? importResource(state, r, ctx, req) : { importedResources: [], diagnostics: diags.items };
+    },
+
+    async readDataSource(ctx, req) {
+      const diags = new Diagnostics();
+      const d = lookup('data source', req.typeName, diags) as DataSource | undefined;
+      return d ? readDataSource(state, d, ctx, req) : { state: null, diagnostics: diags.items };
+    },
+  };
+}
