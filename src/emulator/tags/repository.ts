@@ -1,0 +1,71 @@
+/**
+ * Tags of any taggable resource, keyed by account, ECS resource type (`image`, `instance`,
+ * `snapshot`, `securitygroup`, ...) and resource id. Insertion order is kept so responses are
+ * stable. Families make their resources taggable through TagResources with {@link registerTaggable}.
+ */
+import type Database from 'better-sqlite3';
+
+export interface Tag { key: string; value: string }
+
+/** Maximum tags on one resource (docs 3.5). */
+export const MAX_TAGS_PER_RESOURCE = 20;
+
+/** Tags of one resource in insertion order (an unknown resource simply has none). */
+export function getTags(db: Database.Database, accountId: number, resourceType: string, resourceId: string): Tag[] {
+  return db.prepare('SELECT tag_key AS key, tag_value AS value FROM tags WHERE account_id = ? AND resource_type = ? AND resource_id = ? ORDER BY seq')
+    .all(accountId, resourceType, resourceId) as Tag[];
+}
+
+/** Replace every tag of a resource (an empty list removes them all). */
+export function setTags(db: Database.Database, accountId: number, resourceType: string, resourceId: string, tags: readonly Tag[]): void {
+  db.prepare('DELETE FROM tags WHERE account_id = ? AND resource_type = ? AND resource_id = ?').run(accountId, resourceType, resourceId);
+  upsertTags(db, accountId, resourceType, resourceId, tags);
+}
+
+/** Add or overwrite the given keys, keeping the position of keys that already exist. */
+export function upsertTags(db: Database.Database, accountId: number, resourceType: string, resourceId: string, tags: readonly Tag[]): void {
+  const upd = db.prepare('UPDATE tags SET tag_value = ? WHERE account_id = ? AND resource_type = ? AND resource_id = ? AND tag_key = ?');
+  const ins = db.prepare('INSERT INTO tags (account_id, resource_type, resource_id, tag_key, tag_value) VALUES (?, ?, ?, ?, ?)');
+  for (const t of tags) {
+    if (upd.run(t.value, accountId, resourceType, resourceId, t.key).changes === 0) ins.run(accountId, resourceType, resourceId, t.key, t.value);
+  }
+}
+
+/** Remove the given keys (unknown keys are ignored), or every tag when `keys` is 'all'. */
+export function removeTags(db: Database.Database, accountId: number, resourceType: string, resourceId: string, keys: readonly string[] | 'all'): void {
+  if (keys === 'all') {
+    db.prepare('DELETE FROM tags WHERE account_id = ? AND resource_type = ? AND resource_id = ?').run(accountId, resourceType, resourceId);
+    return;
+  }
+  const del = db.prepare('DELETE FROM tags WHERE account_id = ? AND resource_type = ? AND resource_id = ? AND tag_key = ?');
+  for (const k of keys) del.run(accountId, resourceType, resourceId, k);
+}
+
+/** Every tag row of a resource type in the account, ordered by resource then insertion (ListTagResources). */
+export function listTagRows(db: Database.Database, accountId: number, resourceType: string): { resourceId: string; key: string; value: string }[] {
+  return db.prepare('SELECT resource_id AS resourceId, tag_key AS key, tag_value AS value FROM tags WHERE account_id = ? AND resource_type = ? ORDER BY resource_id, seq')
+    .all(accountId, resourceType) as { resourceId: string; key: string; value: string }[];
+}
+
+/**
+ * True when the resource carries every filter tag (a filter with an empty or absent value
+ * matches any value of that key). Used by the Describe* handlers.
+ */
+export function matchesTagFilter(tags: readonly Tag[], filter: readonly { Key?: string; Value?: string }[]): boolean {
+  return filter.every((f) => f.Key === undefined || tags.some((t) => t.key === f.Key && (f.Value === undefined || f.Value === '' || t.value === f.Value)));
+}
+
+/** Does a resource of this type exist in the account and region? */
+export type TaggableExists = (db: Database.Database, accountId: number, regionId: string, id: string) => boolean;
+
+const taggables = new Map<string, TaggableExists>();
+
+/** Make `resourceType` taggable through TagResources / UntagResources / ListTagResources. */
+export function registerTaggable(resourceType: string, exists: TaggableExists): void {
+  taggables.set(resourceType, exists);
+}
+
+/** The existence check registered for a resource type, if any. */
+export function taggable(resourceType: string): TaggableExists | undefined {
+  return taggables.get(resourceType);
+}

@@ -1,0 +1,73 @@
+/**
+ * ECS tag actions (TagResources, UntagResources, ListTagResources) and their error codes,
+ * written from docs/ecs-api.md section 3.5.
+ */
+import type { ActionSpec, ErrorSpec, ParamSpec } from './types.js';
+import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
+
+/** Resource types the ECS tag API names (lowercase, docs 3.5). */
+export const TAG_RESOURCE_TYPES = [
+  'instance', 'disk', 'snapshot', 'image', 'securitygroup', 'volume', 'eni', 'ddh', 'ddhcluster', 'keypair',
+  'launchtemplate', 'reservedinstance', 'snapshotpolicy', 'elasticityassurance', 'capacityreservation', 'command',
+  'invocation', 'activation', 'managedinstance',
+] as const;
+
+const resourceTypeParam: ParamSpec = {
+  kind: 'scalar', name: 'ResourceType', type: 'string', required: true, missingCode: 'MissingParameter.ResourceType',
+  description: 'Lowercase resource type, e.g. image, instance, snapshot.',
+};
+const resourceIdsParam = (required: boolean): ParamSpec => ({
+  kind: 'scalarList', name: 'ResourceId', type: 'string', required, maxItems: 50, tooManyCode: 'NumberExceed.ResourceIds',
+  description: 'Up to 50 resource ids.',
+});
+
+export const tagResourcesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'TagResources', mutating: true,
+  params: [regionIdParam, resourceTypeParam, resourceIdsParam(true), { ...tagsParam(true), missingCode: 'MissingParameter.Tags' }, dryRunParam, ...ownerParams],
+  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'Duplicate.TagKey', 'InvalidTagKey.Malformed', 'InvalidTagValue.Malformed', 'OperationDenied.QuotaExceed', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
+};
+
+export const untagResourcesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'UntagResources', mutating: true,
+  params: [
+    regionIdParam, resourceTypeParam, resourceIdsParam(true),
+    { kind: 'scalarList', name: 'TagKey', type: 'string', maxItems: 20, tooManyCode: 'NumberExceed.Tags' },
+    { kind: 'scalar', name: 'All', type: 'boolean', description: 'Remove every tag (only when no TagKey is given).' },
+    dryRunParam, ...ownerParams,
+  ],
+  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
+};
+
+export const listTagResourcesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ListTagResources',
+  params: [
+    regionIdParam, resourceTypeParam, resourceIdsParam(false),
+    {
+      kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'NumberExceed.Tags', fields: [
+        { kind: 'scalar', name: 'Key', type: 'string' },
+        { kind: 'scalar', name: 'Value', type: 'string' },
+      ],
+    },
+    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+    ...ownerParams,
+  ],
+  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceType.NotFound', 'InvalidParameter.TagValue', 'InvalidNextToken'],
+};
+
+export const tagsActions: readonly ActionSpec[] = [tagResourcesSpec, untagResourcesSpec, listTagResourcesSpec];
+
+export const tagsErrors: readonly ErrorSpec[] = [
+  { code: 'MissingParameter.ResourceType', status: 404, message: 'The parameter ResourceType is mandatory.' },
+  { code: 'MissingParameter.Tags', status: 404, message: 'The parameter Tag is mandatory.' },
+  { code: 'NumberExceed.ResourceIds', status: 400, message: 'The maximum number of ResourceIds (50) is exceeded.' },
+  { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of Tags (20) is exceeded.' },
+  { code: 'Duplicate.TagKey', status: 400, message: 'The Tag.N.Key contain duplicate key.' },
+  { code: 'InvalidTagKey.Malformed', status: 400, message: 'The specified Tag.N.Key is not valid.' },
+  { code: 'InvalidTagValue.Malformed', status: 400, message: 'The specified Tag.N.Value is not valid.' },
+  { code: 'InvalidTagCount', status: 400, message: 'The specified tags are beyond the permitted range.' },
+  { code: 'OperationDenied.QuotaExceed', status: 400, message: 'The quota of tags on resource is beyond permitted range.' },
+  { code: 'InvalidResourceId.NotFound', status: 404, message: 'The specified ResourceIds are not found in our records.' },
+  { code: 'InvalidResourceType.NotFound', status: 404, message: 'The ResourceType provided does not exist in our records.' },
+  { code: 'InvalidParameter.TagValue', status: 400, message: 'Tag.N.Value cannot be given without Tag.N.Key.' },
+  { code: 'InvalidNextToken', status: 400, message: 'The specified NextToken is not valid.' },
+];
