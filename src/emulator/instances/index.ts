@@ -1,0 +1,33 @@
+/**
+ * The instances family: instance and disk storage (repository.ts, used by RunInstances & co.
+ * later), DescribeInstances, DescribeDisks, seeds, and tag/resource-group hooks for `instance`
+ * and `disk`.
+ */
+import { registerErrors, type Family } from '../context.js';
+import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
+import { registerTaggable } from '../tags/repository.js';
+import { registerGroupMember } from '../resource-groups/repository.js';
+import { describeDisks } from './describe-disks.js';
+import { describeInstances } from './describe-instances.js';
+import { instancesMigrations } from './migrations.js';
+import { getDisk, getInstance, setDiskResourceGroup, updateInstance } from './repository.js';
+import { seedInstances } from './seed.js';
+
+registerErrors(instancesErrors);
+registerTaggable('instance', (db, accountId, regionId, id) => getInstance(db, accountId, regionId, id) !== undefined);
+registerTaggable('disk', (db, accountId, regionId, id) => getDisk(db, accountId, regionId, id) !== undefined);
+registerGroupMember('instance', (db, accountId, regionId, id, rg) => {
+  if (!getInstance(db, accountId, regionId, id)) return false;
+  updateInstance(db, id, { resourceGroupId: rg });
+  return true;
+});
+registerGroupMember('disk', setDiskResourceGroup);
+
+export const instancesFamily: Family = {
+  name: 'instances',
+  product: 'Ecs',
+  specs: instancesActions,
+  handlers: { describeInstances, describeDisks },
+  migrations: instancesMigrations,
+  seed: (db, account, settings) => seedInstances(db, account, settings),
+};
