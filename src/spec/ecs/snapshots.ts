@@ -1,0 +1,55 @@
+/**
+ * ECS DescribeSnapshots and DeleteSnapshot (docs/ecs-api.md 3.8) and their error codes.
+ */
+import type { ActionSpec, ErrorSpec } from './types.js';
+import { ECS_VERSION, dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './images.js';
+
+export const describeSnapshotsSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DescribeSnapshots',
+  params: [
+    regionIdParam,
+    { kind: 'packedList', name: 'SnapshotIds', packing: 'json', maxItems: 100, tooManyCode: 'InvalidSnapshotIds.Malformed', description: 'JSON array of up to 100 snapshot ids.' },
+    { kind: 'scalar', name: 'InstanceId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'DiskId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'SnapshotName', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'Status', type: 'string', enum: ['progressing', 'accomplished', 'failed', 'all'], emptyIsAbsent: true, errorCode: 'InvalidStatus.NotFound' },
+    { kind: 'scalar', name: 'SnapshotType', type: 'string', enum: ['auto', 'user', 'all'], emptyIsAbsent: true, errorCode: 'InvalidSnapshotType.NotFound' },
+    { kind: 'scalar', name: 'SourceDiskType', type: 'string', pattern: '^(?:[Ss][Yy][Ss][Tt][Ee][Mm]|[Dd][Aa][Tt][Aa])$', emptyIsAbsent: true, errorCode: 'InvalidSourceDiskType', description: 'system or data (case-insensitive).' },
+    { kind: 'scalar', name: 'Usage', type: 'string', enum: ['image', 'disk', 'image_disk', 'none'], emptyIsAbsent: true, errorCode: 'InvalidUsage' },
+    { kind: 'scalar', name: 'Category', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'Encrypted', type: 'boolean' },
+    { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
+    tagFilterParam,
+    pageNumberParam,
+    pageSizeParam,
+    { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: 100 },
+    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidSnapshotIds.Malformed', 'InvalidUsage', 'InvalidSourceDiskType', 'InvalidStatus.NotFound', 'InvalidSnapshotType.NotFound', 'InvalidTagCount', 'InvalidNextToken'],
+};
+
+export const deleteSnapshotSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DeleteSnapshot', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'SnapshotId', type: 'string', required: true },
+    { kind: 'scalar', name: 'Force', type: 'boolean', description: 'Also delete snapshots used by disks.' },
+    ...ownerParams,
+  ],
+  errors: ['SnapshotCreatedImage', 'SnapshotCreatedDisk', 'InvalidSnapshotId.NotFound', 'MissingParameter'],
+};
+
+export const snapshotsActions: readonly ActionSpec[] = [describeSnapshotsSpec, deleteSnapshotSpec];
+
+export const snapshotsErrors: readonly ErrorSpec[] = [
+  { code: 'InvalidSnapshotIds.Malformed', status: 403, message: 'The amount of specified snapshot Ids exceeds the limit (100).' },
+  { code: 'InvalidSourceDiskType', status: 404, message: 'The specified SourceDiskType is not valid.' },
+  { code: 'InvalidSnapshotType.NotFound', status: 404, message: 'The specified SnapshotType is not valid.' },
+  { code: 'InvalidUsage', status: 404, message: 'The specified Usage is not valid.' },
+  { code: 'InvalidStatus.NotFound', status: 404, message: 'The specified Status is not valid.' },
+  { code: 'SnapshotCreatedImage', status: 403, message: 'The snapshot has been used to create a custom image; delete the image first.' },
+  { code: 'SnapshotCreatedDisk', status: 403, message: 'The snapshot has been used to create disks.' },
+  { code: 'InvalidSnapshotId.NotFound', status: 404, message: 'The specified snapshot does not exist.' },
+];
