@@ -5,5 +5,25 @@
  */
 import type { Family } from './context.js';
 import { regionsFamily } from './regions/family.js';
+import { vpcFamily } from './vpc/index.js';
+import { securityGroupsFamily } from './security-groups/index.js';
+import { zonesFamily } from './zones/index.js';
+import { resourceManagerFamily } from './resource-manager/index.js';
+import { resourceGroupsFamily } from './resource-groups/index.js';
+import { tagsFamily } from './tags/index.js';
+import { instancesFamily } from './instances/index.js';
+import { snapshotsFamily } from './snapshots/index.js';
+import { imagesFamily } from './images/index.js';
 
-export const families: Family[] = [regionsFamily];
+export const families: Family[] = [
+  regionsFamily,
+  vpcFamily,
+  securityGroupsFamily,
+  zonesFamily,
+  resourceManagerFamily,
+  resourceGroupsFamily,
+  tagsFamily,
+  instancesFamily,
+  snapshotsFamily,
+  imagesFamily,
+];

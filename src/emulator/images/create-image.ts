@@ -1,0 +1,101 @@
+import { apiError, type Handler, type HandlerContext } from '../context.js';
+import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
+import { defaultResourceGroup, findResourceGroup } from '../resource-groups/repository.js';
+import { setTags } from '../tags/repository.js';
+import { tagsFromInput } from '../tags/validate.js';
+import { insertSnapshot } from '../snapshots/repository.js';
+import { FAIL_MARKER, osNames } from './model.js';
+import { findClientToken, findImageAnyOwner, findImageByName, insertImage, saveClientToken, type ImageDiskMapping, type ImageRecord } from './repository.js';
+import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
+
+const str = (v: InputValue | undefined): string => (v === undefined ? '' : String(v));
+
+/** Canonical JSON of the request (keys sorted, ClientToken and DryRun left out) for idempotency. */
+function fingerprint(input: ActionInput): string {
+  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  const { ClientToken: _t, DryRun: _d, ...rest } = input;
+  return JSON.stringify(sort(rest));
+}
+
+/** Resource group of a new resource: the given one (must exist) or the account's default. */
+export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined): string {
+  if (id === undefined || id === '') return defaultResourceGroup(ctx.db, ctx.account.accountId).id;
+  if (!findResourceGroup(ctx.db, ctx.account.accountId, String(id))) throw apiError('InvalidResourceGroup.NotFound', `The resource group "${String(id)}" given in ResourceGroupId does not exist.`);
+  return String(id);
+}
+
+/**
+ * CreateImage: from an instance (one new snapshot per disk), from DiskDeviceMapping, or from one
+ * system-disk snapshot, in that precedence. Returns at once; the image then goes
+ * Waiting -> Creating -> Available over settings.imageCreateSeconds (see model.ts).
+ */
+export const createImage: Handler = (ctx, input) => {
+  const token = input.ClientToken === undefined ? undefined : String(input.ClientToken);
+  const fp = fingerprint(input);
+  if (token) {
+    const prior = findClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'CreateImage', token);
+    if (prior && prior.fingerprint === fp) return prior.result;
+    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a CreateImage request with different parameters.`);
+  }
+  const mappingInput = (Array.isArray(input.DiskDeviceMapping) ? input.DiskDeviceMapping : []) as Record<string, InputValue>[];
+  const instanceId = input.InstanceId === undefined || input.InstanceId === '' ? undefined : String(input.InstanceId);
+  const snapshotId = input.SnapshotId === undefined || input.SnapshotId === '' ? undefined : String(input.SnapshotId);
+  if (!instanceId && mappingInput.length === 0 && !snapshotId) {
+    throw apiError('MissingParameter', 'One of InstanceId, DiskDeviceMapping or SnapshotId must be given to create an image.');
+  }
+  const name = str(input.ImageName);
+  if (name && findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name)) {
+    throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by another image in region ${ctx.regionId}.`);
+  }
+  const resourceGroupId = resourceGroupFor(ctx, input.ResourceGroupId);
+  const tags = tagsFromInput(input.Tag);
+  const now = ctx.now().getTime();
+  const createSeconds = ctx.settings.imageCreateSeconds;
+
+  let disks: ImageDiskMapping[];
+  let inherited: ImageRecord | undefined;
+  const newSnapshots: { diskId: string; type: 'system' | 'data'; size: number; category: string; device: string }[] = [];
+  if (instanceId) {
+    const inst = sourceInstance(ctx, instanceId);
+    inherited = findImageAnyOwner(ctx.db, ctx.account.accountId, inst.imageId);
+    const ordered = [...inst.disks.filter((d) => d.type === 'system'), ...inst.disks.filter((d) => d.type === 'data')];
+    for (const d of ordered) newSnapshots.push({ diskId: d.id, type: d.type, size: d.sizeGiB, category: d.category, device: d.device });
+    disks = [];
+  } else if (mappingInput.length > 0) {
+    disks = mappingsFromInput(ctx, mappingInput);
+  } else {
+    disks = mappingFromSnapshot(ctx, snapshotId!);
+  }
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+
+  const platform = str(input.Platform) || inherited?.platform || 'Others Linux';
+  const architecture = str(input.Architecture) || inherited?.architecture || 'x86_64';
+  const description = str(input.Description);
+  const imageId = ctx.newId('m-');
+  const features = (input.Features ?? {}) as Record<string, InputValue>;
+  ctx.db.transaction(() => {
+    for (const s of newSnapshots) {
+      const id = ctx.newId('s-');
+      insertSnapshot(ctx.db, {
+        id, accountId: ctx.account.accountId, regionId: ctx.regionId, name: `image-${imageId}-${s.type}`, description: `Created for image ${imageId}`,
+        sourceDiskId: s.diskId, sourceDiskSizeGiB: s.size, sourceDiskType: s.type, sourceStorageType: s.category, instanceId: instanceId!,
+        createdAt: now, readyAt: now + createSeconds * 1000, resourceGroupId, snapshotType: 'user', category: 'standard', encrypted: false, retentionDays: 0,
+      });
+      disks.push({ device: s.device || (s.type === 'system' ? '/dev/xvda' : ''), type: s.type, snapshotId: id, sizeGiB: s.size, format: '' });
+    }
+    insertImage(ctx.db, {
+      id: imageId, accountId: ctx.account.accountId, regionId: ctx.regionId, ownerAlias: 'self', name: name || imageId,
+      description, family: str(input.ImageFamily), version: str(input.ImageVersion), platform, ...osNames(platform, architecture), architecture,
+      bootMode: str(input.BootMode) || inherited?.bootMode || 'BIOS', sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
+      deprecated: false, createdAt: now, createSeconds, fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
+      resourceGroupId, licenseType: str(input.LicenseType), nvmeSupport: str(features.NvmeSupport) || inherited?.nvmeSupport || 'unsupported',
+      imdsSupport: str(features.ImdsSupport) || inherited?.imdsSupport || 'v1', detectionStrategy: str(input.DetectionStrategy),
+      secureBoot: str((input.SecureBootOptions as Record<string, InputValue> | undefined)?.SecureBootSupport), productCode: '', isPublic: false,
+      sourceInstanceId: instanceId ?? '', disks,
+    });
+    if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'image', imageId, tags);
+    if (token) saveClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'CreateImage', token, fp, { ImageId: imageId });
+  })();
+  return { ImageId: imageId };
+};

@@ -1,0 +1,58 @@
+import type { Migration } from '../context.js';
+
+export const imagesMigrations: readonly Migration[] = [
+  {
+    id: '001_images',
+    sql: `CREATE TABLE IF NOT EXISTS images (
+      id TEXT PRIMARY KEY,
+      account_id INTEGER NOT NULL,
+      region_id TEXT NOT NULL,
+      owner_alias TEXT NOT NULL,
+      name TEXT NOT NULL,
+      description TEXT NOT NULL DEFAULT '',
+      family TEXT NOT NULL DEFAULT '',
+      version TEXT NOT NULL DEFAULT '',
+      platform TEXT NOT NULL,
+      os_type TEXT NOT NULL,
+      os_name TEXT NOT NULL,
+      os_name_en TEXT NOT NULL,
+      architecture TEXT NOT NULL,
+      boot_mode TEXT NOT NULL,
+      size_gib INTEGER NOT NULL,
+      deprecated INTEGER NOT NULL DEFAULT 0,
+      created_at INTEGER NOT NULL,
+      create_seconds REAL NOT NULL,
+      fail INTEGER NOT NULL DEFAULT 0,
+      resource_group_id TEXT NOT NULL DEFAULT '',
+      license_type TEXT NOT NULL DEFAULT '',
+      nvme_support TEXT NOT NULL DEFAULT '',
+      imds_support TEXT NOT NULL DEFAULT '',
+      detection_strategy TEXT NOT NULL DEFAULT '',
+      secure_boot TEXT NOT NULL DEFAULT '',
+      product_code TEXT NOT NULL DEFAULT '',
+      is_public INTEGER NOT NULL DEFAULT 0,
+      source_instance_id TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS images_by_account ON images (account_id, region_id);
+    CREATE TABLE IF NOT EXISTS image_disk_mappings (
+      image_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      device TEXT NOT NULL,
+      type TEXT NOT NULL,
+      snapshot_id TEXT NOT NULL DEFAULT '',
+      size_gib INTEGER NOT NULL,
+      format TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (image_id, position)
+    );
+    CREATE INDEX IF NOT EXISTS mappings_by_snapshot ON image_disk_mappings (snapshot_id);
+    CREATE TABLE IF NOT EXISTS client_tokens (
+      account_id INTEGER NOT NULL,
+      region_id TEXT NOT NULL,
+      action TEXT NOT NULL,
+      token TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      result TEXT NOT NULL,
+      PRIMARY KEY (account_id, region_id, action, token)
+    );`,
+  },
+];

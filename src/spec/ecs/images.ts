@@ -1,0 +1,242 @@
+/**
+ * ECS image actions (CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage) and their
+ * error codes, written from docs/ecs-api.md sections 3.1-3.4 and 4. Also exports the parameter
+ * fragments other ECS tables share (RegionId, Tag.N, paging).
+ *
+ * Format rules (lengths, enums, patterns, prefixes) live here so the client, the emulator and the
+ * docs agree; domain rules (existence, uniqueness, states) live in the emulator's handlers.
+ */
+import type { ActionSpec, ErrorSpec, ParamSpec, RepeatListParam, ScalarParam } from './types.js';
+
+export const ECS_VERSION = '2014-05-26';
+
+/** The 26 values CreateImage accepts for `Platform` (docs 3.1). */
+export const PLATFORMS = [
+  'Aliyun', 'Anolis', 'CentOS', 'Ubuntu', 'CoreOS', 'SUSE', 'Debian', 'OpenSUSE', 'FreeBSD', 'RedHat', 'Kylin', 'UOS',
+  'Fedora', 'Fedora CoreOS', 'CentOS Stream', 'AlmaLinux', 'Rocky Linux', 'Gentoo', 'Customized Linux', 'Others Linux',
+  'Windows Server 2022', 'Windows Server 2019', 'Windows Server 2016', 'Windows Server 2012', 'Windows Server 2008',
+  'Windows Server 2003',
+] as const;
+export const ARCHITECTURES = ['i386', 'x86_64', 'arm64'] as const;
+export const BOOT_MODES = ['BIOS', 'UEFI', 'UEFI-Preferred'] as const;
+export const IMAGE_STATUSES = ['Creating', 'Waiting', 'Available', 'UnAvailable', 'CreateFailed', 'Deprecated'] as const;
+export const IMAGE_OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'] as const;
+
+/** First character a letter or CJK ideograph; then letters, CJK, digits, `.` `:` `_` `-`. */
+export const IMAGE_NAME_PATTERN = '^[A-Za-z\\u4e00-\\u9fff][A-Za-z0-9\\u4e00-\\u9fff.:_-]*$';
+const URL_PREFIXES = ['http://', 'https://'] as const;
+const SYSTEM_PREFIXES = ['aliyun', 'acs:', 'http://', 'https://'] as const;
+
+export const regionIdParam: ScalarParam = { kind: 'scalar', name: 'RegionId', type: 'string', required: true, description: 'Region of the request.' };
+export const dryRunParam: ScalarParam = { kind: 'scalar', name: 'DryRun', type: 'boolean', description: 'Validate only.' };
+
+/** Owner parameters every ECS action accepts and ignores (docs 1.3). */
+export const ownerParams: readonly ParamSpec[] = [
+  { kind: 'scalar', name: 'OwnerId', type: 'long' },
+  { kind: 'scalar', name: 'OwnerAccount', type: 'string' },
+  { kind: 'scalar', name: 'ResourceOwnerId', type: 'long' },
+  { kind: 'scalar', name: 'ResourceOwnerAccount', type: 'string' },
+];
+
+export const imageNameParam: ScalarParam = {
+  kind: 'scalar', name: 'ImageName', type: 'string', minLength: 2, maxLength: 128, pattern: IMAGE_NAME_PATTERN,
+  forbiddenPrefixes: SYSTEM_PREFIXES, errorCode: 'InvalidImageName.Malformed', emptyIsAbsent: true,
+  description: '2-128 characters; starts with a letter or Chinese character; then letters, digits, Chinese characters, `.`, `:`, `_`, `-`; must not start with aliyun, acs:, http:// or https://.',
+};
+export const descriptionParam: ScalarParam = {
+  kind: 'scalar', name: 'Description', type: 'string', minLength: 2, maxLength: 256, forbiddenPrefixes: URL_PREFIXES,
+  errorCode: 'InvalidDescription.Malformed', emptyIsAbsent: true,
+  description: '2-256 characters; must not start with http:// or https://.',
+};
+export const imageFamilyParam: ScalarParam = {
+  kind: 'scalar', name: 'ImageFamily', type: 'string', minLength: 2, maxLength: 128, pattern: IMAGE_NAME_PATTERN,
+  forbiddenPrefixes: SYSTEM_PREFIXES, errorCode: 'InvalidImageFamily.Malformed', emptyIsAbsent: true,
+  description: '2-128 characters; starts with a letter or Chinese character; must not start with aliyun, acs:, http:// or https://.',
+};
+export const bootModeParam: ScalarParam = {
+  kind: 'scalar', name: 'BootMode', type: 'string', enum: BOOT_MODES, emptyIsAbsent: true, errorCode: 'InvalidBootMode.ValueNotSupported',
+  description: 'BIOS, UEFI or UEFI-Preferred.',
+};
+export const licenseTypeParam: ScalarParam = {
+  kind: 'scalar', name: 'LicenseType', type: 'string', enum: ['Auto', 'Aliyun', 'BYOL'], emptyIsAbsent: true, description: 'License type (BYOL, Aliyun or Auto).',
+};
+export const featuresParam: ParamSpec = {
+  kind: 'object', name: 'Features', fields: [
+    { kind: 'scalar', name: 'NvmeSupport', type: 'string', enum: ['supported', 'unsupported'], emptyIsAbsent: true },
+    { kind: 'scalar', name: 'ImdsSupport', type: 'string', enum: ['v1', 'v2'], emptyIsAbsent: true },
+  ],
+};
+
+/** `Tag.N.Key` / `Tag.N.Value` as resource tags are written (CreateImage, TagResources). */
+export function tagsParam(required = false): RepeatListParam {
+  return {
+    kind: 'repeatList', name: 'Tag', required, maxItems: 20, tooManyCode: 'NumberExceed.Tags',
+    description: 'Up to 20 tags; keys unique.',
+    fields: [
+      { kind: 'scalar', name: 'Key', type: 'string', required: true, minLength: 1, maxLength: 128, forbiddenPrefixes: SYSTEM_PREFIXES, errorCode: 'InvalidTagKey.Malformed', missingCode: 'InvalidTagKey.Malformed', description: '1-128 characters; must not start with aliyun, acs:, http:// or https://.' },
+      { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128, forbiddenPrefixes: ['acs:', 'http://', 'https://'], errorCode: 'InvalidTagValue.Malformed', description: '0-128 characters; must not start with acs:, http:// or https://.' },
+    ],
+  };
+}
+
+/** `Tag.N.Key` / `Tag.N.Value` used as a filter (Describe*). */
+export const tagFilterParam: RepeatListParam = {
+  kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'InvalidTagCount',
+  fields: [
+    { kind: 'scalar', name: 'Key', type: 'string', maxLength: 128 },
+    { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128 },
+  ],
+};
+
+export const pageNumberParam: ScalarParam = { kind: 'scalar', name: 'PageNumber', type: 'integer', min: 1, description: 'Page, from 1 (default 1).' };
+export const pageSizeParam: ScalarParam = { kind: 'scalar', name: 'PageSize', type: 'integer', min: 1, max: 100, description: 'Entries per page, 1-100 (default 10).' };
+
+export const createImageSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'CreateImage', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'InstanceId', type: 'string', emptyIsAbsent: true, description: 'Mode 1: image every disk of this Running or Stopped instance.' },
+    { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true, description: 'Mode 3: image this system-disk snapshot.' },
+    {
+      kind: 'repeatList', name: 'DiskDeviceMapping', maxItems: 17, tooManyCode: 'OperationDenied',
+      description: 'Mode 2: exactly one system disk and up to 16 data disks.',
+      fields: [
+        { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Size', type: 'integer', emptyIsAbsent: true, min: 0, max: 32768, errorCode: 'InvalidSize.ValueNotSupported', description: 'GiB; 0 or empty means unset.' },
+        { kind: 'scalar', name: 'Device', type: 'string', emptyIsAbsent: true, pattern: '^/dev/xvd[a-z]$', errorCode: 'InvalidDevice.Malformed', description: '/dev/xvda for the system disk, /dev/xvdb to /dev/xvdz for data disks.' },
+        { kind: 'scalar', name: 'DiskType', type: 'string', emptyIsAbsent: true, enum: ['system', 'data'], errorCode: 'InvalidDiskType.ValueNotSupported' },
+      ],
+    },
+    imageNameParam,
+    descriptionParam,
+    imageFamilyParam,
+    { kind: 'scalar', name: 'ImageVersion', type: 'string', minLength: 1, maxLength: 40, emptyIsAbsent: true, errorCode: 'InvalidImageVersion.Malformed', description: '1-40 characters.' },
+    { kind: 'scalar', name: 'Platform', type: 'string', enum: PLATFORMS, emptyIsAbsent: true, errorCode: 'InvalidPlatform.Malformed' },
+    { kind: 'scalar', name: 'Architecture', type: 'string', enum: ARCHITECTURES, emptyIsAbsent: true, errorCode: 'InvalidArchitecture.Malformed' },
+    bootModeParam,
+    { kind: 'scalar', name: 'DetectionStrategy', type: 'string', enum: ['Standard'], emptyIsAbsent: true },
+    featuresParam,
+    { kind: 'object', name: 'SecureBootOptions', fields: [{ kind: 'scalar', name: 'SecureBootSupport', type: 'string', enum: ['supported', 'unsupported'], emptyIsAbsent: true }] },
+    licenseTypeParam,
+    { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
+    tagsParam(),
+    { kind: 'scalar', name: 'ClientToken', type: 'string', maxLength: 64, pattern: '^[\\x20-\\x7e]*$', emptyIsAbsent: true, description: 'Idempotency key, at most 64 ASCII characters.' },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'MissingParameter', 'InvalidImageName.Malformed', 'InvalidImageName.Duplicated', 'InvalidDescription.Malformed',
+    'InvalidImageVersion.Malformed', 'InvalidArchitecture.Malformed', 'InvalidPlatform.Malformed', 'InvalidDevice.Malformed',
+    'InvalidDevice.InUse', 'InvalidSize.ValueNotSupported', 'InvalidDiskType.ValueNotSupported', 'OperationDenied',
+    'IncorrectInstanceStatus', 'InstanceLockedForSecurity', 'Duplicate.TagKey', 'InvalidTagKey.Malformed',
+    'InvalidTagValue.Malformed', 'IdempotentParameterMismatch', 'InvalidSnapshotId.NotReady', 'InvalidSnapshot.TooOld',
+    'InvalidSnapshotId.NotFound', 'InvalidInstanceId.NotFound', 'InvalidResourceGroup.NotFound', 'NumberExceed.Tags',
+    'InvalidImageFamily.Malformed', 'InvalidSystemSnapshot.Missing',
+  ],
+};
+
+export const describeImagesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DescribeImages',
+  params: [
+    regionIdParam,
+    { kind: 'packedList', name: 'ImageId', packing: 'comma', maxItems: 100, tooManyCode: 'InvalidParameter', description: 'Comma-separated image ids (at most 100).' },
+    { kind: 'packedList', name: 'Status', packing: 'comma', description: 'Comma-separated statuses, or ALL (default Available).' },
+    { kind: 'scalar', name: 'Usable', type: 'boolean' },
+    { kind: 'scalar', name: 'ImageName', type: 'string', emptyIsAbsent: true, description: 'Fuzzy match.' },
+    { kind: 'scalar', name: 'ImageFamily', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'ImageOwnerAlias', type: 'string', enum: IMAGE_OWNER_ALIASES, emptyIsAbsent: true, errorCode: 'InvalidImageOwnerAlias.ValueNotSupported' },
+    { kind: 'scalar', name: 'ImageOwnerId', type: 'long' },
+    { kind: 'scalar', name: 'IsPublic', type: 'boolean' },
+    { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'InstanceType', type: 'string', description: 'Accepted and ignored.' },
+    { kind: 'scalar', name: 'OSType', type: 'string', enum: ['windows', 'linux'], emptyIsAbsent: true, errorCode: 'InvalidOSType' },
+    { kind: 'scalar', name: 'Architecture', type: 'string', enum: ARCHITECTURES, emptyIsAbsent: true, errorCode: 'InvalidArchitecture' },
+    { kind: 'scalar', name: 'IsSupportIoOptimized', type: 'boolean' },
+    { kind: 'scalar', name: 'IsSupportCloudinit', type: 'boolean' },
+    { kind: 'scalar', name: 'ShowExpired', type: 'boolean' },
+    { kind: 'scalar', name: 'Usage', type: 'string', enum: ['instance', 'none'], emptyIsAbsent: true, errorCode: 'InvalidUsage' },
+    { kind: 'scalar', name: 'ActionType', type: 'string', enum: ['CreateEcs', 'ChangeOS'], emptyIsAbsent: true },
+    { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
+    tagFilterParam,
+    {
+      kind: 'repeatList', name: 'Filter', maxItems: 10, fields: [
+        { kind: 'scalar', name: 'Key', type: 'string' },
+        { kind: 'scalar', name: 'Value', type: 'string' },
+      ],
+    },
+    pageNumberParam,
+    pageSizeParam,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidImageOwnerAlias.ValueNotSupported', 'InvalidParameter', 'InvalidTagCount', 'InvalidFilterKey.NotFound', 'InvalidUsage', 'InvalidOSType', 'InvalidArchitecture'],
+};
+
+export const modifyImageAttributeSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ModifyImageAttribute', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'ImageId', type: 'string', required: true },
+    imageNameParam,
+    descriptionParam,
+    imageFamilyParam,
+    bootModeParam,
+    { kind: 'scalar', name: 'Status', type: 'string', enum: ['Deprecated', 'Available'], emptyIsAbsent: true, description: 'Deprecated or Available.' },
+    licenseTypeParam,
+    featuresParam,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidImageName.Malformed', 'InvalidImageName.Duplicated', 'InvalidDescription.Malformed', 'MissingParameter', 'InvalidImageId.NotFound', 'IncorrectImageStatus', 'OperationDenied.SystemImage'],
+};
+
+export const deleteImageSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DeleteImage', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'ImageId', type: 'string', required: true },
+    { kind: 'scalar', name: 'Force', type: 'boolean', description: 'Delete even when instances use the image.' },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['ImageUsingByInstance', 'InvalidImageId.NotFound', 'OperationDenied.SystemImage'],
+};
+
+export const imagesActions: readonly ActionSpec[] = [createImageSpec, describeImagesSpec, modifyImageAttributeSpec, deleteImageSpec];
+
+/** Error codes of the image actions (HTTP statuses per docs 3.1-3.4; `assumed` where the docs have none). */
+export const imagesErrors: readonly ErrorSpec[] = [
+  { code: 'MissingParameter', status: 400, message: 'A mandatory input parameter is not supplied.' },
+  { code: 'InvalidParameter', status: 400, message: 'The specified parameter is not valid.' },
+  { code: 'IdempotentParameterMismatch', status: 400, message: 'The request uses the same client token as a previous, but non-identical request.' },
+  { code: 'InvalidImageName.Malformed', status: 400, message: 'The specified image name is wrongly formed.' },
+  { code: 'InvalidImageName.Duplicated', status: 400, message: 'The specified Image name has already been used.' },
+  { code: 'InvalidDescription.Malformed', status: 400, message: 'The specified description is wrongly formed.' },
+  { code: 'InvalidImageVersion.Malformed', status: 400, message: 'The specified image version is wrongly formed.' },
+  { code: 'InvalidImageFamily.Malformed', status: 400, message: 'The specified image family is wrongly formed.' },
+  { code: 'InvalidBootMode.ValueNotSupported', status: 400, message: 'The specified BootMode is not supported.' },
+  { code: 'InvalidArchitecture.Malformed', status: 400, message: 'The specified Architecture is wrongly formed.' },
+  { code: 'InvalidPlatform.Malformed', status: 400, message: 'The specified Platform is wrongly formed.' },
+  { code: 'InvalidDevice.Malformed', status: 400, message: 'The specified device is wrongly formed.' },
+  { code: 'InvalidDevice.InUse', status: 400, message: 'The specified device is already in use.' },
+  { code: 'InvalidSize.ValueNotSupported', status: 400, message: 'The specified disk size is not supported.' },
+  { code: 'InvalidDiskType.ValueNotSupported', status: 400, message: 'The specified disk type is not supported.' },
+  { code: 'OperationDenied', status: 400, message: 'The specified operation is denied.' },
+  { code: 'IncorrectInstanceStatus', status: 400, message: 'The current status of the resource does not support this operation.' },
+  { code: 'InstanceLockedForSecurity', status: 400, message: 'The specified operation is denied as your instance is locked for security reasons.' },
+  { code: 'InvalidSnapshotId.NotReady', status: 403, message: 'The specified snapshot has not completed yet.' },
+  { code: 'InvalidSnapshot.TooOld', status: 403, message: 'Snapshots created on or before July 15, 2013 cannot be used to create custom images.' },
+  { code: 'InvalidSystemSnapshot.Missing', status: 403, message: 'The specified snapshot is not a system disk snapshot.' },
+  { code: 'InvalidSnapshotId.NotFound', status: 404, message: 'The specified snapshot does not exist.' },
+  { code: 'InvalidInstanceId.NotFound', status: 404, message: 'The specified instance does not exist.' },
+  { code: 'InvalidImageId.NotFound', status: 404, message: 'The specified image does not exist.' },
+  { code: 'InvalidImageOwnerAlias.ValueNotSupported', status: 400, message: 'The specified ImageOwnerAlias is not supported.' },
+  { code: 'InvalidFilterKey.NotFound', status: 404, message: 'The specified filter key does not exist.' },
+  { code: 'InvalidUsage', status: 404, message: 'The specified Usage is not valid.' },
+  { code: 'InvalidOSType', status: 404, message: 'The specified OSType is not valid.' },
+  { code: 'InvalidArchitecture', status: 404, message: 'The specified Architecture is not valid.' },
+  { code: 'IncorrectImageStatus', status: 400, message: 'The current status of the image does not support this operation.' },
+  { code: 'ImageUsingByInstance', status: 403, message: 'The specified image is being used by instances.' },
+  // Assumed: the docs give no code for a user deleting or modifying a public image.
+  { code: 'OperationDenied.SystemImage', status: 403, message: 'System (public) images cannot be modified or deleted.' },
+];
