@@ -33,6 +33,14 @@ test('sends a V3-signed POST with the flattened input in the query and returns t
   assert.equal(r.query.get('Action'), null);
 });
 
+test('fills RegionId from the client when the input leaves it undefined, and keeps an explicit one', async () => {
+  reset();
+  const client = testClient(srv.endpoint);
+  await client.call(describeImagesSpec, { RegionId: undefined });
+  await client.call(describeImagesSpec, { RegionId: 'cn-beijing' });
+  assert.deepEqual(srv.requests.map((r) => r.query.get('RegionId')), ['cn-hangzhou', 'cn-beijing']);
+});
+
 test('signs with HMAC-SHA1 and carries Action/Version in the query in v1 mode', async () => {
   reset();
   const client = testClient(srv.endpoint, { signatureAlgorithm: 'v1' });

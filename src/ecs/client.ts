@@ -111,7 +111,7 @@ export class AlibabaCloudClient {
   async call(spec: ActionSpec, input: LooseInput, options: CallOptions = {}): Promise<ResponseBody> {
     const key = productKey(spec.product);
     const label = `${productLabel(key)} ${spec.action}`;
-    const withRegion = needsRegion(spec, key) && input.RegionId === undefined ? { RegionId: this.region, ...input } : input;
+    const withRegion = needsRegion(spec, key) && !input.RegionId ? { ...input, RegionId: this.region } : input;
     const query = encodeInput(spec, withRegion);
     const idempotent = options.idempotent ?? !isMutating(spec);
     const policy = options.deadlineMs === undefined ? this.retryPolicy : { ...this.retryPolicy, deadlineMs: options.deadlineMs };
