@@ -1,0 +1,124 @@
+/**
+ * `serve()`: turn this process into a Terraform provider plugin.
+ *
+ * Plugin mode (what Terraform launches, no arguments): check the magic cookie
+ * (else explain on stderr and exit 1), pick protocol 6, generate a throwaway
+ * ECDSA certificate, serve gRPC on a unix socket with mutual TLS against
+ * PLUGIN_CLIENT_CERT (plaintext when Terraform sent none), and print exactly one
+ * line on stdout: `1|6|unix|PATH|grpc|CERT`. SIGINT is ignored (Terraform sends
+ * StopProvider); the process exits after the Shutdown RPC or when its parent
+ * dies, removing the socket.
+ *
+ * Debug mode (`--debug`): plaintext, prints `export TF_REATTACH_PROVIDERS=...`
+ * for the alicloud addresses and runs until Ctrl-C.
+ *
+ * Only this file's tiny imports load before the cookie check; gRPC, protobuf
+ * and the codecs load afterwards, and the ProviderServer may be given as a
+ * factory so that heavy provider code loads only after the handshake line.
+ */
+import type { ProviderServer } from './provider-server.js';
+import {
+  DEFAULT_REATTACH_ADDRESSES,
+  handshakeLine,
+  negotiate,
+  notLaunchedByTerraformMessage,
+  reattachValue,
+} from './handshake.js';
+
+export interface ServeOptions {
+  /** Executable name used in messages and as the log `@module` (default "terraform-provider-alicloud"). */
+  name?: string;
+  /** Reattach/debug mode; default: `--debug` is among the process arguments. */
+  debug?: boolean;
+  /** Provider addresses printed in debug mode (default: hashicorp/alicloud and aliyun/alicloud on registry.terraform.io). */
+  reattachAddresses?: string[];
+}
+
+/** A ProviderServer, or a factory called (once) on the first RPC, after the handshake. */
+export type ProviderServerSource = ProviderServer | (() => ProviderServer | Promise<ProviderServer>);
+
+/** Serve until Shutdown / parent death (plugin mode) or Ctrl-C (debug mode). Resolves once serving. */
+export async function serve(server: ProviderServerSource, options: ServeOptions = {}): Promise<void> {
+  const name = options.name ?? 'terraform-provider-alicloud';
+  const debug = options.debug ?? process.argv.slice(2).includes('--debug');
+  const env = process.env;
+  if (!debug) {
+    const n = negotiate(env);
+    if (!n.ok) {
+      process.stderr.write(
+        env.TF_PLUGIN_MAGIC_COOKIE === undefined ? notLaunchedByTerraformMessage(name) : `${name}: ${n.error}\n`,
+      );
+      process.exit(1);
+    }
+  }
+  // Nothing but the handshake may reach stdout: route stray console output to stderr.
+  console.log = console.info = console.debug = console.error;
+
+  const [{ startGrpcServer }, { ProviderRpc }, { createLogger }, { generateCertificate }] = await Promise.all([
+    import('./grpc-server.js'),
+    import('./provider-rpc.js'),
+    import('./log.js'),
+    import('./certificate.js'),
+  ]);
+  const log = createLogger({ module: name });
+  const clientCert = debug || env.TF_DISABLE_PLUGIN_TLS ? undefined : env.PLUGIN_CLIENT_CERT;
+  const identity = clientCert ? generateCertificate() : undefined;
+  const rpc = new ProviderRpc(lazyServer(server), log);
+
+  let shuttingDown = false;
+  const shutdown = async (reason: string): Promise<never> => {
+    if (!shuttingDown) {
+      shuttingDown = true;
+      log.debug('plugin shutting down', { reason });
+      rpc.stop(reason);
+      await running.close();
+    }
+    process.exit(0);
+  };
+  const running = await startGrpcServer({
+    rpc,
+    ...(identity && clientCert ? { tls: { keyPem: identity.keyPem, certPem: identity.certPem, clientCaPem: clientCert } } : {}),
+    onShutdown: () => {
+      if (debug) log.info('ignoring Shutdown in debug mode; press Ctrl-C to stop');
+      else void shutdown('Shutdown RPC');
+    },
+  });
+
+  if (debug) {
+    const value = reattachValue({
+      addresses: options.reattachAddresses ?? DEFAULT_REATTACH_ADDRESSES,
+      network: running.network,
+      address: running.address,
+      pid: process.pid,
+    });
+    process.stdout.write(
+      `Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS environment variable with the following:\n\n` +
+        `export TF_REATTACH_PROVIDERS='${value}'\n\nPress Ctrl-C to stop.\n`,
+    );
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  } else {
+    process.stdout.write(handshakeLine({ network: running.network, address: running.address, ...(identity ? { certDer: identity.certDer } : {}) }));
+    // Ctrl-C reaches the whole process group; Terraform handles it with StopProvider.
+    process.on('SIGINT', () => log.debug('ignoring SIGINT; waiting for StopProvider/Shutdown from Terraform'));
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown('parent process exited');
+    }, 500).unref();
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  log.info('provider plugin started', { address: running.address, tls: Boolean(identity), debug });
+}
+
+/** A ProviderServer that resolves the real one on first use. */
+function lazyServer(source: ProviderServerSource): ProviderServer {
+  if (typeof source !== 'function') return source;
+  let resolved: Promise<ProviderServer> | undefined;
+  const get = () => (resolved ??= Promise.resolve().then(source));
+  return new Proxy({} as ProviderServer, {
+    get: (_target, method: string) =>
+      async (...args: unknown[]) => {
+        const s = (await get()) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        return s[method]!(...args);
+      },
+  });
+}
