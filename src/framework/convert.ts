@@ -99,6 +99,7 @@ export class PlainDecoder {
     if (p === null) return null;
     if (kind === 'string') return typeof p === 'string' ? p : this.bad(path, 'a string', p);
     if (kind === 'bool') return typeof p === 'boolean' ? p : this.bad(path, 'a bool', p);
+    if ((p as unknown) instanceof TfNumber) return kind === 'int' && !(p as unknown as TfNumber).isInteger() ? this.bad(path, 'an integer', p) : (p as unknown as TfNumber);
     if (typeof p !== 'number' && typeof p !== 'bigint' && !(typeof p === 'string' && /^-?\d+(\.\d+)?$/.test(p))) {
       return this.bad(path, kind === 'int' ? 'an integer' : 'a number', p);
     }

@@ -169,10 +169,12 @@ export type AttributeConfigValue<X> = X extends Attribute<infer T, infer O>
       : T | null
   : never;
 
+type NoAny<B> = 0 extends 1 & B ? {} : B;
+
 type BlockValue<X, Mode extends 'state' | 'config'> = X extends Block<infer N, infer A, infer B>
   ? N extends 'single'
-    ? ObjectValueOf<A, B, Mode> | null
-    : ObjectValueOf<A, B, Mode>[]
+    ? ObjectValueOf<A, NoAny<B>, Mode> | null
+    : ObjectValueOf<A, NoAny<B>, Mode>[]
   : never;
 
 /** The plain object for one object level. */
