@@ -72,3 +72,13 @@ test('accounts do not see each other and each key pair gets a stable account id'
 test('the emulator refuses to bind anything but 127.0.0.1', async () => {
   await assert.rejects(startEmulator({ host: '0.0.0.0' as '127.0.0.1' }), /127\.0\.0\.1/);
 });
+
+test('with no families option every registered family starts together and DescribeRegions still answers', async () => {
+  const emu = await startEmulator();
+  try {
+    const r = await sdkClient(emu.endpoint, 'v3').describeRegions(new $Ecs.DescribeRegionsRequest({}));
+    assert.equal(r.body?.regions?.region?.[0]?.localName, '华东1（杭州）');
+  } finally {
+    await emu.stop();
+  }
+});
