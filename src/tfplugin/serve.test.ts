@@ -2,23 +2,17 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { startPlugin, type PluginProcess } from '../testing/plugin-driver.js';
 import { encodeDynamicValue, decodeDynamicValue } from './provider-rpc.js';
 import { impliedType } from './cty-type.js';
 import { thingSchema } from './fixtures/echo-provider.js';
+import { makeEchoProviderBin } from './fixtures/echo-bin.js';
 import { TfNumber, Unknown, UNKNOWN, tfNumber, type ObjectValue } from './values.js';
 
-const mainJs = fileURLToPath(new URL('./fixtures/echo-provider-main.js', import.meta.url));
-const binDir = mkdtempSync(join(tmpdir(), 'tfplugin-bin-'));
-/** A Terraform-style launcher: a shell wrapper that execs node. */
-export const providerBin = join(binDir, 'terraform-provider-alicloud');
-writeFileSync(providerBin, `#!/bin/sh\nexec node ${JSON.stringify(mainJs)} "$@"\n`);
-chmodSync(providerBin, 0o755);
-after(() => rmSync(binDir, { recursive: true, force: true }));
+const echoBin = makeEchoProviderBin();
+const providerBin = echoBin.bin;
+after(() => echoBin.cleanup());
 
 const thingType = impliedType(thingSchema.block);
 const running: PluginProcess[] = [];
