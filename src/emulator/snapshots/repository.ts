@@ -61,6 +61,12 @@ export function listSnapshots(db: Database.Database, accountId: number, regionId
   return (db.prepare('SELECT * FROM snapshots WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, id').all(accountId, regionId) as Row[]).map(toRecord);
 }
 
+/** A snapshot of the account in any region (DeleteSnapshot without RegionId), or undefined. */
+export function findSnapshotAnyRegion(db: Database.Database, accountId: number, id: string): SnapshotRecord | undefined {
+  const row = db.prepare('SELECT * FROM snapshots WHERE account_id = ? AND id = ?').get(accountId, id) as Row | undefined;
+  return row && toRecord(row);
+}
+
 export function deleteSnapshot(db: Database.Database, id: string): void {
   db.prepare('DELETE FROM snapshots WHERE id = ?').run(id);
 }

@@ -32,8 +32,9 @@ export const describeSnapshotsSpec: ActionSpec = {
 
 export const deleteSnapshotSpec: ActionSpec = {
   product: 'Ecs', version: ECS_VERSION, action: 'DeleteSnapshot', mutating: true,
+  // The SDK model has no RegionId: without one, the snapshot is looked up in every region of the account.
   params: [
-    regionIdParam,
+    { kind: 'scalar', name: 'RegionId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'SnapshotId', type: 'string', required: true },
     { kind: 'scalar', name: 'Force', type: 'boolean', description: 'Also delete snapshots used by disks.' },
     ...ownerParams,
