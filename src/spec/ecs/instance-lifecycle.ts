@@ -1,0 +1,171 @@
+/**
+ * ECS (2014-05-26) instance lifecycle actions: RunInstances, StartInstance, StopInstance,
+ * DeleteInstance, ModifyInstanceAttribute, ModifyInstanceNetworkSpec. Parameter names follow
+ * the official `@alicloud/ecs20140526` 7.x request models (RunInstancesRequest, ...).
+ * The client (`src/ecs/instance-lifecycle.ts`) encodes from these tables; the emulator's
+ * instances family validates with them.
+ */
+import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
+import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
+
+export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
+export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
+export const SYSTEM_DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'] as const;
+
+const instanceId: ScalarParam = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true };
+const clientToken: ScalarParam = { kind: 'scalar', name: 'ClientToken', type: 'string', maxLength: 64, description: 'Idempotency token, at most 64 ASCII characters.' };
+const instanceName: ScalarParam = {
+  kind: 'scalar', name: 'InstanceName', type: 'string', minLength: 2, maxLength: 128, forbiddenPrefixes: ['http://', 'https://'],
+  errorCode: 'InvalidInstanceName.Malformed', emptyIsAbsent: true,
+  description: '2 to 128 characters, starting with a letter or Chinese character, not starting with http:// or https://.',
+};
+const description: ScalarParam = {
+  kind: 'scalar', name: 'Description', type: 'string', maxLength: 256, forbiddenPrefixes: ['http://', 'https://'],
+  errorCode: 'InvalidDescription.Malformed', description: '0 to 256 characters, not starting with http:// or https://.',
+};
+const password: ScalarParam = {
+  kind: 'scalar', name: 'Password', type: 'string', minLength: 8, maxLength: 30, errorCode: 'InvalidPassword.Malformed', emptyIsAbsent: true,
+  description: '8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters.',
+};
+const hostName: ScalarParam = {
+  kind: 'scalar', name: 'HostName', type: 'string', minLength: 2, maxLength: 64, errorCode: 'InvalidHostName.Malformed', emptyIsAbsent: true,
+  description: '2 to 64 characters (Linux): letters, digits, periods and hyphens; no leading/trailing period or hyphen.',
+};
+
+export const runInstancesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'RunInstances', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'ImageId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'InstanceType', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'SecurityGroupId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
+    { kind: 'scalar', name: 'VSwitchId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'PrivateIpAddress', type: 'string', emptyIsAbsent: true },
+    instanceName,
+    description,
+    hostName,
+    password,
+    { kind: 'scalar', name: 'PasswordInherit', type: 'boolean' },
+    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
+    { kind: 'scalar', name: 'InternetChargeType', type: 'string', enum: INTERNET_CHARGE_TYPES, emptyIsAbsent: true, errorCode: 'InvalidInternetChargeType.ValueNotSupported' },
+    { kind: 'scalar', name: 'InstanceChargeType', type: 'string', enum: INSTANCE_CHARGE_TYPES, emptyIsAbsent: true, errorCode: 'InvalidInstanceChargeType.NotFound' },
+    { kind: 'scalar', name: 'Period', type: 'integer', min: 1 },
+    { kind: 'scalar', name: 'PeriodUnit', type: 'string', enum: ['Week', 'Month'], emptyIsAbsent: true },
+    {
+      kind: 'object', name: 'SystemDisk', fields: [
+        { kind: 'scalar', name: 'Category', type: 'string', enum: SYSTEM_DISK_CATEGORIES, emptyIsAbsent: true, errorCode: 'InvalidSystemDiskCategory.ValueNotSupported' },
+        { kind: 'scalar', name: 'Size', type: 'string', pattern: '\\d+', emptyIsAbsent: true, errorCode: 'InvalidSystemDiskSize' },
+        { kind: 'scalar', name: 'DiskName', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
+      ],
+    },
+    { kind: 'scalar', name: 'IoOptimized', type: 'string', enum: ['none', 'optimized'], emptyIsAbsent: true },
+    { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'DeletionProtection', type: 'boolean' },
+    { kind: 'scalar', name: 'UserData', type: 'string', maxLength: 32768, emptyIsAbsent: true },
+    { kind: 'scalar', name: 'KeyPairName', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'Amount', type: 'integer', min: 1, max: 100 },
+    { kind: 'scalar', name: 'MinAmount', type: 'integer', min: 1, max: 100 },
+    { kind: 'scalar', name: 'UniqueSuffix', type: 'boolean' },
+    { kind: 'scalar', name: 'SpotStrategy', type: 'string', enum: ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo'], emptyIsAbsent: true },
+    tagsParam(),
+    clientToken,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidImageId.NotFound', 'InvalidInstanceType.ValueUnauthorized', 'InvalidInstanceType.NotFound', 'InvalidVSwitchId.NotFound',
+    'InvalidSecurityGroupId.NotFound', 'InvalidZoneId.NotFound', 'InvalidSystemDiskCategory.ValueNotSupported', 'InvalidSystemDiskSize',
+    'InvalidPassword.Malformed', 'InvalidHostName.Malformed', 'InvalidInstanceName.Malformed', 'InvalidDescription.Malformed',
+    'InvalidInternetChargeType.ValueNotSupported', 'InvalidInstanceChargeType.NotFound', 'InvalidInternetMaxBandwidthOut.Malformed',
+    'InvalidParameter.Mismatch', 'OperationDenied.NoStock', 'InvalidResourceGroup.NotFound', 'MissingParameter', 'DryRunOperation',
+  ],
+};
+
+export const startInstanceSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'StartInstance', mutating: true,
+  params: [instanceId, { kind: 'scalar', name: 'InitLocalDisk', type: 'boolean' }, dryRunParam, ...ownerParams],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
+};
+
+export const stopInstanceSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'StopInstance', mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
+    { kind: 'scalar', name: 'StoppedMode', type: 'string', enum: ['StopCharging', 'KeepCharging'], emptyIsAbsent: true },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
+};
+
+export const deleteInstanceSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DeleteInstance', mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'Force', type: 'boolean' },
+    { kind: 'scalar', name: 'TerminateSubscription', type: 'boolean' },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'OperationDenied.DeletionProtection'],
+};
+
+export const modifyInstanceAttributeSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceAttribute', mutating: true,
+  params: [
+    instanceId,
+    instanceName,
+    description,
+    password,
+    hostName,
+    { kind: 'scalar', name: 'UserData', type: 'string', maxLength: 32768, emptyIsAbsent: true },
+    { kind: 'scalar', name: 'DeletionProtection', type: 'boolean' },
+    { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
+    { kind: 'scalar', name: 'CreditSpecification', type: 'string', enum: ['Standard', 'Unlimited'], emptyIsAbsent: true },
+    ...ownerParams,
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'InvalidInstanceName.Malformed', 'InvalidDescription.Malformed', 'InvalidPassword.Malformed', 'InvalidHostName.Malformed', 'InvalidSecurityGroupId.NotFound', 'IncorrectInstanceStatus'],
+};
+
+export const modifyInstanceNetworkSpecSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceNetworkSpec', mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
+    { kind: 'scalar', name: 'NetworkChargeType', type: 'string', enum: INTERNET_CHARGE_TYPES, emptyIsAbsent: true },
+    { kind: 'scalar', name: 'AllocatePublicIp', type: 'boolean' },
+    clientToken,
+    ...ownerParams,
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInternetMaxBandwidthOut.Malformed'],
+};
+
+export const instanceLifecycleActions: readonly ActionSpec[] = [
+  runInstancesSpec, startInstanceSpec, stopInstanceSpec, deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec,
+];
+
+export const instanceLifecycleErrors: readonly ErrorSpec[] = [
+  { code: 'InvalidInstanceId.NotFound', status: 404, message: 'The specified InstanceId does not exist.' },
+  { code: 'IncorrectInstanceStatus', status: 403, message: 'The current status of the resource does not support this operation.' },
+  { code: 'OperationDenied.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; disable it first.' },
+  { code: 'InvalidInstanceType.ValueUnauthorized', status: 403, message: 'The specified InstanceType is not authorized or not available in this zone.' },
+  { code: 'InvalidInstanceType.NotFound', status: 404, message: 'The specified InstanceType does not exist.' },
+  { code: 'InvalidSystemDiskCategory.ValueNotSupported', status: 403, message: 'The specified system disk category is not supported.' },
+  { code: 'InvalidSystemDiskSize', status: 400, message: 'The specified system disk size is not valid: 20 to 2048 GiB and at least the image size.' },
+  { code: 'InvalidPassword.Malformed', status: 400, message: 'The specified password is not valid.' },
+  { code: 'InvalidHostName.Malformed', status: 400, message: 'The specified HostName is not valid.' },
+  { code: 'InvalidInstanceName.Malformed', status: 400, message: 'The specified InstanceName is not valid.' },
+  { code: 'InvalidInternetChargeType.ValueNotSupported', status: 400, message: 'The specified InternetChargeType is not valid: PayByBandwidth or PayByTraffic.' },
+  { code: 'InvalidInstanceChargeType.NotFound', status: 404, message: 'The specified InstanceChargeType is not valid: PrePaid or PostPaid.' },
+  { code: 'InvalidInternetMaxBandwidthOut.Malformed', status: 400, message: 'The specified InternetMaxBandwidthOut is not valid: 0 to 100.' },
+  { code: 'InvalidParameter.Mismatch', status: 400, message: 'The specified parameters do not match each other (e.g. vSwitch zone and ZoneId).' },
+  { code: 'OperationDenied.NoStock', status: 403, message: 'The requested resource is sold out in the specified zone.' },
+  { code: 'InvalidResourceGroup.NotFound', status: 404, message: 'The specified resource group does not exist.' },
+];
