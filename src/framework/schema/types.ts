@@ -197,7 +197,19 @@ export type MaybeUnknown<T> = T extends (infer E)[]
     ? { [K in keyof T]: MaybeUnknown<T[K]> } | undefined
     : T | undefined;
 
-/** The planned state: like the state, but values the provider will only know after apply are `undefined`. */
-export type PlanOf<S> = S extends Schema<infer A, infer B>
-  ? Flatten<{ -readonly [K in keyof A]: AttributeStateValue<A[K]> | undefined } & { -readonly [K in keyof B]: BlockValue<B[K], 'state'> }>
+/** Plan value of an attribute at apply time: computed ones may still be unknown (`undefined`). */
+export type AttributePlanValue<X> = X extends Attribute<any, infer O>
+  ? Comp<O> extends true
+    ? AttributeStateValue<X> | undefined
+    : AttributeStateValue<X>
   : never;
+
+type PlanObjectOf<A extends AttributeMap, B extends BlockMap> = {
+  -readonly [K in keyof A]: AttributePlanValue<A[K]>;
+} & { -readonly [K in keyof B]: B[K] extends Block<infer N, infer IA, infer IB> ? (N extends 'single' ? PlanObjectOf<IA, NoAny<IB>> | null : PlanObjectOf<IA, NoAny<IB>>[]) : never };
+
+/**
+ * The planned state as create/update see it (config wholly known): like the state, but
+ * computed values the provider will only know after apply are `undefined`.
+ */
+export type PlanOf<S> = S extends Schema<infer A, infer B> ? Flatten<PlanObjectOf<A, B>> : never;
