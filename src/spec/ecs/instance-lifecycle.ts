@@ -63,6 +63,20 @@ export const runInstancesSpec: ActionSpec = {
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
       ],
     },
+    {
+      kind: 'repeatList', name: 'DataDisk', maxItems: 16, tooManyCode: 'InvalidDataDiskSize.ValueNotSupported', fields: [
+        { kind: 'scalar', name: 'Size', type: 'integer', emptyIsAbsent: true, errorCode: 'InvalidDataDiskSize.ValueNotSupported' },
+        { kind: 'scalar', name: 'Category', type: 'string', emptyIsAbsent: true, errorCode: 'InvalidDataDiskCategory.ValueNotSupported' },
+        { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'DiskName', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Device', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'DeleteWithInstance', type: 'boolean' },
+        { kind: 'scalar', name: 'Encrypted', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
+      ],
+      description: 'Up to 16 data disks: Size 20-32768 GiB, Category cloud_efficiency/cloud_ssd/cloud_essd/cloud_auto.',
+    },
     { kind: 'scalar', name: 'IoOptimized', type: 'string', enum: ['none', 'optimized'], emptyIsAbsent: true },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'DeletionProtection', type: 'boolean' },
@@ -83,6 +97,8 @@ export const runInstancesSpec: ActionSpec = {
     'InvalidPassword.Malformed', 'InvalidHostName.Malformed', 'InvalidInstanceName.Malformed', 'InvalidDescription.Malformed',
     'InvalidInternetChargeType.ValueNotSupported', 'InvalidInstanceChargeType.NotFound', 'InvalidInternetMaxBandwidthOut.Malformed',
     'InvalidParameter.Mismatch', 'OperationDenied.NoStock', 'InvalidResourceGroup.NotFound', 'MissingParameter', 'DryRunOperation',
+    'IncorrectImageStatus', 'InvalidDataDiskSize.ValueNotSupported', 'InvalidDataDiskCategory.ValueNotSupported', 'InvalidVSwitchId.IpNotEnough',
+    'InvalidPrivateIpAddress', 'InvalidPrivateIpAddress.Duplicated', 'IdempotentParameterMismatch',
   ],
 };
 
@@ -97,6 +113,7 @@ export const stopInstanceSpec: ActionSpec = {
   params: [
     instanceId,
     { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
+    { kind: 'scalar', name: 'ConfirmStop', type: 'boolean' },
     { kind: 'scalar', name: 'StoppedMode', type: 'string', enum: ['StopCharging', 'KeepCharging'], emptyIsAbsent: true },
     dryRunParam,
     ...ownerParams,
@@ -109,11 +126,40 @@ export const deleteInstanceSpec: ActionSpec = {
   params: [
     instanceId,
     { kind: 'scalar', name: 'Force', type: 'boolean' },
+    { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
     { kind: 'scalar', name: 'TerminateSubscription', type: 'boolean' },
     dryRunParam,
     ...ownerParams,
   ],
-  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'OperationDenied.DeletionProtection'],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection'],
+};
+
+/** DeleteInstances: up to 100 `InstanceId.N` in one region, all checked before any is deleted. */
+export const deleteInstancesSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DeleteInstances', mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalarList', name: 'InstanceId', type: 'string', required: true, maxItems: 100, tooManyCode: 'InvalidParameter', description: 'Up to 100 instance ids.' },
+    { kind: 'scalar', name: 'Force', type: 'boolean' },
+    { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
+    { kind: 'scalar', name: 'TerminateSubscription', type: 'boolean' },
+    clientToken,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection', 'DryRunOperation'],
+};
+
+export const rebootInstanceSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'RebootInstance', mutating: true,
+  params: [instanceId, { kind: 'scalar', name: 'ForceStop', type: 'boolean' }, dryRunParam, ...ownerParams],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
+};
+
+export const describeInstanceAttributeSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'DescribeInstanceAttribute',
+  params: [instanceId, ...ownerParams],
+  errors: ['InvalidInstanceId.NotFound'],
 };
 
 export const modifyInstanceAttributeSpec: ActionSpec = {
@@ -149,12 +195,19 @@ export const modifyInstanceNetworkSpecSpec: ActionSpec = {
 
 export const instanceLifecycleActions: readonly ActionSpec[] = [
   runInstancesSpec, startInstanceSpec, stopInstanceSpec, deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec,
+  deleteInstancesSpec, rebootInstanceSpec, describeInstanceAttributeSpec,
 ];
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   { code: 'InvalidInstanceId.NotFound', status: 404, message: 'The specified InstanceId does not exist.' },
   { code: 'IncorrectInstanceStatus', status: 403, message: 'The current status of the resource does not support this operation.' },
   { code: 'OperationDenied.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; disable it first.' },
+  { code: 'InvalidOperation.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; set DeletionProtection=false with ModifyInstanceAttribute first.' },
+  { code: 'InvalidDataDiskSize.ValueNotSupported', status: 400, message: 'The specified data disk size is not valid: 20 to 32768 GiB and at least the snapshot size.' },
+  { code: 'InvalidDataDiskCategory.ValueNotSupported', status: 400, message: 'The specified data disk category is not supported in this zone.' },
+  { code: 'InvalidVSwitchId.IpNotEnough', status: 400, message: 'The specified vSwitch does not have enough free private IP addresses.' },
+  { code: 'InvalidPrivateIpAddress', status: 400, message: 'The specified PrivateIpAddress is not a usable address of the vSwitch CIDR block.' },
+  { code: 'InvalidPrivateIpAddress.Duplicated', status: 400, message: 'The specified PrivateIpAddress is already used by another instance.' },
   { code: 'InvalidInstanceType.ValueUnauthorized', status: 403, message: 'The specified InstanceType is not authorized or not available in this zone.' },
   { code: 'InvalidInstanceType.NotFound', status: 404, message: 'The specified InstanceType does not exist.' },
   { code: 'InvalidSystemDiskCategory.ValueNotSupported', status: 403, message: 'The specified system disk category is not supported.' },
