@@ -165,6 +165,12 @@ describe('CreateImage validation', () => {
     });
   }
 
+  test('accepts names starting with a Chinese character and containing . : _ -', async () => {
+    const r = await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: '镜像v1.0:a_b-c' }));
+    const img = (await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: r.body!.imageId, status: 'ALL' }))).body!.images!.image![0]!;
+    assert.equal(img.imageName, '镜像v1.0:a_b-c');
+  });
+
   test('rejects an ImageName already used in the region with InvalidImageName.Duplicated', async () => {
     const c = h.client();
     await c.createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: 'twice' }));
