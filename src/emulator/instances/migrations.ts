@@ -41,4 +41,29 @@ export const instancesMigrations: readonly Migration[] = [
     );
     CREATE INDEX IF NOT EXISTS disks_by_instance ON disks (instance_id);`,
   },
+  {
+    // Attributes RunInstances / ModifyInstanceAttribute set, the OS recorded at launch, and ClientToken memory.
+    id: '002_instance_lifecycle',
+    sql: `ALTER TABLE instances ADD COLUMN host_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN has_password INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE instances ADD COLUMN deletion_protection INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE instances ADD COLUMN internet_charge_type TEXT NOT NULL DEFAULT 'PayByTraffic';
+    ALTER TABLE instances ADD COLUMN instance_charge_type TEXT NOT NULL DEFAULT 'PostPaid';
+    ALTER TABLE instances ADD COLUMN public_ip TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN platform TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN os_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN os_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN os_name_en TEXT NOT NULL DEFAULT '';
+    ALTER TABLE instances ADD COLUMN start_time TEXT NOT NULL DEFAULT '';
+    CREATE INDEX IF NOT EXISTS instances_by_image ON instances (account_id, image_id);
+    CREATE TABLE IF NOT EXISTS instance_client_tokens (
+      account_id INTEGER NOT NULL,
+      region_id TEXT NOT NULL,
+      action TEXT NOT NULL,
+      token TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      result TEXT NOT NULL,
+      PRIMARY KEY (account_id, region_id, action, token)
+    );`,
+  },
 ];

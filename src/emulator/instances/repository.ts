@@ -48,6 +48,20 @@ export interface InstanceRecord {
   disks: DiskRecord[];
   description?: string;
   privateIp?: string;
+  /** Lifecycle attributes (migration 002); absent on rows written before, read back with defaults. */
+  hostName?: string;
+  hasPassword?: boolean;
+  deletionProtection?: boolean;
+  internetChargeType?: string;
+  instanceChargeType?: string;
+  publicIp?: string;
+  /** The image's OS recorded at launch, so the instance (and images made from it) keep it after the image is gone. */
+  platform?: string;
+  osType?: string;
+  osName?: string;
+  osNameEn?: string;
+  /** `yyyy-MM-ddTHH:mmZ` of the last start; '' when never started explicitly. */
+  startTime?: string;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */
@@ -65,6 +79,8 @@ interface InstanceRow {
   id: string; account_id: number; region_id: string; zone_id: string; name: string; description: string; instance_type: string;
   image_id: string; status: InstanceStatus; status_since: number; vpc_id: string; vswitch_id: string; private_ip: string;
   security_group_ids: string; resource_group_id: string; creation_time: string; internet_max_bandwidth_out: number; locks: string;
+  host_name: string; has_password: number; deletion_protection: number; internet_charge_type: string; instance_charge_type: string;
+  public_ip: string; platform: string; os_type: string; os_name: string; os_name_en: string; start_time: string;
 }
 interface DiskRow { id: string; type: 'system' | 'data'; size_gib: number; category: string; device: string }
 
@@ -80,6 +96,9 @@ function toRecord(db: Database.Database, r: InstanceRow): InstanceRecord {
     vSwitchId: r.vswitch_id, privateIp: r.private_ip, securityGroupIds: JSON.parse(r.security_group_ids) as string[],
     resourceGroupId: r.resource_group_id, creationTime: r.creation_time, internetMaxBandwidthOut: r.internet_max_bandwidth_out,
     locks: JSON.parse(r.locks) as OperationLock[], disks: disksOf(db, r.id),
+    hostName: r.host_name, hasPassword: r.has_password === 1, deletionProtection: r.deletion_protection === 1,
+    internetChargeType: r.internet_charge_type, instanceChargeType: r.instance_charge_type, publicIp: r.public_ip,
+    platform: r.platform, osType: r.os_type, osName: r.os_name, osNameEn: r.os_name_en, startTime: r.start_time,
   };
 }
 
@@ -104,7 +123,41 @@ export function insertInstance(db: Database.Database, rec: InstanceRecord): void
     rec.id, rec.accountId, rec.regionId, rec.zoneId, rec.name, rec.description ?? '', rec.instanceType, rec.imageId, rec.status,
     rec.statusSince, rec.vpcId, rec.vSwitchId, rec.privateIp ?? '', JSON.stringify(rec.securityGroupIds), rec.resourceGroupId,
     rec.creationTime, rec.internetMaxBandwidthOut, JSON.stringify(rec.locks));
-  if (res.changes > 0) insertDisks(db, rec, rec.disks);
+  if (res.changes === 0) return;
+  insertDisks(db, rec, rec.disks);
+  const { id: _i, accountId: _a, regionId: _r, disks: _d, ...rest } = rec;
+  updateInstance(db, rec.id, Object.fromEntries(Object.entries(rest).filter(([k]) => lifecycleKeys.has(k))));
+}
+
+const lifecycleKeys = new Set(['hostName', 'hasPassword', 'deletionProtection', 'internetChargeType', 'instanceChargeType', 'publicIp', 'platform', 'osType', 'osName', 'osNameEn', 'startTime']);
+
+/** One instance of the account by id in any region (actions without RegionId: StartInstance, DeleteInstance, ...). */
+export function findInstanceAnyRegion(db: Database.Database, accountId: number, id: string): InstanceRecord | undefined {
+  const row = db.prepare('SELECT * FROM instances WHERE account_id = ? AND id = ?').get(accountId, id) as InstanceRow | undefined;
+  return row && toRecord(db, row);
+}
+
+/** Ids of the account's instances in the region that belong to the security group (DeleteSecurityGroup dependency). */
+export function instancesInSecurityGroup(db: Database.Database, accountId: number, regionId: string, sgId: string): string[] {
+  return (db.prepare(`SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?) ORDER BY id`)
+    .all(accountId, regionId, sgId) as { id: string }[]).map((r) => r.id);
+}
+
+/** Private IPs already taken in a vSwitch (any account: the vSwitch is the account's own anyway). */
+export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): Set<string> {
+  return new Set((db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]).map((r) => r.private_ip));
+}
+
+/** The remembered answer of an earlier request with this ClientToken, with the fingerprint of its parameters. */
+export function findInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string): { fingerprint: string; result: Record<string, unknown> } | undefined {
+  const row = db.prepare('SELECT fingerprint, result FROM instance_client_tokens WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?')
+    .get(accountId, regionId, action, token) as { fingerprint: string; result: string } | undefined;
+  return row && { fingerprint: row.fingerprint, result: JSON.parse(row.result) as Record<string, unknown> };
+}
+
+export function saveInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string, fingerprint: string, result: Record<string, unknown>): void {
+  db.prepare('INSERT OR REPLACE INTO instance_client_tokens (account_id, region_id, action, token, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(accountId, regionId, action, token, fingerprint, JSON.stringify(result));
 }
 
 /** Instances of the account in the region matching the filter, newest first then by id. */
@@ -128,6 +181,9 @@ const columns: Partial<Record<keyof InstanceRecord, string>> = {
   zoneId: 'zone_id', name: 'name', description: 'description', instanceType: 'instance_type', imageId: 'image_id', status: 'status',
   statusSince: 'status_since', vpcId: 'vpc_id', vSwitchId: 'vswitch_id', privateIp: 'private_ip', securityGroupIds: 'security_group_ids',
   resourceGroupId: 'resource_group_id', creationTime: 'creation_time', internetMaxBandwidthOut: 'internet_max_bandwidth_out', locks: 'locks',
+  hostName: 'host_name', hasPassword: 'has_password', deletionProtection: 'deletion_protection', internetChargeType: 'internet_charge_type',
+  instanceChargeType: 'instance_charge_type', publicIp: 'public_ip', platform: 'platform', osType: 'os_type', osName: 'os_name',
+  osNameEn: 'os_name_en', startTime: 'start_time',
 };
 
 /**
@@ -141,7 +197,7 @@ export function updateInstance(db: Database.Database, id: string, patch: Partial
     const col = columns[k];
     if (!col || v === undefined) continue;
     sets.push(`${col} = ?`);
-    args.push(Array.isArray(v) ? JSON.stringify(v) : v);
+    args.push(Array.isArray(v) ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   if (sets.length > 0) db.prepare(`UPDATE instances SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
   if (patch.resourceGroupId !== undefined) db.prepare('UPDATE disks SET resource_group_id = ? WHERE instance_id = ?').run(patch.resourceGroupId, id);

@@ -10,6 +10,7 @@ import { isoSeconds, list, matchesTags, paginate, str, tags, bool } from '../vpc
 import { findVpc } from '../vpc/repository.js';
 import { resolveResourceGroup } from '../vpc/resource-group.js';
 import * as repo from './repository.js';
+import { instancesInSecurityGroup } from '../instances/repository.js';
 
 const TAG_TYPE = 'securitygroup';
 
@@ -85,8 +86,7 @@ function countUsers(ctx: HandlerContext, groupId: string): number {
 function usersOf(ctx: HandlerContext, groupId: string): string[] {
   const table = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'instances'").get();
   if (!table) return [];
-  const rows = ctx.db.prepare('SELECT id, security_group_ids FROM instances WHERE account_id = ? AND region_id = ?').all(ctx.account.accountId, ctx.regionId) as { id: string; security_group_ids: string }[];
-  return rows.filter((r) => (JSON.parse(r.security_group_ids) as string[]).includes(groupId)).map((r) => r.id);
+  return instancesInSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, groupId);
 }
 
 export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
