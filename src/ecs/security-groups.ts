@@ -88,3 +88,18 @@ export async function deleteSecurityGroup(client: AlibabaCloudClient, id: string
     throw err;
   }
 }
+
+// ModifySecurityGroupPolicy has no table in src/spec yet; this local one carries its parameters.
+const modifySecurityGroupPolicySpec = {
+  product: 'Ecs', version: '2014-05-26', action: 'ModifySecurityGroupPolicy', mutating: true,
+  params: [
+    { kind: 'scalar', name: 'RegionId', type: 'string', required: true },
+    { kind: 'scalar', name: 'SecurityGroupId', type: 'string', required: true },
+    { kind: 'scalar', name: 'InnerAccessPolicy', type: 'string', required: true },
+  ],
+} as const satisfies import('../spec/ecs/types.js').ActionSpec;
+
+/** Set the inner access policy (`Accept` or `Drop`) of a group. */
+export async function modifySecurityGroupPolicy(client: AlibabaCloudClient, id: string, policy: string, opts: CallOptions = {}): Promise<void> {
+  await client.call(modifySecurityGroupPolicySpec, { SecurityGroupId: id, InnerAccessPolicy: policy }, { idempotent: true, ...opts });
+}

@@ -1,0 +1,31 @@
+/**
+ * Schema of `alicloud_vswitch`: a subnet of a VPC in one zone. Argument names follow the official
+ * provider (`vswitch_name` with deprecated alias `name`, `zone_id` with deprecated alias
+ * `availability_zone`).
+ */
+import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
+import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/common.js';
+
+const nameValidators = [v.length(1, 128), v.notPrefixedWith('http://', 'https://')];
+const CIDR = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(1[6-9]|2\d)$/;
+
+export const vswitchSchema = defineSchema({
+  description: 'A vSwitch: a subnet of a VPC in one availability zone.',
+  timeouts: { create: '5m', update: '5m', delete: '10m' },
+  attributes: {
+    id: attr.string({ computed: true, useStateForUnknown: true, description: 'vSwitch id (`vsw-...`).' }),
+    vpc_id: attr.string({ required: true, requiresReplace: true, validators: [v.pattern(/^vpc-[A-Za-z0-9]+$/, 'a VPC id such as vpc-abc123')], description: 'VPC the vSwitch belongs to.', meta: { ecs: 'VpcId' } }),
+    cidr_block: attr.string({ required: true, requiresReplace: true, validators: [v.pattern(CIDR, 'an IPv4 CIDR inside the VPC block with a mask of 16 to 29')], description: 'IPv4 CIDR block, inside the VPC block, mask 16 to 29.', meta: { ecs: 'CidrBlock' } }),
+    zone_id: attr.string({ optional: true, computed: true, requiresReplace: true, conflictsWith: ['availability_zone'], description: 'Zone of the vSwitch, e.g. `cn-hangzhou-h`.', meta: { ecs: 'ZoneId' } }),
+    availability_zone: attr.string({ optional: true, computed: true, requiresReplace: true, deprecated: 'Use zone_id instead.', conflictsWith: ['zone_id'], description: 'Deprecated alias of `zone_id`.' }),
+    vswitch_name: attr.string({ optional: true, computed: true, conflictsWith: ['name'], validators: nameValidators, description: 'Name, 1 to 128 characters, not starting with `http://` or `https://`.', meta: { ecs: 'VSwitchName' } }),
+    name: attr.string({ optional: true, computed: true, deprecated: 'Use vswitch_name instead.', conflictsWith: ['vswitch_name'], validators: nameValidators, description: 'Deprecated alias of `vswitch_name`.' }),
+    description: attr.string({ optional: true, computed: true, validators: [v.length(1, 256), v.notPrefixedWith('http://', 'https://')], description: 'Description, 1 to 256 characters.', meta: { ecs: 'Description' } }),
+    tags: attr.map('string', { optional: true, validators: tagMapValidators, keyValidators: tagKeyValidators, elementValidators: tagValueValidators, description: 'Tags (at most 20).' }),
+    status: attr.string({ computed: true, description: 'Status: `Pending` or `Available`.' }),
+    create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time (ISO 8601).' }),
+  },
+  atLeastOneOf: [['zone_id', 'availability_zone']],
+});
+
+export type VSwitchState = StateOf<typeof vswitchSchema>;
