@@ -1,0 +1,115 @@
+/**
+ * Checks before CreateImage, so a bad source fails with a message naming the attribute
+ * instead of an opaque API error after a long wait: the instance exists, is not locked and
+ * is Running or Stopped (transitional states are waited out); snapshots exist, are not
+ * failed and are newer than 2013-07-15. Also the cross-attribute config rules.
+ */
+import type { AttributePath } from '../../tfplugin/provider-server.js';
+import type { Diagnostics, MaybeUnknown } from '../../framework/index.js';
+import { describeInstances, describeSnapshots, waitFor, type AlibabaCloudClient, type Instance } from '../../ecs/index.js';
+import type { ImageConfig } from './schema.js';
+
+/** Snapshots created on or before this instant cannot make images (ECS rule). */
+export const OLDEST_SNAPSHOT = Date.parse('2013-07-16T00:00:00Z');
+const SETTLED = ['Running', 'Stopped'];
+const TRANSITIONAL = ['Pending', 'Starting', 'Stopping'];
+
+export interface CheckContext {
+  client: AlibabaCloudClient;
+  signal: AbortSignal;
+  diags: Diagnostics;
+  log: { info(message: string, fields?: Record<string, unknown>): void };
+  /** Epoch ms by which create must finish. */
+  deadline: number;
+}
+
+async function findInstance(ctx: CheckContext, id: string): Promise<Instance | undefined> {
+  const r = await describeInstances(ctx.client, { InstanceIds: [id] }, { signal: ctx.signal });
+  return r.instances.find((i) => i.InstanceId === id);
+}
+
+/** True when the instance can be imaged now (after waiting out Starting/Stopping). */
+export async function checkInstance(ctx: CheckContext, id: string): Promise<boolean> {
+  const at: AttributePath = [{ attribute: 'instance_id' }];
+  let inst = await findInstance(ctx, id);
+  if (!inst) {
+    ctx.diags.addAttributeError(at, 'Instance Not Found', `instance_id "${id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`);
+    return false;
+  }
+  if (inst.LockReasons.includes('security')) {
+    ctx.diags.addAttributeError(at, 'Instance Locked', `instance_id "${id}" is locked for security reasons and ECS refuses to image it. Unlock it or use another source.`);
+    return false;
+  }
+  if (TRANSITIONAL.includes(inst.Status)) {
+    ctx.log.info(`alicloud_image: instance ${id} is ${inst.Status}; waiting until it is Running or Stopped`);
+    inst = await waitFor(() => findInstance(ctx, id), {
+      what: `instance ${id} to be Running or Stopped`,
+      timeoutMs: Math.max(0, ctx.deadline - Date.now()),
+      isDone: (i) => !i || SETTLED.includes(i.Status),
+      describe: (i) => i?.Status ?? 'not found',
+      firstDelayMs: 500,
+      signal: ctx.signal,
+    });
+    if (!inst) return checkInstance(ctx, id);
+  }
+  if (!SETTLED.includes(inst.Status)) {
+    ctx.diags.addAttributeError(at, 'Instance Not Ready For Imaging', `instance_id "${id}" is ${inst.Status}; ECS can only image an instance that is Running or Stopped. Start or stop it, then apply again.`);
+    return false;
+  }
+  return true;
+}
+
+/** True when every snapshot exists, is usable and is new enough. */
+export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; path: AttributePath }[]): Promise<boolean> {
+  if (wanted.length === 0) return true;
+  const ids = [...new Set(wanted.map((w) => w.id))];
+  const r = await describeSnapshots(ctx.client, { SnapshotIds: ids, Status: 'all' }, { signal: ctx.signal });
+  let ok = true;
+  for (const w of wanted) {
+    const s = r.snapshots.find((x) => x.SnapshotId === w.id);
+    const where = w.path.map((p) => ('attribute' in p ? p.attribute : `[${'index' in p ? p.index : ''}]`)).join('.').replace(/\.\[/g, '[');
+    if (!s) {
+      ctx.diags.addAttributeError(w.path, 'Snapshot Not Found', `${where} "${w.id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`);
+      ok = false;
+    } else if (s.Status === 'failed') {
+      ctx.diags.addAttributeError(w.path, 'Snapshot Failed', `${where} "${w.id}" is a failed snapshot and cannot make an image. Take a new snapshot.`);
+      ok = false;
+    } else if (Date.parse(s.CreationTime) < OLDEST_SNAPSHOT) {
+      ctx.diags.addAttributeError(w.path, 'Snapshot Too Old', `${where} "${w.id}" was created on ${s.CreationTime}; ECS cannot make images from snapshots created on or before 2013-07-15. Take a new snapshot of the disk.`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/**
+ * Config rules across attributes and blocks (run by `terraform validate`): exactly one image
+ * source, and a consistent set of disk mappings. Unknown values are skipped.
+ */
+export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostics): void {
+  if (!config) return;
+  const maps = config.disk_device_mapping;
+  const hasInstance = config.instance_id !== null;
+  const hasSnapshot = config.snapshot_id !== null;
+  const hasMaps = maps === undefined ? undefined : maps.length > 0;
+  const mapsPath: AttributePath = [{ attribute: 'disk_device_mapping' }];
+  if (hasMaps && hasInstance) diags.addAttributeError(mapsPath, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with instance_id; set only one image source.');
+  if (hasMaps && hasSnapshot) diags.addAttributeError(mapsPath, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with snapshot_id; set only one image source.');
+  if (!hasInstance && !hasSnapshot && hasMaps === false) {
+    diags.addError('Missing Image Source', 'Set one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots).');
+  }
+  if (!maps) return;
+  const devices = new Map<string, number>();
+  let systems = 0;
+  maps.forEach((m, i) => {
+    if (!m) return;
+    if (typeof m.device === 'string') {
+      const before = devices.get(m.device);
+      if (before !== undefined) {
+        diags.addAttributeError([...mapsPath, { index: i }, { attribute: 'device' }], 'Duplicate Device', `disk_device_mapping[${i}].device "${m.device}" is already used by disk_device_mapping[${before}]; each disk needs its own device name.`);
+      } else devices.set(m.device, i);
+    }
+    if (m.disk_type === 'system') systems++;
+  });
+  if (systems > 1) diags.addAttributeError(mapsPath, 'Too Many System Disks', `disk_device_mapping has ${systems} blocks with disk_type = "system"; an image has exactly one system disk.`);
+}

@@ -1,0 +1,189 @@
+/**
+ * The single declaration of `alicloud_image`: attributes, blocks, flags, validators and
+ * docs text. Format rules (lengths, patterns, prefixes, enums) are derived from the ECS
+ * action tables in `src/spec/ecs/images.ts`, never retyped.
+ *
+ * Plan rules worth knowing (see tfplugin6.md 5.3-5.7):
+ * - image_name/name, description, platform, resource_group_id, boot_mode, image_family,
+ *   image_version and license_type are Optional+Computed: leaving them out keeps the cloud's
+ *   value (ECS cannot clear a description, so removing it must not diff forever).
+ * - disk_device_mapping and features keep the config's block count (protocol rule); their
+ *   replacement is decided per element (`requiresReplace` on the sub-attributes plus the
+ *   count check in `plan.ts`), never merely because the config has no blocks.
+ */
+import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type Validator } from '../../framework/index.js';
+import {
+  ARCHITECTURES,
+  BOOT_MODES,
+  PLATFORMS,
+  createImageSpec,
+  descriptionParam,
+  featuresParam,
+  imageFamilyParam,
+  imageNameParam,
+  licenseTypeParam,
+  tagsParam,
+} from '../../spec/ecs/images.js';
+import type { ParamSpec, ScalarParam } from '../../spec/ecs/types.js';
+
+function field(params: readonly ParamSpec[], name: string): ScalarParam {
+  const p = params.find((x) => x.name === name);
+  if (!p || p.kind !== 'scalar') throw new Error(`spec has no scalar parameter ${name}`);
+  return p;
+}
+function subField(params: readonly ParamSpec[], parent: string, name: string): ScalarParam {
+  const p = params.find((x) => x.name === parent);
+  if (!p || (p.kind !== 'repeatList' && p.kind !== 'object')) throw new Error(`spec has no list/object parameter ${parent}`);
+  return field(p.fields, name);
+}
+
+/** Case-insensitive forbidden prefixes, as ECS checks them. */
+function noPrefix(prefixes: readonly string[]): Validator<string> {
+  const list = prefixes.map((p) => `"${p}"`).join(', ');
+  return v.custom(`must not start with ${prefixes.map((p) => `\`${p}\``).join(', ')}`, (value) => {
+    const hit = prefixes.find((p) => value.toLowerCase().startsWith(p.toLowerCase()));
+    return hit === undefined ? undefined : `must not start with ${list}, got ${JSON.stringify(value)}`;
+  });
+}
+
+const NAME_WORDS = 'a letter or Chinese character first, then letters, digits, Chinese characters, ".", ":", "_" or "-"';
+
+/** Validators of a string parameter from its spec entry. */
+function stringRules(p: ScalarParam, patternWords = NAME_WORDS): Validator<string>[] {
+  const out: Validator<string>[] = [];
+  if (p.minLength !== undefined || p.maxLength !== undefined) out.push(v.length(p.minLength ?? 0, p.maxLength) as Validator<string>);
+  if (p.pattern) out.push(v.pattern(new RegExp(p.pattern, 'u'), patternWords));
+  if (p.forbiddenPrefixes?.length) out.push(noPrefix(p.forbiddenPrefixes));
+  if (p.enum) out.push(v.oneOf(...p.enum) as Validator<string>);
+  return out;
+}
+
+const params = createImageSpec.params;
+const mappingSize = subField(params, 'DiskDeviceMapping', 'Size');
+const mappingDevice = subField(params, 'DiskDeviceMapping', 'Device');
+const mappingType = subField(params, 'DiskDeviceMapping', 'DiskType');
+const tagKey = field(tagsParam().fields, 'Key');
+const tagValue = field(tagsParam().fields, 'Value');
+const nvme = field((featuresParam as { fields: readonly ScalarParam[] }).fields, 'NvmeSupport');
+const mappingsMax = (params.find((p) => p.name === 'DiskDeviceMapping') as { maxItems?: number }).maxItems;
+
+/** ECS parameter names by attribute, for docs and messages. */
+const ecs = (name: string) => ({ ecs: name });
+
+export const imageSchema = defineSchema({
+  description:
+    'Creates an ECS custom image from an instance (`instance_id`), a system-disk snapshot (`snapshot_id`) or a set of disk snapshots (`disk_device_mapping`), ' +
+    'and waits until it can launch instances. Changing the source, architecture, platform, image version or NVMe support creates a new image; ' +
+    'names, description, family, boot mode, license type, tags and resource group are updated in place.',
+  timeouts: { create: '10m', update: '10m', delete: '10m' },
+  attributes: {
+    id: attr.string({ computed: true, useStateForUnknown: true, description: 'ID of the image (`m-...`).' }),
+    instance_id: attr.string({
+      optional: true, requiresReplace: true, conflictsWith: ['snapshot_id'], meta: ecs('InstanceId'),
+      description: 'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Conflicts with `snapshot_id` and `disk_device_mapping`.',
+    }),
+    snapshot_id: attr.string({
+      optional: true, requiresReplace: true, conflictsWith: ['instance_id'], meta: ecs('SnapshotId'),
+      description: 'ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Conflicts with `instance_id` and `disk_device_mapping`.',
+    }),
+    image_name: attr.string({
+      optional: true, computed: true, conflictsWith: ['name'], validators: stringRules(imageNameParam), meta: ecs('ImageName'),
+      description: 'Name of the image, unique among the custom images of the region. If not set, ECS keeps its own name.',
+    }),
+    name: attr.string({
+      optional: true, computed: true, conflictsWith: ['image_name'], validators: stringRules(imageNameParam), meta: ecs('ImageName'),
+      deprecated: 'Use image_name instead (deprecated since the official provider 1.69.0).',
+      description: 'Deprecated alias of `image_name`; always mirrors it.',
+    }),
+    description: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, validators: stringRules(descriptionParam), meta: ecs('Description'),
+      description: 'Description of the image. Removing it from the configuration keeps the current description (ECS cannot clear it).',
+    }),
+    architecture: attr.string({
+      optional: true, default: 'x86_64', requiresReplace: true, validators: [v.oneOf(...ARCHITECTURES) as Validator<string>], meta: ecs('Architecture'),
+      description: 'Architecture of the system disk, used when a data-disk snapshot becomes the system disk.',
+    }),
+    platform: attr.string({
+      optional: true, computed: true, requiresReplace: true, validators: [v.oneOf(...PLATFORMS) as Validator<string>], meta: ecs('Platform'),
+      description: 'Operating system distribution of the system disk (ECS default `Others Linux` for snapshot sources).',
+    }),
+    image_version: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, requiresReplace: true, validators: stringRules(field(params, 'ImageVersion'), ''), meta: ecs('ImageVersion'),
+      description: 'Version of the image.',
+    }),
+    image_family: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, validators: stringRules(imageFamilyParam), meta: ecs('ImageFamily'),
+      description: 'Image family the image belongs to. Removing it from the configuration keeps the current family.',
+    }),
+    boot_mode: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, validators: [v.oneOf(...BOOT_MODES) as Validator<string>], meta: ecs('BootMode'),
+      description: 'Boot mode of the image.',
+    }),
+    license_type: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, validators: stringRules(licenseTypeParam), meta: ecs('LicenseType'),
+      description: 'License type used to activate the operating system after import.',
+    }),
+    detection_strategy: attr.string({
+      optional: true, validators: stringRules(field(params, 'DetectionStrategy')), meta: ecs('DetectionStrategy'),
+      description: 'Image check strategy run at creation. Sent on create only; not read back.',
+    }),
+    resource_group_id: attr.string({
+      optional: true, computed: true, useStateForUnknown: true, meta: ecs('ResourceGroupId'),
+      description: 'ID of the resource group of the image. Changing it moves the image (JoinResourceGroup). If not set, ECS uses the account default group.',
+    }),
+    tags: attr.map('string', {
+      optional: true, meta: ecs('Tag'),
+      validators: [v.length(0, tagsParam().maxItems) as Validator<Record<string, string>>],
+      keyValidators: stringRules(tagKey, ''),
+      elementValidators: stringRules(tagValue, ''),
+      description: 'Tags of the image. System tags (keys starting with `aliyun`, `acs:`, `http://`, `https://`) are not managed.',
+    }),
+    force: attr.bool({
+      optional: true, default: false,
+      description: 'Delete the image even when instances use it. Those instances can then no longer re-initialise their system disk.',
+    }),
+    delete_auto_snapshot: attr.bool({
+      optional: true, default: false,
+      description: 'After deleting the image, also delete the snapshots ECS made for it from `instance_id`. Snapshots you passed in (`snapshot_id`, `disk_device_mapping`) are never deleted.',
+    }),
+    status: attr.string({ computed: true, description: 'Status of the image: `Creating`, `Waiting`, `Available`, `UnAvailable`, `CreateFailed` or `Deprecated`.' }),
+    create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time, e.g. `2024-01-02T03:04:05Z`.' }),
+    usable: attr.bool({ computed: true, description: 'Whether the image can launch instances.' }),
+  },
+  blocks: {
+    disk_device_mapping: block.list({
+      maxItems: mappingsMax,
+      description: 'The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Conflicts with `instance_id` and `snapshot_id`. Any change creates a new image.',
+      attributes: {
+        disk_type: attr.string({ optional: true, computed: true, requiresReplace: true, validators: stringRules(mappingType), description: 'Disk type; default: the type of the snapshot\'s source disk.' }),
+        size: attr.int({
+          optional: true, computed: true, requiresReplace: true, validators: [v.range(Math.max(1, mappingSize.min ?? 1), mappingSize.max)],
+          description: 'Disk size in GiB; default: the snapshot size.',
+        }),
+        snapshot_id: attr.string({ optional: true, computed: true, requiresReplace: true, description: 'Snapshot of this disk.' }),
+        device: attr.string({
+          optional: true, computed: true, requiresReplace: true, validators: [v.pattern(new RegExp(mappingDevice.pattern!), '/dev/xvda for the system disk or /dev/xvdb to /dev/xvdz for data disks')],
+          description: 'Device name, `/dev/xvda` to `/dev/xvdz`.',
+        }),
+        format: attr.string({ computed: true, description: 'Image format of the disk (imported images).' }),
+        progress: attr.string({ computed: true, description: 'Copy progress of the disk, e.g. `100%`.' }),
+        import_oss_bucket: attr.string({ computed: true, description: 'OSS bucket of an imported image file.' }),
+        import_oss_object: attr.string({ computed: true, description: 'OSS object of an imported image file.' }),
+        remain_time: attr.int({ computed: true, description: 'Seconds left until the disk is ready.' }),
+      },
+    }),
+    features: block.list({
+      maxItems: 1,
+      description: 'Image features.',
+      attributes: {
+        nvme_support: attr.string({
+          optional: true, computed: true, requiresReplace: true, validators: stringRules(nvme), description: 'Whether the image supports NVMe. Changing it creates a new image.',
+        }),
+      },
+    }),
+  },
+});
+
+export type ImageState = StateOf<typeof imageSchema>;
+export type ImageConfig = ConfigOf<typeof imageSchema>;
+export type MappingState = ImageState['disk_device_mapping'][number];

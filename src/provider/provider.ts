@@ -1,0 +1,48 @@
+/**
+ * The `alicloud` provider: its block (`config.ts`), the client it builds, and the registry
+ * of resources and data sources. Add a resource with one line in `resources` below.
+ */
+import { defineProvider, type DataSource, type Resource } from '../framework/index.js';
+import { AlibabaCloudClient } from '../ecs/index.js';
+import { providerSchema, resolveProviderConfig, type ProviderConfig } from './config.js';
+import { imageResource } from './image/resource.js';
+
+/** The client every resource and data source of this provider receives. */
+export type ProviderClient = AlibabaCloudClient;
+
+/** Managed resources by type name. One line per resource. */
+const resources: Record<string, Resource<any, ProviderClient>> = {
+  alicloud_image: imageResource,
+};
+
+/** Data sources by type name. One line per data source. */
+const dataSources: Record<string, DataSource<any, ProviderClient>> = {};
+
+/** True when any leaf of a plain value is unknown (`undefined`). */
+function hasUnknown(x: unknown): boolean {
+  if (x === undefined) return true;
+  if (Array.isArray(x)) return x.some(hasUnknown);
+  if (x !== null && typeof x === 'object') return Object.values(x).some(hasUnknown);
+  return false;
+}
+
+export const alicloudProvider = defineProvider({
+  typeNamePrefix: 'alicloud',
+  schema: providerSchema,
+  resources,
+  dataSources,
+  async configure({ config, diags, log }) {
+    // Arguments depending on resources not yet created: defer (resources then report it).
+    if (hasUnknown(config)) return undefined;
+    const resolved = resolveProviderConfig(config as ProviderConfig, { env: process.env });
+    if ('problems' in resolved) {
+      for (const p of resolved.problems) {
+        if (p.attribute) diags.addAttributeError([{ attribute: p.attribute }], p.summary, p.detail);
+        else diags.addError(p.summary, p.detail);
+      }
+      return undefined;
+    }
+    log.debug('alicloud provider configured', { region: resolved.options.region, credentials: resolved.credentialSource, endpoints: resolved.options.endpoints });
+    return new AlibabaCloudClient({ ...resolved.options, logger: log });
+  },
+});
