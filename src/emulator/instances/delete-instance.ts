@@ -1,0 +1,42 @@
+import { apiError, type Handler, type HandlerContext } from '../context.js';
+import { setTags } from '../tags/repository.js';
+import { ownInstance, requireStatus } from './lifecycle-common.js';
+import { deleteInstance as removeInstance, getInstance, type InstanceRecord } from './repository.js';
+
+/** Deletion rules: DeletionProtection always refuses; without Force only a Stopped instance goes. */
+function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolean, action: string): void {
+  if (inst.deletionProtection) {
+    throw apiError('InvalidOperation.DeletionProtection', `The instance "${inst.id}" has deletion protection; call ModifyInstanceAttribute with DeletionProtection=false before ${action}.`);
+  }
+  if (!force) requireStatus(ctx, inst, ['Stopped'], `${action} without Force=true`);
+}
+
+/** Remove the instance, its disks and their tags; images and snapshots made from it stay. */
+function remove(ctx: HandlerContext, inst: InstanceRecord): void {
+  for (const d of inst.disks) setTags(ctx.db, ctx.account.accountId, 'disk', d.id, []);
+  setTags(ctx.db, ctx.account.accountId, 'instance', inst.id, []);
+  removeInstance(ctx.db, inst.id);
+}
+
+/** DeleteInstance: one instance by id (no RegionId on this action). */
+export const deleteInstance: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  checkDeletable(ctx, inst, input.Force === true, 'DeleteInstance');
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+  remove(ctx, inst);
+  return {};
+};
+
+/** DeleteInstances: `InstanceId.N` in the region; every instance is checked before any is deleted. */
+export const deleteInstances: Handler = (ctx, input) => {
+  const ids = [...new Set((Array.isArray(input.InstanceId) ? input.InstanceId : []).map(String))];
+  const insts = ids.map((id, i) => {
+    const inst = getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id);
+    if (!inst) throw apiError('InvalidInstanceId.NotFound', `The instance "${id}" given in InstanceId.${i + 1} does not exist in region ${ctx.regionId}.`);
+    checkDeletable(ctx, inst, input.Force === true, 'DeleteInstances');
+    return inst;
+  });
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+  for (const inst of insts) remove(ctx, inst);
+  return {};
+};

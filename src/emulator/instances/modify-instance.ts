@@ -1,0 +1,56 @@
+import { apiError, type Handler } from '../context.js';
+import { findSecurityGroup } from '../security-groups/repository.js';
+import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus, str } from './lifecycle-common.js';
+import { updateInstance, type InstanceRecord } from './repository.js';
+
+/**
+ * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, DeletionProtection and
+ * SecurityGroupIds.N (replaces the list; each group must exist in the instance's VPC). Omitted
+ * attributes keep their value.
+ */
+export const modifyInstanceAttribute: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  const patch: Partial<InstanceRecord> = {};
+  const name = str(input.InstanceName);
+  if (name !== undefined) { checkInstanceName(name); patch.name = name; }
+  if (input.Description !== undefined) patch.description = String(input.Description);
+  const hostName = str(input.HostName);
+  if (hostName !== undefined) { checkHostName(hostName); patch.hostName = hostName; }
+  const password = str(input.Password);
+  if (password !== undefined) {
+    checkPassword(password);
+    requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing Password');
+    patch.hasPassword = true;
+  }
+  if (typeof input.DeletionProtection === 'boolean') patch.deletionProtection = input.DeletionProtection;
+  if (Array.isArray(input.SecurityGroupIds) && input.SecurityGroupIds.length > 0) {
+    const ids = [...new Set(input.SecurityGroupIds.map(String))];
+    ids.forEach((id, i) => {
+      const sg = findSecurityGroup(ctx.db, ctx.account.accountId, inst.regionId, id);
+      if (!sg) throw apiError('InvalidSecurityGroupId.NotFound', `The security group "${id}" given in SecurityGroupIds.${i + 1} does not exist in region ${inst.regionId}.`);
+      if (sg.vpcId !== inst.vpcId) throw apiError('InvalidParameter.Mismatch', `The security group "${id}" is in VPC "${sg.vpcId}", but the instance is in VPC "${inst.vpcId}".`);
+    });
+    patch.securityGroupIds = ids;
+  }
+  updateInstance(ctx.db, inst.id, patch);
+  return {};
+};
+
+/**
+ * ModifyInstanceNetworkSpec: outbound bandwidth (0-100 Mbit/s) and charge type; a public IP is
+ * allocated when AllocatePublicIp=true and the bandwidth is above 0.
+ */
+export const modifyInstanceNetworkSpec: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
+  const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : inst.internetMaxBandwidthOut;
+  const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
+  const charge = str(input.NetworkChargeType);
+  if (charge !== undefined) patch.internetChargeType = charge;
+  if (input.AllocatePublicIp === true) {
+    if (bandwidth <= 0) throw apiError('InvalidParameter', 'AllocatePublicIp=true needs InternetMaxBandwidthOut above 0.');
+    if (!inst.publicIp) patch.publicIp = publicIpFor(inst.id);
+  }
+  updateInstance(ctx.db, inst.id, patch);
+  return {};
+};

@@ -1,0 +1,65 @@
+import { apiError, type Handler } from '../context.js';
+import { setTags } from '../tags/repository.js';
+import { tagsFromInput } from '../tags/validate.js';
+import { resolveResourceGroup } from '../vpc/resource-group.js';
+import { checkHostName, checkInstanceName, checkPassword, fingerprint, minuteTime, publicIpFor, str } from './lifecycle-common.js';
+import { findInstanceClientToken, insertInstance, saveInstanceClientToken } from './repository.js';
+import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork } from './run-instances-input.js';
+
+/**
+ * RunInstances: validates everything (image, network, type, disks, names, password), then
+ * creates `Amount` instances (at least `MinAmount`, as many as the vSwitch has addresses for)
+ * in status Pending; they become Starting then Running over settings.instanceStartSeconds,
+ * derived from the stored timestamp. A repeated ClientToken answers the first result.
+ */
+export const runInstances: Handler = (ctx, input) => {
+  const token = str(input.ClientToken);
+  const fp = fingerprint(input);
+  if (token) {
+    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'RunInstances', token);
+    if (prior && prior.fingerprint === fp) return prior.result;
+    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a RunInstances request with different parameters.`);
+  }
+  const image = launchImage(ctx, input);
+  const net = launchNetwork(ctx, input);
+  const instanceType = launchInstanceType(ctx, input, net.zoneId, image);
+  const disks = launchDisks(ctx, input, image);
+  const name = str(input.InstanceName);
+  if (name !== undefined) checkInstanceName(name);
+  const hostName = str(input.HostName);
+  if (hostName !== undefined) checkHostName(hostName);
+  const password = str(input.Password);
+  if (password !== undefined) checkPassword(password);
+  const chargeType = str(input.InstanceChargeType) ?? 'PostPaid';
+  if (chargeType === 'PrePaid' && input.Period === undefined) throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
+  const amount = typeof input.Amount === 'number' ? input.Amount : 1;
+  const minAmount = typeof input.MinAmount === 'number' ? input.MinAmount : amount;
+  if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
+  const resourceGroupId = resolveResourceGroup(ctx, str(input.ResourceGroupId), 'InvalidResourceGroup.NotFound');
+  const tags = tagsFromInput(input.Tag);
+  const ips = allocatePrivateIps(ctx, net.vSwitch, str(input.PrivateIpAddress), amount, minAmount);
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+
+  const now = ctx.now();
+  const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : 0;
+  const suffix = (n: number) => (input.UniqueSuffix === true && ips.length > 1 ? String(n + 1).padStart(3, '0') : '');
+  const ids = ips.map((ip, n) => {
+    const id = ctx.newId('i-');
+    insertInstance(ctx.db, {
+      id, accountId: ctx.account.accountId, regionId: ctx.regionId, zoneId: net.zoneId, name: name ? name + suffix(n) : id,
+      description: str(input.Description) ?? '', instanceType, imageId: image.id, status: 'Pending', statusSince: now.getTime(),
+      vpcId: net.vSwitch.vpcId, vSwitchId: net.vSwitch.vSwitchId, privateIp: ip, securityGroupIds: net.securityGroupIds, resourceGroupId,
+      creationTime: minuteTime(now), startTime: minuteTime(now), internetMaxBandwidthOut: bandwidth, locks: [],
+      disks: disks.map((d) => ({ ...d, id: ctx.newId('d-') })),
+      hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`, hasPassword: password !== undefined,
+      deletionProtection: input.DeletionProtection === true, internetChargeType: str(input.InternetChargeType) ?? 'PayByTraffic',
+      instanceChargeType: chargeType, publicIp: bandwidth > 0 ? publicIpFor(id) : '',
+      platform: image.platform, osType: image.osType, osName: image.osName, osNameEn: image.osNameEn,
+    });
+    if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
+    return id;
+  });
+  const result = { InstanceIdSets: { InstanceIdSet: ids } };
+  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'RunInstances', token, fp, result);
+  return result;
+};

@@ -1,0 +1,41 @@
+import { apiError, type Handler } from '../context.js';
+import { minuteTime, ownInstance, requireStatus } from './lifecycle-common.js';
+import { updateInstance, type InstanceRecord } from './repository.js';
+
+function notSecurityLocked(inst: InstanceRecord, action: string): void {
+  if (inst.locks.some((l) => l.lockReason === 'security')) {
+    throw apiError('InstanceLockedForSecurity', `The instance "${inst.id}" is locked for security reasons; ${action} is refused.`);
+  }
+}
+
+/** StartInstance: Stopped -> Starting -> Running over settings.instanceStartSeconds. */
+export const startInstance: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  requireStatus(ctx, inst, ['Stopped'], 'StartInstance');
+  notSecurityLocked(inst, 'StartInstance');
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+  updateInstance(ctx.db, inst.id, { status: 'Starting', statusSince: ctx.now().getTime(), startTime: minuteTime(ctx.now()) });
+  return {};
+};
+
+/**
+ * StopInstance: Running -> Stopping -> Stopped over settings.instanceStartSeconds. ForceStop
+ * (power off) is also accepted while the instance is still Pending/Starting and stops at once.
+ */
+export const stopInstance: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  const force = input.ForceStop === true;
+  requireStatus(ctx, inst, force ? ['Running', 'Starting', 'Pending'] : ['Running'], force ? 'StopInstance with ForceStop' : 'StopInstance');
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+  updateInstance(ctx.db, inst.id, { status: force ? 'Stopped' : 'Stopping', statusSince: ctx.now().getTime() });
+  return {};
+};
+
+/** RebootInstance: Running -> Starting -> Running over settings.instanceStartSeconds. */
+export const rebootInstance: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  requireStatus(ctx, inst, ['Running'], 'RebootInstance');
+  if (input.DryRun === true) throw apiError('DryRunOperation');
+  updateInstance(ctx.db, inst.id, { status: 'Starting', statusSince: ctx.now().getTime(), startTime: minuteTime(ctx.now()) });
+  return {};
+};
