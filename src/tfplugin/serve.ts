@@ -42,6 +42,8 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
   const name = options.name ?? 'terraform-provider-alicloud';
   const debug = options.debug ?? process.argv.slice(2).includes('--debug');
   const env = process.env;
+  // Captured first: the parent may die while we start up.
+  const parent = process.ppid;
   if (!debug) {
     const n = negotiate(env);
     if (!n.ok) {
@@ -100,7 +102,6 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
     process.stdout.write(handshakeLine({ network: running.network, address: running.address, ...(identity ? { certDer: identity.certDer } : {}) }));
     // Ctrl-C reaches the whole process group; Terraform handles it with StopProvider.
     process.on('SIGINT', () => log.debug('ignoring SIGINT; waiting for StopProvider/Shutdown from Terraform'));
-    const parent = process.ppid;
     setInterval(() => {
       if (process.ppid !== parent) void shutdown('parent process exited');
     }, 500).unref();
