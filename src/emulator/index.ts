@@ -22,6 +22,7 @@ import { Dispatcher } from './dispatch.js';
 import { families as registeredFamilies } from './families.js';
 import { regionsFamily } from './regions/family.js';
 import { createRequestListener, type EmulatorCore } from './server.js';
+import { withFaults } from './faults/inject.js';
 import { NonceStore } from './signature/nonce-store.js';
 import { serializeError, apiError } from './errors.js';
 
@@ -119,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 
-  const server = createServer(createRequestListener(core));
+  const server = createServer(withFaults(createRequestListener(core)));
   server.on('clientError', (_err, socket) => {
     // Unparseable HTTP (e.g. raw non-ASCII in the URL): answer in the ECS error shape, then close.
     if (!socket.writable) return socket.destroy();
