@@ -1,0 +1,84 @@
+/**
+ * Schema of data source `alicloud_images`: images visible to the account, filtered by owner, name
+ * regex, status and attributes. Names follow the official provider (anchor-provider.md A2).
+ */
+import { attr, block, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
+import { ARCHITECTURES, IMAGE_OWNER_ALIASES, IMAGE_STATUSES } from '../../spec/ecs/images.js';
+
+export const imagesSchema = defineSchema({
+  description: 'ECS images (system, custom, shared or marketplace) of the provider region. Reads every page of DescribeImages once; tags come from the same responses.',
+  atLeastOneOf: [['name_regex', 'owners', 'image_owner_id']],
+  timeouts: { read: '5m' },
+  attributes: {
+    id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the image ids).' }),
+    name_regex: attr.string({
+      optional: true,
+      validators: [v.custom('a valid regular expression', (x: string) => { try { new RegExp(x); return undefined; } catch (e) { return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`; } })],
+      description: 'Only images whose name matches this regular expression (images without a name are skipped).',
+    }),
+    owners: attr.string({ optional: true, validators: [v.oneOf(...IMAGE_OWNER_ALIASES)], description: 'Image owner: `system`, `self`, `others` or `marketplace`.', meta: { ecs: 'ImageOwnerAlias' } }),
+    image_owner_id: attr.string({ optional: true, validators: [v.pattern(/^\d+$/, 'a numeric account id')], description: 'Only images of this Alibaba Cloud account id.', meta: { ecs: 'ImageOwnerId' } }),
+    most_recent: attr.bool({ optional: true, default: false, description: 'Keep only the newest matching image.' }),
+    status: attr.string({ optional: true, validators: [v.custom(`comma-separated statuses among ${IMAGE_STATUSES.join(', ')}`, (x: string) => { const bad = x.split(',').map((s) => s.trim()).filter((s) => !(IMAGE_STATUSES as readonly string[]).includes(s)); return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined; })], description: 'Image status(es), comma-separated (default `Available`).', meta: { ecs: 'Status' } }),
+    image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
+    image_name: attr.string({ optional: true, description: 'Image name as ECS matches it.', meta: { ecs: 'ImageName' } }),
+    image_family: attr.string({ optional: true, description: 'Only images of this family.', meta: { ecs: 'ImageFamily' } }),
+    snapshot_id: attr.string({ optional: true, description: 'Only images made from this snapshot.', meta: { ecs: 'SnapshotId' } }),
+    architecture: attr.string({ optional: true, validators: [v.oneOf(...ARCHITECTURES)], description: 'Only images of this architecture.', meta: { ecs: 'Architecture' } }),
+    os_type: attr.string({ optional: true, validators: [v.oneOf('windows', 'linux')], description: 'Only `windows` or `linux` images.', meta: { ecs: 'OSType' } }),
+    usage: attr.string({ optional: true, validators: [v.oneOf('instance', 'none')], description: 'Whether images are in use by instances.', meta: { ecs: 'Usage' } }),
+    action_type: attr.string({ optional: true, validators: [v.oneOf('CreateEcs', 'ChangeOS')], description: 'Scenario the images must support.', meta: { ecs: 'ActionType' } }),
+    resource_group_id: attr.string({ optional: true, description: 'Only images in this resource group.', meta: { ecs: 'ResourceGroupId' } }),
+    is_support_io_optimized: attr.bool({ optional: true, description: 'Only images that do (or do not) run on I/O optimized instances.' }),
+    is_support_cloud_init: attr.bool({ optional: true, description: 'Only images that do (or do not) support cloud-init.' }),
+    tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
+    output_file: attr.string({ optional: true, description: 'Accepted for compatibility; nothing is written.' }),
+    ids: attr.list('string', { computed: true, description: 'Ids of the matching images.' }),
+  },
+  blocks: {
+    images: block.list({
+      description: 'The matching images (computed).',
+      attributes: {
+        id: attr.string({ computed: true, description: 'Image id.' }),
+        image_id: attr.string({ computed: true, description: 'Image id.' }),
+        name: attr.string({ computed: true, description: 'Image name.' }),
+        image_name: attr.string({ computed: true, description: 'Image name.' }),
+        description: attr.string({ computed: true, description: 'Description.' }),
+        architecture: attr.string({ computed: true, description: 'Architecture.' }),
+        creation_time: attr.string({ computed: true, description: 'Creation time.' }),
+        image_owner_alias: attr.string({ computed: true, description: 'Owner alias.' }),
+        image_family: attr.string({ computed: true, description: 'Family.' }),
+        image_version: attr.string({ computed: true, description: 'Version.' }),
+        os_type: attr.string({ computed: true, description: 'OS type.' }),
+        os_name: attr.string({ computed: true, description: 'OS name.' }),
+        os_name_en: attr.string({ computed: true, description: 'OS name in English.' }),
+        platform: attr.string({ computed: true, description: 'Platform.' }),
+        status: attr.string({ computed: true, description: 'Status.' }),
+        state: attr.string({ computed: true, description: 'Same as status.' }),
+        size: attr.int({ computed: true, description: 'Size in GiB.' }),
+        progress: attr.string({ computed: true, description: 'Creation progress.' }),
+        usage: attr.string({ computed: true, description: 'Usage.' }),
+        product_code: attr.string({ computed: true, description: 'Marketplace product code.' }),
+        is_self_shared: attr.string({ computed: true, description: 'Whether shared to other accounts.' }),
+        is_subscribed: attr.bool({ computed: true, description: 'Whether subscribed (marketplace).' }),
+        is_copied: attr.bool({ computed: true, description: 'Whether copied from another image.' }),
+        is_support_io_optimized: attr.bool({ computed: true, description: 'Runs on I/O optimized instances.' }),
+        resource_group_id: attr.string({ computed: true, description: 'Resource group.' }),
+        tags: attr.map('string', { computed: true, description: 'Tags.' }),
+      },
+      blocks: {
+        disk_device_mappings: block.list({
+          description: 'Disks of the image.',
+          attributes: {
+            device: attr.string({ computed: true, description: 'Device name.' }),
+            size: attr.string({ computed: true, description: 'Size in GiB.' }),
+            snapshot_id: attr.string({ computed: true, description: 'Snapshot id.' }),
+          },
+        }),
+      },
+    }),
+  },
+});
+
+export type ImagesState = StateOf<typeof imagesSchema>;
+export type ImagesConfig = ConfigOf<typeof imagesSchema>;

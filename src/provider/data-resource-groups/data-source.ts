@@ -1,0 +1,22 @@
+/** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids and regex. */
+import { defineDataSource } from '../../framework/index.js';
+import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
+import { addEcsError } from '../ecs-diagnostics.js';
+import { resultId } from '../data-zones/mapping.js';
+import { selectGroups, toGroupBlocks } from './mapping.js';
+import { resourceGroupsSchema } from './schema.js';
+
+export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSchema, AlibabaCloudClient>({
+  schema: resourceGroupsSchema,
+  docs: { example: 'data "alicloud_resource_manager_resource_groups" "default" {}' },
+  async read({ config, client, diags, signal }) {
+    try {
+      const groups = selectGroups(await listAllResourceGroups(client, { Status: config.status ?? undefined }, { signal }), config);
+      const ids = groups.map((g) => g.Id);
+      return { ...config, enable_details: config.enable_details ?? false, id: resultId(ids), ids, names: groups.map((g) => g.Name), groups: toGroupBlocks(groups) };
+    } catch (err) {
+      addEcsError(diags, err, { summary: 'Cannot Read Resource Groups' });
+      return undefined as never;
+    }
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * Schema of data source `alicloud_resource_manager_resource_groups`: the account's resource
+ * groups, filtered by id, name regex and status. Names follow the official provider.
+ */
+import { attr, block, defineSchema, v, type StateOf } from '../../framework/index.js';
+
+export const RESOURCE_GROUP_STATUSES = ['Creating', 'OK', 'Deleting', 'PendingDelete'] as const;
+
+export const resourceGroupsSchema = defineSchema({
+  description: 'Resource groups of the account (ResourceManager ListResourceGroups, every page).',
+  attributes: {
+    id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the group ids).' }),
+    ids: attr.list('string', { optional: true, computed: true, description: 'Only these group ids; afterwards, the ids of the matching groups.' }),
+    name_regex: attr.string({
+      optional: true,
+      validators: [v.custom('a valid regular expression', (x: string) => { try { new RegExp(x); return undefined; } catch (e) { return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`; } })],
+      description: 'Only groups whose name matches this regular expression.',
+    }),
+    status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),
+    enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
+    output_file: attr.string({ optional: true, description: 'Accepted for compatibility; nothing is written.' }),
+    names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
+  },
+  blocks: {
+    groups: block.list({
+      description: 'The matching groups (computed).',
+      attributes: {
+        id: attr.string({ computed: true, description: 'Group id.' }),
+        resource_group_name: attr.string({ computed: true, description: 'Unique name.' }),
+        name: attr.string({ computed: true, description: 'Unique name.' }),
+        display_name: attr.string({ computed: true, description: 'Display name.' }),
+        status: attr.string({ computed: true, description: 'Status.' }),
+        account_id: attr.string({ computed: true, description: 'Owning account id.' }),
+      },
+    }),
+  },
+});
+
+export type ResourceGroupsState = StateOf<typeof resourceGroupsSchema>;

@@ -1,0 +1,75 @@
+/** Pure mapping between `alicloud_instance` state and the ECS instance API. */
+import type { InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
+import { optionalString, tagsForState, tagsToInput } from '../vpc/common.js';
+import type { InstanceState } from './schema.js';
+
+type Planned = { [K in keyof InstanceState]: InstanceState[K] | undefined };
+
+export function toRunInstanceInput(plan: Planned): RunInstanceInput {
+  return {
+    ZoneId: plan.availability_zone ?? undefined,
+    ImageId: plan.image_id!,
+    InstanceType: plan.instance_type!,
+    SecurityGroupIds: plan.security_groups ?? undefined,
+    VSwitchId: plan.vswitch_id ?? undefined,
+    PrivateIpAddress: plan.private_ip ?? undefined,
+    InstanceName: plan.instance_name ?? undefined,
+    Description: plan.description ?? undefined,
+    HostName: plan.host_name ?? undefined,
+    Password: plan.password ?? undefined,
+    InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? undefined,
+    InternetChargeType: plan.internet_charge_type ?? undefined,
+    InstanceChargeType: plan.instance_charge_type ?? undefined,
+    SystemDisk: { Category: plan.system_disk_category ?? undefined, Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size) },
+    ResourceGroupId: plan.resource_group_id ?? undefined,
+    DeletionProtection: plan.deletion_protection ?? undefined,
+    Tag: tagsToInput(plan.tags),
+  };
+}
+
+/** State from DescribeInstances (+ the system disk); the password is never readable, so it is kept. */
+export function fromInstance(i: InstanceDetail, disk: { category: string; size: number } | undefined, prior: Partial<InstanceState>): InstanceState {
+  return {
+    id: i.InstanceId,
+    image_id: i.ImageId,
+    instance_type: i.InstanceType,
+    security_groups: [...i.SecurityGroupIds].sort(),
+    availability_zone: i.ZoneId,
+    vswitch_id: optionalString(i.VSwitchId, prior.vswitch_id),
+    private_ip: i.PrivateIp,
+    instance_name: i.InstanceName,
+    description: optionalString(i.Description, prior.description),
+    host_name: i.HostName,
+    password: prior.password ?? null,
+    internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
+    internet_charge_type: i.InternetChargeType,
+    instance_charge_type: i.InstanceChargeType || prior.instance_charge_type || 'PostPaid',
+    system_disk_category: disk?.category || prior.system_disk_category || 'cloud_efficiency',
+    system_disk_size: disk?.size ?? prior.system_disk_size ?? null,
+    resource_group_id: i.ResourceGroupId,
+    tags: tagsForState(i.Tags, prior.tags),
+    deletion_protection: i.DeletionProtection,
+    status: i.Status,
+    public_ip: i.PublicIp,
+    cpu: i.Cpu,
+    memory: i.Memory,
+    os_type: i.OSType,
+    os_name: i.OSName,
+    create_time: i.CreationTime,
+  };
+}
+
+/** Attributes ModifyInstanceAttribute changes, from the set of changed attribute names. */
+export function toModifyInstanceAttributeInput(id: string, plan: Planned, changed: ReadonlySet<string>) {
+  const input = {
+    InstanceId: id,
+    InstanceName: changed.has('instance_name') ? plan.instance_name ?? undefined : undefined,
+    Description: changed.has('description') ? plan.description ?? undefined : undefined,
+    HostName: changed.has('host_name') ? plan.host_name ?? undefined : undefined,
+    Password: changed.has('password') ? plan.password ?? undefined : undefined,
+    DeletionProtection: changed.has('deletion_protection') ? plan.deletion_protection ?? false : undefined,
+    SecurityGroupIds: changed.has('security_groups') ? plan.security_groups ?? undefined : undefined,
+  };
+  const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
+  return any ? input : undefined;
+}
