@@ -6,6 +6,14 @@ import { defineProvider, type DataSource, type Resource } from '../framework/ind
 import { AlibabaCloudClient } from '../ecs/index.js';
 import { providerSchema, resolveProviderConfig, type ProviderConfig } from './config.js';
 import { imageResource } from './image/resource.js';
+import { vpcResource } from './vpc/resource.js';
+import { vswitchResource } from './vswitch/resource.js';
+import { securityGroupResource } from './security-group/resource.js';
+import { instanceResource } from './instance/resource.js';
+import { zonesDataSource } from './data-zones/data-source.js';
+import { instanceTypesDataSource } from './data-instance-types/data-source.js';
+import { imagesDataSource } from './data-images/data-source.js';
+import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
 
 /** The client every resource and data source of this provider receives. */
 export type ProviderClient = AlibabaCloudClient;
@@ -13,10 +21,19 @@ export type ProviderClient = AlibabaCloudClient;
 /** Managed resources by type name. One line per resource. */
 const resources: Record<string, Resource<any, ProviderClient>> = {
   alicloud_image: imageResource,
+  alicloud_vpc: vpcResource,
+  alicloud_vswitch: vswitchResource,
+  alicloud_security_group: securityGroupResource,
+  alicloud_instance: instanceResource,
 };
 
 /** Data sources by type name. One line per data source. */
-const dataSources: Record<string, DataSource<any, ProviderClient>> = {};
+const dataSources: Record<string, DataSource<any, ProviderClient>> = {
+  alicloud_zones: zonesDataSource,
+  alicloud_instance_types: instanceTypesDataSource,
+  alicloud_images: imagesDataSource,
+  alicloud_resource_manager_resource_groups: resourceGroupsDataSource,
+};
 
 /** True when any leaf of a plain value is unknown (`undefined`). */
 function hasUnknown(x: unknown): boolean {
