@@ -4,7 +4,7 @@
  * request fingerprints for ClientToken, and the attribute rules the spec tables cannot express
  * (password classes, host name and instance name shapes).
  */
-import { apiError, type HandlerContext } from '../context.js';
+import { EcsApiError, apiError, type HandlerContext } from '../context.js';
 import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
 import { currentInstanceStatus, findInstanceAnyRegion, type InstanceRecord, type InstanceStatus } from './repository.js';
 
@@ -24,7 +24,8 @@ export function statusNow(ctx: HandlerContext, inst: InstanceRecord): InstanceSt
 export function requireStatus(ctx: HandlerContext, inst: InstanceRecord, allowed: readonly InstanceStatus[], action: string): InstanceStatus {
   const status = statusNow(ctx, inst);
   if (!allowed.includes(status)) {
-    throw apiError('IncorrectInstanceStatus', `The instance "${inst.id}" is ${status}; ${action} needs it to be ${allowed.join(' or ')}.`);
+    // 403 as the lifecycle APIs document it; the shared table keeps CreateImage's 400 (docs 3.1).
+    throw new EcsApiError('IncorrectInstanceStatus', 403, `The instance "${inst.id}" is ${status}; ${action} needs it to be ${allowed.join(' or ')}.`);
   }
   return status;
 }
