@@ -1,0 +1,57 @@
+/**
+ * Set-up shared by the example acceptance tests: the image harness (in-process emulator behind a
+ * counting proxy, provider executable) plus a provider block pointing ecs, vpc and resourcemanager
+ * at the emulator, and an SDK client that reaches all three products.
+ */
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/index.js';
+import { AlibabaCloudClient } from '../ecs/index.js';
+import { createTerraformWorkspace, type TerraformWorkspace } from '../testing/terraform.js';
+import { REGION, startHarness, type Harness } from './image-harness.js';
+
+export interface ExampleHarness extends Harness {
+  /** Client with every product endpoint on the emulator. */
+  client: AlibabaCloudClient;
+  account: number;
+  /** Provider block with ecs, vpc and resourcemanager endpoints on the emulator. */
+  fullProviderBlock: string;
+}
+
+export async function startExampleHarness(): Promise<ExampleHarness> {
+  const h = await startHarness(1);
+  const ep = h.proxy.endpoint;
+  const fullProviderBlock = `provider "alicloud" {
+  region     = "${REGION}"
+  access_key = "${DEFAULT_ACCESS_KEY_ID}"
+  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
+  protocol   = "HTTP"
+  endpoints {
+    ecs             = "${ep}"
+    vpc             = "${ep}"
+    resourcemanager = "${ep}"
+  }
+}
+`;
+  const client = new AlibabaCloudClient({
+    region: REGION, accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, protocol: 'HTTP',
+    endpoints: { ecs: h.emu.endpoint, vpc: h.emu.endpoint, resourcemanager: h.emu.endpoint },
+  });
+  return Object.assign(h, { client, account: DEFAULT_ACCOUNT_ID, fullProviderBlock });
+}
+
+const spaces = new WeakMap<ExampleHarness, TerraformWorkspace[]>();
+
+/** A terraform workspace with `main.tf` and the full provider block; removed by `h.stop()`'s caller via cleanupWorkspaces. */
+export function exampleWorkspace(h: ExampleHarness, mainTf: string): TerraformWorkspace {
+  const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': mainTf } });
+  const list = spaces.get(h) ?? [];
+  list.push(ws);
+  spaces.set(h, list);
+  const stop = h.stop;
+  h.stop = async () => {
+    for (const w of spaces.get(h) ?? []) w.cleanup();
+    spaces.delete(h);
+    h.stop = stop;
+    await stop();
+  };
+  return ws;
+}

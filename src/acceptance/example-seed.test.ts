@@ -1,0 +1,72 @@
+/**
+ * Acceptance: the seed example (examples/seed/main.tf) runs end to end with the real terraform
+ * against an in-process emulator: apply, every resource and data source in state, an empty plan
+ * right after, and destroy leaves no VPC, vSwitch, security group, instance or custom image.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { describeAllVpcs, describeImages, describeInstances } from '../ecs/index.js';
+import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
+import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { applyClean, resourceValues, tf } from './image-harness.js';
+
+const seedTf = readFileSync(findUp('examples/seed/main.tf'), 'utf8');
+
+/** The file at `rel` in the nearest folder above the compiled test that has it (the repo root). */
+function findUp(rel: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, rel)) && existsSync(join(dir, 'package.json'))) return join(dir, rel);
+    if (dirname(dir) === dir) throw new Error(`${rel} not found above ${fileURLToPath(import.meta.url)}`);
+  }
+}
+
+let h: ExampleHarness;
+before(async () => {
+  if (terraformAvailable()) h = await startExampleHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+test('the seed example applies, plans clean, and destroys everything it created', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = exampleWorkspace(h, seedTf);
+  await applyClean(ws);
+
+  const state = await ws.state();
+  const addresses = (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
+  assert.deepEqual(addresses, [
+    'alicloud_image.default', 'alicloud_instance.default', 'alicloud_security_group.default', 'alicloud_vpc.default', 'alicloud_vswitch.default',
+    'data.alicloud_images.default', 'data.alicloud_instance_types.default', 'data.alicloud_resource_manager_resource_groups.default', 'data.alicloud_zones.default',
+  ]);
+  const vpc = await resourceValues(ws, 'alicloud_vpc.default');
+  assert.equal(vpc?.status, 'Available');
+  assert.equal(vpc?.cidr_block, '172.17.3.0/24');
+  assert.equal(vpc?.vpc_name, 'terraform-example');
+  assert.match(vpc?.router_id, /^vrt-/);
+  const vsw = await resourceValues(ws, 'alicloud_vswitch.default');
+  assert.equal(vsw?.status, 'Available');
+  assert.equal(vsw?.vpc_id, vpc?.id);
+  assert.equal(vsw?.zone_id, 'cn-hangzhou-h');
+  const sg = await resourceValues(ws, 'alicloud_security_group.default');
+  assert.equal(sg?.name, 'terraform-example');
+  assert.equal(sg?.security_group_name, 'terraform-example');
+  assert.equal(sg?.vpc_id, vpc?.id);
+  const inst = await resourceValues(ws, 'alicloud_instance.default');
+  assert.equal(inst?.status, 'Running');
+  assert.equal(inst?.instance_type, 'ecs.sn1ne.large');
+  assert.deepEqual(inst?.security_groups, [sg?.id]);
+  assert.equal(inst?.vswitch_id, vsw?.id);
+  assert.match(inst?.image_id, /^ubuntu_/);
+  const image = await resourceValues(ws, 'alicloud_image.default');
+  assert.equal(image?.instance_id, inst?.id);
+  assert.equal(image?.resource_group_id, `rg-default-${h.account}`);
+
+  await tf(ws, ['destroy', '-auto-approve']);
+  assert.deepEqual(await describeAllVpcs(h.client), []);
+  assert.deepEqual((await describeInstances(h.client, { InstanceIds: [inst!.id] })).instances, []);
+  assert.deepEqual((await describeImages(h.client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images.map((i) => i.ImageId).filter((id) => id === image?.id), []);
+});
