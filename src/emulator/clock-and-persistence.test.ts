@@ -8,14 +8,24 @@ import { startEmulator } from './index.js';
 import { widgetsFamily } from './test-support/widgets-family.js';
 import { callAction, sdkClient, sdkError } from './test-support/clients.js';
 
-test('a request signed more than 15 minutes away from the emulator clock is IllegalTimestamp in both signature modes', async () => {
-  const emu = await startEmulator({ clock: () => new Date(Date.now() + 60 * 60 * 1000) });
+test('a request signed more than 15 minutes away from the signature clock is IllegalTimestamp in both signature modes', async () => {
+  const emu = await startEmulator({ signatureClock: () => new Date(Date.now() + 60 * 60 * 1000) });
   try {
     for (const mode of ['v3', 'v1'] as const) {
       const err = await sdkError(sdkClient(emu.endpoint, mode).describeRegions(new $Ecs.DescribeRegionsRequest({})));
       assert.equal(err.code, 'IllegalTimestamp', mode);
       assert.equal(err.statusCode, 400);
     }
+  } finally {
+    await emu.stop();
+  }
+});
+
+test('a simulated resource clock does not affect signature checks, and handlers see it through ctx.now()', async () => {
+  const emu = await startEmulator({ families: [widgetsFamily], clock: () => new Date('2025-01-01T00:00:00Z') });
+  try {
+    await callAction(sdkClient(emu.endpoint, 'v3'), 'CreateWidget', { RegionId: 'cn-hangzhou', WidgetName: 'Timely' });
+    assert.deepEqual(emu.db.prepare('SELECT created_at FROM widgets').all(), [{ created_at: '2025-01-01T00:00:00.000Z' }]);
   } finally {
     await emu.stop();
   }

@@ -48,8 +48,13 @@ export interface EmulatorOptions {
   /** Key pairs; default one pair: DEFAULT_ACCESS_KEY_ID / DEFAULT_ACCESS_KEY_SECRET, account DEFAULT_ACCOUNT_ID. */
   accounts?: AccountConfig[];
   settings?: Partial<EmulatorSettings>;
-  /** Injected clock (signature window, handler `ctx.now()`); default wall clock. */
+  /** Injected resource clock (handler `ctx.now()`, seeds, image progress); default wall clock. */
   clock?: () => Date;
+  /**
+   * Clock for the ±15 min signature window (V1 `Timestamp`, V3 `x-acs-date`) and nonce expiry;
+   * default the wall clock, because real clients sign with theirs even when `clock` is simulated.
+   */
+  signatureClock?: () => Date;
   /** Families to serve; default every family in `families.ts`. The regions family is always added. */
   families?: Family[];
   /** Injected id generator; default `<prefix>` + 20 random lower-case alphanumerics. */
@@ -84,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (host !== '127.0.0.1') throw new Error(`emulator host must be 127.0.0.1, got ${String(host)}`);
   const settings: EmulatorSettings = { ...defaultSettings, ...options.settings };
   const clock = options.clock ?? (() => new Date());
+  const signatureClock = options.signatureClock ?? (() => new Date());
   const newId = options.newId ?? randomId;
   const chosen = options.families ?? registeredFamilies;
   const families = chosen.includes(regionsFamily) ? chosen : [regionsFamily, ...chosen];
@@ -111,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     nonces,
     settings,
     clock,
+    signatureClock,
     newId,
     endpoint: () => endpoint,
     reset() {

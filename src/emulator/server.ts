@@ -28,7 +28,10 @@ export interface EmulatorCore {
   accounts: readonly Account[];
   nonces: NonceStore;
   settings: EmulatorSettings;
+  /** Resource time (handlers, seeds). */
   clock: () => Date;
+  /** Time for the signature window and nonce expiry (wall clock unless a test injects one). */
+  signatureClock: () => Date;
   newId: (prefix: string) => string;
   /** `127.0.0.1:PORT`, used as HostId when a request has no Host header. */
   endpoint(): string;
@@ -62,7 +65,7 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
     const now = core.clock();
     const auth = authenticate(
       { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
-      { credentials: core.credentials, nonces: core.nonces, now },
+      { credentials: core.credentials, nonces: core.nonces, now: core.signatureClock() },
     );
     action = auth.action;
     product = core.dispatcher.product(auth.version) ?? product;
