@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { InstanceDetail } from '../../ecs/index.js';
+import { validationErrors } from '../vpc/test-support.js';
+import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
+import { instanceSchema, type InstanceState } from './schema.js';
+
+const empty = Object.fromEntries(Object.keys(instanceSchema.attributes).map((k) => [k, null])) as unknown as InstanceState;
+const seed = { image_id: 'ubuntu_22_04_x64', instance_type: 'ecs.sn1ne.large', security_groups: ['sg-1'] };
+const detail: InstanceDetail = {
+  InstanceId: 'i-1', InstanceName: 'vm', Description: '', HostName: 'vm', Status: 'Running', ZoneId: 'cn-hangzhou-h', ImageId: 'ubuntu_22_04_x64',
+  InstanceType: 'ecs.sn1ne.large', Cpu: 2, Memory: 4096, OSType: 'linux', OSName: 'Ubuntu', CreationTime: '2026-01-01T00:00Z', ResourceGroupId: 'rg',
+  InstanceChargeType: 'PostPaid', InternetChargeType: 'PayByTraffic', InternetMaxBandwidthOut: 10, DeletionProtection: false,
+  SecurityGroupIds: ['sg-2', 'sg-1'], VpcId: 'vpc-1', VSwitchId: 'vsw-1', PrivateIp: '172.17.3.5', PublicIp: '47.1.2.3', Tags: {},
+};
+
+test('the RunInstances request carries the system disk as an object and the size as a string', () => {
+  const r = toRunInstanceInput({ ...empty, ...seed, system_disk_category: 'cloud_essd', system_disk_size: 40, internet_max_bandwidth_out: 10, availability_zone: 'z' });
+  assert.deepEqual(r.SystemDisk, { Category: 'cloud_essd', Size: '40' });
+  assert.deepEqual([r.ZoneId, r.SecurityGroupIds, r.InternetMaxBandwidthOut], ['z', ['sg-1'], 10]);
+  assert.deepEqual(toRunInstanceInput({ ...empty, ...seed }).SystemDisk, { Category: undefined, Size: undefined });
+});
+
+test('state from DescribeInstances keeps the unreadable password and the system disk from DescribeDisks', () => {
+  const s = fromInstance(detail, { category: 'cloud_essd', size: 40 }, { ...empty, password: 'Secret123!' });
+  assert.equal(s.password, 'Secret123!');
+  assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
+  assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
+  assert.deepEqual([s.public_ip, s.private_ip, s.status, s.description], ['47.1.2.3', '172.17.3.5', 'Running', null]);
+});
+
+test('ModifyInstanceAttribute carries only the changed attributes, and nothing when none of its attributes changed', () => {
+  const plan = { ...empty, ...seed, instance_name: 'new', description: 'd', deletion_protection: true };
+  assert.deepEqual(toModifyInstanceAttributeInput('i-1', plan, new Set(['instance_name', 'deletion_protection'])), {
+    InstanceId: 'i-1', InstanceName: 'new', Description: undefined, HostName: undefined, Password: undefined, DeletionProtection: true, SecurityGroupIds: undefined,
+  });
+  assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['tags', 'status'])), undefined);
+});
+
+const invalid: [string, Record<string, unknown>, RegExp][] = [
+  ['a password with only lower-case letters and digits', { password: 'abcdefgh1' }, /^password: .*must mix at least three/],
+  ['a too short password', { password: 'Ab1!' }, /^password: .*must be 8 to 30 characters long, got 4/],
+  ['a bandwidth above 100', { internet_max_bandwidth_out: 101 }, /^internet_max_bandwidth_out: .*must be between 0 and 100, got 101/],
+  ['an unknown system disk category', { system_disk_category: 'ssd' }, /^system_disk_category: .*must be one of .*"cloud_essd"/],
+  ['a status other than Running or Stopped', { status: 'Starting' }, /^status: .*must be one of "Running", "Stopped"/],
+  ['a system disk of 10 GiB', { system_disk_size: 10 }, /^system_disk_size: .*must be between 20 and 2048/],
+  ['no security group', { security_groups: [] }, /^security_groups: .*1 to 16/],
+];
+for (const [name, patch, expected] of invalid) {
+  test(`validation rejects ${name}`, () => {
+    const errors = validationErrors(instanceSchema, { ...seed, ...patch } as never);
+    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+  });
+}
+
+test('validation accepts the seed instance configuration', () => {
+  assert.deepEqual(validationErrors(instanceSchema, { ...seed, availability_zone: 'cn-hangzhou-h', instance_name: 'terraform-example', internet_max_bandwidth_out: 10, vswitch_id: 'vsw-1' }), []);
+});

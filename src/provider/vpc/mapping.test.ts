@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Vpc } from '../../ecs/index.js';
+import { syncAliasPlan } from './common.js';
+import { fromVpc, toCreateVpcInput } from './mapping.js';
+import { vpcSchema, type VpcState } from './schema.js';
+import { validationErrors } from './test-support.js';
+
+const remote: Vpc = {
+  VpcId: 'vpc-1', VpcName: 'net', Description: '', CidrBlock: '172.17.3.0/24', Status: 'Available', VRouterId: 'vrt-1',
+  RouteTableIds: ['vtb-1'], ResourceGroupId: 'rg-default-1', CreationTime: '2026-01-01T00:00:00Z', IsDefault: false, VSwitchIds: [], Tags: {},
+};
+const empty = Object.fromEntries(Object.keys(vpcSchema.attributes).map((k) => [k, null])) as unknown as VpcState;
+
+test('the create request takes the name from vpc_name or its alias name and sends tags as a list', () => {
+  assert.deepEqual(toCreateVpcInput({ ...empty, cidr_block: '10.0.0.0/8', name: 'old', tags: { a: '1' } }), {
+    CidrBlock: '10.0.0.0/8', VpcName: 'old', Description: undefined, ResourceGroupId: undefined, Tag: [{ Key: 'a', Value: '1' }],
+  });
+  assert.equal(toCreateVpcInput({ ...empty, vpc_name: 'new' }).VpcName, 'new');
+  assert.equal(toCreateVpcInput(empty).Tag, undefined);
+});
+
+test('state from a described VPC fills both name aliases and keeps unset description and tags null', () => {
+  const s = fromVpc(remote, empty);
+  assert.equal(s.vpc_name, 'net');
+  assert.equal(s.name, 'net');
+  assert.equal(s.description, null);
+  assert.equal(s.tags, null);
+  assert.equal(s.route_table_id, 'vtb-1');
+  assert.equal(s.router_id, 'vrt-1');
+  assert.deepEqual(fromVpc(remote, { ...empty, tags: {} }).tags, {});
+  assert.deepEqual(fromVpc({ ...remote, Tags: { k: 'v' } }, empty).tags, { k: 'v' });
+});
+
+test('a rename through vpc_name plans the deprecated alias to the same value, and vice versa', () => {
+  const plan: Record<string, unknown> = { vpc_name: 'b', name: 'a' };
+  syncAliasPlan({ vpc_name: 'b', name: null }, plan, 'vpc_name', 'name');
+  assert.equal(plan.name, 'b');
+  const plan2: Record<string, unknown> = { vpc_name: 'a', name: 'c' };
+  syncAliasPlan({ vpc_name: null, name: 'c' }, plan2, 'vpc_name', 'name');
+  assert.equal(plan2.vpc_name, 'c');
+  const plan3: Record<string, unknown> = { vpc_name: 'a', name: 'a' };
+  syncAliasPlan({ vpc_name: undefined, name: null }, plan3, 'vpc_name', 'name');
+  assert.equal(plan3.name, undefined);
+});
+
+const invalid: [name: string, config: Record<string, unknown>, expected: RegExp][] = [
+  ['public-cidr', { cidr_block: '8.8.8.0/24' }, /^cidr_block: .*private IPv4 CIDR/],
+  ['mask-too-small', { cidr_block: '10.0.0.0/29' }, /^cidr_block: .*mask of 8 to 28/],
+  ['name-url', { vpc_name: 'http://x' }, /^vpc_name: .*must not start with "http:\/\/"/],
+  ['name-too-long', { vpc_name: 'x'.repeat(129) }, /^vpc_name: .*1 to 128 characters long, got 129/],
+  ['both-aliases', { vpc_name: 'a', name: 'b' }, /cannot be set together/],
+  ['tag-key-reserved', { tags: { aliyun_x: 'v' } }, /^tags\["aliyun_x"\]: .*must not start with "aliyun"/],
+];
+for (const [name, config, expected] of invalid) {
+  test(`validation rejects ${name} with the attribute path and what is allowed`, () => {
+    const errors = validationErrors(vpcSchema, config as never);
+    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+  });
+}
+
+test('validation accepts the seed configuration', () => {
+  assert.deepEqual(validationErrors(vpcSchema, { cidr_block: '172.17.3.0/24', vpc_name: 'terraform-example' }), []);
+});
