@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import * as $Ecs from '@alicloud/ecs20140526';
 import { startEmulator } from './index.js';
 import { widgetsFamily } from './test-support/widgets-family.js';
@@ -90,5 +93,32 @@ test('with no families option every registered family starts together and Descri
     assert.equal(r.body?.regions?.region?.[0]?.localName, '华东1（杭州）');
   } finally {
     await emu.stop();
+  }
+});
+
+test('a write answered before the process is killed with SIGKILL is still there after a restart', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'emucore-kill-'));
+  const file = join(dir, 'emulator.db');
+  const entry = fileURLToPath(new URL('./test-support/serve-widgets.js', import.meta.url));
+  const child = spawn(process.execPath, [entry, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+    });
+    const created = await callAction(sdkClient(endpoint, 'v1'), 'CreateWidget', { RegionId: 'cn-hangzhou', WidgetName: 'Durable' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    const emu = await startEmulator({ db: file, families: [widgetsFamily] });
+    try {
+      const listed = await callAction(sdkClient(emu.endpoint, 'v3'), 'DescribeWidgets', { RegionId: 'cn-hangzhou' });
+      assert.deepEqual(listed.body.Widgets, { Widget: [{ WidgetId: created.body.WidgetId, WidgetName: 'Durable' }] });
+    } finally {
+      await emu.stop();
+    }
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
   }
 });
