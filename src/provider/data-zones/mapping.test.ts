@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Zone } from '../../ecs/index.js';
+import { validationErrors } from '../vpc/test-support.js';
+import { filterZones, resultId, toZoneBlocks } from './mapping.js';
+import { zonesSchema } from './schema.js';
+
+const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({
+  ZoneId: id, LocalName: `Zone ${id}`, AvailableResourceCreation: creation, AvailableDiskCategories: disks, AvailableInstanceTypes: types,
+});
+const zones = [zone('z-a', ['ecs.c6.large']), zone('z-b', ['ecs.g8i.large'], ['Disk'], ['cloud_ssd'])];
+
+test('zones are filtered by resource kind, instance type and disk category, keeping ECS order', () => {
+  assert.deepEqual(filterZones(zones, { available_resource_creation: 'Instance' }).map((z) => z.ZoneId), ['z-a']);
+  assert.deepEqual(filterZones(zones, { available_instance_type: 'ecs.g8i.large' }).map((z) => z.ZoneId), ['z-b']);
+  assert.deepEqual(filterZones(zones, { available_disk_category: 'cloud_ssd' }).map((z) => z.ZoneId), ['z-b']);
+  assert.deepEqual(filterZones(zones, {}).map((z) => z.ZoneId), ['z-a', 'z-b']);
+});
+
+test('multi = true gives no zones, since no ECS zone is multi-AZ', () => {
+  assert.deepEqual(filterZones(zones, { multi: true }), []);
+});
+
+test('zone blocks carry id, local name and the offered types, kinds and disks', () => {
+  assert.deepEqual(toZoneBlocks([zones[0]!])[0], {
+    id: 'z-a', local_name: 'Zone z-a', available_instance_types: ['ecs.c6.large'], available_resource_creation: ['Instance', 'VSwitch', 'Disk'],
+    available_disk_categories: ['cloud_essd'], multi_zone_ids: [], slb_slave_zone_ids: [],
+  });
+});
+
+test('the result id is stable for the same ids and differs for others', () => {
+  assert.equal(resultId(['a', 'b']), resultId(['a', 'b']));
+  assert.notEqual(resultId(['a', 'b']), resultId(['a']));
+});
+
+test('validation rejects an unknown resource kind and lists the allowed ones', () => {
+  const errors = validationErrors(zonesSchema, { available_resource_creation: 'Database' });
+  assert.ok(errors.some((e) => /^available_resource_creation: .*must be one of "Instance", "Disk", "VSwitch"/.test(e)), JSON.stringify(errors));
+});
