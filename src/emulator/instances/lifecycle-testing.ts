@@ -27,11 +27,16 @@ export interface TestNetwork {
 let cidrCounter = 0;
 
 /** A new VPC (10.x.0.0/16), a /24 vSwitch in {@link ZONE}, one in {@link OLD_ZONE}, and a security group. */
-export async function makeNetwork(h: Harness, mode: SignatureMode, ecs: EcsSdkClient): Promise<TestNetwork> {
-  const vpc = new VpcModule.default(new $OpenApiUtil.Config({
+/** The official VPC SDK client for the harness's default account. */
+export function vpcClient(h: Harness, mode: SignatureMode): InstanceType<typeof VpcModule.default> {
+  return new VpcModule.default(new $OpenApiUtil.Config({
     accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, endpoint: h.emu.endpoint, protocol: 'http',
     regionId: 'cn-hangzhou', ...(mode === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
   }));
+}
+
+export async function makeNetwork(h: Harness, mode: SignatureMode, ecs: EcsSdkClient): Promise<TestNetwork> {
+  const vpc = vpcClient(h, mode);
   const octet = 10 + (cidrCounter++ % 200);
   const vpcId = (await vpc.createVpc(new $Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: `10.${octet}.0.0/16`, vpcName: 'lifecycle' }))).body!.vpcId!;
   h.advance(2);

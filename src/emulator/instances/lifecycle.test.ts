@@ -9,7 +9,8 @@ import * as $Ecs from '@alicloud/ecs20140526';
 import { startHarness, type Harness } from '../images/testing.js';
 import { sdkError, type EcsSdkClient } from '../test-support/clients.js';
 import { SEED_INSTANCE_IMAGE } from '../images/public-images.js';
-import { makeNetwork, runOne, runRequest, statusOf, ZONE, type TestNetwork } from './lifecycle-testing.js';
+import * as $Vpc from '@alicloud/vpc20160428';
+import { makeNetwork, runOne, runRequest, statusOf, vpcClient, ZONE, type TestNetwork } from './lifecycle-testing.js';
 
 for (const mode of ['v3', 'v1'] as const) {
   describe(`instance lifecycle over the SDK (${mode})`, () => {
@@ -150,6 +151,8 @@ for (const mode of ['v3', 'v1'] as const) {
       await runOne(ecs, net);
       const sg = await sdkError(ecs.deleteSecurityGroup(new $Ecs.DeleteSecurityGroupRequest({ regionId: 'cn-hangzhou', securityGroupId: net.securityGroupId })));
       assert.equal(sg.code, 'DependencyViolation');
+      const vsw = await sdkError(vpcClient(h, mode).deleteVSwitch(new $Vpc.DeleteVSwitchRequest({ regionId: 'cn-hangzhou', vSwitchId: net.vSwitchId })));
+      assert.equal(vsw.code, 'DependencyViolation.Instance');
     });
   });
 }
