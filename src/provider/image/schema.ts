@@ -11,7 +11,7 @@
  *   replacement is decided per element (`requiresReplace` on the sub-attributes plus the
  *   count check in `plan.ts`), never merely because the config has no blocks.
  */
-import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type Validator } from '../../framework/index.js';
+import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type Validator, type ReplaceCheck } from '../../framework/index.js';
 import {
   ARCHITECTURES,
   BOOT_MODES,
@@ -67,6 +67,12 @@ const tagValue = field(tagsParam().fields, 'Value');
 const nvme = field((featuresParam as { fields: readonly ScalarParam[] }).fields, 'NvmeSupport');
 const mappingsMax = (params.find((p) => p.name === 'DiskDeviceMapping') as { maxItems?: number }).maxItems;
 
+/**
+ * A changed source replaces the image, except when the prior value is unknown to state
+ * (after import: ECS cannot report the source), where the config's value is adopted in place.
+ */
+const sourceChanged = ({ prior }: ReplaceCheck<string>) => prior !== null && prior !== undefined;
+
 /** ECS parameter names by attribute, for docs and messages. */
 const ecs = (name: string) => ({ ecs: name });
 
@@ -79,11 +85,11 @@ export const imageSchema = defineSchema({
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'ID of the image (`m-...`).' }),
     instance_id: attr.string({
-      optional: true, requiresReplace: true, conflictsWith: ['snapshot_id'], meta: ecs('InstanceId'),
+      optional: true, requiresReplace: sourceChanged, conflictsWith: ['snapshot_id'], meta: ecs('InstanceId'),
       description: 'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Conflicts with `snapshot_id` and `disk_device_mapping`.',
     }),
     snapshot_id: attr.string({
-      optional: true, requiresReplace: true, conflictsWith: ['instance_id'], meta: ecs('SnapshotId'),
+      optional: true, requiresReplace: sourceChanged, conflictsWith: ['instance_id'], meta: ecs('SnapshotId'),
       description: 'ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Conflicts with `instance_id` and `disk_device_mapping`.',
     }),
     image_name: attr.string({
@@ -146,9 +152,9 @@ export const imageSchema = defineSchema({
       optional: true, default: false,
       description: 'After deleting the image, also delete the snapshots ECS made for it from `instance_id`. Snapshots you passed in (`snapshot_id`, `disk_device_mapping`) are never deleted.',
     }),
-    status: attr.string({ computed: true, description: 'Status of the image: `Creating`, `Waiting`, `Available`, `UnAvailable`, `CreateFailed` or `Deprecated`.' }),
+    status: attr.string({ computed: true, useStateForUnknown: true, description: 'Status of the image: `Creating`, `Waiting`, `Available`, `UnAvailable`, `CreateFailed` or `Deprecated`.' }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time, e.g. `2024-01-02T03:04:05Z`.' }),
-    usable: attr.bool({ computed: true, description: 'Whether the image can launch instances.' }),
+    usable: attr.bool({ computed: true, useStateForUnknown: true, description: 'Whether the image can launch instances.' }),
   },
   blocks: {
     disk_device_mapping: block.list({
@@ -165,11 +171,11 @@ export const imageSchema = defineSchema({
           optional: true, computed: true, requiresReplace: true, validators: [v.pattern(new RegExp(mappingDevice.pattern!), '/dev/xvda for the system disk or /dev/xvdb to /dev/xvdz for data disks')],
           description: 'Device name, `/dev/xvda` to `/dev/xvdz`.',
         }),
-        format: attr.string({ computed: true, description: 'Image format of the disk (imported images).' }),
-        progress: attr.string({ computed: true, description: 'Copy progress of the disk, e.g. `100%`.' }),
-        import_oss_bucket: attr.string({ computed: true, description: 'OSS bucket of an imported image file.' }),
-        import_oss_object: attr.string({ computed: true, description: 'OSS object of an imported image file.' }),
-        remain_time: attr.int({ computed: true, description: 'Seconds left until the disk is ready.' }),
+        format: attr.string({ computed: true, useStateForUnknown: true, description: 'Image format of the disk (imported images).' }),
+        progress: attr.string({ computed: true, useStateForUnknown: true, description: 'Copy progress of the disk, e.g. `100%`.' }),
+        import_oss_bucket: attr.string({ computed: true, useStateForUnknown: true, description: 'OSS bucket of an imported image file.' }),
+        import_oss_object: attr.string({ computed: true, useStateForUnknown: true, description: 'OSS object of an imported image file.' }),
+        remain_time: attr.int({ computed: true, useStateForUnknown: true, description: 'Seconds left until the disk is ready.' }),
       },
     }),
     features: block.list({
