@@ -1,0 +1,48 @@
+/**
+ * `npm run docs`: write the generated resource docs and examples (registry layout) into the
+ * repository, or with `--check` only report which files are stale (exit 1).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { imageDocFiles } from '../provider/image/docs.js';
+
+/** The repository root: the nearest folder above this file holding package.json. */
+export function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** Every generated file, repository-relative. */
+export function generatedDocs(): Record<string, string> {
+  return { ...imageDocFiles() };
+}
+
+/** Files whose committed content differs from the generated one. */
+export function staleDocs(root = repoRoot()): string[] {
+  return Object.entries(generatedDocs())
+    .filter(([path, text]) => !existsSync(join(root, path)) || readFileSync(join(root, path), 'utf8') !== text)
+    .map(([path]) => path);
+}
+
+function main(args: string[]): number {
+  const root = repoRoot();
+  if (args.includes('--check')) {
+    const stale = staleDocs(root);
+    for (const p of stale) process.stderr.write(`stale: ${p} (run npm run docs)\n`);
+    return stale.length ? 1 : 0;
+  }
+  for (const [path, text] of Object.entries(generatedDocs())) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    process.stdout.write(`wrote ${path}\n`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
