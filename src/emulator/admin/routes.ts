@@ -3,6 +3,8 @@
  * - `GET /_emulator/health` → `{"status":"ok"}`
  * - `POST /_emulator/reset` → drops all data, seeds again → `{"status":"reset"}`
  * - `GET /_emulator/state` → `{ "<table>": [rows...] }` for every family table
+ * Fault injection and request statistics (`/_emulator/faults`, `/_emulator/stats`, `/_emulator/stats/reset`)
+ * are answered before this file by the wrapper in `faults/inject.ts`.
  */
 import type { SerializedResponse } from '../errors.js';
 import { apiError, serializeError } from '../errors.js';

@@ -1,7 +1,8 @@
 /**
- * The instances family: instance and disk storage (repository.ts, used by RunInstances & co.
- * later), DescribeInstances, DescribeDisks, seeds, and tag/resource-group hooks for `instance`
- * and `disk`.
+ * The instances family: instance and disk storage (repository.ts), DescribeInstances,
+ * DescribeDisks, the lifecycle (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s),
+ * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, DescribeInstanceAttribute), seeds, and
+ * tag/resource-group hooks for `instance` and `disk`.
  */
 import { registerErrors, type Family } from '../context.js';
 import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
