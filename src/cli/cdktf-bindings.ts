@@ -66,7 +66,7 @@ export interface GenerateOptions {
 }
 
 /** The generator's name and version, written into every file header (bump when the output changes). */
-export const GENERATOR = 'alicloud-image cdktf-bindings 1';
+export const GENERATOR = 'alicloud-image cdktf-bindings 2';
 
 /** Members of cdktf's base classes and meta-arguments a generated name must not shadow (suffixed `Attribute`). */
 const RESERVED = new Set([
@@ -92,6 +92,13 @@ function doc(text: string | undefined, indent: string, extra: string[] = []): st
 
 const isCollection = (t: unknown): t is [string, unknown] => Array.isArray(t) && ['list', 'set', 'map'].includes(t[0] as string);
 const isObjectType = (t: unknown): t is ['object', Record<string, CtyType>] => Array.isArray(t) && t[0] === 'object';
+
+/** An object type's fields as a block of computed attributes. */
+const objectBlock = (fields: Record<string, CtyType>): BlockJson => ({ attributes: Object.fromEntries(Object.entries(fields).map(([k, type]) => [k, { type, computed: true }])) });
+
+/** True when a block has anything a user can set (else it is output only, like a data source's result list). */
+const configurable = (b: BlockJson): boolean =>
+  Object.values(b.attributes ?? {}).some((a) => a.optional || a.required) || Object.values(b.block_types ?? {}).some((x) => configurable(x.block));
 
 /** The config (input) type of an attribute. */
 function inputType(t: CtyType | undefined): string {
@@ -126,6 +133,7 @@ class ModuleWriter {
       shape.push(`${prop}: ${JSON.stringify(tf)}`);
     }
     for (const [tf, b] of Object.entries(block.block_types ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+      if (!configurable(b.block)) continue;
       const prop = propertyName(tf);
       const sub = `${name.replace(/Config$/, '')}${pascal(tf)}`;
       const subShape = this.configInterface(sub, b.block, '', b.block.description);
@@ -140,41 +148,48 @@ class ModuleWriter {
     return `{ ${shape.join(', ')} }`;
   }
 
-  /** Getter lines for the attributes of a block (or of an object element), emitting helper classes as needed. */
-  getters(owner: string, attributes: Record<string, { type?: CtyType; description?: string; nested?: boolean }>): string {
+  /** Getter lines for the attributes and nested blocks of a block (or object element), emitting helper classes as needed. */
+  getters(owner: string, block: BlockJson): string {
     const lines: string[] = [];
-    for (const [tf, a] of Object.entries(attributes).sort(([x], [y]) => x.localeCompare(y))) {
-      const prop = propertyName(tf);
+    const getter = (tf: string, description: string | undefined, type: string, body: string) =>
+      lines.push(`${doc(description, '  ', [`Terraform: \`${tf}\`.`])}  public get ${propertyName(tf)}(): ${type} {\n    return ${body};\n  }`);
+    for (const [tf, a] of Object.entries(block.attributes ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
       const q = JSON.stringify(tf);
-      const t = a.nested ? undefined : a.type;
-      let body: string;
-      let type: string;
-      if (t === 'string') [type, body] = ['string', `this.getStringAttribute(${q})`];
-      else if (t === 'number') [type, body] = ['number', `this.getNumberAttribute(${q})`];
-      else if (t === 'bool') [type, body] = ['cdktf.IResolvable', `this.getBooleanAttribute(${q})`];
-      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'string') [type, body] = ['string[]', `this.getListAttribute(${q})`];
-      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'number') [type, body] = ['number[]', `this.getNumberListAttribute(${q})`];
-      else if (isCollection(t) && t[0] === 'map' && t[1] === 'string') [type, body] = ['{ [key: string]: string }', `this.getStringMapAttribute(${q})`];
-      else if (isCollection(t) && t[0] === 'map' && t[1] === 'number') [type, body] = ['{ [key: string]: number }', `this.getNumberMapAttribute(${q})`];
+      const t = a.nested_type ? undefined : a.type;
+      const base = `${owner}${pascal(tf)}`;
+      if (t === 'string') getter(tf, a.description, 'string', `this.getStringAttribute(${q})`);
+      else if (t === 'number') getter(tf, a.description, 'number', `this.getNumberAttribute(${q})`);
+      else if (t === 'bool') getter(tf, a.description, 'cdktf.IResolvable', `this.getBooleanAttribute(${q})`);
+      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'string') getter(tf, a.description, 'string[]', `this.getListAttribute(${q})`);
+      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'number') getter(tf, a.description, 'number[]', `this.getNumberListAttribute(${q})`);
+      else if (isCollection(t) && t[0] === 'map' && t[1] === 'string') getter(tf, a.description, '{ [key: string]: string }', `this.getStringMapAttribute(${q})`);
+      else if (isCollection(t) && t[0] === 'map' && t[1] === 'number') getter(tf, a.description, '{ [key: string]: number }', `this.getNumberMapAttribute(${q})`);
       else if (isCollection(t) && t[0] !== 'map' && isObjectType(t[1])) {
-        const base = `${owner}${pascal(tf)}`;
-        this.objectClasses(base, t[1][1]);
-        [type, body] = [`${base}List`, `new ${base}List(this, ${q}, ${t[0] === 'set'})`];
+        this.objectClasses(base, objectBlock(t[1][1]));
+        getter(tf, a.description, `${base}List`, `new ${base}List(this, ${q}, ${t[0] === 'set'})`);
       } else if (isObjectType(t)) {
-        const base = `${owner}${pascal(tf)}`;
-        this.objectClasses(base, t[1]);
-        [type, body] = [`${base}OutputReference`, `new ${base}OutputReference(this, ${q}, false)`];
-      } else [type, body] = ['cdktf.IResolvable', `this.interpolationForAttribute(${q})`];
-      lines.push(`${doc(a.description, '  ', [`Terraform: \`${tf}\`.`])}  public get ${prop}(): ${type} {\n    return ${body};\n  }`);
+        this.objectClasses(base, objectBlock(t[1]));
+        getter(tf, a.description, `${base}OutputReference`, `new ${base}OutputReference(this, ${q}, false)`);
+      } else getter(tf, a.description, 'cdktf.IResolvable', `this.interpolationForAttribute(${q})`);
+    }
+    for (const [tf, b] of Object.entries(block.block_types ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
+      const q = JSON.stringify(tf);
+      const base = `${owner}${pascal(tf)}`;
+      if (b.nesting_mode === 'list' || b.nesting_mode === 'set') {
+        this.objectClasses(base, b.block);
+        getter(tf, b.block.description, `${base}List`, `new ${base}List(this, ${q}, ${b.nesting_mode === 'set'})`);
+      } else if (b.nesting_mode === 'single' || b.nesting_mode === 'group') {
+        this.objectClasses(base, b.block);
+        getter(tf, b.block.description, `${base}OutputReference`, `new ${base}OutputReference(this, ${q}, false)`);
+      } else getter(tf, b.block.description, 'cdktf.IResolvable', `this.interpolationForAttribute(${q})`);
     }
     return lines.join('\n\n');
   }
 
-  /** `XOutputReference` (one element) and `XList` (`get(index)`) for a list/set of objects. */
-  private objectClasses(base: string, fields: Record<string, CtyType>): void {
-    const attrs = Object.fromEntries(Object.entries(fields).map(([k, type]) => [k, { type }]));
-    const getters = this.getters(base, attrs);
-    this.add(`/** One element of \`${base}List\`; each getter is a token for that field. */
+  /** `XOutputReference` (one element) and `XList` (`get(index)`) for a list/set of objects or blocks. */
+  private objectClasses(base: string, block: BlockJson): void {
+    const getters = this.getters(base, block);
+    this.add(`/** One element of \`${base}List\` (or a single nested object); each getter is a token for that field. */
 export class ${base}OutputReference extends cdktf.ComplexObject {
   constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
     super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
@@ -183,7 +198,7 @@ export class ${base}OutputReference extends cdktf.ComplexObject {
 ${getters}
 }
 
-/** A computed list of objects: \`get(index)\` gives a typed element. */
+/** A list of objects: \`get(index)\` gives a typed element. */
 export class ${base}List extends cdktf.ComplexList {
   constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
     super(terraformResource, terraformAttribute, wrapsSet);
@@ -270,7 +285,7 @@ export function generateCdktfBindings(schema: ProviderSchemasJson, options: Gene
     const shape = w.configInterface(`${el.cls}Config`, el.block, 'cdktf.TerraformMetaArguments', el.block.description);
     const optional = !Object.values(el.block.attributes ?? {}).some((a) => a.required) && !Object.values(el.block.block_types ?? {}).some((b) => (b.min_items ?? 0) > 0);
     const base = el.kind === 'resource' ? 'cdktf.TerraformResource' : 'cdktf.TerraformDataSource';
-    const getters = w.getters(el.cls, Object.fromEntries(Object.entries(el.block.attributes ?? {}).map(([k, a]) => [k, { type: a.type, description: a.description, nested: !!a.nested_type }])));
+    const getters = w.getters(el.cls, el.block);
     w.add(`const shape: Shape = ${shape};
 
 ${doc(el.block.description, '', [`Terraform ${el.kind === 'resource' ? 'resource' : 'data source'} \`${el.tfType}\`.`])}export class ${el.cls} extends ${base} {
