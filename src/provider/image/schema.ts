@@ -86,11 +86,11 @@ export const imageSchema = defineSchema({
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'ID of the image (`m-...`).' }),
     instance_id: attr.string({
       optional: true, requiresReplace: sourceChanged, conflictsWith: ['snapshot_id'], meta: ecs('InstanceId'),
-      description: 'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Conflicts with `snapshot_id` and `disk_device_mapping`.',
+      description: 'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Also conflicts with `disk_device_mapping`.',
     }),
     snapshot_id: attr.string({
       optional: true, requiresReplace: sourceChanged, conflictsWith: ['instance_id'], meta: ecs('SnapshotId'),
-      description: 'ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Conflicts with `instance_id` and `disk_device_mapping`.',
+      description: 'ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Also conflicts with `disk_device_mapping`.',
     }),
     image_name: attr.string({
       optional: true, computed: true, conflictsWith: ['name'], validators: stringRules(imageNameParam), meta: ecs('ImageName'),
