@@ -1,0 +1,118 @@
+/**
+ * Acceptance (real terraform, in-process emulator): alicloud_instance stops and starts through
+ * `status`, updates name/bandwidth/tags/deletion protection in place, honours deletion protection
+ * on destroy, imports cleanly, and refuses bad input at validate time.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { describeInstanceDetail } from '../ecs/index.js';
+import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
+import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { applyClean, resourceValues, tf } from './image-harness.js';
+
+let h: ExampleHarness;
+before(async () => {
+  if (terraformAvailable()) h = await startExampleHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+const hcl = (cidr: string, instanceBody: string) => `
+data "alicloud_zones" "z" {
+  available_resource_creation = "Instance"
+}
+data "alicloud_images" "u" {
+  name_regex   = "^ubuntu"
+  owners       = "system"
+  architecture = "x86_64"
+  most_recent  = true
+}
+data "alicloud_instance_types" "t" {
+  availability_zone = data.alicloud_zones.z.zones[0].id
+  cpu_core_count    = 2
+  memory_size       = 4
+}
+resource "alicloud_vpc" "v" {
+  cidr_block = "${cidr}"
+}
+resource "alicloud_vswitch" "s" {
+  vpc_id     = alicloud_vpc.v.id
+  cidr_block = "${cidr}"
+  zone_id    = data.alicloud_zones.z.zones[0].id
+}
+resource "alicloud_security_group" "g" {
+  vpc_id = alicloud_vpc.v.id
+}
+resource "alicloud_instance" "i" {
+  availability_zone = data.alicloud_zones.z.zones[0].id
+  image_id          = data.alicloud_images.u.ids[0]
+  instance_type     = data.alicloud_instance_types.t.ids[0]
+  security_groups   = [alicloud_security_group.g.id]
+  vswitch_id        = alicloud_vswitch.s.id
+${instanceBody}
+}
+`;
+
+test('status, name, bandwidth, tags and deletion protection update in place on the same instance', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = exampleWorkspace(h, hcl('10.7.0.0/24', '  instance_name = "vm-a"\n  password = "Passw0rd!"'));
+  await applyClean(ws);
+  const first = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([first?.status, first?.instance_name, first?.internet_max_bandwidth_out, first?.system_disk_category], ['Running', 'vm-a', 0, 'cloud_efficiency']);
+  assert.match(first?.private_ip, /^10\.7\.0\./);
+
+  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  status = "Stopped"\n  internet_max_bandwidth_out = 5\n  deletion_protection = true\n  tags = { role = "web" }'));
+  await applyClean(ws);
+  const second = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([second?.id, second?.status, second?.instance_name, second?.internet_max_bandwidth_out, second?.deletion_protection, second?.tags],
+    [first?.id, 'Stopped', 'vm-b', 5, true, { role: 'web' }]);
+  assert.equal((await describeInstanceDetail(h.client, first!.id))?.Status, 'Stopped');
+
+  const refused = await ws.run(['destroy', '-auto-approve', '-no-color']);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stdout + refused.stderr, /deletion_protection = true/);
+
+  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  status = "Running"\n  tags = {}'));
+  await applyClean(ws);
+  const third = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([third?.id, third?.status, third?.deletion_protection, third?.tags, third?.internet_max_bandwidth_out], [first?.id, 'Running', false, {}, 0]);
+  await tf(ws, ['destroy', '-auto-approve']);
+  assert.equal(await describeInstanceDetail(h.client, first!.id), undefined);
+});
+
+test('an instance imports by id and then plans no changes', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const body = '  instance_name = "imp"\n  internet_max_bandwidth_out = 10';
+  const ws = exampleWorkspace(h, hcl('10.8.0.0/24', body));
+  await applyClean(ws);
+  const addresses = ['alicloud_vpc.v', 'alicloud_vswitch.s', 'alicloud_security_group.g', 'alicloud_instance.i'];
+  const fresh = exampleWorkspace(h, hcl('10.8.0.0/24', body));
+  for (const a of addresses) await tf(fresh, ['import', a, (await resourceValues(ws, a))!.id]);
+  const imported = await resourceValues(fresh, 'alicloud_instance.i');
+  assert.equal(imported?.instance_name, 'imp');
+  assert.equal(imported?.public_ip !== '', true);
+  const plan = await fresh.run(['plan', '-no-color', '-detailed-exitcode']);
+  assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+  await tf(ws, ['destroy', '-auto-approve']);
+});
+
+test('validate refuses a weak password, a bad status and a bandwidth above 100', { timeout: 120_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = exampleWorkspace(h, `
+resource "alicloud_instance" "i" {
+  image_id                   = "ubuntu"
+  instance_type              = "ecs.g6.large"
+  security_groups            = ["sg-1"]
+  password                   = "password"
+  status                     = "Paused"
+  internet_max_bandwidth_out = 200
+}
+`);
+  const r = await ws.run(['validate', '-no-color']);
+  assert.equal(r.code, 1);
+  const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+  assert.match(out, /password must mix at least three of upper-case letters/);
+  assert.match(out, /status must be one of "Running", "Stopped", got "Paused"/);
+  assert.match(out, /internet_max_bandwidth_out must be between 0 and 100, got 200/);
+});
