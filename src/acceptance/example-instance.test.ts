@@ -116,3 +116,25 @@ resource "alicloud_instance" "i" {
   assert.match(out, /status must be one of "Running", "Stopped", got "Paused"/);
   assert.match(out, /internet_max_bandwidth_out must be between 0 and 100, got 200/);
 });
+
+test('a create that times out waiting for Running keeps the instance in state as tainted, and the next apply replaces it', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = exampleWorkspace(h, hcl('10.9.0.0/24', '  timeouts {\n    create = "1ms"\n  }'));
+  const failed = await ws.run(['apply', '-auto-approve', '-no-color']);
+  assert.notEqual(failed.code, 0);
+  assert.match(failed.stdout + failed.stderr, /kept in state as tainted/);
+  const state = await ws.state();
+  const tainted = (state.values.root_module.resources as { address: string; tainted?: boolean; values: { id: string } }[]).find((r) => r.address === 'alicloud_instance.i');
+  assert.equal(tainted?.tainted, true);
+  assert.match(tainted!.values.id, /^i-/);
+  assert.ok(await describeInstanceDetail(h.client, tainted!.values.id), 'the instance exists in the cloud');
+
+  ws.writeFile('main.tf', hcl('10.9.0.0/24', ''));
+  const plan = await ws.run(['plan', '-no-color']);
+  assert.match(plan.stdout, /alicloud_instance\.i is tainted, so must be replaced/);
+  await applyClean(ws);
+  const replaced = await resourceValues(ws, 'alicloud_instance.i');
+  assert.notEqual(replaced?.id, tainted!.values.id);
+  assert.equal(await describeInstanceDetail(h.client, tainted!.values.id), undefined);
+  await tf(ws, ['destroy', '-auto-approve']);
+});
