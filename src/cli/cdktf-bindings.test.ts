@@ -85,7 +85,7 @@ test('names follow the CDKTF generator: folders, classes and namespaces per reso
   assert.equal(propertyName('vswitch_id'), 'vswitchId');
 });
 
-test('the same schema gives byte-identical files, and a changed schema changes the digest in the headers', () => {
+test('the same schema gives byte-identical files, and a changed schema changes the digest in index.ts', () => {
   const a = generateCdktfBindings(schema);
   const b = generateCdktfBindings(JSON.parse(JSON.stringify(schema)));
   assert.deepEqual([...a], [...b]);
