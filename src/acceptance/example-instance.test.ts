@@ -18,7 +18,7 @@ after(async () => {
   await h?.stop();
 });
 
-const hcl = (cidr: string, instanceBody: string) => `
+const hcl = (cidr: string, instanceBody: string, groups = '[alicloud_security_group.g.id]') => `
 data "alicloud_zones" "z" {
   available_resource_creation = "Instance"
 }
@@ -44,11 +44,15 @@ resource "alicloud_vswitch" "s" {
 resource "alicloud_security_group" "g" {
   vpc_id = alicloud_vpc.v.id
 }
+resource "alicloud_security_group" "g2" {
+  security_group_name = "second"
+  vpc_id              = alicloud_vpc.v.id
+}
 resource "alicloud_instance" "i" {
   availability_zone = data.alicloud_zones.z.zones[0].id
   image_id          = data.alicloud_images.u.ids[0]
   instance_type     = data.alicloud_instance_types.t.ids[0]
-  security_groups   = [alicloud_security_group.g.id]
+  security_groups   = ${groups}
   vswitch_id        = alicloud_vswitch.s.id
 ${instanceBody}
 }
@@ -62,12 +66,15 @@ test('status, name, bandwidth, tags and deletion protection update in place on t
   assert.deepEqual([first?.status, first?.instance_name, first?.internet_max_bandwidth_out, first?.system_disk_category], ['Running', 'vm-a', 0, 'cloud_efficiency']);
   assert.match(first?.private_ip, /^10\.7\.0\./);
 
-  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  status = "Stopped"\n  internet_max_bandwidth_out = 5\n  deletion_protection = true\n  tags = { role = "web" }'));
+  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  status = "Stopped"\n  internet_max_bandwidth_out = 5\n  deletion_protection = true\n  tags = { role = "web" }', '[alicloud_security_group.g.id, alicloud_security_group.g2.id]'));
   await applyClean(ws);
   const second = await resourceValues(ws, 'alicloud_instance.i');
   assert.deepEqual([second?.id, second?.status, second?.instance_name, second?.internet_max_bandwidth_out, second?.deletion_protection, second?.tags],
     [first?.id, 'Stopped', 'vm-b', 5, true, { role: 'web' }]);
   assert.equal((await describeInstanceDetail(h.client, first!.id))?.Status, 'Stopped');
+  const groups = [(await resourceValues(ws, 'alicloud_security_group.g'))!.id, (await resourceValues(ws, 'alicloud_security_group.g2'))!.id].sort();
+  assert.deepEqual([...second!.security_groups].sort(), groups);
+  assert.deepEqual([...(await describeInstanceDetail(h.client, first!.id))!.SecurityGroupIds].sort(), groups);
 
   const refused = await ws.run(['destroy', '-auto-approve', '-no-color']);
   assert.notEqual(refused.code, 0);
@@ -86,7 +93,7 @@ test('an instance imports by id and then plans no changes', { timeout: 300_000 }
   const body = '  instance_name = "imp"\n  internet_max_bandwidth_out = 10';
   const ws = exampleWorkspace(h, hcl('10.8.0.0/24', body));
   await applyClean(ws);
-  const addresses = ['alicloud_vpc.v', 'alicloud_vswitch.s', 'alicloud_security_group.g', 'alicloud_instance.i'];
+  const addresses = ['alicloud_vpc.v', 'alicloud_vswitch.s', 'alicloud_security_group.g', 'alicloud_security_group.g2', 'alicloud_instance.i'];
   const fresh = exampleWorkspace(h, hcl('10.8.0.0/24', body));
   for (const a of addresses) await tf(fresh, ['import', a, (await resourceValues(ws, a))!.id]);
   const imported = await resourceValues(fresh, 'alicloud_instance.i');
