@@ -180,3 +180,28 @@ test('deleteSnapshot surfaces SnapshotCreatedImage and treats NotFound as gone',
   srv.script.push({ status: 404, body: errorBody('InvalidSnapshotId.NotFound', 'no') });
   assert.equal((await deleteSnapshot(c, 's-1', true)).notFound, true);
 });
+
+test('waitImageUsable times its polls from the Progress rate: a 5 s image is seen usable within half a second of being ready, in a handful of polls', async () => {
+  const { progressEta } = await import('./images.js');
+  const { waitFor } = await import('./wait.js');
+  // The emulator's model: Waiting for the first 10% of T, then Progress rising linearly to 99%, then Available.
+  const T = 5000;
+  const c = { t: 0, sleeps: [] as number[], now: () => c.t, sleep: async (ms: number) => void (c.sleeps.push(ms), (c.t += ms)) };
+  const imageAt = (t: number) => {
+    if (t >= T) return { Status: 'Available', Progress: '100%', Usable: true };
+    if (t < T / 10) return { Status: 'Waiting', Progress: '0%', Usable: false };
+    return { Status: 'Creating', Progress: `${Math.min(99, Math.floor(((t - T / 10) / (T * 0.9)) * 100))}%`, Usable: false };
+  };
+  let polls = 0;
+  const eta = progressEta();
+  await waitFor(async () => (polls++, imageAt(c.t)), {
+    what: 'image',
+    timeoutMs: 60_000,
+    isDone: (i) => i.Usable,
+    firstDelayMs: 200,
+    nextDelayMs: (i, elapsed) => eta(i as never, elapsed),
+    clock: c,
+  });
+  assert.ok(c.t >= T && c.t <= T + 500, `seen usable at ${c.t} ms`);
+  assert.ok(polls <= 7, `${polls} polls`);
+});

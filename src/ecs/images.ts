@@ -187,6 +187,7 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
       return undefined;
     },
     describe: describeImageState,
+    nextDelayMs: progressEta(),
     firstDelayMs: options.firstDelayMs ?? 200,
     minIntervalMs: options.minIntervalMs,
     maxIntervalMs: options.maxIntervalMs,
@@ -195,6 +196,24 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
     clock,
   });
   return image!;
+}
+
+/**
+ * Time the next poll from the image's Progress: once two polls saw it rise, aim at the
+ * moment the observed rate reaches 100% (a little after), instead of a blind backoff.
+ */
+export function progressEta(): (image: Image | undefined, elapsedMs: number) => number | undefined {
+  let prev: { at: number; progress: number } | undefined;
+  return (image, elapsedMs) => {
+    const progress = image ? Number.parseFloat(image.Progress) : Number.NaN;
+    if (!Number.isFinite(progress) || progress <= 0) return undefined;
+    const sample = { at: elapsedMs, progress };
+    const before = prev;
+    prev = sample;
+    if (!before || progress <= before.progress || elapsedMs <= before.at) return undefined;
+    const ratePerMs = (progress - before.progress) / (elapsedMs - before.at);
+    return (100 - progress) / ratePerMs + 50;
+  };
 }
 
 /** Wait until DescribeImages (Status=ALL) no longer returns the image. */

@@ -77,3 +77,19 @@ test('is cancelled by an AbortSignal', async () => {
   await assert.rejects(p, (e: unknown) => e instanceof EcsCanceledError && /waiting for image m-3 to be deleted/.test(e.message));
   assert.equal(polls, 2);
 });
+
+test('a nextDelayMs hint replaces the backoff step and is clamped to [min/2, max]', async () => {
+  const c = clock();
+  const hints = [10, 99_999, undefined, 300];
+  let i = 0;
+  await waitFor(sequence(['a', 'b', 'c', 'd', 'done']), {
+    what: 'thing',
+    timeoutMs: 60_000,
+    isDone: (s) => s === 'done',
+    minIntervalMs: 500,
+    maxIntervalMs: 5000,
+    nextDelayMs: () => hints[i++],
+    clock: c,
+  });
+  assert.deepEqual(c.sleeps, [250, 5000, 500, 300]);
+});

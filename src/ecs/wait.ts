@@ -36,6 +36,11 @@ export interface WaitOptions<T> {
   signal?: AbortSignal;
   /** Called with every polled value (e.g. to report progress). */
   onProgress?(value: T): void;
+  /**
+   * Pick the next pause from what was just observed (e.g. an ETA from a progress rate);
+   * `undefined` keeps the backoff schedule. Clamped to `[minIntervalMs / 2, maxIntervalMs]`.
+   */
+  nextDelayMs?(value: T, elapsedMs: number): number | undefined;
   /** Injected time (tests). */
   clock?: WaitClock;
 }
@@ -81,8 +86,13 @@ export async function waitFor<T>(poll: () => Promise<T>, options: WaitOptions<T>
         lastState: last,
       });
     }
-    await pause(interval);
-    interval = Math.min(maxInterval, interval * factor);
+    const hinted = options.nextDelayMs?.(value, now - start);
+    if (hinted !== undefined && Number.isFinite(hinted)) {
+      await pause(Math.min(maxInterval, Math.max((options.minIntervalMs ?? 500) / 2, hinted)));
+    } else {
+      await pause(interval);
+      interval = Math.min(maxInterval, interval * factor);
+    }
   }
 }
 
