@@ -67,8 +67,8 @@ const cases: Case[] = [
   { name: 'tag-value-too-long', body: `${SRC}\n${tags({ k: long(129) })}`, at: '"k"', message: /tags[\s\S]*128/ },
   { name: 'too-many-tags', body: `${SRC}\n${tags(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])))}`, at: 'tags', message: /tags[\s\S]*20/ },
   { name: 'instance-and-snapshot', body: `${SRC}\ninstance_id = "i-running-1234567890123456"`, at: 'instance_id', message: /conflict|cannot be set together|together with/i },
-  { name: 'mappings-and-snapshot', body: `${SRC}\n${mapping('/dev/xvda', 'system')}`, at: 'disk_device_mapping', blockLine: true, message: /disk_device_mapping[\s\S]*snapshot_id/ },
-  { name: 'mappings-and-instance', body: `instance_id = "i-running-1234567890123456"\n${mapping('/dev/xvda', 'system')}`, at: 'disk_device_mapping', blockLine: true, message: /disk_device_mapping[\s\S]*instance_id/ },
+  { name: 'mappings-and-snapshot', body: `${SRC}\n${mapping('/dev/xvda', 'system')}`, at: 'snapshot_id = "s-running-data', blockLine: true, message: /disk_device_mapping[\s\S]*snapshot_id/ },
+  { name: 'mappings-and-instance', body: `instance_id = "i-running-1234567890123456"\n${mapping('/dev/xvda', 'system')}`, at: 'snapshot_id = "s-running-data', blockLine: true, message: /disk_device_mapping[\s\S]*instance_id/ },
   { name: 'no-source', body: `image_name = "no-source"`, message: /instance_id[\s\S]*snapshot_id[\s\S]*disk_device_mapping/ },
   { name: 'mapping-size-zero', body: `${mapping('/dev/xvda', 'system', '  size = 0\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-size-too-big', body: `${mapping('/dev/xvda', 'system', '  size = 32769\n')}`, at: 'size', message: /size[\s\S]*32768/ },
@@ -76,7 +76,7 @@ const cases: Case[] = [
   { name: 'mapping-device-upper-case', body: `${mapping('/dev/xvdA', 'system')}`, at: 'device = "/dev/xvdA"', message: /device[\s\S]*\/dev\/xvd/ },
   { name: 'mapping-disk-type-unknown', body: `${mapping('/dev/xvda', 'boot')}`, at: 'disk_type = "boot"', message: /disk_type[\s\S]*system[\s\S]*data/ },
   { name: 'mapping-duplicate-device', body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvda')}`, message: /device[\s\S]*\/dev\/xvda[\s\S]*already used/ },
-  { name: 'mapping-two-system-disks', body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvdb', 'system')}`, at: 'disk_device_mapping', blockLine: true, message: /system/ },
+  { name: 'mapping-two-system-disks', body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvdb', 'system').replace('disk_type =', 'disk_type  =')}`, at: 'disk_type  = "system"', blockLine: true, message: /system/ },
   { name: 'mapping-too-many', body: Array.from({ length: 18 }, (_, i) => mapping(`/dev/xvd${String.fromCharCode(97 + i)}`, i === 0 ? 'system' : 'data')).join('\n'), message: /17|at most|Too many/i },
   { name: 'nvme-support-unknown', body: `${SRC}\nfeatures {\n  nvme_support = "yes"\n}`, at: 'nvme_support', message: /nvme_support[\s\S]*supported/ },
   { name: 'two-features-blocks', body: `${SRC}\nfeatures {\n  nvme_support = "supported"\n}\nfeatures {\n  nvme_support = "supported"\n}`, message: /features|at most 1|Too many/i },
@@ -173,7 +173,7 @@ test('terraform validate rejects every invalid alicloud_image configuration at i
 
 test(
   'errors on the whole disk_device_mapping list point at a disk_device_mapping block line, not the resource header',
-  { timeout: 120_000, todo: 'provider (imageresource): checkConfig paths these at [disk_device_mapping]; Terraform shows that at the resource header. Path them at [disk_device_mapping, index] or the conflicting attribute.' },
+  { timeout: 120_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
     const problems = problemsOf(await validateAll(), (c) => !!c.blockLine);

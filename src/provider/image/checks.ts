@@ -93,14 +93,19 @@ export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostic
   const hasSnapshot = config.snapshot_id !== null;
   const hasMaps = maps === undefined ? undefined : maps.length > 0;
   const mapsPath: AttributePath = [{ attribute: 'disk_device_mapping' }];
-  if (hasMaps && hasInstance) diags.addAttributeError(mapsPath, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with instance_id; set only one image source.');
-  if (hasMaps && hasSnapshot) diags.addAttributeError(mapsPath, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with snapshot_id; set only one image source.');
+  // Point inside the first block: a path to a block (not an attribute) renders at the resource header.
+  const first = maps?.[0];
+  const firstAttr = (['snapshot_id', 'device', 'disk_type', 'size'] as const).find((k) => first && first[k] !== null && first[k] !== undefined) ?? 'disk_type';
+  const firstBlock: AttributePath = [...mapsPath, { index: 0 }, { attribute: firstAttr }];
+  if (hasMaps && hasInstance) diags.addAttributeError(firstBlock, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with instance_id; set only one image source.');
+  if (hasMaps && hasSnapshot) diags.addAttributeError(firstBlock, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with snapshot_id; set only one image source.');
   if (!hasInstance && !hasSnapshot && hasMaps === false) {
     diags.addError('Missing Image Source', 'Set one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots).');
   }
   if (!maps) return;
   const devices = new Map<string, number>();
   let systems = 0;
+  let extraSystem: number | undefined;
   maps.forEach((m, i) => {
     if (!m) return;
     if (typeof m.device === 'string') {
@@ -109,7 +114,7 @@ export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostic
         diags.addAttributeError([...mapsPath, { index: i }, { attribute: 'device' }], 'Duplicate Device', `disk_device_mapping[${i}].device "${m.device}" is already used by disk_device_mapping[${before}]; each disk needs its own device name.`);
       } else devices.set(m.device, i);
     }
-    if (m.disk_type === 'system') systems++;
+    if (m.disk_type === 'system' && ++systems === 2) extraSystem = i;
   });
-  if (systems > 1) diags.addAttributeError(mapsPath, 'Too Many System Disks', `disk_device_mapping has ${systems} blocks with disk_type = "system"; an image has exactly one system disk.`);
+  if (extraSystem !== undefined) diags.addAttributeError([...mapsPath, { index: extraSystem }, { attribute: 'disk_type' }], 'Too Many System Disks', `disk_device_mapping has ${systems} blocks with disk_type = "system"; an image has exactly one system disk.`);
 }
