@@ -12,11 +12,12 @@
  *    progress while it is created.
  * 4. Print a summary: resources, image id and status, how to inspect and destroy.
  *
- * Usage: `npm start` (apply), `npm start -- plan`, `npm start -- destroy`.
- * Environment: ALICLOUD_IMAGE_PORT (default 9786), ALICLOUD_IMAGE_CREATE_SECONDS (default 5).
+ * Usage: `npm start` (apply), `npm start -- plan`, `npm start -- show`, `npm start -- destroy`.
+ * Environment: ALICLOUD_IMAGE_PORT (default 9786; 0 picks a free port), ALICLOUD_IMAGE_CREATE_SECONDS
+ * (default 5), ALICLOUD_IMAGE_HOME (default `<package>/.alicloud-image`: the database and the state).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +25,19 @@ import { AlibabaCloudClient, describeImages } from '../ecs/index.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { devOverridesConfig } from '../testing/terraform.js';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The package root: the nearest folder above this file holding our package.json (works from dist/ or a private build). */
+function findProjectRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'alicloud-image') return dir;
+  }
+  throw new Error('cannot find the alicloud-image package root above ' + fileURLToPath(import.meta.url));
+}
+
+const projectRoot = findProjectRoot();
 const REGION = 'cn-hangzhou';
 
-type Command = 'apply' | 'plan' | 'destroy';
+type Command = 'apply' | 'plan' | 'show' | 'destroy';
 
 function say(line: string): void {
   process.stdout.write(`[alicloud-image] ${line}\n`);
@@ -35,8 +45,8 @@ function say(line: string): void {
 
 function parseCommand(argv: string[]): Command {
   const cmd = argv[0] ?? 'apply';
-  if (cmd === 'apply' || cmd === 'plan' || cmd === 'destroy') return cmd;
-  process.stderr.write(`Unknown command "${cmd}". Use: npm start [-- apply | plan | destroy]\n`);
+  if (cmd === 'apply' || cmd === 'plan' || cmd === 'show' || cmd === 'destroy') return cmd;
+  process.stderr.write(`Unknown command "${cmd}". Use: npm start [-- apply | plan | show | destroy]\n`);
   process.exit(2);
 }
 
@@ -130,13 +140,13 @@ async function main(): Promise<number> {
   }
 
   const port = Number(process.env.ALICLOUD_IMAGE_PORT ?? 9786);
-  const stateDir = join(projectRoot, '.alicloud-image');
+  const stateDir = resolve(process.env.ALICLOUD_IMAGE_HOME ?? join(projectRoot, '.alicloud-image'));
   const workDir = join(stateDir, 'seed');
   mkdirSync(workDir, { recursive: true });
 
   let emulator: RunningEmulator | undefined;
-  const endpoint = `127.0.0.1:${port}`;
-  if (await emulatorAlreadyRunning(port)) {
+  let endpoint = `127.0.0.1:${port}`;
+  if (port !== 0 && (await emulatorAlreadyRunning(port))) {
     say(`using the emulator already running at http://${endpoint}`);
   } else {
     emulator = await startEmulator({
@@ -144,7 +154,8 @@ async function main(): Promise<number> {
       db: join(stateDir, 'emulator.db'),
       settings: { imageCreateSeconds: Number(process.env.ALICLOUD_IMAGE_CREATE_SECONDS ?? 5) },
     });
-    say(`emulator listening at ${emulator.url} (database ${join('.alicloud-image', 'emulator.db')})`);
+    endpoint = emulator.endpoint;
+    say(`emulator listening at ${emulator.url} (database ${join(stateDir, 'emulator.db')})`);
   }
 
   for (const f of readdirSync(join(projectRoot, 'examples', 'seed'))) {
@@ -166,21 +177,21 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => say('interrupt received: waiting for terraform to stop cleanly'));
 
   try {
-    say(`running terraform ${command} in ${join('.alicloud-image', 'seed')} (example: examples/seed/main.tf)`);
-    const args =
-      command === 'apply'
-        ? ['apply', '-auto-approve', '-input=false']
-        : command === 'destroy'
-          ? ['destroy', '-auto-approve', '-input=false']
-          : ['plan', '-input=false'];
+    say(`running terraform ${command} in ${workDir} (example: examples/seed/main.tf)`);
+    const args = {
+      apply: ['apply', '-auto-approve', '-input=false'],
+      destroy: ['destroy', '-auto-approve', '-input=false'],
+      plan: ['plan', '-input=false'],
+      show: ['show'],
+    }[command];
     const stopWatching = command === 'apply' ? watchImages(endpoint) : () => {};
     const code = await runTerraform(args, workDir, env);
     stopWatching();
     if (code !== 0) {
-      say(`terraform ${command} failed (exit ${code}); the state in .alicloud-image/seed records what exists, so running it again converges.`);
+      say(`terraform ${command} failed (exit ${code}); the state in ${workDir} records what exists, so running it again converges.`);
       return code;
     }
-    if (command === 'apply') printSummary(workDir, env, port);
+    if (command === 'apply') printSummary(workDir, env, endpoint);
     if (command === 'destroy') say('everything the example made is destroyed; `npm start` builds it again.');
     return 0;
   } finally {
@@ -188,20 +199,20 @@ async function main(): Promise<number> {
   }
 }
 
-function printSummary(workDir: string, env: NodeJS.ProcessEnv, port: number): void {
+function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string): void {
   const state = terraformJson(['show', '-json'], workDir, env);
-  const resources: { address: string; values: Record<string, unknown> }[] = state?.values?.root_module?.resources ?? [];
+  const all: { address: string; mode: string; values: Record<string, unknown> }[] = state?.values?.root_module?.resources ?? [];
+  const resources = all.filter((r) => r.mode === 'managed');
   const image = resources.find((r) => r.address === 'alicloud_image.default');
-  say('summary');
-  for (const r of resources) {
-    const id = String(r.values.id ?? '');
-    say(`  ${r.address.padEnd(60)} ${id}`);
-  }
+  say(`summary: ${resources.length} resources (read through ${all.length - resources.length} data sources)`);
+  for (const r of resources) say(`  ${r.address.padEnd(34)} ${String(r.values.id ?? '')}`);
   if (image) {
-    say(`image ${image.values.id}: status ${image.values.status}, usable ${image.values.usable}, name ${image.values.image_name}`);
+    const v = image.values;
+    say(`image ${v.id} "${v.image_name}": status ${v.status}, usable ${v.usable}, platform ${v.platform}, architecture ${v.architecture}, resource group ${v.resource_group_id}`);
   }
-  say('inspect:  cd .alicloud-image/seed && TF_CLI_CONFIG_FILE=... terraform show   (or: npm start -- plan, which shows no changes)');
-  say(`          npx alicloud-image emulator --db .alicloud-image/emulator.db --port ${port}   then   curl http://127.0.0.1:${port}/_emulator/state`);
+  say('inspect:  npm start -- show      (the state)      npm start -- plan   (no changes)');
+  const port = endpoint.split(':')[1];
+  say(`          npx alicloud-image emulator --db ${join(dirname(workDir), 'emulator.db')} --port ${port}   then   curl http://${endpoint}/_emulator/state`);
   say('destroy:  npm start -- destroy');
 }
 
