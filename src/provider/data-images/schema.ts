@@ -32,7 +32,7 @@ export const imagesSchema = defineSchema({
     is_support_io_optimized: attr.bool({ optional: true, description: 'Only images that do (or do not) run on I/O optimized instances.' }),
     is_support_cloud_init: attr.bool({ optional: true, description: 'Only images that do (or do not) support cloud-init.' }),
     tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
-    output_file: attr.string({ optional: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching images.' }),
   },
   blocks: {

@@ -1,4 +1,4 @@
-/** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids and regex. */
+/** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids, regex and status (`Deleted` is not an API filter value). */
 import { defineDataSource } from '../../framework/index.js';
 import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
@@ -11,7 +11,7 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
   docs: { example: 'data "alicloud_resource_manager_resource_groups" "default" {}' },
   async read({ config, client, diags, signal }) {
     try {
-      const groups = selectGroups(await listAllResourceGroups(client, { Status: config.status ?? undefined }, { signal }), config);
+      const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
       return { ...config, enable_details: config.enable_details ?? false, id: resultId(ids), ids, names: groups.map((g) => g.Name), groups: toGroupBlocks(groups) };
     } catch (err) {

@@ -12,6 +12,8 @@ test('groups are filtered by ids and by name regex, in listing order', () => {
   assert.deepEqual(selectGroups(groups, {}).map((g) => g.Id), ['rg-1', 'rg-2', 'rg-3']);
   assert.deepEqual(selectGroups(groups, { ids: ['rg-3', 'rg-1'] }).map((g) => g.Id), ['rg-1', 'rg-3']);
   assert.deepEqual(selectGroups(groups, { name_regex: '^d' }).map((g) => g.Id), ['rg-1', 'rg-2']);
+  assert.deepEqual(selectGroups(groups, { status: 'Deleted' }), []);
+  assert.equal(selectGroups(groups, { status: 'OK' }).length, 3);
 });
 
 test('group blocks carry id, name, display name, status and account id', () => {
@@ -19,5 +21,5 @@ test('group blocks carry id, name, display name, status and account id', () => {
 });
 
 test('validation rejects an unknown status and lists the allowed ones', () => {
-  assert.ok(validationErrors(resourceGroupsSchema, { status: 'Active' }).some((e) => /^status: .*"Creating", "OK", "Deleting", "PendingDelete"/.test(e)));
+  assert.ok(validationErrors(resourceGroupsSchema, { status: 'Active' }).some((e) => /^status: .*"Creating", "Deleted", "Deleting", "OK", "PendingDelete"/.test(e)));
 });

@@ -3,9 +3,9 @@ import type { ResourceGroup } from '../../ecs/index.js';
 import type { ResourceGroupsState } from './schema.js';
 
 /** Groups matching the id list and name regex, default group first (as the console lists them). */
-export function selectGroups(groups: readonly ResourceGroup[], f: { ids?: readonly string[] | null; name_regex?: string | null }): ResourceGroup[] {
+export function selectGroups(groups: readonly ResourceGroup[], f: { ids?: readonly string[] | null; name_regex?: string | null; status?: string | null }): ResourceGroup[] {
   const re = f.name_regex ? new RegExp(f.name_regex) : undefined;
-  return groups.filter((g) => (!f.ids || f.ids.length === 0 || f.ids.includes(g.Id)) && (!re || re.test(g.Name)));
+  return groups.filter((g) => (!f.ids || f.ids.length === 0 || f.ids.includes(g.Id)) && (!re || re.test(g.Name)) && (!f.status || g.Status === f.status));
 }
 
 export function toGroupBlocks(groups: readonly ResourceGroup[]): ResourceGroupsState['groups'] {

@@ -4,7 +4,7 @@
  */
 import { attr, block, defineSchema, v, type StateOf } from '../../framework/index.js';
 
-export const RESOURCE_GROUP_STATUSES = ['Creating', 'OK', 'Deleting', 'PendingDelete'] as const;
+export const RESOURCE_GROUP_STATUSES = ['Creating', 'Deleted', 'Deleting', 'OK', 'PendingDelete'] as const;
 
 export const resourceGroupsSchema = defineSchema({
   description: 'Resource groups of the account (ResourceManager ListResourceGroups, every page).',
@@ -18,7 +18,7 @@ export const resourceGroupsSchema = defineSchema({
     }),
     status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: attr.string({ optional: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
   },
   blocks: {

@@ -16,10 +16,10 @@ export const zonesSchema = defineSchema({
     available_disk_category: attr.string({ optional: true, validators: [v.oneOf(...DISK_CATEGORIES)], description: 'Only zones offering this disk category.' }),
     multi: attr.bool({ optional: true, default: false, description: 'Multi-AZ zones (RDS only); no ECS zone is multi-AZ, so `true` gives an empty list.' }),
     instance_charge_type: attr.string({ optional: true, default: 'PostPaid', validators: [v.oneOf('PrePaid', 'PostPaid')], description: 'Charge type the zones must support.' }),
-    network_type: attr.string({ optional: true, validators: [v.oneOf('Vpc', 'Classic')], description: 'Network type the zones must support.' }),
-    spot_strategy: attr.string({ optional: true, validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')], description: 'Spot strategy the zones must support.' }),
+    network_type: attr.string({ optional: true, ignored: true, validators: [v.oneOf('Vpc', 'Classic')], description: 'Network type the zones must support (accepted; every zone here is VPC-only).' }),
+    spot_strategy: attr.string({ optional: true, ignored: true, validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')], description: 'Spot strategy the zones must support (accepted, not used as a filter).' }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: attr.string({ optional: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching zones.' }),
   },
   blocks: {
