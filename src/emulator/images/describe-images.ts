@@ -1,11 +1,12 @@
 import { apiError, type Handler } from '../context.js';
 import { IMAGE_STATUSES } from '../../spec/ecs/images.js';
-import { getTags, matchesTagFilter } from '../tags/repository.js';
+import { getTagsOfMany } from '../tags/repository.js';
 import { tagFilterFromInput } from '../tags/validate.js';
-import { paginate, records, stringList } from '../instances/paging.js';
-import { imageState } from './model.js';
-import { listVisibleImages, PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
-import { imageUsage, imageView } from './image-view.js';
+import { imageIdsInUse } from '../instances/repository.js';
+import { records, stringList } from '../instances/paging.js';
+import { queryImageIds } from './image-query.js';
+import { imagesByIds } from './repository.js';
+import { imageView } from './image-view.js';
 
 const FILTER_KEYS = ['CreationStartTime', 'CreationEndTime', 'NetworkType', 'CpuOnlineUpgrade', 'CpuOnlineDowngrade', 'MemoryOnlineUpgrade', 'MemoryOnlineDowngrade'];
 
@@ -47,36 +48,25 @@ export const describeImages: Handler = (ctx, input) => {
   const end = filters.find((f) => f.Key === 'CreationEndTime');
   const startMs = start?.Value ? parseFilterTime('CreationStartTime', String(start.Value)) : undefined;
   const endMs = end?.Value ? parseFilterTime('CreationEndTime', String(end.Value)) : undefined;
-  const name = typeof input.ImageName === 'string' ? input.ImageName.toLowerCase() : undefined;
-
-  const keep = (img: ImageRecord): boolean => {
-    const system = img.accountId === PUBLIC_ACCOUNT;
-    if (owner === 'system' && !system) return false;
-    if (owner === 'self' && system) return false;
-    if (owner === 'others' || owner === 'marketplace') return false;
-    if (ids && !ids.includes(img.id)) return false;
-    const state = imageState(img, now);
-    if (!statuses.has(state.status)) return false;
-    if (input.Usable !== undefined && state.usable !== input.Usable) return false;
-    if (name !== undefined && !img.name.toLowerCase().includes(name)) return false;
-    if (input.ImageFamily !== undefined && img.family !== input.ImageFamily) return false;
-    if (input.Architecture !== undefined && img.architecture !== input.Architecture) return false;
-    if (input.OSType !== undefined && img.osType !== input.OSType) return false;
-    if (input.ResourceGroupId !== undefined && img.resourceGroupId !== input.ResourceGroupId) return false;
-    if (input.SnapshotId !== undefined && !img.disks.some((d) => d.snapshotId === input.SnapshotId)) return false;
-    if (input.IsPublic !== undefined && (system || img.isPublic) !== input.IsPublic) return false;
-    if (input.ImageOwnerId !== undefined && (system ? 0 : img.accountId) !== Number(input.ImageOwnerId)) return false;
-    if (startMs !== undefined && img.createdAt < startMs) return false;
-    if (endMs !== undefined && img.createdAt > endMs) return false;
-    if (input.Usage !== undefined && imageUsage(ctx, img) !== input.Usage) return false;
-    if (tagFilter.length > 0 && !matchesTagFilter(getTags(ctx.db, system ? PUBLIC_ACCOUNT : img.accountId, 'image', img.id), tagFilter)) return false;
-    return true;
-  };
-  const all = listVisibleImages(ctx.db, ctx.account.accountId, ctx.regionId).filter(keep)
-    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const page = paginate(all, { PageNumber: input.PageNumber ?? 1, PageSize: input.PageSize ?? 10 });
+  const pageNumber = typeof input.PageNumber === 'number' ? input.PageNumber : 1;
+  const pageSize = typeof input.PageSize === 'number' ? input.PageSize : 10;
+  const inUse = imageIdsInUse(ctx.db, ctx.account.accountId);
+  const str = (v: unknown) => (v === undefined ? undefined : String(v));
+  const { total, ids: pageIds } = queryImageIds(ctx.db, {
+    accountId: ctx.account.accountId, regionId: ctx.regionId, now: now.getTime(), ownerAlias: owner, ids, statuses,
+    usable: input.Usable === undefined ? undefined : input.Usable === true,
+    nameContains: typeof input.ImageName === 'string' ? input.ImageName.toLowerCase() : undefined,
+    family: str(input.ImageFamily), architecture: str(input.Architecture), osType: str(input.OSType), resourceGroupId: str(input.ResourceGroupId),
+    snapshotId: str(input.SnapshotId), isPublic: input.IsPublic === undefined ? undefined : input.IsPublic === true,
+    ownerId: input.ImageOwnerId === undefined ? undefined : Number(input.ImageOwnerId), createdFrom: startMs, createdTo: endMs,
+    usage: input.Usage === undefined ? undefined : { value: String(input.Usage), inUse },
+    tags: tagFilter.flatMap((f) => (f.Key === undefined ? [] : [{ key: f.Key, value: f.Value }])),
+  }, (pageNumber - 1) * pageSize, pageSize);
+  const page = imagesByIds(ctx.db, pageIds);
+  const tags = getTagsOfMany(ctx.db, 'image', page.map((img) => ({ accountId: img.accountId, resourceId: img.id })));
+  const used = new Set(inUse);
   return {
-    RegionId: ctx.regionId, TotalCount: all.length, PageNumber: page.pageNumber, PageSize: page.pageSize,
-    Images: { Image: page.items.map((img) => imageView(ctx, img)) },
+    RegionId: ctx.regionId, TotalCount: total, PageNumber: pageNumber, PageSize: pageSize,
+    Images: { Image: page.map((img) => imageView(ctx, img, { tags: tags.get(`${img.accountId}/${img.id}`) ?? [], inUse: used.has(img.id) })) },
   };
 };

@@ -1,16 +1,17 @@
 import type { HandlerContext } from '../context.js';
-import { getTags } from '../tags/repository.js';
-import { instancesUsingImage } from '../instances/repository.js';
+import type { Tag } from '../tags/repository.js';
 import { imageState, isoSeconds } from './model.js';
 import { PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
 
-/** DescribeImages `Usage`: `instance` when the account runs instances on the image. */
-export function imageUsage(ctx: HandlerContext, img: ImageRecord): 'instance' | 'none' {
-  return instancesUsingImage(ctx.db, ctx.account.accountId, img.id).length > 0 ? 'instance' : 'none';
+/** What the Image object needs besides the record, loaded once per page by the caller. */
+export interface ImageExtras {
+  tags: readonly Tag[];
+  /** `Usage` instance: the requesting account runs instances on the image. */
+  inUse: boolean;
 }
 
 /** The Image object of DescribeImages with every field of docs 3.2 in its SDK JSON type. */
-export function imageView(ctx: HandlerContext, img: ImageRecord): Record<string, unknown> {
+export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageExtras): Record<string, unknown> {
   const state = imageState(img, ctx.now());
   const isSystem = img.accountId === PUBLIC_ACCOUNT;
   return {
@@ -18,7 +19,7 @@ export function imageView(ctx: HandlerContext, img: ImageRecord): Record<string,
     ImageOwnerAlias: img.ownerAlias, ImageOwnerId: isSystem ? 0 : img.accountId,
     Status: state.status, Progress: `${state.progress}%`, Usable: state.usable, CreationTime: isoSeconds(img.createdAt), Size: img.sizeGiB,
     Architecture: img.architecture, Platform: img.platform, OSType: img.osType, OSName: img.osName, OSNameEn: img.osNameEn, BootMode: img.bootMode,
-    Usage: imageUsage(ctx, img), IsCopied: false, IsSelfShared: '', IsSubscribed: false, IsSupportCloudinit: true, IsSupportIoOptimized: true,
+    Usage: extras.inUse ? 'instance' : 'none', IsCopied: false, IsSelfShared: '', IsSubscribed: false, IsSupportCloudinit: true, IsSupportIoOptimized: true,
     IsPublic: isSystem || img.isPublic, LoginAsNonRootSupported: false, ProductCode: img.productCode, SupplierName: '',
     LicenseType: img.licenseType, ResourceGroupId: img.resourceGroupId,
     Features: { NvmeSupport: img.nvmeSupport, ImdsSupport: img.imdsSupport, CpuOnlineUpgrade: '', CpuOnlineDowngrade: '', MemoryOnlineUpgrade: '', MemoryOnlineDowngrade: '' },
@@ -30,6 +31,6 @@ export function imageView(ctx: HandlerContext, img: ImageRecord): Record<string,
         Progress: state.status === 'Available' || state.status === 'Deprecated' ? '100%' : `${state.progress}%`, RemainTime: state.remainSeconds, Encrypted: false,
       })),
     },
-    Tags: { Tag: getTags(ctx.db, isSystem ? PUBLIC_ACCOUNT : img.accountId, 'image', img.id).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+    Tags: { Tag: extras.tags.map((t) => ({ TagKey: t.key, TagValue: t.value })) },
   };
 }

@@ -55,4 +55,10 @@ export const imagesMigrations: readonly Migration[] = [
       PRIMARY KEY (account_id, region_id, action, token)
     );`,
   },
+  {
+    // DescribeImages pages in SQL: visibility + ordering + the status columns in one covering index.
+    id: '002_images_listing_index',
+    sql: `DROP INDEX IF EXISTS images_by_account;
+    CREATE INDEX IF NOT EXISTS images_listing ON images (account_id, region_id, created_at DESC, id, create_seconds, fail, deprecated);`,
+  },
 ];

@@ -4,6 +4,7 @@
  * user-set Deprecated flag: it is derived from `createdAt` + `createSeconds` (see model.ts).
  */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 
 /** Account id and region of the public images. */
 export const PUBLIC_ACCOUNT = 0;
@@ -61,20 +62,43 @@ interface Row {
 }
 interface MappingRow { device: string; type: 'system' | 'data'; snapshot_id: string; size_gib: number; format: string }
 
-function mappings(db: Database.Database, imageId: string): ImageDiskMapping[] {
-  return (db.prepare('SELECT * FROM image_disk_mappings WHERE image_id = ? ORDER BY position').all(imageId) as MappingRow[])
-    .map((m) => ({ device: m.device, type: m.type, snapshotId: m.snapshot_id, sizeGiB: m.size_gib, format: m.format }));
+function toMapping(m: MappingRow): ImageDiskMapping {
+  return { device: m.device, type: m.type, snapshotId: m.snapshot_id, sizeGiB: m.size_gib, format: m.format };
 }
 
-function toRecord(db: Database.Database, r: Row): ImageRecord {
+function mappings(db: Database.Database, imageId: string): ImageDiskMapping[] {
+  return (db.prepare('SELECT * FROM image_disk_mappings WHERE image_id = ? ORDER BY position').all(imageId) as MappingRow[]).map(toMapping);
+}
+
+function toRecord(db: Database.Database, r: Row, disks?: ImageDiskMapping[]): ImageRecord {
   return {
     id: r.id, accountId: r.account_id, regionId: r.region_id, ownerAlias: r.owner_alias, name: r.name, description: r.description,
     family: r.family, version: r.version, platform: r.platform, osType: r.os_type, osName: r.os_name, osNameEn: r.os_name_en,
     architecture: r.architecture, bootMode: r.boot_mode, sizeGiB: r.size_gib, deprecated: r.deprecated === 1, createdAt: r.created_at,
     createSeconds: r.create_seconds, fail: r.fail === 1, resourceGroupId: r.resource_group_id, licenseType: r.license_type,
     nvmeSupport: r.nvme_support, imdsSupport: r.imds_support, detectionStrategy: r.detection_strategy, secureBoot: r.secure_boot,
-    productCode: r.product_code, isPublic: r.is_public === 1, sourceInstanceId: r.source_instance_id, disks: mappings(db, r.id),
+    productCode: r.product_code, isPublic: r.is_public === 1, sourceInstanceId: r.source_instance_id, disks: disks ?? mappings(db, r.id),
   };
+}
+
+/**
+ * The images with these ids, in the order of `ids` (unknown ids are skipped), with their disk
+ * mappings: two queries whatever the count (DescribeImages loads only its page this way).
+ */
+export function imagesByIds(db: Database.Database, ids: readonly string[]): ImageRecord[] {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify(ids);
+  const rows = cachedStatement(db, 'SELECT * FROM images WHERE id IN (SELECT value FROM json_each(?))').all(json) as Row[];
+  const maps = cachedStatement(db, 'SELECT * FROM image_disk_mappings WHERE image_id IN (SELECT value FROM json_each(?)) ORDER BY image_id, position')
+    .all(json) as (MappingRow & { image_id: string })[];
+  const disks = new Map<string, ImageDiskMapping[]>();
+  for (const m of maps) {
+    const list = disks.get(m.image_id) ?? [];
+    list.push(toMapping(m));
+    disks.set(m.image_id, list);
+  }
+  const byId = new Map(rows.map((r) => [r.id, toRecord(db, r, disks.get(r.id) ?? [])]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Insert an image with its disk mappings; ignored when the id exists (seeds run again after restarts). */
@@ -107,13 +131,6 @@ export function getPublicImage(db: Database.Database, id: string): ImageRecord |
 export function findImageAnyOwner(db: Database.Database, accountId: number, id: string): ImageRecord | undefined {
   const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id IN (?, ?)').get(id, accountId, PUBLIC_ACCOUNT) as Row | undefined;
   return row && toRecord(db, row);
-}
-
-/** Every image the account can see in the region: public ones and its own custom ones. */
-export function listVisibleImages(db: Database.Database, accountId: number, regionId: string): ImageRecord[] {
-  const rows = db.prepare(`SELECT * FROM images WHERE (account_id = ? AND region_id = ?) OR (account_id = ? AND region_id = ?)`)
-    .all(accountId, regionId, PUBLIC_ACCOUNT, ANY_REGION) as Row[];
-  return rows.map((r) => toRecord(db, r));
 }
 
 /** The custom image of the account in the region carrying this name, if any. */

@@ -6,6 +6,7 @@
  * StartInstance, ... in a later step) call these functions.
  */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 
 export type InstanceStatus = 'Pending' | 'Starting' | 'Running' | 'Stopping' | 'Stopped';
 
@@ -170,6 +171,11 @@ export function listInstances(db: Database.Database, accountId: number, regionId
   if (filter.ids) { where.push(`id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(filter.ids)); }
   const rows = db.prepare(`SELECT * FROM instances WHERE ${where.join(' AND ')} ORDER BY creation_time DESC, id`).all(...args) as InstanceRow[];
   return rows.map((r) => toRecord(db, r));
+}
+
+/** Ids of the images the account's instances run (any region), for DescribeImages `Usage` in one query. */
+export function imageIdsInUse(db: Database.Database, accountId: number): string[] {
+  return (cachedStatement(db, 'SELECT DISTINCT image_id AS id FROM instances WHERE account_id = ? ORDER BY image_id').all(accountId) as { id: string }[]).map((r) => r.id);
 }
 
 /** Instances of the account (any region) that run the image, for DescribeImages `Usage` and DeleteImage. */

@@ -4,6 +4,7 @@
  * stable. Families make their resources taggable through TagResources with {@link registerTaggable}.
  */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 
 export interface Tag { key: string; value: string }
 
@@ -14,6 +15,27 @@ export const MAX_TAGS_PER_RESOURCE = 20;
 export function getTags(db: Database.Database, accountId: number, resourceType: string, resourceId: string): Tag[] {
   return db.prepare('SELECT tag_key AS key, tag_value AS value FROM tags WHERE account_id = ? AND resource_type = ? AND resource_id = ? ORDER BY seq')
     .all(accountId, resourceType, resourceId) as Tag[];
+}
+
+/**
+ * Tags of many resources of one type in one query, keyed `accountId/resourceId`, each list in
+ * insertion order (Describe* pages load their tags this way).
+ */
+export function getTagsOfMany(db: Database.Database, resourceType: string, refs: readonly { accountId: number; resourceId: string }[]): Map<string, Tag[]> {
+  const out = new Map<string, Tag[]>();
+  if (refs.length === 0) return out;
+  const wanted = new Set(refs.map((r) => `${r.accountId}/${r.resourceId}`));
+  const rows = cachedStatement(db, `SELECT account_id AS accountId, resource_id AS resourceId, tag_key AS key, tag_value AS value FROM tags
+    WHERE resource_type = ? AND account_id IN (SELECT value FROM json_each(?)) AND resource_id IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+    .all(resourceType, JSON.stringify([...new Set(refs.map((r) => r.accountId))]), JSON.stringify(refs.map((r) => r.resourceId))) as { accountId: number; resourceId: string; key: string; value: string }[];
+  for (const r of rows) {
+    const k = `${r.accountId}/${r.resourceId}`;
+    if (!wanted.has(k)) continue;
+    const list = out.get(k) ?? [];
+    list.push({ key: r.key, value: r.value });
+    out.set(k, list);
+  }
+  return out;
 }
 
 /** Replace every tag of a resource (an empty list removes them all). */
