@@ -200,3 +200,34 @@ describe('CreateImage validation', () => {
     assert.equal(list.body!.totalCount, 0);
   });
 });
+
+describe('CreateImage from an instance: Platform and OS', () => {
+  let h: Harness;
+  let acct: number;
+  before(async () => { h = await startHarness(); acct = h.accounts[0]; });
+  after(() => h.stop());
+
+  test('takes Platform and OS names recorded on the instance at launch over those of its source image', async () => {
+    const { updateInstance } = await import('../instances/repository.js');
+    updateInstance(h.emu.db, `i-running-${acct}`, { platform: 'AlmaLinux', osType: 'linux', osName: 'AlmaLinux 9.2 64位', osNameEn: 'AlmaLinux 9.2 64 bit' });
+    const id = (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-running-${acct}`, imageName: 'os-from-instance' }))).body!.imageId!;
+    const img = await describeOne(h, id);
+    assert.equal(img.platform, 'AlmaLinux');
+    assert.equal(img.OSName, 'AlmaLinux 9.2 64位');
+    assert.equal(img.OSNameEn, 'AlmaLinux 9.2 64 bit');
+    assert.equal(img.OSType, 'linux');
+  });
+
+  test('falls back to the source image when the instance recorded no platform, and an explicit Platform wins over both', async () => {
+    const { updateInstance, getInstance } = await import('../instances/repository.js');
+    const { findImageAnyOwner } = await import('./repository.js');
+    updateInstance(h.emu.db, `i-stopped-${acct}`, { platform: '', osName: '' });
+    const source = findImageAnyOwner(h.emu.db, acct, getInstance(h.emu.db, acct, REGION, `i-stopped-${acct}`)!.imageId)!;
+    const a = (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-stopped-${acct}`, imageName: 'os-from-image' }))).body!.imageId!;
+    assert.equal((await describeOne(h, a)).platform, source.platform);
+    const b = (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-stopped-${acct}`, imageName: 'os-explicit', platform: 'Windows Server 2022' }))).body!.imageId!;
+    const img = await describeOne(h, b);
+    assert.equal(img.platform, 'Windows Server 2022');
+    assert.equal(img.OSType, 'windows');
+  });
+});

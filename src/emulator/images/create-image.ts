@@ -6,6 +6,7 @@ import { tagsFromInput } from '../tags/validate.js';
 import { insertSnapshot } from '../snapshots/repository.js';
 import { FAIL_MARKER, osNames } from './model.js';
 import { findClientToken, findImageAnyOwner, findImageByName, insertImage, saveClientToken, type ImageDiskMapping, type ImageRecord } from './repository.js';
+import type { InstanceRecord } from '../instances/repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
 
 const str = (v: InputValue | undefined): string => (v === undefined ? '' : String(v));
@@ -55,9 +56,11 @@ export const createImage: Handler = (ctx, input) => {
 
   let disks: ImageDiskMapping[];
   let inherited: ImageRecord | undefined;
+  let fromInstance: InstanceRecord | undefined;
   const newSnapshots: { diskId: string; type: 'system' | 'data'; size: number; category: string; device: string }[] = [];
   if (instanceId) {
     const inst = sourceInstance(ctx, instanceId);
+    fromInstance = inst;
     inherited = findImageAnyOwner(ctx.db, ctx.account.accountId, inst.imageId);
     const ordered = [...inst.disks.filter((d) => d.type === 'system'), ...inst.disks.filter((d) => d.type === 'data')];
     for (const d of ordered) newSnapshots.push({ diskId: d.id, type: d.type, size: d.sizeGiB, category: d.category, device: d.device });
@@ -69,8 +72,12 @@ export const createImage: Handler = (ctx, input) => {
   }
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
-  const platform = str(input.Platform) || inherited?.platform || 'Others Linux';
+  // The instance recorded its OS at launch, so it wins over its image (which may be gone or changed).
+  const platform = str(input.Platform) || fromInstance?.platform || inherited?.platform || 'Others Linux';
   const architecture = str(input.Architecture) || inherited?.architecture || 'x86_64';
+  const os: Pick<ImageRecord, 'osType' | 'osName' | 'osNameEn'> = !str(input.Platform) && fromInstance?.platform && fromInstance.osName && (fromInstance.osType === 'linux' || fromInstance.osType === 'windows')
+    ? { osType: fromInstance.osType, osName: fromInstance.osName, osNameEn: fromInstance.osNameEn || fromInstance.osName }
+    : osNames(platform, architecture);
   const description = str(input.Description);
   const imageId = ctx.newId('m-');
   const features = (input.Features ?? {}) as Record<string, InputValue>;
@@ -86,7 +93,7 @@ export const createImage: Handler = (ctx, input) => {
     }
     insertImage(ctx.db, {
       id: imageId, accountId: ctx.account.accountId, regionId: ctx.regionId, ownerAlias: 'self', name: name || imageId,
-      description, family: str(input.ImageFamily), version: str(input.ImageVersion), platform, ...osNames(platform, architecture), architecture,
+      description, family: str(input.ImageFamily), version: str(input.ImageVersion), platform, ...os, architecture,
       bootMode: str(input.BootMode) || inherited?.bootMode || 'BIOS', sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
       deprecated: false, createdAt: now, createSeconds, fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
       resourceGroupId, licenseType: str(input.LicenseType), nvmeSupport: str(features.NvmeSupport) || inherited?.nvmeSupport || 'unsupported',
