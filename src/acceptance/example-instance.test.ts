@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { describeInstanceDetail } from '../ecs/index.js';
+import { describeInstanceDetail, stopInstance, waitInstanceStatus } from '../ecs/index.js';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, resourceValues, tf } from './image-harness.js';
@@ -90,7 +90,7 @@ test('status, name, bandwidth, tags and deletion protection update in place on t
 
 test('an instance imports by id and then plans no changes', { timeout: 300_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
-  const body = '  instance_name = "imp"\n  internet_max_bandwidth_out = 10';
+  const body = '  instance_name = "imp"\n  internet_max_bandwidth_out = 10\n  status = "Running"';
   const ws = exampleWorkspace(h, hcl('10.8.0.0/24', body));
   await applyClean(ws);
   const addresses = ['alicloud_vpc.v', 'alicloud_vswitch.s', 'alicloud_security_group.g', 'alicloud_security_group.g2', 'alicloud_instance.i'];
@@ -101,6 +101,16 @@ test('an instance imports by id and then plans no changes', { timeout: 300_000 }
   assert.equal(imported?.public_ip !== '', true);
   const plan = await fresh.run(['plan', '-no-color', '-detailed-exitcode']);
   assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+
+  // Drift: with status = "Running" in config, an instance stopped outside Terraform is started again, in place.
+  await stopInstance(h.client, imported!.id);
+  await waitInstanceStatus(h.client, imported!.id, 'Stopped', { timeoutMs: 30_000 });
+  const drift = await ws.run(['plan', '-no-color', '-detailed-exitcode']);
+  assert.equal(drift.code, 2, drift.stdout + drift.stderr);
+  assert.match(drift.stdout, /"Stopped" -> "Running"/);
+  assert.match(drift.stdout, /0 to add, 1 to change, 0 to destroy/);
+  await applyClean(ws);
+  assert.equal((await describeInstanceDetail(h.client, imported!.id))?.Status, 'Running');
   await tf(ws, ['destroy', '-auto-approve']);
 });
 
