@@ -10,6 +10,7 @@ import { registerGroupMember } from '../resource-groups/repository.js';
 import { registerTaggable } from '../tags/repository.js';
 import * as h from './handlers.js';
 import { findSecurityGroup, securityGroupMigrations, updateSecurityGroup } from './repository.js';
+import { seedDefaultSecurityGroup } from './seed.js';
 
 registerErrors(securityGroupErrorSpecs);
 registerTaggable('securitygroup', (db, accountId, regionId, id) => findSecurityGroup(db, accountId, regionId, id) !== undefined);
@@ -34,4 +35,5 @@ export const securityGroupsFamily: Family = {
     revokeSecurityGroup: h.revokeSecurityGroup,
   },
   migrations: securityGroupMigrations,
+  seed: (db, account, settings) => seedDefaultSecurityGroup(db, account, settings),
 };

@@ -1,12 +1,13 @@
 /**
  * The vpc family (product Vpc 2016-04-28): VPCs and vSwitches in SQLite,
- * partitioned by account and region. No seed: accounts start without VPCs.
+ * partitioned by account and region. Each account gets a default VPC and vSwitch (seed.ts).
  */
 import type { Family } from '../context.js';
 import { registerErrors } from '../context.js';
 import { vpcActionSpecs, vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { vswitchActionSpecs, vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcMigrations } from './repository.js';
+import { seedDefaultNetwork } from './seed.js';
 import { createVpc, deleteVpc, describeVpcs, modifyVpcAttribute } from './vpc-handlers.js';
 import { createVSwitch, deleteVSwitch, describeVSwitches, modifyVSwitchAttribute } from './vswitch-handlers.js';
 
@@ -19,4 +20,5 @@ export const vpcFamily: Family = {
   specs: [...vpcActionSpecs, ...vswitchActionSpecs],
   handlers: { createVpc, describeVpcs, modifyVpcAttribute, deleteVpc, createVSwitch, describeVSwitches, modifyVSwitchAttribute, deleteVSwitch },
   migrations: vpcMigrations,
+  seed: (db, account, settings) => seedDefaultNetwork(db, account, settings),
 };

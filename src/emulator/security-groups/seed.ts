@@ -1,0 +1,21 @@
+/**
+ * Per-account seed (SEED.md): the default security group of the default VPC, which the seeded
+ * instances join. Idempotent: an existing id is left alone.
+ */
+import type Database from 'better-sqlite3';
+import type { Account, EmulatorSettings } from '../context.js';
+import { seededGroupId } from '../resource-groups/seed.js';
+import { seedNetwork } from '../instances/seed.js';
+import { findSecurityGroup, insertSecurityGroup } from './repository.js';
+
+export function seedDefaultSecurityGroup(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
+  if (!account) return;
+  const a = account.accountId;
+  const net = seedNetwork(a);
+  if (findSecurityGroup(db, a, settings.defaultRegionId, net.securityGroupId)) return;
+  insertSecurityGroup(db, {
+    securityGroupId: net.securityGroupId, accountId: a, regionId: settings.defaultRegionId, vpcId: net.vpcId, name: 'default',
+    description: 'Default security group seeded by the emulator', type: 'normal', resourceGroupId: seededGroupId(a, 'default'),
+    serviceManaged: false, clientToken: null, createdAt: Date.parse('2024-01-01T00:00:00Z'),
+  });
+}
