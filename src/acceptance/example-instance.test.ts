@@ -60,15 +60,16 @@ ${instanceBody}
 
 test('status, name, bandwidth, tags and deletion protection update in place on the same instance', { timeout: 300_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, hcl('10.7.0.0/24', '  instance_name = "vm-a"\n  password = "Passw0rd!"'));
+  const ws = exampleWorkspace(h, hcl('10.7.0.0/24', '  instance_name = "vm-a"\n  password = "Passw0rd!"\n  user_data = "echo one"'));
   await applyClean(ws);
   const first = await resourceValues(ws, 'alicloud_instance.i');
   assert.deepEqual([first?.status, first?.instance_name, first?.internet_max_bandwidth_out, first?.system_disk_category], ['Running', 'vm-a', 0, 'cloud_efficiency']);
   assert.match(first?.private_ip, /^10\.7\.0\./);
 
-  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  status = "Stopped"\n  internet_max_bandwidth_out = 5\n  deletion_protection = true\n  tags = { role = "web" }', '[alicloud_security_group.g.id, alicloud_security_group.g2.id]'));
+  ws.writeFile('main.tf', hcl('10.7.0.0/24', '  instance_name = "vm-b"\n  password = "Passw0rd!"\n  user_data = "echo two"\n  status = "Stopped"\n  internet_max_bandwidth_out = 5\n  deletion_protection = true\n  tags = { role = "web" }', '[alicloud_security_group.g.id, alicloud_security_group.g2.id]'));
   await applyClean(ws);
   const second = await resourceValues(ws, 'alicloud_instance.i');
+  assert.equal(second?.user_data, 'echo two');
   assert.deepEqual([second?.id, second?.status, second?.instance_name, second?.internet_max_bandwidth_out, second?.deletion_protection, second?.tags],
     [first?.id, 'Stopped', 'vm-b', 5, true, { role: 'web' }]);
   assert.equal((await describeInstanceDetail(h.client, first!.id))?.Status, 'Stopped');

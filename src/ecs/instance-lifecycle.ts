@@ -147,7 +147,7 @@ export async function deleteInstance(client: AlibabaCloudClient, instanceId: str
 
 export async function modifyInstanceAttribute(
   client: AlibabaCloudClient,
-  input: { InstanceId: string; InstanceName?: string; Description?: string; Password?: string; HostName?: string; DeletionProtection?: boolean; SecurityGroupIds?: string[] },
+  input: { InstanceId: string; InstanceName?: string; Description?: string; Password?: string; HostName?: string; DeletionProtection?: boolean; SecurityGroupIds?: string[]; UserData?: string },
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(modifyInstanceAttributeSpec, { ...input }, { idempotent: true, ...opts });

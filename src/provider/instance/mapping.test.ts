@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
 import { validationErrors } from '../vpc/test-support.js';
-import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
+import { fromInstance, toBase64UserData, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
 import { instanceSchema, type InstanceState } from './schema.js';
 
 const empty = Object.fromEntries(Object.keys(instanceSchema.attributes).map((k) => [k, null])) as unknown as InstanceState;
@@ -32,7 +32,7 @@ test('state from DescribeInstances keeps the unreadable password and the system 
 test('ModifyInstanceAttribute carries only the changed attributes, and nothing when none of its attributes changed', () => {
   const plan = { ...empty, ...seed, instance_name: 'new', description: 'd', deletion_protection: true };
   assert.deepEqual(toModifyInstanceAttributeInput('i-1', plan, new Set(['instance_name', 'deletion_protection'])), {
-    InstanceId: 'i-1', InstanceName: 'new', Description: undefined, HostName: undefined, Password: undefined, DeletionProtection: true, SecurityGroupIds: undefined,
+    InstanceId: 'i-1', InstanceName: 'new', Description: undefined, HostName: undefined, Password: undefined, DeletionProtection: true, SecurityGroupIds: undefined, UserData: undefined,
   });
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['tags', 'status'])), undefined);
 });
@@ -52,6 +52,12 @@ for (const [name, patch, expected] of invalid) {
     assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
   });
 }
+
+test('user data is sent base64-encoded, and a value that already is base64 is kept', () => {
+  assert.equal(toRunInstanceInput({ ...empty, ...seed, user_data: '#!/bin/sh\necho hi' }).UserData, Buffer.from('#!/bin/sh\necho hi').toString('base64'));
+  assert.equal(toBase64UserData('IyEvYmluL3No'), 'IyEvYmluL3No');
+  assert.equal(fromInstance(detail, undefined, { ...empty, user_data: 'x' }).user_data, 'x');
+});
 
 test('validation accepts the seed instance configuration', () => {
   assert.deepEqual(validationErrors(instanceSchema, { ...seed, availability_zone: 'cn-hangzhou-h', instance_name: 'terraform-example', internet_max_bandwidth_out: 10, vswitch_id: 'vsw-1' }), []);

@@ -23,6 +23,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     SystemDisk: { Category: plan.system_disk_category ?? undefined, Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size) },
     ResourceGroupId: plan.resource_group_id ?? undefined,
     DeletionProtection: plan.deletion_protection ?? undefined,
+    UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
     Tag: tagsToInput(plan.tags),
   };
 }
@@ -41,6 +42,7 @@ export function fromInstance(i: InstanceDetail, disk: { category: string; size: 
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,
     password: prior.password ?? null,
+    user_data: prior.user_data ?? null,
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,
     instance_charge_type: i.InstanceChargeType || prior.instance_charge_type || 'PostPaid',
@@ -59,6 +61,12 @@ export function fromInstance(i: InstanceDetail, disk: { category: string; size: 
   };
 }
 
+/** ECS wants UserData base64-encoded: keep a value that already is, encode anything else. */
+export function toBase64UserData(text: string): string {
+  const isBase64 = /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0 && Buffer.from(text, 'base64').toString('base64') === text;
+  return isBase64 ? text : Buffer.from(text, 'utf8').toString('base64');
+}
+
 /** Attributes ModifyInstanceAttribute changes, from the set of changed attribute names. */
 export function toModifyInstanceAttributeInput(id: string, plan: Planned, changed: ReadonlySet<string>) {
   const input = {
@@ -69,6 +77,7 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
     Password: changed.has('password') ? plan.password ?? undefined : undefined,
     DeletionProtection: changed.has('deletion_protection') ? plan.deletion_protection ?? false : undefined,
     SecurityGroupIds: changed.has('security_groups') ? plan.security_groups ?? undefined : undefined,
+    UserData: changed.has('user_data') && plan.user_data ? toBase64UserData(plan.user_data) : undefined,
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;

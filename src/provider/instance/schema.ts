@@ -38,6 +38,7 @@ export const instanceSchema = defineSchema({
     system_disk_size: attr.int({ optional: true, computed: true, requiresReplace: true, validators: [v.range(20, 2048)], description: 'System disk size in GiB (20 to 2048; default: the image size).', meta: { ecs: 'SystemDisk.Size' } }),
     resource_group_id: attr.string({ optional: true, computed: true, description: 'Resource group (changing it moves the instance).', meta: { ecs: 'ResourceGroupId' } }),
     tags: attr.map('string', { optional: true, validators: tagMapValidators, keyValidators: tagKeyValidators, elementValidators: tagValueValidators, description: 'Tags (at most 20).' }),
+    user_data: attr.string({ optional: true, validators: [v.length(0, 32768)], description: 'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.', meta: { ecs: 'UserData' } }),
     deletion_protection: attr.bool({ optional: true, default: false, description: 'Refuse release while true.', meta: { ecs: 'DeletionProtection' } }),
     status: attr.string({ optional: true, computed: true, validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)], description: 'Desired and observed status: `Running` (default) or `Stopped`.' }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
