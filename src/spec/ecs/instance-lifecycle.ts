@@ -200,7 +200,8 @@ export const instanceLifecycleActions: readonly ActionSpec[] = [
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   { code: 'InvalidInstanceId.NotFound', status: 404, message: 'The specified InstanceId does not exist.' },
-  { code: 'IncorrectInstanceStatus', status: 403, message: 'The current status of the resource does not support this operation.' },
+  // IncorrectInstanceStatus is registered once, by images.ts (400, as docs 3.1 give for CreateImage); the
+  // lifecycle handlers answer it with an explicit 403 EcsApiError (lifecycle-common.ts).
   { code: 'OperationDenied.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; disable it first.' },
   { code: 'InvalidOperation.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; set DeletionProtection=false with ModifyInstanceAttribute first.' },
   { code: 'InvalidDataDiskSize.ValueNotSupported', status: 400, message: 'The specified data disk size is not valid: 20 to 32768 GiB and at least the snapshot size.' },
