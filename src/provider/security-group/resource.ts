@@ -53,7 +53,7 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
       if (!state) throw new Error(`security group ${id} disappeared right after creation`);
       return state;
     } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Finish Creating Security Group', attributeFor: () => 'inner_access_policy', note: `The security group ${id} is kept in state as tainted.` });
+      addEcsError(diags, err, { summary: 'Cannot Finish Creating Security Group', attributeFor: (code) => (code.includes('Policy') || code === 'InvalidAction.NotFound' ? 'inner_access_policy' : undefined), note: `The security group ${id} is kept in state as tainted.` });
       return undefined as never;
     }
   },
