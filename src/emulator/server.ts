@@ -102,6 +102,13 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
   }
 }
 
+/** True when `err` only says the client aborted or reset the connection (nothing to log). */
+export function isClientAbort(err: unknown, req: IncomingMessage): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  return err instanceof Error && err.message === 'aborted' && (req.destroyed || req.socket?.destroyed === true);
+}
+
 /** The node:http request listener of the emulator. */
 export function createRequestListener(core: EmulatorCore): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -127,6 +134,8 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
         }
         send(res, handleApi(core, req, rawQuery, read.body, requestId, hostId));
       } catch (err) {
+        // A client that hung up mid-request is routine (timeouts, Ctrl-C): drop the socket quietly.
+        if (isClientAbort(err, req)) return void res.destroy();
         if (!res.headersSent) send(res, serializeError(internalError(err, 'request'), requestId, hostId, 'Ecs'));
         else res.destroy();
       }
