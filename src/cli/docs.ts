@@ -1,11 +1,23 @@
 /**
- * `npm run docs`: write the generated resource docs and examples (registry layout) into the
- * repository, or with `--check` only report which files are stale (exit 1).
+ * `npm run docs`: write the generated docs (registry layout: docs/index.md, docs/resources/,
+ * docs/data-sources/, plus docs/emulator.md and docs/emulator-actions.md) and the examples
+ * (examples/resources/<type>/, examples/data-sources/<type>/) into the repository, or with
+ * `--check` only report which files are stale (exit 1). Output is deterministic.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { imageDocFiles } from '../provider/image/docs.js';
+import { vpcDocFiles } from '../provider/vpc/docs.js';
+import { vswitchDocFiles } from '../provider/vswitch/docs.js';
+import { securityGroupDocFiles } from '../provider/security-group/docs.js';
+import { instanceDocFiles } from '../provider/instance/docs.js';
+import { zonesDocFiles } from '../provider/data-zones/docs.js';
+import { instanceTypesDocFiles } from '../provider/data-instance-types/docs.js';
+import { imagesDocFiles } from '../provider/data-images/docs.js';
+import { resourceGroupsDocFiles } from '../provider/data-resource-groups/docs.js';
+import { providerIndexDoc } from './docs-index.js';
+import { emulatorActionsDoc, emulatorDoc } from './docs-emulator.js';
 
 /** The repository root: the nearest folder above this file holding package.json. */
 export function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -18,9 +30,27 @@ export function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string
   return dir;
 }
 
-/** Every generated file, repository-relative. */
+/** Every generated file, repository-relative, in a fixed order. */
 export function generatedDocs(): Record<string, string> {
-  return { ...imageDocFiles() };
+  return {
+    'docs/index.md': providerIndexDoc(),
+    ...imageDocFiles(),
+    ...vpcDocFiles(),
+    ...vswitchDocFiles(),
+    ...securityGroupDocFiles(),
+    ...instanceDocFiles(),
+    ...zonesDocFiles(),
+    ...instanceTypesDocFiles(),
+    ...imagesDocFiles(),
+    ...resourceGroupsDocFiles(),
+    'docs/emulator.md': emulatorDoc(),
+    'docs/emulator-actions.md': emulatorActionsDoc(),
+  };
+}
+
+/** The example files among the generated ones (`examples/.../*.tf`), for the acceptance test. */
+export function exampleFiles(): Record<string, string> {
+  return Object.fromEntries(Object.entries(generatedDocs()).filter(([path]) => path.startsWith('examples/') && path.endsWith('.tf')));
 }
 
 /** Files whose committed content differs from the generated one. */

@@ -42,7 +42,7 @@ const ignoredString = (description: string) => attr.string({ optional: true, ign
 export const providerSchema = defineSchema({
   description: 'The Alibaba Cloud provider: credentials, region and endpoints for ECS image management.',
   attributes: {
-    region: attr.string({ optional: true, description: 'Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`; default `cn-beijing`).' }),
+    region: attr.string({ optional: true, description: 'Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION` or `ALIBABA_CLOUD_REGION_ID`; default `cn-beijing`).' }),
     access_key: attr.string({ optional: true, description: 'Access key id (env `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`).' }),
     secret_key: attr.string({ optional: true, sensitive: true, description: 'Access key secret (env `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`).' }),
     security_token: attr.string({ optional: true, sensitive: true, description: 'STS security token for temporary keys (env `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`).' }),

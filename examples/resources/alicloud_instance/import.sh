@@ -1,0 +1,2 @@
+# An instance can be imported using its id.
+terraform import alicloud_instance.default i-running-1234567890123456

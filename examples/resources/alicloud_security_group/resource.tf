@@ -1,0 +1,14 @@
+resource "alicloud_vpc" "default" {
+  vpc_name   = "terraform-example"
+  cidr_block = "172.17.0.0/16"
+}
+
+resource "alicloud_security_group" "default" {
+  security_group_name = "terraform-example"
+  vpc_id              = alicloud_vpc.default.id
+  description         = "terraform-example"
+  inner_access_policy = "Accept"
+  tags = {
+    Created = "terraform"
+  }
+}

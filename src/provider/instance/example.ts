@@ -1,0 +1,59 @@
+/**
+ * The documentation example of `alicloud_instance` (also written to
+ * examples/resources/alicloud_instance/ by `npm run docs`). Self-contained: network, image, type
+ * and zone come from the same file, so it runs as is against the local emulator; the import id
+ * is the emulator's seeded running instance.
+ */
+export const INSTANCE_EXAMPLE = `data "alicloud_zones" "default" {
+  available_resource_creation = "Instance"
+}
+
+data "alicloud_images" "default" {
+  name_regex  = "^ubuntu_[0-9]+_[0-9]+_x64*"
+  owners      = "system"
+  most_recent = true
+}
+
+data "alicloud_instance_types" "default" {
+  availability_zone    = data.alicloud_zones.default.zones[0].id
+  instance_type_family = "ecs.sn1ne"
+}
+
+resource "alicloud_vpc" "default" {
+  vpc_name   = "terraform-example"
+  cidr_block = "172.17.0.0/16"
+}
+
+resource "alicloud_vswitch" "default" {
+  vswitch_name = "terraform-example"
+  vpc_id       = alicloud_vpc.default.id
+  cidr_block   = "172.17.3.0/24"
+  zone_id      = data.alicloud_zones.default.zones[0].id
+}
+
+resource "alicloud_security_group" "default" {
+  security_group_name = "terraform-example"
+  vpc_id              = alicloud_vpc.default.id
+}
+
+resource "alicloud_instance" "default" {
+  instance_name              = "terraform-example"
+  availability_zone          = data.alicloud_zones.default.zones[0].id
+  image_id                   = data.alicloud_images.default.ids[0]
+  instance_type              = data.alicloud_instance_types.default.ids[0]
+  security_groups            = [alicloud_security_group.default.id]
+  vswitch_id                 = alicloud_vswitch.default.id
+  internet_max_bandwidth_out = 10
+  tags = {
+    Created = "terraform"
+  }
+}
+`;
+
+/** The id shown in the Import section. */
+export const INSTANCE_IMPORT_ID = 'i-running-1234567890123456';
+
+/** examples/resources/alicloud_instance/import.sh */
+export const INSTANCE_IMPORT_SH = `# An instance can be imported using its id.
+terraform import alicloud_instance.default ${INSTANCE_IMPORT_ID}
+`;
