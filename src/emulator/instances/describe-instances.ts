@@ -1,17 +1,24 @@
 import type { Handler, HandlerContext } from '../context.js';
-import { getTags, matchesTagFilter } from '../tags/repository.js';
+import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
 import { tagFilterFromInput } from '../tags/validate.js';
-import { findImageAnyOwner } from '../images/repository.js';
-import { currentInstanceStatus, listInstances, type InstanceRecord } from './repository.js';
+import { findImageAnyOwner, type ImageRecord } from '../images/repository.js';
+import { currentInstanceStatus, instancesByIds, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
-import { paginate, stringList } from './paging.js';
+import { pageWindow, stringList } from './paging.js';
+import { queryInstances } from './instance-query.js';
 
-const wildcard = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+/** What a page already loaded for the view: the instance's tags and a shared image lookup. */
+export interface InstanceViewExtras {
+  tags: readonly Tag[];
+  image: (id: string) => ImageRecord | undefined;
+}
 
 /** The Instance object of DescribeInstances, with the JSON types of the SDK model. */
-export function instanceView(ctx: HandlerContext, r: InstanceRecord): Record<string, unknown> {
+export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: InstanceViewExtras): Record<string, unknown> {
   const type = instanceTypeInfo(r.instanceType);
-  const image = findImageAnyOwner(ctx.db, ctx.account.accountId, r.imageId);
+  // The image only fills OS fields recorded empty at launch.
+  const needImage = !r.osType || !r.osName || !r.osNameEn;
+  const image = needImage ? (extras ? extras.image(r.imageId) : findImageAnyOwner(ctx.db, ctx.account.accountId, r.imageId)) : undefined;
   return {
     InstanceId: r.id, InstanceName: r.name, Description: r.description ?? '', HostName: r.hostName || r.name.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase(),
     Status: currentInstanceStatus(r, ctx.now(), ctx.settings.instanceStartSeconds),
@@ -28,27 +35,31 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord): Record<str
     InnerIpAddress: { IpAddress: [] }, PublicIpAddress: { IpAddress: r.publicIp ? [r.publicIp] : [] },
     EipAddress: { AllocationId: '', IpAddress: '', InternetChargeType: '', Bandwidth: 0 },
     NetworkInterfaces: { NetworkInterface: [] },
-    Tags: { Tag: getTags(ctx.db, ctx.account.accountId, 'instance', r.id).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+    Tags: { Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'instance', r.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
   };
 }
 
 /** DescribeInstances: the account's instances in the region, filtered and paged (newest first). */
 export const describeInstances: Handler = (ctx, input) => {
-  let rows = listInstances(ctx.db, ctx.account.accountId, ctx.regionId, {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const q = {
+    accountId: ctx.account.accountId, regionId: ctx.regionId, now: ctx.now().getTime(), transitionSeconds: ctx.settings.instanceStartSeconds,
     ids: stringList(input.InstanceIds), imageId: input.ImageId as string | undefined, zoneId: input.ZoneId as string | undefined,
     resourceGroupId: input.ResourceGroupId as string | undefined, vpcId: input.VpcId as string | undefined,
     vSwitchId: input.VSwitchId as string | undefined, instanceType: input.InstanceType as string | undefined,
-  });
-  const now = ctx.now();
-  if (typeof input.Status === 'string') rows = rows.filter((r) => currentInstanceStatus(r, now, ctx.settings.instanceStartSeconds) === input.Status);
-  if (typeof input.InstanceName === 'string') { const re = wildcard(input.InstanceName); rows = rows.filter((r) => re.test(r.name)); }
-  if (typeof input.SecurityGroupId === 'string') rows = rows.filter((r) => r.securityGroupIds.includes(input.SecurityGroupId as string));
-  if (typeof input.LockReason === 'string') rows = rows.filter((r) => r.locks.some((l) => l.lockReason === input.LockReason));
-  const tagFilter = tagFilterFromInput(input.Tag);
-  if (tagFilter.length > 0) rows = rows.filter((r) => matchesTagFilter(getTags(ctx.db, ctx.account.accountId, 'instance', r.id), tagFilter));
-  const page = paginate(rows, input);
+    status: str(input.Status), name: str(input.InstanceName), securityGroupId: str(input.SecurityGroupId), lockReason: str(input.LockReason),
+    tags: tagFilterFromInput(input.Tag),
+  };
+  // Count first (NextToken is checked against it), then fetch only the page.
+  const list = queryInstances(ctx.db, q);
+  const total = list.total;
+  const w = pageWindow(total, input);
+  const page = instancesByIds(ctx.db, list.ids(w.offset, w.limit));
+  const tags = getTagsOfMany(ctx.db, 'instance', page.map((r) => ({ accountId: ctx.account.accountId, resourceId: r.id })));
+  const images = new Map<string, ImageRecord | undefined>();
+  const image = (id: string) => { if (!images.has(id)) images.set(id, findImageAnyOwner(ctx.db, ctx.account.accountId, id)); return images.get(id); };
   return {
-    TotalCount: rows.length, PageNumber: page.pageNumber, PageSize: page.pageSize, NextToken: page.nextToken,
-    Instances: { Instance: page.items.map((r) => instanceView(ctx, r)) },
+    TotalCount: total, PageNumber: w.pageNumber, PageSize: w.pageSize, NextToken: w.nextToken,
+    Instances: { Instance: page.map((r) => instanceView(ctx, r, { tags: tags.get(`${ctx.account.accountId}/${r.id}`) ?? [], image })) },
   };
 };

@@ -66,4 +66,13 @@ export const instancesMigrations: readonly Migration[] = [
       PRIMARY KEY (account_id, region_id, action, token)
     );`,
   },
+  {
+    // DescribeInstances / DescribeDisks page in SQL: scope + order (+ the status columns) in one index each.
+    id: '003_instances_listing_indexes',
+    sql: `DROP INDEX IF EXISTS instances_by_account;
+    CREATE INDEX IF NOT EXISTS instances_listing ON instances (account_id, region_id, creation_time DESC, id, status, status_since);
+    CREATE INDEX IF NOT EXISTS disks_listing ON disks (account_id, region_id, creation_time DESC, instance_id, position, id);
+    CREATE INDEX IF NOT EXISTS disks_by_instance_position ON disks (instance_id, position, id);
+    DROP INDEX IF EXISTS disks_by_instance;`,
+  },
 ];

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../db/statements.js';
+import { rowsByIds } from '../db/list-sql.js';
 
 export type InstanceStatus = 'Pending' | 'Starting' | 'Running' | 'Stopping' | 'Stopped';
 
@@ -90,13 +91,13 @@ function disksOf(db: Database.Database, instanceId: string): DiskRecord[] {
   return rows.map((r) => ({ id: r.id, type: r.type, sizeGiB: r.size_gib, category: r.category, device: r.device }));
 }
 
-function toRecord(db: Database.Database, r: InstanceRow): InstanceRecord {
+function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): InstanceRecord {
   return {
     id: r.id, accountId: r.account_id, regionId: r.region_id, zoneId: r.zone_id, name: r.name, description: r.description,
     instanceType: r.instance_type, imageId: r.image_id, status: r.status, statusSince: r.status_since, vpcId: r.vpc_id,
     vSwitchId: r.vswitch_id, privateIp: r.private_ip, securityGroupIds: JSON.parse(r.security_group_ids) as string[],
     resourceGroupId: r.resource_group_id, creationTime: r.creation_time, internetMaxBandwidthOut: r.internet_max_bandwidth_out,
-    locks: JSON.parse(r.locks) as OperationLock[], disks: disksOf(db, r.id),
+    locks: JSON.parse(r.locks) as OperationLock[], disks: disks ?? disksOf(db, r.id),
     hostName: r.host_name, hasPassword: r.has_password === 1, deletionProtection: r.deletion_protection === 1,
     internetChargeType: r.internet_charge_type, instanceChargeType: r.instance_charge_type, publicIp: r.public_ip,
     platform: r.platform, osType: r.os_type, osName: r.os_name, osNameEn: r.os_name_en, startTime: r.start_time,
@@ -171,6 +172,21 @@ export function listInstances(db: Database.Database, accountId: number, regionId
   if (filter.ids) { where.push(`id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(filter.ids)); }
   const rows = db.prepare(`SELECT * FROM instances WHERE ${where.join(' AND ')} ORDER BY creation_time DESC, id`).all(...args) as InstanceRow[];
   return rows.map((r) => toRecord(db, r));
+}
+
+/** Instances with the given ids in that order, their disks loaded in one query (a Describe* page). */
+export function instancesByIds(db: Database.Database, ids: readonly string[]): InstanceRecord[] {
+  const rows = rowsByIds<InstanceRow>(db, 'instances', ids);
+  if (rows.length === 0) return [];
+  const disks = new Map<string, DiskRecord[]>();
+  const diskRows = cachedStatement(db, 'SELECT instance_id, id, type, size_gib, category, device FROM disks WHERE instance_id IN (SELECT value FROM json_each(?)) ORDER BY position, id')
+    .all(JSON.stringify(rows.map((r) => r.id))) as (DiskRow & { instance_id: string })[];
+  for (const d of diskRows) {
+    const list = disks.get(d.instance_id) ?? [];
+    list.push({ id: d.id, type: d.type, sizeGiB: d.size_gib, category: d.category, device: d.device });
+    disks.set(d.instance_id, list);
+  }
+  return rows.map((r) => toRecord(db, r, disks.get(r.id) ?? []));
 }
 
 /** Ids of the images the account's instances run (any region), for DescribeImages `Usage` in one query. */
