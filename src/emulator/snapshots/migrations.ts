@@ -24,4 +24,10 @@ export const snapshotsMigrations: readonly Migration[] = [
     );
     CREATE INDEX IF NOT EXISTS snapshots_by_account ON snapshots (account_id, region_id);`,
   },
+  {
+    // DescribeSnapshots pages in SQL: scope + order + the status column in one covering index.
+    id: '002_snapshots_listing_index',
+    sql: `DROP INDEX IF EXISTS snapshots_by_account;
+    CREATE INDEX IF NOT EXISTS snapshots_listing ON snapshots (account_id, region_id, created_at DESC, id, ready_at);`,
+  },
 ];

@@ -4,6 +4,7 @@
  * restarts. Usage (`image`/`none`) is derived from the images that reference them.
  */
 import type Database from 'better-sqlite3';
+import { rowsByIds } from '../db/list-sql.js';
 
 export interface SnapshotRecord {
   id: string;
@@ -59,6 +60,11 @@ export function getSnapshot(db: Database.Database, accountId: number, regionId: 
 /** Every snapshot of the account in the region, newest first then by id. */
 export function listSnapshots(db: Database.Database, accountId: number, regionId: string): SnapshotRecord[] {
   return (db.prepare('SELECT * FROM snapshots WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, id').all(accountId, regionId) as Row[]).map(toRecord);
+}
+
+/** Snapshots with the given ids, in that order (a Describe* page, one query). */
+export function snapshotsByIds(db: Database.Database, ids: readonly string[]): SnapshotRecord[] {
+  return rowsByIds<Row>(db, 'snapshots', ids).map(toRecord);
 }
 
 /** A snapshot of the account in any region (DeleteSnapshot without RegionId), or undefined. */
