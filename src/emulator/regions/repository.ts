@@ -1,5 +1,6 @@
 /** SQL for the shared `regions` table (the only place region rows are read or written). */
 import type Database from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 
 export interface RegionRecord {
   regionId: string;
@@ -27,7 +28,7 @@ const fromRow = (r: RegionRow): RegionRecord => ({
 
 /** True when the region is known to the emulator (the core's `RegionId` check). */
 export function regionExists(db: Database.Database, regionId: string): boolean {
-  return db.prepare('SELECT 1 FROM regions WHERE region_id = ?').get(regionId) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM regions WHERE region_id = ?').get(regionId) !== undefined;
 }
 
 export function listRegions(db: Database.Database): RegionRecord[] {
