@@ -1,26 +1,30 @@
 import type { Handler } from '../context.js';
-import { getTags, matchesTagFilter } from '../tags/repository.js';
+import { getTagsOfMany } from '../tags/repository.js';
 import { tagFilterFromInput } from '../tags/validate.js';
-import { currentInstanceStatus, getInstance, listDisks } from './repository.js';
-import { paginate, stringList } from './paging.js';
+import { currentInstanceStatus, disksByIds, instancesByIds } from './repository.js';
+import { pageWindow, stringList } from './paging.js';
+import { queryDisks } from './disk-query.js';
 
 /** DescribeDisks: the account's disks in the region (system and data disks of its instances). */
 export const describeDisks: Handler = (ctx, input) => {
-  let disks = listDisks(ctx.db, ctx.account.accountId, ctx.regionId);
-  const ids = stringList(input.DiskIds);
-  if (ids) disks = disks.filter((d) => ids.includes(d.id));
-  if (typeof input.InstanceId === 'string') disks = disks.filter((d) => d.instanceId === input.InstanceId);
-  if (input.DiskType === 'system' || input.DiskType === 'data') disks = disks.filter((d) => d.type === input.DiskType);
-  if (typeof input.ZoneId === 'string') disks = disks.filter((d) => d.zoneId === input.ZoneId);
-  if (typeof input.ResourceGroupId === 'string') disks = disks.filter((d) => d.resourceGroupId === input.ResourceGroupId);
-  const tagFilter = tagFilterFromInput(input.Tag);
-  if (tagFilter.length > 0) disks = disks.filter((d) => matchesTagFilter(getTags(ctx.db, ctx.account.accountId, 'disk', d.id), tagFilter));
-  const page = paginate(disks, input);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const a = ctx.account.accountId;
+  const list = queryDisks(ctx.db, {
+    accountId: a, regionId: ctx.regionId, ids: stringList(input.DiskIds), instanceId: str(input.InstanceId),
+    diskType: input.DiskType === 'system' || input.DiskType === 'data' ? input.DiskType : undefined,
+    zoneId: str(input.ZoneId), resourceGroupId: str(input.ResourceGroupId), tags: tagFilterFromInput(input.Tag),
+  });
+  const page = pageWindow(list.total, input);
+  const items = disksByIds(ctx.db, list.ids(page.offset, page.limit));
+  // The page's instances and tags in one query each (an instance counts only in the same account and region).
+  const instances = new Map(instancesByIds(ctx.db, [...new Set(items.map((d) => d.instanceId).filter((id) => id !== ''))])
+    .filter((i) => i.accountId === a && i.regionId === ctx.regionId).map((i) => [i.id, i]));
+  const tags = getTagsOfMany(ctx.db, 'disk', items.map((d) => ({ accountId: a, resourceId: d.id })));
   return {
-    TotalCount: disks.length, PageNumber: page.pageNumber, PageSize: page.pageSize, NextToken: page.nextToken,
+    TotalCount: list.total, PageNumber: page.pageNumber, PageSize: page.pageSize, NextToken: page.nextToken,
     Disks: {
-      Disk: page.items.map((d) => {
-        const inst = d.instanceId ? getInstance(ctx.db, ctx.account.accountId, ctx.regionId, d.instanceId) : undefined;
+      Disk: items.map((d) => {
+        const inst = d.instanceId ? instances.get(d.instanceId) : undefined;
         const running = inst ? currentInstanceStatus(inst, ctx.now(), ctx.settings.instanceStartSeconds) : undefined;
         return {
           DiskId: d.id, DiskName: '', Description: '', Type: d.type, Category: d.category, Size: d.sizeGiB, Device: d.device,
@@ -30,7 +34,7 @@ export const describeDisks: Handler = (ctx, input) => {
           Portable: d.type === 'data', DeleteWithInstance: true, DeleteAutoSnapshot: true, EnableAutoSnapshot: false,
           DiskChargeType: 'PostPaid', PerformanceLevel: d.category === 'cloud_essd' ? 'PL1' : '', BDFId: '', SerialNumber: `${d.id}-serial`,
           OperationLocks: { OperationLock: [] }, Attachments: { Attachment: inst ? [{ InstanceId: inst.id, Device: d.device, AttachedTime: d.creationTime }] : [] },
-          Tags: { Tag: getTags(ctx.db, ctx.account.accountId, 'disk', d.id).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+          Tags: { Tag: (tags.get(`${a}/${d.id}`) ?? []).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
         };
       }),
     },

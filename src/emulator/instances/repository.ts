@@ -265,6 +265,11 @@ export function getDisk(db: Database.Database, accountId: number, regionId: stri
   return row && toDiskView(row);
 }
 
+/** Disks with the given ids, in that order (a DescribeDisks page, one query). */
+export function disksByIds(db: Database.Database, ids: readonly string[]): DiskView[] {
+  return rowsByIds<FullDiskRow>(db, 'disks', ids).map(toDiskView);
+}
+
 /** Every disk of the account in the region, by instance then position. */
 export function listDisks(db: Database.Database, accountId: number, regionId: string): DiskView[] {
   const rows = db.prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? ORDER BY creation_time DESC, instance_id, position, id').all(accountId, regionId) as FullDiskRow[];
