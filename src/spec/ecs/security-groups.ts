@@ -1,8 +1,8 @@
 /**
  * ECS (2014-05-26) action table for security groups: CreateSecurityGroup,
  * DescribeSecurityGroups, DescribeSecurityGroupAttribute,
- * ModifySecurityGroupAttribute, DeleteSecurityGroup, AuthorizeSecurityGroup,
- * RevokeSecurityGroup. Names and types follow `@alicloud/ecs20140526` 7.x.
+ * ModifySecurityGroupAttribute, ModifySecurityGroupPolicy, DeleteSecurityGroup,
+ * AuthorizeSecurityGroup, RevokeSecurityGroup. Names and types follow `@alicloud/ecs20140526` 7.x.
  */
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
@@ -55,6 +55,21 @@ function ruleAction(action: string): ActionSpec {
     errors: ['InvalidSecurityGroupId.NotFound', 'InvalidIpProtocol.Malformed', 'InvalidPortRange.Malformed', 'InvalidPolicy.Malformed', 'InvalidPriority.Malformed', 'MissingParameter'],
   };
 }
+
+/** ModifySecurityGroupPolicy: the inner access policy of a basic (`normal`) group; the value is case-insensitive. */
+export const modifySecurityGroupPolicySpec: ActionSpec = {
+  ...ECS, action: 'ModifySecurityGroupPolicy', mutating: true,
+  params: [
+    regionParam(), groupId,
+    {
+      name: 'InnerAccessPolicy', kind: 'scalar', type: 'string', required: true, pattern: '[Aa][Cc][Cc][Ee][Pp][Tt]|[Dd][Rr][Oo][Pp]', errorCode: 'InvalidPolicy.Malformed',
+      description: 'Accept (instances in the group reach each other) or Drop (they are isolated); case-insensitive.',
+    },
+    clientTokenParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidSecurityGroupId.NotFound', 'InvalidPolicy.Malformed', 'MissingParameter', 'OperationDenied'],
+};
 
 export const securityGroupActionSpecs: readonly ActionSpec[] = [
   {
@@ -113,6 +128,7 @@ export const securityGroupActionSpecs: readonly ActionSpec[] = [
     params: [regionParam(), groupId, groupName, groupDescription, ...ownerParams],
     errors: ['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupName.Malformed', 'InvalidSecurityGroupDiscription.Malformed'],
   },
+  modifySecurityGroupPolicySpec,
   {
     ...ECS, action: 'DeleteSecurityGroup', mutating: true,
     params: [regionParam(), groupId, ...ownerParams],
