@@ -9,7 +9,8 @@ import { TfNumber, UNKNOWN, isUnknown, tfNumber, type ObjectValue, type Value } 
 import type { AttributePath } from '../tfplugin/provider-server.js';
 import { Diagnostics, formatPath } from './diagnostics.js';
 import { blocksOf } from './schema/timeouts.js';
-import type { AttributeType, ObjectShape, PrimitiveKind, Schema } from './schema/types.js';
+import { typeLabel, viewOf } from './schema/type-node.js';
+import type { ObjectShape, PrimitiveKind, Schema, TypeNode } from './schema/types.js';
 
 export type Plain = null | undefined | string | number | boolean | Plain[] | { [key: string]: Plain };
 export type PlainObject = { [key: string]: Plain };
@@ -22,16 +23,25 @@ function primitiveToPlain(kind: PrimitiveKind, v: Value): Plain {
   throw new TypeError(`expected a ${kind}, got a ${Array.isArray(v) ? 'list' : 'object'}`);
 }
 
-export function attributeToPlain(t: AttributeType, v: Value): Plain {
+/** Value → plain for an attribute or object field; objects get every field (null when absent). */
+export function attributeToPlain(t: TypeNode, v: Value): Plain {
   if (v === null) return null;
   if (isUnknown(v)) return undefined;
-  if (!t.collection) return primitiveToPlain(t.element, v);
-  if (t.collection === 'map') {
+  const view = viewOf(t);
+  if (view.kind === 'primitive') return primitiveToPlain(view.primitive, v);
+  if (view.kind === 'object') {
+    if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber) throw new TypeError(`expected an object, got ${JSON.stringify(v)}`);
+    const o = v as ObjectValue;
     const out: PlainObject = {};
-    for (const [k, x] of Object.entries(v as ObjectValue)) out[k] = primitiveToPlain(t.element, x);
+    for (const [k, f] of Object.entries(view.object.fields)) out[k] = attributeToPlain(f.type, o[k] ?? null);
     return out;
   }
-  return (v as Value[]).map((x) => primitiveToPlain(t.element, x));
+  if (view.collection === 'map') {
+    const out: PlainObject = {};
+    for (const [k, x] of Object.entries(v as ObjectValue)) out[k] = attributeToPlain(view.element, x);
+    return out;
+  }
+  return (v as Value[]).map((x) => attributeToPlain(view.element, x));
 }
 
 /** Value → plain object for one object level (every attribute and block key present). */
@@ -78,20 +88,33 @@ export class PlainDecoder {
     return out;
   }
 
-  attribute(t: AttributeType, p: Plain, ref: Value, path: AttributePath): Value {
+  /** Plain → value for an attribute or object field; object fields absent from the plain record become null. */
+  attribute(t: TypeNode, p: Plain, ref: Value, path: AttributePath): Value {
     if (p === undefined) return UNKNOWN;
     if (p === null) return null;
-    if (!t.collection) return this.primitive(t.element, p, ref, path);
-    if (t.collection === 'map') {
-      if (typeof p !== 'object' || Array.isArray(p)) return this.bad(path, `a map of ${t.element}`, p);
-      const r = ref !== null && typeof ref === 'object' && !Array.isArray(ref) && !isUnknown(ref) && !(ref instanceof TfNumber) ? (ref as ObjectValue) : {};
+    const view = viewOf(t);
+    if (view.kind === 'primitive') return this.primitive(view.primitive, p, ref, path);
+    const r = ref !== null && typeof ref === 'object' && !Array.isArray(ref) && !isUnknown(ref) && !(ref instanceof TfNumber) ? (ref as ObjectValue) : {};
+    if (view.kind === 'object') {
+      if (typeof p !== 'object' || Array.isArray(p)) return this.bad(path, 'an object', p);
       const out: ObjectValue = {};
-      for (const k of Object.keys(p).sort()) out[k] = this.primitive(t.element, p[k]!, r[k] ?? null, [...path, { key: k }]);
+      for (const [k, f] of Object.entries(view.object.fields)) out[k] = k in p ? this.attribute(f.type, p[k], r[k] ?? null, [...path, { attribute: k }]) : null;
+      for (const k of Object.keys(p)) if (!(k in view.object.fields)) this.bad([...path, { attribute: k }], `absent (the object has only ${Object.keys(view.object.fields).join(', ')})`, p[k]);
       return out;
     }
-    if (!Array.isArray(p)) return this.bad(path, `a ${t.collection} of ${t.element}`, p);
+    const label = typeLabel(t).toLowerCase();
+    if (view.collection === 'map') {
+      if (typeof p !== 'object' || Array.isArray(p)) return this.bad(path, `a ${label}`, p);
+      const out: ObjectValue = {};
+      for (const k of Object.keys(p).sort()) out[k] = this.attribute(view.element, p[k]!, r[k] ?? null, [...path, { key: k }]);
+      return out;
+    }
+    if (!Array.isArray(p)) return this.bad(path, `a ${label}`, p);
     const refs = Array.isArray(ref) ? ref : [];
-    return p.map((e, i) => this.primitive(t.element, e, t.collection === 'list' ? (refs[i] ?? null) : findNumber(refs, e), [...path, { index: i }]));
+    const scalar = typeof view.element === 'string';
+    return p.map((e, i) =>
+      this.attribute(view.element, e, view.collection === 'list' ? (refs[i] ?? null) : scalar ? findNumber(refs, e) : null, [...path, { index: i }]),
+    );
   }
 
   private primitive(kind: PrimitiveKind, p: Plain, ref: Value, path: AttributePath): Value {

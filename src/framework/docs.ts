@@ -5,7 +5,8 @@
  * deterministic: members are listed in name order, required before optional.
  */
 import { wireFlags } from './schema/to-protocol.js';
-import type { Attribute, Block, ObjectShape, Schema } from './schema/types.js';
+import { typeLabel as nodeLabel, viewOf } from './schema/type-node.js';
+import type { Attribute, Block, ObjectElementType, ObjectShape, Schema, TypeNode } from './schema/types.js';
 
 export interface DocsOptions {
   kind: 'resource' | 'data-source';
@@ -18,8 +19,25 @@ export interface DocsOptions {
 }
 
 function typeLabel(a: Attribute): string {
-  const el = a.type.element === 'int' ? 'Integer' : a.type.element === 'bool' ? 'Bool' : a.type.element === 'number' ? 'Number' : 'String';
-  return a.type.collection ? `${a.type.collection[0]!.toUpperCase()}${a.type.collection.slice(1)} of ${el}` : el;
+  return nodeLabel(a.type);
+}
+
+/** The object inside a (possibly nested) collection type, if any. */
+function innerObject(t: TypeNode): ObjectElementType | undefined {
+  const view = viewOf(t);
+  return view.kind === 'object' ? view.object : view.kind === 'collection' ? innerObject(view.element) : undefined;
+}
+
+/** " Each element contains:" plus one indented bullet per object field (recursively), like the registry's pages. */
+function withFields(line: string, t: TypeNode, indent = '  '): string {
+  const obj = innerObject(t);
+  if (!obj) return line;
+  const out = [`${line} Each element contains:`];
+  for (const [name, f] of Object.entries(obj.fields)) {
+    const text = f.description?.trim();
+    out.push(withFields(`${indent}* \`${name}\` - (${nodeLabel(f.type)})${text ? ` ${text}` : ''}`, f.type, `${indent}  `));
+  }
+  return out.join('\n');
 }
 
 function literal(x: unknown): string {
@@ -48,7 +66,7 @@ function argumentLine(name: string, a: Attribute, shape: ObjectShape): string {
   if (o.deprecated !== undefined) extra.push(`**Deprecated:** ${o.deprecated}`);
   if (o.ignored) extra.push('Accepted for compatibility and ignored.');
   if (extra.length) text += ` ${extra.join(' ')}`;
-  return text;
+  return withFields(text, a.type);
 }
 
 function blockLine(name: string, b: Block): string {
@@ -112,14 +130,14 @@ export function renderDocs(typeName: string, schema: Schema, options: DocsOption
     out.push(`### \`${name}\``, '', b.options.description.trim(), '', `The \`${name}\` block supports:`, '');
     const nested: [string, Block][] = [];
     renderArguments(b.options, out, nested);
-    for (const [n, a] of computedOnly(b.options)) out.push(`* \`${n}\` - (Computed, ${typeLabel(a)}) ${a.options.description.trim()}`);
+    for (const [n, a] of computedOnly(b.options)) out.push(withFields(`* \`${n}\` - (Computed, ${typeLabel(a)}) ${a.options.description.trim()}`, a.type));
     out.push('');
     sections.push(...nested.map(([n, x]) => [`${name}.${n}`, x] as [string, Block]));
   }
 
   const computed = computedOnly(schema);
   out.push('## Attributes Reference', '', 'In addition to all arguments above, the following attributes are exported:', '');
-  for (const [name, a] of computed) out.push(`* \`${name}\` - (${typeLabel(a)}) ${a.options.description.trim()}`);
+  for (const [name, a] of computed) out.push(withFields(`* \`${name}\` - (${typeLabel(a)}) ${a.options.description.trim()}`, a.type));
   if (computed.length === 0) out.push('No additional attributes.');
   out.push('');
 

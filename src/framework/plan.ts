@@ -21,7 +21,8 @@ import { Diagnostics } from './diagnostics.js';
 import { PlainDecoder, attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
-import type { Attribute, AttributeMap, ObjectShape, Schema } from './schema/types.js';
+import { containsSet, viewOf } from './schema/type-node.js';
+import type { Attribute, AttributeMap, ObjectShape, Schema, TypeNode } from './schema/types.js';
 
 type Shape = ObjectShape | Schema;
 
@@ -48,7 +49,7 @@ export function canonical(shape: Shape, v: Value): Value {
   const out: ObjectValue = { ...o };
   for (const [name, a] of Object.entries(shape.attributes)) {
     const x = o[name] ?? null;
-    if (a.type.collection === 'set' && Array.isArray(x)) out[name] = [...x].sort((p, q) => key(p).localeCompare(key(q)));
+    if (containsSet(a.type)) out[name] = canonicalValue(a.type, x);
   }
   for (const [name, b] of Object.entries(blocksOf(shape))) {
     const x = o[name] ?? null;
@@ -59,6 +60,19 @@ export function canonical(shape: Shape, v: Value): Value {
     }
   }
   return out;
+}
+
+/** Copy of an attribute value with every set inside it (at any depth) sorted by key. */
+export function canonicalValue(t: TypeNode, v: Value): Value {
+  if (v === null || isUnknown(v)) return v;
+  const view = viewOf(t);
+  if (view.kind === 'primitive') return v;
+  const o = asObject(v);
+  if (view.kind === 'object') return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, view.object.fields[k] ? canonicalValue(view.object.fields[k]!.type, x) : x])) : v;
+  if (view.collection === 'map') return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, canonicalValue(view.element, x)])) : v;
+  if (!Array.isArray(v)) return v;
+  const items = v.map((x) => canonicalValue(view.element, x));
+  return view.collection === 'set' ? items.sort((p, q) => key(p).localeCompare(key(q))) : items;
 }
 
 /** Set-aware equality of two values of one object level. */
@@ -210,8 +224,5 @@ function walkReplace(shape: Shape, prior: Value, planned: Value, config: Value, 
 }
 
 function sameAttr(a: Attribute, x: Value, y: Value): boolean {
-  if (a.type.collection === 'set' && Array.isArray(x) && Array.isArray(y)) {
-    return valuesEqual([...x].sort((p, q) => key(p).localeCompare(key(q))), [...y].sort((p, q) => key(p).localeCompare(key(q))));
-  }
-  return valuesEqual(x, y);
+  return containsSet(a.type) ? valuesEqual(canonicalValue(a.type, x), canonicalValue(a.type, y)) : valuesEqual(x, y);
 }

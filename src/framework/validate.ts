@@ -9,7 +9,8 @@ import { Diagnostics, formatPath } from './diagnostics.js';
 import { attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
-import type { Attribute, ObjectShape, Schema, Validator } from './schema/types.js';
+import { viewOf } from './schema/type-node.js';
+import type { Attribute, ObjectShape, Schema, TypeNode, Validator } from './schema/types.js';
 
 /** Validate a config object against a schema, adding diagnostics. */
 export function validateConfig(schema: Schema, config: Value, diags: Diagnostics): void {
@@ -45,31 +46,43 @@ function validateAttribute(name: string, a: Attribute, value: Value, path: Attri
   if (o.ignored) diags.addAttributeWarning(path, 'Attribute Ignored', `${where} is accepted for compatibility with the official provider and has no effect here.`);
   if (isUnknown(value)) return;
   const t = a.type;
-  if (t.element === 'int') {
-    const ints = t.collection ? (t.collection === 'map' ? Object.entries(value as ObjectValue) : (value as Value[]).map((x, i) => [i, x] as const)) : [[null, value] as const];
-    for (const [k, x] of ints) {
-      if (x instanceof TfNumber && !x.isInteger()) {
-        const at = k === null ? path : [...path, typeof k === 'number' ? { index: k } : { key: k }];
-        diags.addAttributeError(at, 'Invalid Attribute Value', `Attribute ${formatPath(at)} must be a whole number, got ${x.text}.`);
-      }
-    }
-  }
+  checkIntegers(t, value, path, diags);
   if (isWhollyKnown(value)) run(o.validators as Validator<unknown>[] | undefined, attributeToPlain(t, value), path, diags);
   if (!t.collection) return;
-  const elementType = { element: t.element };
+  const elementType: TypeNode = t.element;
   if (t.collection === 'map') {
     for (const [k, x] of Object.entries(value as ObjectValue)) {
       const at = [...path, { key: k }];
       run(o.keyValidators, k, at, diags);
-      if (x !== null && !isUnknown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
+      if (x !== null && isWhollyKnown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
     }
   } else {
     (value as Value[]).forEach((x, i) => {
       const at = t.collection === 'list' ? [...path, { index: i }] : path;
-      if (x !== null && !isUnknown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
+      if (x !== null && isWhollyKnown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
     });
   }
   void name;
+}
+
+/** Every known `int` (at any depth: collections, object fields) must be a whole number. */
+function checkIntegers(t: TypeNode, value: Value, path: AttributePath, diags: Diagnostics): void {
+  if (value === null || isUnknown(value)) return;
+  const view = viewOf(t);
+  if (view.kind === 'primitive') {
+    if (view.primitive === 'int' && value instanceof TfNumber && !value.isInteger()) {
+      diags.addAttributeError(path, 'Invalid Attribute Value', `Attribute ${formatPath(path)} must be a whole number, got ${value.text}.`);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value instanceof TfNumber) return;
+  if (view.kind === 'object') {
+    for (const [k, f] of Object.entries(view.object.fields)) checkIntegers(f.type, (value as ObjectValue)[k] ?? null, [...path, { attribute: k }], diags);
+  } else if (view.collection === 'map') {
+    for (const [k, x] of Object.entries(value as ObjectValue)) checkIntegers(view.element, x, [...path, { key: k }], diags);
+  } else if (Array.isArray(value)) {
+    value.forEach((x, i) => checkIntegers(view.element, x, view.collection === 'list' ? [...path, { index: i }] : path, diags));
+  }
 }
 
 function validateGroups(shape: ObjectShape, o: ObjectValue, path: AttributePath, diags: Diagnostics): void {

@@ -26,13 +26,47 @@ import type {
   BlockNesting,
   BlockOptions,
   CollectionKind,
+  FieldSpec,
+  FieldTypeSpec,
+  ObjectElementType,
+  ObjectField,
+  ObjectSpec,
   PlainOf,
+  PlainOfObjectSpec,
   PrimitiveKind,
   Schema,
   TimeoutDefaults,
+  TypeNode,
 } from './types.js';
 
-function attribute<T, O>(element: PrimitiveKind, collection: CollectionKind | undefined, options: O): Attribute<T, O> {
+const PRIMITIVES: readonly string[] = ['string', 'number', 'int', 'bool'];
+
+/** Normalise an object shape as written in `attr.listOf` into its runtime element type. */
+export function objectElement(spec: ObjectSpec, where = 'object'): ObjectElementType {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new TypeError(`${where}: expected an object shape such as { id: 'string' }`);
+  const fields: Record<string, ObjectField> = {};
+  for (const [name, f] of Object.entries(spec)) {
+    if (!/^[a-z0-9_]+$/.test(name)) throw new TypeError(`${where}: invalid field name "${name}": use lower-case letters, digits and _`);
+    const written = f as FieldSpec;
+    const isDescribed = typeof written === 'object' && !Array.isArray(written);
+    const type = typeNode(isDescribed ? (written as { type: FieldTypeSpec }).type : (written as FieldTypeSpec), `${where}.${name}`);
+    const description = isDescribed ? (written as { description?: string }).description : undefined;
+    fields[name] = Object.freeze(description === undefined ? { type } : { type, description });
+  }
+  return Object.freeze({ fields: Object.freeze(fields) });
+}
+
+function typeNode(spec: FieldTypeSpec, where: string): TypeNode {
+  if (typeof spec === 'string' && PRIMITIVES.includes(spec)) return spec;
+  if (Array.isArray(spec) && spec.length === 2 && ['list', 'set', 'map'].includes(spec[0] as string)) {
+    const [collection, el] = spec as readonly [CollectionKind, FieldTypeSpec | ObjectSpec];
+    const element = typeof el === 'string' || Array.isArray(el) ? typeNode(el as FieldTypeSpec, `${where}[]`) : objectElement(el as ObjectSpec, `${where}[]`);
+    return Object.freeze({ collection, element });
+  }
+  throw new TypeError(`${where}: invalid field type ${JSON.stringify(spec)}; use 'string', 'number', 'int', 'bool', ['list'|'set'|'map', <type or object shape>] or { type, description }`);
+}
+
+function attribute<T, O>(element: PrimitiveKind | ObjectElementType, collection: CollectionKind | undefined, options: O): Attribute<T, O> {
   const o = options as AttributeOptions<T, unknown>;
   if (o.required && (o.optional || o.computed || o.default !== undefined)) {
     throw new TypeError(`attribute "${o.description}": required cannot be combined with optional, computed or default`);
@@ -59,6 +93,21 @@ export const attr = {
     attribute<PlainOf<P>[], O>(element, 'set', o),
   map: <const P extends PrimitiveKind, const O extends AttributeOptions<Record<string, PlainOf<P>>, PlainOf<P>>>(element: P, o: O) =>
     attribute<Record<string, PlainOf<P>>, O>(element, 'map', o),
+  /**
+   * A list of objects, sent as a plain cty type (`["list", ["object", {...}]]`, like SDKv2's
+   * computed-only lists of `*Resource`), not a nested block: Terraform plans it unknown when a
+   * data source read is deferred. Fields: `'string'`, `['list', 'string']`, `['list', { ... }]`
+   * or `{ type, description }`.
+   * @example attr.listOf({ id: { type: 'string', description: 'Zone id.' }, types: ['list', 'string'] }, { computed: true, description: 'Zones.' })
+   */
+  listOf: <const S extends ObjectSpec, const O extends AttributeOptions<PlainOfObjectSpec<S>[], PlainOfObjectSpec<S>>>(shape: S, o: O) =>
+    attribute<PlainOfObjectSpec<S>[], O>(objectElement(shape, o.description), 'list', o),
+  /** A set of objects (cty `["set", ["object", {...}]]`); see `listOf`. */
+  setOf: <const S extends ObjectSpec, const O extends AttributeOptions<PlainOfObjectSpec<S>[], PlainOfObjectSpec<S>>>(shape: S, o: O) =>
+    attribute<PlainOfObjectSpec<S>[], O>(objectElement(shape, o.description), 'set', o),
+  /** A map of objects (cty `["map", ["object", {...}]]`); see `listOf`. */
+  mapOf: <const S extends ObjectSpec, const O extends AttributeOptions<Record<string, PlainOfObjectSpec<S>>, PlainOfObjectSpec<S>>>(shape: S, o: O) =>
+    attribute<Record<string, PlainOfObjectSpec<S>>, O>(objectElement(shape, o.description), 'map', o),
 };
 
 function nested<N extends BlockNesting, A extends AttributeMap, B extends BlockMap>(

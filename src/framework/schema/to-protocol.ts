@@ -5,6 +5,7 @@
 import type { CtyType } from '../../tfplugin/values.js';
 import type { SchemaAttribute, SchemaBlock, Schema as ProtocolSchema } from '../../tfplugin/provider-server.js';
 import { blocksOf } from './timeouts.js';
+import { ctyOf } from './type-node.js';
 import type { Attribute, AttributeType, ObjectShape, Schema } from './types.js';
 
 /** Wire-level flags of an attribute: a default makes it optional+computed. */
@@ -13,9 +14,9 @@ export function wireFlags(a: Attribute): { required: boolean; optional: boolean;
   return { required: !!o.required, optional: !!o.optional, computed: !!o.computed || o.default !== undefined };
 }
 
+/** The cty type of an attribute; collections of objects are plain `type`s (`["list", ["object", {...}]]`), never nested_type. */
 export function ctyTypeOfAttribute(t: AttributeType): CtyType {
-  const el: CtyType = t.element === 'bool' ? 'bool' : t.element === 'string' ? 'string' : 'number';
-  return t.collection ? [t.collection, el] : el;
+  return ctyOf(t);
 }
 
 /** The cty object type implied by an object level (attributes plus nested blocks). */

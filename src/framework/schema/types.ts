@@ -12,14 +12,58 @@
 /** Primitive element types. `int` is a cty number restricted to integers. */
 export type PrimitiveKind = 'string' | 'number' | 'int' | 'bool';
 
-/** Collection wrappers for attributes (collections of primitives only). */
+/** Collection wrappers for attributes and object fields. */
 export type CollectionKind = 'list' | 'set' | 'map';
 
-/** The runtime type of an attribute: a primitive, or a collection of one primitive. */
+/**
+ * The runtime type of an attribute: a primitive, a collection of one primitive, or a
+ * collection of objects (`attr.listOf` / `setOf` / `mapOf`; cty `["list", ["object", {...}]]`).
+ */
 export interface AttributeType {
   readonly collection?: CollectionKind;
-  readonly element: PrimitiveKind;
+  readonly element: PrimitiveKind | ObjectElementType;
 }
+
+/** The element type of a collection of objects: its fields, each always present (null when unset). */
+export interface ObjectElementType {
+  readonly fields: Readonly<Record<string, ObjectField>>;
+}
+
+/** One field of an object element: its type and an optional Markdown description (for docs). */
+export interface ObjectField {
+  readonly type: TypeNode;
+  readonly description?: string;
+}
+
+/**
+ * Any value type the DSL can express, recursively: a primitive, an object, or a collection
+ * (`{ collection, element }`; without `collection` the node is just its element). An
+ * {@link AttributeType} is a TypeNode.
+ */
+export type TypeNode = PrimitiveKind | ObjectElementType | { readonly collection?: CollectionKind; readonly element: TypeNode };
+
+//// object-collection declarations (the `attr.listOf` argument) ////
+
+/** A field type as written in `attr.listOf({...})`: `'string'`, `['list', 'string']`, `['list', { ... }]`, ... */
+export type FieldTypeSpec = PrimitiveKind | readonly [CollectionKind, FieldTypeSpec | ObjectSpec];
+/** A field as written: its type, or `{ type, description }`. */
+export type FieldSpec = FieldTypeSpec | { readonly type: FieldTypeSpec; readonly description?: string };
+/** The object shape of an object collection as written: field name → field spec. */
+export type ObjectSpec = { readonly [name: string]: FieldSpec };
+
+type PlainOfTypeSpec<S> = S extends PrimitiveKind
+  ? PlainOf<S>
+  : S extends readonly ['map', infer E]
+    ? Record<string, PlainOfElementSpec<E>>
+    : S extends readonly [CollectionKind, infer E]
+      ? PlainOfElementSpec<E>[]
+      : never;
+type PlainOfElementSpec<E> = E extends PrimitiveKind | readonly unknown[] ? PlainOfTypeSpec<E> : PlainOfObjectSpec<E>;
+
+/** The plain value of one element of an object collection: every field present, each possibly null. */
+export type PlainOfObjectSpec<O> = {
+  -readonly [K in keyof O]: (O[K] extends { readonly type: infer T } ? PlainOfTypeSpec<T> : PlainOfTypeSpec<O[K]>) | null;
+};
 
 /** The plain JS type of a primitive kind. */
 export type PlainOf<P extends PrimitiveKind> = P extends 'string' ? string : P extends 'bool' ? boolean : number;

@@ -9,7 +9,8 @@ import type { AttributePath } from '../../tfplugin/provider-server.js';
 import { Diagnostics, formatPath } from '../diagnostics.js';
 import type { RawState, Resource } from '../resource.js';
 import { blocksOf } from '../schema/timeouts.js';
-import type { AttributeType, ObjectShape, PrimitiveKind, Schema } from '../schema/types.js';
+import { viewOf } from '../schema/type-node.js';
+import type { ObjectShape, PrimitiveKind, Schema, TypeNode } from '../schema/types.js';
 
 export function upgradeResource(resource: Resource, req: { typeName: string; version: number; rawStateJson?: string; rawStateFlatmap?: Record<string, string> }) {
   const diags = new Diagnostics();
@@ -76,15 +77,22 @@ function reshape(shape: ObjectShape | Schema, raw: unknown, path: AttributePath,
   return out;
 }
 
-function attribute(t: AttributeType, x: unknown, path: AttributePath, diags: Diagnostics, who: string): Value {
+function attribute(t: TypeNode, x: unknown, path: AttributePath, diags: Diagnostics, who: string): Value {
   if (x === null || x === undefined) return null;
-  if (!t.collection) return primitive(t.element, x, path, diags, who);
-  if (t.collection === 'map') {
-    if (typeof x !== 'object' || Array.isArray(x) || isLosslessNumber(x)) return bad(diags, who, path, 'a map');
-    return Object.fromEntries(Object.entries(x as object).map(([k, y]) => [k, primitive(t.element, y, [...path, { key: k }], diags, who)]));
+  const view = viewOf(t);
+  if (view.kind === 'primitive') return primitive(view.primitive, x, path, diags, who);
+  const isRecord = typeof x === 'object' && !Array.isArray(x) && !isLosslessNumber(x);
+  if (view.kind === 'object') {
+    if (!isRecord) return bad(diags, who, path, 'an object');
+    const o = x as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(view.object.fields).map(([k, f]) => [k, attribute(f.type, o[k], [...path, { attribute: k }], diags, who)]));
   }
-  if (!Array.isArray(x)) return bad(diags, who, path, `a ${t.collection}`);
-  return x.map((y, i) => primitive(t.element, y, [...path, { index: i }], diags, who));
+  if (view.collection === 'map') {
+    if (!isRecord) return bad(diags, who, path, 'a map');
+    return Object.fromEntries(Object.entries(x as object).map(([k, y]) => [k, attribute(view.element, y, [...path, { key: k }], diags, who)]));
+  }
+  if (!Array.isArray(x)) return bad(diags, who, path, `a ${view.collection}`);
+  return x.map((y, i) => attribute(view.element, y, [...path, { index: i }], diags, who));
 }
 
 function primitive(kind: PrimitiveKind, x: unknown, path: AttributePath, diags: Diagnostics, who: string): Value {
