@@ -13,4 +13,9 @@ export const tagsMigrations: readonly Migration[] = [
       UNIQUE (account_id, resource_type, resource_id, tag_key)
     );`,
   },
+  {
+    // ListTagResources pages in SQL: a resource type's rows by resource then insertion, covering.
+    id: '002_tags_listing_index',
+    sql: 'CREATE INDEX IF NOT EXISTS tags_listing ON tags (account_id, resource_type, resource_id, seq, tag_key, tag_value);',
+  },
 ];

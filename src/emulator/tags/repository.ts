@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../db/statements.js';
+import { Where } from '../db/list-sql.js';
 
 export interface Tag { key: string; value: string }
 
@@ -67,6 +68,29 @@ export function removeTags(db: Database.Database, accountId: number, resourceTyp
 export function listTagRows(db: Database.Database, accountId: number, resourceType: string): { resourceId: string; key: string; value: string }[] {
   return db.prepare('SELECT resource_id AS resourceId, tag_key AS key, tag_value AS value FROM tags WHERE account_id = ? AND resource_type = ? ORDER BY resource_id, seq')
     .all(accountId, resourceType) as { resourceId: string; key: string; value: string }[];
+}
+
+export interface TagRow { resourceId: string; key: string; value: string }
+
+/**
+ * ListTagResources in SQL: the tag rows of a resource type in the account (optionally only of
+ * `resourceIds`, and only of resources carrying every `filter` tag), by resource then insertion.
+ * Counted now; any window loaded on demand over the `tags_listing` index.
+ */
+export function tagRowListing(db: Database.Database, accountId: number, resourceType: string, resourceIds: readonly string[],
+  filter: readonly { Key?: string; Value?: string }[]): { total: number; rows(offset: number, limit: number): TagRow[] } {
+  const w = new Where();
+  w.add(`account_id = ${w.bind(accountId)}`).add(`resource_type = ${w.bind(resourceType)}`);
+  if (resourceIds.length > 0) w.inList('resource_id', resourceIds);
+  // A filter without Key matches no resource here (the handler refuses one with only a Value).
+  if (filter.some((f) => f.Key === undefined)) w.add('0');
+  w.tags(resourceType, 'tags.resource_id', 'tags.account_id', filter);
+  const total = (cachedStatement(db, `SELECT COUNT(*) AS n FROM tags WHERE ${w.sql}`).get(w.args) as { n: number }).n;
+  return {
+    total,
+    rows: (offset, limit) => (limit <= 0 || offset >= total ? [] : cachedStatement(db, `SELECT resource_id AS resourceId, tag_key AS key, tag_value AS value FROM tags
+      WHERE ${w.sql} ORDER BY resource_id, seq LIMIT :limit OFFSET :offset`).all({ ...w.args, limit, offset }) as TagRow[]),
+  };
 }
 
 /**
