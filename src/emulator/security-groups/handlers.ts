@@ -95,7 +95,7 @@ export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
   const rules = repo.listRules(ctx.db, g.securityGroupId).filter((r) => direction === 'all' || r.direction === direction);
   return {
     RegionId: g.regionId, SecurityGroupId: g.securityGroupId, SecurityGroupName: g.name, Description: g.description, VpcId: g.vpcId,
-    InnerAccessPolicy: g.type === 'normal' ? 'Accept' : 'Drop', NextToken: '',
+    InnerAccessPolicy: repo.innerAccessPolicyOf(g), NextToken: '',
     Permissions: {
       Permission: rules.map((r) => ({
         SecurityGroupRuleId: r.ruleId, Direction: r.direction, IpProtocol: r.ipProtocol.toUpperCase(), PortRange: r.portRange,

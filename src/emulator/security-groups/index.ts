@@ -9,6 +9,7 @@ import { securityGroupActionSpecs, securityGroupErrorSpecs } from '../../spec/ec
 import { registerGroupMember } from '../resource-groups/repository.js';
 import { registerTaggable } from '../tags/repository.js';
 import * as h from './handlers.js';
+import { modifySecurityGroupPolicy } from './policy-handler.js';
 import { findSecurityGroup, securityGroupMigrations, updateSecurityGroup } from './repository.js';
 import { seedDefaultSecurityGroup } from './seed.js';
 
@@ -30,6 +31,7 @@ export const securityGroupsFamily: Family = {
     describeSecurityGroups: h.describeSecurityGroups,
     describeSecurityGroupAttribute: h.describeSecurityGroupAttribute,
     modifySecurityGroupAttribute: h.modifySecurityGroupAttribute,
+    modifySecurityGroupPolicy,
     deleteSecurityGroup: h.deleteSecurityGroup,
     authorizeSecurityGroup: h.authorizeSecurityGroup,
     revokeSecurityGroup: h.revokeSecurityGroup,

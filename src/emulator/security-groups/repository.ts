@@ -16,8 +16,15 @@ export interface SecurityGroupRecord {
   type: 'normal' | 'enterprise';
   resourceGroupId: string;
   serviceManaged: boolean;
+  /** `Accept` or `Drop` once set by ModifySecurityGroupPolicy; null means the type's default. */
+  innerAccessPolicy?: 'Accept' | 'Drop' | null;
   clientToken: string | null;
   createdAt: number;
+}
+
+/** The inner access policy in force: the stored one, else Accept for normal groups and Drop for enterprise ones. */
+export function innerAccessPolicyOf(g: SecurityGroupRecord): 'Accept' | 'Drop' {
+  return g.innerAccessPolicy ?? (g.type === 'normal' ? 'Accept' : 'Drop');
 }
 
 export interface RuleRecord {
@@ -76,6 +83,7 @@ export const securityGroupMigrations: readonly Migration[] = [
       CREATE INDEX security_group_rules_group ON security_group_rules (security_group_id, created_at);
     `,
   },
+  { id: '002_inner_access_policy', sql: 'ALTER TABLE security_groups ADD COLUMN inner_access_policy TEXT' },
 ];
 
 type Row = Record<string, unknown>;
@@ -85,7 +93,7 @@ function toGroup(r: Row): SecurityGroupRecord {
     securityGroupId: r.security_group_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
     vpcId: r.vpc_id as string, name: r.name as string, description: r.description as string,
     type: r.type as 'normal' | 'enterprise', resourceGroupId: r.resource_group_id as string,
-    serviceManaged: r.service_managed === 1, clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+    serviceManaged: r.service_managed === 1, innerAccessPolicy: (r.inner_access_policy as 'Accept' | 'Drop' | null) ?? null, clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
   };
 }
 
@@ -131,8 +139,8 @@ export function countSecurityGroupsInVpc(db: Database.Database, accountId: numbe
 }
 
 export function updateSecurityGroup(db: Database.Database, g: SecurityGroupRecord): void {
-  db.prepare('UPDATE security_groups SET name = ?, description = ?, resource_group_id = ? WHERE security_group_id = ?')
-    .run(g.name, g.description, g.resourceGroupId, g.securityGroupId);
+  db.prepare('UPDATE security_groups SET name = ?, description = ?, resource_group_id = ?, inner_access_policy = ? WHERE security_group_id = ?')
+    .run(g.name, g.description, g.resourceGroupId, g.innerAccessPolicy ?? null, g.securityGroupId);
 }
 
 export function deleteSecurityGroup(db: Database.Database, id: string): void {

@@ -2,9 +2,16 @@
  * SQLite storage of VPCs and vSwitches, partitioned by account and region.
  * Other families read through `findVpc`, `findVSwitch` and `countVSwitches`
  * (security groups check their VpcId; instances check their vSwitch).
+ * Tags live in the shared tags table under the VPC product's resource types `VPC` and
+ * `VSWITCH` (the old JSON `tags` columns stay empty; `legacy-tags.ts` moves old rows over).
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from '../context.js';
+import { getTagsOfMany, setTags } from '../tags/repository.js';
+
+/** Resource types of VPCs and vSwitches in the shared tags table (as TagResources names them). */
+export const VPC_TAG_TYPE = 'VPC';
+export const VSWITCH_TAG_TYPE = 'VSWITCH';
 
 export interface TagPair {
   Key: string;
@@ -87,6 +94,16 @@ export const vpcMigrations: readonly Migration[] = [
 
 type Row = Record<string, unknown>;
 
+/** Attach each record's tags from the shared tags table (one query for the whole list). */
+function withTags<T extends { accountId: number; tags: TagPair[] }>(db: Database.Database, type: string, idOf: (r: T) => string, records: T[]): T[] {
+  if (records.length === 0) return records;
+  const tags = getTagsOfMany(db, type, records.map((r) => ({ accountId: r.accountId, resourceId: idOf(r) })));
+  for (const r of records) r.tags = (tags.get(`${r.accountId}/${idOf(r)}`) ?? []).map((t) => ({ Key: t.key, Value: t.value }));
+  return records;
+}
+const vpcsWithTags = (db: Database.Database, rs: VpcRecord[]) => withTags(db, VPC_TAG_TYPE, (v) => v.vpcId, rs);
+const vswitchesWithTags = (db: Database.Database, rs: VSwitchRecord[]) => withTags(db, VSWITCH_TAG_TYPE, (s) => s.vSwitchId, rs);
+
 function toVpc(r: Row): VpcRecord {
   return {
     vpcId: r.vpc_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
@@ -113,32 +130,35 @@ export function insertVpc(db: Database.Database, v: VpcRecord): void {
        vrouter_id, route_table_id, tags, client_token, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(v.vpcId, v.accountId, v.regionId, v.vpcName, v.description, v.cidrBlock, v.isDefault ? 1 : 0, v.resourceGroupId,
-    v.vRouterId, v.routeTableId, JSON.stringify(v.tags), v.clientToken, v.createdAt);
+    v.vRouterId, v.routeTableId, '[]', v.clientToken, v.createdAt);
+  if (v.tags.length > 0) setTags(db, v.accountId, VPC_TAG_TYPE, v.vpcId, v.tags.map((t) => ({ key: t.Key, value: t.Value })));
 }
 
 /** The VPC with this id in the account and region, or undefined. */
 export function findVpc(db: Database.Database, accountId: number, regionId: string, vpcId: string): VpcRecord | undefined {
   const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND vpc_id = ?').get(accountId, regionId, vpcId) as Row | undefined;
-  return r && toVpc(r);
+  return r && vpcsWithTags(db, [toVpc(r)])[0];
 }
 
 export function findVpcByToken(db: Database.Database, accountId: number, regionId: string, token: string): VpcRecord | undefined {
   const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
-  return r && toVpc(r);
+  return r && vpcsWithTags(db, [toVpc(r)])[0];
 }
 
 /** All VPCs of the account in the region, oldest first. */
 export function listVpcs(db: Database.Database, accountId: number, regionId: string): VpcRecord[] {
-  return (db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? ORDER BY created_at, vpc_id').all(accountId, regionId) as Row[]).map(toVpc);
+  return vpcsWithTags(db, (db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? ORDER BY created_at, vpc_id').all(accountId, regionId) as Row[]).map(toVpc));
 }
 
+/** Save name, description, CIDR block and resource group (tags go through the tags repository). */
 export function updateVpc(db: Database.Database, v: VpcRecord): void {
-  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, tags = ? WHERE vpc_id = ?')
-    .run(v.vpcName, v.description, v.cidrBlock, JSON.stringify(v.tags), v.vpcId);
+  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, resource_group_id = ? WHERE vpc_id = ?')
+    .run(v.vpcName, v.description, v.cidrBlock, v.resourceGroupId, v.vpcId);
 }
 
 export function deleteVpc(db: Database.Database, vpcId: string): void {
   db.prepare('DELETE FROM vpcs WHERE vpc_id = ?').run(vpcId);
+  db.prepare('DELETE FROM tags WHERE resource_type = ? AND resource_id = ?').run(VPC_TAG_TYPE, vpcId);
 }
 
 export function insertVSwitch(db: Database.Database, s: VSwitchRecord): void {
@@ -147,18 +167,19 @@ export function insertVSwitch(db: Database.Database, s: VSwitchRecord): void {
        is_default, resource_group_id, tags, client_token, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.vSwitchId, s.accountId, s.regionId, s.vpcId, s.zoneId, s.cidrBlock, s.vSwitchName, s.description,
-    s.isDefault ? 1 : 0, s.resourceGroupId, JSON.stringify(s.tags), s.clientToken, s.createdAt);
+    s.isDefault ? 1 : 0, s.resourceGroupId, '[]', s.clientToken, s.createdAt);
+  if (s.tags.length > 0) setTags(db, s.accountId, VSWITCH_TAG_TYPE, s.vSwitchId, s.tags.map((t) => ({ key: t.Key, value: t.Value })));
 }
 
 /** The vSwitch with this id in the account and region, or undefined. */
 export function findVSwitch(db: Database.Database, accountId: number, regionId: string, vSwitchId: string): VSwitchRecord | undefined {
   const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vswitch_id = ?').get(accountId, regionId, vSwitchId) as Row | undefined;
-  return r && toVSwitch(r);
+  return r && vswitchesWithTags(db, [toVSwitch(r)])[0];
 }
 
 export function findVSwitchByToken(db: Database.Database, accountId: number, regionId: string, token: string): VSwitchRecord | undefined {
   const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
-  return r && toVSwitch(r);
+  return r && vswitchesWithTags(db, [toVSwitch(r)])[0];
 }
 
 /** All vSwitches of the account in the region (optionally of one VPC), oldest first. */
@@ -166,14 +187,16 @@ export function listVSwitches(db: Database.Database, accountId: number, regionId
   const rows = vpcId === undefined
     ? db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId)
     : db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vpc_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId, vpcId);
-  return (rows as Row[]).map(toVSwitch);
+  return vswitchesWithTags(db, (rows as Row[]).map(toVSwitch));
 }
 
+/** Save name and description (tags go through the tags repository). */
 export function updateVSwitch(db: Database.Database, s: VSwitchRecord): void {
-  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ?, tags = ? WHERE vswitch_id = ?')
-    .run(s.vSwitchName, s.description, JSON.stringify(s.tags), s.vSwitchId);
+  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ? WHERE vswitch_id = ?')
+    .run(s.vSwitchName, s.description, s.vSwitchId);
 }
 
 export function deleteVSwitch(db: Database.Database, vSwitchId: string): void {
   db.prepare('DELETE FROM vswitches WHERE vswitch_id = ?').run(vSwitchId);
+  db.prepare('DELETE FROM tags WHERE resource_type = ? AND resource_id = ?').run(VSWITCH_TAG_TYPE, vSwitchId);
 }

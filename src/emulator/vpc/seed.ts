@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
 import { seededGroupId } from '../resource-groups/seed.js';
 import { seedNetwork, seedZone } from '../instances/seed.js';
+import { moveLegacyNetworkTags } from './legacy-tags.js';
 import { findVpc, findVSwitch, insertVpc, insertVSwitch } from './repository.js';
 
 /** CIDR of the default VPC (Alibaba's default) and of its default vSwitch (holds the seeded 172.16.0.x IPs). */
@@ -15,6 +16,7 @@ const SEEDED_AT = Date.parse('2024-01-01T00:00:00Z');
 
 export function seedDefaultNetwork(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
+  moveLegacyNetworkTags(db);
   const a = account.accountId;
   const region = settings.defaultRegionId;
   const net = seedNetwork(a);
