@@ -3,7 +3,7 @@ import { defineDataSource } from '../../framework/index.js';
 import { describeAllImages, type AlibabaCloudClient } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { resultId } from '../data-zones/mapping.js';
-import { selectImages, toDescribeImagesFilter, toImageBlocks } from './mapping.js';
+import { selectImages, toDescribeImagesFilter, toImageResults } from './mapping.js';
 import { imagesSchema } from './schema.js';
 
 export const imagesDataSource = defineDataSource<typeof imagesSchema, AlibabaCloudClient>({
@@ -13,7 +13,7 @@ export const imagesDataSource = defineDataSource<typeof imagesSchema, AlibabaClo
     try {
       const images = selectImages(await describeAllImages(client, toDescribeImagesFilter(config), { signal }), config);
       const ids = images.map((i) => i.ImageId);
-      return { ...config, most_recent: config.most_recent ?? false, id: resultId(ids), ids, images: toImageBlocks(images) };
+      return { ...config, most_recent: config.most_recent ?? false, id: resultId(ids), ids, images: toImageResults(images) };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Images' });
       return undefined as never;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeImage } from '../../ecs/index.js';
 import { validationErrors } from '../vpc/test-support.js';
-import { selectImages, toDescribeImagesFilter, toImageBlocks } from './mapping.js';
+import { selectImages, toDescribeImagesFilter, toImageResults } from './mapping.js';
 import { imagesSchema } from './schema.js';
 
 const image = (id: string, name: string, created: string, extra: Record<string, unknown> = {}) =>
@@ -21,8 +21,8 @@ test('name_regex skips images without a name, and most_recent keeps only the new
   assert.deepEqual(selectImages(all, { is_support_io_optimized: false }), []);
 });
 
-test('image blocks take tags and disk mappings from the same DescribeImages response', () => {
-  const [b] = toImageBlocks([image('m-1', 'u', '2024-01-01T00:00:00Z', {
+test('image results take tags and disk mappings from the same DescribeImages response', () => {
+  const [b] = toImageResults([image('m-1', 'u', '2024-01-01T00:00:00Z', {
     Tags: { Tag: [{ TagKey: 'k', TagValue: 'v' }] },
     DiskDeviceMappings: { DiskDeviceMapping: [{ Device: '/dev/xvda', Size: '20', SnapshotId: 's-1' }] },
   })]);

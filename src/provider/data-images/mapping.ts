@@ -1,6 +1,6 @@
-/** Pure mapping for `alicloud_images`: config to one DescribeImages filter, local filters, state blocks. */
+/** Pure mapping for `alicloud_images`: config to one DescribeImages filter, local filters, the `images` result list. */
 import type { DescribeImagesFilter, Image } from '../../ecs/index.js';
-import type { ImagesConfig, ImagesState } from './schema.js';
+import type { ImagesConfig, ImageResult } from './schema.js';
 
 export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeImagesFilter, 'PageNumber' | 'PageSize'> {
   const tags = Object.entries(c.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
@@ -35,7 +35,7 @@ export function selectImages(images: readonly Image[], c: Partial<ImagesConfig>)
   return out;
 }
 
-export function toImageBlocks(images: readonly Image[]): ImagesState['images'] {
+export function toImageResults(images: readonly Image[]): ImageResult[] {
   return images.map((i) => ({
     id: i.ImageId,
     image_id: i.ImageId,

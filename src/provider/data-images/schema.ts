@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_images`: images visible to the account, filtered by owner, name
  * regex, status and attributes. Names follow the official provider (anchor-provider.md A2).
  */
-import { attr, block, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
+import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
 import { ARCHITECTURES, IMAGE_OWNER_ALIASES, IMAGE_STATUSES } from '../../spec/ecs/images.js';
 
 export const imagesSchema = defineSchema({
@@ -34,51 +34,50 @@ export const imagesSchema = defineSchema({
     tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
     output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching images.' }),
-  },
-  blocks: {
-    images: block.list({
-      description: 'The matching images (computed).',
-      attributes: {
-        id: attr.string({ computed: true, description: 'Image id.' }),
-        image_id: attr.string({ computed: true, description: 'Image id.' }),
-        name: attr.string({ computed: true, description: 'Image name.' }),
-        image_name: attr.string({ computed: true, description: 'Image name.' }),
-        description: attr.string({ computed: true, description: 'Description.' }),
-        architecture: attr.string({ computed: true, description: 'Architecture.' }),
-        creation_time: attr.string({ computed: true, description: 'Creation time.' }),
-        image_owner_alias: attr.string({ computed: true, description: 'Owner alias.' }),
-        image_family: attr.string({ computed: true, description: 'Family.' }),
-        image_version: attr.string({ computed: true, description: 'Version.' }),
-        os_type: attr.string({ computed: true, description: 'OS type.' }),
-        os_name: attr.string({ computed: true, description: 'OS name.' }),
-        os_name_en: attr.string({ computed: true, description: 'OS name in English.' }),
-        platform: attr.string({ computed: true, description: 'Platform.' }),
-        status: attr.string({ computed: true, description: 'Status.' }),
-        state: attr.string({ computed: true, description: 'Same as status.' }),
-        size: attr.int({ computed: true, description: 'Size in GiB.' }),
-        progress: attr.string({ computed: true, description: 'Creation progress.' }),
-        usage: attr.string({ computed: true, description: 'Usage.' }),
-        product_code: attr.string({ computed: true, description: 'Marketplace product code.' }),
-        is_self_shared: attr.string({ computed: true, description: 'Whether shared to other accounts.' }),
-        is_subscribed: attr.bool({ computed: true, description: 'Whether subscribed (marketplace).' }),
-        is_copied: attr.bool({ computed: true, description: 'Whether copied from another image.' }),
-        is_support_io_optimized: attr.bool({ computed: true, description: 'Runs on I/O optimized instances.' }),
-        resource_group_id: attr.string({ computed: true, description: 'Resource group.' }),
-        tags: attr.map('string', { computed: true, description: 'Tags.' }),
-      },
-      blocks: {
-        disk_device_mappings: block.list({
+    images: attr.listOf(
+      {
+        id: { type: 'string', description: 'Image id.' },
+        image_id: { type: 'string', description: 'Image id.' },
+        name: { type: 'string', description: 'Image name.' },
+        image_name: { type: 'string', description: 'Image name.' },
+        description: { type: 'string', description: 'Description.' },
+        architecture: { type: 'string', description: 'Architecture.' },
+        creation_time: { type: 'string', description: 'Creation time.' },
+        image_owner_alias: { type: 'string', description: 'Owner alias.' },
+        image_family: { type: 'string', description: 'Family.' },
+        image_version: { type: 'string', description: 'Version.' },
+        os_type: { type: 'string', description: 'OS type.' },
+        os_name: { type: 'string', description: 'OS name.' },
+        os_name_en: { type: 'string', description: 'OS name in English.' },
+        platform: { type: 'string', description: 'Platform.' },
+        status: { type: 'string', description: 'Status.' },
+        state: { type: 'string', description: 'Same as status.' },
+        size: { type: 'int', description: 'Size in GiB.' },
+        progress: { type: 'string', description: 'Creation progress.' },
+        usage: { type: 'string', description: 'Usage.' },
+        product_code: { type: 'string', description: 'Marketplace product code.' },
+        is_self_shared: { type: 'string', description: 'Whether shared to other accounts.' },
+        is_subscribed: { type: 'bool', description: 'Whether subscribed (marketplace).' },
+        is_copied: { type: 'bool', description: 'Whether copied from another image.' },
+        is_support_io_optimized: { type: 'bool', description: 'Runs on I/O optimized instances.' },
+        resource_group_id: { type: 'string', description: 'Resource group.' },
+        tags: { type: ['map', 'string'], description: 'Tags.' },
+        disk_device_mappings: {
+          type: ['list', {
+            device: { type: 'string', description: 'Device name.' },
+            size: { type: 'string', description: 'Size in GiB.' },
+            snapshot_id: { type: 'string', description: 'Snapshot id.' },
+          }],
           description: 'Disks of the image.',
-          attributes: {
-            device: attr.string({ computed: true, description: 'Device name.' }),
-            size: attr.string({ computed: true, description: 'Size in GiB.' }),
-            snapshot_id: attr.string({ computed: true, description: 'Snapshot id.' }),
-          },
-        }),
+        },
       },
-    }),
+      { computed: true, description: 'The matching images.' },
+    ),
   },
 });
+
+/** One element of the `images` result list. */
+export type ImageResult = NonNullable<ImagesState['images']>[number];
 
 export type ImagesState = StateOf<typeof imagesSchema>;
 export type ImagesConfig = ConfigOf<typeof imagesSchema>;

@@ -3,7 +3,7 @@ import { defineDataSource } from '../../framework/index.js';
 import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { resultId } from '../data-zones/mapping.js';
-import { filterTypes, sortTypes, toTypeBlocks, withZones } from './mapping.js';
+import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
 
 export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSchema, AlibabaCloudClient>({
@@ -21,7 +21,7 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
       }
       const matched = sortTypes(filterTypes(withZones(types, zones, config.availability_zone), config), config.sorted_by);
       const ids = matched.map((t) => t.InstanceTypeId);
-      return { ...config, instance_charge_type: config.instance_charge_type ?? 'PostPaid', id: resultId(ids), ids, instance_types: toTypeBlocks(matched) };
+      return { ...config, instance_charge_type: config.instance_charge_type ?? 'PostPaid', id: resultId(ids), ids, instance_types: toTypeResults(matched) };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Instance Types' });
       return undefined as never;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceType, Zone } from '../../ecs/index.js';
 import { validationErrors } from '../vpc/test-support.js';
-import { filterTypes, sortTypes, toTypeBlocks, withZones } from './mapping.js';
+import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
 
 const type = (id: string, cpu: number, mem: number): InstanceType => ({
@@ -26,8 +26,8 @@ test('types sort smallest first by vCPU then memory, or by memory first with sor
   assert.deepEqual(sortTypes(filterTypes(all, { cpu_core_count: 2, memory_size: 8 }), null).map((t) => t.InstanceTypeId), ['ecs.g6.large']);
 });
 
-test('instance type blocks carry the id, size, family and zones', () => {
-  assert.deepEqual(toTypeBlocks(withZones([types[1]!], zones, null)), [
+test('instance type results carry the id, size, family and zones', () => {
+  assert.deepEqual(toTypeResults(withZones([types[1]!], zones, null)), [
     { id: 'ecs.g6.large', cpu_core_count: 2, memory_size: 8, family: 'ecs.g6', eni_amount: 3, availability_zones: ['z-a', 'z-b'], nvme_support: 'unsupported' },
   ]);
 });

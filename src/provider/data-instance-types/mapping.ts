@@ -1,6 +1,6 @@
 /** Pure filtering, sorting and mapping for `alicloud_instance_types`. */
 import type { InstanceType, Zone } from '../../ecs/index.js';
-import type { InstanceTypesConfig, InstanceTypesState } from './schema.js';
+import type { InstanceTypesConfig, InstanceTypeResult } from './schema.js';
 
 export interface TypeWithZones extends InstanceType {
   zones: string[];
@@ -32,7 +32,7 @@ export function sortTypes(types: readonly TypeWithZones[], sortedBy: string | nu
   return [...types].sort((a, b) => primary(a, b) || a.InstanceTypeId.localeCompare(b.InstanceTypeId));
 }
 
-export function toTypeBlocks(types: readonly TypeWithZones[]): InstanceTypesState['instance_types'] {
+export function toTypeResults(types: readonly TypeWithZones[]): InstanceTypeResult[] {
   return types.map((t) => ({
     id: t.InstanceTypeId,
     cpu_core_count: t.CpuCoreCount,

@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_instance_types`: ECS instance types of the region, filtered by
  * family, size and zone. Names follow the official provider.
  */
-import { attr, block, defineSchema, v, type StateOf } from '../../framework/index.js';
+import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const instanceTypesSchema = defineSchema({
   description: 'ECS instance types available in the provider region, optionally in one zone, of one family or size.',
@@ -25,22 +25,23 @@ export const instanceTypesSchema = defineSchema({
     sorted_by: attr.string({ optional: true, validators: [v.oneOf('CPU', 'Memory', 'Price')], description: 'Sort key (default CPU, then memory).' }),
     output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching instance types, smallest first.' }),
-  },
-  blocks: {
-    instance_types: block.list({
-      description: 'The matching instance types (computed).',
-      attributes: {
-        id: attr.string({ computed: true, description: 'Instance type id.' }),
-        cpu_core_count: attr.int({ computed: true, description: 'vCPUs.' }),
-        memory_size: attr.number({ computed: true, description: 'Memory in GiB.' }),
-        family: attr.string({ computed: true, description: 'Family id.' }),
-        eni_amount: attr.int({ computed: true, description: 'ENIs supported.' }),
-        availability_zones: attr.list('string', { computed: true, description: 'Zones offering the type.' }),
-        nvme_support: attr.string({ computed: true, description: '`required` or `unsupported`.' }),
+    instance_types: attr.listOf(
+      {
+        id: { type: 'string', description: 'Instance type id.' },
+        cpu_core_count: { type: 'int', description: 'vCPUs.' },
+        memory_size: { type: 'number', description: 'Memory in GiB.' },
+        family: { type: 'string', description: 'Family id.' },
+        eni_amount: { type: 'int', description: 'ENIs supported.' },
+        availability_zones: { type: ['list', 'string'], description: 'Zones offering the type.' },
+        nvme_support: { type: 'string', description: '`required` or `unsupported`.' },
       },
-    }),
+      { computed: true, description: 'The matching instance types.' },
+    ),
   },
 });
+
+/** One element of the `instance_types` result list. */
+export type InstanceTypeResult = NonNullable<InstanceTypesState['instance_types']>[number];
 
 export type InstanceTypesState = StateOf<typeof instanceTypesSchema>;
 export type InstanceTypesConfig = import('../../framework/index.js').ConfigOf<typeof instanceTypesSchema>;

@@ -3,7 +3,7 @@ import { defineDataSource } from '../../framework/index.js';
 import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { resultId } from '../data-zones/mapping.js';
-import { selectGroups, toGroupBlocks } from './mapping.js';
+import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
 
 export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSchema, AlibabaCloudClient>({
@@ -13,7 +13,7 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
     try {
       const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
-      return { ...config, enable_details: config.enable_details ?? false, id: resultId(ids), ids, names: groups.map((g) => g.Name), groups: toGroupBlocks(groups) };
+      return { ...config, enable_details: config.enable_details ?? false, id: resultId(ids), ids, names: groups.map((g) => g.Name), groups: toGroupResults(groups) };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Resource Groups' });
       return undefined as never;

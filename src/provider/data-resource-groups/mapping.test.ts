@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ResourceGroup } from '../../ecs/index.js';
 import { validationErrors } from '../vpc/test-support.js';
-import { selectGroups, toGroupBlocks } from './mapping.js';
+import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
 
 const group = (id: string, name: string): ResourceGroup => ({ Id: id, Name: name, DisplayName: name.toUpperCase(), Status: 'OK', AccountId: '1', CreateDate: '' });
@@ -16,8 +16,8 @@ test('groups are filtered by ids and by name regex, in listing order', () => {
   assert.equal(selectGroups(groups, { status: 'OK' }).length, 3);
 });
 
-test('group blocks carry id, name, display name, status and account id', () => {
-  assert.deepEqual(toGroupBlocks([groups[1]!]), [{ id: 'rg-2', resource_group_name: 'dev', name: 'dev', display_name: 'DEV', status: 'OK', account_id: '1' }]);
+test('group results carry id, name, display name, status and account id', () => {
+  assert.deepEqual(toGroupResults([groups[1]!]), [{ id: 'rg-2', resource_group_name: 'dev', name: 'dev', display_name: 'DEV', status: 'OK', account_id: '1' }]);
 });
 
 test('validation rejects an unknown status and lists the allowed ones', () => {

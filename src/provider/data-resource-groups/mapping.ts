@@ -1,6 +1,6 @@
 /** Pure filtering and mapping for `alicloud_resource_manager_resource_groups`. */
 import type { ResourceGroup } from '../../ecs/index.js';
-import type { ResourceGroupsState } from './schema.js';
+import type { ResourceGroupResult } from './schema.js';
 
 /** Groups matching the id list and name regex, default group first (as the console lists them). */
 export function selectGroups(groups: readonly ResourceGroup[], f: { ids?: readonly string[] | null; name_regex?: string | null; status?: string | null }): ResourceGroup[] {
@@ -8,6 +8,6 @@ export function selectGroups(groups: readonly ResourceGroup[], f: { ids?: readon
   return groups.filter((g) => (!f.ids || f.ids.length === 0 || f.ids.includes(g.Id)) && (!re || re.test(g.Name)) && (!f.status || g.Status === f.status));
 }
 
-export function toGroupBlocks(groups: readonly ResourceGroup[]): ResourceGroupsState['groups'] {
+export function toGroupResults(groups: readonly ResourceGroup[]): ResourceGroupResult[] {
   return groups.map((g) => ({ id: g.Id, resource_group_name: g.Name, name: g.Name, display_name: g.DisplayName, status: g.Status, account_id: g.AccountId }));
 }

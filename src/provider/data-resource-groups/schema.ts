@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_resource_manager_resource_groups`: the account's resource
  * groups, filtered by id, name regex and status. Names follow the official provider.
  */
-import { attr, block, defineSchema, v, type StateOf } from '../../framework/index.js';
+import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const RESOURCE_GROUP_STATUSES = ['Creating', 'Deleted', 'Deleting', 'OK', 'PendingDelete'] as const;
 
@@ -20,20 +20,21 @@ export const resourceGroupsSchema = defineSchema({
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
     output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
-  },
-  blocks: {
-    groups: block.list({
-      description: 'The matching groups (computed).',
-      attributes: {
-        id: attr.string({ computed: true, description: 'Group id.' }),
-        resource_group_name: attr.string({ computed: true, description: 'Unique name.' }),
-        name: attr.string({ computed: true, description: 'Unique name.' }),
-        display_name: attr.string({ computed: true, description: 'Display name.' }),
-        status: attr.string({ computed: true, description: 'Status.' }),
-        account_id: attr.string({ computed: true, description: 'Owning account id.' }),
+    groups: attr.listOf(
+      {
+        id: { type: 'string', description: 'Group id.' },
+        resource_group_name: { type: 'string', description: 'Unique name.' },
+        name: { type: 'string', description: 'Unique name.' },
+        display_name: { type: 'string', description: 'Display name.' },
+        status: { type: 'string', description: 'Status.' },
+        account_id: { type: 'string', description: 'Owning account id.' },
       },
-    }),
+      { computed: true, description: 'The matching groups.' },
+    ),
   },
 });
+
+/** One element of the `groups` result list. */
+export type ResourceGroupResult = NonNullable<ResourceGroupsState['groups']>[number];
 
 export type ResourceGroupsState = StateOf<typeof resourceGroupsSchema>;

@@ -2,7 +2,7 @@
 import { defineDataSource } from '../../framework/index.js';
 import { describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
-import { filterZones, resultId, toZoneBlocks } from './mapping.js';
+import { filterZones, resultId, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloudClient>({
@@ -12,7 +12,7 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
     try {
       const zones = filterZones(await describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }), config);
       const ids = zones.map((z) => z.ZoneId);
-      return { ...config, multi: config.multi ?? false, instance_charge_type: config.instance_charge_type ?? 'PostPaid', enable_details: config.enable_details ?? false, id: resultId(ids), ids, zones: toZoneBlocks(zones) };
+      return { ...config, multi: config.multi ?? false, instance_charge_type: config.instance_charge_type ?? 'PostPaid', enable_details: config.enable_details ?? false, id: resultId(ids), ids, zones: toZoneResults(zones) };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Zones' });
       return undefined as never;

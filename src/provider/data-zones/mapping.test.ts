@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Zone } from '../../ecs/index.js';
 import { validationErrors } from '../vpc/test-support.js';
-import { filterZones, resultId, toZoneBlocks } from './mapping.js';
+import { filterZones, resultId, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({
@@ -21,8 +21,8 @@ test('multi = true gives no zones, since no ECS zone is multi-AZ', () => {
   assert.deepEqual(filterZones(zones, { multi: true }), []);
 });
 
-test('zone blocks carry id, local name and the offered types, kinds and disks', () => {
-  assert.deepEqual(toZoneBlocks([zones[0]!])[0], {
+test('zone results carry id, local name and the offered types, kinds and disks', () => {
+  assert.deepEqual(toZoneResults([zones[0]!])[0], {
     id: 'z-a', local_name: 'Zone z-a', available_instance_types: ['ecs.c6.large'], available_resource_creation: ['Instance', 'VSwitch', 'Disk'],
     available_disk_categories: ['cloud_essd'], multi_zone_ids: [], slb_slave_zone_ids: [],
   });

@@ -1,7 +1,7 @@
 /** Pure filtering and mapping for `alicloud_zones`. */
 import { createHash } from 'node:crypto';
 import type { Zone } from '../../ecs/index.js';
-import type { ZonesState } from './schema.js';
+import type { ZoneResult } from './schema.js';
 
 export interface ZoneFilter {
   available_resource_creation?: string | null;
@@ -24,7 +24,7 @@ export function resultId(ids: readonly string[]): string {
   return createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16);
 }
 
-export function toZoneBlocks(zones: readonly Zone[]): ZonesState['zones'] {
+export function toZoneResults(zones: readonly Zone[]): ZoneResult[] {
   return zones.map((z) => ({
     id: z.ZoneId,
     local_name: z.LocalName,

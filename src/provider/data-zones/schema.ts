@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_zones`: the availability zones of the region, filtered by what
  * can be created there. Names follow the official provider.
  */
-import { attr, block, defineSchema, v, type StateOf } from '../../framework/index.js';
+import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const RESOURCE_CREATION_KINDS = ['Instance', 'Disk', 'VSwitch', 'Rds', 'Slb', 'Redis', 'Memcache', 'MongoDB', 'KVStore', 'FunctionCompute', 'Elasticsearch', 'IoOptimized', 'DedicatedHost'] as const;
 export const DISK_CATEGORIES = ['cloud', 'cloud_ssd', 'cloud_efficiency', 'cloud_essd', 'cloud_auto', 'ephemeral_ssd'] as const;
@@ -21,21 +21,22 @@ export const zonesSchema = defineSchema({
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
     output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching zones.' }),
-  },
-  blocks: {
-    zones: block.list({
-      description: 'The matching zones (computed).',
-      attributes: {
-        id: attr.string({ computed: true, description: 'Zone id.' }),
-        local_name: attr.string({ computed: true, description: 'Localized name.' }),
-        available_instance_types: attr.list('string', { computed: true, description: 'Instance types offered.' }),
-        available_resource_creation: attr.list('string', { computed: true, description: 'Resource kinds that can be created.' }),
-        available_disk_categories: attr.list('string', { computed: true, description: 'Disk categories offered.' }),
-        multi_zone_ids: attr.list('string', { computed: true, description: 'Member zones of a multi-AZ zone (empty for ECS).' }),
-        slb_slave_zone_ids: attr.list('string', { computed: true, description: 'SLB slave zones (empty here).' }),
+    zones: attr.listOf(
+      {
+        id: { type: 'string', description: 'Zone id.' },
+        local_name: { type: 'string', description: 'Localized name.' },
+        available_instance_types: { type: ['list', 'string'], description: 'Instance types offered.' },
+        available_resource_creation: { type: ['list', 'string'], description: 'Resource kinds that can be created.' },
+        available_disk_categories: { type: ['list', 'string'], description: 'Disk categories offered.' },
+        multi_zone_ids: { type: ['list', 'string'], description: 'Member zones of a multi-AZ zone (empty for ECS).' },
+        slb_slave_zone_ids: { type: ['list', 'string'], description: 'SLB slave zones (empty here).' },
       },
-    }),
+      { computed: true, description: 'The matching zones.' },
+    ),
   },
 });
+
+/** One element of the `zones` result list. */
+export type ZoneResult = NonNullable<ZonesState['zones']>[number];
 
 export type ZonesState = StateOf<typeof zonesSchema>;
