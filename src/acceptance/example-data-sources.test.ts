@@ -77,9 +77,9 @@ data "alicloud_zones" "z" {
   assert.match(out, /available_resource_creation must be one of "Instance"/);
 });
 
-// TODO(framework): nested results are computed list blocks, which core plans as empty lists when the
-// read is deferred to apply; the official provider's list-of-object attributes plan as unknown.
-test('a zones read deferred to apply still lets plan index zones[0].id', { todo: 'needs computed list-of-object attributes in src/framework', timeout: 120_000 }, async (t) => {
+// Nested results are computed list(object) attributes (like the official provider's), which core plans
+// as unknown when the read is deferred; as list blocks they planned as [] and zones[0] failed.
+test('a zones read deferred to apply still lets plan index zones[0].id', { timeout: 120_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
   const ws = exampleWorkspace(h, `
 resource "alicloud_vpc" "v" {
@@ -92,4 +92,5 @@ output "zone" { value = data.alicloud_zones.z.zones[0].id }
 `);
   const r = await ws.run(['plan', '-no-color']);
   assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /zone\s*=\s*\(known after apply\)/, r.stdout);
 });
