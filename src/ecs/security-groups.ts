@@ -1,9 +1,9 @@
 /**
  * ECS security-group operations: CreateSecurityGroup, DescribeSecurityGroups (one group by id),
  * DescribeSecurityGroupAttribute (inner access policy), ModifySecurityGroupAttribute,
- * DeleteSecurityGroup. Tags go through `tags.ts` with resource type `securitygroup`.
+ * ModifySecurityGroupPolicy, DeleteSecurityGroup. Tags go through `tags.ts` with resource type `securitygroup`.
  */
-import { securityGroupActionSpecs } from '../spec/ecs/security-groups.js';
+import { modifySecurityGroupPolicySpec, securityGroupActionSpecs } from '../spec/ecs/security-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { items, obj, requestIdOf, str } from './decode.js';
@@ -88,16 +88,6 @@ export async function deleteSecurityGroup(client: AlibabaCloudClient, id: string
     throw err;
   }
 }
-
-// ModifySecurityGroupPolicy has no table in src/spec yet; this local one carries its parameters.
-const modifySecurityGroupPolicySpec = {
-  product: 'Ecs', version: '2014-05-26', action: 'ModifySecurityGroupPolicy', mutating: true,
-  params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', required: true },
-    { kind: 'scalar', name: 'SecurityGroupId', type: 'string', required: true },
-    { kind: 'scalar', name: 'InnerAccessPolicy', type: 'string', required: true },
-  ],
-} as const satisfies import('../spec/ecs/types.js').ActionSpec;
 
 /** Set the inner access policy (`Accept` or `Drop`) of a group. */
 export async function modifySecurityGroupPolicy(client: AlibabaCloudClient, id: string, policy: string, opts: CallOptions = {}): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { ActionSpec } from '../spec/ecs/types.js';
 import { vpcActionSpecs } from '../spec/vpc/vpcs.js';
+import { moveResourceGroupVpcSpec, tagResourcesVpcSpec, unTagResourcesVpcSpec } from '../spec/vpc/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { bool, items, num, obj, requestIdOf, str } from './decode.js';
@@ -144,37 +145,6 @@ export async function waitVpcAvailable(client: AlibabaCloudClient, vpcId: string
   return v!;
 }
 
-// VPC-product tagging and resource-group moves; tables local to the client until src/spec/vpc has them.
-const VPC = { product: 'Vpc', version: '2016-04-28', mutating: true } as const;
-const tagResourcesVpcSpec: ActionSpec = {
-  ...VPC, action: 'TagResources',
-  params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', required: true },
-    { kind: 'scalar', name: 'ResourceType', type: 'string', required: true },
-    { kind: 'scalarList', name: 'ResourceId', type: 'string', maxItems: 20 },
-    { kind: 'repeatList', name: 'Tag', maxItems: 20, fields: [{ kind: 'scalar', name: 'Key', type: 'string' }, { kind: 'scalar', name: 'Value', type: 'string' }] },
-  ],
-};
-const untagResourcesVpcSpec: ActionSpec = {
-  ...VPC, action: 'UnTagResources',
-  params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', required: true },
-    { kind: 'scalar', name: 'ResourceType', type: 'string', required: true },
-    { kind: 'scalarList', name: 'ResourceId', type: 'string', maxItems: 20 },
-    { kind: 'scalarList', name: 'TagKey', type: 'string', maxItems: 20 },
-    { kind: 'scalar', name: 'All', type: 'boolean' },
-  ],
-};
-const moveResourceGroupVpcSpec: ActionSpec = {
-  ...VPC, action: 'MoveResourceGroup',
-  params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', required: true },
-    { kind: 'scalar', name: 'ResourceId', type: 'string', required: true },
-    { kind: 'scalar', name: 'NewResourceGroupId', type: 'string', required: true },
-    { kind: 'scalar', name: 'ResourceType', type: 'string', required: true },
-  ],
-};
-
 /** Make the tags of a VPC-product resource (`VPC`, `VSWITCH`) equal `next`, given `prior`. */
 export async function setVpcTags(
   client: AlibabaCloudClient,
@@ -184,7 +154,7 @@ export async function setVpcTags(
   const removed = Object.keys(input.prior).filter((k) => !(k in input.next));
   const upserts = Object.entries(input.next).filter(([k, v]) => input.prior[k] !== v).map(([Key, Value]) => ({ Key, Value }));
   if (removed.length) {
-    await client.call(untagResourcesVpcSpec, { ResourceType: input.resourceType, ResourceId: [input.resourceId], TagKey: removed }, { idempotent: true, ...opts });
+    await client.call(unTagResourcesVpcSpec, { ResourceType: input.resourceType, ResourceId: [input.resourceId], TagKey: removed }, { idempotent: true, ...opts });
   }
   if (upserts.length) {
     await client.call(tagResourcesVpcSpec, { ResourceType: input.resourceType, ResourceId: [input.resourceId], Tag: upserts }, { idempotent: true, ...opts });
