@@ -123,7 +123,6 @@ export class DataAlicloudImagesImagesDiskDeviceMappingsOutputReference extends c
   }
 
   /**
-   * Device name.
    * Terraform: `device`.
    */
   public get device(): string {
@@ -131,7 +130,6 @@ export class DataAlicloudImagesImagesDiskDeviceMappingsOutputReference extends c
   }
 
   /**
-   * Size in GiB.
    * Terraform: `size`.
    */
   public get size(): string {
@@ -139,7 +137,6 @@ export class DataAlicloudImagesImagesDiskDeviceMappingsOutputReference extends c
   }
 
   /**
-   * Snapshot id.
    * Terraform: `snapshot_id`.
    */
   public get snapshotId(): string {
@@ -165,7 +162,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Architecture.
    * Terraform: `architecture`.
    */
   public get architecture(): string {
@@ -173,7 +169,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Creation time.
    * Terraform: `creation_time`.
    */
   public get creationTime(): string {
@@ -181,7 +176,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Description.
    * Terraform: `description`.
    */
   public get description(): string {
@@ -189,7 +183,13 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Image id.
+   * Terraform: `disk_device_mappings`.
+   */
+  public get diskDeviceMappings(): DataAlicloudImagesImagesDiskDeviceMappingsList {
+    return new DataAlicloudImagesImagesDiskDeviceMappingsList(this, "disk_device_mappings", false);
+  }
+
+  /**
    * Terraform: `id`.
    */
   public get id(): string {
@@ -197,7 +197,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Family.
    * Terraform: `image_family`.
    */
   public get imageFamily(): string {
@@ -205,7 +204,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Image id.
    * Terraform: `image_id`.
    */
   public get imageId(): string {
@@ -213,7 +211,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Image name.
    * Terraform: `image_name`.
    */
   public get imageName(): string {
@@ -221,7 +218,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Owner alias.
    * Terraform: `image_owner_alias`.
    */
   public get imageOwnerAlias(): string {
@@ -229,7 +225,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Version.
    * Terraform: `image_version`.
    */
   public get imageVersion(): string {
@@ -237,7 +232,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Whether copied from another image.
    * Terraform: `is_copied`.
    */
   public get isCopied(): cdktf.IResolvable {
@@ -245,7 +239,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Whether shared to other accounts.
    * Terraform: `is_self_shared`.
    */
   public get isSelfShared(): string {
@@ -253,7 +246,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Whether subscribed (marketplace).
    * Terraform: `is_subscribed`.
    */
   public get isSubscribed(): cdktf.IResolvable {
@@ -261,7 +253,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Runs on I/O optimized instances.
    * Terraform: `is_support_io_optimized`.
    */
   public get isSupportIoOptimized(): cdktf.IResolvable {
@@ -269,7 +260,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Image name.
    * Terraform: `name`.
    */
   public get name(): string {
@@ -277,7 +267,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * OS name.
    * Terraform: `os_name`.
    */
   public get osName(): string {
@@ -285,7 +274,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * OS name in English.
    * Terraform: `os_name_en`.
    */
   public get osNameEn(): string {
@@ -293,7 +281,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * OS type.
    * Terraform: `os_type`.
    */
   public get osType(): string {
@@ -301,7 +288,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Platform.
    * Terraform: `platform`.
    */
   public get platform(): string {
@@ -309,7 +295,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Marketplace product code.
    * Terraform: `product_code`.
    */
   public get productCode(): string {
@@ -317,7 +302,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Creation progress.
    * Terraform: `progress`.
    */
   public get progress(): string {
@@ -325,7 +309,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Resource group.
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
@@ -333,7 +316,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Size in GiB.
    * Terraform: `size`.
    */
   public get size(): number {
@@ -341,7 +323,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Same as status.
    * Terraform: `state`.
    */
   public get state(): string {
@@ -349,7 +330,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Status.
    * Terraform: `status`.
    */
   public get status(): string {
@@ -357,7 +337,6 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Tags.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
@@ -365,19 +344,10 @@ export class DataAlicloudImagesImagesOutputReference extends cdktf.ComplexObject
   }
 
   /**
-   * Usage.
    * Terraform: `usage`.
    */
   public get usage(): string {
     return this.getStringAttribute("usage");
-  }
-
-  /**
-   * Disks of the image.
-   * Terraform: `disk_device_mappings`.
-   */
-  public get diskDeviceMappings(): DataAlicloudImagesImagesDiskDeviceMappingsList {
-    return new DataAlicloudImagesImagesDiskDeviceMappingsList(this, "disk_device_mappings", false);
   }
 }
 
@@ -510,6 +480,14 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
+   * The matching images.
+   * Terraform: `images`.
+   */
+  public get images(): DataAlicloudImagesImagesList {
+    return new DataAlicloudImagesImagesList(this, "images", false);
+  }
+
+  /**
    * Only images that do (or do not) support cloud-init.
    * Terraform: `is_support_cloud_init`.
    */
@@ -603,14 +581,6 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
    */
   public get usage(): string {
     return this.getStringAttribute("usage");
-  }
-
-  /**
-   * The matching images (computed).
-   * Terraform: `images`.
-   */
-  public get images(): DataAlicloudImagesImagesList {
-    return new DataAlicloudImagesImagesList(this, "images", false);
   }
 
   /**

@@ -29,6 +29,11 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly gpuAmount?: number;
   /**
+   * Image the types must support (accepted, not used as a filter).
+   * Terraform: `image_id`. Optional.
+   */
+  readonly imageId?: string;
+  /**
    * Charge type.
    * Terraform: `instance_charge_type`. Optional.
    */
@@ -44,12 +49,22 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly instanceTypeFamily?: string;
   /**
+   * Include outdated types (accepted; every type is current here).
+   * Terraform: `is_outdated`. Optional.
+   */
+  readonly isOutdated?: boolean | cdktf.IResolvable;
+  /**
+   * Kubernetes node role (accepted, not used as a filter).
+   * Terraform: `kubernetes_node_role`. Optional.
+   */
+  readonly kubernetesNodeRole?: string;
+  /**
    * Only types with exactly this much memory (GiB).
    * Terraform: `memory_size`. Optional.
    */
   readonly memorySize?: number;
   /**
-   * Network type.
+   * Network type (accepted, not used as a filter).
    * Terraform: `network_type`. Optional.
    */
   readonly networkType?: string;
@@ -63,6 +78,16 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    * Terraform: `sorted_by`. Optional.
    */
   readonly sortedBy?: string;
+  /**
+   * Spot strategy (accepted, not used as a filter).
+   * Terraform: `spot_strategy`. Optional.
+   */
+  readonly spotStrategy?: string;
+  /**
+   * System disk category (accepted, not used as a filter).
+   * Terraform: `system_disk_category`. Optional.
+   */
+  readonly systemDiskCategory?: string;
 }
 
 /** One element of `DataAlicloudInstanceTypesInstanceTypesList` (or a single nested object); each getter is a token for that field. */
@@ -72,7 +97,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * Zones offering the type.
    * Terraform: `availability_zones`.
    */
   public get availabilityZones(): string[] {
@@ -80,7 +104,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * vCPUs.
    * Terraform: `cpu_core_count`.
    */
   public get cpuCoreCount(): number {
@@ -88,7 +111,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * ENIs supported.
    * Terraform: `eni_amount`.
    */
   public get eniAmount(): number {
@@ -96,7 +118,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * Family id.
    * Terraform: `family`.
    */
   public get family(): string {
@@ -104,7 +125,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * Instance type id.
    * Terraform: `id`.
    */
   public get id(): string {
@@ -112,7 +132,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * Memory in GiB.
    * Terraform: `memory_size`.
    */
   public get memorySize(): number {
@@ -120,7 +139,6 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
-   * `required` or `unsupported`.
    * Terraform: `nvme_support`.
    */
   public get nvmeSupport(): string {
@@ -139,7 +157,7 @@ export class DataAlicloudInstanceTypesInstanceTypesList extends cdktf.ComplexLis
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", cpuCoreCount: "cpu_core_count", eniAmount: "eni_amount", gpuAmount: "gpu_amount", instanceChargeType: "instance_charge_type", instanceType: "instance_type", instanceTypeFamily: "instance_type_family", memorySize: "memory_size", networkType: "network_type", outputFile: "output_file", sortedBy: "sorted_by" };
+const shape: Shape = { availabilityZone: "availability_zone", cpuCoreCount: "cpu_core_count", eniAmount: "eni_amount", gpuAmount: "gpu_amount", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceType: "instance_type", instanceTypeFamily: "instance_type_family", isOutdated: "is_outdated", kubernetesNodeRole: "kubernetes_node_role", memorySize: "memory_size", networkType: "network_type", outputFile: "output_file", sortedBy: "sorted_by", spotStrategy: "spot_strategy", systemDiskCategory: "system_disk_category" };
 
 /**
  * ECS instance types available in the provider region, optionally in one zone, of one family or size.
@@ -215,6 +233,14 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
+   * Image the types must support (accepted, not used as a filter).
+   * Terraform: `image_id`.
+   */
+  public get imageId(): string {
+    return this.getStringAttribute("image_id");
+  }
+
+  /**
    * Charge type.
    * Terraform: `instance_charge_type`.
    */
@@ -239,6 +265,30 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
+   * The matching instance types.
+   * Terraform: `instance_types`.
+   */
+  public get instanceTypes(): DataAlicloudInstanceTypesInstanceTypesList {
+    return new DataAlicloudInstanceTypesInstanceTypesList(this, "instance_types", false);
+  }
+
+  /**
+   * Include outdated types (accepted; every type is current here).
+   * Terraform: `is_outdated`.
+   */
+  public get isOutdated(): cdktf.IResolvable {
+    return this.getBooleanAttribute("is_outdated");
+  }
+
+  /**
+   * Kubernetes node role (accepted, not used as a filter).
+   * Terraform: `kubernetes_node_role`.
+   */
+  public get kubernetesNodeRole(): string {
+    return this.getStringAttribute("kubernetes_node_role");
+  }
+
+  /**
    * Only types with exactly this much memory (GiB).
    * Terraform: `memory_size`.
    */
@@ -247,7 +297,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Network type.
+   * Network type (accepted, not used as a filter).
    * Terraform: `network_type`.
    */
   public get networkType(): string {
@@ -271,11 +321,19 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * The matching instance types (computed).
-   * Terraform: `instance_types`.
+   * Spot strategy (accepted, not used as a filter).
+   * Terraform: `spot_strategy`.
    */
-  public get instanceTypes(): DataAlicloudInstanceTypesInstanceTypesList {
-    return new DataAlicloudInstanceTypesInstanceTypesList(this, "instance_types", false);
+  public get spotStrategy(): string {
+    return this.getStringAttribute("spot_strategy");
+  }
+
+  /**
+   * System disk category (accepted, not used as a filter).
+   * Terraform: `system_disk_category`.
+   */
+  public get systemDiskCategory(): string {
+    return this.getStringAttribute("system_disk_category");
   }
 
   protected override synthesizeAttributes(): { [name: string]: any } {

@@ -42,7 +42,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Owning account id.
    * Terraform: `account_id`.
    */
   public get accountId(): string {
@@ -50,7 +49,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Display name.
    * Terraform: `display_name`.
    */
   public get displayName(): string {
@@ -58,7 +56,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Group id.
    * Terraform: `id`.
    */
   public get id(): string {
@@ -66,7 +63,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Unique name.
    * Terraform: `name`.
    */
   public get name(): string {
@@ -74,7 +70,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Unique name.
    * Terraform: `resource_group_name`.
    */
   public get resourceGroupName(): string {
@@ -82,7 +77,6 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
   }
 
   /**
-   * Status.
    * Terraform: `status`.
    */
   public get status(): string {
@@ -137,6 +131,14 @@ export class DataAlicloudResourceManagerResourceGroups extends cdktf.TerraformDa
   }
 
   /**
+   * The matching groups.
+   * Terraform: `groups`.
+   */
+  public get groups(): DataAlicloudResourceManagerResourceGroupsGroupsList {
+    return new DataAlicloudResourceManagerResourceGroupsGroupsList(this, "groups", false);
+  }
+
+  /**
    * Identifier of this result (a hash of the group ids).
    * Terraform: `id`.
    */
@@ -182,14 +184,6 @@ export class DataAlicloudResourceManagerResourceGroups extends cdktf.TerraformDa
    */
   public get status(): string {
     return this.getStringAttribute("status");
-  }
-
-  /**
-   * The matching groups (computed).
-   * Terraform: `groups`.
-   */
-  public get groups(): DataAlicloudResourceManagerResourceGroupsGroupsList {
-    return new DataAlicloudResourceManagerResourceGroupsGroupsList(this, "groups", false);
   }
 
   protected override synthesizeAttributes(): { [name: string]: any } {

@@ -39,7 +39,7 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly multi?: boolean | cdktf.IResolvable;
   /**
-   * Network type the zones must support.
+   * Network type the zones must support (accepted; every zone here is VPC-only).
    * Terraform: `network_type`. Optional.
    */
   readonly networkType?: string;
@@ -49,7 +49,7 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly outputFile?: string;
   /**
-   * Spot strategy the zones must support.
+   * Spot strategy the zones must support (accepted, not used as a filter).
    * Terraform: `spot_strategy`. Optional.
    */
   readonly spotStrategy?: string;
@@ -62,7 +62,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Disk categories offered.
    * Terraform: `available_disk_categories`.
    */
   public get availableDiskCategories(): string[] {
@@ -70,7 +69,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Instance types offered.
    * Terraform: `available_instance_types`.
    */
   public get availableInstanceTypes(): string[] {
@@ -78,7 +76,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Resource kinds that can be created.
    * Terraform: `available_resource_creation`.
    */
   public get availableResourceCreation(): string[] {
@@ -86,7 +83,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Zone id.
    * Terraform: `id`.
    */
   public get id(): string {
@@ -94,7 +90,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Localized name.
    * Terraform: `local_name`.
    */
   public get localName(): string {
@@ -102,7 +97,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Member zones of a multi-AZ zone (empty for ECS).
    * Terraform: `multi_zone_ids`.
    */
   public get multiZoneIds(): string[] {
@@ -110,7 +104,6 @@ export class DataAlicloudZonesZonesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * SLB slave zones (empty here).
    * Terraform: `slb_slave_zone_ids`.
    */
   public get slbSlaveZoneIds(): string[] {
@@ -221,7 +214,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Network type the zones must support.
+   * Network type the zones must support (accepted; every zone here is VPC-only).
    * Terraform: `network_type`.
    */
   public get networkType(): string {
@@ -237,7 +230,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Spot strategy the zones must support.
+   * Spot strategy the zones must support (accepted, not used as a filter).
    * Terraform: `spot_strategy`.
    */
   public get spotStrategy(): string {
@@ -245,7 +238,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * The matching zones (computed).
+   * The matching zones.
    * Terraform: `zones`.
    */
   public get zones(): DataAlicloudZonesZonesList {

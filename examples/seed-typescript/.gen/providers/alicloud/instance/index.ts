@@ -120,6 +120,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.
+   * Terraform: `user_data`. Optional.
+   */
+  readonly userData?: string;
+  /**
    * vSwitch of the primary network interface.
    * Terraform: `vswitch_id`. Optional.
    */
@@ -173,7 +178,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", hostName: "host_name", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", password: "password", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityGroups: "security_groups", status: "status", systemDiskCategory: "system_disk_category", systemDiskSize: "system_disk_size", tags: "tags", vswitchId: "vswitch_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", hostName: "host_name", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", password: "password", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityGroups: "security_groups", status: "status", systemDiskCategory: "system_disk_category", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vswitchId: "vswitch_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -398,6 +403,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get tags(): { [key: string]: string } {
     return this.getStringMapAttribute("tags");
+  }
+
+  /**
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.
+   * Terraform: `user_data`.
+   */
+  public get userData(): string {
+    return this.getStringAttribute("user_data");
   }
 
   /**

@@ -483,7 +483,7 @@ export interface AlicloudProviderConfig {
    */
   readonly protocol?: string;
   /**
-   * Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION` or `ALIBABA_CLOUD_REGION`; default `cn-beijing`).
+   * Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION` or `ALIBABA_CLOUD_REGION_ID`; default `cn-beijing`).
    * Terraform: `region`. Optional.
    */
   readonly region?: string;
