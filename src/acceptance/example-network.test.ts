@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { deleteVSwitch, describeSecurityGroup, describeVpc, modifyVpcAttribute } from '../ecs/index.js';
+import { deleteVSwitch, describeInnerAccessPolicy, describeSecurityGroup, describeVpc, describeVSwitch, modifyVpcAttribute } from '../ecs/index.js';
+import { seededGroupId } from '../emulator/resource-groups/seed.js';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, resourceValues, tf } from './image-harness.js';
@@ -60,6 +61,50 @@ test('names, descriptions and tags update in place, keeping every id', { timeout
   assert.deepEqual((await describeSecurityGroup(h.client, sg!.id))?.Tags, { env: 'prod', team: 'core' });
   await tf(ws, ['destroy', '-auto-approve']);
   assert.equal(await describeVpc(h.client, vpc!.id), undefined);
+});
+
+const tagged = (o: { vpcTags: string; vswTags: string; group: string; policy: string }) => `
+data "alicloud_zones" "z" {
+  available_resource_creation = "VSwitch"
+}
+resource "alicloud_vpc" "v" {
+  cidr_block        = "10.5.0.0/16"
+  vpc_name          = "tagged"
+  resource_group_id = "${o.group}"
+  tags              = ${o.vpcTags}
+}
+resource "alicloud_vswitch" "s" {
+  vpc_id     = alicloud_vpc.v.id
+  cidr_block = "10.5.1.0/24"
+  zone_id    = data.alicloud_zones.z.zones[0].id
+  tags       = ${o.vswTags}
+}
+resource "alicloud_security_group" "g" {
+  vpc_id              = alicloud_vpc.v.id
+  inner_access_policy = "${o.policy}"
+}
+`;
+
+test('VPC and vSwitch tags, the VPC resource group and inner_access_policy change in place', { timeout: 240_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const dev = seededGroupId(h.account, 'dev');
+  const prod = seededGroupId(h.account, 'prod');
+  const ws = exampleWorkspace(h, tagged({ vpcTags: '{ env = "dev", old = "x" }', vswTags: '{ tier = "web" }', group: dev, policy: 'Accept' }));
+  await applyClean(ws);
+  const first = { vpc: await resourceValues(ws, 'alicloud_vpc.v'), vsw: await resourceValues(ws, 'alicloud_vswitch.s'), sg: await resourceValues(ws, 'alicloud_security_group.g') };
+  assert.deepEqual([first.vpc?.tags, first.vpc?.resource_group_id, first.vsw?.tags, first.sg?.inner_access_policy], [{ env: 'dev', old: 'x' }, dev, { tier: 'web' }, 'Accept']);
+
+  ws.writeFile('main.tf', tagged({ vpcTags: '{ env = "prod", team = "net" }', vswTags: '{}', group: prod, policy: 'Drop' }));
+  const plan = await ws.run(['plan', '-no-color']);
+  assert.match(plan.stdout, /0 to add, 3 to change, 0 to destroy/);
+  await applyClean(ws);
+  const vpc = await describeVpc(h.client, first.vpc!.id as string);
+  assert.deepEqual([vpc?.Tags, vpc?.ResourceGroupId], [{ env: 'prod', team: 'net' }, prod]);
+  assert.deepEqual((await describeVSwitch(h.client, first.vsw!.id as string))?.Tags, {});
+  assert.equal(await describeInnerAccessPolicy(h.client, first.sg!.id as string), 'Drop');
+  const after = { vpc: await resourceValues(ws, 'alicloud_vpc.v'), sg: await resourceValues(ws, 'alicloud_security_group.g') };
+  assert.deepEqual([after.vpc?.id, after.vpc?.resource_group_id, after.sg?.id, after.sg?.inner_access_policy], [first.vpc?.id, prod, first.sg?.id, 'Drop']);
+  await tf(ws, ['destroy', '-auto-approve']);
 });
 
 test('drift outside Terraform is planned back: a renamed VPC is renamed, a deleted vSwitch is recreated', { timeout: 240_000 }, async (t) => {
