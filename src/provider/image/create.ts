@@ -1,9 +1,10 @@
 /**
- * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken derived from
- * the request (a re-run after a crash finds the same image), then an honest wait until the
- * image is usable. The create timeout is a deadline from the start of create. Once ECS has
+ * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken unique to this
+ * create (kept across its retries, never shared: identical resources and create_before_destroy
+ * replacements each get their own image), then an honest wait until the image is usable. The create timeout is a deadline from the start of create. Once ECS has
  * returned an id, every failure keeps that id in state (Terraform taints it: never orphaned).
  */
+import { randomUUID } from 'node:crypto';
 import type { CreateRequest } from '../../framework/index.js';
 import {
   createImage,
@@ -119,9 +120,11 @@ export async function createImageResource(req: Req): Promise<ImageState> {
   }
 
   const input = createImageInput(config);
+  // Per-create nonce: a hash of the request alone hands identical resources one shared image.
+  const nonce = randomUUID();
   let id: string;
   try {
-    id = await createWithRetry(req, input, createToken(input), deadline);
+    id = await createWithRetry(req, input, createToken(input, nonce), deadline);
   } catch (err) {
     addEcsError(diags, err, { summary: 'Cannot Create Image', attributeFor: attributeForCode });
     return failed;
@@ -132,9 +135,9 @@ export async function createImageResource(req: Req): Promise<ImageState> {
   try {
     let image = await lookSoon(req, id);
     if (!image) {
-      // The token still maps to an image deleted since (destroy + create with identical config).
+      // The token's image vanished before we could see it (deleted outside Terraform): make another.
       req.log.info(`alicloud_image: image ${id} of this ClientToken was deleted; creating a new one`);
-      id = await createWithRetry(req, input, createToken(input, id), deadline);
+      id = await createWithRetry(req, input, createToken(input, `${nonce}:${id}`), deadline);
       req.saveProgress({ id });
       image = await lookSoon(req, id);
     }

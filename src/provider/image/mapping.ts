@@ -56,8 +56,8 @@ export function stableJson(x: unknown): string {
 }
 
 /**
- * The ClientToken of a create: a hash of the request, so a re-run after a crash returns the
- * same image. `salt` (the id of a deleted image the plain token still points at) makes a new one.
+ * The ClientToken of a create: a hash of the request and `salt`. Callers pass a salt unique
+ * to each create (see create.ts), so retries of one create share a token and two creates never do.
  */
 export function createToken(input: CreateImageInput, salt?: string): string {
   return clientToken(['alicloud_image', stableJson(input), ...(salt ? [`after:${salt}`] : [])]);
