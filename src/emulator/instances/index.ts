@@ -1,7 +1,8 @@
 /**
  * The instances family: instance and disk storage (repository.ts), DescribeInstances,
  * DescribeDisks, the lifecycle (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s),
- * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, DescribeInstanceAttribute), seeds, and
+ * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, DescribeInstanceAttribute, ModifyInstanceSpec,
+ * ReplaceSystemDisk, ResizeDisk), seeds, and
  * tag/resource-group hooks for `instance` and `disk`.
  */
 import { registerErrors, type Family } from '../context.js';
@@ -14,6 +15,8 @@ import { describeInstances } from './describe-instances.js';
 import { describeInstanceAttribute } from './describe-instance-attribute.js';
 import { deleteInstance, deleteInstances } from './delete-instance.js';
 import { modifyInstanceAttribute, modifyInstanceNetworkSpec } from './modify-instance.js';
+import { modifyInstanceSpec } from './modify-instance-spec.js';
+import { replaceSystemDisk, resizeDisk } from './system-disk.js';
 import { runInstances } from './run-instances.js';
 import { rebootInstance, startInstance, stopInstance } from './start-stop.js';
 import { instancesMigrations } from './migrations.js';
@@ -37,7 +40,7 @@ export const instancesFamily: Family = {
   specs: [...instancesActions, ...instanceLifecycleActions],
   handlers: {
     describeInstances, describeDisks, runInstances, startInstance, stopInstance, rebootInstance, deleteInstance, deleteInstances,
-    modifyInstanceAttribute, modifyInstanceNetworkSpec, describeInstanceAttribute,
+    modifyInstanceAttribute, modifyInstanceNetworkSpec, describeInstanceAttribute, modifyInstanceSpec, replaceSystemDisk, resizeDisk,
   },
   migrations: instancesMigrations,
   seed: (db, account, settings) => seedInstances(db, account, settings),

@@ -5,8 +5,9 @@
  * (password classes, host name and instance name shapes).
  */
 import { EcsApiError, apiError, type HandlerContext } from '../context.js';
-import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
+import type { InputValue } from '../../spec/ecs/types.js';
 import { currentInstanceStatus, findInstanceAnyRegion, type InstanceRecord, type InstanceStatus } from './repository.js';
+import { requestFingerprint } from '../db/client-tokens.js';
 
 /** The account's instance by id, any region (InvalidInstanceId.NotFound otherwise). */
 export function ownInstance(ctx: HandlerContext, id: string, param = 'InstanceId'): InstanceRecord {
@@ -35,13 +36,8 @@ export function minuteTime(d: Date): string {
   return d.toISOString().slice(0, 16) + 'Z';
 }
 
-/** Canonical JSON of a request (keys sorted; ClientToken and DryRun left out) to compare ClientToken retries. */
-export function fingerprint(input: ActionInput): string {
-  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
-  const { ClientToken: _t, DryRun: _d, ...rest } = input;
-  return JSON.stringify(sort(rest));
-}
+/** Canonical JSON of a request for ClientToken retries (the shared `requestFingerprint`). */
+export const fingerprint = requestFingerprint;
 
 export const str = (v: InputValue | undefined): string | undefined => (v === undefined || v === '' ? undefined : String(v));
 

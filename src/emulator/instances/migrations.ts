@@ -1,4 +1,5 @@
 import type { Migration } from '../context.js';
+import { moveClientTokensSql } from '../db/client-tokens.js';
 
 export const instancesMigrations: readonly Migration[] = [
   {
@@ -55,16 +56,7 @@ export const instancesMigrations: readonly Migration[] = [
     ALTER TABLE instances ADD COLUMN os_name TEXT NOT NULL DEFAULT '';
     ALTER TABLE instances ADD COLUMN os_name_en TEXT NOT NULL DEFAULT '';
     ALTER TABLE instances ADD COLUMN start_time TEXT NOT NULL DEFAULT '';
-    CREATE INDEX IF NOT EXISTS instances_by_image ON instances (account_id, image_id);
-    CREATE TABLE IF NOT EXISTS instance_client_tokens (
-      account_id INTEGER NOT NULL,
-      region_id TEXT NOT NULL,
-      action TEXT NOT NULL,
-      token TEXT NOT NULL,
-      fingerprint TEXT NOT NULL,
-      result TEXT NOT NULL,
-      PRIMARY KEY (account_id, region_id, action, token)
-    );`,
+    CREATE INDEX IF NOT EXISTS instances_by_image ON instances (account_id, image_id);`,
   },
   {
     // DescribeInstances / DescribeDisks page in SQL: scope + order (+ the status columns) in one index each.
@@ -74,5 +66,10 @@ export const instancesMigrations: readonly Migration[] = [
     CREATE INDEX IF NOT EXISTS disks_listing ON disks (account_id, region_id, creation_time DESC, instance_id, position, id);
     CREATE INDEX IF NOT EXISTS disks_by_instance_position ON disks (instance_id, position, id);
     DROP INDEX IF EXISTS disks_by_instance;`,
+  },
+  {
+    // Older databases kept RunInstances tokens in their own table: move them to the shared one.
+    id: '004_shared_client_tokens',
+    sql: moveClientTokensSql('instance_client_tokens'),
   },
 ];

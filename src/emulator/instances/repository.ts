@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../db/statements.js';
 import { rowsByIds } from '../db/list-sql.js';
+import { findClientToken, saveClientToken } from '../db/client-tokens.js';
 
 export type InstanceStatus = 'Pending' | 'Starting' | 'Running' | 'Stopping' | 'Stopped';
 
@@ -150,16 +151,14 @@ export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): S
   return new Set((db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]).map((r) => r.private_ip));
 }
 
-/** The remembered answer of an earlier request with this ClientToken, with the fingerprint of its parameters. */
+/** @deprecated Use `withClientToken` (db/client-tokens.ts); kept for handlers not yet switched. */
 export function findInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string): { fingerprint: string; result: Record<string, unknown> } | undefined {
-  const row = db.prepare('SELECT fingerprint, result FROM instance_client_tokens WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?')
-    .get(accountId, regionId, action, token) as { fingerprint: string; result: string } | undefined;
-  return row && { fingerprint: row.fingerprint, result: JSON.parse(row.result) as Record<string, unknown> };
+  return findClientToken(db, accountId, regionId, action, token);
 }
 
+/** @deprecated Use `withClientToken` (db/client-tokens.ts); kept for handlers not yet switched. */
 export function saveInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string, fingerprint: string, result: Record<string, unknown>): void {
-  db.prepare('INSERT OR REPLACE INTO instance_client_tokens (account_id, region_id, action, token, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(accountId, regionId, action, token, fingerprint, JSON.stringify(result));
+  saveClientToken(db, accountId, regionId, action, token, fingerprint, result);
 }
 
 /** Instances of the account in the region matching the filter, newest first then by id. */
@@ -279,4 +278,10 @@ export function listDisks(db: Database.Database, accountId: number, regionId: st
 /** Move a disk to a resource group (JoinResourceGroup `disk`). */
 export function setDiskResourceGroup(db: Database.Database, accountId: number, regionId: string, id: string, rg: string): boolean {
   return db.prepare('UPDATE disks SET resource_group_id = ? WHERE account_id = ? AND region_id = ? AND id = ?').run(rg, accountId, regionId, id).changes > 0;
+}
+
+/** One disk of the account by id in any region (ResizeDisk carries no RegionId). */
+export function findDiskAnyRegion(db: Database.Database, accountId: number, id: string): DiskView | undefined {
+  const row = db.prepare('SELECT * FROM disks WHERE account_id = ? AND id = ?').get(accountId, id) as FullDiskRow | undefined;
+  return row && toDiskView(row);
 }

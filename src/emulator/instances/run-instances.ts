@@ -1,9 +1,11 @@
-import { apiError, type Handler } from '../context.js';
+import { apiError, type Handler, type HandlerContext } from '../context.js';
+import type { ActionInput } from '../../spec/ecs/types.js';
+import { withClientToken } from '../db/client-tokens.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
 import { resolveResourceGroup } from '../vpc/resource-group.js';
-import { checkHostName, checkInstanceName, checkPassword, fingerprint, minuteTime, publicIpFor, str } from './lifecycle-common.js';
-import { findInstanceClientToken, insertInstance, saveInstanceClientToken } from './repository.js';
+import { checkHostName, checkInstanceName, checkPassword, minuteTime, publicIpFor, str } from './lifecycle-common.js';
+import { insertInstance } from './repository.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork } from './run-instances-input.js';
 
 /**
@@ -12,14 +14,10 @@ import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launc
  * in status Pending; they become Starting then Running over settings.instanceStartSeconds,
  * derived from the stored timestamp. A repeated ClientToken answers the first result.
  */
-export const runInstances: Handler = (ctx, input) => {
-  const token = str(input.ClientToken);
-  const fp = fingerprint(input);
-  if (token) {
-    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'RunInstances', token);
-    if (prior && prior.fingerprint === fp) return prior.result;
-    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a RunInstances request with different parameters.`);
-  }
+export const runInstances: Handler = (ctx, input) =>
+  withClientToken(ctx, 'RunInstances', str(input.ClientToken), input, () => launch(ctx, input));
+
+function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
   const image = launchImage(ctx, input);
   const net = launchNetwork(ctx, input);
   const instanceType = launchInstanceType(ctx, input, net.zoneId, image);
@@ -59,7 +57,5 @@ export const runInstances: Handler = (ctx, input) => {
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
     return id;
   });
-  const result = { InstanceIdSets: { InstanceIdSet: ids } };
-  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'RunInstances', token, fp, result);
-  return result;
-};
+  return { InstanceIdSets: { InstanceIdSet: ids } };
+}

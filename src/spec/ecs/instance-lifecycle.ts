@@ -1,6 +1,7 @@
 /**
  * ECS (2014-05-26) instance lifecycle actions: RunInstances, StartInstance, StopInstance,
- * DeleteInstance, ModifyInstanceAttribute, ModifyInstanceNetworkSpec. Parameter names follow
+ * DeleteInstance, ModifyInstanceAttribute, ModifyInstanceNetworkSpec, ModifyInstanceSpec,
+ * ReplaceSystemDisk, ResizeDisk. Parameter names follow
  * the official `@alicloud/ecs20140526` 7.x request models (RunInstancesRequest, ...).
  * The client (`src/ecs/instance-lifecycle.ts`) encodes from these tables; the emulator's
  * instances family validates with them.
@@ -193,9 +194,73 @@ export const modifyInstanceNetworkSpecSpec: ActionSpec = {
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInternetMaxBandwidthOut.Malformed'],
 };
 
+/**
+ * ModifyInstanceSpec (pay-as-you-go): a new InstanceType needs the instance Stopped; the bandwidth
+ * alone may change while Running or Stopped. Type and bandwidth are not changed in one call.
+ */
+export const modifyInstanceSpecSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceSpec', mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'InstanceType', type: 'string', emptyIsAbsent: true, description: 'The new instance type (see DescribeResourcesModification).' },
+    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
+    { kind: 'scalar', name: 'AllowMigrateAcrossZone', type: 'boolean' },
+    { kind: 'scalar', name: 'Async', type: 'boolean' },
+    { kind: 'scalar', name: 'ModifyMode', type: 'string', enum: ['Offline', 'Online'], emptyIsAbsent: true },
+    clientToken,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInstanceType.NotFound', 'InvalidInstanceType.ValueUnauthorized',
+    'InvalidInstanceType.ValueNotSupported', 'InvalidInstanceChargeType.NotSupported', 'InvalidParameter.Conflict', 'MissingParameter', 'DryRunOperation',
+    'InstanceLockedForSecurity',
+  ],
+};
+
+/**
+ * ReplaceSystemDisk: a new system disk from ImageId (Stopped instance; category unchanged;
+ * SystemDisk.Size at least max(20, old size, image size)); the disk id changes. Returns DiskId.
+ */
+export const replaceSystemDiskSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ReplaceSystemDisk', mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'ImageId', type: 'string', emptyIsAbsent: true },
+    { kind: 'object', name: 'SystemDisk', fields: [{ kind: 'scalar', name: 'Size', type: 'integer', min: 20, max: 2048, errorCode: 'InvalidSystemDiskSize' }] },
+    password,
+    { kind: 'scalar', name: 'PasswordInherit', type: 'boolean' },
+    { kind: 'scalar', name: 'KeyPairName', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'SecurityEnhancementStrategy', type: 'string', enum: ['Active', 'Deactive'], emptyIsAbsent: true },
+    { kind: 'scalar', name: 'Architecture', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'Platform', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'DiskId', type: 'string', emptyIsAbsent: true },
+    clientToken,
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidImageId.NotFound', 'IncorrectImageStatus', 'InvalidSystemDiskSize',
+    'InvalidPassword.Malformed', 'MissingParameter', 'InvalidParameter.Conflict', 'InstanceLockedForSecurity', 'IdempotentParameterMismatch',
+  ],
+};
+
+/** ResizeDisk: grow a disk (system or data) of a Running or Stopped instance; NewSize above the current size, within the category's maximum. */
+export const resizeDiskSpec: ActionSpec = {
+  product: 'Ecs', version: ECS_VERSION, action: 'ResizeDisk', mutating: true,
+  params: [
+    { kind: 'scalar', name: 'DiskId', type: 'string', required: true },
+    { kind: 'scalar', name: 'NewSize', type: 'integer', required: true, min: 1, max: 65536, errorCode: 'InvalidParameter', description: 'The new size in GiB, above the current size.' },
+    { kind: 'scalar', name: 'Type', type: 'string', enum: ['offline', 'online'], emptyIsAbsent: true },
+    clientToken,
+    ...ownerParams,
+  ],
+  errors: ['InvalidDiskId.NotFound', 'InvalidDiskSize.TooSmall', 'InvalidParameter', 'OperationDenied', 'IncorrectInstanceStatus', 'InvalidInstanceId.NotFound'],
+};
+
 export const instanceLifecycleActions: readonly ActionSpec[] = [
   runInstancesSpec, startInstanceSpec, stopInstanceSpec, deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec,
-  deleteInstancesSpec, rebootInstanceSpec, describeInstanceAttributeSpec,
+  deleteInstancesSpec, rebootInstanceSpec, describeInstanceAttributeSpec, modifyInstanceSpecSpec, replaceSystemDiskSpec, resizeDiskSpec,
 ];
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
@@ -222,4 +287,10 @@ export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   { code: 'InvalidParameter.Mismatch', status: 400, message: 'The specified parameters do not match each other (e.g. vSwitch zone and ZoneId).' },
   { code: 'OperationDenied.NoStock', status: 403, message: 'The requested resource is sold out in the specified zone.' },
   { code: 'InvalidResourceGroup.NotFound', status: 404, message: 'The specified resource group does not exist.' },
+  { code: 'InvalidInstanceType.ValueNotSupported', status: 400, message: 'The specified InstanceType is not a valid target: it must differ from the current type and be sold in the zone.' },
+  { code: 'InvalidInstanceChargeType.NotSupported', status: 403, message: 'ModifyInstanceSpec changes pay-as-you-go (PostPaid) instances only; use ModifyPrepayInstanceSpec for subscriptions.' },
+  { code: 'InvalidDiskId.NotFound', status: 404, message: 'The specified disk does not exist.' },
+  { code: 'InvalidDiskSize.TooSmall', status: 403, message: 'The specified NewSize must be larger than the current disk size.' },
+  // OperationDenied is registered by images.ts (400); ResizeDisk answers it with an explicit 403 as its docs give.
+  { code: 'InvalidParameter.Conflict', status: 400, message: 'The specified parameters conflict with each other.' },
 ];

@@ -1,0 +1,102 @@
+/**
+ * System disk actions: ReplaceSystemDisk (a new system disk from an image; the disk id changes)
+ * and ResizeDisk (grow a system or data disk).
+ */
+import { EcsApiError, apiError, type Handler } from '../context.js';
+import { getCustomImage, getPublicImage } from '../images/repository.js';
+import { imageState } from '../images/model.js';
+import { checkPassword, fingerprint, ownInstance, requireStatus, statusNow, str } from './lifecycle-common.js';
+import { findDiskAnyRegion, findInstanceAnyRegion, findInstanceClientToken, saveInstanceClientToken, updateInstance } from './repository.js';
+
+/** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
+export function maxDiskSize(type: 'system' | 'data', category: string): number {
+  if (type === 'system') return 2048;
+  return category === 'cloud' ? 2000 : 32768;
+}
+
+/**
+ * ReplaceSystemDisk: the instance must be Stopped and not security-locked; ImageId must be an
+ * Available public image or the account's own in the instance's region. SystemDisk.Size
+ * defaults to max(40, image size, old size) and must be at least max(20, image size, old size).
+ * The category is kept; the old disk is released and the instance records the new image and OS.
+ */
+export const replaceSystemDisk: Handler = (ctx, input) => {
+  const inst = ownInstance(ctx, String(input.InstanceId));
+  const token = str(input.ClientToken);
+  const fp = fingerprint(input);
+  if (token) {
+    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ReplaceSystemDisk', token);
+    if (prior && prior.fingerprint === fp) return prior.result;
+    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ReplaceSystemDisk request with different parameters.`);
+  }
+  if (inst.locks.some((l) => l.lockReason === 'security')) {
+    throw apiError('InstanceLockedForSecurity', `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`);
+  }
+  const imageId = str(input.ImageId);
+  if (imageId === undefined) throw apiError('MissingParameter', 'The input parameter "ImageId" that is mandatory for processing this request is not supplied.');
+  if (str(input.DiskId) !== undefined) throw apiError('InvalidParameter.Conflict', 'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).');
+  const image = getCustomImage(ctx.db, ctx.account.accountId, inst.regionId, imageId) ?? getPublicImage(ctx.db, imageId);
+  if (!image) throw apiError('InvalidImageId.NotFound', `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`);
+  const imgStatus = imageState(image, ctx.now()).status;
+  if (imgStatus !== 'Available') throw apiError('IncorrectImageStatus', `The image "${imageId}" given in ImageId is ${imgStatus}; only an Available image can replace a system disk.`);
+  requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
+  const old = inst.disks.find((d) => d.type === 'system');
+  const oldSize = old?.sizeGiB ?? 20;
+  const min = Math.max(20, image.sizeGiB, oldSize);
+  const sys = (input.SystemDisk ?? {}) as Record<string, unknown>;
+  const size = typeof sys.Size === 'number' ? sys.Size : Math.max(40, image.sizeGiB, oldSize);
+  if (!Number.isInteger(size) || size < min || size > 2048) {
+    throw apiError('InvalidSystemDiskSize', `SystemDisk.Size ${size} is not valid: an integer from ${min} (at least 20, the image size ${image.sizeGiB} GiB and the current system disk size ${oldSize} GiB) to 2048 GiB.`);
+  }
+  const password = str(input.Password);
+  if (password !== undefined) checkPassword(password);
+  const diskId = ctx.newId('d-');
+  const disks = [
+    { id: diskId, type: 'system' as const, sizeGiB: size, category: old?.category ?? 'cloud_essd', device: old?.device ?? '/dev/xvda' },
+    ...inst.disks.filter((d) => d.type !== 'system'),
+  ];
+  updateInstance(ctx.db, inst.id, {
+    imageId: image.id, platform: image.platform, osType: image.osType, osName: image.osName, osNameEn: image.osNameEn,
+    ...(password !== undefined ? { hasPassword: true } : {}), disks,
+  });
+  const result = { DiskId: diskId };
+  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ReplaceSystemDisk', token, fp, result);
+  return result;
+};
+
+/**
+ * ResizeDisk: grow a disk to NewSize GiB (larger than now, at most {@link maxDiskSize}); the
+ * instance it is attached to must be Running or Stopped. Repeating the same request with its
+ * ClientToken succeeds again.
+ */
+export const resizeDisk: Handler = (ctx, input) => {
+  const diskId = String(input.DiskId);
+  const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
+  if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
+  const token = str(input.ClientToken);
+  const fp = fingerprint(input);
+  if (token) {
+    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, disk.regionId, 'ResizeDisk', token);
+    if (prior && prior.fingerprint === fp) return prior.result;
+    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ResizeDisk request with different parameters.`);
+  }
+  const newSize = Number(input.NewSize);
+  const max = maxDiskSize(disk.type, disk.category);
+  if (newSize <= disk.sizeGiB) {
+    throw apiError('InvalidDiskSize.TooSmall', `NewSize ${newSize} must be larger than the current size ${disk.sizeGiB} GiB of disk "${diskId}"; disks only grow.`);
+  }
+  if (newSize > max) {
+    throw new EcsApiError('InvalidParameter', 403, `NewSize ${newSize} is not valid for ${disk.type} disk "${diskId}" (${disk.category}): at most ${max} GiB.`);
+  }
+  const inst = disk.instanceId ? findInstanceAnyRegion(ctx.db, ctx.account.accountId, disk.instanceId) : undefined;
+  if (inst) {
+    const status = statusNow(ctx, inst);
+    if (status !== 'Running' && status !== 'Stopped') {
+      throw new EcsApiError('OperationDenied', 403, `The instance "${inst.id}" of disk "${diskId}" is ${status}; ResizeDisk needs it Running or Stopped.`);
+    }
+    updateInstance(ctx.db, inst.id, { disks: inst.disks.map((d) => (d.id === diskId ? { ...d, sizeGiB: newSize } : d)) });
+  }
+  const result = {};
+  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, disk.regionId, 'ResizeDisk', token, fp, result);
+  return result;
+};
