@@ -44,3 +44,9 @@ test('leaves programming errors alone', () => {
   const e = new TypeError('oops');
   assert.equal(toEcsError(e, 'X'), e);
 });
+
+test('network error messages drop the request line the SDK glues to the system message', async () => {
+  const { withoutRequestLine } = await import('./errors.js');
+  assert.equal(withoutRequestLine('connect ECONNREFUSED 127.0.0.1:1POST http://127.0.0.1:1/?x=1'), 'connect ECONNREFUSED 127.0.0.1:1');
+  assert.equal(withoutRequestLine('read ECONNRESET'), 'read ECONNRESET');
+});

@@ -222,7 +222,7 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
   }
   const sysCode = typeof e.code === 'string' ? e.code : undefined;
   if (sysCode && /^E[A-Z_]+$/.test(sysCode)) {
-    return new EcsNetworkError(`${product} ${action} failed: network error ${sysCode}: ${firstLine(e.message)}`, {
+    return new EcsNetworkError(`${product} ${action} failed: network error ${sysCode}: ${withoutRequestLine(firstLine(e.message))}`, {
       requestSent: !UNSENT_CODES.has(sysCode),
       cause: err,
     });
@@ -231,6 +231,11 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
     return new EcsNetworkError(`${product} ${action} failed: the response body is not valid JSON (${err.message}).`, { requestSent: true, cause: err });
   }
   return err;
+}
+
+/** The SDK glues the request line to the system message (`...127.0.0.1:1POST http://...`): drop it. */
+export function withoutRequestLine(m: string): string {
+  return m.replace(/\s*(?:GET|POST|PUT|DELETE|HEAD) https?:\/\/\S*$/, '');
 }
 
 function firstLine(m: unknown): string {

@@ -59,7 +59,7 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
   if (isEcsError(err)) {
     switch (err.name) {
       case 'EcsCanceledError':
-        diags.addError(`${ctx.summary}: Canceled`, `${err.message}\n\nTerraform was interrupted; run apply again to continue.${note}`);
+        diags.addError(`${ctx.summary}: Canceled`, `${err.message}\n\nTerraform was interrupted. What exists is recorded in the state, so the next apply carries on from there.${note}`);
         return;
       case 'EcsTimeoutError': {
         const t = err as EcsTimeoutError;
