@@ -16,6 +16,8 @@ export interface DocsOptions {
   example?: string;
   /** Example id for the Import section (resources). */
   importId?: string;
+  /** Markdown paragraphs after the import command (what import cannot recover, and so on). */
+  importNote?: string;
 }
 
 function typeLabel(a: Attribute): string {
@@ -151,6 +153,7 @@ export function renderDocs(typeName: string, schema: Schema, options: DocsOption
   }
   if (options.kind === 'resource' && options.importId !== undefined) {
     out.push('## Import', '', `${typeName} can be imported using the id, e.g.`, '', '```shell', `terraform import ${typeName}.example ${options.importId}`, '```', '');
+    if (options.importNote) out.push(options.importNote, '');
   }
   return out.join('\n');
 }
