@@ -1,23 +1,16 @@
 import { apiError, type Handler, type HandlerContext } from '../context.js';
+import { withClientToken } from '../db/client-tokens.js';
 import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
 import { defaultResourceGroup, findResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
 import { insertSnapshot } from '../snapshots/repository.js';
 import { FAIL_MARKER, osNames } from './model.js';
-import { findClientToken, findImageAnyOwner, findImageByName, insertImage, saveClientToken, type ImageDiskMapping, type ImageRecord } from './repository.js';
+import { findImageAnyOwner, findImageByName, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
 import type { InstanceRecord } from '../instances/repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
 
 const str = (v: InputValue | undefined): string => (v === undefined ? '' : String(v));
-
-/** Canonical JSON of the request (keys sorted, ClientToken and DryRun left out) for idempotency. */
-function fingerprint(input: ActionInput): string {
-  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
-  const { ClientToken: _t, DryRun: _d, ...rest } = input;
-  return JSON.stringify(sort(rest));
-}
 
 /** Resource group of a new resource: the given one (must exist) or the account's default. */
 export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined): string {
@@ -31,14 +24,10 @@ export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined
  * system-disk snapshot, in that precedence. Returns at once; the image then goes
  * Waiting -> Creating -> Available over settings.imageCreateSeconds (see model.ts).
  */
-export const createImage: Handler = (ctx, input) => {
-  const token = input.ClientToken === undefined ? undefined : String(input.ClientToken);
-  const fp = fingerprint(input);
-  if (token) {
-    const prior = findClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'CreateImage', token);
-    if (prior && prior.fingerprint === fp) return prior.result;
-    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a CreateImage request with different parameters.`);
-  }
+export const createImage: Handler = (ctx, input) =>
+  withClientToken(ctx, 'CreateImage', input.ClientToken === undefined ? undefined : String(input.ClientToken), input, () => create(ctx, input));
+
+function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   const mappingInput = (Array.isArray(input.DiskDeviceMapping) ? input.DiskDeviceMapping : []) as Record<string, InputValue>[];
   const instanceId = input.InstanceId === undefined || input.InstanceId === '' ? undefined : String(input.InstanceId);
   const snapshotId = input.SnapshotId === undefined || input.SnapshotId === '' ? undefined : String(input.SnapshotId);
@@ -102,7 +91,6 @@ export const createImage: Handler = (ctx, input) => {
       sourceInstanceId: instanceId ?? '', disks,
     });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'image', imageId, tags);
-    if (token) saveClientToken(ctx.db, ctx.account.accountId, ctx.regionId, 'CreateImage', token, fp, { ImageId: imageId });
   })();
   return { ImageId: imageId };
-};
+}

@@ -1,4 +1,5 @@
 import type { Migration } from '../context.js';
+import { clientTokensTableSql } from '../db/client-tokens.js';
 
 export const imagesMigrations: readonly Migration[] = [
   {
@@ -45,15 +46,7 @@ export const imagesMigrations: readonly Migration[] = [
       PRIMARY KEY (image_id, position)
     );
     CREATE INDEX IF NOT EXISTS mappings_by_snapshot ON image_disk_mappings (snapshot_id);
-    CREATE TABLE IF NOT EXISTS client_tokens (
-      account_id INTEGER NOT NULL,
-      region_id TEXT NOT NULL,
-      action TEXT NOT NULL,
-      token TEXT NOT NULL,
-      fingerprint TEXT NOT NULL,
-      result TEXT NOT NULL,
-      PRIMARY KEY (account_id, region_id, action, token)
-    );`,
+    ${clientTokensTableSql};`,
   },
   {
     // DescribeImages pages in SQL: visibility + ordering + the status columns in one covering index.

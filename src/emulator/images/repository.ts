@@ -166,15 +166,3 @@ export function deleteImage(db: Database.Database, id: string): void {
 export function imagesUsingSnapshot(db: Database.Database, snapshotId: string): string[] {
   return (db.prepare('SELECT DISTINCT image_id AS id FROM image_disk_mappings WHERE snapshot_id = ? ORDER BY image_id').all(snapshotId) as { id: string }[]).map((r) => r.id);
 }
-
-/** The stored result of an earlier request with this ClientToken, if any. */
-export function findClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string): { fingerprint: string; result: Record<string, unknown> } | undefined {
-  const row = db.prepare('SELECT fingerprint, result FROM client_tokens WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?')
-    .get(accountId, regionId, action, token) as { fingerprint: string; result: string } | undefined;
-  return row && { fingerprint: row.fingerprint, result: JSON.parse(row.result) as Record<string, unknown> };
-}
-
-export function saveClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string, fingerprint: string, result: Record<string, unknown>): void {
-  db.prepare('INSERT OR REPLACE INTO client_tokens (account_id, region_id, action, token, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(accountId, regionId, action, token, fingerprint, JSON.stringify(result));
-}
