@@ -1,12 +1,16 @@
 /**
  * ECS image actions (CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage) and their
- * error codes, written from docs/ecs-api.md sections 3.1-3.4 and 4. Also exports the parameter
- * fragments other ECS tables share (RegionId, Tag.N, paging).
+ * error codes, written from docs/ecs-api.md sections 3.1-3.4 and 4. Re-exports the shared
+ * parameter fragments of params.ts for older importers.
  *
  * Format rules (lengths, enums, patterns, prefixes) live here so the client, the emulator and the
  * docs agree; domain rules (existence, uniqueness, states) live in the emulator's handlers.
  */
 import type { ActionSpec, ErrorSpec, ParamSpec, RepeatListParam, ScalarParam } from './types.js';
+import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
+
+// The shared fragments used to live here; other tables still import them from this module.
+export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam };
 
 export const ECS_VERSION = '2014-05-26';
 
@@ -26,17 +30,6 @@ export const IMAGE_OWNER_ALIASES = ['system', 'self', 'others', 'marketplace'] a
 export const IMAGE_NAME_PATTERN = '^[A-Za-z\\u4e00-\\u9fff][A-Za-z0-9\\u4e00-\\u9fff.:_-]*$';
 const URL_PREFIXES = ['http://', 'https://'] as const;
 const SYSTEM_PREFIXES = ['aliyun', 'acs:', 'http://', 'https://'] as const;
-
-export const regionIdParam: ScalarParam = { kind: 'scalar', name: 'RegionId', type: 'string', required: true, description: 'Region of the request.' };
-export const dryRunParam: ScalarParam = { kind: 'scalar', name: 'DryRun', type: 'boolean', description: 'Validate only.' };
-
-/** Owner parameters every ECS action accepts and ignores (docs 1.3). */
-export const ownerParams: readonly ParamSpec[] = [
-  { kind: 'scalar', name: 'OwnerId', type: 'long' },
-  { kind: 'scalar', name: 'OwnerAccount', type: 'string' },
-  { kind: 'scalar', name: 'ResourceOwnerId', type: 'long' },
-  { kind: 'scalar', name: 'ResourceOwnerAccount', type: 'string' },
-];
 
 export const imageNameParam: ScalarParam = {
   kind: 'scalar', name: 'ImageName', type: 'string', minLength: 2, maxLength: 128, pattern: IMAGE_NAME_PATTERN,
@@ -78,18 +71,6 @@ export function tagsParam(required = false): RepeatListParam {
     ],
   };
 }
-
-/** `Tag.N.Key` / `Tag.N.Value` used as a filter (Describe*). */
-export const tagFilterParam: RepeatListParam = {
-  kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'InvalidTagCount',
-  fields: [
-    { kind: 'scalar', name: 'Key', type: 'string', maxLength: 128 },
-    { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128 },
-  ],
-};
-
-export const pageNumberParam: ScalarParam = { kind: 'scalar', name: 'PageNumber', type: 'integer', min: 1, description: 'Page, from 1 (default 1).' };
-export const pageSizeParam: ScalarParam = { kind: 'scalar', name: 'PageSize', type: 'integer', min: 1, max: 100, description: 'Entries per page, 1-100 (default 10).' };
 
 export const createImageSpec: ActionSpec = {
   product: 'Ecs', version: ECS_VERSION, action: 'CreateImage', mutating: true,

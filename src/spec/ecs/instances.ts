@@ -4,7 +4,8 @@
  * the network engineer in a later step.
  */
 import type { ActionSpec, ErrorSpec } from './types.js';
-import { ECS_VERSION, dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './images.js';
+import { ECS_VERSION } from './images.js';
+import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
@@ -24,10 +25,7 @@ export const describeInstancesSpec: ActionSpec = {
     { kind: 'scalar', name: 'LockReason', type: 'string', enum: ['financial', 'security', 'Recycling', 'dedicatedhostfinancial', 'refunded'], emptyIsAbsent: true, errorCode: 'InvalidLockReason.NotFound' },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagFilterParam,
-    pageNumberParam,
-    pageSizeParam,
-    { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: 100 },
-    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+    ...pagingParams(100),
     dryRunParam,
     ...ownerParams,
   ],
@@ -44,10 +42,7 @@ export const describeDisksSpec: ActionSpec = {
     { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagFilterParam,
-    pageNumberParam,
-    pageSizeParam,
-    { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: 500 },
-    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+    ...pagingParams(500),
     dryRunParam,
     ...ownerParams,
   ],

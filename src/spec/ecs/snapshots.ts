@@ -2,7 +2,8 @@
  * ECS DescribeSnapshots and DeleteSnapshot (docs/ecs-api.md 3.8) and their error codes.
  */
 import type { ActionSpec, ErrorSpec } from './types.js';
-import { ECS_VERSION, dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './images.js';
+import { ECS_VERSION } from './images.js';
+import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const describeSnapshotsSpec: ActionSpec = {
   product: 'Ecs', version: ECS_VERSION, action: 'DescribeSnapshots',
@@ -20,10 +21,7 @@ export const describeSnapshotsSpec: ActionSpec = {
     { kind: 'scalar', name: 'Encrypted', type: 'boolean' },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagFilterParam,
-    pageNumberParam,
-    pageSizeParam,
-    { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: 100 },
-    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+    ...pagingParams(100),
     dryRunParam,
     ...ownerParams,
   ],

@@ -3,15 +3,10 @@
  * ResourceManager action tables: the ignored owner parameters every RPC API
  * accepts, tag lists, page parameters and name/description rules.
  */
-import type { ParamSpec, RepeatListParam, ScalarParam } from '../ecs/types.js';
+import type { RepeatListParam, ScalarParam } from '../ecs/types.js';
 
-/** `OwnerId`, `OwnerAccount`, `ResourceOwnerId`, `ResourceOwnerAccount`: accepted and ignored. */
-export const ownerParams: readonly ParamSpec[] = [
-  { name: 'OwnerId', kind: 'scalar', type: 'long' },
-  { name: 'OwnerAccount', kind: 'scalar', type: 'string' },
-  { name: 'ResourceOwnerId', kind: 'scalar', type: 'long' },
-  { name: 'ResourceOwnerAccount', kind: 'scalar', type: 'string' },
-];
+/** `OwnerId`, `OwnerAccount`, `ResourceOwnerId`, `ResourceOwnerAccount`: accepted and ignored (one definition, ECS's). */
+export { ownerParams } from '../ecs/params.js';
 
 /** `RegionId`, required unless stated otherwise. */
 export function regionParam(required = true): ScalarParam {

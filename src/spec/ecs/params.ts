@@ -1,0 +1,42 @@
+/**
+ * Parameter fragments every ECS action table shares: RegionId, DryRun, the ignored owner
+ * parameters, the Tag.N filter of Describe* actions and both paging styles (PageNumber/PageSize
+ * and MaxResults/NextToken). The VPC tables reuse the owner parameters (spec/vpc/params.ts).
+ */
+import type { ParamSpec, RepeatListParam, ScalarParam } from './types.js';
+
+export const regionIdParam: ScalarParam = { kind: 'scalar', name: 'RegionId', type: 'string', required: true, description: 'Region of the request.' };
+export const dryRunParam: ScalarParam = { kind: 'scalar', name: 'DryRun', type: 'boolean', description: 'Validate only.' };
+
+/** Owner parameters every ECS and VPC action accepts and ignores (docs 1.3). */
+export const ownerParams: readonly ParamSpec[] = [
+  { kind: 'scalar', name: 'OwnerId', type: 'long' },
+  { kind: 'scalar', name: 'OwnerAccount', type: 'string' },
+  { kind: 'scalar', name: 'ResourceOwnerId', type: 'long' },
+  { kind: 'scalar', name: 'ResourceOwnerAccount', type: 'string' },
+];
+
+/** `Tag.N.Key` / `Tag.N.Value` used as a filter (Describe*). */
+export const tagFilterParam: RepeatListParam = {
+  kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'InvalidTagCount',
+  fields: [
+    { kind: 'scalar', name: 'Key', type: 'string', maxLength: 128 },
+    { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128 },
+  ],
+};
+
+export const pageNumberParam: ScalarParam = { kind: 'scalar', name: 'PageNumber', type: 'integer', min: 1, description: 'Page, from 1 (default 1).' };
+export const pageSizeParam: ScalarParam = { kind: 'scalar', name: 'PageSize', type: 'integer', min: 1, max: 100, description: 'Entries per page, 1-100 (default 10).' };
+
+/**
+ * Both paging styles of an ECS Describe* action, in table order: `PageNumber`, `PageSize`
+ * (1-100), `MaxResults` (1..`maxResults`) and `NextToken` (empty means absent).
+ */
+export function pagingParams(maxResults: number): ScalarParam[] {
+  return [
+    pageNumberParam,
+    pageSizeParam,
+    { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: maxResults },
+    { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
+  ];
+}
