@@ -1,12 +1,14 @@
 /**
  * ECS instance lifecycle: RunInstances (one instance), StartInstance, StopInstance,
- * DeleteInstance, ModifyInstanceAttribute, ModifyInstanceNetworkSpec, a detailed
+ * DeleteInstance, ModifyInstanceAttribute, ModifyInstanceNetworkSpec, ModifyInstanceSpec (type),
+ * ReplaceSystemDisk, ResizeDisk, a detailed
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
 import { describeDisksSpec, describeInstancesSpec } from '../spec/ecs/instances.js';
 import {
-  deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec, runInstancesSpec, startInstanceSpec, stopInstanceSpec,
+  deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec, modifyInstanceSpecSpec, replaceSystemDiskSpec, resizeDiskSpec,
+  runInstancesSpec, startInstanceSpec, stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
@@ -119,11 +121,30 @@ export async function describeInstanceDetail(client: AlibabaCloudClient, instanc
   }
 }
 
-/** The system disk's category and size (GiB), or undefined when the instance has none listed. */
-export async function describeSystemDisk(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<{ category: string; size: number } | undefined> {
+/** The system disk's id, category and size (GiB), or undefined when the instance has none listed. */
+export async function describeSystemDisk(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<{ diskId: string; category: string; size: number } | undefined> {
   const body = await client.call(describeDisksSpec, { InstanceId: instanceId, DiskType: 'system', PageSize: 10 }, opts);
   const d = items(obj(body.Disks), 'Disk')[0];
-  return d ? { category: str(d.Category), size: num(d.Size) } : undefined;
+  return d ? { diskId: str(d.DiskId), category: str(d.Category), size: num(d.Size) } : undefined;
+}
+
+/** Change the instance type of a Stopped pay-as-you-go instance (ModifyInstanceSpec; effective at the next start). */
+export async function modifyInstanceType(client: AlibabaCloudClient, instanceId: string, instanceType: string, opts: CallOptions = {}): Promise<void> {
+  await client.call(modifyInstanceSpecSpec, { InstanceId: instanceId, InstanceType: instanceType, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+}
+
+/** Give a Stopped instance a new system disk from `imageId` (ReplaceSystemDisk); returns the new disk id. */
+export async function replaceSystemDisk(client: AlibabaCloudClient, input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string }, opts: CallOptions = {}): Promise<{ diskId: string }> {
+  const body = await client.call(replaceSystemDiskSpec, {
+    InstanceId: input.InstanceId, ImageId: input.ImageId, Password: input.Password, ClientToken: randomClientToken(),
+    ...(input.SystemDiskSize !== undefined ? { SystemDisk: { Size: input.SystemDiskSize } } : {}),
+  }, { idempotent: true, ...opts });
+  return { diskId: str(body.DiskId) };
+}
+
+/** Grow a disk to `newSize` GiB (ResizeDisk; the instance must be Running or Stopped). */
+export async function resizeDisk(client: AlibabaCloudClient, diskId: string, newSize: number, opts: CallOptions = {}): Promise<void> {
+  await client.call(resizeDiskSpec, { DiskId: diskId, NewSize: newSize, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
 }
 
 export async function startInstance(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<void> {
