@@ -1,6 +1,6 @@
 /**
  * Acceptance (real terraform, in-process emulator): alicloud_instance stops and starts through
- * `status`, updates name/bandwidth/tags/deletion protection in place, honours deletion protection
+ * `status`, updates name/bandwidth/tags/deletion protection and instance type/image/system disk size in place, honours deletion protection
  * on destroy, imports cleanly, and refuses bad input at validate time.
  */
 import assert from 'node:assert/strict';
@@ -154,5 +154,37 @@ test('a create that times out waiting for Running keeps the instance in state as
   const replaced = await resourceValues(ws, 'alicloud_instance.i');
   assert.notEqual(replaced?.id, tainted!.values.id);
   assert.equal(await describeInstanceDetail(h.client, tainted!.values.id), undefined);
+  await tf(ws, ['destroy', '-auto-approve']);
+});
+
+test('instance_type, image_id and system_disk_size change in place on the same running instance, and the plan is clean afterwards', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const cfg = (type: string, image: string, size: number) => hcl('10.10.0.0/24', `  instance_name = "spec"\n  system_disk_size = ${size}`)
+    .replace('data.alicloud_instance_types.t.ids[0]', `"${type}"`).replace('data.alicloud_images.u.ids[0]', `"${image}"`);
+  const ws = exampleWorkspace(h, cfg('ecs.g7.large', 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', 40));
+  await applyClean(ws);
+  const first = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([first?.instance_type, first?.system_disk_size, first?.status, first?.cpu], ['ecs.g7.large', 40, 'Running', 2]);
+
+  ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', 60));
+  const plan = await ws.run(['plan', '-no-color']);
+  assert.match(plan.stdout, /will be updated in-place/);
+  assert.match(plan.stdout, /0 to add, 1 to change, 0 to destroy/);
+  await applyClean(ws);
+  const second = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([second?.id, second?.instance_type, second?.cpu, second?.system_disk_size, second?.status], [first?.id, 'ecs.g7.xlarge', 4, 60, 'Running']);
+
+  ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'debian_12_4_x64_20G_alibase_20240101.vhd', 60));
+  await applyClean(ws);
+  const third = await resourceValues(ws, 'alicloud_instance.i');
+  assert.deepEqual([third?.id, third?.image_id, third?.system_disk_size, third?.status], [first?.id, 'debian_12_4_x64_20G_alibase_20240101.vhd', 60, 'Running']);
+  assert.match(third?.os_name, /Debian/);
+  assert.equal((await describeInstanceDetail(h.client, first!.id))?.Status, 'Running');
+
+  ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'debian_12_4_x64_20G_alibase_20240101.vhd', 50));
+  const shrink = await ws.run(['plan', '-no-color']);
+  assert.notEqual(shrink.code, 0);
+  assert.match(shrink.stdout + shrink.stderr, /system_disk_size can only grow/);
+  ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'debian_12_4_x64_20G_alibase_20240101.vhd', 60));
   await tf(ws, ['destroy', '-auto-approve']);
 });
