@@ -50,7 +50,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly hostName?: string;
   /**
-   * Image to start from.
+   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running).
    * Terraform: `image_id`. Required.
    */
   readonly imageId: string;
@@ -65,7 +65,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly instanceName?: string;
   /**
-   * Instance type, e.g. `ecs.sn1ne.large`.
+   * Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).
    * Terraform: `instance_type`. Required.
    */
   readonly instanceType: string;
@@ -105,12 +105,12 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly status?: string;
   /**
-   * System disk category.
+   * System disk category; a change replaces the instance.
    * Terraform: `system_disk_category`. Optional.
    */
   readonly systemDiskCategory?: string;
   /**
-   * System disk size in GiB (20 to 2048; default: the image size).
+   * System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`. Optional.
    */
   readonly systemDiskSize?: number;
@@ -262,7 +262,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Image to start from.
+   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running).
    * Terraform: `image_id`.
    */
   public get imageId(): string {
@@ -286,7 +286,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Instance type, e.g. `ecs.sn1ne.large`.
+   * Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).
    * Terraform: `instance_type`.
    */
   public get instanceType(): string {
@@ -382,7 +382,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * System disk category.
+   * System disk category; a change replaces the instance.
    * Terraform: `system_disk_category`.
    */
   public get systemDiskCategory(): string {
@@ -390,7 +390,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * System disk size in GiB (20 to 2048; default: the image size).
+   * System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`.
    */
   public get systemDiskSize(): number {
