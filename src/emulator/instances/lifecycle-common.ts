@@ -1,13 +1,12 @@
 /**
  * Shared rules of the instance lifecycle actions: finding the caller's instance (these actions
  * carry no RegionId, so ids are looked up across the account's regions), the derived status,
- * request fingerprints for ClientToken, and the attribute rules the spec tables cannot express
+ * and the attribute rules the spec tables cannot express
  * (password classes, host name and instance name shapes).
  */
 import { EcsApiError, apiError, type HandlerContext } from '../context.js';
 import type { InputValue } from '../../spec/ecs/types.js';
 import { currentInstanceStatus, findInstanceAnyRegion, type InstanceRecord, type InstanceStatus } from './repository.js';
-import { requestFingerprint } from '../db/client-tokens.js';
 
 /** The account's instance by id, any region (InvalidInstanceId.NotFound otherwise). */
 export function ownInstance(ctx: HandlerContext, id: string, param = 'InstanceId'): InstanceRecord {
@@ -35,9 +34,6 @@ export function requireStatus(ctx: HandlerContext, inst: InstanceRecord, allowed
 export function minuteTime(d: Date): string {
   return d.toISOString().slice(0, 16) + 'Z';
 }
-
-/** Canonical JSON of a request for ClientToken retries (the shared `requestFingerprint`). */
-export const fingerprint = requestFingerprint;
 
 export const str = (v: InputValue | undefined): string | undefined => (v === undefined || v === '' ? undefined : String(v));
 

@@ -1,7 +1,8 @@
 import { apiError, type Handler } from '../context.js';
+import { withClientToken } from '../db/client-tokens.js';
 import { findInstanceType, isInstanceTypeAvailable } from '../zones/catalogue.js';
-import { fingerprint, ownInstance, requireStatus, str } from './lifecycle-common.js';
-import { findInstanceClientToken, saveInstanceClientToken, updateInstance } from './repository.js';
+import { ownInstance, requireStatus, str } from './lifecycle-common.js';
+import { updateInstance } from './repository.js';
 
 /**
  * ModifyInstanceSpec for pay-as-you-go instances: a new InstanceType (sold in the instance's zone,
@@ -11,13 +12,7 @@ import { findInstanceClientToken, saveInstanceClientToken, updateInstance } from
  */
 export const modifyInstanceSpec: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
-  const token = str(input.ClientToken);
-  const fp = fingerprint(input);
-  if (token) {
-    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ModifyInstanceSpec', token);
-    if (prior && prior.fingerprint === fp) return prior.result;
-    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ModifyInstanceSpec request with different parameters.`);
-  }
+  return withClientToken(ctx, 'ModifyInstanceSpec', str(input.ClientToken), input, () => {
   if ((inst.instanceChargeType ?? 'PostPaid') !== 'PostPaid') {
     throw apiError('InvalidInstanceChargeType.NotSupported', `The instance "${inst.id}" is ${inst.instanceChargeType}; ModifyInstanceSpec changes PostPaid instances only (use ModifyPrepayInstanceSpec).`);
   }
@@ -48,6 +43,6 @@ export const modifyInstanceSpec: Handler = (ctx, input) => {
   if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type });
   else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
   const result = {};
-  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ModifyInstanceSpec', token, fp, result);
   return result;
+  });
 };

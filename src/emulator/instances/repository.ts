@@ -8,7 +8,6 @@
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../db/statements.js';
 import { rowsByIds } from '../db/list-sql.js';
-import { findClientToken, saveClientToken } from '../db/client-tokens.js';
 
 export type InstanceStatus = 'Pending' | 'Starting' | 'Running' | 'Stopping' | 'Stopped';
 
@@ -149,16 +148,6 @@ export function instancesInSecurityGroup(db: Database.Database, accountId: numbe
 /** Private IPs already taken in a vSwitch (any account: the vSwitch is the account's own anyway). */
 export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): Set<string> {
   return new Set((db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]).map((r) => r.private_ip));
-}
-
-/** @deprecated Use `withClientToken` (db/client-tokens.ts); kept for handlers not yet switched. */
-export function findInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string): { fingerprint: string; result: Record<string, unknown> } | undefined {
-  return findClientToken(db, accountId, regionId, action, token);
-}
-
-/** @deprecated Use `withClientToken` (db/client-tokens.ts); kept for handlers not yet switched. */
-export function saveInstanceClientToken(db: Database.Database, accountId: number, regionId: string, action: string, token: string, fingerprint: string, result: Record<string, unknown>): void {
-  saveClientToken(db, accountId, regionId, action, token, fingerprint, result);
 }
 
 /** Instances of the account in the region matching the filter, newest first then by id. */

@@ -3,10 +3,11 @@
  * and ResizeDisk (grow a system or data disk).
  */
 import { EcsApiError, apiError, type Handler } from '../context.js';
+import { withClientToken } from '../db/client-tokens.js';
 import { getCustomImage, getPublicImage } from '../images/repository.js';
 import { imageState } from '../images/model.js';
-import { checkPassword, fingerprint, ownInstance, requireStatus, statusNow, str } from './lifecycle-common.js';
-import { findDiskAnyRegion, findInstanceAnyRegion, findInstanceClientToken, saveInstanceClientToken, updateInstance } from './repository.js';
+import { checkPassword, ownInstance, requireStatus, statusNow, str } from './lifecycle-common.js';
+import { findDiskAnyRegion, findInstanceAnyRegion, updateInstance } from './repository.js';
 
 /** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
 export function maxDiskSize(type: 'system' | 'data', category: string): number {
@@ -22,13 +23,7 @@ export function maxDiskSize(type: 'system' | 'data', category: string): number {
  */
 export const replaceSystemDisk: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
-  const token = str(input.ClientToken);
-  const fp = fingerprint(input);
-  if (token) {
-    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ReplaceSystemDisk', token);
-    if (prior && prior.fingerprint === fp) return prior.result;
-    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ReplaceSystemDisk request with different parameters.`);
-  }
+  return withClientToken(ctx, 'ReplaceSystemDisk', str(input.ClientToken), input, () => {
   if (inst.locks.some((l) => l.lockReason === 'security')) {
     throw apiError('InstanceLockedForSecurity', `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`);
   }
@@ -60,8 +55,8 @@ export const replaceSystemDisk: Handler = (ctx, input) => {
     ...(password !== undefined ? { hasPassword: true } : {}), disks,
   });
   const result = { DiskId: diskId };
-  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, inst.regionId, 'ReplaceSystemDisk', token, fp, result);
   return result;
+  });
 };
 
 /**
@@ -73,13 +68,7 @@ export const resizeDisk: Handler = (ctx, input) => {
   const diskId = String(input.DiskId);
   const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
   if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
-  const token = str(input.ClientToken);
-  const fp = fingerprint(input);
-  if (token) {
-    const prior = findInstanceClientToken(ctx.db, ctx.account.accountId, disk.regionId, 'ResizeDisk', token);
-    if (prior && prior.fingerprint === fp) return prior.result;
-    if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ResizeDisk request with different parameters.`);
-  }
+  return withClientToken(ctx, 'ResizeDisk', str(input.ClientToken), input, () => {
   const newSize = Number(input.NewSize);
   const max = maxDiskSize(disk.type, disk.category);
   if (newSize <= disk.sizeGiB) {
@@ -97,6 +86,6 @@ export const resizeDisk: Handler = (ctx, input) => {
     updateInstance(ctx.db, inst.id, { disks: inst.disks.map((d) => (d.id === diskId ? { ...d, sizeGiB: newSize } : d)) });
   }
   const result = {};
-  if (token) saveInstanceClientToken(ctx.db, ctx.account.accountId, disk.regionId, 'ResizeDisk', token, fp, result);
   return result;
+  });
 };
