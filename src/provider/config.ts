@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { attr, block, defineSchema, v, type ConfigOf } from '../framework/index.js';
-import type { AlibabaCloudClientOptions } from '../ecs/index.js';
+import type { AlibabaCloudClient, AlibabaCloudClientOptions } from '../ecs/index.js';
 import { isKnownRegion } from './regions.js';
 
 /** Endpoint keys the client uses. */
@@ -91,6 +91,20 @@ export const providerSchema = defineSchema({
         session_expiration: attr.int({ optional: true, ignored: true, description: 'Session lifetime in seconds.' }),
       },
     }),
+    features: block.list({
+      maxItems: 1,
+      description: 'Opt-in behaviour changes (since the official provider 1.289.0).',
+      attributes: {},
+      blocks: {
+        ecs_instance: block.list({
+          maxItems: 1,
+          description: 'Behaviour of `alicloud_instance`.',
+          attributes: {
+            replace_on_image_update: attr.bool({ optional: true, description: 'When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk). Default `false`.' }),
+          },
+        }),
+      },
+    }),
     sign_version: block.list({
       maxItems: 1,
       description: 'Signature versions per product (not used: requests are signed with ACS3-HMAC-SHA256).',
@@ -112,8 +126,31 @@ export interface ConfigProblem {
   attribute?: string;
 }
 
+/** Opt-in behaviour switches of the `features` block; {@link DEFAULT_FEATURES} when absent. */
+export interface ProviderFeatures {
+  ecsInstance: {
+    /** `features { ecs_instance { replace_on_image_update } }`: a new image_id replaces the instance. */
+    replaceOnImageUpdate: boolean;
+  };
+}
+
+export const DEFAULT_FEATURES: Readonly<ProviderFeatures> = Object.freeze({ ecsInstance: Object.freeze({ replaceOnImageUpdate: false }) });
+
+/**
+ * The client every resource and data source receives: the ECS client plus the provider's
+ * `features`, absent when the provider block was still unknown at configure time (use the defaults).
+ */
+export type ProviderClient = AlibabaCloudClient & { readonly features?: ProviderFeatures };
+
+/** The `features` block of a wholly known provider block as {@link ProviderFeatures}; unset switches take their default. */
+export function resolveFeatures(config: ProviderConfig): ProviderFeatures {
+  const ecs = config?.features?.[0]?.ecs_instance?.[0];
+  return { ecsInstance: { replaceOnImageUpdate: ecs?.replace_on_image_update ?? DEFAULT_FEATURES.ecsInstance.replaceOnImageUpdate } };
+}
+
 export interface ResolvedConfig {
   options: AlibabaCloudClientOptions;
+  features: ProviderFeatures;
   /** Where the credentials came from, for logs (never the secret). */
   credentialSource: 'arguments' | 'environment' | `profile ${string}`;
 }
@@ -238,5 +275,5 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     ...(maxRetrySeconds !== undefined ? { retry: { deadlineMs: maxRetrySeconds * 1000 } } : {}),
   };
   const credentialSource = argKey ? 'arguments' : envKey ? 'environment' : (`profile ${profileName}` as const);
-  return { options, credentialSource };
+  return { options, features: resolveFeatures(c), credentialSource };
 }

@@ -4,7 +4,7 @@
  */
 import { defineProvider, type DataSource, type Resource } from '../framework/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
-import { providerSchema, resolveProviderConfig, type ProviderConfig } from './config.js';
+import { providerSchema, resolveProviderConfig, type ProviderClient, type ProviderConfig } from './config.js';
 import { imageResource } from './image/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
@@ -15,8 +15,8 @@ import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
 
-/** The client every resource and data source of this provider receives. */
-export type ProviderClient = AlibabaCloudClient;
+/** The client every resource and data source of this provider receives (with the `features` switches). */
+export type { ProviderClient } from './config.js';
 
 /** Managed resources by type name. One line per resource. */
 const resources: Record<string, Resource<any, ProviderClient>> = {
@@ -59,7 +59,9 @@ export const alicloudProvider = defineProvider({
       }
       return undefined;
     }
-    log.debug('alicloud provider configured', { region: resolved.options.region, credentials: resolved.credentialSource, endpoints: resolved.options.endpoints });
-    return new AlibabaCloudClient({ ...resolved.options, logger: log });
+    log.debug('alicloud provider configured', { region: resolved.options.region, credentials: resolved.credentialSource, endpoints: resolved.options.endpoints, features: resolved.features });
+    // Settings ride on the client: it is the one value the framework hands to every resource call.
+    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...resolved.options, logger: log }), { features: resolved.features });
+    return client;
   },
 });

@@ -2,7 +2,8 @@
  * `alicloud_instance`: RunInstances then wait Running (and stop when `status = "Stopped"`);
  * ModifyInstanceAttribute / ModifyInstanceNetworkSpec / tags / JoinResourceGroup /
  * Start/StopInstance on update; instance_type (ModifyInstanceSpec) and image_id (ReplaceSystemDisk)
- * change in place around a stop and a restart to the prior status, system_disk_size grows with
+ * change in place around a stop and a restart to the prior status (image_id replaces the instance
+ * instead under the provider feature `ecs_instance.replace_on_image_update`), system_disk_size grows with
  * ResizeDisk; DeleteInstance (forced) then wait until it is gone.
  */
 import { defineResource } from '../../framework/index.js';
@@ -12,6 +13,7 @@ import {
   waitInstanceDeleted, waitInstanceStatus, type AlibabaCloudClient,
 } from '../../ecs/index.js';
 import type { ModifyPlanRequest } from '../../framework/index.js';
+import type { ProviderClient } from '../config.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
 import { instanceSchema, type InstanceState } from './schema.js';
@@ -52,8 +54,12 @@ async function syncTags(client: AlibabaCloudClient, id: string, prior: Record<st
   if (Object.keys(upserts).length) await tagResources(client, { resourceType: 'instance', resourceIds: [id], tags: upserts }, { signal });
 }
 
-/** Shrinking the system disk is refused at plan time; a new type or image makes the derived attributes unknown. */
-async function modifyPlan({ plan, prior, diags }: ModifyPlanRequest<typeof instanceSchema, AlibabaCloudClient>): Promise<void> {
+/**
+ * Shrinking the system disk is refused at plan time; a new type or image makes the derived attributes
+ * unknown; a new image replaces the instance when the provider sets
+ * `features { ecs_instance { replace_on_image_update = true } }`.
+ */
+async function modifyPlan({ plan, prior, diags, client, requireReplace }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   if (!prior) return;
   const size = plan.system_disk_size;
   if (typeof size === 'number' && typeof prior.system_disk_size === 'number' && size < prior.system_disk_size) {
@@ -65,6 +71,8 @@ async function modifyPlan({ plan, prior, diags }: ModifyPlanRequest<typeof insta
     plan.memory = undefined as never;
   }
   if (plan.image_id !== undefined && plan.image_id !== prior.image_id) {
+    // No client yet (provider block unknown at plan time): keep the default in-place behaviour.
+    if (client?.features?.ecsInstance.replaceOnImageUpdate) requireReplace('image_id');
     plan.os_type = undefined as never;
     plan.os_name = undefined as never;
   }
@@ -107,7 +115,7 @@ async function changeSpec(client: AlibabaCloudClient, id: string, plan: Planned,
   if (failure) throw failure;
 }
 
-export const instanceResource = defineResource<typeof instanceSchema, AlibabaCloudClient>({
+export const instanceResource = defineResource<typeof instanceSchema, ProviderClient>({
   schema: instanceSchema,
   modifyPlan,
   docs: {
