@@ -2,7 +2,8 @@
  * Generic RPC query encoder: typed input + action table (`src/spec`) -> the flat
  * `Name`, `Name.N`, `Name.N.Field`, `Name.Field` map the official SDK sends.
  *
- * Rules (ecs-api.md 1.2): list indexes start at 1 and are dense; booleans and
+ * Rules (ecs-api.md 1.2): list indexes start at 1 and are dense (also inside nested
+ * `Name.N.Field.M` lists); booleans and
  * numbers are stringified; `undefined`/`null`, empty strings, empty lists and
  * empty objects are omitted, except that a field inside a list item keeps its empty
  * string unless its table marks it `emptyIsAbsent` (so an empty tag value is sent as
@@ -10,7 +11,7 @@
  * types, item counts); value rules (enums, lengths, patterns) are the service's
  * business, so a newer cloud enum value is never refused by an old client.
  */
-import type { ActionSpec, ParamSpec, ScalarKind, ScalarParam } from '../spec/ecs/types.js';
+import type { ActionSpec, ParamSpec, RepeatListParam, ScalarKind, ScalarParam } from '../spec/ecs/types.js';
 import { EcsInputError } from './errors.js';
 
 /** Parameters every RPC action accepts even when its table omits them. */
@@ -58,8 +59,18 @@ function encodeParam(action: string, p: ParamSpec, value: unknown, out: Record<s
     case 'repeatList': {
       let n = 0;
       for (const [i, item] of list(where, value).entries()) {
-        const fields = record(`${where} item ${i + 1}`, item);
-        const flat = encodeFields(`${where} item ${i + 1}`, p.fields, fields, true);
+        const itemWhere = `${where} item ${i + 1}`;
+        const { scalars, lists } = splitListFields(p, record(itemWhere, item));
+        const flat = encodeFields(itemWhere, p.fields, scalars, true);
+        // Nested scalar lists (`TagFilter.N.TagValues.M`): dense from 1 inside each item.
+        for (const lf of p.listFields ?? []) {
+          const values = lists[lf.name];
+          if (isAbsent(values)) continue;
+          const fieldWhere = `${itemWhere} field "${lf.name}"`;
+          const kept = list(fieldWhere, values).filter((v) => !isAbsent(v));
+          checkCount(fieldWhere, kept.length, lf.maxItems);
+          kept.forEach((v, m) => (flat[`${lf.name}.${m + 1}`] = scalar(`${fieldWhere} item ${m + 1}`, lf.type, v)));
+        }
         if (Object.keys(flat).length === 0) continue;
         n++;
         for (const [k, v] of Object.entries(flat)) out[`${p.name}.${n}.${k}`] = v;
@@ -86,6 +97,17 @@ function encodeParam(action: string, p: ParamSpec, value: unknown, out: Record<s
       return;
     }
   }
+}
+
+/** Separate an item's nested-list fields (the table's `listFields`) from its scalar fields. */
+function splitListFields(p: RepeatListParam, item: Record<string, unknown>): { scalars: Record<string, unknown>; lists: Record<string, unknown> } {
+  const scalars: Record<string, unknown> = {};
+  const lists: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (p.listFields?.some((f) => f.name === k)) lists[k] = v;
+    else scalars[k] = v;
+  }
+  return { scalars, lists };
 }
 
 function encodeFields(where: string, specs: readonly ScalarParam[], fields: Record<string, unknown>, inListItem: boolean): Record<string, string> {

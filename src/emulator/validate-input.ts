@@ -1,7 +1,8 @@
 /**
  * Generic decoding and validation of flat RPC parameters against an {@link ActionSpec}.
  *
- * Rebuilds `Tag.N.Key` repeat lists (legacy lower-case `Tag.N.key` accepted), `ResourceId.N`
+ * Rebuilds `Tag.N.Key` repeat lists (legacy lower-case `Tag.N.key` accepted; both spellings with
+ * different values are refused), nested `TagFilter.N.TagValues.M` lists, `ResourceId.N`
  * scalar lists, `Features.NvmeSupport` objects and comma/JSON packed lists; checks required,
  * integer/boolean syntax, enums, lengths, patterns, forbidden prefixes, min/max and maxItems.
  * Unknown parameters are ignored. Errors use the parameter's `errorCode`/`missingCode`/`tooManyCode`
@@ -105,29 +106,39 @@ function decodeScalar(p: ScalarParam, params: ReadonlyMap<string, string>): Inpu
   return scalarValue(p, p.name, raw, p.errorCode ?? 'InvalidParameter');
 }
 
-function decodeScalarList(p: ScalarListParam, params: ReadonlyMap<string, string>): InputValue | undefined {
-  const code = p.errorCode ?? 'InvalidParameter';
+/** Decode `prefix.M` entries (`rest` = `M`) of one scalar list; undefined when no item is given. */
+function scalarListItems(p: ScalarListParam, entries: readonly [string, string][], prefix: string, code: string): InputValue[] | undefined {
   const items: [number, InputValue][] = [];
-  for (const [rest, raw] of subKeys(params, p.name)) {
+  for (const [rest, raw] of entries) {
     if (rest.includes('.')) continue;
-    const n = listIndex(rest, `${p.name}.${rest}`, code);
+    const n = listIndex(rest, `${prefix}.${rest}`, code);
     if (raw === '' && p.item?.emptyIsAbsent) continue;
-    items.push([n, scalarValue({ ...p.item, type: p.type }, `${p.name}.${n}`, raw, p.item?.errorCode ?? code)]);
+    items.push([n, scalarValue({ ...p.item, type: p.type }, `${prefix}.${n}`, raw, p.item?.errorCode ?? code)]);
   }
-  if (items.length === 0) {
-    if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1`));
-    return undefined;
+  if (items.length === 0) return undefined;
+  if (p.maxItems !== undefined && items.length > p.maxItems) {
+    throw specError(p.tooManyCode ?? code, invalidMessage(prefix, `must have at most ${p.maxItems} items, got ${items.length}`));
   }
-  checkMaxItems(p, items.length);
   return items.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
 }
 
-/** Find the field spec for a wire field name; a lower-case first letter is a legacy alias (`Tag.N.key`). */
-function fieldFor(fields: readonly ScalarParam[], wire: string): ScalarParam | undefined {
-  return fields.find((f) => f.name === wire) ?? fields.find((f) => f.name.charAt(0).toLowerCase() + f.name.slice(1) === wire);
+function decodeScalarList(p: ScalarListParam, params: ReadonlyMap<string, string>): InputValue | undefined {
+  const items = scalarListItems(p, subKeys(params, p.name), p.name, p.errorCode ?? 'InvalidParameter');
+  if (items === undefined && p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1`));
+  return items;
 }
 
-function decodeFields(fields: readonly ScalarParam[], raw: Map<string, string>, prefix: string, parentCode: string): Record<string, InputValue> {
+/**
+ * Field spec for a wire field name of a repeat list. `Tag.N.key` / `Tag.N.value` are the documented
+ * deprecated aliases of `Tag.N.Key` / `Tag.N.Value` (ecs-api.md 1.2), so only `Tag` lists take them.
+ */
+function fieldFor(p: RepeatListParam, wire: string): ScalarParam | undefined {
+  const exact = p.fields.find((f) => f.name === wire);
+  if (exact || p.name !== 'Tag') return exact;
+  return p.fields.find((f) => f.name.charAt(0).toLowerCase() + f.name.slice(1) === wire);
+}
+
+function decodeFields(fields: readonly ScalarParam[], raw: ReadonlyMap<string, string>, prefix: string, parentCode: string): Record<string, InputValue> {
   const record: Record<string, InputValue> = {};
   for (const f of fields) {
     const wireName = `${prefix}.${f.name}`;
@@ -141,33 +152,72 @@ function decodeFields(fields: readonly ScalarParam[], raw: Map<string, string>, 
   return record;
 }
 
+/** One `Name.N` item as sent: scalar field values (canonical names) and `Field.M` entries of list fields. */
+interface RawItem {
+  scalars: Map<string, string>;
+  /** Wire spelling each scalar value came from (to name both when an alias conflicts). */
+  spelled: Map<string, string>;
+  lists: Map<string, [string, string][]>;
+}
+
 function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string>): InputValue | undefined {
   const code = p.errorCode ?? 'InvalidParameter';
-  const byIndex = new Map<number, Map<string, string>>();
+  const byIndex = new Map<number, RawItem>();
+  const itemAt = (index: string, wireName: string): RawItem => {
+    const n = listIndex(index, wireName, code);
+    let item = byIndex.get(n);
+    if (!item) byIndex.set(n, (item = { scalars: new Map(), spelled: new Map(), lists: new Map() }));
+    return item;
+  };
   for (const [rest, raw] of subKeys(params, p.name)) {
     const dot = rest.indexOf('.');
     if (dot < 0) continue;
-    const field = fieldFor(p.fields, rest.slice(dot + 1));
+    const index = rest.slice(0, dot);
+    const wireField = rest.slice(dot + 1);
+    const sub = wireField.indexOf('.');
+    if (sub >= 0) {
+      const listField = p.listFields?.find((f) => f.name === wireField.slice(0, sub));
+      if (!listField) continue;
+      const lists = itemAt(index, `${p.name}.${rest}`).lists;
+      const entries = lists.get(listField.name) ?? [];
+      entries.push([wireField.slice(sub + 1), raw]);
+      lists.set(listField.name, entries);
+      continue;
+    }
+    const field = fieldFor(p, wireField);
     if (!field) continue;
-    const n = listIndex(rest.slice(0, dot), `${p.name}.${rest}`, code);
-    let item = byIndex.get(n);
-    if (!item) byIndex.set(n, (item = new Map()));
-    // The canonical spelling wins over the legacy lower-case alias when both are sent.
-    if (!item.has(field.name) || rest.slice(dot + 1) === field.name) item.set(field.name, raw);
+    const item = itemAt(index, `${p.name}.${rest}`);
+    const earlier = item.scalars.get(field.name);
+    if (earlier !== undefined && earlier !== raw) {
+      // Both spellings of one field (`Tag.1.Key` and `Tag.1.key`) with different values: refuse to guess.
+      const first = `${p.name}.${index}.${item.spelled.get(field.name)}`;
+      throw specError('InvalidParameter', `The parameters "${first}" and "${p.name}.${rest}" give different values ("${earlier}" and "${raw}"): `
+        + `send only ${p.name}.N.${field.name} (the lower-case spelling is its deprecated alias).`);
+    }
+    item.scalars.set(field.name, raw);
+    item.spelled.set(field.name, wireField);
   }
   if (byIndex.size === 0) {
     if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1.${p.fields[0]?.name ?? ''}`));
     return undefined;
   }
   checkMaxItems(p, byIndex.size);
-  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([n, raw]) => decodeFields(p.fields, raw, `${p.name}.${n}`, code));
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([n, raw]) => {
+    const prefix = `${p.name}.${n}`;
+    const record = decodeFields(p.fields, raw.scalars, prefix, code);
+    for (const lf of p.listFields ?? []) {
+      const items = scalarListItems(lf, raw.lists.get(lf.name) ?? [], `${prefix}.${lf.name}`, lf.errorCode ?? code);
+      if (items !== undefined) record[lf.name] = items;
+      else if (lf.required) throw specError(lf.missingCode ?? 'MissingParameter', missingMessage(`${prefix}.${lf.name}.1`));
+    }
+    return record;
+  });
 }
 
 function decodeObject(p: ObjectParam, params: ReadonlyMap<string, string>): InputValue | undefined {
   const raw = new Map<string, string>();
   for (const [rest, v] of subKeys(params, p.name)) {
-    const field = fieldFor(p.fields, rest);
-    if (field && (!raw.has(field.name) || rest === field.name)) raw.set(field.name, v);
+    if (p.fields.some((f) => f.name === rest)) raw.set(rest, v);
   }
   const record = decodeFields(p.fields, raw, p.name, p.errorCode ?? 'InvalidParameter');
   if (Object.keys(record).length === 0) {

@@ -73,18 +73,31 @@ export function listTagRows(db: Database.Database, accountId: number, resourceTy
 export interface TagRow { resourceId: string; key: string; value: string }
 
 /**
+ * One `TagFilter.N` of ListTagResources: a resource matches when one of its tags has a key
+ * containing `key` and (if `values` is non-empty) a value containing one of `values`.
+ */
+export interface FuzzyTagFilter { key: string; values: readonly string[] }
+
+/**
  * ListTagResources in SQL: the tag rows of a resource type in the account (optionally only of
- * `resourceIds`, and only of resources carrying every `filter` tag), by resource then insertion.
+ * `resourceIds`, and only of resources carrying every `filter` tag and matching every `fuzzy`
+ * filter), by resource then insertion.
  * Counted now; any window loaded on demand over the `tags_listing` index.
  */
 export function tagRowListing(db: Database.Database, accountId: number, resourceType: string, resourceIds: readonly string[],
-  filter: readonly { Key?: string; Value?: string }[]): { total: number; rows(offset: number, limit: number): TagRow[] } {
+  filter: readonly { Key?: string; Value?: string }[], fuzzy: readonly FuzzyTagFilter[] = []): { total: number; rows(offset: number, limit: number): TagRow[] } {
   const w = new Where();
   w.add(`account_id = ${w.bind(accountId)}`).add(`resource_type = ${w.bind(resourceType)}`);
   if (resourceIds.length > 0) w.inList('resource_id', resourceIds);
   // A filter without Key matches no resource here (the handler refuses one with only a Value).
   if (filter.some((f) => f.Key === undefined)) w.add('0');
   w.tags(resourceType, 'tags.resource_id', 'tags.account_id', filter);
+  for (const f of fuzzy) {
+    // instr() is a case-sensitive substring test, unlike LIKE (case-insensitive, with wildcards).
+    const values = f.values.length === 0 ? '' : ` AND (${f.values.map((v) => `instr(t.tag_value, ${w.bind(v)}) > 0`).join(' OR ')})`;
+    w.add(`EXISTS (SELECT 1 FROM tags t WHERE t.account_id = tags.account_id AND t.resource_type = ${w.bind(resourceType)} AND t.resource_id = tags.resource_id`
+      + ` AND instr(t.tag_key, ${w.bind(f.key)}) > 0${values})`);
+  }
   const total = (cachedStatement(db, `SELECT COUNT(*) AS n FROM tags WHERE ${w.sql}`).get(w.args) as { n: number }).n;
   return {
     total,

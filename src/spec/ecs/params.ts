@@ -40,3 +40,14 @@ export function pagingParams(maxResults: number): ScalarParam[] {
     { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
   ];
 }
+
+/**
+ * ListTagResources' fuzzy filter `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M` (docs 3.5):
+ * at most 5 filters of at most 5 values each; cannot be combined with `Tag.N`.
+ */
+export const tagFuzzyFilterParam: RepeatListParam = {
+  kind: 'repeatList', name: 'TagFilter', maxItems: 5,
+  fields: [{ kind: 'scalar', name: 'TagKey', type: 'string', required: true, minLength: 1, maxLength: 128 }],
+  listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 5, item: { maxLength: 128 } }],
+  description: 'Fuzzy filter: the tag key contains TagKey and (when TagValues.M are given) its value contains one of them. At most 5; not with Tag.N.',
+};

@@ -4,6 +4,7 @@
  */
 import type { ActionSpec, ErrorSpec, ParamSpec } from './types.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
+import { tagFuzzyFilterParam } from './params.js';
 
 /** Resource types the ECS tag API names (lowercase, docs 3.5). */
 export const TAG_RESOURCE_TYPES = [
@@ -47,11 +48,13 @@ export const listTagResourcesSpec: ActionSpec = {
         { kind: 'scalar', name: 'Key', type: 'string' },
         { kind: 'scalar', name: 'Value', type: 'string' },
       ],
+      description: 'Exact tag filter (a value needs its key); cannot be combined with TagFilter.N.',
     },
+    tagFuzzyFilterParam,
     { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
     ...ownerParams,
   ],
-  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceType.NotFound', 'InvalidParameter.TagValue', 'InvalidNextToken'],
+  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceType.NotFound', 'InvalidParameter.TagValue', 'InvalidNextToken', 'InvalidParameter', 'MissingParameter'],
 };
 
 export const tagsActions: readonly ActionSpec[] = [tagResourcesSpec, untagResourcesSpec, listTagResourcesSpec];

@@ -59,6 +59,11 @@ export interface ScalarListParam extends ParamBase {
 export interface RepeatListParam extends ParamBase {
   kind: 'repeatList';
   fields: readonly ScalarParam[];
+  /**
+   * Item fields that are themselves scalar lists, `Name.N.Field.M` (`TagFilter.N.TagValues.M`);
+   * decoded as arrays inside each item record. Their `required` means "required in every item".
+   */
+  listFields?: readonly ScalarListParam[];
   maxItems?: number;
   tooManyCode?: string;
 }
