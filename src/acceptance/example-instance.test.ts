@@ -1,7 +1,8 @@
 /**
  * Acceptance (real terraform, in-process emulator): alicloud_instance stops and starts through
  * `status`, updates name/bandwidth/tags/deletion protection and instance type/image/system disk size in place, honours deletion protection
- * on destroy, imports cleanly, and refuses bad input at validate time.
+ * on destroy, imports cleanly, refuses bad input at validate time, and replaces the instance on a new
+ * image_id only under the provider feature `ecs_instance.replace_on_image_update`.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -186,5 +187,34 @@ test('instance_type, image_id and system_disk_size change in place on the same r
   assert.notEqual(shrink.code, 0);
   assert.match(shrink.stdout + shrink.stderr, /system_disk_size can only grow/);
   ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'debian_12_4_x64_20G_alibase_20240101.vhd', 60));
+  await tf(ws, ['destroy', '-auto-approve']);
+});
+
+test('with features { ecs_instance { replace_on_image_update = true } } a new image_id plans a replacement; without it, an in-place update', { timeout: 300_000 }, async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const cfg = (image: string) => hcl('10.11.0.0/24', '  instance_name = "feat"').replace('data.alicloud_images.u.ids[0]', `"${image}"`);
+  const withFeature = (on: boolean) => h.fullProviderBlock.replace(/\}\n$/, `  features {\n    ecs_instance {\n      replace_on_image_update = ${on}\n    }\n  }\n}\n`);
+  const ws = exampleWorkspace(h, cfg('ubuntu_22_04_x64_20G_alibase_20240101.vhd'));
+  ws.writeFile('provider.tf', withFeature(true));
+  await applyClean(ws);
+  const first = await resourceValues(ws, 'alicloud_instance.i');
+
+  ws.writeFile('main.tf', cfg('debian_12_4_x64_20G_alibase_20240101.vhd'));
+  const replace = await ws.run(['plan', '-no-color']);
+  assert.match(replace.stdout, /alicloud_instance\.i must be replaced/);
+  assert.match(replace.stdout, /image_id\s+= "ubuntu_22_04_x64_20G_alibase_20240101\.vhd" -> "debian_12_4_x64_20G_alibase_20240101\.vhd" # forces replacement/);
+  assert.match(replace.stdout, /1 to add, 0 to change, 1 to destroy/);
+
+  ws.writeFile('provider.tf', withFeature(false));
+  const inPlace = await ws.run(['plan', '-no-color']);
+  assert.match(inPlace.stdout, /alicloud_instance\.i will be updated in-place/);
+  assert.match(inPlace.stdout, /0 to add, 1 to change, 0 to destroy/);
+
+  ws.writeFile('provider.tf', withFeature(true));
+  await applyClean(ws);
+  const second = await resourceValues(ws, 'alicloud_instance.i');
+  assert.notEqual(second?.id, first?.id);
+  assert.equal(second?.image_id, 'debian_12_4_x64_20G_alibase_20240101.vhd');
+  assert.equal(await describeInstanceDetail(h.client, first!.id), undefined);
   await tf(ws, ['destroy', '-auto-approve']);
 });
