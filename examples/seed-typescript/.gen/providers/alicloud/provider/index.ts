@@ -388,6 +388,28 @@ export interface AlicloudProviderEndpoints {
 }
 
 /**
+ * Behaviour of `alicloud_instance`.
+ */
+export interface AlicloudProviderFeaturesEcsInstance {
+  /**
+   * When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk). Default `false`.
+   * Terraform: `replace_on_image_update`. Optional.
+   */
+  readonly replaceOnImageUpdate?: boolean | cdktf.IResolvable;
+}
+
+/**
+ * Opt-in behaviour changes (since the official provider 1.289.0).
+ */
+export interface AlicloudProviderFeatures {
+  /**
+   * Behaviour of `alicloud_instance`.
+   * Terraform block: `ecs_instance` (list). Items: 0 to 1.
+   */
+  readonly ecsInstance?: AlicloudProviderFeaturesEcsInstance[] | cdktf.IResolvable;
+}
+
+/**
  * Signature versions per product (not used: requests are signed with ACS3-HMAC-SHA256).
  */
 export interface AlicloudProviderSignVersion {
@@ -533,13 +555,18 @@ export interface AlicloudProviderConfig {
    */
   readonly endpoints?: AlicloudProviderEndpoints[] | cdktf.IResolvable;
   /**
+   * Opt-in behaviour changes (since the official provider 1.289.0).
+   * Terraform block: `features` (list). Items: 0 to 1.
+   */
+  readonly features?: AlicloudProviderFeatures[] | cdktf.IResolvable;
+  /**
    * Signature versions per product (not used: requests are signed with ACS3-HMAC-SHA256).
    * Terraform block: `sign_version` (list). Items: 0 to 1.
    */
   readonly signVersion?: AlicloudProviderSignVersion[] | cdktf.IResolvable;
 }
 
-const shape: Shape = { accessKey: "access_key", accountId: "account_id", accountType: "account_type", clientConnectTimeout: "client_connect_timeout", clientReadTimeout: "client_read_timeout", configurationSource: "configuration_source", credentialsUri: "credentials_uri", ecsRoleName: "ecs_role_name", fc: "fc", logEndpoint: "log_endpoint", maxRetryTimeout: "max_retry_timeout", mnsEndpoint: "mns_endpoint", otsInstanceName: "ots_instance_name", profile: "profile", protocol: "protocol", region: "region", secretKey: "secret_key", secureTransport: "secure_transport", securityToken: "security_token", sharedCredentialsFile: "shared_credentials_file", skipRegionValidation: "skip_region_validation", sourceIp: "source_ip", assumeRole: ["assume_role", { externalId: "external_id", policy: "policy", roleArn: "role_arn", sessionExpiration: "session_expiration", sessionName: "session_name" }], assumeRoleWithOidc: ["assume_role_with_oidc", { oidcProviderArn: "oidc_provider_arn", oidcToken: "oidc_token", oidcTokenFile: "oidc_token_file", policy: "policy", roleArn: "role_arn", roleSessionName: "role_session_name", sessionExpiration: "session_expiration" }], endpoints: ["endpoints", { actiontrail: "actiontrail", adb: "adb", alb: "alb", alidns: "alidns", alikafka: "alikafka", apigateway: "apigateway", arms: "arms", bssopenapi: "bssopenapi", cas: "cas", cbn: "cbn", cdn: "cdn", cen: "cen", cms: "cms", config: "config", cr: "cr", cs: "cs", dcdn: "dcdn", ddosbgp: "ddosbgp", ddoscoo: "ddoscoo", dds: "dds", dmsEnterprise: "dms_enterprise", dns: "dns", drds: "drds", eci: "eci", ecs: "ecs", edas: "edas", ehpc: "ehpc", elasticsearch: "elasticsearch", emr: "emr", ess: "ess", fc: "fc", fnf: "fnf", gpdb: "gpdb", hbase: "hbase", kms: "kms", kvstore: "kvstore", location: "location", log: "log", market: "market", maxcompute: "maxcompute", mns: "mns", mse: "mse", nas: "nas", ons: "ons", oos: "oos", oss: "oss", ots: "ots", polardb: "polardb", privatelink: "privatelink", ram: "ram", rds: "rds", redisa: "redisa", resourcemanager: "resourcemanager", ros: "ros", sas: "sas", slb: "slb", sts: "sts", tag: "tag", vpc: "vpc", vpcpeer: "vpcpeer", waf: "waf" }], signVersion: ["sign_version", { oss: "oss", sls: "sls" }] };
+const shape: Shape = { accessKey: "access_key", accountId: "account_id", accountType: "account_type", clientConnectTimeout: "client_connect_timeout", clientReadTimeout: "client_read_timeout", configurationSource: "configuration_source", credentialsUri: "credentials_uri", ecsRoleName: "ecs_role_name", fc: "fc", logEndpoint: "log_endpoint", maxRetryTimeout: "max_retry_timeout", mnsEndpoint: "mns_endpoint", otsInstanceName: "ots_instance_name", profile: "profile", protocol: "protocol", region: "region", secretKey: "secret_key", secureTransport: "secure_transport", securityToken: "security_token", sharedCredentialsFile: "shared_credentials_file", skipRegionValidation: "skip_region_validation", sourceIp: "source_ip", assumeRole: ["assume_role", { externalId: "external_id", policy: "policy", roleArn: "role_arn", sessionExpiration: "session_expiration", sessionName: "session_name" }], assumeRoleWithOidc: ["assume_role_with_oidc", { oidcProviderArn: "oidc_provider_arn", oidcToken: "oidc_token", oidcTokenFile: "oidc_token_file", policy: "policy", roleArn: "role_arn", roleSessionName: "role_session_name", sessionExpiration: "session_expiration" }], endpoints: ["endpoints", { actiontrail: "actiontrail", adb: "adb", alb: "alb", alidns: "alidns", alikafka: "alikafka", apigateway: "apigateway", arms: "arms", bssopenapi: "bssopenapi", cas: "cas", cbn: "cbn", cdn: "cdn", cen: "cen", cms: "cms", config: "config", cr: "cr", cs: "cs", dcdn: "dcdn", ddosbgp: "ddosbgp", ddoscoo: "ddoscoo", dds: "dds", dmsEnterprise: "dms_enterprise", dns: "dns", drds: "drds", eci: "eci", ecs: "ecs", edas: "edas", ehpc: "ehpc", elasticsearch: "elasticsearch", emr: "emr", ess: "ess", fc: "fc", fnf: "fnf", gpdb: "gpdb", hbase: "hbase", kms: "kms", kvstore: "kvstore", location: "location", log: "log", market: "market", maxcompute: "maxcompute", mns: "mns", mse: "mse", nas: "nas", ons: "ons", oos: "oos", oss: "oss", ots: "ots", polardb: "polardb", privatelink: "privatelink", ram: "ram", rds: "rds", redisa: "redisa", resourcemanager: "resourcemanager", ros: "ros", sas: "sas", slb: "slb", sts: "sts", tag: "tag", vpc: "vpc", vpcpeer: "vpcpeer", waf: "waf" }], features: ["features", { ecsInstance: ["ecs_instance", { replaceOnImageUpdate: "replace_on_image_update" }] }], signVersion: ["sign_version", { oss: "oss", sls: "sls" }] };
 
 /** The `alicloud` provider block (source `aliyun/alicloud`). Set `alias` for a second configuration. */
 export class AlicloudProvider extends cdktf.TerraformProvider {
