@@ -107,3 +107,27 @@ for (const [name, input, message] of bad) {
     assert.throws(() => encodeInput(spec, input), (e: unknown) => e instanceof EcsInputError && message.test(e.message));
   });
 }
+
+/** The shape of ListTagResources' `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M`. */
+const nestedSpec: ActionSpec = {
+  product: 'Ecs', version: '2014-05-26', action: 'FindThings',
+  params: [{
+    kind: 'repeatList', name: 'TagFilter', maxItems: 5,
+    fields: [{ kind: 'scalar', name: 'TagKey', type: 'string' }],
+    listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 2 }],
+  }],
+};
+
+test('a scalar list inside a repeat list item is flattened to Name.N.Field.M, dense from 1 inside each item', () => {
+  assert.deepEqual(encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'env', TagValues: ['prod', undefined, 'stag'] }, { TagKey: 'team' }, { TagValues: [] }] }), {
+    'TagFilter.1.TagKey': 'env', 'TagFilter.1.TagValues.1': 'prod', 'TagFilter.1.TagValues.2': 'stag', 'TagFilter.2.TagKey': 'team',
+  });
+  assert.deepEqual(encodeInput(nestedSpec, { TagFilter: [{ TagValues: ['x'] }] }), { 'TagFilter.1.TagValues.1': 'x' });
+});
+
+test('a nested list that is too long or not a list is refused naming the item and the field', () => {
+  assert.throws(() => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: ['a', 'b', 'c'] }] }),
+    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" has 3 items; at most 2/.test(e.message));
+  assert.throws(() => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: 'a' }] }),
+    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" must be a list/.test(e.message));
+});

@@ -133,3 +133,41 @@ test('empty optional values marked emptyIsAbsent are dropped, as the Go provider
   };
   assert.deepEqual(decodeInput(spec, params({ 'Disk.1.Size': '', 'Disk.1.Device': '' })).Disk, [{}]);
 });
+
+test('Tag.N.Key and Tag.N.key with the same value are one field; with different values InvalidParameter names both', () => {
+  assert.deepEqual(decodeInput(createWidgetSpec, params({ ...ok, 'Tag.1.Key': 'k', 'Tag.1.key': 'k' })).Tag, [{ Key: 'k' }]);
+  rejects(createWidgetSpec, { ...ok, 'Tag.1.Key': 'a', 'Tag.1.key': 'b' }, 'InvalidParameter',
+    'The parameters "Tag.1.Key" and "Tag.1.key" give different values ("a" and "b"): send only Tag.N.Key (the lower-case spelling is its deprecated alias).');
+  rejects(createWidgetSpec, { ...ok, 'Tag.2.value': 'y', 'Tag.2.Value': 'x', 'Tag.2.Key': 'k' }, 'InvalidParameter', /"Tag\.2\.value" and "Tag\.2\.Value"/);
+});
+
+/** A table with a nested scalar list inside a repeat list, and a non-Tag repeat list. */
+const nestedSpec: ActionSpec = {
+  product: 'Ecs', version: '2014-05-26', action: 'FindWidgets',
+  params: [
+    {
+      kind: 'repeatList', name: 'Filter', maxItems: 2,
+      fields: [{ kind: 'scalar', name: 'Key', type: 'string', required: true }],
+      listFields: [{ kind: 'scalarList', name: 'Values', type: 'integer', maxItems: 3, tooManyCode: 'TooManyValues', item: { min: 1 } }],
+    },
+    { kind: 'repeatList', name: 'Part', fields: [{ kind: 'scalar', name: 'Name', type: 'string' }] },
+  ],
+};
+
+test('a scalar list inside a repeat list item decodes as an array in index order', () => {
+  const input = decodeInput(nestedSpec, params({ 'Filter.2.Key': 'b', 'Filter.1.Values.2': '20', 'Filter.1.Key': 'a', 'Filter.1.Values.1': '10' }));
+  assert.deepEqual(input.Filter, [{ Key: 'a', Values: [10, 20] }, { Key: 'b' }]);
+});
+
+test('a nested list item is checked under its full wire name and its own item limit', () => {
+  rejects(nestedSpec, { 'Filter.1.Key': 'a', 'Filter.1.Values.1': 'x' }, 'InvalidParameter', 'The specified parameter "Filter.1.Values.1" is not valid: must be an integer of at least 1.');
+  rejects(nestedSpec, { 'Filter.1.Key': 'a', 'Filter.1.Values.0': '3' }, 'InvalidParameter', /"Filter\.1\.Values\.0".*list index/);
+  rejects(nestedSpec, { 'Filter.1.Key': 'a', 'Filter.1.Values.1': '1', 'Filter.1.Values.2': '2', 'Filter.1.Values.3': '3', 'Filter.1.Values.4': '4' },
+    'TooManyValues', 'The specified parameter "Filter.1.Values" is not valid: must have at most 3 items, got 4.');
+  rejects(nestedSpec, { 'Filter.1.Values.1': '1' }, 'MissingParameter', /"Filter\.1\.Key"/);
+});
+
+test('lower-case field aliases are only taken on Tag lists', () => {
+  assert.deepEqual(decodeInput(nestedSpec, params({ 'Part.1.name': 'x' })), {});
+  assert.deepEqual(decodeInput(nestedSpec, params({ 'Part.1.Name': 'x' })), { Part: [{ Name: 'x' }] });
+});
