@@ -77,7 +77,9 @@ test('an instance runs, reaches Running, reports its network and system disk, st
   const running = await waitInstanceStatus(c, instanceId, 'Running', { timeoutMs: 20_000 });
   assert.deepEqual([running.VSwitchId, running.VpcId, running.SecurityGroupIds, running.InstanceName, running.InternetMaxBandwidthOut], [vswitchId, vpcId, [securityGroupId], 'vm', 5]);
   assert.match(running.PrivateIp, /^10\.5\.1\./);
-  assert.deepEqual(await describeSystemDisk(c, instanceId), { category: 'cloud_essd', size: 40 });
+  const disk = await describeSystemDisk(c, instanceId);
+  assert.match(disk?.diskId ?? '', /^d-[a-z0-9]+$/);
+  assert.deepEqual(disk, { diskId: disk!.diskId, category: 'cloud_essd', size: 40 });
   await modifyInstanceAttribute(c, { InstanceId: instanceId, InstanceName: 'vm2', DeletionProtection: true });
   assert.deepEqual([(await describeInstanceDetail(c, instanceId))?.InstanceName, (await describeInstanceDetail(c, instanceId))?.DeletionProtection], ['vm2', true]);
   await modifyInstanceAttribute(c, { InstanceId: instanceId, DeletionProtection: false });
