@@ -71,14 +71,19 @@ function argumentLine(name: string, a: Attribute, shape: ObjectShape): string {
   return withFields(text, a.type);
 }
 
-function blockLine(name: string, b: Block): string {
+/** The anchor GitHub gives the heading of a nested block section (`features.ecs_instance` -> `featuresecs_instance`). */
+function anchorOf(path: string): string {
+  return path.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+}
+
+function blockLine(name: string, b: Block, path = name): string {
   const { minItems = 0, maxItems = 0 } = b.options;
   const tags = [minItems > 0 ? 'Required' : 'Optional', b.nesting === 'single' ? 'Block' : `Block ${b.nesting[0]!.toUpperCase()}${b.nesting.slice(1)}`];
   if (b.nesting !== 'single' && maxItems > 0) tags.push(`Max: ${maxItems}`);
   if (b.nesting !== 'single' && minItems > 0) tags.push(`Min: ${minItems}`);
   if (b.options.requiresReplace) tags.push('ForceNew');
   if (b.options.deprecated !== undefined) tags.push('Deprecated');
-  return `* \`${name}\` - (${tags.join(', ')}) ${b.options.description.trim()} See [\`${name}\`](#${name}) below.`;
+  return `* \`${name}\` - (${tags.join(', ')}) ${b.options.description.trim()} See [\`${name}\`](#${anchorOf(path)}) below.`;
 }
 
 function sortedArguments(shape: ObjectShape): [string, Attribute][] {
@@ -93,11 +98,11 @@ function computedOnly(shape: ObjectShape): [string, Attribute][] {
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
-function renderArguments(shape: ObjectShape, out: string[], sections: [string, Block][]): void {
+function renderArguments(shape: ObjectShape, out: string[], sections: [string, Block][], prefix = ''): void {
   for (const [name, a] of sortedArguments(shape)) out.push(argumentLine(name, a, shape));
   const blocks = Object.entries(shape.blocks ?? {}).sort(([a], [b]) => a.localeCompare(b));
   for (const [name, b] of blocks) {
-    out.push(blockLine(name, b));
+    out.push(blockLine(name, b, prefix + name));
     sections.push([name, b]);
   }
 }
@@ -131,7 +136,7 @@ export function renderDocs(typeName: string, schema: Schema, options: DocsOption
     const [name, b] = sections.shift()!;
     out.push(`### \`${name}\``, '', b.options.description.trim(), '', `The \`${name}\` block supports:`, '');
     const nested: [string, Block][] = [];
-    renderArguments(b.options, out, nested);
+    renderArguments(b.options, out, nested, `${name}.`);
     for (const [n, a] of computedOnly(b.options)) out.push(withFields(`* \`${n}\` - (Computed, ${typeLabel(a)}) ${a.options.description.trim()}`, a.type));
     out.push('');
     sections.push(...nested.map(([n, x]) => [`${name}.${n}`, x] as [string, Block]));

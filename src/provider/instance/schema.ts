@@ -21,7 +21,7 @@ export const instanceSchema = defineSchema({
   timeouts: { create: '10m', update: '10m', delete: '20m' },
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Instance id (`i-...`).' }),
-    image_id: attr.string({ required: true, description: 'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running).', meta: { ecs: 'ImageId' } }),
+    image_id: attr.string({ required: true, description: 'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.', meta: { ecs: 'ImageId' } }),
     instance_type: attr.string({ required: true, validators: [v.pattern(/^ecs\.[A-Za-z0-9.-]+$/, 'an instance type such as ecs.g6.large')], description: 'Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).', meta: { ecs: 'InstanceType' } }),
     security_groups: attr.set('string', { required: true, validators: [v.length(1, 16)], elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')], description: 'Security groups (1 to 16) of the VPC; changing them updates in place.', meta: { ecs: 'SecurityGroupIds' } }),
     availability_zone: attr.string({ optional: true, computed: true, requiresReplace: true, description: 'Zone (default: the zone of the vSwitch).', meta: { ecs: 'ZoneId' } }),

@@ -50,7 +50,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly hostName?: string;
   /**
-   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running).
+   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.
    * Terraform: `image_id`. Required.
    */
   readonly imageId: string;
@@ -262,7 +262,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running).
+   * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.
    * Terraform: `image_id`.
    */
   public get imageId(): string {
