@@ -16,7 +16,8 @@ export const load = (rel) => import(pathToFileURL(join(dist, rel)).href);
 
 /** The provider executable: bin/terraform-provider-alicloud for dist/, else a launcher over BENCH_DIST. */
 export function providerCommand() {
-  if (!process.env.BENCH_DIST) return { command: join(root, 'bin', 'terraform-provider-alicloud'), binDir: join(root, 'bin'), cleanup() {} };
+  if (!process.env.BENCH_DIST)
+    return { command: join(root, 'bin', 'terraform-provider-alicloud'), binDir: join(root, 'bin'), cleanup() {} };
   const dir = mkdtempSync(join(tmpdir(), 'bench-provider-bin-'));
   const command = join(dir, 'terraform-provider-alicloud');
   writeFileSync(command, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(join(dist, 'cli', 'provider.js')).href)});\n`);
@@ -81,7 +82,11 @@ export async function countingProxy(target) {
     reset: () => counts.clear(),
     counts: () => Object.fromEntries([...counts].sort()),
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
-    stop: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    stop: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -31,14 +31,23 @@ export async function benchProviderStart({ runs = 10 } = {}) {
   try {
     const nodeMs = [];
     for (let i = 0; i < runs; i++) {
-      nodeMs.push((await timed(() => new Promise((resolve, reject) => {
-        const c = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-        c.once('error', reject);
-        c.once('exit', resolve);
-      }))).ms);
+      nodeMs.push(
+        (
+          await timed(
+            () =>
+              new Promise((resolve, reject) => {
+                const c = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+                c.once('error', reject);
+                c.once('exit', resolve);
+              }),
+          )
+        ).ms,
+      );
     }
     const startMs = [];
-    let rssAfterSchema = 0, rssAtHandshake = 0, schemaMs = 0;
+    let rssAfterSchema = 0,
+      rssAtHandshake = 0,
+      schemaMs = 0;
     for (let i = 0; i < runs; i++) {
       const p = await startPlugin({ command: provider.command });
       try {
@@ -52,10 +61,16 @@ export async function benchProviderStart({ runs = 10 } = {}) {
         await p.shutdown();
       }
     }
-    const handshakeMs = median(startMs), nodeBareMs = median(nodeMs);
+    const handshakeMs = median(startMs),
+      nodeBareMs = median(nodeMs);
     return {
-      runs, handshakeMs, nodeBareMs, overNode: ratio(handshakeMs, nodeBareMs), firstGetProviderSchemaMs: schemaMs,
-      rssAtHandshakeMiB: mib(rssAtHandshake), rssAfterSchemaMiB: mib(rssAfterSchema),
+      runs,
+      handshakeMs,
+      nodeBareMs,
+      overNode: ratio(handshakeMs, nodeBareMs),
+      firstGetProviderSchemaMs: schemaMs,
+      rssAtHandshakeMiB: mib(rssAtHandshake),
+      rssAfterSchemaMiB: mib(rssAfterSchema),
     };
   } finally {
     provider.cleanup();
@@ -75,17 +90,37 @@ async function child(script, args) {
     });
     c.once('exit', (code) => reject(new Error(`${script} exited (${code}) before printing its address`)));
   });
-  return { info, pid: c.pid, stop: async () => { c.kill('SIGTERM'); await exited; } };
+  return {
+    info,
+    pid: c.pid,
+    stop: async () => {
+      c.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 function sdk(url) {
-  return new EcsClient(new Config({ accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, endpoint: new URL(url).host, protocol: 'http', regionId: 'cn-hangzhou', readTimeout: 60_000, connectTimeout: 60_000 }));
+  return new EcsClient(
+    new Config({
+      accessKeyId: DEFAULT_ACCESS_KEY_ID,
+      accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
+      endpoint: new URL(url).host,
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+      readTimeout: 60_000,
+      connectTimeout: 60_000,
+    }),
+  );
 }
 
 /** Signed DescribeImages in `concurrency` loops, bounded by `maxRequests` and `maxMs`. */
 async function load_(url, makeRequest, { concurrency = 8, maxRequests = 50_000, maxMs = 5000 } = {}) {
   const client = sdk(url);
-  let done = 0, failed = 0, started = 0, firstError;
+  let done = 0,
+    failed = 0,
+    started = 0,
+    firstError;
   const t0 = Date.now();
   const loop = async () => {
     while (started < maxRequests && Date.now() - t0 < maxMs) {
@@ -102,7 +137,13 @@ async function load_(url, makeRequest, { concurrency = 8, maxRequests = 50_000, 
   await Promise.all(Array.from({ length: concurrency }, loop));
   const ms = Date.now() - t0;
   const rate = (done / ms) * 1000;
-  return { requests: done, failed, ms, perSecond: rate < 10 ? Math.round(rate * 100) / 100 : Math.round(rate), ...(firstError ? { firstError } : {}) };
+  return {
+    requests: done,
+    failed,
+    ms,
+    perSecond: rate < 10 ? Math.round(rate * 100) / 100 : Math.round(rate),
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 /** (e) Emulator throughput with 10,000 images over the bare-server ceiling; RSS with 100,000. */
@@ -113,7 +154,10 @@ export async function benchEmulator({ images = 10_000, bigImages = 100_000, conc
     let ceiling;
     try {
       await load_(bare.info.url, () => new DescribeImagesRequest({ regionId: 'cn-hangzhou' }), { concurrency, maxMs: 500 });
-      ceiling = await load_(bare.info.url, () => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageId: 'm-bench0000000000000' }), { concurrency, maxMs });
+      ceiling = await load_(bare.info.url, () => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageId: 'm-bench0000000000000' }), {
+        concurrency,
+        maxMs,
+      });
     } finally {
       await bare.stop();
     }
@@ -136,15 +180,36 @@ export async function benchEmulator({ images = 10_000, bigImages = 100_000, conc
     try {
       const rssSeeded = rssOf(big.pid);
       const ids = big.info.sampleIds;
-      const served = await load_(big.info.url, (n) => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageId: ids[n % ids.length], status: 'ALL' }), { concurrency: 2, maxRequests: 200, maxMs: 3000 });
-      const listed = await load_(big.info.url, () => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageOwnerAlias: 'self', pageSize: 10 }), { concurrency: 1, maxRequests: 3, maxMs: 3000 });
-      bigStats = { images: bigImages, seedMs: big.info.seedMs, rssSeededMiB: mib(rssSeeded), rssAfterRequestsMiB: mib(rssOf(big.pid)), byIdRequests: served.requests, listRequests: listed.requests, listMsEach: listed.requests ? Math.round(listed.ms / listed.requests) : null };
+      const served = await load_(
+        big.info.url,
+        (n) => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageId: ids[n % ids.length], status: 'ALL' }),
+        { concurrency: 2, maxRequests: 200, maxMs: 3000 },
+      );
+      const listed = await load_(
+        big.info.url,
+        () => new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageOwnerAlias: 'self', pageSize: 10 }),
+        { concurrency: 1, maxRequests: 3, maxMs: 3000 },
+      );
+      bigStats = {
+        images: bigImages,
+        seedMs: big.info.seedMs,
+        rssSeededMiB: mib(rssSeeded),
+        rssAfterRequestsMiB: mib(rssOf(big.pid)),
+        byIdRequests: served.requests,
+        listRequests: listed.requests,
+        listMsEach: listed.requests ? Math.round(listed.ms / listed.requests) : null,
+      };
     } finally {
       await big.stop();
     }
     return {
-      images, concurrency, ceiling, byId, page,
-      byIdOverCeiling: ratio(byId.perSecond, ceiling.perSecond), pageOverCeiling: ratio(page.perSecond, ceiling.perSecond),
+      images,
+      concurrency,
+      ceiling,
+      byId,
+      page,
+      byIdOverCeiling: ratio(byId.perSecond, ceiling.perSecond),
+      pageOverCeiling: ratio(page.perSecond, ceiling.perSecond),
       memory: bigStats,
     };
   } finally {

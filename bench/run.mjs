@@ -53,27 +53,57 @@ const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
 const { a, b, c, d, e } = results;
 if (a && !a.error) {
-  rows.push(`| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`);
-  rows.push(`| a. official provider create (computed: first poll at 10 s, then 3/6/10 s) | ${s(a.officialCreateMs)} | ours ${s(a.createMs)} | official/ours **${x(a.officialOverOurs)}** |`);
-  rows.push(`| a. 1 image update (description) | ${s(a.updateMs)} | official: own + 5 s fixed wait = ${s(a.officialUpdateMs)} | official/ours **${x(a.officialUpdateOverOurs)}** |`);
-  rows.push(`| a. 1 image destroy | ${s(a.destroyMs)} | official: own + 5 s fixed wait = ${s(a.officialDestroyMs)} | official/ours **${x(a.officialDestroyOverOurs)}** |`);
+  rows.push(
+    `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
+  );
+  rows.push(
+    `| a. official provider create (computed: first poll at 10 s, then 3/6/10 s) | ${s(a.officialCreateMs)} | ours ${s(a.createMs)} | official/ours **${x(a.officialOverOurs)}** |`,
+  );
+  rows.push(
+    `| a. 1 image update (description) | ${s(a.updateMs)} | official: own + 5 s fixed wait = ${s(a.officialUpdateMs)} | official/ours **${x(a.officialUpdateOverOurs)}** |`,
+  );
+  rows.push(
+    `| a. 1 image destroy | ${s(a.destroyMs)} | official: own + 5 s fixed wait = ${s(a.officialDestroyMs)} | official/ours **${x(a.officialDestroyOverOurs)}** |`,
+  );
 } else failed('a');
 if (b && !b.error) {
-  rows.push(`| b. ${b.count} images, parallelism ${b.parallelism}, T = ${b.T} s | ${s(b.applyMs)} | ceil(${b.count}/${b.parallelism}) x T = ${s(b.lowerBoundMs)} | **${x(b.overLowerBound)}** (${x(b.overLowerBoundPlusOwnCost)} over bound + own apply ${s(b.terraformOwnApplyMs)}) |`);
-  rows.push(`| b. API calls per image (apply) | ${b.callsPerImage} | ${Object.entries(b.callsByAction).map(([k, v]) => `${k} ${v}`).join(', ')} | official computed ${s(b.officialMs)}: official/ours **${x(b.officialOverOurs)}** |`);
+  rows.push(
+    `| b. ${b.count} images, parallelism ${b.parallelism}, T = ${b.T} s | ${s(b.applyMs)} | ceil(${b.count}/${b.parallelism}) x T = ${s(b.lowerBoundMs)} | **${x(b.overLowerBound)}** (${x(b.overLowerBoundPlusOwnCost)} over bound + own apply ${s(b.terraformOwnApplyMs)}) |`,
+  );
+  rows.push(
+    `| b. API calls per image (apply) | ${b.callsPerImage} | ${Object.entries(b.callsByAction)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} | official computed ${s(b.officialMs)}: official/ours **${x(b.officialOverOurs)}** |`,
+  );
 } else failed('b');
 if (c && !c.error) {
-  rows.push(`| c. plan -refresh-only, ${c.count} images | ${s(c.refreshMs)} | Terraform's own (terraform_data x ${c.count}) ${s(c.terraformOwnRefreshMs)} | **${x(c.overOwnCost)}** |`);
-  rows.push(`| c. API calls per image (refresh) | ${c.callsPerImage} | ${Object.entries(c.callsByAction).map(([k, v]) => `${k} ${v}`).join(', ')} | |`);
+  rows.push(
+    `| c. plan -refresh-only, ${c.count} images | ${s(c.refreshMs)} | Terraform's own (terraform_data x ${c.count}) ${s(c.terraformOwnRefreshMs)} | **${x(c.overOwnCost)}** |`,
+  );
+  rows.push(
+    `| c. API calls per image (refresh) | ${c.callsPerImage} | ${Object.entries(c.callsByAction)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} | |`,
+  );
 } else failed('c');
 if (d && !d.error) {
-  rows.push(`| d. provider exec to handshake (median of ${d.runs}) | ${Math.round(d.handshakeMs)} ms | \`node -e 0\` ${Math.round(d.nodeBareMs)} ms | **${x(d.overNode)}** |`);
-  rows.push(`| d. provider RSS after GetProviderSchema | ${d.rssAfterSchemaMiB} MiB | at handshake ${d.rssAtHandshakeMiB} MiB; first schema call ${Math.round(d.firstGetProviderSchemaMs)} ms | |`);
+  rows.push(
+    `| d. provider exec to handshake (median of ${d.runs}) | ${Math.round(d.handshakeMs)} ms | \`node -e 0\` ${Math.round(d.nodeBareMs)} ms | **${x(d.overNode)}** |`,
+  );
+  rows.push(
+    `| d. provider RSS after GetProviderSchema | ${d.rssAfterSchemaMiB} MiB | at handshake ${d.rssAtHandshakeMiB} MiB; first schema call ${Math.round(d.firstGetProviderSchemaMs)} ms | |`,
+  );
 } else failed('d');
 if (e && !e.error) {
-  rows.push(`| e. signed DescribeImages by id, ${e.images} images stored | ${e.byId.perSecond} req/s${e.byId.failed ? ` (${e.byId.failed} failed)` : ''} | bare node:http ceiling ${e.ceiling.perSecond} req/s | **${x(e.byIdOverCeiling)}** |`);
-  rows.push(`| e. signed DescribeImages first page (self, 10), ${e.images} images | ${e.page.perSecond} req/s${e.page.failed ? ` (${e.page.failed} failed)` : ''} | ceiling ${e.ceiling.perSecond} req/s | **${x(e.pageOverCeiling)}** |`);
-  rows.push(`| e. emulator RSS, ${e.memory.images} images | ${e.memory.rssAfterRequestsMiB} MiB after requests | ${e.memory.rssSeededMiB} MiB right after seeding (${s(e.memory.seedMs)}); list page ${e.memory.listMsEach ?? 'n/a'} ms each | |`);
+  rows.push(
+    `| e. signed DescribeImages by id, ${e.images} images stored | ${e.byId.perSecond} req/s${e.byId.failed ? ` (${e.byId.failed} failed)` : ''} | bare node:http ceiling ${e.ceiling.perSecond} req/s | **${x(e.byIdOverCeiling)}** |`,
+  );
+  rows.push(
+    `| e. signed DescribeImages first page (self, 10), ${e.images} images | ${e.page.perSecond} req/s${e.page.failed ? ` (${e.page.failed} failed)` : ''} | ceiling ${e.ceiling.perSecond} req/s | **${x(e.pageOverCeiling)}** |`,
+  );
+  rows.push(
+    `| e. emulator RSS, ${e.memory.images} images | ${e.memory.rssAfterRequestsMiB} MiB after requests | ${e.memory.rssSeededMiB} MiB right after seeding (${s(e.memory.seedMs)}); list page ${e.memory.listMsEach ?? 'n/a'} ms each | |`,
+  );
 } else failed('e');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})

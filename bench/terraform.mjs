@@ -50,12 +50,17 @@ async function withEmulator(T, fn) {
 
 /** apply / change / destroy of `count` terraform_data: Terraform's own cost, median of `runs`. */
 async function terraformOwnCost(binDir, count, runs) {
-  const apply = [], update = [], destroy = [], refresh = [];
+  const apply = [],
+    update = [],
+    destroy = [],
+    refresh = [];
   for (let i = 0; i < runs; i++) {
     const ws = createTerraformWorkspace({ providerBinDir: binDir, files: { 'main.tf': dataOnly(count, 'a') } });
     try {
       apply.push((await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color']), 'terraform_data apply'))).ms);
-      refresh.push((await timed(async () => check(await ws.run(['plan', '-refresh-only', '-no-color']), 'terraform_data plan -refresh-only'))).ms);
+      refresh.push(
+        (await timed(async () => check(await ws.run(['plan', '-refresh-only', '-no-color']), 'terraform_data plan -refresh-only'))).ms,
+      );
       ws.writeFile('main.tf', dataOnly(count, 'b'));
       update.push((await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color']), 'terraform_data update'))).ms);
       destroy.push((await timed(async () => check(await ws.run(['destroy', '-auto-approve', '-no-color']), 'terraform_data destroy'))).ms);
@@ -68,12 +73,17 @@ async function terraformOwnCost(binDir, count, runs) {
 
 /** (a) One image with creation time T: create, update, destroy vs floors and the official waits. */
 export async function benchOneImage({ T = 5, runs = 2 } = {}) {
-  return withEmulator(T, async ({ emu, proxy, provider }) => {
+  return withEmulator(T, async ({ proxy, provider }) => {
     const own = await terraformOwnCost(provider.binDir, 1, 3);
-    const create = [], update = [], destroy = [];
+    const create = [],
+      update = [],
+      destroy = [];
     let calls = {};
     for (let i = 0; i < runs; i++) {
-      const ws = createTerraformWorkspace({ providerBinDir: provider.binDir, files: { 'main.tf': providerHcl(proxy.endpoint) + images(1, `one-${i}`) } });
+      const ws = createTerraformWorkspace({
+        providerBinDir: provider.binDir,
+        files: { 'main.tf': providerHcl(proxy.endpoint) + images(1, `one-${i}`) },
+      });
       try {
         proxy.reset();
         create.push((await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color']), 'apply of one image'))).ms);
@@ -85,17 +95,31 @@ export async function benchOneImage({ T = 5, runs = 2 } = {}) {
         ws.cleanup();
       }
     }
-    const createMs = median(create), updateMs = median(update), destroyMs = median(destroy);
+    const createMs = median(create),
+      updateMs = median(update),
+      destroyMs = median(destroy);
     const floorMs = T * 1000 + own.applyMs;
     const officialCreateMs = officialCreateWaitSeconds(T) * 1000 + own.applyMs;
     const officialUpdateMs = OFFICIAL_UPDATE_WAIT_SECONDS * 1000 + own.updateMs;
     const officialDestroyMs = OFFICIAL_DELETE_WAIT_SECONDS * 1000 + own.destroyMs;
     return {
-      T, runs, terraformOwnCost: own, createMs, updateMs, destroyMs, floorMs, createCallsByAction: calls,
+      T,
+      runs,
+      terraformOwnCost: own,
+      createMs,
+      updateMs,
+      destroyMs,
+      floorMs,
+      createCallsByAction: calls,
       createOverFloor: ratio(createMs, floorMs),
-      officialCreateMs, officialOverOurs: ratio(officialCreateMs, createMs),
-      updateOverOwnCost: ratio(updateMs, own.updateMs), officialUpdateMs, officialUpdateOverOurs: ratio(officialUpdateMs, updateMs),
-      destroyOverOwnCost: ratio(destroyMs, own.destroyMs), officialDestroyMs, officialDestroyOverOurs: ratio(officialDestroyMs, destroyMs),
+      officialCreateMs,
+      officialOverOurs: ratio(officialCreateMs, createMs),
+      updateOverOwnCost: ratio(updateMs, own.updateMs),
+      officialUpdateMs,
+      officialUpdateOverOurs: ratio(officialUpdateMs, updateMs),
+      destroyOverOwnCost: ratio(destroyMs, own.destroyMs),
+      officialDestroyMs,
+      officialDestroyOverOurs: ratio(officialDestroyMs, destroyMs),
     };
   });
 }
@@ -104,7 +128,10 @@ export async function benchOneImage({ T = 5, runs = 2 } = {}) {
 export async function benchFiftyImages({ T = 5, count = 50, parallelism = 10 } = {}) {
   return withEmulator(T, async ({ proxy, provider }) => {
     const own = await terraformOwnCost(provider.binDir, count, 1);
-    const ws = createTerraformWorkspace({ providerBinDir: provider.binDir, files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'fifty') } });
+    const ws = createTerraformWorkspace({
+      providerBinDir: provider.binDir,
+      files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'fifty') },
+    });
     try {
       proxy.reset();
       const { ms } = await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color']), `apply of ${count} images`));
@@ -112,10 +139,18 @@ export async function benchFiftyImages({ T = 5, count = 50, parallelism = 10 } =
       const lowerBoundMs = waves * T * 1000;
       const officialMs = waves * officialCreateWaitSeconds(T) * 1000 + own.applyMs;
       return {
-        T, count, parallelism, applyMs: ms, lowerBoundMs, terraformOwnApplyMs: own.applyMs,
-        overLowerBound: ratio(ms, lowerBoundMs), overLowerBoundPlusOwnCost: ratio(ms, lowerBoundMs + own.applyMs),
-        callsPerImage: Math.round((proxy.total() / count) * 100) / 100, callsByAction: proxy.counts(),
-        officialMs, officialOverOurs: ratio(officialMs, ms),
+        T,
+        count,
+        parallelism,
+        applyMs: ms,
+        lowerBoundMs,
+        terraformOwnApplyMs: own.applyMs,
+        overLowerBound: ratio(ms, lowerBoundMs),
+        overLowerBoundPlusOwnCost: ratio(ms, lowerBoundMs + own.applyMs),
+        callsPerImage: Math.round((proxy.total() / count) * 100) / 100,
+        callsByAction: proxy.counts(),
+        officialMs,
+        officialOverOurs: ratio(officialMs, ms),
       };
     } finally {
       ws.cleanup();
@@ -130,15 +165,27 @@ export async function benchFiftyImages({ T = 5, count = 50, parallelism = 10 } =
 export async function benchRefresh({ count = 200 } = {}) {
   return withEmulator(0.1, async ({ proxy, provider }) => {
     const own = await terraformOwnCost(provider.binDir, count, 1);
-    const ws = createTerraformWorkspace({ providerBinDir: provider.binDir, files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'refresh') } });
+    const ws = createTerraformWorkspace({
+      providerBinDir: provider.binDir,
+      files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'refresh') },
+    });
     try {
-      const setup = await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color', '-parallelism=50'], { timeoutMs: 300_000 }), `setup apply of ${count} images`));
+      const setup = await timed(async () =>
+        check(
+          await ws.run(['apply', '-auto-approve', '-no-color', '-parallelism=50'], { timeoutMs: 300_000 }),
+          `setup apply of ${count} images`,
+        ),
+      );
       proxy.reset();
       const { ms } = await timed(async () => check(await ws.run(['plan', '-refresh-only', '-no-color']), 'plan -refresh-only'));
       return {
-        count, setup: `apply of ${count} images with T = 0.1 s and -parallelism=50 (${seconds(setup.ms)} s, not timed)`,
-        refreshMs: ms, terraformOwnRefreshMs: own.refreshMs, overOwnCost: ratio(ms, own.refreshMs),
-        callsPerImage: Math.round((proxy.total() / count) * 100) / 100, callsByAction: proxy.counts(),
+        count,
+        setup: `apply of ${count} images with T = 0.1 s and -parallelism=50 (${seconds(setup.ms)} s, not timed)`,
+        refreshMs: ms,
+        terraformOwnRefreshMs: own.refreshMs,
+        overOwnCost: ratio(ms, own.refreshMs),
+        callsPerImage: Math.round((proxy.total() / count) * 100) / 100,
+        callsByAction: proxy.counts(),
       };
     } finally {
       ws.cleanup();

@@ -22,7 +22,11 @@ function upFind(rel: string): string {
 }
 
 const isSpec = (v: unknown): v is ActionSpec =>
-  typeof v === 'object' && v !== null && typeof (v as ActionSpec).action === 'string' && typeof (v as ActionSpec).version === 'string' && Array.isArray((v as ActionSpec).params);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as ActionSpec).action === 'string' &&
+  typeof (v as ActionSpec).version === 'string' &&
+  Array.isArray((v as ActionSpec).params);
 
 interface ClientUse {
   /** The tables the client imports from src/spec, with the file that imports each. */
@@ -41,7 +45,10 @@ async function clientUse(): Promise<ClientUse> {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const m of text.matchAll(/import\s+\{([^}]*)\}\s+from\s+'\.\.\/spec\/([^']+)'/g)) {
       const mod = (await import(new URL(`../spec/${m[2]}`, import.meta.url).href)) as Record<string, unknown>;
-      for (const name of m[1]!.split(',').map((n) => n.trim().replace(/^type\s+/, '')).filter(Boolean)) {
+      for (const name of m[1]!
+        .split(',')
+        .map((n) => n.trim().replace(/^type\s+/, ''))
+        .filter(Boolean)) {
         const v = mod[name];
         for (const s of Array.isArray(v) ? v : [v]) if (isSpec(s)) out.specs.push({ spec: s, file });
       }
@@ -78,10 +85,16 @@ test('every action table the ECS client imports is served by an emulator family'
 
 test('the ECS client defines no action tables of its own and looks up only actions its imported tables have', async () => {
   const use = await clientUse();
-  assert.deepEqual(use.localTables.map((t) => `${t.file}: ${t.action} (move the table into src/spec)`), []);
+  assert.deepEqual(
+    use.localTables.map((t) => `${t.file}: ${t.action} (move the table into src/spec)`),
+    [],
+  );
   const known = new Set(use.specs.map((s) => `${s.file}/${s.spec.action}`));
   assert.ok(use.lookups.length > 0, 'found the lookups by name');
-  assert.deepEqual(use.lookups.filter((l) => !known.has(`${l.file}/${l.action}`)).map((l) => `${l.file}: ${l.action}`), []);
+  assert.deepEqual(
+    use.lookups.filter((l) => !known.has(`${l.file}/${l.action}`)).map((l) => `${l.file}: ${l.action}`),
+    [],
+  );
 });
 
 test('the check reports an action no family serves and a parameter the served table lacks', () => {
@@ -89,7 +102,13 @@ test('the check reports an action no family serves and a parameter the served ta
   const made: ActionSpec = { product: 'Vpc', version: '2016-04-28', action: 'TagResourcesEverywhere', params: [] };
   const served = dispatcher.resolve('TagResources', '2016-04-28').spec;
   const extra: ActionSpec = { ...served, params: [...served.params, { name: 'NoSuchParam', kind: 'scalar', type: 'string' }] };
-  const problems = unserved([{ spec: made, file: 'x.ts' }, { spec: extra, file: 'y.ts' }], dispatcher);
+  const problems = unserved(
+    [
+      { spec: made, file: 'x.ts' },
+      { spec: extra, file: 'y.ts' },
+    ],
+    dispatcher,
+  );
   assert.equal(problems.length, 2);
   assert.match(problems[0]!, /TagResourcesEverywhere/);
   assert.match(problems[1]!, /NoSuchParam/);

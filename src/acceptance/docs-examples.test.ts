@@ -47,7 +47,10 @@ for (const { path, hcl } of examples) {
     const type = path.split('/')[2]!;
     const addresses = ((state.values?.root_module?.resources ?? []) as { address: string }[]).map((r) => r.address);
     const prefix = path.startsWith('examples/data-sources/') ? `data.${type}.` : `${type}.`;
-    assert.ok(addresses.some((a) => a.startsWith(prefix)), `${prefix} in state: ${addresses.join(', ')}`);
+    assert.ok(
+      addresses.some((a) => a.startsWith(prefix)),
+      `${prefix} in state: ${addresses.join(', ')}`,
+    );
     await tf(ws, ['destroy', '-auto-approve']);
   });
 }
@@ -55,8 +58,12 @@ for (const { path, hcl } of examples) {
 /** Replace references to other blocks with literals of the right form (import validates the config). */
 function withoutReferences(block: string): string {
   const literal: Record<string, string> = {
-    alicloud_vpc: '"vpc-placeholder"', alicloud_vswitch: '"vsw-placeholder"', alicloud_security_group: '"sg-placeholder"',
-    alicloud_instance_types: '"ecs.placeholder"', alicloud_images: '"m-placeholder"', alicloud_zones: '"cn-hangzhou-h"',
+    alicloud_vpc: '"vpc-placeholder"',
+    alicloud_vswitch: '"vsw-placeholder"',
+    alicloud_security_group: '"sg-placeholder"',
+    alicloud_instance_types: '"ecs.placeholder"',
+    alicloud_images: '"m-placeholder"',
+    alicloud_zones: '"cn-hangzhou-h"',
   };
   return block.replace(/(?:data\.)?(alicloud_\w+)\.\w+(?:\.\w+|\[\d+\])+/g, (ref, type: string) => literal[type] ?? ref);
 }

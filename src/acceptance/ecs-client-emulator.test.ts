@@ -44,7 +44,12 @@ for (const signatureAlgorithm of ['v3', 'v1'] as const) {
       assert.ok(source, 'the emulator seeds a Running or Stopped instance');
 
       const token = clientToken(['alicloud_image.acceptance', signatureAlgorithm]);
-      const input = { InstanceId: source.InstanceId, ImageName: `acc-${signatureAlgorithm}`, ClientToken: token, Tag: [{ Key: 'env', Value: 'test' }] };
+      const input = {
+        InstanceId: source.InstanceId,
+        ImageName: `acc-${signatureAlgorithm}`,
+        ClientToken: token,
+        Tag: [{ Key: 'env', Value: 'test' }],
+      };
       const created = await createImage(client, input);
       assert.match(created.imageId, /^m-/);
       assert.ok(created.requestId);
@@ -52,7 +57,10 @@ for (const signatureAlgorithm of ['v3', 'v1'] as const) {
       assert.equal(again.imageId, created.imageId, 'same ClientToken and parameters give the same image');
 
       const progress: string[] = [];
-      const image = await waitImageUsable(client, created.imageId, { timeoutMs: 60_000, onProgress: (i) => progress.push(i?.Status ?? 'none') });
+      const image = await waitImageUsable(client, created.imageId, {
+        timeoutMs: 60_000,
+        onProgress: (i) => progress.push(i?.Status ?? 'none'),
+      });
       assert.equal(image.ImageId, created.imageId);
       assert.equal(image.Usable, true);
       assert.equal(image.ImageName, `acc-${signatureAlgorithm}`);
@@ -76,7 +84,9 @@ for (const signatureAlgorithm of ['v3', 'v1'] as const) {
       const { instances } = await describeInstances(client, {});
       const source = instances.find((i) => (i.Status === 'Running' || i.Status === 'Stopped') && !i.LockReasons.includes('security'))!;
       await createImage(client, { InstanceId: source.InstanceId, ImageName: `dup-${signatureAlgorithm}` });
-      const err = await createImage(client, { InstanceId: source.InstanceId, ImageName: `dup-${signatureAlgorithm}` }).catch((e: unknown) => e);
+      const err = await createImage(client, { InstanceId: source.InstanceId, ImageName: `dup-${signatureAlgorithm}` }).catch(
+        (e: unknown) => e,
+      );
       assert.ok(isEcsServiceError(err));
       assert.equal(err.code, 'InvalidImageName.Duplicated');
       assert.equal(err.httpStatus, 400);

@@ -39,49 +39,62 @@ output "zone_ids" { value = data.alicloud_zones.default.ids }
 output "zone0" { value = data.alicloud_zones.default.zones[0] }
 `;
 
-test('the seed data sources give ubuntu images, sn1ne types smallest first, the default group first and the region zones', { timeout: 120_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, hcl);
-  h.proxy.reset();
-  await tf(ws, ['apply', '-auto-approve']);
-  const out = JSON.parse((await tf(ws, ['output', '-json'])).stdout) as Record<string, { value: any }>;
-  assert.ok(out.image_ids!.value.length > 0);
-  for (const id of out.image_ids!.value as string[]) assert.match(id, /^ubuntu_\d+_\d+_x64/);
-  assert.equal(out.type_ids!.value[0], 'ecs.sn1ne.large');
-  assert.ok((out.type_ids!.value as string[]).every((x) => x.startsWith('ecs.sn1ne.')));
-  assert.deepEqual(out.type_zones!.value, ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k']);
-  assert.deepEqual(out.group_names!.value, ['default', 'dev', 'prod']);
-  assert.equal(out.group_ids!.value[0], `rg-default-${h.account}`);
-  assert.deepEqual(out.zone_ids!.value, ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k']);
-  assert.equal(out.zone0!.value.id, 'cn-hangzhou-h');
-  assert.ok(out.zone0!.value.available_resource_creation.includes('Instance'));
-  const calls = new Set(h.proxy.actions);
-  assert.ok(!calls.has('ListTagResources') && !calls.has('DescribeTags'), `no per-image tag calls, got ${[...calls].join(', ')}`);
-  assert.ok(calls.has('DescribeImages'));
-});
+test(
+  'the seed data sources give ubuntu images, sn1ne types smallest first, the default group first and the region zones',
+  { timeout: 120_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const ws = exampleWorkspace(h, hcl);
+    h.proxy.reset();
+    await tf(ws, ['apply', '-auto-approve']);
+    const out = JSON.parse((await tf(ws, ['output', '-json'])).stdout) as Record<string, { value: any }>;
+    assert.ok(out.image_ids!.value.length > 0);
+    for (const id of out.image_ids!.value as string[]) assert.match(id, /^ubuntu_\d+_\d+_x64/);
+    assert.equal(out.type_ids!.value[0], 'ecs.sn1ne.large');
+    assert.ok((out.type_ids!.value as string[]).every((x) => x.startsWith('ecs.sn1ne.')));
+    assert.deepEqual(out.type_zones!.value, ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k']);
+    assert.deepEqual(out.group_names!.value, ['default', 'dev', 'prod']);
+    assert.equal(out.group_ids!.value[0], `rg-default-${h.account}`);
+    assert.deepEqual(out.zone_ids!.value, ['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j', 'cn-hangzhou-k']);
+    assert.equal(out.zone0!.value.id, 'cn-hangzhou-h');
+    assert.ok(out.zone0!.value.available_resource_creation.includes('Instance'));
+    const calls = new Set(h.proxy.actions);
+    assert.ok(!calls.has('ListTagResources') && !calls.has('DescribeTags'), `no per-image tag calls, got ${[...calls].join(', ')}`);
+    assert.ok(calls.has('DescribeImages'));
+  },
+);
 
-test('validate refuses an images data source without owner or name filter, and an unknown zone resource kind', { timeout: 120_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, `
+test(
+  'validate refuses an images data source without owner or name filter, and an unknown zone resource kind',
+  { timeout: 120_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const ws = exampleWorkspace(
+      h,
+      `
 data "alicloud_images" "x" {
   most_recent = true
 }
 data "alicloud_zones" "z" {
   available_resource_creation = "Database"
 }
-`);
-  const r = await ws.run(['validate', '-no-color']);
-  assert.equal(r.code, 1);
-  const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
-  assert.match(out, /name_regex, owners, image_owner_id/);
-  assert.match(out, /available_resource_creation must be one of "Instance"/);
-});
+`,
+    );
+    const r = await ws.run(['validate', '-no-color']);
+    assert.equal(r.code, 1);
+    const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    assert.match(out, /name_regex, owners, image_owner_id/);
+    assert.match(out, /available_resource_creation must be one of "Instance"/);
+  },
+);
 
 // Nested results are computed list(object) attributes (like the official provider's), which core plans
 // as unknown when the read is deferred; as list blocks they planned as [] and zones[0] failed.
 test('a zones read deferred to apply still lets plan index zones[0].id', { timeout: 120_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, `
+  const ws = exampleWorkspace(
+    h,
+    `
 resource "alicloud_vpc" "v" {
   cidr_block = "10.0.0.0/16"
 }
@@ -89,7 +102,8 @@ data "alicloud_zones" "z" {
   available_resource_creation = alicloud_vpc.v.status == "Available" ? "VSwitch" : "Instance"
 }
 output "zone" { value = data.alicloud_zones.z.zones[0].id }
-`);
+`,
+  );
   const r = await ws.run(['plan', '-no-color']);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /zone\s*=\s*\(known after apply\)/, r.stdout);

@@ -32,7 +32,10 @@ export async function startExampleHarness(): Promise<ExampleHarness> {
 }
 `;
   const client = new AlibabaCloudClient({
-    region: REGION, accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, protocol: 'HTTP',
+    region: REGION,
+    accessKeyId: DEFAULT_ACCESS_KEY_ID,
+    accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
+    protocol: 'HTTP',
     endpoints: { ecs: h.emu.endpoint, vpc: h.emu.endpoint, resourcemanager: h.emu.endpoint },
   });
   return Object.assign(h, { client, account: DEFAULT_ACCOUNT_ID, fullProviderBlock });

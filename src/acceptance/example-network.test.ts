@@ -5,7 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { deleteVSwitch, describeInnerAccessPolicy, describeSecurityGroup, describeVpc, describeVSwitch, modifyVpcAttribute } from '../ecs/index.js';
+import {
+  deleteVSwitch,
+  describeInnerAccessPolicy,
+  describeSecurityGroup,
+  describeVpc,
+  describeVSwitch,
+  modifyVpcAttribute,
+} from '../ecs/index.js';
 import { seededGroupId } from '../emulator/resource-groups/seed.js';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
@@ -45,7 +52,11 @@ test('names, descriptions and tags update in place, keeping every id', { timeout
   if (skipUnlessTerraform(t)) return;
   const ws = exampleWorkspace(h, network({ vpcName: 'net-a', description: 'first', sgName: 'web', tags: '{ env = "dev" }' }));
   await applyClean(ws);
-  const before = { vpc: await resourceValues(ws, 'alicloud_vpc.v'), vsw: await resourceValues(ws, 'alicloud_vswitch.s'), sg: await resourceValues(ws, 'alicloud_security_group.g') };
+  const before = {
+    vpc: await resourceValues(ws, 'alicloud_vpc.v'),
+    vsw: await resourceValues(ws, 'alicloud_vswitch.s'),
+    sg: await resourceValues(ws, 'alicloud_security_group.g'),
+  };
   assert.equal(before.vpc?.name, 'net-a');
   assert.deepEqual(before.sg?.tags, { env: 'dev' });
 
@@ -89,10 +100,20 @@ test('VPC and vSwitch tags, the VPC resource group and inner_access_policy chang
   if (skipUnlessTerraform(t)) return;
   const dev = seededGroupId(h.account, 'dev');
   const prod = seededGroupId(h.account, 'prod');
-  const ws = exampleWorkspace(h, tagged({ vpcTags: '{ env = "dev", old = "x" }', vswTags: '{ tier = "web" }', group: dev, policy: 'Accept' }));
+  const ws = exampleWorkspace(
+    h,
+    tagged({ vpcTags: '{ env = "dev", old = "x" }', vswTags: '{ tier = "web" }', group: dev, policy: 'Accept' }),
+  );
   await applyClean(ws);
-  const first = { vpc: await resourceValues(ws, 'alicloud_vpc.v'), vsw: await resourceValues(ws, 'alicloud_vswitch.s'), sg: await resourceValues(ws, 'alicloud_security_group.g') };
-  assert.deepEqual([first.vpc?.tags, first.vpc?.resource_group_id, first.vsw?.tags, first.sg?.inner_access_policy], [{ env: 'dev', old: 'x' }, dev, { tier: 'web' }, 'Accept']);
+  const first = {
+    vpc: await resourceValues(ws, 'alicloud_vpc.v'),
+    vsw: await resourceValues(ws, 'alicloud_vswitch.s'),
+    sg: await resourceValues(ws, 'alicloud_security_group.g'),
+  };
+  assert.deepEqual(
+    [first.vpc?.tags, first.vpc?.resource_group_id, first.vsw?.tags, first.sg?.inner_access_policy],
+    [{ env: 'dev', old: 'x' }, dev, { tier: 'web' }, 'Accept'],
+  );
 
   ws.writeFile('main.tf', tagged({ vpcTags: '{ env = "prod", team = "net" }', vswTags: '{}', group: prod, policy: 'Drop' }));
   const plan = await ws.run(['plan', '-no-color']);
@@ -103,26 +124,33 @@ test('VPC and vSwitch tags, the VPC resource group and inner_access_policy chang
   assert.deepEqual((await describeVSwitch(h.client, first.vsw!.id as string))?.Tags, {});
   assert.equal(await describeInnerAccessPolicy(h.client, first.sg!.id as string), 'Drop');
   const after = { vpc: await resourceValues(ws, 'alicloud_vpc.v'), sg: await resourceValues(ws, 'alicloud_security_group.g') };
-  assert.deepEqual([after.vpc?.id, after.vpc?.resource_group_id, after.sg?.id, after.sg?.inner_access_policy], [first.vpc?.id, prod, first.sg?.id, 'Drop']);
+  assert.deepEqual(
+    [after.vpc?.id, after.vpc?.resource_group_id, after.sg?.id, after.sg?.inner_access_policy],
+    [first.vpc?.id, prod, first.sg?.id, 'Drop'],
+  );
   await tf(ws, ['destroy', '-auto-approve']);
 });
 
-test('drift outside Terraform is planned back: a renamed VPC is renamed, a deleted vSwitch is recreated', { timeout: 240_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, network({ vpcName: 'drift', description: 'd1', sgName: 'web', tags: '{}' }));
-  await applyClean(ws);
-  const vpc = await resourceValues(ws, 'alicloud_vpc.v');
-  const vsw = await resourceValues(ws, 'alicloud_vswitch.s');
-  await modifyVpcAttribute(h.client, { VpcId: vpc!.id, VpcName: 'renamed-by-hand' });
-  await deleteVSwitch(h.client, vsw!.id);
-  const plan = await ws.run(['plan', '-no-color', '-detailed-exitcode']);
-  assert.equal(plan.code, 2, plan.stdout + plan.stderr);
-  assert.match(plan.stdout, /alicloud_vswitch\.s will be created/);
-  assert.match(plan.stdout, /"renamed-by-hand" -> "drift"/);
-  await applyClean(ws);
-  assert.equal((await describeVpc(h.client, vpc!.id))?.VpcName, 'drift');
-  await tf(ws, ['destroy', '-auto-approve']);
-});
+test(
+  'drift outside Terraform is planned back: a renamed VPC is renamed, a deleted vSwitch is recreated',
+  { timeout: 240_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const ws = exampleWorkspace(h, network({ vpcName: 'drift', description: 'd1', sgName: 'web', tags: '{}' }));
+    await applyClean(ws);
+    const vpc = await resourceValues(ws, 'alicloud_vpc.v');
+    const vsw = await resourceValues(ws, 'alicloud_vswitch.s');
+    await modifyVpcAttribute(h.client, { VpcId: vpc!.id, VpcName: 'renamed-by-hand' });
+    await deleteVSwitch(h.client, vsw!.id);
+    const plan = await ws.run(['plan', '-no-color', '-detailed-exitcode']);
+    assert.equal(plan.code, 2, plan.stdout + plan.stderr);
+    assert.match(plan.stdout, /alicloud_vswitch\.s will be created/);
+    assert.match(plan.stdout, /"renamed-by-hand" -> "drift"/);
+    await applyClean(ws);
+    assert.equal((await describeVpc(h.client, vpc!.id))?.VpcName, 'drift');
+    await tf(ws, ['destroy', '-auto-approve']);
+  },
+);
 
 test('each resource imports by id and then plans no changes', { timeout: 240_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
@@ -145,7 +173,9 @@ test('each resource imports by id and then plans no changes', { timeout: 240_000
 
 test('validate refuses bad arguments, naming the attribute and what is allowed', { timeout: 120_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
-  const ws = exampleWorkspace(h, `
+  const ws = exampleWorkspace(
+    h,
+    `
 resource "alicloud_vpc" "v" {
   cidr_block = "8.8.0.0/16"
 }
@@ -158,7 +188,8 @@ resource "alicloud_security_group" "g" {
   security_group_type = "premium"
   vpc_id              = "vpc-123"
 }
-`);
+`,
+  );
   const r = await ws.run(['validate', '-no-color']);
   assert.equal(r.code, 1);
   const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');

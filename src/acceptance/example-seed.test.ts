@@ -39,8 +39,15 @@ test('the seed example applies, plans clean, and destroys everything it created'
   const state = await ws.state();
   const addresses = (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
   assert.deepEqual(addresses, [
-    'alicloud_image.default', 'alicloud_instance.default', 'alicloud_security_group.default', 'alicloud_vpc.default', 'alicloud_vswitch.default',
-    'data.alicloud_images.default', 'data.alicloud_instance_types.default', 'data.alicloud_resource_manager_resource_groups.default', 'data.alicloud_zones.default',
+    'alicloud_image.default',
+    'alicloud_instance.default',
+    'alicloud_security_group.default',
+    'alicloud_vpc.default',
+    'alicloud_vswitch.default',
+    'data.alicloud_images.default',
+    'data.alicloud_instance_types.default',
+    'data.alicloud_resource_manager_resource_groups.default',
+    'data.alicloud_zones.default',
   ]);
   const vpc = await resourceValues(ws, 'alicloud_vpc.default');
   assert.equal(vpc?.status, 'Available');
@@ -66,7 +73,16 @@ test('the seed example applies, plans clean, and destroys everything it created'
   assert.equal(image?.resource_group_id, `rg-default-${h.account}`);
 
   await tf(ws, ['destroy', '-auto-approve']);
-  assert.deepEqual((await describeAllVpcs(h.client)).filter((v) => !v.IsDefault).map((v) => v.VpcId), [], 'only the seeded default VPC remains');
+  assert.deepEqual(
+    (await describeAllVpcs(h.client)).filter((v) => !v.IsDefault).map((v) => v.VpcId),
+    [],
+    'only the seeded default VPC remains',
+  );
   assert.deepEqual((await describeInstances(h.client, { InstanceIds: [inst!.id] })).instances, []);
-  assert.deepEqual((await describeImages(h.client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images.map((i) => i.ImageId).filter((id) => id === image?.id), []);
+  assert.deepEqual(
+    (await describeImages(h.client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images
+      .map((i) => i.ImageId)
+      .filter((id) => id === image?.id),
+    [],
+  );
 });

@@ -39,7 +39,11 @@ function build(): void {
   if (built) return;
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
   writeFileSync(join(work, 'package.json'), '{"type":"module"}');
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(exampleDir, 'tsconfig.json'), '--outDir', join(work, 'build')], { encoding: 'utf8' });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(exampleDir, 'tsconfig.json'), '--outDir', join(work, 'build')],
+    { encoding: 'utf8' },
+  );
   assert.equal(tsc.status, 0, `the example does not compile:\n${tsc.stdout}${tsc.stderr}`);
   built = true;
 }
@@ -48,7 +52,11 @@ function build(): void {
 function synth(outName: string, env: NodeJS.ProcessEnv): any {
   build();
   const outdir = join(work, outName);
-  const r = spawnSync(process.execPath, [join(work, 'build/main.js')], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env, CDKTF_OUTDIR: outdir } });
+  const r = spawnSync(process.execPath, [join(work, 'build/main.js')], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, CDKTF_OUTDIR: outdir },
+  });
   assert.equal(r.status, 0, `synth failed:\n${r.stdout}${r.stderr}`);
   return JSON.parse(readFileSync(join(outdir, 'stacks/seed/cdk.tf.json'), 'utf8'));
 }
@@ -64,23 +72,53 @@ after(async () => {
 test('the TypeScript program synthesizes the HCL example: same addresses, arguments and references', () => {
   const j = synth('out-cloud', { ALICLOUD_EMULATOR_ENDPOINT: '' });
   const strip = (o: Record<string, any>) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== '//'));
-  assert.deepEqual(Object.keys(j.resource).sort(), ['alicloud_image', 'alicloud_instance', 'alicloud_security_group', 'alicloud_vpc', 'alicloud_vswitch']);
-  assert.deepEqual(Object.keys(j.data).sort(), ['alicloud_images', 'alicloud_instance_types', 'alicloud_resource_manager_resource_groups', 'alicloud_zones']);
+  assert.deepEqual(Object.keys(j.resource).sort(), [
+    'alicloud_image',
+    'alicloud_instance',
+    'alicloud_security_group',
+    'alicloud_vpc',
+    'alicloud_vswitch',
+  ]);
+  assert.deepEqual(Object.keys(j.data).sort(), [
+    'alicloud_images',
+    'alicloud_instance_types',
+    'alicloud_resource_manager_resource_groups',
+    'alicloud_zones',
+  ]);
   assert.deepEqual(strip(j.resource.alicloud_vswitch.default), {
-    cidr_block: '172.17.3.0/24', vpc_id: '${alicloud_vpc.default.id}', vswitch_name: 'terraform-example', zone_id: '${data.alicloud_zones.default.zones[0].id}',
+    cidr_block: '172.17.3.0/24',
+    vpc_id: '${alicloud_vpc.default.id}',
+    vswitch_name: 'terraform-example',
+    zone_id: '${data.alicloud_zones.default.zones[0].id}',
   });
   // `ids.0` is propertyAccess's spelling of HCL's `ids[0]` (the legacy index form; the apply test evaluates it).
   assert.deepEqual(strip(j.resource.alicloud_instance.default), {
-    availability_zone: '${data.alicloud_zones.default.zones[0].id}', image_id: '${data.alicloud_images.default.ids.0}', instance_name: 'terraform-example',
-    instance_type: '${data.alicloud_instance_types.default.ids.0}', internet_max_bandwidth_out: 10,
-    security_groups: ['${alicloud_security_group.default.id}'], vswitch_id: '${alicloud_vswitch.default.id}',
+    availability_zone: '${data.alicloud_zones.default.zones[0].id}',
+    image_id: '${data.alicloud_images.default.ids.0}',
+    instance_name: 'terraform-example',
+    instance_type: '${data.alicloud_instance_types.default.ids.0}',
+    internet_max_bandwidth_out: 10,
+    security_groups: ['${alicloud_security_group.default.id}'],
+    vswitch_id: '${alicloud_vswitch.default.id}',
   });
   assert.deepEqual(strip(j.resource.alicloud_image.default), {
-    architecture: 'x86_64', description: 'terraform-example', image_name: 'terraform-example', instance_id: '${alicloud_instance.default.id}',
-    platform: 'CentOS', resource_group_id: '${data.alicloud_resource_manager_resource_groups.default.ids.0}', tags: { FinanceDept: 'FinanceDeptJoshua' },
+    architecture: 'x86_64',
+    description: 'terraform-example',
+    image_name: 'terraform-example',
+    instance_id: '${alicloud_instance.default.id}',
+    platform: 'CentOS',
+    resource_group_id: '${data.alicloud_resource_manager_resource_groups.default.ids.0}',
+    tags: { FinanceDept: 'FinanceDeptJoshua' },
   });
-  assert.deepEqual(j.output, { image_id: { value: '${alicloud_image.default.id}' }, image_status: { value: '${alicloud_image.default.status}' } });
-  assert.deepEqual(j.provider.alicloud, [{}], 'without ALICLOUD_EMULATOR_ENDPOINT the provider block is empty (real cloud, credentials from the environment)');
+  assert.deepEqual(j.output, {
+    image_id: { value: '${alicloud_image.default.id}' },
+    image_status: { value: '${alicloud_image.default.status}' },
+  });
+  assert.deepEqual(
+    j.provider.alicloud,
+    [{}],
+    'without ALICLOUD_EMULATOR_ENDPOINT the provider block is empty (real cloud, credentials from the environment)',
+  );
   assert.equal(j.terraform.required_providers.alicloud.source, 'aliyun/alicloud');
   assert.equal(j.terraform.backend, undefined, 'no backend block, so dev_overrides works without terraform init');
 });
@@ -88,7 +126,11 @@ test('the TypeScript program synthesizes the HCL example: same addresses, argume
 test('the committed bindings in examples/seed-typescript/.gen match the provider schema', (t) => {
   if (skipUnlessTerraform(t)) return;
   const files = generateCdktfBindings(readProviderSchema({ providerBinDir: h!.binDir }), { source: 'aliyun/alicloud' });
-  assert.deepEqual(staleBindings(join(exampleDir, '.gen'), files), [], 'the bindings are stale: run `npm run get` in examples/seed-typescript and commit .gen/');
+  assert.deepEqual(
+    staleBindings(join(exampleDir, '.gen'), files),
+    [],
+    'the bindings are stale: run `npm run get` in examples/seed-typescript and commit .gen/',
+  );
 });
 
 test('cdk.tf.json applies against the emulator, plans clean, and destroys everything', { timeout: 300_000 }, async (t) => {
@@ -107,8 +149,15 @@ test('cdk.tf.json applies against the emulator, plans clean, and destroys everyt
   const state = await ws.state();
   const addresses = (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
   assert.deepEqual(addresses, [
-    'alicloud_image.default', 'alicloud_instance.default', 'alicloud_security_group.default', 'alicloud_vpc.default', 'alicloud_vswitch.default',
-    'data.alicloud_images.default', 'data.alicloud_instance_types.default', 'data.alicloud_resource_manager_resource_groups.default', 'data.alicloud_zones.default',
+    'alicloud_image.default',
+    'alicloud_instance.default',
+    'alicloud_security_group.default',
+    'alicloud_vpc.default',
+    'alicloud_vswitch.default',
+    'data.alicloud_images.default',
+    'data.alicloud_instance_types.default',
+    'data.alicloud_resource_manager_resource_groups.default',
+    'data.alicloud_zones.default',
   ]);
   const vpc = await resourceValues(ws, 'alicloud_vpc.default');
   assert.equal(vpc?.status, 'Available');
@@ -135,7 +184,14 @@ test('cdk.tf.json applies against the emulator, plans clean, and destroys everyt
   await tf(ws, ['destroy', '-auto-approve']);
   assert.deepEqual((await ws.state()).values?.root_module?.resources ?? [], []);
   const client = h!.client;
-  assert.deepEqual((await describeAllVpcs(client)).filter((v) => !v.IsDefault).map((v) => v.VpcId), [], 'only the seeded default VPC remains');
+  assert.deepEqual(
+    (await describeAllVpcs(client)).filter((v) => !v.IsDefault).map((v) => v.VpcId),
+    [],
+    'only the seeded default VPC remains',
+  );
   assert.deepEqual((await describeInstances(client, { InstanceIds: [inst!.id] })).instances, []);
-  assert.deepEqual((await describeImages(client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images.filter((i) => i.ImageId === image?.id), []);
+  assert.deepEqual(
+    (await describeImages(client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images.filter((i) => i.ImageId === image?.id),
+    [],
+  );
 });

@@ -66,7 +66,16 @@ export interface EmulatorChild {
 
 /** Run `alicloud-image emulator` of this build as a child; resolves once it printed its URL. */
 export async function startEmulatorChild(options: { db: string; port?: number; imageCreateSeconds: number }): Promise<EmulatorChild> {
-  const args = [join(buildRoot, 'cli', 'index.js'), 'emulator', '--db', options.db, '--port', String(options.port ?? 0), '--image-create-seconds', String(options.imageCreateSeconds)];
+  const args = [
+    join(buildRoot, 'cli', 'index.js'),
+    'emulator',
+    '--db',
+    options.db,
+    '--port',
+    String(options.port ?? 0),
+    '--image-create-seconds',
+    String(options.imageCreateSeconds),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -114,7 +123,17 @@ export interface EmulatorImage {
 export async function customImages(url: string): Promise<EmulatorImage[]> {
   const res = await fetch(`${url}/_emulator/state`);
   if (res.status !== 200) throw new Error(`GET /_emulator/state answered ${res.status}`);
-  const state = (await res.json()) as { images?: { id: string; name: string; account_id: number; is_public: number; owner_alias: string; created_at: number; create_seconds: number }[] };
+  const state = (await res.json()) as {
+    images?: {
+      id: string;
+      name: string;
+      account_id: number;
+      is_public: number;
+      owner_alias: string;
+      created_at: number;
+      create_seconds: number;
+    }[];
+  };
   const now = Date.now();
   return (state.images ?? [])
     .filter((i) => i.account_id === DEFAULT_ACCOUNT_ID && !i.is_public && i.owner_alias === 'self')
@@ -130,6 +149,12 @@ export async function emulatorStats(url: string): Promise<{ requests: Record<str
 
 /** The `alicloud_image` instances of a `terraform show -json` document: address, id. */
 export function stateImages(show: any): { address: string; id: string; name: string }[] {
-  const resources = (show?.values?.root_module?.resources ?? []) as { address: string; type: string; values: { id: string; image_name: string } }[];
-  return resources.filter((r) => r.type === 'alicloud_image').map((r) => ({ address: r.address, id: r.values.id, name: r.values.image_name }));
+  const resources = (show?.values?.root_module?.resources ?? []) as {
+    address: string;
+    type: string;
+    values: { id: string; image_name: string };
+  }[];
+  return resources
+    .filter((r) => r.type === 'alicloud_image')
+    .map((r) => ({ address: r.address, id: r.values.id, name: r.values.image_name }));
 }

@@ -23,7 +23,10 @@ if (storePath) {
   const binDir = mkdtempSync(join(tmpdir(), 'framework-widget-bin-'));
   const store = join(binDir, 'store.json');
   const bin = join(binDir, 'terraform-provider-alicloud');
-  writeFileSync(bin, `#!/bin/sh\nFRAMEWORK_WIDGET_STORE=${JSON.stringify(store)} exec node ${JSON.stringify(fileURLToPath(import.meta.url))} "$@"\n`);
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nFRAMEWORK_WIDGET_STORE=${JSON.stringify(store)} exec node ${JSON.stringify(fileURLToPath(import.meta.url))} "$@"\n`,
+  );
   chmodSync(bin, 0o755);
   after(() => rmSync(binDir, { recursive: true, force: true }));
 
@@ -33,9 +36,13 @@ if (storePath) {
 
   test('the widget provider works end to end under the real terraform CLI', async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const ws = createTerraformWorkspace({ providerBinDir: binDir, files: { 'main.tf': widget(`name = "${'x'.repeat(20)}"\nzone = "c"\nsource_instance = "i-1"`) } });
+    const ws = createTerraformWorkspace({
+      providerBinDir: binDir,
+      files: { 'main.tf': widget(`name = "${'x'.repeat(20)}"\nzone = "c"\nsource_instance = "i-1"`) },
+    });
     t.after(() => ws.cleanup());
-    const instance = async () => (await ws.state()).values?.root_module?.resources?.find((r: { address: string }) => r.address === 'alicloud_widget.w');
+    const instance = async () =>
+      (await ws.state()).values?.root_module?.resources?.find((r: { address: string }) => r.address === 'alicloud_widget.w');
 
     await t.test('validate reports attribute-pathed errors that say what is allowed', async () => {
       const r = await ws.run(['validate', '-no-color']);

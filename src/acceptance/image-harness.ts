@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCESS_KEY_SECRET,
+  DEFAULT_ACCOUNT_ID,
+  startEmulator,
+  type RunningEmulator,
+} from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
 import { createTerraformWorkspace, type TerraformResult, type TerraformWorkspace } from '../testing/terraform.js';
 
@@ -96,7 +102,11 @@ export async function startHarness(imageCreateSeconds = 1): Promise<Harness> {
 }
 `;
   const client = new AlibabaCloudClient({
-    region: REGION, accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, protocol: 'HTTP', endpoints: { ecs: emu.endpoint },
+    region: REGION,
+    accessKeyId: DEFAULT_ACCESS_KEY_ID,
+    accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
+    protocol: 'HTTP',
+    endpoints: { ecs: emu.endpoint },
   });
   const spaces: TerraformWorkspace[] = [];
   return {
@@ -143,5 +153,9 @@ export async function applyClean(ws: TerraformWorkspace): Promise<TerraformResul
 
 /** An image resource block. */
 export function imageTf(name: string, body: string): string {
-  return `resource "alicloud_image" "${name}" {\n${body.trim().split('\n').map((l) => `  ${l.trim()}`).join('\n')}\n}\n`;
+  return `resource "alicloud_image" "${name}" {\n${body
+    .trim()
+    .split('\n')
+    .map((l) => `  ${l.trim()}`)
+    .join('\n')}\n}\n`;
 }

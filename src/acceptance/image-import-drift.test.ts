@@ -7,7 +7,18 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createImage, deleteImage, describeImage, modifyImageAttribute, tagResources, waitImageUsable } from '../ecs/index.js';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { GROUP, RUNNING_INSTANCE, SYSTEM_SNAPSHOT, DATA_SNAPSHOT, applyClean, imageTf, resourceValues, startHarness, tf, type Harness } from './image-harness.js';
+import {
+  GROUP,
+  RUNNING_INSTANCE,
+  SYSTEM_SNAPSHOT,
+  DATA_SNAPSHOT,
+  applyClean,
+  imageTf,
+  resourceValues,
+  startHarness,
+  tf,
+  type Harness,
+} from './image-harness.js';
 
 describe('alicloud_image import and drift through terraform', { skip: !terraformAvailable() && 'terraform CLI not on PATH' }, () => {
   let h: Harness;
@@ -23,10 +34,18 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
   test('terraform import recovers every readable attribute, and the matching config plans no change', async (t) => {
     if (skipUnlessTerraform(t)) return;
     const id = await makeImage({
-      InstanceId: RUNNING_INSTANCE, ImageName: 'tf-acc-imported', Description: 'made outside', ImageFamily: 'fam-a', BootMode: 'UEFI',
-      ResourceGroupId: GROUP.prod, Tag: [{ Key: 'team', Value: 'images' }],
+      InstanceId: RUNNING_INSTANCE,
+      ImageName: 'tf-acc-imported',
+      Description: 'made outside',
+      ImageFamily: 'fam-a',
+      BootMode: 'UEFI',
+      ResourceGroupId: GROUP.prod,
+      Tag: [{ Key: 'team', Value: 'images' }],
     });
-    const ws = h.workspace(imageTf('imp', `
+    const ws = h.workspace(
+      imageTf(
+        'imp',
+        `
       instance_id       = "${RUNNING_INSTANCE}"
       image_name        = "tf-acc-imported"
       description       = "made outside"
@@ -34,7 +53,9 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
       boot_mode         = "UEFI"
       resource_group_id = "${GROUP.prod}"
       tags = { team = "images" }
-    `));
+    `,
+      ),
+    );
     await tf(ws, ['import', 'alicloud_image.imp', id]);
     const v = (await resourceValues(ws, 'alicloud_image.imp'))!;
     assert.equal(v.id, id);
@@ -60,10 +81,18 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
   test('an import block adopts a disk-mapping image; only the unconfigured features block is planned away', async (t) => {
     if (skipUnlessTerraform(t)) return;
     const id = await makeImage({
-      ImageName: 'tf-acc-import-block', Platform: 'Ubuntu',
-      DiskDeviceMapping: [{ SnapshotId: SYSTEM_SNAPSHOT, DiskType: 'system' }, { SnapshotId: DATA_SNAPSHOT, DiskType: 'data' }],
+      ImageName: 'tf-acc-import-block',
+      Platform: 'Ubuntu',
+      DiskDeviceMapping: [
+        { SnapshotId: SYSTEM_SNAPSHOT, DiskType: 'system' },
+        { SnapshotId: DATA_SNAPSHOT, DiskType: 'data' },
+      ],
     });
-    const ws = h.workspace(`import {\n  to = alicloud_image.blk\n  id = "${id}"\n}\n` + imageTf('blk', `
+    const ws = h.workspace(
+      `import {\n  to = alicloud_image.blk\n  id = "${id}"\n}\n` +
+        imageTf(
+          'blk',
+          `
       image_name = "tf-acc-import-block"
       platform   = "Ubuntu"
       disk_device_mapping {
@@ -74,7 +103,9 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
         snapshot_id = "${DATA_SNAPSHOT}"
         disk_type   = "data"
       }
-    `));
+    `,
+        ),
+    );
     const plan = await tf(ws, ['plan']);
     // Import fills features from the API; a config without the block keeps none (block count rule), in place.
     assert.match(plan.stdout, /1 to import, 0 to add, 1 to change, 0 to destroy/);
@@ -88,12 +119,17 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
 
   test('drift made outside terraform shows in the plan and apply repairs it', async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const ws = h.workspace(imageTf('drift', `
+    const ws = h.workspace(
+      imageTf(
+        'drift',
+        `
       instance_id = "${RUNNING_INSTANCE}"
       image_name  = "tf-acc-drift"
       description = "as configured"
       tags = { owner = "tf" }
-    `));
+    `,
+      ),
+    );
     await applyClean(ws);
     const id = (await resourceValues(ws, 'alicloud_image.drift'))!.id;
     await modifyImageAttribute(h.client, { ImageId: id, Description: 'changed by hand', ImageName: 'tf-acc-drift-hand' });
@@ -109,7 +145,10 @@ describe('alicloud_image import and drift through terraform', { skip: !terraform
     const image = await describeImage(h.client, id);
     assert.equal(image?.Description, 'as configured');
     assert.equal(image?.ImageName, 'tf-acc-drift');
-    assert.deepEqual(image?.Tags.Tag.map((x) => `${x.TagKey}=${x.TagValue}`), ['owner=tf']);
+    assert.deepEqual(
+      image?.Tags.Tag.map((x) => `${x.TagKey}=${x.TagValue}`),
+      ['owner=tf'],
+    );
   });
 
   test('an image deleted outside terraform leaves the state on refresh and the next apply recreates it', async (t) => {

@@ -10,8 +10,18 @@ import { describeImage, describeSnapshots } from '../ecs/index.js';
 import { updateInstance } from '../emulator/instances/repository.js';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import {
-  DATA_SNAPSHOT, LOCKED_INSTANCE, OLD_SNAPSHOT, RUNNING_INSTANCE, STOPPED_INSTANCE, SYSTEM_SNAPSHOT,
-  applyClean, imageTf, resourceValues, startHarness, tf, type Harness,
+  DATA_SNAPSHOT,
+  LOCKED_INSTANCE,
+  OLD_SNAPSHOT,
+  RUNNING_INSTANCE,
+  STOPPED_INSTANCE,
+  SYSTEM_SNAPSHOT,
+  applyClean,
+  imageTf,
+  resourceValues,
+  startHarness,
+  tf,
+  type Harness,
 } from './image-harness.js';
 
 describe('alicloud_image sources and failures through terraform', { skip: !terraformAvailable() && 'terraform CLI not on PATH' }, () => {
@@ -35,7 +45,10 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
 
   test('creates an image from two disk mappings, fills their computed fields, and plans no change after', async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const ws = h.workspace(imageTf('disks', `
+    const ws = h.workspace(
+      imageTf(
+        'disks',
+        `
       image_name = "tf-acc-from-disks"
       platform   = "Ubuntu"
       disk_device_mapping {
@@ -47,7 +60,9 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
         disk_type   = "data"
         size        = 120
       }
-    `));
+    `,
+      ),
+    );
     await applyClean(ws);
     const v = (await resourceValues(ws, 'alicloud_image.disks'))!;
     assert.equal(v.disk_device_mapping.length, 2);
@@ -58,14 +73,20 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
     assert.equal(v.disk_device_mapping[1].disk_type, 'data');
     assert.equal(typeof v.disk_device_mapping[1].remain_time, 'number');
 
-    ws.writeFile('main.tf', imageTf('disks', `
+    ws.writeFile(
+      'main.tf',
+      imageTf(
+        'disks',
+        `
       image_name = "tf-acc-from-disks"
       platform   = "Ubuntu"
       disk_device_mapping {
         snapshot_id = "${SYSTEM_SNAPSHOT}"
         disk_type   = "system"
       }
-    `));
+    `,
+      ),
+    );
     const plan = await tf(ws, ['plan']);
     assert.match(plan.stdout, /disk_device_mapping.*# forces replacement|must be replaced/);
     await tf(ws, ['destroy', '-auto-approve']);
@@ -111,7 +132,9 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
 
   test('destroy of an image used by an instance fails without force, names force, and succeeds with force = true', async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const ws = h.workspace(imageTf('used', `instance_id = "${RUNNING_INSTANCE}"\nimage_name = "tf-acc-in-use"\ndelete_auto_snapshot = true`));
+    const ws = h.workspace(
+      imageTf('used', `instance_id = "${RUNNING_INSTANCE}"\nimage_name = "tf-acc-in-use"\ndelete_auto_snapshot = true`),
+    );
     await applyClean(ws);
     const v = (await resourceValues(ws, 'alicloud_image.used'))!;
     const image = await describeImage(h.client, v.id);
@@ -124,11 +147,18 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
     assert.match(r.stderr, /force = true/);
     assert.ok(await describeImage(h.client, v.id), 'the image is still there');
 
-    ws.writeFile('main.tf', imageTf('used', `instance_id = "${RUNNING_INSTANCE}"\nimage_name = "tf-acc-in-use"\ndelete_auto_snapshot = true\nforce = true`));
+    ws.writeFile(
+      'main.tf',
+      imageTf('used', `instance_id = "${RUNNING_INSTANCE}"\nimage_name = "tf-acc-in-use"\ndelete_auto_snapshot = true\nforce = true`),
+    );
     await applyClean(ws);
     await tf(ws, ['destroy', '-auto-approve']);
     assert.equal(await describeImage(h.client, v.id), undefined);
     const left = await describeSnapshots(h.client, { SnapshotIds: snaps });
-    assert.deepEqual(left.snapshots.map((s) => s.SnapshotId), [], 'delete_auto_snapshot removed the snapshots made for the image');
+    assert.deepEqual(
+      left.snapshots.map((s) => s.SnapshotId),
+      [],
+      'delete_auto_snapshot removed the snapshots made for the image',
+    );
   });
 });

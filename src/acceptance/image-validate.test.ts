@@ -32,21 +32,57 @@ const CASES: [string, string, RegExp][] = [
   ['tag_count', `${src}\n${tags21}`, /tags must be 0 to 20 entries long, got 21/],
   ['tag_key', `${src}\ntags = { "acs:team" = "a" }`, /tags\["acs:team"\] must not start with "aliyun", "acs:"/],
   ['tag_value', `${src}\ntags = { team = "http://x" }`, /tags\["team"\] must not start with "acs:", "http:\/\/"/],
-  ['size_low', mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 0`), /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 0/],
-  ['size_high', mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 40000`), /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 40000/],
-  ['device', mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndevice = "/dev/sda"`), /device must be \/dev\/xvda for the system disk or \/dev\/xvdb to \/dev\/xvdz/],
+  [
+    'size_low',
+    mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 0`),
+    /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 0/,
+  ],
+  [
+    'size_high',
+    mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 40000`),
+    /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 40000/,
+  ],
+  [
+    'device',
+    mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndevice = "/dev/sda"`),
+    /device must be \/dev\/xvda for the system disk or \/dev\/xvdb to \/dev\/xvdz/,
+  ],
   ['disk_type', mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndisk_type = "root"`), /disk_type must be one of "system", "data", got "root"/],
-  ['dup_device', `${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndevice = "/dev/xvda"`)}\n${mapping('device = "/dev/xvda"')}`, /disk_device_mapping\[1\]\.device "\/dev\/xvda" is already used by disk_device_mapping\[0\]/],
-  ['two_systems', `${mapping('disk_type = "system"')}\n${mapping('disk_type = "system"')}`, /2 blocks with disk_type = "system"; an image has exactly one system disk/],
+  [
+    'dup_device',
+    `${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndevice = "/dev/xvda"`)}\n${mapping('device = "/dev/xvda"')}`,
+    /disk_device_mapping\[1\]\.device "\/dev\/xvda" is already used by disk_device_mapping\[0\]/,
+  ],
+  [
+    'two_systems',
+    `${mapping('disk_type = "system"')}\n${mapping('disk_type = "system"')}`,
+    /2 blocks with disk_type = "system"; an image has exactly one system disk/,
+  ],
   ['inst_and_snap', `${src}\nsnapshot_id = "${SYSTEM_SNAPSHOT}"`, /instance_id cannot be set together with snapshot_id/],
-  ['inst_and_maps', `${src}\n${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"`)}`, /disk_device_mapping cannot be set together with instance_id/],
-  ['snap_and_maps', `snapshot_id = "${SYSTEM_SNAPSHOT}"\n${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"`)}`, /disk_device_mapping cannot be set together with snapshot_id/],
+  [
+    'inst_and_maps',
+    `${src}\n${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"`)}`,
+    /disk_device_mapping cannot be set together with instance_id/,
+  ],
+  [
+    'snap_and_maps',
+    `snapshot_id = "${SYSTEM_SNAPSHOT}"\n${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"`)}`,
+    /disk_device_mapping cannot be set together with snapshot_id/,
+  ],
   ['no_source', 'image_name = "lonely"', /Set one of instance_id .*, snapshot_id .* or disk_device_mapping/],
   ['name_conflict', `${src}\nimage_name = "abc"\nname = "abc"`, /image_name cannot be set together with name/],
   ['nvme', `${src}\nfeatures {\nnvme_support = "yes"\n}`, /features\[0\]\.nvme_support must be one of "supported", "unsupported"/],
-  ['two_features', `${src}\nfeatures {\nnvme_support = "supported"\n}\nfeatures {\nnvme_support = "supported"\n}`, /No more than 1 "features" blocks are allowed|At most 1 features block/],
+  [
+    'two_features',
+    `${src}\nfeatures {\nnvme_support = "supported"\n}\nfeatures {\nnvme_support = "supported"\n}`,
+    /No more than 1 "features" blocks are allowed|At most 1 features block/,
+  ],
   ['timeout', `${src}\ntimeouts {\ncreate = "ten minutes"\n}`, /timeouts\.create must be a duration such as "10m"/],
-  ['too_many_disks', Array.from({ length: 18 }, (_, i) => mapping(`device = "/dev/xvd${String.fromCharCode(97 + i)}"`)).join('\n'), /No more than 17 "disk_device_mapping" blocks are allowed|At most 17 disk_device_mapping block/],
+  [
+    'too_many_disks',
+    Array.from({ length: 18 }, (_, i) => mapping(`device = "/dev/xvd${String.fromCharCode(97 + i)}"`)).join('\n'),
+    /No more than 17 "disk_device_mapping" blocks are allowed|At most 17 disk_device_mapping block/,
+  ],
 ];
 
 /** The error blocks of terraform's stderr, each with the resource it is about. */
@@ -82,7 +118,10 @@ describe('alicloud_image validation through terraform validate', { skip: !terraf
 
   test('terraform validate accepts a good configuration with every argument set', async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const ws = h.workspace(imageTf('good', `
+    const ws = h.workspace(
+      imageTf(
+        'good',
+        `
       ${src}
       image_name = "good-image_1.0:x"
       description = "a fine image"
@@ -105,7 +144,9 @@ describe('alicloud_image validation through terraform validate', { skip: !terraf
         update = "5m"
         delete = "90s"
       }
-    `));
+    `,
+      ),
+    );
     const r = await ws.run(['validate', '-no-color']);
     assert.equal(r.code, 0, r.stdout + r.stderr);
   });

@@ -17,7 +17,14 @@ const mainJob = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main
 function run(args: string[], home: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [mainJob, ...args], {
-      env: { ...process.env, ALICLOUD_IMAGE_HOME: home, ALICLOUD_IMAGE_PORT: '0', ALICLOUD_IMAGE_CREATE_SECONDS: '1', NO_COLOR: '1', TF_CLI_ARGS: '-no-color' },
+      env: {
+        ...process.env,
+        ALICLOUD_IMAGE_HOME: home,
+        ALICLOUD_IMAGE_PORT: '0',
+        ALICLOUD_IMAGE_CREATE_SECONDS: '1',
+        NO_COLOR: '1',
+        TF_CLI_ARGS: '-no-color',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

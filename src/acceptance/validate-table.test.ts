@@ -27,59 +27,188 @@ interface Case {
 
 const SRC = `snapshot_id = "${SEED_SNAPSHOT}"`;
 const long = (n: number) => 'a' + 'b'.repeat(n - 1);
-const mapping = (device: string, type = 'data', extra = '') => `disk_device_mapping {\n  snapshot_id = "s-running-data-1234567890123456"\n  device = "${device}"\n  disk_type = "${type}"\n${extra}}`;
-const tags = (entries: Record<string, string>) => `tags = {\n${Object.entries(entries).map(([k, v]) => `  ${JSON.stringify(k)} = ${JSON.stringify(v)}`).join('\n')}\n}`;
+const mapping = (device: string, type = 'data', extra = '') =>
+  `disk_device_mapping {\n  snapshot_id = "s-running-data-1234567890123456"\n  device = "${device}"\n  disk_type = "${type}"\n${extra}}`;
+const tags = (entries: Record<string, string>) =>
+  `tags = {\n${Object.entries(entries)
+    .map(([k, v]) => `  ${JSON.stringify(k)} = ${JSON.stringify(v)}`)
+    .join('\n')}\n}`;
 
 const cases: Case[] = [
   { name: 'image-name-too-short', body: `${SRC}\nimage_name = "a"`, at: 'image_name', message: /image_name[\s\S]*2 to 128/ },
   { name: 'image-name-too-long', body: `${SRC}\nimage_name = "${long(129)}"`, at: 'image_name', message: /image_name[\s\S]*2 to 128/ },
   { name: 'image-name-starts-with-digit', body: `${SRC}\nimage_name = "1abc"`, at: 'image_name', message: /image_name[\s\S]*letter/ },
   { name: 'image-name-has-space', body: `${SRC}\nimage_name = "ab cd"`, at: 'image_name', message: /image_name[\s\S]*letter/ },
-  { name: 'image-name-aliyun-prefix', body: `${SRC}\nimage_name = "aliyun-x"`, at: 'image_name', message: /image_name[\s\S]*must not start with[\s\S]*aliyun/ },
-  { name: 'image-name-acs-prefix', body: `${SRC}\nimage_name = "acs:x"`, at: 'image_name', message: /image_name[\s\S]*must not start with[\s\S]*acs:/ },
-  { name: 'image-name-url-prefix', body: `${SRC}\nimage_name = "https://x"`, at: 'image_name', message: /image_name[\s\S]*(must not start with|letter)/ },
+  {
+    name: 'image-name-aliyun-prefix',
+    body: `${SRC}\nimage_name = "aliyun-x"`,
+    at: 'image_name',
+    message: /image_name[\s\S]*must not start with[\s\S]*aliyun/,
+  },
+  {
+    name: 'image-name-acs-prefix',
+    body: `${SRC}\nimage_name = "acs:x"`,
+    at: 'image_name',
+    message: /image_name[\s\S]*must not start with[\s\S]*acs:/,
+  },
+  {
+    name: 'image-name-url-prefix',
+    body: `${SRC}\nimage_name = "https://x"`,
+    at: 'image_name',
+    message: /image_name[\s\S]*(must not start with|letter)/,
+  },
   { name: 'name-too-short', body: `${SRC}\nname = "a"`, at: 'name', message: /name[\s\S]*2 to 128/ },
   { name: 'name-bad-first-character', body: `${SRC}\nname = "-x"`, at: 'name', message: /name[\s\S]*letter/ },
-  { name: 'name-conflicts-with-image-name', body: `${SRC}\nimage_name = "abc"\nname = "abc"`, at: 'name', message: /conflict|cannot be set together|together with/i },
+  {
+    name: 'name-conflicts-with-image-name',
+    body: `${SRC}\nimage_name = "abc"\nname = "abc"`,
+    at: 'name',
+    message: /conflict|cannot be set together|together with/i,
+  },
   { name: 'description-too-short', body: `${SRC}\ndescription = "a"`, at: 'description', message: /description[\s\S]*2 to 256/ },
   { name: 'description-too-long', body: `${SRC}\ndescription = "${long(257)}"`, at: 'description', message: /description[\s\S]*2 to 256/ },
-  { name: 'description-http-prefix', body: `${SRC}\ndescription = "http://example.com"`, at: 'description', message: /description[\s\S]*must not start with[\s\S]*http:/ },
-  { name: 'description-https-prefix', body: `${SRC}\ndescription = "https://example.com"`, at: 'description', message: /description[\s\S]*must not start with[\s\S]*https:/ },
-  { name: 'architecture-unknown', body: `${SRC}\narchitecture = "x86"`, at: 'architecture', message: /architecture[\s\S]*i386[\s\S]*x86_64[\s\S]*arm64/ },
+  {
+    name: 'description-http-prefix',
+    body: `${SRC}\ndescription = "http://example.com"`,
+    at: 'description',
+    message: /description[\s\S]*must not start with[\s\S]*http:/,
+  },
+  {
+    name: 'description-https-prefix',
+    body: `${SRC}\ndescription = "https://example.com"`,
+    at: 'description',
+    message: /description[\s\S]*must not start with[\s\S]*https:/,
+  },
+  {
+    name: 'architecture-unknown',
+    body: `${SRC}\narchitecture = "x86"`,
+    at: 'architecture',
+    message: /architecture[\s\S]*i386[\s\S]*x86_64[\s\S]*arm64/,
+  },
   { name: 'architecture-wrong-case', body: `${SRC}\narchitecture = "ARM64"`, at: 'architecture', message: /architecture[\s\S]*arm64/ },
   { name: 'platform-unknown', body: `${SRC}\nplatform = "Windows"`, at: 'platform', message: /platform[\s\S]*Ubuntu/ },
   { name: 'platform-wrong-case', body: `${SRC}\nplatform = "ubuntu"`, at: 'platform', message: /platform[\s\S]*Ubuntu/ },
   { name: 'image-version-empty', body: `${SRC}\nimage_version = ""`, at: 'image_version', message: /image_version[\s\S]*1 to 40/ },
-  { name: 'image-version-too-long', body: `${SRC}\nimage_version = "${long(41)}"`, at: 'image_version', message: /image_version[\s\S]*1 to 40/ },
+  {
+    name: 'image-version-too-long',
+    body: `${SRC}\nimage_version = "${long(41)}"`,
+    at: 'image_version',
+    message: /image_version[\s\S]*1 to 40/,
+  },
   { name: 'image-family-too-short', body: `${SRC}\nimage_family = "a"`, at: 'image_family', message: /image_family[\s\S]*2 to 128/ },
-  { name: 'image-family-starts-with-digit', body: `${SRC}\nimage_family = "1family"`, at: 'image_family', message: /image_family[\s\S]*letter/ },
-  { name: 'image-family-aliyun-prefix', body: `${SRC}\nimage_family = "aliyun-family"`, at: 'image_family', message: /image_family[\s\S]*must not start with/ },
-  { name: 'image-family-too-long', body: `${SRC}\nimage_family = "${long(129)}"`, at: 'image_family', message: /image_family[\s\S]*2 to 128/ },
+  {
+    name: 'image-family-starts-with-digit',
+    body: `${SRC}\nimage_family = "1family"`,
+    at: 'image_family',
+    message: /image_family[\s\S]*letter/,
+  },
+  {
+    name: 'image-family-aliyun-prefix',
+    body: `${SRC}\nimage_family = "aliyun-family"`,
+    at: 'image_family',
+    message: /image_family[\s\S]*must not start with/,
+  },
+  {
+    name: 'image-family-too-long',
+    body: `${SRC}\nimage_family = "${long(129)}"`,
+    at: 'image_family',
+    message: /image_family[\s\S]*2 to 128/,
+  },
   { name: 'boot-mode-unknown', body: `${SRC}\nboot_mode = "Legacy"`, at: 'boot_mode', message: /boot_mode[\s\S]*BIOS[\s\S]*UEFI/ },
-  { name: 'license-type-unknown', body: `${SRC}\nlicense_type = "Free"`, at: 'license_type', message: /license_type[\s\S]*(BYOL|Aliyun|Auto)/ },
-  { name: 'detection-strategy-unknown', body: `${SRC}\ndetection_strategy = "Strict"`, at: 'detection_strategy', message: /detection_strategy[\s\S]*Standard/ },
-  { name: 'tag-key-aliyun-prefix', body: `${SRC}\n${tags({ 'aliyun-key': 'v' })}`, at: '"aliyun-key"', message: /tags[\s\S]*must not start with/ },
+  {
+    name: 'license-type-unknown',
+    body: `${SRC}\nlicense_type = "Free"`,
+    at: 'license_type',
+    message: /license_type[\s\S]*(BYOL|Aliyun|Auto)/,
+  },
+  {
+    name: 'detection-strategy-unknown',
+    body: `${SRC}\ndetection_strategy = "Strict"`,
+    at: 'detection_strategy',
+    message: /detection_strategy[\s\S]*Standard/,
+  },
+  {
+    name: 'tag-key-aliyun-prefix',
+    body: `${SRC}\n${tags({ 'aliyun-key': 'v' })}`,
+    at: '"aliyun-key"',
+    message: /tags[\s\S]*must not start with/,
+  },
   { name: 'tag-key-acs-prefix', body: `${SRC}\n${tags({ 'acs:key': 'v' })}`, at: '"acs:key"', message: /tags[\s\S]*must not start with/ },
   { name: 'tag-key-empty', body: `${SRC}\n${tags({ '': 'v' })}`, at: '""', message: /tags[\s\S]*1 to 128/ },
   { name: 'tag-key-too-long', body: `${SRC}\n${tags({ [long(129)]: 'v' })}`, at: '"abbb', message: /tags[\s\S]*1 to 128/ },
   { name: 'tag-value-http-prefix', body: `${SRC}\n${tags({ k: 'http://v' })}`, at: '"k"', message: /tags[\s\S]*must not start with/ },
   { name: 'tag-value-acs-prefix', body: `${SRC}\n${tags({ k: 'acs:v' })}`, at: '"k"', message: /tags[\s\S]*must not start with/ },
   { name: 'tag-value-too-long', body: `${SRC}\n${tags({ k: long(129) })}`, at: '"k"', message: /tags[\s\S]*128/ },
-  { name: 'too-many-tags', body: `${SRC}\n${tags(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])))}`, at: 'tags', message: /tags[\s\S]*20/ },
-  { name: 'instance-and-snapshot', body: `${SRC}\ninstance_id = "i-running-1234567890123456"`, at: 'instance_id', message: /conflict|cannot be set together|together with/i },
-  { name: 'mappings-and-snapshot', body: `${SRC}\n${mapping('/dev/xvda', 'system')}`, at: 'snapshot_id = "s-running-data', blockLine: true, message: /disk_device_mapping[\s\S]*snapshot_id/ },
-  { name: 'mappings-and-instance', body: `instance_id = "i-running-1234567890123456"\n${mapping('/dev/xvda', 'system')}`, at: 'snapshot_id = "s-running-data', blockLine: true, message: /disk_device_mapping[\s\S]*instance_id/ },
+  {
+    name: 'too-many-tags',
+    body: `${SRC}\n${tags(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])))}`,
+    at: 'tags',
+    message: /tags[\s\S]*20/,
+  },
+  {
+    name: 'instance-and-snapshot',
+    body: `${SRC}\ninstance_id = "i-running-1234567890123456"`,
+    at: 'instance_id',
+    message: /conflict|cannot be set together|together with/i,
+  },
+  {
+    name: 'mappings-and-snapshot',
+    body: `${SRC}\n${mapping('/dev/xvda', 'system')}`,
+    at: 'snapshot_id = "s-running-data',
+    blockLine: true,
+    message: /disk_device_mapping[\s\S]*snapshot_id/,
+  },
+  {
+    name: 'mappings-and-instance',
+    body: `instance_id = "i-running-1234567890123456"\n${mapping('/dev/xvda', 'system')}`,
+    at: 'snapshot_id = "s-running-data',
+    blockLine: true,
+    message: /disk_device_mapping[\s\S]*instance_id/,
+  },
   { name: 'no-source', body: `image_name = "no-source"`, message: /instance_id[\s\S]*snapshot_id[\s\S]*disk_device_mapping/ },
   { name: 'mapping-size-zero', body: `${mapping('/dev/xvda', 'system', '  size = 0\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-size-too-big', body: `${mapping('/dev/xvda', 'system', '  size = 32769\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-device-sda', body: `${mapping('/dev/sda', 'system')}`, at: 'device = "/dev/sda"', message: /device[\s\S]*\/dev\/xvd/ },
-  { name: 'mapping-device-upper-case', body: `${mapping('/dev/xvdA', 'system')}`, at: 'device = "/dev/xvdA"', message: /device[\s\S]*\/dev\/xvd/ },
-  { name: 'mapping-disk-type-unknown', body: `${mapping('/dev/xvda', 'boot')}`, at: 'disk_type = "boot"', message: /disk_type[\s\S]*system[\s\S]*data/ },
-  { name: 'mapping-duplicate-device', body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvda')}`, message: /device[\s\S]*\/dev\/xvda[\s\S]*already used/ },
-  { name: 'mapping-two-system-disks', body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvdb', 'system').replace('disk_type =', 'disk_type  =')}`, at: 'disk_type  = "system"', blockLine: true, message: /system/ },
-  { name: 'mapping-too-many', body: Array.from({ length: 18 }, (_, i) => mapping(`/dev/xvd${String.fromCharCode(97 + i)}`, i === 0 ? 'system' : 'data')).join('\n'), message: /17|at most|Too many/i },
-  { name: 'nvme-support-unknown', body: `${SRC}\nfeatures {\n  nvme_support = "yes"\n}`, at: 'nvme_support', message: /nvme_support[\s\S]*supported/ },
-  { name: 'two-features-blocks', body: `${SRC}\nfeatures {\n  nvme_support = "supported"\n}\nfeatures {\n  nvme_support = "supported"\n}`, message: /features|at most 1|Too many/i },
+  {
+    name: 'mapping-device-upper-case',
+    body: `${mapping('/dev/xvdA', 'system')}`,
+    at: 'device = "/dev/xvdA"',
+    message: /device[\s\S]*\/dev\/xvd/,
+  },
+  {
+    name: 'mapping-disk-type-unknown',
+    body: `${mapping('/dev/xvda', 'boot')}`,
+    at: 'disk_type = "boot"',
+    message: /disk_type[\s\S]*system[\s\S]*data/,
+  },
+  {
+    name: 'mapping-duplicate-device',
+    body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvda')}`,
+    message: /device[\s\S]*\/dev\/xvda[\s\S]*already used/,
+  },
+  {
+    name: 'mapping-two-system-disks',
+    body: `${mapping('/dev/xvda', 'system')}\n${mapping('/dev/xvdb', 'system').replace('disk_type =', 'disk_type  =')}`,
+    at: 'disk_type  = "system"',
+    blockLine: true,
+    message: /system/,
+  },
+  {
+    name: 'mapping-too-many',
+    body: Array.from({ length: 18 }, (_, i) => mapping(`/dev/xvd${String.fromCharCode(97 + i)}`, i === 0 ? 'system' : 'data')).join('\n'),
+    message: /17|at most|Too many/i,
+  },
+  {
+    name: 'nvme-support-unknown',
+    body: `${SRC}\nfeatures {\n  nvme_support = "yes"\n}`,
+    at: 'nvme_support',
+    message: /nvme_support[\s\S]*supported/,
+  },
+  {
+    name: 'two-features-blocks',
+    body: `${SRC}\nfeatures {\n  nvme_support = "supported"\n}\nfeatures {\n  nvme_support = "supported"\n}`,
+    message: /features|at most 1|Too many/i,
+  },
   { name: 'image-name-empty', body: `${SRC}\nimage_name = ""`, at: 'image_name', message: /image_name[\s\S]*2 to 128/ },
 ];
 
@@ -88,7 +217,10 @@ function render(): { hcl: string; lines: Map<string, { header: number; end: numb
   let hcl = '';
   const lines = new Map<string, { header: number; end: number; at?: number }>();
   const lineCount = () => hcl.split('\n').length;
-  for (const c of [...cases, { name: 'valid-control', body: `${SRC}\nimage_name = "valid-control"\ndescription = "a valid image"\n${tags({ team: 'bench' })}` }]) {
+  for (const c of [
+    ...cases,
+    { name: 'valid-control', body: `${SRC}\nimage_name = "valid-control"\ndescription = "a valid image"\n${tags({ team: 'bench' })}` },
+  ]) {
     const header = lineCount();
     hcl += `resource "alicloud_image" "${c.name}" {\n`;
     const body = c.body.split('\n');
@@ -121,7 +253,10 @@ async function validateAll(): Promise<NonNullable<typeof validated>> {
   await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
   const bin = providerBinDir();
   const { hcl, lines } = render();
-  const ws = createTerraformWorkspace({ providerBinDir: bin.dir, files: { 'main.tf': providerHcl(`127.0.0.1:${(tripwire.address() as AddressInfo).port}`) + hcl } });
+  const ws = createTerraformWorkspace({
+    providerBinDir: bin.dir,
+    files: { 'main.tf': providerHcl(`127.0.0.1:${(tripwire.address() as AddressInfo).port}`) + hcl },
+  });
   try {
     const r = await ws.run(['validate', '-json', '-no-color']);
     assert.equal(r.code, 1, `validate must fail:\n${r.stderr}\n${r.stdout.slice(0, 2000)}`);
@@ -148,7 +283,9 @@ function problemsOf(v: NonNullable<typeof validated>, which: (c: Case) => boolea
     }
     const at = v.lines.get(c.name)!.at;
     if (at !== undefined && !matching.some((d) => d.range!.start.line === at + v.headerOffset)) {
-      problems.push(`${c.name}: the error points at line ${matching.map((d) => d.range!.start.line).join(',')}, expected the ${c.at} line ${at + v.headerOffset}`);
+      problems.push(
+        `${c.name}: the error points at line ${matching.map((d) => d.range!.start.line).join(',')}, expected the ${c.at} line ${at + v.headerOffset}`,
+      );
     }
   }
   return problems;
@@ -159,17 +296,28 @@ function inResource(v: NonNullable<typeof validated>, name: string): JsonDiag[] 
   return v.diags.filter((d) => d.range && d.range.start.line >= l.header + v.headerOffset && d.range.start.line <= l.end + v.headerOffset);
 }
 
-test('terraform validate rejects every invalid alicloud_image configuration at its attribute, without any API call', { timeout: 120_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  assert.ok(cases.length >= 40, `the table must hold at least 40 cases, has ${cases.length}`);
-  const v = await validateAll();
-  assert.deepEqual(inResource(v, 'valid-control').map((d) => d.summary), [], 'the valid control resource gets no error');
-  const problems = problemsOf(v, (c) => !c.blockLine);
-  assert.deepEqual(problems, [], `${problems.length} cases are not rejected as expected:\n${problems.join('\n')}`);
-  const blockRules = cases.filter((c) => c.blockLine).map((c) => c.name).filter((name) => inResource(v, name).length === 0);
-  assert.deepEqual(blockRules, [], 'the disk_device_mapping rules are rejected too');
-  assert.equal(v.requests, 0, 'terraform validate must not make any API request');
-});
+test(
+  'terraform validate rejects every invalid alicloud_image configuration at its attribute, without any API call',
+  { timeout: 120_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    assert.ok(cases.length >= 40, `the table must hold at least 40 cases, has ${cases.length}`);
+    const v = await validateAll();
+    assert.deepEqual(
+      inResource(v, 'valid-control').map((d) => d.summary),
+      [],
+      'the valid control resource gets no error',
+    );
+    const problems = problemsOf(v, (c) => !c.blockLine);
+    assert.deepEqual(problems, [], `${problems.length} cases are not rejected as expected:\n${problems.join('\n')}`);
+    const blockRules = cases
+      .filter((c) => c.blockLine)
+      .map((c) => c.name)
+      .filter((name) => inResource(v, name).length === 0);
+    assert.deepEqual(blockRules, [], 'the disk_device_mapping rules are rejected too');
+    assert.equal(v.requests, 0, 'terraform validate must not make any API request');
+  },
+);
 
 test(
   'errors on the whole disk_device_mapping list point at a disk_device_mapping block line, not the resource header',

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { generateCdktfBindings, propertyName, schemaDigest, staleBindings, writeBindings, type ProviderSchemasJson } from './cdktf-bindings.js';
+import {
+  generateCdktfBindings,
+  propertyName,
+  schemaDigest,
+  staleBindings,
+  writeBindings,
+  type ProviderSchemasJson,
+} from './cdktf-bindings.js';
 
 /** The repository root: the nearest folder above this file with a package.json (works from dist/ and .build/<name>/). */
 function findProjectRoot(from: string): string {
@@ -41,7 +48,11 @@ const schema: ProviderSchemasJson = {
               status: { type: 'string', computed: true },
             },
             block_types: {
-              disk: { nesting_mode: 'list', max_items: 2, block: { attributes: { disk_type: { type: 'string', optional: true }, size: { type: 'number', optional: true } } } },
+              disk: {
+                nesting_mode: 'list',
+                max_items: 2,
+                block: { attributes: { disk_type: { type: 'string', optional: true }, size: { type: 'number', optional: true } } },
+              },
               timeouts: { nesting_mode: 'single', block: { attributes: { create: { type: 'string', optional: true } } } },
             },
           },
@@ -79,7 +90,10 @@ test('names follow the CDKTF generator: folders, classes and namespaces per reso
   assert.match(thing, /readonly disk\?: ThingDisk\[\] \| cdktf\.IResolvable;/);
   assert.match(thing, /Closing \*\\\/ is escaped/);
   assert.doesNotMatch(thing, /readonly status\?/, 'computed-only attributes are not config');
-  assert.match(files.get('providers/alicloud/data-alicloud-spots/index.ts')!, /export class DataAlicloudSpotsSpotsList extends cdktf\.ComplexList/);
+  assert.match(
+    files.get('providers/alicloud/data-alicloud-spots/index.ts')!,
+    /export class DataAlicloudSpotsSpotsList extends cdktf\.ComplexList/,
+  );
   assert.match(files.get('providers/alicloud/index.ts')!, /export \* as dataAlicloudSpots from '\.\/data-alicloud-spots\/index\.js';/);
   assert.equal(propertyName('depends_on'), 'dependsOnAttribute');
   assert.equal(propertyName('vswitch_id'), 'vswitchId');
@@ -90,14 +104,20 @@ test('the same schema gives byte-identical files, and a changed schema changes t
   const b = generateCdktfBindings(JSON.parse(JSON.stringify(schema)));
   assert.deepEqual([...a], [...b]);
   const changed: ProviderSchemasJson = JSON.parse(JSON.stringify(schema));
-  changed.provider_schemas['registry.terraform.io/aliyun/alicloud']!.resource_schemas!['alicloud_thing']!.block.attributes!['extra'] = { type: 'string', optional: true };
+  changed.provider_schemas['registry.terraform.io/aliyun/alicloud']!.resource_schemas!['alicloud_thing']!.block.attributes!['extra'] = {
+    type: 'string',
+    optional: true,
+  };
   const entry = (s: ProviderSchemasJson) => s.provider_schemas['registry.terraform.io/aliyun/alicloud']!;
   assert.notEqual(schemaDigest(entry(changed)), schemaDigest(entry(schema)));
   assert.notEqual(generateCdktfBindings(changed).get('providers/alicloud/index.ts'), a.get('providers/alicloud/index.ts'));
 });
 
 test('an unknown provider source is refused with the addresses the schema has', () => {
-  assert.throws(() => generateCdktfBindings(schema, { source: 'hashicorp/aws' }), /provider "hashicorp\/aws" not found; the schema has "registry\.terraform\.io\/aliyun\/alicloud"/);
+  assert.throws(
+    () => generateCdktfBindings(schema, { source: 'hashicorp/aws' }),
+    /provider "hashicorp\/aws" not found; the schema has "registry\.terraform\.io\/aliyun\/alicloud"/,
+  );
 });
 
 test('staleBindings lists changed, missing and extra files, and nothing after writeBindings', (t) => {
@@ -123,7 +143,10 @@ test('generated classes synthesize Terraform JSON with snake_case names, untouch
   for (const [path, text] of generateCdktfBindings(schema)) {
     const out = join(dir, path.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(
+      out,
+      ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText,
+    );
   }
   const alicloud = await import(pathToFileURL(join(dir, 'providers/alicloud/index.js')).href);
   const { App, TerraformStack, Testing } = await import('cdktf');

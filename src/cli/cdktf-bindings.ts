@@ -70,12 +70,50 @@ export const GENERATOR = 'alicloud-image cdktf-bindings 2';
 
 /** Members of cdktf's base classes and meta-arguments a generated name must not shadow (suffixed `Attribute`). */
 const RESERVED = new Set([
-  'node', 'fqn', 'friendlyUniqueId', 'terraformResourceType', 'terraformGeneratorMetadata', 'terraformMetaArguments',
-  'dependsOn', 'count', 'provider', 'lifecycle', 'forEach', 'provisioners', 'connection', 'cdktfStack', 'stack',
-  'rawOverrides', 'toString', 'toMetadata', 'toTerraform', 'toHclTerraform', 'with', 'addOverride', 'overrideLogicalId',
-  'resetOverrideLogicalId', 'interpolationForAttribute', 'importFrom', 'moveTo', 'moveToId', 'moveFromId', 'hasResourceMove',
-  'terraformResource', 'terraformAttribute', 'creationStack', 'resolve', 'computeFqn', 'complexObjectIndex',
-  'complexObjectIsFromSet', 'wrapsSet', 'get', 'allWithMapKey', 'alias', 'terraformProviderSource', 'metaAttributes', 'constructor',
+  'node',
+  'fqn',
+  'friendlyUniqueId',
+  'terraformResourceType',
+  'terraformGeneratorMetadata',
+  'terraformMetaArguments',
+  'dependsOn',
+  'count',
+  'provider',
+  'lifecycle',
+  'forEach',
+  'provisioners',
+  'connection',
+  'cdktfStack',
+  'stack',
+  'rawOverrides',
+  'toString',
+  'toMetadata',
+  'toTerraform',
+  'toHclTerraform',
+  'with',
+  'addOverride',
+  'overrideLogicalId',
+  'resetOverrideLogicalId',
+  'interpolationForAttribute',
+  'importFrom',
+  'moveTo',
+  'moveToId',
+  'moveFromId',
+  'hasResourceMove',
+  'terraformResource',
+  'terraformAttribute',
+  'creationStack',
+  'resolve',
+  'computeFqn',
+  'complexObjectIndex',
+  'complexObjectIsFromSet',
+  'wrapsSet',
+  'get',
+  'allWithMapKey',
+  'alias',
+  'terraformProviderSource',
+  'metaAttributes',
+  'constructor',
 ]);
 
 const camel = (s: string) => s.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
@@ -94,11 +132,14 @@ const isCollection = (t: unknown): t is [string, unknown] => Array.isArray(t) &&
 const isObjectType = (t: unknown): t is ['object', Record<string, CtyType>] => Array.isArray(t) && t[0] === 'object';
 
 /** An object type's fields as a block of computed attributes. */
-const objectBlock = (fields: Record<string, CtyType>): BlockJson => ({ attributes: Object.fromEntries(Object.entries(fields).map(([k, type]) => [k, { type, computed: true }])) });
+const objectBlock = (fields: Record<string, CtyType>): BlockJson => ({
+  attributes: Object.fromEntries(Object.entries(fields).map(([k, type]) => [k, { type, computed: true }])),
+});
 
 /** True when a block has anything a user can set (else it is output only, like a data source's result list). */
 const configurable = (b: BlockJson): boolean =>
-  Object.values(b.attributes ?? {}).some((a) => a.optional || a.required) || Object.values(b.block_types ?? {}).some((x) => configurable(x.block));
+  Object.values(b.attributes ?? {}).some((a) => a.optional || a.required) ||
+  Object.values(b.block_types ?? {}).some((x) => configurable(x.block));
 
 /** The config (input) type of an attribute. */
 function inputType(t: CtyType | undefined): string {
@@ -128,8 +169,12 @@ class ModuleWriter {
     for (const [tf, a] of Object.entries(block.attributes ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
       if (!a.optional && !a.required) continue;
       const prop = propertyName(tf);
-      const flags = [a.required ? 'Required.' : 'Optional.', a.sensitive ? 'Sensitive.' : '', a.deprecated ? '@deprecated' : ''].filter(Boolean).join(' ');
-      fields.push(`${doc(a.description, '  ', [`Terraform: \`${tf}\`. ${flags}`])}  readonly ${prop}${a.required ? '' : '?'}: ${a.nested_type ? 'unknown' : inputType(a.type)};`);
+      const flags = [a.required ? 'Required.' : 'Optional.', a.sensitive ? 'Sensitive.' : '', a.deprecated ? '@deprecated' : '']
+        .filter(Boolean)
+        .join(' ');
+      fields.push(
+        `${doc(a.description, '  ', [`Terraform: \`${tf}\`. ${flags}`])}  readonly ${prop}${a.required ? '' : '?'}: ${a.nested_type ? 'unknown' : inputType(a.type)};`,
+      );
       shape.push(`${prop}: ${JSON.stringify(tf)}`);
     }
     for (const [tf, b] of Object.entries(block.block_types ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
@@ -141,7 +186,9 @@ class ModuleWriter {
       const type = b.nesting_mode === 'map' ? `{ [key: string]: ${sub} }` : many ? `${sub}[] | cdktf.IResolvable` : sub;
       const required = (b.min_items ?? 0) > 0;
       const limits = many ? ` Items: ${b.min_items ?? 0} to ${b.max_items ?? 'any'}.` : '';
-      fields.push(`${doc(b.block.description, '  ', [`Terraform block: \`${tf}\` (${b.nesting_mode}).${limits}`])}  readonly ${prop}${required ? '' : '?'}: ${type};`);
+      fields.push(
+        `${doc(b.block.description, '  ', [`Terraform block: \`${tf}\` (${b.nesting_mode}).${limits}`])}  readonly ${prop}${required ? '' : '?'}: ${type};`,
+      );
       shape.push(`${prop}: [${JSON.stringify(tf)}, ${subShape}${b.nesting_mode === 'map' ? ", 'map'" : ''}]`);
     }
     this.add(`${doc(docText, '')}export interface ${name}${extendsClause ? ` extends ${extendsClause}` : ''} {\n${fields.join('\n')}\n}\n`);
@@ -152,7 +199,9 @@ class ModuleWriter {
   getters(owner: string, block: BlockJson): string {
     const lines: string[] = [];
     const getter = (tf: string, description: string | undefined, type: string, body: string) =>
-      lines.push(`${doc(description, '  ', [`Terraform: \`${tf}\`.`])}  public get ${propertyName(tf)}(): ${type} {\n    return ${body};\n  }`);
+      lines.push(
+        `${doc(description, '  ', [`Terraform: \`${tf}\`.`])}  public get ${propertyName(tf)}(): ${type} {\n    return ${body};\n  }`,
+      );
     for (const [tf, a] of Object.entries(block.attributes ?? {}).sort(([x], [y]) => x.localeCompare(y))) {
       const q = JSON.stringify(tf);
       const t = a.nested_type ? undefined : a.type;
@@ -161,9 +210,12 @@ class ModuleWriter {
       else if (t === 'number') getter(tf, a.description, 'number', `this.getNumberAttribute(${q})`);
       else if (t === 'bool') getter(tf, a.description, 'cdktf.IResolvable', `this.getBooleanAttribute(${q})`);
       else if (isCollection(t) && t[0] !== 'map' && t[1] === 'string') getter(tf, a.description, 'string[]', `this.getListAttribute(${q})`);
-      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'number') getter(tf, a.description, 'number[]', `this.getNumberListAttribute(${q})`);
-      else if (isCollection(t) && t[0] === 'map' && t[1] === 'string') getter(tf, a.description, '{ [key: string]: string }', `this.getStringMapAttribute(${q})`);
-      else if (isCollection(t) && t[0] === 'map' && t[1] === 'number') getter(tf, a.description, '{ [key: string]: number }', `this.getNumberMapAttribute(${q})`);
+      else if (isCollection(t) && t[0] !== 'map' && t[1] === 'number')
+        getter(tf, a.description, 'number[]', `this.getNumberListAttribute(${q})`);
+      else if (isCollection(t) && t[0] === 'map' && t[1] === 'string')
+        getter(tf, a.description, '{ [key: string]: string }', `this.getStringMapAttribute(${q})`);
+      else if (isCollection(t) && t[0] === 'map' && t[1] === 'number')
+        getter(tf, a.description, '{ [key: string]: number }', `this.getNumberMapAttribute(${q})`);
       else if (isCollection(t) && t[0] !== 'map' && isObjectType(t[1])) {
         this.objectClasses(base, objectBlock(t[1][1]));
         getter(tf, a.description, `${base}List`, `new ${base}List(this, ${q}, ${t[0] === 'set'})`);
@@ -245,19 +297,40 @@ function nested(shape: Shape, value: unknown, isMap: boolean): unknown {
 `;
 
 /** Picks the provider entry; returns its full address and short source (`aliyun/alicloud`). */
-function pickProvider(schema: ProviderSchemasJson, source?: string): { address: string; source: string; name: string; entry: ProviderSchemaJson } {
+function pickProvider(
+  schema: ProviderSchemasJson,
+  source?: string,
+): { address: string; source: string; name: string; entry: ProviderSchemaJson } {
   const addresses = Object.keys(schema.provider_schemas ?? {});
   const short = (a: string) => a.split('/').slice(-2).join('/');
   const address = source ? addresses.find((a) => a === source || short(a) === source) : addresses.length === 1 ? addresses[0] : undefined;
-  if (!address) throw new Error(`schema: provider ${source ? `"${source}" ` : ''}not found; the schema has ${addresses.length ? addresses.map((a) => `"${a}"`).join(', ') : 'no providers'}${source ? '' : ' (pass the source, e.g. "aliyun/alicloud")'}`);
+  if (!address)
+    throw new Error(
+      `schema: provider ${source ? `"${source}" ` : ''}not found; the schema has ${addresses.length ? addresses.map((a) => `"${a}"`).join(', ') : 'no providers'}${source ? '' : ' (pass the source, e.g. "aliyun/alicloud")'}`,
+    );
   return { address, source: short(address), name: address.split('/').pop()!, entry: schema.provider_schemas[address]! };
 }
 
 /** Stable SHA-256 of the parts of the schema the bindings are made from. */
 export function schemaDigest(entry: ProviderSchemaJson): string {
-  const sort = (v: unknown): unknown => (Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)])) : v);
-  const picked = { provider: entry.provider, resource_schemas: entry.resource_schemas ?? {}, data_source_schemas: entry.data_source_schemas ?? {} };
-  return createHash('sha256').update(JSON.stringify(sort(picked))).digest('hex');
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sort(x)]),
+          )
+        : v;
+  const picked = {
+    provider: entry.provider,
+    resource_schemas: entry.resource_schemas ?? {},
+    data_source_schemas: entry.data_source_schemas ?? {},
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(sort(picked)))
+    .digest('hex');
 }
 
 /**
@@ -276,14 +349,28 @@ export function generateCdktfBindings(schema: ProviderSchemasJson, options: Gene
   const meta = `{ providerName: ${JSON.stringify(name)} }`;
 
   const elements: Array<{ tfType: string; folder: string; cls: string; kind: 'resource' | 'data'; block: BlockJson }> = [
-    ...Object.entries(entry.resource_schemas ?? {}).map(([t, s]) => ({ tfType: t, folder: kebab(t.replace(new RegExp(`^${name}_`), '')), cls: pascal(t.replace(new RegExp(`^${name}_`), '')), kind: 'resource' as const, block: s.block })),
-    ...Object.entries(entry.data_source_schemas ?? {}).map(([t, s]) => ({ tfType: t, folder: `data-${kebab(t)}`, cls: `Data${pascal(t)}`, kind: 'data' as const, block: s.block })),
+    ...Object.entries(entry.resource_schemas ?? {}).map(([t, s]) => ({
+      tfType: t,
+      folder: kebab(t.replace(new RegExp(`^${name}_`), '')),
+      cls: pascal(t.replace(new RegExp(`^${name}_`), '')),
+      kind: 'resource' as const,
+      block: s.block,
+    })),
+    ...Object.entries(entry.data_source_schemas ?? {}).map(([t, s]) => ({
+      tfType: t,
+      folder: `data-${kebab(t)}`,
+      cls: `Data${pascal(t)}`,
+      kind: 'data' as const,
+      block: s.block,
+    })),
   ].sort((a, b) => a.folder.localeCompare(b.folder));
 
   for (const el of elements) {
     const w = new ModuleWriter(header + imports);
     const shape = w.configInterface(`${el.cls}Config`, el.block, 'cdktf.TerraformMetaArguments', el.block.description);
-    const optional = !Object.values(el.block.attributes ?? {}).some((a) => a.required) && !Object.values(el.block.block_types ?? {}).some((b) => (b.min_items ?? 0) > 0);
+    const optional =
+      !Object.values(el.block.attributes ?? {}).some((a) => a.required) &&
+      !Object.values(el.block.block_types ?? {}).some((b) => (b.min_items ?? 0) > 0);
     const base = el.kind === 'resource' ? 'cdktf.TerraformResource' : 'cdktf.TerraformDataSource';
     const getters = w.getters(el.cls, el.block);
     w.add(`const shape: Shape = ${shape};
@@ -346,8 +433,14 @@ export class ${providerCls} extends cdktf.TerraformProvider {
   files.set(`${root}/provider/index.ts`, pw.text());
   modules.push(['provider', 'provider']);
   files.set(`${root}/runtime.ts`, header + RUNTIME);
-  const index = modules.sort(([a], [b]) => a.localeCompare(b)).map(([ns, folder]) => `export * as ${ns} from './${folder}/index.js';`).join('\n');
-  files.set(`${root}/index.ts`, `${header}// Schema sha256 ${digest}.\n// Provider ${address}: ${elements.filter((e) => e.kind === 'resource').length} resources, ${elements.filter((e) => e.kind === 'data').length} data sources.\n${index}\n`);
+  const index = modules
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([ns, folder]) => `export * as ${ns} from './${folder}/index.js';`)
+    .join('\n');
+  files.set(
+    `${root}/index.ts`,
+    `${header}// Schema sha256 ${digest}.\n// Provider ${address}: ${elements.filter((e) => e.kind === 'resource').length} resources, ${elements.filter((e) => e.kind === 'data').length} data sources.\n${index}\n`,
+  );
   return files;
 }
 
@@ -360,8 +453,14 @@ export function readProviderSchema(options: { providerBinDir: string; source?: s
   const source = options.source ?? 'aliyun/alicloud';
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-bindings-'));
   try {
-    writeFileSync(join(dir, 'terraform.rc'), `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(resolve(options.providerBinDir))}\n  }\n  direct {}\n}\n`);
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { [source.split('/').pop()!]: { source } } } }));
+    writeFileSync(
+      join(dir, 'terraform.rc'),
+      `provider_installation {\n  dev_overrides {\n    ${JSON.stringify(source)} = ${JSON.stringify(resolve(options.providerBinDir))}\n  }\n  direct {}\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'main.tf.json'),
+      JSON.stringify({ terraform: { required_providers: { [source.split('/').pop()!]: { source } } } }),
+    );
     const r = spawnSync(options.terraform ?? 'terraform', ['providers', 'schema', '-json'], {
       cwd: dir,
       encoding: 'utf8',
@@ -386,14 +485,17 @@ function listFiles(dir: string): string[] {
 /** Paths (relative to `outDir`) that are missing, different or extra compared with `files`, under the providers they cover. */
 export function staleBindings(outDir: string, files: Map<string, string>): string[] {
   const roots = new Set([...files.keys()].map((p) => p.split('/').slice(0, 2).join('/')));
-  const stale = [...files].filter(([p, text]) => !existsSync(join(outDir, p)) || readFileSync(join(outDir, p), 'utf8') !== text).map(([p]) => p);
+  const stale = [...files]
+    .filter(([p, text]) => !existsSync(join(outDir, p)) || readFileSync(join(outDir, p), 'utf8') !== text)
+    .map(([p]) => p);
   for (const r of roots) for (const f of listFiles(join(outDir, r))) if (!files.has(`${r}/${f}`)) stale.push(`${r}/${f}`);
   return stale.sort();
 }
 
 /** Replaces the provider folders under `outDir` with `files`. */
 export function writeBindings(outDir: string, files: Map<string, string>): void {
-  for (const r of new Set([...files.keys()].map((p) => p.split('/').slice(0, 2).join('/')))) rmSync(join(outDir, r), { recursive: true, force: true });
+  for (const r of new Set([...files.keys()].map((p) => p.split('/').slice(0, 2).join('/'))))
+    rmSync(join(outDir, r), { recursive: true, force: true });
   for (const [p, text] of files) {
     mkdirSync(dirname(join(outDir, p)), { recursive: true });
     writeFileSync(join(outDir, p), text);
@@ -408,16 +510,19 @@ function main(argv: string[]): number {
     if (a === '--check') opts.check = true;
     else if (['--out', '--schema', '--provider-bin', '--source'].includes(a) && argv[i + 1] !== undefined) opts[a.slice(2)] = argv[++i]!;
     else {
-      process.stderr.write(`cdktf-bindings: unknown argument "${a}". Use: [--out DIR] [--schema FILE] [--provider-bin DIR] [--source aliyun/alicloud] [--check]\n`);
+      process.stderr.write(
+        `cdktf-bindings: unknown argument "${a}". Use: [--out DIR] [--schema FILE] [--provider-bin DIR] [--source aliyun/alicloud] [--check]\n`,
+      );
       return 2;
     }
   }
   const outDir = resolve(String(opts.out ?? '.gen'));
   const source = typeof opts.source === 'string' ? opts.source : 'aliyun/alicloud';
   try {
-    const schema = typeof opts.schema === 'string'
-      ? (JSON.parse(readFileSync(opts.schema, 'utf8')) as ProviderSchemasJson)
-      : readProviderSchema({ providerBinDir: String(opts['provider-bin'] ?? join(projectRoot, 'bin')), source });
+    const schema =
+      typeof opts.schema === 'string'
+        ? (JSON.parse(readFileSync(opts.schema, 'utf8')) as ProviderSchemasJson)
+        : readProviderSchema({ providerBinDir: String(opts['provider-bin'] ?? join(projectRoot, 'bin')), source });
     const files = generateCdktfBindings(schema, { source });
     if (opts.check) {
       const stale = staleBindings(outDir, files);
@@ -425,7 +530,9 @@ function main(argv: string[]): number {
         process.stdout.write(`cdktf-bindings: ${outDir} is current (${files.size} files)\n`);
         return 0;
       }
-      process.stderr.write(`cdktf-bindings: ${stale.length} file(s) under ${outDir} differ from the provider's schema; run \`npm run get\`:\n${stale.map((s) => `  ${s}`).join('\n')}\n`);
+      process.stderr.write(
+        `cdktf-bindings: ${stale.length} file(s) under ${outDir} differ from the provider's schema; run \`npm run get\`:\n${stale.map((s) => `  ${s}`).join('\n')}\n`,
+      );
       return 1;
     }
     writeBindings(outDir, files);

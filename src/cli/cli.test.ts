@@ -35,7 +35,16 @@ test('the default database lives under XDG_DATA_HOME, else ~/.local/share', () =
 });
 
 test('emulator flags are parsed in both --name value and --name=value forms', () => {
-  const o = emulatorOptionsFromArgs(['--port=1234', '--db', ':memory:', '--access-key-id', 'id', '--access-key-secret=s', '--image-create-seconds', '0.5']);
+  const o = emulatorOptionsFromArgs([
+    '--port=1234',
+    '--db',
+    ':memory:',
+    '--access-key-id',
+    'id',
+    '--access-key-secret=s',
+    '--image-create-seconds',
+    '0.5',
+  ]);
   assert.ok(o !== 'help');
   assert.equal(o.port, 1234);
   assert.equal(o.db, ':memory:');
@@ -52,7 +61,11 @@ test('bad emulator flags are UsageErrors naming the flag', () => {
     [['--image-create-seconds', '-1'], /--image-create-seconds/],
     [['--port'], /--port needs a value/],
   ];
-  for (const [argv, message] of cases) assert.throws(() => emulatorOptionsFromArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message));
+  for (const [argv, message] of cases)
+    assert.throws(
+      () => emulatorOptionsFromArgs(argv),
+      (e: unknown) => e instanceof UsageError && message.test(e.message),
+    );
 });
 
 test('a bad flag on the command line prints a clear error and exits 2', () => {
@@ -78,7 +91,9 @@ test('the emulator command prints one line with URL, endpoint and credentials, s
       createInterface({ input: child.stdout! }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`emulator exited early with ${code}`)));
     });
-    const m = /listening on (http:\/\/127\.0\.0\.1:(\d+)) endpoint=(127\.0\.0\.1:\d+) access_key=(\S+) secret_key=(\S+) db=:memory:/.exec(line);
+    const m = /listening on (http:\/\/127\.0\.0\.1:(\d+)) endpoint=(127\.0\.0\.1:\d+) access_key=(\S+) secret_key=(\S+) db=:memory:/.exec(
+      line,
+    );
     assert.ok(m, line);
     assert.equal(m[3], `127.0.0.1:${m[2]}`);
     assert.equal(m[4], 'LTAI5tEmulatorDefaultKey');

@@ -33,7 +33,14 @@ export function emulatorActions(families: readonly Family[] = defaultFamilies): 
     for (const s of f.specs) {
       const handler = s.action[0]!.toLowerCase() + s.action.slice(1);
       if (!f.handlers[handler] && !f.handlers[s.action]) throw new Error(`family ${f.name} lists ${s.action} without a handler`);
-      rows.push({ product: s.product, version: s.version, action: s.action, family: f.name, mutating: s.mutating === true, params: s.params.map(paramLabel) });
+      rows.push({
+        product: s.product,
+        version: s.version,
+        action: s.action,
+        family: f.name,
+        mutating: s.mutating === true,
+        params: s.params.map(paramLabel),
+      });
     }
   }
   return rows.sort((a, b) => a.product.localeCompare(b.product) || a.action.localeCompare(b.action));
@@ -57,7 +64,10 @@ export function emulatorActionsDoc(families: readonly Family[] = defaultFamilies
     const mine = rows.filter((r) => r.product === product);
     const versions = [...new Set(mine.map((r) => r.version))].join(', ');
     out.push(`## ${product} (${versions})`, '', '| Action | Changes state | Family | Parameters |', '|---|---|---|---|');
-    for (const r of mine) out.push(`| \`${r.action}\` | ${r.mutating ? 'yes' : 'no'} | \`${r.family}\` | ${r.params.map((p) => `\`${p}\``).join(', ') || '—'} |`);
+    for (const r of mine)
+      out.push(
+        `| \`${r.action}\` | ${r.mutating ? 'yes' : 'no'} | \`${r.family}\` | ${r.params.map((p) => `\`${p}\``).join(', ') || '—'} |`,
+      );
     out.push('');
   }
   return out.join('\n');
@@ -103,9 +113,9 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     `| Account id | \`${DEFAULT_ACCOUNT_ID}\` |`,
     '',
     'Requests signed with any other key answer `InvalidAccessKeyId.NotFound`. Every key pair is its own',
-    'account: accounts never see each other\'s resources. Point the provider at the emulator as shown in',
+    "account: accounts never see each other's resources. Point the provider at the emulator as shown in",
     '[the provider page](index.md#against-the-local-emulator) (`protocol = "HTTP"` and the `ecs`, `vpc`',
-    'and `resourcemanager` endpoints on the emulator\'s port).',
+    "and `resourcemanager` endpoints on the emulator's port).",
     '',
     '## Admin routes',
     '',
@@ -166,5 +176,6 @@ const FAULT_TEXT: Record<(typeof FAULT_KINDS)[number], string> = {
   ServiceUnavailable: 'answers 503 `ServiceUnavailable` before the handler runs.',
   InternalError: 'answers 500 `InternalError` before the handler runs.',
   latency: 'delays the request by `latencyMs` (0 to 60000, default 1000).',
-  'drop-after-commit': 'lets the handler run and commit, then closes the connection unanswered (the change happened, the client never hears).',
+  'drop-after-commit':
+    'lets the handler run and commit, then closes the connection unanswered (the change happened, the client never hears).',
 };

@@ -21,7 +21,9 @@ function argumentReference(): string {
 export function environmentVariables(shape: ObjectShape = providerSchema, prefix = ''): [string, string][] {
   const out: [string, string][] = [];
   const visit = (name: string, a: Attribute) => {
-    const env = /\(env ([^)]*)\)/.exec(a.options.description)?.[1] ?? /env (`[A-Z][A-Z0-9_]*`(?: or `[A-Z][A-Z0-9_{}]*`)*)/.exec(a.options.description)?.[1];
+    const env =
+      /\(env ([^)]*)\)/.exec(a.options.description)?.[1] ??
+      /env (`[A-Z][A-Z0-9_]*`(?: or `[A-Z][A-Z0-9_{}]*`)*)/.exec(a.options.description)?.[1];
     if (!env) return;
     for (const m of env.matchAll(/`([A-Z][A-Z0-9_]*)`/g)) out.push([m[1]!, `${prefix}${name}`]);
   };
@@ -118,7 +120,7 @@ export function providerIndexDoc(): string {
     '',
     '### Installing the plugin',
     '',
-    'The plugin is not on the registry; point Terraform at this package\'s `bin/` with `dev_overrides`',
+    "The plugin is not on the registry; point Terraform at this package's `bin/` with `dev_overrides`",
     'in a CLI config (`TF_CLI_CONFIG_FILE` or `~/.terraformrc`) and skip `terraform init`:',
     '',
     '```hcl',

@@ -43,7 +43,8 @@ test('every resource and data source the provider serves has a registry page wit
   for (const type of resources) {
     const md = docs[`docs/resources/${type.replace(/^alicloud_/, '')}.md`];
     assert.ok(md, `no page for ${type}`);
-    for (const h of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import']) assert.ok(md.includes(h), `${type}: ${h}`);
+    for (const h of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import'])
+      assert.ok(md.includes(h), `${type}: ${h}`);
     assert.ok(docs[`examples/resources/${type}/resource.tf`]?.includes(`resource "${type}"`), `${type}: resource.tf`);
     assert.match(docs[`examples/resources/${type}/import.sh`] ?? '', new RegExp(`terraform import ${type}\\.default \\S+`));
   }
@@ -68,7 +69,7 @@ test('the provider page documents endpoints, protocol, environment variables and
   assert.ok(ignored.includes('assume_role') && ignored.includes('account_id') && ignored.includes('endpoints.oss'));
   assert.ok(!ignored.includes('endpoints.ecs') && !ignored.includes('region'));
   assert.match(md, /\* `assume_role`\n/);
-  assert.match(md, /protocol   = "HTTP"/);
+  assert.match(md, /protocol {3}= "HTTP"/);
 });
 
 test('the emulator pages list every action of every registered family, and the admin and fault routes', () => {
@@ -76,11 +77,24 @@ test('the emulator pages list every action of every registered family, and the a
   const specCount = families.reduce((n, f) => n + f.specs.length, 0);
   assert.equal(actions.length, specCount);
   for (const a of ['CreateImage', 'DescribeImages', 'RunInstances', 'CreateVpc', 'ListResourceGroups']) {
-    assert.ok(actions.some((r) => r.action === a), a);
+    assert.ok(
+      actions.some((r) => r.action === a),
+      a,
+    );
     assert.match(docs['docs/emulator-actions.md']!, new RegExp(`\\| \`${a}\` \\|`));
   }
   const md = docs['docs/emulator.md']!;
-  for (const s of ['/_emulator/faults', '/_emulator/stats', '/_emulator/reset', 'LTAI5tEmulatorDefaultKey', 'emulator:fail', 'src/emulator/SEED.md', 'zones/SEED.md', '--image-create-seconds', 'drop-after-commit']) {
+  for (const s of [
+    '/_emulator/faults',
+    '/_emulator/stats',
+    '/_emulator/reset',
+    'LTAI5tEmulatorDefaultKey',
+    'emulator:fail',
+    'src/emulator/SEED.md',
+    'zones/SEED.md',
+    '--image-create-seconds',
+    'drop-after-commit',
+  ]) {
     assert.ok(md.includes(s), s);
   }
 });

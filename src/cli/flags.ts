@@ -23,7 +23,9 @@ export function parseFlags(argv: readonly string[], allowed: Readonly<Record<str
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const spec = allowed[name];
     if (!spec) {
-      const known = Object.keys(allowed).map((f) => `--${f}`).join(', ');
+      const known = Object.keys(allowed)
+        .map((f) => `--${f}`)
+        .join(', ');
       throw new UsageError(`unknown flag --${name}; known flags: ${known}`);
     }
     if (!spec.value) {

@@ -85,7 +85,7 @@ function runTerraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Prom
   });
 }
 
-function terraformJson(args: string[], cwd: string, env: NodeJS.ProcessEnv): any {
+function terraformJson(args: string[], cwd: string, env: NodeJS.ProcessEnv): unknown {
   const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8' });
   if (r.status !== 0) return undefined;
   try {
@@ -200,19 +200,24 @@ async function main(): Promise<number> {
 }
 
 function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string): void {
-  const state = terraformJson(['show', '-json'], workDir, env);
-  const all: { address: string; mode: string; values: Record<string, unknown> }[] = state?.values?.root_module?.resources ?? [];
+  type ShownState = { values?: { root_module?: { resources?: { address: string; mode: string; values: Record<string, unknown> }[] } } };
+  const state = terraformJson(['show', '-json'], workDir, env) as ShownState | undefined;
+  const all = state?.values?.root_module?.resources ?? [];
   const resources = all.filter((r) => r.mode === 'managed');
   const image = resources.find((r) => r.address === 'alicloud_image.default');
   say(`summary: ${resources.length} resources (read through ${all.length - resources.length} data sources)`);
   for (const r of resources) say(`  ${r.address.padEnd(34)} ${String(r.values.id ?? '')}`);
   if (image) {
     const v = image.values;
-    say(`image ${v.id} "${v.image_name}": status ${v.status}, usable ${v.usable}, platform ${v.platform}, architecture ${v.architecture}, resource group ${v.resource_group_id}`);
+    say(
+      `image ${v.id} "${v.image_name}": status ${v.status}, usable ${v.usable}, platform ${v.platform}, architecture ${v.architecture}, resource group ${v.resource_group_id}`,
+    );
   }
   say('inspect:  npm start -- show      (the state)      npm start -- plan   (no changes)');
   const port = endpoint.split(':')[1];
-  say(`          npx alicloud-image emulator --db ${join(dirname(workDir), 'emulator.db')} --port ${port}   then   curl http://${endpoint}/_emulator/state`);
+  say(
+    `          npx alicloud-image emulator --db ${join(dirname(workDir), 'emulator.db')} --port ${port}   then   curl http://${endpoint}/_emulator/state`,
+  );
   say('destroy:  npm start -- destroy');
 }
 
@@ -223,5 +228,3 @@ main().then(
     process.exit(1);
   },
 );
-
-

@@ -6,6 +6,9 @@
 import { serve } from '../tfplugin/serve.js';
 
 await serve(async () => {
-  const [{ createProviderServer }, { alicloudProvider }] = await Promise.all([import('../framework/index.js'), import('../provider/provider.js')]);
+  const [{ createProviderServer }, { alicloudProvider }] = await Promise.all([
+    import('../framework/index.js'),
+    import('../provider/provider.js'),
+  ]);
   return createProviderServer(alicloudProvider);
 });

@@ -33,7 +33,9 @@ export interface CannedServer {
   close(): Promise<void>;
 }
 
-export async function startCannedServer(fallback: (r: Recorded) => Reply = () => ({ body: { RequestId: 'REQ-OK' } })): Promise<CannedServer> {
+export async function startCannedServer(
+  fallback: (r: Recorded) => Reply = () => ({ body: { RequestId: 'REQ-OK' } }),
+): Promise<CannedServer> {
   const requests: Recorded[] = [];
   const state: CannedServer = { endpoint: '', requests, script: [], fallback, close: async () => undefined };
   const hung: Array<() => void> = [];
@@ -66,7 +68,13 @@ export async function startCannedServer(fallback: (r: Recorded) => Reply = () =>
 
 /** An ECS error body as the cloud sends it. */
 export function errorBody(code: string, message: string, requestId = 'REQ-ERR'): Record<string, string> {
-  return { RequestId: requestId, HostId: 'ecs.aliyuncs.com', Code: code, Message: message, Recommend: `https://api.aliyun.com/troubleshoot?q=${code}` };
+  return {
+    RequestId: requestId,
+    HostId: 'ecs.aliyuncs.com',
+    Code: code,
+    Message: message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${code}`,
+  };
 }
 
 /** A fake clock whose sleeps return at once and are recorded. */

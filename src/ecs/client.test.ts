@@ -38,7 +38,10 @@ test('fills RegionId from the client when the input leaves it undefined, and kee
   const client = testClient(srv.endpoint);
   await client.call(describeImagesSpec, { RegionId: undefined });
   await client.call(describeImagesSpec, { RegionId: 'cn-beijing' });
-  assert.deepEqual(srv.requests.map((r) => r.query.get('RegionId')), ['cn-hangzhou', 'cn-beijing']);
+  assert.deepEqual(
+    srv.requests.map((r) => r.query.get('RegionId')),
+    ['cn-hangzhou', 'cn-beijing'],
+  );
 });
 
 test('signs with HMAC-SHA1 and carries Action/Version in the query in v1 mode', async () => {
@@ -56,7 +59,10 @@ test('signs with HMAC-SHA1 and carries Action/Version in the query in v1 mode', 
 
 test('converts an error body into EcsServiceError with code, status, request id and a readable message', async () => {
   reset();
-  srv.script.push({ status: 400, body: errorBody('InvalidImageName.Duplicated', 'The specified Image name has already been used.', 'RID-9') });
+  srv.script.push({
+    status: 400,
+    body: errorBody('InvalidImageName.Duplicated', 'The specified Image name has already been used.', 'RID-9'),
+  });
   const client = testClient(srv.endpoint);
   const err = await client.call(createImageSpec, { ImageName: 'dup', ClientToken: 't' }).then(
     () => assert.fail('expected an error'),
@@ -98,7 +104,10 @@ test('retries throttling then succeeds, waiting with jittered backoff and honour
   srv.script.push({ body: { RequestId: 'OK', ImageId: 'm-2' } });
   const clock = fakeClock([0.5]);
   const logs: string[] = [];
-  const client = testClient(srv.endpoint, { clock, logger: { debug: (m, f) => logs.push(`${m} ${String(f?.code)}`), info: () => {}, warn: () => {} } });
+  const client = testClient(srv.endpoint, {
+    clock,
+    logger: { debug: (m, f) => logs.push(`${m} ${String(f?.code)}`), info: () => {}, warn: () => {} },
+  });
   const body = await client.call(createImageSpec, { ImageName: 'x', ClientToken: 't' });
   assert.equal(body.ImageId, 'm-2');
   assert.equal(srv.requests.length, 3);
@@ -165,7 +174,10 @@ test('an aborted signal cancels before sending and during a hung request', async
   const p = client.call(describeImagesSpec, {}, { signal: ac.signal });
   while (srv.requests.length === 0) await new Promise((r) => setImmediate(r));
   ac.abort(new Error('user pressed Ctrl-C'));
-  await assert.rejects(p, (e: unknown) => e instanceof EcsCanceledError && /Canceled ECS DescribeImages: user pressed Ctrl-C/.test(e.message));
+  await assert.rejects(
+    p,
+    (e: unknown) => e instanceof EcsCanceledError && /Canceled ECS DescribeImages: user pressed Ctrl-C/.test(e.message),
+  );
 });
 
 test('turns connection refused into a network error that is retried even for mutating calls', async () => {
@@ -176,7 +188,8 @@ test('turns connection refused into a network error that is retried even for mut
   const client = testClient(endpoint, { clock, retry: { maxAttempts: 3 } });
   await assert.rejects(
     client.call(createImageSpec, { ImageName: 'x' }, { idempotent: false }),
-    (e: unknown) => (e as Error).name === 'EcsNetworkError' && /ECS CreateImage failed: network error ECONNREFUSED/.test((e as Error).message),
+    (e: unknown) =>
+      (e as Error).name === 'EcsNetworkError' && /ECS CreateImage failed: network error ECONNREFUSED/.test((e as Error).message),
   );
   assert.equal(clock.sleeps.length, 2, 'two retries happened');
 });
@@ -185,14 +198,20 @@ test('a read timeout becomes EcsTimeoutError', async () => {
   reset();
   srv.script.push({ hang: true });
   const client = testClient(srv.endpoint, { readTimeoutMs: 150, retry: { maxAttempts: 1 } });
-  await assert.rejects(client.call(describeImagesSpec, {}), (e: unknown) => (e as Error).name === 'EcsTimeoutError' && /ECS DescribeImages timed out/.test((e as Error).message));
+  await assert.rejects(
+    client.call(describeImagesSpec, {}),
+    (e: unknown) => (e as Error).name === 'EcsTimeoutError' && /ECS DescribeImages timed out/.test((e as Error).message),
+  );
 });
 
 test('an unreadable body becomes a network error, not a crash', async () => {
   reset();
   srv.script.push({ status: 502, raw: '<html>bad gateway</html>' });
   const client = testClient(srv.endpoint, { retry: { maxAttempts: 1 } });
-  await assert.rejects(client.call(describeImagesSpec, {}), (e: unknown) => (e as Error).name === 'EcsNetworkError' && /not valid JSON/.test((e as Error).message));
+  await assert.rejects(
+    client.call(describeImagesSpec, {}),
+    (e: unknown) => (e as Error).name === 'EcsNetworkError' && /not valid JSON/.test((e as Error).message),
+  );
 });
 
 test('bad input is refused before anything is sent', async () => {
@@ -215,5 +234,8 @@ test('resolves default endpoints per product and region, and validates overrides
     /endpoints.ecs must be host\[:port\] without scheme/,
   );
   assert.throws(() => new AlibabaCloudClient({ region: '', accessKeyId: 'a', accessKeySecret: 'b' }), /region is required/);
-  assert.throws(() => new AlibabaCloudClient({ region: 'x', accessKeyId: 'a', accessKeySecret: 'b', protocol: 'http' as 'HTTP' }), /protocol must be "HTTP" or "HTTPS"/);
+  assert.throws(
+    () => new AlibabaCloudClient({ region: 'x', accessKeyId: 'a', accessKeySecret: 'b', protocol: 'http' as 'HTTP' }),
+    /protocol must be "HTTP" or "HTTPS"/,
+  );
 });

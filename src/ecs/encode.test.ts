@@ -31,7 +31,14 @@ const spec: ActionSpec = {
         { kind: 'scalar', name: 'Size', type: 'integer', emptyIsAbsent: true },
       ],
     },
-    { kind: 'object', name: 'Features', fields: [{ kind: 'scalar', name: 'NvmeSupport', type: 'string' }, { kind: 'scalar', name: 'On', type: 'boolean' }] },
+    {
+      kind: 'object',
+      name: 'Features',
+      fields: [
+        { kind: 'scalar', name: 'NvmeSupport', type: 'string' },
+        { kind: 'scalar', name: 'On', type: 'boolean' },
+      ],
+    },
     { kind: 'packedList', name: 'ImageId', packing: 'comma' },
     { kind: 'packedList', name: 'InstanceIds', packing: 'json', maxItems: 2 },
   ],
@@ -104,30 +111,51 @@ const bad: Array<[string, Record<string, unknown>, RegExp]> = [
 ];
 for (const [name, input, message] of bad) {
   test(`rejects bad input with a message naming the parameter: ${name}`, () => {
-    assert.throws(() => encodeInput(spec, input), (e: unknown) => e instanceof EcsInputError && message.test(e.message));
+    assert.throws(
+      () => encodeInput(spec, input),
+      (e: unknown) => e instanceof EcsInputError && message.test(e.message),
+    );
   });
 }
 
 /** The shape of ListTagResources' `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M`. */
 const nestedSpec: ActionSpec = {
-  product: 'Ecs', version: '2014-05-26', action: 'FindThings',
-  params: [{
-    kind: 'repeatList', name: 'TagFilter', maxItems: 5,
-    fields: [{ kind: 'scalar', name: 'TagKey', type: 'string' }],
-    listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 2 }],
-  }],
+  product: 'Ecs',
+  version: '2014-05-26',
+  action: 'FindThings',
+  params: [
+    {
+      kind: 'repeatList',
+      name: 'TagFilter',
+      maxItems: 5,
+      fields: [{ kind: 'scalar', name: 'TagKey', type: 'string' }],
+      listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 2 }],
+    },
+  ],
 };
 
 test('a scalar list inside a repeat list item is flattened to Name.N.Field.M, dense from 1 inside each item', () => {
-  assert.deepEqual(encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'env', TagValues: ['prod', undefined, 'stag'] }, { TagKey: 'team' }, { TagValues: [] }] }), {
-    'TagFilter.1.TagKey': 'env', 'TagFilter.1.TagValues.1': 'prod', 'TagFilter.1.TagValues.2': 'stag', 'TagFilter.2.TagKey': 'team',
-  });
+  assert.deepEqual(
+    encodeInput(nestedSpec, {
+      TagFilter: [{ TagKey: 'env', TagValues: ['prod', undefined, 'stag'] }, { TagKey: 'team' }, { TagValues: [] }],
+    }),
+    {
+      'TagFilter.1.TagKey': 'env',
+      'TagFilter.1.TagValues.1': 'prod',
+      'TagFilter.1.TagValues.2': 'stag',
+      'TagFilter.2.TagKey': 'team',
+    },
+  );
   assert.deepEqual(encodeInput(nestedSpec, { TagFilter: [{ TagValues: ['x'] }] }), { 'TagFilter.1.TagValues.1': 'x' });
 });
 
 test('a nested list that is too long or not a list is refused naming the item and the field', () => {
-  assert.throws(() => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: ['a', 'b', 'c'] }] }),
-    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" has 3 items; at most 2/.test(e.message));
-  assert.throws(() => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: 'a' }] }),
-    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" must be a list/.test(e.message));
+  assert.throws(
+    () => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: ['a', 'b', 'c'] }] }),
+    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" has 3 items; at most 2/.test(e.message),
+  );
+  assert.throws(
+    () => encodeInput(nestedSpec, { TagFilter: [{ TagKey: 'k', TagValues: 'a' }] }),
+    (e: unknown) => e instanceof EcsInputError && /"TagFilter" item 1 field "TagValues" must be a list/.test(e.message),
+  );
 });

@@ -100,7 +100,10 @@ function encodeParam(action: string, p: ParamSpec, value: unknown, out: Record<s
 }
 
 /** Separate an item's nested-list fields (the table's `listFields`) from its scalar fields. */
-function splitListFields(p: RepeatListParam, item: Record<string, unknown>): { scalars: Record<string, unknown>; lists: Record<string, unknown> } {
+function splitListFields(
+  p: RepeatListParam,
+  item: Record<string, unknown>,
+): { scalars: Record<string, unknown>; lists: Record<string, unknown> } {
   const scalars: Record<string, unknown> = {};
   const lists: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) {
@@ -110,7 +113,12 @@ function splitListFields(p: RepeatListParam, item: Record<string, unknown>): { s
   return { scalars, lists };
 }
 
-function encodeFields(where: string, specs: readonly ScalarParam[], fields: Record<string, unknown>, inListItem: boolean): Record<string, string> {
+function encodeFields(
+  where: string,
+  specs: readonly ScalarParam[],
+  fields: Record<string, unknown>,
+  inListItem: boolean,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(fields)) {
     const f = specs.find((s) => s.name === name);

@@ -6,16 +6,32 @@ import { isEcsServiceError, isNotFoundError, isRetryable, isThrottling, toEcsErr
 const body = (code: string) => ({ RequestId: 'RID', Code: code, Message: `msg for ${code}`, Recommend: 'https://x' });
 
 test('converts openapi-core ThrottlingError, ClientError and ServerError with their fault', () => {
-  const t = toEcsError(new ThrottlingError({ statusCode: 400, code: 'Throttling.User', message: 'code: 400, x', data: body('Throttling.User'), retryAfter: 1500, requestId: 'RID' }), 'DescribeImages') as EcsServiceError;
+  const t = toEcsError(
+    new ThrottlingError({
+      statusCode: 400,
+      code: 'Throttling.User',
+      message: 'code: 400, x',
+      data: body('Throttling.User'),
+      retryAfter: 1500,
+      requestId: 'RID',
+    }),
+    'DescribeImages',
+  ) as EcsServiceError;
   assert.ok(isEcsServiceError(t) && isThrottling(t) && isRetryable(t));
   assert.equal(t.fault, 'throttling');
   assert.equal(t.retryAfterMs, 1500);
-  const c = toEcsError(new ClientError({ statusCode: 403, code: 'ImageUsingByInstance', message: 'x', data: body('ImageUsingByInstance'), requestId: 'RID' }), 'DeleteImage') as EcsServiceError;
+  const c = toEcsError(
+    new ClientError({ statusCode: 403, code: 'ImageUsingByInstance', message: 'x', data: body('ImageUsingByInstance'), requestId: 'RID' }),
+    'DeleteImage',
+  ) as EcsServiceError;
   assert.equal(c.fault, 'client');
   assert.equal(c.serviceMessage, 'msg for ImageUsingByInstance');
   assert.ok(!isRetryable(c));
   assert.equal(c.message, 'ECS DeleteImage failed: ImageUsingByInstance (HTTP 403): msg for ImageUsingByInstance. Request id: RID.');
-  const s = toEcsError(new ServerError({ statusCode: 502, code: 'BadGateway', message: 'x', data: {}, requestId: 'undefined' }), 'X') as EcsServiceError;
+  const s = toEcsError(
+    new ServerError({ statusCode: 502, code: 'BadGateway', message: 'x', data: {}, requestId: 'undefined' }),
+    'X',
+  ) as EcsServiceError;
   assert.equal(s.fault, 'server');
   assert.equal(s.code, 'BadGateway');
   assert.equal(s.requestId, undefined, 'the SDK\'s "undefined" string is not a request id');
@@ -23,7 +39,8 @@ test('converts openapi-core ThrottlingError, ClientError and ServerError with th
 });
 
 test('not-found means HTTP 404 or a code ending in .NotFound', () => {
-  const mk = (code: string, status: number) => toEcsError(new ClientError({ statusCode: status, code, message: 'x', data: body(code) }), 'X');
+  const mk = (code: string, status: number) =>
+    toEcsError(new ClientError({ statusCode: status, code, message: 'x', data: body(code) }), 'X');
   assert.ok(isNotFoundError(mk('InvalidAccessKeyId.NotFound', 400)));
   assert.ok(isNotFoundError(mk('Whatever', 404)));
   assert.ok(!isNotFoundError(mk('InvalidParameter', 400)));

@@ -14,7 +14,8 @@ export type EcsFault = 'client' | 'server' | 'throttling';
 
 /** Base of every error thrown by `src/ecs`. */
 export class EcsError extends Error {
-  override readonly name: 'EcsError' | 'EcsServiceError' | 'EcsNetworkError' | 'EcsTimeoutError' | 'EcsCanceledError' | 'EcsInputError' | 'EcsWaitFailedError' =
+  override readonly name:
+    'EcsError' | 'EcsServiceError' | 'EcsNetworkError' | 'EcsTimeoutError' | 'EcsCanceledError' | 'EcsInputError' | 'EcsWaitFailedError' =
     'EcsError';
 }
 
@@ -192,7 +193,12 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
   if (typeof err !== 'object' || err === null) return err;
   const e = err as Record<string, unknown> & { name?: string; message?: string; code?: unknown };
   const name = String(e.name ?? '');
-  if (name === 'ThrottlingError' || name === 'ClientError' || name === 'ServerError' || (name === 'ResponseError' && typeof e.statusCode === 'number')) {
+  if (
+    name === 'ThrottlingError' ||
+    name === 'ClientError' ||
+    name === 'ServerError' ||
+    (name === 'ResponseError' && typeof e.statusCode === 'number')
+  ) {
     const body = (typeof e.data === 'object' && e.data !== null ? e.data : {}) as Record<string, unknown>;
     const status = typeof e.statusCode === 'number' ? e.statusCode : Number(body.statusCode ?? 0);
     const code = str(body.Code) ?? str(body.code) ?? str(e.code) ?? `HTTP${status}`;
@@ -228,7 +234,10 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
     });
   }
   if (err instanceof SyntaxError) {
-    return new EcsNetworkError(`${product} ${action} failed: the response body is not valid JSON (${err.message}).`, { requestSent: true, cause: err });
+    return new EcsNetworkError(`${product} ${action} failed: the response body is not valid JSON (${err.message}).`, {
+      requestSent: true,
+      cause: err,
+    });
   }
   return err;
 }

@@ -142,7 +142,14 @@ export function decodeImage(raw: unknown): Image {
     SecureBootOptions: { SecureBootSupport: str(obj(o.SecureBootOptions).SecureBootSupport) },
     DetectionOptions: {
       Status: str(d.Status),
-      Items: { Item: items(d.Items, 'Item').map((i) => ({ Name: str(i.Name), RiskCode: str(i.RiskCode), RiskLevel: str(i.RiskLevel), Value: str(i.Value) })) },
+      Items: {
+        Item: items(d.Items, 'Item').map((i) => ({
+          Name: str(i.Name),
+          RiskCode: str(i.RiskCode),
+          RiskLevel: str(i.RiskLevel),
+          Value: str(i.Value),
+        })),
+      },
     },
     DiskDeviceMappings: { DiskDeviceMapping: items(o.DiskDeviceMappings, 'DiskDeviceMapping').map(decodeMapping) },
     Tags: { Tag: items(o.Tags, 'Tag').map((t) => ({ TagKey: str(t.TagKey), TagValue: str(t.TagValue) })) },

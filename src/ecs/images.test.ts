@@ -50,7 +50,10 @@ test('createImage retries a 500 with the same ClientToken', async () => {
   srv.script.push({ status: 500, body: errorBody('InternalError', 'boom') }, { body: { RequestId: 'R2', ImageId: 'm-2' } });
   const r = await createImage(testClient(srv.endpoint, { retry: { baseDelayMs: 1 } }), { SnapshotId: 's-1', ClientToken: 'tok-x' });
   assert.equal(r.imageId, 'm-2');
-  assert.deepEqual(srv.requests.map((x) => x.query.get('ClientToken')), ['tok-x', 'tok-x']);
+  assert.deepEqual(
+    srv.requests.map((x) => x.query.get('ClientToken')),
+    ['tok-x', 'tok-x'],
+  );
 });
 
 test('describeImages decodes every field to its declared JS type', async () => {
@@ -61,8 +64,15 @@ test('describeImages decodes every field to its declared JS type', async () => {
       Size: '40',
       IsCopied: 'false',
       IsSupportCloudinit: 'true',
-      DiskDeviceMappings: { DiskDeviceMapping: [{ Device: '/dev/xvda', Type: 'system', SnapshotId: 's-1', Size: 40, RemainTime: '0', Encrypted: false }] },
-      Tags: { Tag: [{ TagKey: 'env', TagValue: 'dev' }, { TagKey: 'acs:system', TagValue: 'x' }] },
+      DiskDeviceMappings: {
+        DiskDeviceMapping: [{ Device: '/dev/xvda', Type: 'system', SnapshotId: 's-1', Size: 40, RemainTime: '0', Encrypted: false }],
+      },
+      Tags: {
+        Tag: [
+          { TagKey: 'env', TagValue: 'dev' },
+          { TagKey: 'acs:system', TagValue: 'x' },
+        ],
+      },
       Features: { NvmeSupport: 'supported' },
     }),
   });
@@ -163,11 +173,18 @@ test('tagResources splits more than 20 tags into several calls; untag with no ke
 test('listTagResources follows NextToken through every page', async () => {
   reset();
   const page = (keys: string[], next?: string) => ({
-    body: { RequestId: 'R', NextToken: next, TagResources: { TagResource: keys.map((k) => ({ ResourceId: 'm-1', ResourceType: 'image', TagKey: k, TagValue: 'v' })) } },
+    body: {
+      RequestId: 'R',
+      NextToken: next,
+      TagResources: { TagResource: keys.map((k) => ({ ResourceId: 'm-1', ResourceType: 'image', TagKey: k, TagValue: 'v' })) },
+    },
   });
   srv.script.push(page(['a', 'b'], 'p2'), page(['c'], ''));
   const tags = await listTagResources(testClient(srv.endpoint), { resourceType: 'image', resourceIds: ['m-1'] });
-  assert.deepEqual(tags.map((t) => t.TagKey), ['a', 'b', 'c']);
+  assert.deepEqual(
+    tags.map((t) => t.TagKey),
+    ['a', 'b', 'c'],
+  );
   assert.equal(srv.requests[1].query.get('NextToken'), 'p2');
   assert.equal(srv.requests.map(action).join(), 'ListTagResources,ListTagResources');
 });

@@ -83,8 +83,16 @@ export interface ModifyImageAttributeInput {
 }
 
 /** Start creating an image. The image is not usable yet: follow with {@link waitImageUsable}. */
-export async function createImage(client: AlibabaCloudClient, input: CreateImageInput, opts: CallOptions = {}): Promise<{ imageId: string; requestId: string }> {
-  const body = await client.call(createImageSpec, { ...input, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+export async function createImage(
+  client: AlibabaCloudClient,
+  input: CreateImageInput,
+  opts: CallOptions = {},
+): Promise<{ imageId: string; requestId: string }> {
+  const body = await client.call(
+    createImageSpec,
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
   return { imageId: str(body.ImageId), requestId: requestIdOf(body) };
 }
 
@@ -108,7 +116,11 @@ export async function describeImages(
 }
 
 /** Every page of a DescribeImages query (100 per page). */
-export async function describeAllImages(client: AlibabaCloudClient, filter: Omit<DescribeImagesFilter, 'PageNumber' | 'PageSize'> = {}, opts: CallOptions = {}): Promise<Image[]> {
+export async function describeAllImages(
+  client: AlibabaCloudClient,
+  filter: Omit<DescribeImagesFilter, 'PageNumber' | 'PageSize'> = {},
+  opts: CallOptions = {},
+): Promise<Image[]> {
   const all: Image[] = [];
   for (let page = 1; ; page++) {
     const r = await describeImages(client, { ...filter, PageNumber: page, PageSize: 100 }, opts);
@@ -130,7 +142,11 @@ export async function describeImage(client: AlibabaCloudClient, imageId: string,
 }
 
 /** Change name/description/family/boot mode/status/license/features. Idempotent (sets values). */
-export async function modifyImageAttribute(client: AlibabaCloudClient, input: ModifyImageAttributeInput, opts: CallOptions = {}): Promise<{ requestId: string }> {
+export async function modifyImageAttribute(
+  client: AlibabaCloudClient,
+  input: ModifyImageAttributeInput,
+  opts: CallOptions = {},
+): Promise<{ requestId: string }> {
   const body = await client.call(modifyImageAttributeSpec, { ...input }, { idempotent: true, ...opts });
   return { requestId: requestIdOf(body) };
 }
@@ -140,7 +156,12 @@ export async function modifyImageAttribute(client: AlibabaCloudClient, input: Mo
  * image is gone either way, including when an earlier attempt of this call deleted it.
  * Snapshots are not deleted (see `deleteSnapshot`).
  */
-export async function deleteImage(client: AlibabaCloudClient, imageId: string, force = false, opts: CallOptions = {}): Promise<{ requestId: string; notFound: boolean }> {
+export async function deleteImage(
+  client: AlibabaCloudClient,
+  imageId: string,
+  force = false,
+  opts: CallOptions = {},
+): Promise<{ requestId: string; notFound: boolean }> {
   try {
     const body = await client.call(deleteImageSpec, { ImageId: imageId, Force: force }, { idempotent: true, ...opts });
     return { requestId: requestIdOf(body), notFound: false };
@@ -183,7 +204,8 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
     isDone: (i) => !!i && (i.Usable || i.Status === 'Available'),
     isFailed: (i) => {
       if (i?.Status === 'CreateFailed') return `image ${imageId} is CreateFailed (progress ${i.Progress || 'unknown'})`;
-      if (!i && (clock ?? { now: Date.now }).now() - start > grace) return `image ${imageId} does not exist (not found for ${Math.round(grace / 1000)} s after creation)`;
+      if (!i && (clock ?? { now: Date.now }).now() - start > grace)
+        return `image ${imageId} does not exist (not found for ${Math.round(grace / 1000)} s after creation)`;
       return undefined;
     },
     describe: describeImageState,
@@ -217,7 +239,11 @@ export function progressEta(): (image: Image | undefined, elapsedMs: number) => 
 }
 
 /** Wait until DescribeImages (Status=ALL) no longer returns the image. */
-export async function waitImageDeleted(client: AlibabaCloudClient, imageId: string, options: Omit<ImageWaitOptions, 'notFoundGraceMs'>): Promise<void> {
+export async function waitImageDeleted(
+  client: AlibabaCloudClient,
+  imageId: string,
+  options: Omit<ImageWaitOptions, 'notFoundGraceMs'>,
+): Promise<void> {
   await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
     what: `image ${imageId} to be deleted`,
     timeoutMs: options.timeoutMs,

@@ -7,8 +7,15 @@
  */
 import { describeDisksSpec, describeInstancesSpec } from '../spec/ecs/instances.js';
 import {
-  deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec, modifyInstanceSpecSpec, replaceSystemDiskSpec, resizeDiskSpec,
-  runInstancesSpec, startInstanceSpec, stopInstanceSpec,
+  deleteInstanceSpec,
+  modifyInstanceAttributeSpec,
+  modifyInstanceNetworkSpecSpec,
+  modifyInstanceSpecSpec,
+  replaceSystemDiskSpec,
+  resizeDiskSpec,
+  runInstancesSpec,
+  startInstanceSpec,
+  stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
@@ -70,10 +77,19 @@ export interface InstanceDetail {
 }
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
-export async function runInstance(client: AlibabaCloudClient, input: RunInstanceInput, opts: CallOptions = {}): Promise<{ instanceId: string; requestId: string }> {
-  const body = await client.call(runInstancesSpec, { ...input, Amount: 1, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+export async function runInstance(
+  client: AlibabaCloudClient,
+  input: RunInstanceInput,
+  opts: CallOptions = {},
+): Promise<{ instanceId: string; requestId: string }> {
+  const body = await client.call(
+    runInstancesSpec,
+    { ...input, Amount: 1, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
   const ids = strings(obj(body.InstanceIdSets).InstanceIdSet);
-  if (ids.length !== 1) throw new Error(`ECS RunInstances returned ${ids.length} instance ids (request id ${requestIdOf(body)}); expected exactly one`);
+  if (ids.length !== 1)
+    throw new Error(`ECS RunInstances returned ${ids.length} instance ids (request id ${requestIdOf(body)}); expected exactly one`);
   return { instanceId: ids[0]!, requestId: requestIdOf(body) };
 }
 
@@ -111,10 +127,16 @@ export function decodeInstanceDetail(o: Record<string, unknown>): InstanceDetail
 }
 
 /** The instance with this id, or undefined when it does not exist. */
-export async function describeInstanceDetail(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<InstanceDetail | undefined> {
+export async function describeInstanceDetail(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  opts: CallOptions = {},
+): Promise<InstanceDetail | undefined> {
   try {
     const body = await client.call(describeInstancesSpec, { InstanceIds: [instanceId], PageSize: 10 }, opts);
-    return items(obj(body.Instances), 'Instance').map(decodeInstanceDetail).find((i) => i.InstanceId === instanceId);
+    return items(obj(body.Instances), 'Instance')
+      .map(decodeInstanceDetail)
+      .find((i) => i.InstanceId === instanceId);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidInstanceId.NotFound'])) return undefined;
     throw err;
@@ -122,23 +144,47 @@ export async function describeInstanceDetail(client: AlibabaCloudClient, instanc
 }
 
 /** The system disk's id, category and size (GiB), or undefined when the instance has none listed. */
-export async function describeSystemDisk(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<{ diskId: string; category: string; size: number } | undefined> {
+export async function describeSystemDisk(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  opts: CallOptions = {},
+): Promise<{ diskId: string; category: string; size: number } | undefined> {
   const body = await client.call(describeDisksSpec, { InstanceId: instanceId, DiskType: 'system', PageSize: 10 }, opts);
   const d = items(obj(body.Disks), 'Disk')[0];
   return d ? { diskId: str(d.DiskId), category: str(d.Category), size: num(d.Size) } : undefined;
 }
 
 /** Change the instance type of a Stopped pay-as-you-go instance (ModifyInstanceSpec; effective at the next start). */
-export async function modifyInstanceType(client: AlibabaCloudClient, instanceId: string, instanceType: string, opts: CallOptions = {}): Promise<void> {
-  await client.call(modifyInstanceSpecSpec, { InstanceId: instanceId, InstanceType: instanceType, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+export async function modifyInstanceType(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  instanceType: string,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(
+    modifyInstanceSpecSpec,
+    { InstanceId: instanceId, InstanceType: instanceType, ClientToken: randomClientToken() },
+    { idempotent: true, ...opts },
+  );
 }
 
 /** Give a Stopped instance a new system disk from `imageId` (ReplaceSystemDisk); returns the new disk id. */
-export async function replaceSystemDisk(client: AlibabaCloudClient, input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string }, opts: CallOptions = {}): Promise<{ diskId: string }> {
-  const body = await client.call(replaceSystemDiskSpec, {
-    InstanceId: input.InstanceId, ImageId: input.ImageId, Password: input.Password, ClientToken: randomClientToken(),
-    ...(input.SystemDiskSize !== undefined ? { SystemDisk: { Size: input.SystemDiskSize } } : {}),
-  }, { idempotent: true, ...opts });
+export async function replaceSystemDisk(
+  client: AlibabaCloudClient,
+  input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string },
+  opts: CallOptions = {},
+): Promise<{ diskId: string }> {
+  const body = await client.call(
+    replaceSystemDiskSpec,
+    {
+      InstanceId: input.InstanceId,
+      ImageId: input.ImageId,
+      Password: input.Password,
+      ClientToken: randomClientToken(),
+      ...(input.SystemDiskSize !== undefined ? { SystemDisk: { Size: input.SystemDiskSize } } : {}),
+    },
+    { idempotent: true, ...opts },
+  );
   return { diskId: str(body.DiskId) };
 }
 
@@ -156,7 +202,12 @@ export async function stopInstance(client: AlibabaCloudClient, instanceId: strin
 }
 
 /** Release an instance (Force: also when Running); `InvalidInstanceId.NotFound` counts as success. */
-export async function deleteInstance(client: AlibabaCloudClient, instanceId: string, force = true, opts: CallOptions = {}): Promise<{ notFound: boolean }> {
+export async function deleteInstance(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  force = true,
+  opts: CallOptions = {},
+): Promise<{ notFound: boolean }> {
   try {
     await client.call(deleteInstanceSpec, { InstanceId: instanceId, Force: force }, { idempotent: true, ...opts });
     return { notFound: false };
@@ -168,13 +219,26 @@ export async function deleteInstance(client: AlibabaCloudClient, instanceId: str
 
 export async function modifyInstanceAttribute(
   client: AlibabaCloudClient,
-  input: { InstanceId: string; InstanceName?: string; Description?: string; Password?: string; HostName?: string; DeletionProtection?: boolean; SecurityGroupIds?: string[]; UserData?: string },
+  input: {
+    InstanceId: string;
+    InstanceName?: string;
+    Description?: string;
+    Password?: string;
+    HostName?: string;
+    DeletionProtection?: boolean;
+    SecurityGroupIds?: string[];
+    UserData?: string;
+  },
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(modifyInstanceAttributeSpec, { ...input }, { idempotent: true, ...opts });
 }
 
-export async function modifyInstanceNetworkSpec(client: AlibabaCloudClient, input: { InstanceId: string; InternetMaxBandwidthOut?: number }, opts: CallOptions = {}): Promise<void> {
+export async function modifyInstanceNetworkSpec(
+  client: AlibabaCloudClient,
+  input: { InstanceId: string; InternetMaxBandwidthOut?: number },
+  opts: CallOptions = {},
+): Promise<void> {
   await client.call(modifyInstanceNetworkSpecSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
 }
 
@@ -187,7 +251,12 @@ export interface InstanceWaitOptions {
 }
 
 /** Wait until the instance reaches `status` (`Running` or `Stopped`). */
-export async function waitInstanceStatus(client: AlibabaCloudClient, instanceId: string, status: 'Running' | 'Stopped', o: InstanceWaitOptions): Promise<InstanceDetail> {
+export async function waitInstanceStatus(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  status: 'Running' | 'Stopped',
+  o: InstanceWaitOptions,
+): Promise<InstanceDetail> {
   const start = Date.now();
   const grace = o.notFoundGraceMs ?? 30_000;
   const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal }), {

@@ -17,10 +17,18 @@ export interface ResourceGroup {
   CreateDate: string;
 }
 
-export async function listAllResourceGroups(client: AlibabaCloudClient, filter: { Status?: string; Name?: string } = {}, opts: CallOptions = {}): Promise<ResourceGroup[]> {
+export async function listAllResourceGroups(
+  client: AlibabaCloudClient,
+  filter: { Status?: string; Name?: string } = {},
+  opts: CallOptions = {},
+): Promise<ResourceGroup[]> {
   const all: ResourceGroup[] = [];
   for (let page = 1; ; page++) {
-    const body = await client.call(vpcSpec(resourceGroupActionSpecs, 'ListResourceGroups'), { ...filter, PageNumber: page, PageSize: 100 }, opts);
+    const body = await client.call(
+      vpcSpec(resourceGroupActionSpecs, 'ListResourceGroups'),
+      { ...filter, PageNumber: page, PageSize: 100 },
+      opts,
+    );
     const got = items(obj(body.ResourceGroups), 'ResourceGroup').map((g) => ({
       Id: str(g.Id),
       Name: str(g.Name),

@@ -9,16 +9,32 @@ const policy = { baseDelayMs: 200, maxDelayMs: 10_000 };
 test('full jitter stays within [0, min(cap, base * 2^(n-1))) for every retry number', () => {
   for (let n = 1; n <= 12; n++) {
     const ceiling = Math.min(10_000, 200 * 2 ** (n - 1));
-    assert.equal(backoffDelayMs(n, policy, () => 0), 0);
-    assert.equal(backoffDelayMs(n, policy, () => 0.999999), Math.floor(0.999999 * ceiling));
+    assert.equal(
+      backoffDelayMs(n, policy, () => 0),
+      0,
+    );
+    assert.equal(
+      backoffDelayMs(n, policy, () => 0.999999),
+      Math.floor(0.999999 * ceiling),
+    );
     assert.ok(backoffDelayMs(n, policy, () => 0.999999) < ceiling);
   }
-  assert.equal(backoffDelayMs(20, policy, () => 0.5), 5000, 'capped at maxDelayMs');
+  assert.equal(
+    backoffDelayMs(20, policy, () => 0.5),
+    5000,
+    'capped at maxDelayMs',
+  );
 });
 
 test('a server retry-after longer than the jitter wins', () => {
-  assert.equal(backoffDelayMs(1, policy, () => 0.5, 3000), 3000);
-  assert.equal(backoffDelayMs(5, policy, () => 0.9, 10), Math.floor(0.9 * 3200));
+  assert.equal(
+    backoffDelayMs(1, policy, () => 0.5, 3000),
+    3000,
+  );
+  assert.equal(
+    backoffDelayMs(5, policy, () => 0.9, 10),
+    Math.floor(0.9 * 3200),
+  );
 });
 
 const svc = (code: string, status: number) => new EcsServiceError({ action: 'X', code, message: 'm', httpStatus: status });
@@ -45,23 +61,35 @@ test('decides what is safe to retry from the error and the idempotency of the ca
 test('withRetry returns the first success and passes attempt numbers', async () => {
   const clock = fakeClock([0]);
   const seen: number[] = [];
-  const v = await withRetry({ label: 'T', idempotent: true, policy: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 1000, deadlineMs: 60_000 }, clock }, async (n) => {
-    seen.push(n);
-    if (n < 3) throw svc('InternalError', 500);
-    return 'done';
-  });
+  const v = await withRetry(
+    { label: 'T', idempotent: true, policy: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 1000, deadlineMs: 60_000 }, clock },
+    async (n) => {
+      seen.push(n);
+      if (n < 3) throw svc('InternalError', 500);
+      return 'done';
+    },
+  );
   assert.equal(v, 'done');
   assert.deepEqual(seen, [1, 2, 3]);
 });
 
 test('withRetry stops at once when the signal aborts during a backoff sleep', async () => {
   const ac = new AbortController();
-  const clock = { ...fakeClock(), sleep: (ms: number, s?: AbortSignal) => abortableSleep(ms, s) , random: () => 0.5 };
+  const clock = { ...fakeClock(), sleep: (ms: number, s?: AbortSignal) => abortableSleep(ms, s), random: () => 0.5 };
   let calls = 0;
-  const p = withRetry({ label: 'ECS X', idempotent: true, policy: { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000, deadlineMs: 600_000 }, clock, signal: ac.signal }, async () => {
-    calls++;
-    throw svc('ServiceUnavailable', 503);
-  });
+  const p = withRetry(
+    {
+      label: 'ECS X',
+      idempotent: true,
+      policy: { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000, deadlineMs: 600_000 },
+      clock,
+      signal: ac.signal,
+    },
+    async () => {
+      calls++;
+      throw svc('ServiceUnavailable', 503);
+    },
+  );
   setImmediate(() => ac.abort());
   await assert.rejects(p, EcsCanceledError);
   assert.equal(calls, 1);

@@ -22,7 +22,12 @@ export interface RetryPolicy {
   deadlineMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({ maxAttempts: 10, baseDelayMs: 200, maxDelayMs: 10_000, deadlineMs: 120_000 });
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxAttempts: 10,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+  deadlineMs: 120_000,
+});
 
 /** Injectable time and randomness, so tests are exact. */
 export interface RetryClock {
@@ -49,10 +54,13 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
       clearTimeout(timer);
       reject(canceled(signal!));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -63,7 +71,12 @@ export function canceled(signal: AbortSignal, what = 'the operation'): EcsCancel
 }
 
 /** Delay before retry number `retry` (1 for the first retry): full jitter, at least the server's retry-after. */
-export function backoffDelayMs(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number, retryAfterMs?: number): number {
+export function backoffDelayMs(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   const jittered = Math.floor(random() * ceiling);
   return retryAfterMs !== undefined && retryAfterMs > jittered ? retryAfterMs : jittered;

@@ -34,13 +34,25 @@ export interface CreateSecurityGroupInput {
 
 const spec = (action: string) => vpcSpec(securityGroupActionSpecs, action);
 
-export async function createSecurityGroup(client: AlibabaCloudClient, input: CreateSecurityGroupInput, opts: CallOptions = {}): Promise<{ securityGroupId: string; requestId: string }> {
-  const body = await client.call(spec('CreateSecurityGroup'), { ...input, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+export async function createSecurityGroup(
+  client: AlibabaCloudClient,
+  input: CreateSecurityGroupInput,
+  opts: CallOptions = {},
+): Promise<{ securityGroupId: string; requestId: string }> {
+  const body = await client.call(
+    spec('CreateSecurityGroup'),
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
   return { securityGroupId: str(body.SecurityGroupId), requestId: requestIdOf(body) };
 }
 
 /** The group with this id, or undefined when it does not exist. */
-export async function describeSecurityGroup(client: AlibabaCloudClient, id: string, opts: CallOptions = {}): Promise<SecurityGroup | undefined> {
+export async function describeSecurityGroup(
+  client: AlibabaCloudClient,
+  id: string,
+  opts: CallOptions = {},
+): Promise<SecurityGroup | undefined> {
   try {
     const body = await client.call(spec('DescribeSecurityGroups'), { SecurityGroupIds: [id], PageSize: 10 }, opts);
     const found = items(obj(body.SecurityGroups), 'SecurityGroup').find((g) => str(g.SecurityGroupId) === id);
@@ -90,6 +102,11 @@ export async function deleteSecurityGroup(client: AlibabaCloudClient, id: string
 }
 
 /** Set the inner access policy (`Accept` or `Drop`) of a group. */
-export async function modifySecurityGroupPolicy(client: AlibabaCloudClient, id: string, policy: string, opts: CallOptions = {}): Promise<void> {
+export async function modifySecurityGroupPolicy(
+  client: AlibabaCloudClient,
+  id: string,
+  policy: string,
+  opts: CallOptions = {},
+): Promise<void> {
   await client.call(modifySecurityGroupPolicySpec, { SecurityGroupId: id, InnerAccessPolicy: policy }, { idempotent: true, ...opts });
 }

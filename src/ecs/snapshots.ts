@@ -65,7 +65,12 @@ export async function describeSnapshots(
  * Delete a snapshot. `InvalidSnapshotId.NotFound` counts as success (`notFound: true`).
  * `SnapshotCreatedImage` (still referenced by an image) is thrown: delete the image first.
  */
-export async function deleteSnapshot(client: AlibabaCloudClient, snapshotId: string, force = false, opts: CallOptions = {}): Promise<{ requestId: string; notFound: boolean }> {
+export async function deleteSnapshot(
+  client: AlibabaCloudClient,
+  snapshotId: string,
+  force = false,
+  opts: CallOptions = {},
+): Promise<{ requestId: string; notFound: boolean }> {
   try {
     const body = await client.call(deleteSnapshotSpec, { SnapshotId: snapshotId, Force: force }, { idempotent: true, ...opts });
     return { requestId: requestIdOf(body), notFound: false };

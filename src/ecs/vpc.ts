@@ -77,8 +77,16 @@ function decodeVpc(o: Record<string, unknown>): Vpc {
   };
 }
 
-export async function createVpc(client: AlibabaCloudClient, input: CreateVpcInput, opts: CallOptions = {}): Promise<{ vpcId: string; routerId: string; routeTableId: string; requestId: string }> {
-  const body = await client.call(vpcSpec(vpcActionSpecs, 'CreateVpc'), { ...input, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+export async function createVpc(
+  client: AlibabaCloudClient,
+  input: CreateVpcInput,
+  opts: CallOptions = {},
+): Promise<{ vpcId: string; routerId: string; routeTableId: string; requestId: string }> {
+  const body = await client.call(
+    vpcSpec(vpcActionSpecs, 'CreateVpc'),
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
   return { vpcId: str(body.VpcId), routerId: str(body.VRouterId), routeTableId: str(body.RouteTableId), requestId: requestIdOf(body) };
 }
 
@@ -86,7 +94,9 @@ export async function createVpc(client: AlibabaCloudClient, input: CreateVpcInpu
 export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<Vpc | undefined> {
   try {
     const body = await client.call(vpcSpec(vpcActionSpecs, 'DescribeVpcs'), { VpcId: [vpcId], PageSize: 10 }, opts);
-    return items(obj(body.Vpcs), 'Vpc').map(decodeVpc).find((v) => v.VpcId === vpcId);
+    return items(obj(body.Vpcs), 'Vpc')
+      .map(decodeVpc)
+      .find((v) => v.VpcId === vpcId);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVpcId.NotFound'])) return undefined;
     throw err;
@@ -94,7 +104,11 @@ export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opt
 }
 
 /** Every VPC of the region (50 per page). */
-export async function describeAllVpcs(client: AlibabaCloudClient, filter: { VpcName?: string; ResourceGroupId?: string } = {}, opts: CallOptions = {}): Promise<Vpc[]> {
+export async function describeAllVpcs(
+  client: AlibabaCloudClient,
+  filter: { VpcName?: string; ResourceGroupId?: string } = {},
+  opts: CallOptions = {},
+): Promise<Vpc[]> {
   const all: Vpc[] = [];
   for (let page = 1; ; page++) {
     const body = await client.call(vpcSpec(vpcActionSpecs, 'DescribeVpcs'), { ...filter, PageNumber: page, PageSize: 50 }, opts);
@@ -152,12 +166,22 @@ export async function setVpcTags(
   opts: CallOptions = {},
 ): Promise<void> {
   const removed = Object.keys(input.prior).filter((k) => !(k in input.next));
-  const upserts = Object.entries(input.next).filter(([k, v]) => input.prior[k] !== v).map(([Key, Value]) => ({ Key, Value }));
+  const upserts = Object.entries(input.next)
+    .filter(([k, v]) => input.prior[k] !== v)
+    .map(([Key, Value]) => ({ Key, Value }));
   if (removed.length) {
-    await client.call(unTagResourcesVpcSpec, { ResourceType: input.resourceType, ResourceId: [input.resourceId], TagKey: removed }, { idempotent: true, ...opts });
+    await client.call(
+      unTagResourcesVpcSpec,
+      { ResourceType: input.resourceType, ResourceId: [input.resourceId], TagKey: removed },
+      { idempotent: true, ...opts },
+    );
   }
   if (upserts.length) {
-    await client.call(tagResourcesVpcSpec, { ResourceType: input.resourceType, ResourceId: [input.resourceId], Tag: upserts }, { idempotent: true, ...opts });
+    await client.call(
+      tagResourcesVpcSpec,
+      { ResourceType: input.resourceType, ResourceId: [input.resourceId], Tag: upserts },
+      { idempotent: true, ...opts },
+    );
   }
 }
 
@@ -167,5 +191,9 @@ export async function moveVpcResourceGroup(
   input: { resourceType: 'vpc' | 'vswitch'; resourceId: string; resourceGroupId: string },
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(moveResourceGroupVpcSpec, { ResourceType: input.resourceType, ResourceId: input.resourceId, NewResourceGroupId: input.resourceGroupId }, { idempotent: true, ...opts });
+  await client.call(
+    moveResourceGroupVpcSpec,
+    { ResourceType: input.resourceType, ResourceId: input.resourceId, NewResourceGroupId: input.resourceGroupId },
+    { idempotent: true, ...opts },
+  );
 }

@@ -54,8 +54,16 @@ function decodeVSwitch(o: Record<string, unknown>): VSwitch {
   };
 }
 
-export async function createVSwitch(client: AlibabaCloudClient, input: CreateVSwitchInput, opts: CallOptions = {}): Promise<{ vswitchId: string; requestId: string }> {
-  const body = await client.call(vpcSpec(vswitchActionSpecs, 'CreateVSwitch'), { ...input, ClientToken: input.ClientToken || randomClientToken() }, { idempotent: true, ...opts });
+export async function createVSwitch(
+  client: AlibabaCloudClient,
+  input: CreateVSwitchInput,
+  opts: CallOptions = {},
+): Promise<{ vswitchId: string; requestId: string }> {
+  const body = await client.call(
+    vpcSpec(vswitchActionSpecs, 'CreateVSwitch'),
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
   return { vswitchId: str(body.VSwitchId), requestId: requestIdOf(body) };
 }
 
@@ -63,7 +71,9 @@ export async function createVSwitch(client: AlibabaCloudClient, input: CreateVSw
 export async function describeVSwitch(client: AlibabaCloudClient, vswitchId: string, opts: CallOptions = {}): Promise<VSwitch | undefined> {
   try {
     const body = await client.call(vpcSpec(vswitchActionSpecs, 'DescribeVSwitches'), { VSwitchId: [vswitchId], PageSize: 10 }, opts);
-    return items(obj(body.VSwitches), 'VSwitch').map(decodeVSwitch).find((s) => s.VSwitchId === vswitchId);
+    return items(obj(body.VSwitches), 'VSwitch')
+      .map(decodeVSwitch)
+      .find((s) => s.VSwitchId === vswitchId);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVSwitchId.NotFound'])) return undefined;
     throw err;

@@ -41,14 +41,24 @@ test('fails at once with the reason when isFailed reports one', async () => {
       describe: (s) => s,
       clock: c,
     }),
-    (e: unknown) => e instanceof EcsWaitFailedError && e.reason === 'image m-1 is CreateFailed' && e.lastState === 'CreateFailed' && /Gave up waiting for image m-1 to become usable/.test(e.message),
+    (e: unknown) =>
+      e instanceof EcsWaitFailedError &&
+      e.reason === 'image m-1 is CreateFailed' &&
+      e.lastState === 'CreateFailed' &&
+      /Gave up waiting for image m-1 to become usable/.test(e.message),
   );
   assert.deepEqual(c.sleeps, [500]);
 });
 
 test('times out exactly at the budget, naming what it waited for, the last state and the elapsed time', async () => {
   const c = clock();
-  const err = await waitFor(async () => 'Creating', { what: 'image m-2 to become usable', timeoutMs: 2000, isDone: () => false, describe: (s) => s, clock: c }).catch((e: unknown) => e);
+  const err = await waitFor(async () => 'Creating', {
+    what: 'image m-2 to become usable',
+    timeoutMs: 2000,
+    isDone: () => false,
+    describe: (s) => s,
+    clock: c,
+  }).catch((e: unknown) => e);
   assert.ok(err instanceof EcsTimeoutError);
   assert.equal(err.elapsedMs, 2000);
   assert.equal(err.lastState, 'Creating');
@@ -59,7 +69,12 @@ test('times out exactly at the budget, naming what it waited for, the last state
 
 test('propagates errors thrown by the poll', async () => {
   await assert.rejects(
-    waitFor(async () => { throw new Error('boom'); }, { what: 'x', timeoutMs: 1000, isDone: () => true, clock: clock() }),
+    waitFor(
+      async () => {
+        throw new Error('boom');
+      },
+      { what: 'x', timeoutMs: 1000, isDone: () => true, clock: clock() },
+    ),
     /boom/,
   );
 });

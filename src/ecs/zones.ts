@@ -29,7 +29,11 @@ export interface InstanceType {
   InstanceFamilyLevel: string;
 }
 
-export async function describeZones(client: AlibabaCloudClient, input: { InstanceChargeType?: string; AcceptLanguage?: string } = {}, opts: CallOptions = {}): Promise<Zone[]> {
+export async function describeZones(
+  client: AlibabaCloudClient,
+  input: { InstanceChargeType?: string; AcceptLanguage?: string } = {},
+  opts: CallOptions = {},
+): Promise<Zone[]> {
   const body = await client.call(vpcSpec(zoneActionSpecs, 'DescribeZones'), { ...input, Verbose: true }, opts);
   return items(obj(body.Zones), 'Zone').map((z) => ({
     ZoneId: str(z.ZoneId),
@@ -51,12 +55,20 @@ export interface DescribeInstanceTypesFilter {
 }
 
 /** Every instance type matching the filter, following NextToken. */
-export async function describeAllInstanceTypes(client: AlibabaCloudClient, filter: DescribeInstanceTypesFilter = {}, opts: CallOptions = {}): Promise<InstanceType[]> {
+export async function describeAllInstanceTypes(
+  client: AlibabaCloudClient,
+  filter: DescribeInstanceTypesFilter = {},
+  opts: CallOptions = {},
+): Promise<InstanceType[]> {
   const out: InstanceType[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
   do {
-    const body = await client.call(vpcSpec(zoneActionSpecs, 'DescribeInstanceTypes'), { ...filter, MaxResults: 1600, NextToken: token }, opts);
+    const body = await client.call(
+      vpcSpec(zoneActionSpecs, 'DescribeInstanceTypes'),
+      { ...filter, MaxResults: 1600, NextToken: token },
+      opts,
+    );
     for (const t of items(obj(body.InstanceTypes), 'InstanceType')) {
       out.push({
         InstanceTypeId: str(t.InstanceTypeId),

@@ -34,7 +34,8 @@ export function deriveAccountId(accessKeyId: string): number {
 
 /** Build the key-id → credential table, rejecting duplicates and unsafe account ids. */
 export function buildCredentials(configs: readonly AccountConfig[] | undefined): Map<string, Credential> {
-  const list = configs && configs.length > 0 ? configs : [{ accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET }];
+  const list =
+    configs && configs.length > 0 ? configs : [{ accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET }];
   const table = new Map<string, Credential>();
   for (const c of list) {
     if (!c.accessKeyId || !c.accessKeySecret) throw new Error('emulator accounts: accessKeyId and accessKeySecret must be non-empty');

@@ -8,14 +8,21 @@ test('a client that hangs up in the middle of its request body is dropped withou
   const logged = t.mock.method(console, 'error', () => {});
   const listener = createRequestListener({ endpoint: () => '127.0.0.1' } as unknown as EmulatorCore);
   let handled!: () => void;
-  const done = new Promise<void>((r) => { handled = r; });
+  const done = new Promise<void>((r) => {
+    handled = r;
+  });
   // setImmediate: let the listener's rejected body read settle after the response closes.
-  const server = createServer((req, res) => { res.on('close', () => setImmediate(handled)); listener(req, res); });
+  const server = createServer((req, res) => {
+    res.on('close', () => setImmediate(handled));
+    listener(req, res);
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const sock = connect((server.address() as AddressInfo).port, '127.0.0.1');
     await new Promise<void>((r) => sock.once('connect', r));
-    sock.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc');
+    sock.write(
+      'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nAction=Desc',
+    );
     await new Promise((r) => setImmediate(r));
     sock.resetAndDestroy();
     await done;

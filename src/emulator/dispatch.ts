@@ -35,7 +35,8 @@ export class Dispatcher {
         if (!handler) throw new Error(`emulator family ${family.name}: no handler ${handlerName(spec.action)} for ${spec.action}`);
         const key = `${spec.version}\n${spec.action}`;
         const existing = this.routes.get(key);
-        if (existing) throw new Error(`emulator: ${spec.action} (${spec.version}) is served by both ${existing.family.name} and ${family.name}`);
+        if (existing)
+          throw new Error(`emulator: ${spec.action} (${spec.version}) is served by both ${existing.family.name} and ${family.name}`);
         const product = this.versions.get(spec.version) ?? spec.product;
         this.versions.set(spec.version, product);
         this.routes.set(key, { family, spec, handler, product });
@@ -50,8 +51,10 @@ export class Dispatcher {
 
   /** Resolve a request's route; throws MissingParameter, InvalidVersion or InvalidAction.NotFound (never a 404). */
   resolve(action: string, version: string): Route {
-    if (!action) throw apiError('MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.');
-    if (!version) throw apiError('MissingParameter', 'The input parameter "Version" that is mandatory for processing this request is not supplied.');
+    if (!action)
+      throw apiError('MissingParameter', 'The input parameter "Action" that is mandatory for processing this request is not supplied.');
+    if (!version)
+      throw apiError('MissingParameter', 'The input parameter "Version" that is mandatory for processing this request is not supplied.');
     const product = this.versions.get(version);
     if (!product) {
       const known = [...this.versions].map(([v, p]) => `${v} (${p})`).join(', ');
@@ -59,7 +62,10 @@ export class Dispatcher {
     }
     const route = this.routes.get(`${version}\n${action}`);
     if (!route) {
-      throw apiError('InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${product} ${version} has no action "${action}" in this emulator.`);
+      throw apiError(
+        'InvalidAction.NotFound',
+        `Specified api is not found, please check your url and method: ${product} ${version} has no action "${action}" in this emulator.`,
+      );
     }
     return route;
   }

@@ -16,7 +16,9 @@ function specModules(dir: string): string[] {
 }
 
 const isErrorTable = (v: unknown): v is { code: string; status: number }[] =>
-  Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.status === 'number');
+  Array.isArray(v) &&
+  v.length > 0 &&
+  v.every((e) => typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.status === 'number');
 
 test('no error code is registered by two tables with different HTTP statuses', async () => {
   const specDir = fileURLToPath(new URL('../spec/', import.meta.url));
@@ -35,7 +37,9 @@ test('no error code is registered by two tables with different HTTP statuses', a
     }
   }
   assert.ok(tables >= 10, `found the error tables (${tables})`);
-  const conflicts = [...statuses].filter(([, s]) => s.size > 1).map(([code, s]) => `${code}: ${[...s].map(([st, where]) => `${st} in ${where.join(', ')}`).join('; ')}`);
+  const conflicts = [...statuses]
+    .filter(([, s]) => s.size > 1)
+    .map(([code, s]) => `${code}: ${[...s].map(([st, where]) => `${st} in ${where.join(', ')}`).join('; ')}`);
   assert.deepEqual(conflicts, []);
 });
 

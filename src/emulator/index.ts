@@ -131,8 +131,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.on('clientError', (_err, socket) => {
     // Unparseable HTTP (e.g. raw non-ASCII in the URL): answer in the ECS error shape, then close.
     if (!socket.writable) return socket.destroy();
-    const r = serializeError(apiError('InvalidParameter', 'The HTTP request is malformed and cannot be parsed.'), randomUUID().toUpperCase(), endpoint, 'Ecs');
-    socket.end(`HTTP/1.1 ${r.status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`);
+    const r = serializeError(
+      apiError('InvalidParameter', 'The HTTP request is malformed and cannot be parsed.'),
+      randomUUID().toUpperCase(),
+      endpoint,
+      'Ecs',
+    );
+    socket.end(
+      `HTTP/1.1 ${r.status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`,
+    );
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -35,10 +35,15 @@ for (const mode of modes) {
     });
 
     test('a wrong secret is SignatureDoesNotMatch 400 with the server string to sign', async () => {
-      const err = await sdkError(sdkClient(emu.endpoint, mode, DEFAULT_ACCESS_KEY_ID, 'wrong').describeRegions(new $Ecs.DescribeRegionsRequest({})));
+      const err = await sdkError(
+        sdkClient(emu.endpoint, mode, DEFAULT_ACCESS_KEY_ID, 'wrong').describeRegions(new $Ecs.DescribeRegionsRequest({})),
+      );
       assert.equal(err.code, 'SignatureDoesNotMatch');
       assert.equal(err.statusCode, 400);
-      assert.match(err.message, mode === 'v3' ? /server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}/ : /server string to sign is:POST&%2F&AccessKeyId%3D/);
+      assert.match(
+        err.message,
+        mode === 'v3' ? /server string to sign is:ACS3-HMAC-SHA256\n[0-9a-f]{64}/ : /server string to sign is:POST&%2F&AccessKeyId%3D/,
+      );
     });
 
     test('an unknown access key is InvalidAccessKeyId.NotFound 404', async () => {
@@ -93,7 +98,12 @@ for (const mode of modes) {
 
     test('a valid action gets typed input, and form-body parameters are signed and merged', async () => {
       const client = sdkClient(emu.endpoint, mode);
-      const r = await callAction(client, 'CreateWidget', { RegionId: 'cn-beijing', WidgetName: 'Gizmo 1' }, { body: { 'Tag.1.Key': 'k', 'Tag.1.Value': 'v 1', Size: '7' } });
+      const r = await callAction(
+        client,
+        'CreateWidget',
+        { RegionId: 'cn-beijing', WidgetName: 'Gizmo 1' },
+        { body: { 'Tag.1.Key': 'k', 'Tag.1.Value': 'v 1', Size: '7' } },
+      );
       assert.equal(r.statusCode, 200);
       assert.deepEqual(Object.keys(r.body).slice(0, 1), ['RequestId']);
       assert.ok(!('Code' in r.body));
@@ -114,7 +124,12 @@ test('a reused SignatureNonce is SignatureNonceUsed 400 the second time', async 
 
 test('a V1 POST like the Go provider (common params in the query, API params in a form body with +) is accepted', async () => {
   const query = v1CommonParams('CreateWidget', { SignatureType: '' });
-  const body = new Map([['RegionId', 'cn-shanghai'], ['WidgetName', 'Go wdgt'], ['Tag.1.Key', 'team'], ['Tag.1.Value', 'a b']]);
+  const body = new Map([
+    ['RegionId', 'cn-shanghai'],
+    ['WidgetName', 'Go wdgt'],
+    ['Tag.1.Key', 'team'],
+    ['Tag.1.Value', 'a b'],
+  ]);
   const r = await rawV1(emu.url, 'POST', query, body);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.contentType, 'application/json;charset=utf-8');
@@ -154,18 +169,39 @@ test('an error body has RequestId, HostId, Code, Message and Recommend with a JS
   assert.deepEqual(Object.keys(r.body), ['RequestId', 'HostId', 'Code', 'Message', 'Recommend']);
   assert.match(String(r.body.RequestId), UUID);
   assert.equal(r.body.HostId, emu.endpoint);
-  assert.equal(r.body.Recommend, `https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&product=Ecs&requestId=${String(r.body.RequestId)}`);
+  assert.equal(
+    r.body.Recommend,
+    `https://api.aliyun.com/troubleshoot?q=InvalidAction.NotFound&product=Ecs&requestId=${String(r.body.RequestId)}`,
+  );
 });
 
 test('a handler error rolls back its writes, and an unexpected exception is InternalError 500', async () => {
   const before = (emu.db.prepare('SELECT COUNT(*) AS n FROM widgets').get() as { n: number }).n;
-  const apiFail = await rawV1(emu.url, 'POST', v1CommonParams('CreateWidget'), new Map([['RegionId', 'cn-hangzhou'], ['WidgetName', 'Doomed'], ['FailAfterWrite', 'api']]));
+  const apiFail = await rawV1(
+    emu.url,
+    'POST',
+    v1CommonParams('CreateWidget'),
+    new Map([
+      ['RegionId', 'cn-hangzhou'],
+      ['WidgetName', 'Doomed'],
+      ['FailAfterWrite', 'api'],
+    ]),
+  );
   assert.equal(apiFail.status, 404);
   assert.equal(apiFail.body.Code, 'InvalidWidgetId.NotFound');
   const origError = console.error;
   console.error = () => {};
   try {
-    const crash = await rawV1(emu.url, 'POST', v1CommonParams('CreateWidget'), new Map([['RegionId', 'cn-hangzhou'], ['WidgetName', 'Doomed'], ['FailAfterWrite', 'crash']]));
+    const crash = await rawV1(
+      emu.url,
+      'POST',
+      v1CommonParams('CreateWidget'),
+      new Map([
+        ['RegionId', 'cn-hangzhou'],
+        ['WidgetName', 'Doomed'],
+        ['FailAfterWrite', 'crash'],
+      ]),
+    );
     assert.equal(crash.status, 500);
     assert.equal(crash.body.Code, 'InternalError');
   } finally {
@@ -230,7 +266,15 @@ describe('admin routes', () => {
   });
 
   test('reset drops the data and seeds again', async () => {
-    const created = await rawV1(emu.url, 'POST', v1CommonParams('CreateWidget'), new Map([['RegionId', 'cn-hangzhou'], ['WidgetName', 'Temp']]));
+    const created = await rawV1(
+      emu.url,
+      'POST',
+      v1CommonParams('CreateWidget'),
+      new Map([
+        ['RegionId', 'cn-hangzhou'],
+        ['WidgetName', 'Temp'],
+      ]),
+    );
     assert.equal(created.status, 200);
     const res = await fetch(`${emu.url}/_emulator/reset`, { method: 'POST' });
     assert.equal(res.status, 200);

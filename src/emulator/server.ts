@@ -53,7 +53,14 @@ function isForm(contentType: string | undefined, body: Buffer): boolean {
 }
 
 /** Run one signed API request; always returns a response, never throws. */
-function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, body: Buffer, requestId: string, hostId: string): SerializedResponse {
+function handleApi(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  rawQuery: string,
+  body: Buffer,
+  requestId: string,
+  hostId: string,
+): SerializedResponse {
   let product = 'Ecs';
   let action = '';
   try {
@@ -72,9 +79,12 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
     const route = core.dispatcher.resolve(auth.action, auth.version);
     const input = decodeInput(route.spec, params);
     const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
-    const regionId = typeof input.RegionId === 'string' ? input.RegionId : (params.get('RegionId') || core.settings.defaultRegionId);
+    const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
     if (hasRegionParam && typeof input.RegionId === 'string' && !regionExists(core.db, input.RegionId)) {
-      throw apiError('InvalidRegionId.NotFound', `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`);
+      throw apiError(
+        'InvalidRegionId.NotFound',
+        `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
+      );
     }
     const ctx: HandlerContext = {
       db: core.db,
@@ -89,7 +99,9 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
     const result = core.db.transaction(() => {
       const out = route.handler(ctx, input);
       if (out === null || typeof out !== 'object' || 'Code' in out) {
-        throw new Error(`handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`);
+        throw new Error(
+          `handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`,
+        );
       }
       return out;
     })();
@@ -123,14 +135,41 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
         const read = await readBody(req);
         if (!read.ok) {
           res.setHeader('Connection', 'close');
-          return send(res, serializeError(apiError('RequestEntityTooLarge', 'The request body is larger than 1 MiB (1048576 bytes); send fewer parameters per request.'), requestId, hostId, 'Ecs'));
+          return send(
+            res,
+            serializeError(
+              apiError(
+                'RequestEntityTooLarge',
+                'The request body is larger than 1 MiB (1048576 bytes); send fewer parameters per request.',
+              ),
+              requestId,
+              hostId,
+              'Ecs',
+            ),
+          );
         }
         if (path.startsWith('/_emulator/')) return send(res, handleAdmin(core, req.method ?? 'GET', path, requestId, hostId));
         if (req.method !== 'GET' && req.method !== 'POST') {
-          return send(res, serializeError(apiError('UnsupportedHTTPMethod', `This http method is not supported: ${req.method}; use GET or POST.`), requestId, hostId, 'Ecs'));
+          return send(
+            res,
+            serializeError(
+              apiError('UnsupportedHTTPMethod', `This http method is not supported: ${req.method}; use GET or POST.`),
+              requestId,
+              hostId,
+              'Ecs',
+            ),
+          );
         }
         if (path !== '/') {
-          return send(res, serializeError(apiError('InvalidAction.NotFound', `Specified api is not found: the API path is "/", got "${path.slice(0, 200)}".`), requestId, hostId, 'Ecs'));
+          return send(
+            res,
+            serializeError(
+              apiError('InvalidAction.NotFound', `Specified api is not found: the API path is "/", got "${path.slice(0, 200)}".`),
+              requestId,
+              hostId,
+              'Ecs',
+            ),
+          );
         }
         send(res, handleApi(core, req, rawQuery, read.body, requestId, hostId));
       } catch (err) {

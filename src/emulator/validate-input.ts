@@ -93,13 +93,16 @@ function listIndex(text: string, wireName: string, code: string): number {
 
 function checkMaxItems(p: { name: string; maxItems?: number; tooManyCode?: string; errorCode?: string }, count: number): void {
   if (p.maxItems !== undefined && count > p.maxItems) {
-    throw specError(p.tooManyCode ?? p.errorCode ?? 'InvalidParameter', invalidMessage(p.name, `must have at most ${p.maxItems} items, got ${count}`));
+    throw specError(
+      p.tooManyCode ?? p.errorCode ?? 'InvalidParameter',
+      invalidMessage(p.name, `must have at most ${p.maxItems} items, got ${count}`),
+    );
   }
 }
 
 function decodeScalar(p: ScalarParam, params: ReadonlyMap<string, string>): InputValue | undefined {
   const raw = params.get(p.name);
-  if (raw === undefined || raw === '' && (p.emptyIsAbsent || p.required || p.type !== 'string')) {
+  if (raw === undefined || (raw === '' && (p.emptyIsAbsent || p.required || p.type !== 'string'))) {
     if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(p.name));
     return undefined;
   }
@@ -138,7 +141,12 @@ function fieldFor(p: RepeatListParam, wire: string): ScalarParam | undefined {
   return p.fields.find((f) => f.name.charAt(0).toLowerCase() + f.name.slice(1) === wire);
 }
 
-function decodeFields(fields: readonly ScalarParam[], raw: ReadonlyMap<string, string>, prefix: string, parentCode: string): Record<string, InputValue> {
+function decodeFields(
+  fields: readonly ScalarParam[],
+  raw: ReadonlyMap<string, string>,
+  prefix: string,
+  parentCode: string,
+): Record<string, InputValue> {
   const record: Record<string, InputValue> = {};
   for (const f of fields) {
     const wireName = `${prefix}.${f.name}`;
@@ -191,8 +199,11 @@ function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string
     if (earlier !== undefined && earlier !== raw) {
       // Both spellings of one field (`Tag.1.Key` and `Tag.1.key`) with different values: refuse to guess.
       const first = `${p.name}.${index}.${item.spelled.get(field.name)}`;
-      throw specError('InvalidParameter', `The parameters "${first}" and "${p.name}.${rest}" give different values ("${earlier}" and "${raw}"): `
-        + `send only ${p.name}.N.${field.name} (the lower-case spelling is its deprecated alias).`);
+      throw specError(
+        'InvalidParameter',
+        `The parameters "${first}" and "${p.name}.${rest}" give different values ("${earlier}" and "${raw}"): ` +
+          `send only ${p.name}.N.${field.name} (the lower-case spelling is its deprecated alias).`,
+      );
     }
     item.scalars.set(field.name, raw);
     item.spelled.set(field.name, wireField);
@@ -202,16 +213,18 @@ function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string
     return undefined;
   }
   checkMaxItems(p, byIndex.size);
-  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([n, raw]) => {
-    const prefix = `${p.name}.${n}`;
-    const record = decodeFields(p.fields, raw.scalars, prefix, code);
-    for (const lf of p.listFields ?? []) {
-      const items = scalarListItems(lf, raw.lists.get(lf.name) ?? [], `${prefix}.${lf.name}`, lf.errorCode ?? code);
-      if (items !== undefined) record[lf.name] = items;
-      else if (lf.required) throw specError(lf.missingCode ?? 'MissingParameter', missingMessage(`${prefix}.${lf.name}.1`));
-    }
-    return record;
-  });
+  return [...byIndex.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, raw]) => {
+      const prefix = `${p.name}.${n}`;
+      const record = decodeFields(p.fields, raw.scalars, prefix, code);
+      for (const lf of p.listFields ?? []) {
+        const items = scalarListItems(lf, raw.lists.get(lf.name) ?? [], `${prefix}.${lf.name}`, lf.errorCode ?? code);
+        if (items !== undefined) record[lf.name] = items;
+        else if (lf.required) throw specError(lf.missingCode ?? 'MissingParameter', missingMessage(`${prefix}.${lf.name}.1`));
+      }
+      return record;
+    });
 }
 
 function decodeObject(p: ObjectParam, params: ReadonlyMap<string, string>): InputValue | undefined {
@@ -233,7 +246,10 @@ function decodePackedList(p: PackedListParam, params: ReadonlyMap<string, string
   let items: string[] = [];
   if (raw !== undefined && raw.trim() !== '') {
     if (p.packing === 'comma') {
-      items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      items = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     } else {
       let parsed: unknown;
       try {

@@ -7,7 +7,7 @@
  */
 import { TfNumber, UNKNOWN, isUnknown, tfNumber, type ObjectValue, type Value } from '../tfplugin/values.js';
 import type { AttributePath } from '../tfplugin/provider-server.js';
-import { Diagnostics, formatPath } from './diagnostics.js';
+import { type Diagnostics, formatPath } from './diagnostics.js';
 import { blocksOf } from './schema/timeouts.js';
 import { typeLabel, viewOf } from './schema/type-node.js';
 import type { ObjectShape, PrimitiveKind, Schema, TypeNode } from './schema/types.js';
@@ -30,7 +30,8 @@ export function attributeToPlain(t: TypeNode, v: Value): Plain {
   const view = viewOf(t);
   if (view.kind === 'primitive') return primitiveToPlain(view.primitive, v);
   if (view.kind === 'object') {
-    if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber) throw new TypeError(`expected an object, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber)
+      throw new TypeError(`expected an object, got ${JSON.stringify(v)}`);
     const o = v as ObjectValue;
     const out: PlainObject = {};
     for (const [k, f] of Object.entries(view.object.fields)) out[k] = attributeToPlain(f.type, o[k] ?? null);
@@ -62,13 +63,19 @@ export function objectToPlain(shape: ObjectShape | Schema, v: Value): PlainObjec
 
 /** Converts plain values back to cty values, collecting type errors as diagnostics. */
 export class PlainDecoder {
-  constructor(private readonly diags: Diagnostics, private readonly who: string) {}
+  constructor(
+    private readonly diags: Diagnostics,
+    private readonly who: string,
+  ) {}
 
   object(shape: ObjectShape | Schema, p: Plain, ref: Value, path: AttributePath): Value {
     if (p === undefined) return UNKNOWN;
     if (p === null) return null;
     if (typeof p !== 'object' || Array.isArray(p)) return this.bad(path, 'an object', p);
-    const r = ref !== null && !isUnknown(ref) && typeof ref === 'object' && !Array.isArray(ref) && !(ref instanceof TfNumber) ? (ref as ObjectValue) : {};
+    const r =
+      ref !== null && !isUnknown(ref) && typeof ref === 'object' && !Array.isArray(ref) && !(ref instanceof TfNumber)
+        ? (ref as ObjectValue)
+        : {};
     const out: ObjectValue = {};
     for (const [name, a] of Object.entries(shape.attributes)) {
       out[name] = this.attribute(a.type, p[name], r[name] ?? null, [...path, { attribute: name }]);
@@ -94,12 +101,18 @@ export class PlainDecoder {
     if (p === null) return null;
     const view = viewOf(t);
     if (view.kind === 'primitive') return this.primitive(view.primitive, p, ref, path);
-    const r = ref !== null && typeof ref === 'object' && !Array.isArray(ref) && !isUnknown(ref) && !(ref instanceof TfNumber) ? (ref as ObjectValue) : {};
+    const r =
+      ref !== null && typeof ref === 'object' && !Array.isArray(ref) && !isUnknown(ref) && !(ref instanceof TfNumber)
+        ? (ref as ObjectValue)
+        : {};
     if (view.kind === 'object') {
       if (typeof p !== 'object' || Array.isArray(p)) return this.bad(path, 'an object', p);
       const out: ObjectValue = {};
-      for (const [k, f] of Object.entries(view.object.fields)) out[k] = k in p ? this.attribute(f.type, p[k], r[k] ?? null, [...path, { attribute: k }]) : null;
-      for (const k of Object.keys(p)) if (!(k in view.object.fields)) this.bad([...path, { attribute: k }], `absent (the object has only ${Object.keys(view.object.fields).join(', ')})`, p[k]);
+      for (const [k, f] of Object.entries(view.object.fields))
+        out[k] = k in p ? this.attribute(f.type, p[k], r[k] ?? null, [...path, { attribute: k }]) : null;
+      for (const k of Object.keys(p))
+        if (!(k in view.object.fields))
+          this.bad([...path, { attribute: k }], `absent (the object has only ${Object.keys(view.object.fields).join(', ')})`, p[k]);
       return out;
     }
     const label = typeLabel(t).toLowerCase();
@@ -113,7 +126,10 @@ export class PlainDecoder {
     const refs = Array.isArray(ref) ? ref : [];
     const scalar = typeof view.element === 'string';
     return p.map((e, i) =>
-      this.attribute(view.element, e, view.collection === 'list' ? (refs[i] ?? null) : scalar ? findNumber(refs, e) : null, [...path, { index: i }]),
+      this.attribute(view.element, e, view.collection === 'list' ? (refs[i] ?? null) : scalar ? findNumber(refs, e) : null, [
+        ...path,
+        { index: i },
+      ]),
     );
   }
 
@@ -122,7 +138,8 @@ export class PlainDecoder {
     if (p === null) return null;
     if (kind === 'string') return typeof p === 'string' ? p : this.bad(path, 'a string', p);
     if (kind === 'bool') return typeof p === 'boolean' ? p : this.bad(path, 'a bool', p);
-    if ((p as unknown) instanceof TfNumber) return kind === 'int' && !(p as unknown as TfNumber).isInteger() ? this.bad(path, 'an integer', p) : (p as unknown as TfNumber);
+    if ((p as unknown) instanceof TfNumber)
+      return kind === 'int' && !(p as unknown as TfNumber).isInteger() ? this.bad(path, 'an integer', p) : (p as unknown as TfNumber);
     if (typeof p !== 'number' && typeof p !== 'bigint' && !(typeof p === 'string' && /^-?\d+(\.\d+)?$/.test(p))) {
       return this.bad(path, kind === 'int' ? 'an integer' : 'a number', p);
     }
@@ -148,12 +165,6 @@ function findNumber(refs: Value[], p: Plain): Value {
 }
 
 /** Convert a plain object to a Value for an object level. Unknown where the plain value is `undefined`. */
-export function plainToObject(
-  shape: ObjectShape | Schema,
-  p: Plain,
-  ref: Value,
-  diags: Diagnostics,
-  who: string,
-): Value {
+export function plainToObject(shape: ObjectShape | Schema, p: Plain, ref: Value, diags: Diagnostics, who: string): Value {
   return new PlainDecoder(diags, who).object(shape, p, ref, []);
 }

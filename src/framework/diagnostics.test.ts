@@ -9,7 +9,13 @@ test('the collector records errors and warnings, skips exact duplicates and repo
   d.addAttributeError([{ attribute: 'tags' }, { key: 'a' }], 'E', 'e');
   d.append([{ severity: 'error', summary: 'E', detail: 'e', attribute: [{ attribute: 'tags' }, { key: 'a' }] }]);
   assert.equal(d.hasError(), true);
-  assert.deepEqual(d.items.map((x) => [x.severity, x.summary]), [['warning', 'W'], ['error', 'E']]);
+  assert.deepEqual(
+    d.items.map((x) => [x.severity, x.summary]),
+    [
+      ['warning', 'W'],
+      ['error', 'E'],
+    ],
+  );
 });
 
 test('paths render the way users write them in HCL', () => {

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { renderDocs } from './docs.js';
 import { widgetSchema } from './testing/widget.js';
 
-const render = () => renderDocs('test_widget', widgetSchema, { kind: 'resource', example: 'resource "test_widget" "w" {\n  name = "demo"\n}', importId: 'w-1' });
+const render = () =>
+  renderDocs('test_widget', widgetSchema, {
+    kind: 'resource',
+    example: 'resource "test_widget" "w" {\n  name = "demo"\n}',
+    importId: 'w-1',
+  });
 
 test('docs list arguments with flags, defaults, allowed values and rules', () => {
   const md = render();
@@ -24,7 +29,7 @@ test('docs have attributes, timeouts with defaults, example and import sections'
   assert.doesNotMatch(md.split('## Attributes Reference')[1]!, /`name`/);
   assert.match(md, /^\* `create` - \(Defaults to `10m`\) Used when creating the widget\.$/m);
   assert.match(md, /^\* `delete` - \(Defaults to `5m`\) Used when deleting the widget\.$/m);
-  assert.match(md, /```terraform\nresource "test_widget" "w" \{\n  name = "demo"\n\}\n```/);
+  assert.match(md, /```terraform\nresource "test_widget" "w" \{\n {2}name = "demo"\n\}\n```/);
   assert.match(md, /terraform import test_widget\.example w-1/);
 });
 

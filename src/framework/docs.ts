@@ -58,12 +58,18 @@ function argumentLine(name: string, a: Attribute, shape: ObjectShape): string {
   const extra: string[] = [];
   if (o.default !== undefined) extra.push(`Defaults to \`${literal(o.default)}\`.`);
   for (const check of [...(o.validators ?? []), ...(o.elementValidators ?? [])]) {
-    extra.push(check.allowedValues ? `Valid values: ${check.allowedValues.map((x) => `\`${String(x)}\``).join(', ')}.` : `Value ${check.description}.`);
+    extra.push(
+      check.allowedValues
+        ? `Valid values: ${check.allowedValues.map((x) => `\`${String(x)}\``).join(', ')}.`
+        : `Value ${check.description}.`,
+    );
   }
   for (const check of o.keyValidators ?? []) extra.push(`Keys ${check.description}.`);
   if (o.conflictsWith?.length) extra.push(`Conflicts with ${o.conflictsWith.map((n) => `\`${n}\``).join(', ')}.`);
-  for (const group of shape.exactlyOneOf ?? []) if (group.includes(name)) extra.push(`Exactly one of ${group.map((n) => `\`${n}\``).join(', ')} must be set.`);
-  for (const group of shape.atLeastOneOf ?? []) if (group.includes(name)) extra.push(`At least one of ${group.map((n) => `\`${n}\``).join(', ')} must be set.`);
+  for (const group of shape.exactlyOneOf ?? [])
+    if (group.includes(name)) extra.push(`Exactly one of ${group.map((n) => `\`${n}\``).join(', ')} must be set.`);
+  for (const group of shape.atLeastOneOf ?? [])
+    if (group.includes(name)) extra.push(`At least one of ${group.map((n) => `\`${n}\``).join(', ')} must be set.`);
   if (flags.computed && !flags.required && o.default === undefined) extra.push('If not set, the provider computes it.');
   if (o.deprecated !== undefined) extra.push(`**Deprecated:** ${o.deprecated}`);
   if (o.ignored) extra.push('Accepted for compatibility and ignored.');
@@ -73,12 +79,18 @@ function argumentLine(name: string, a: Attribute, shape: ObjectShape): string {
 
 /** The anchor GitHub gives the heading of a nested block section (`features.ecs_instance` -> `featuresecs_instance`). */
 function anchorOf(path: string): string {
-  return path.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+  return path
+    .toLowerCase()
+    .replace(/[^a-z0-9_ -]/g, '')
+    .replace(/ /g, '-');
 }
 
 function blockLine(name: string, b: Block, path = name): string {
   const { minItems = 0, maxItems = 0 } = b.options;
-  const tags = [minItems > 0 ? 'Required' : 'Optional', b.nesting === 'single' ? 'Block' : `Block ${b.nesting[0]!.toUpperCase()}${b.nesting.slice(1)}`];
+  const tags = [
+    minItems > 0 ? 'Required' : 'Optional',
+    b.nesting === 'single' ? 'Block' : `Block ${b.nesting[0]!.toUpperCase()}${b.nesting.slice(1)}`,
+  ];
   if (b.nesting !== 'single' && maxItems > 0) tags.push(`Max: ${maxItems}`);
   if (b.nesting !== 'single' && minItems > 0) tags.push(`Min: ${minItems}`);
   if (b.options.requiresReplace) tags.push('ForceNew');
@@ -137,7 +149,8 @@ export function renderDocs(typeName: string, schema: Schema, options: DocsOption
     out.push(`### \`${name}\``, '', b.options.description.trim(), '', `The \`${name}\` block supports:`, '');
     const nested: [string, Block][] = [];
     renderArguments(b.options, out, nested, `${name}.`);
-    for (const [n, a] of computedOnly(b.options)) out.push(withFields(`* \`${n}\` - (Computed, ${typeLabel(a)}) ${a.options.description.trim()}`, a.type));
+    for (const [n, a] of computedOnly(b.options))
+      out.push(withFields(`* \`${n}\` - (Computed, ${typeLabel(a)}) ${a.options.description.trim()}`, a.type));
     out.push('');
     sections.push(...nested.map(([n, x]) => [`${name}.${n}`, x] as [string, Block]));
   }
@@ -149,15 +162,32 @@ export function renderDocs(typeName: string, schema: Schema, options: DocsOption
   out.push('');
 
   if (schema.timeouts) {
-    out.push('## Timeouts', '', 'The `timeouts` block allows you to specify [timeouts](https://developer.hashicorp.com/terraform/language/resources/syntax#operation-timeouts) for certain actions:', '');
+    out.push(
+      '## Timeouts',
+      '',
+      'The `timeouts` block allows you to specify [timeouts](https://developer.hashicorp.com/terraform/language/resources/syntax#operation-timeouts) for certain actions:',
+      '',
+    );
     for (const op of ['create', 'read', 'update', 'delete'] as const) {
       const d = schema.timeouts[op];
-      if (d !== undefined) out.push(`* \`${op}\` - (Defaults to \`${d}\`) Used when ${op === 'read' ? 'reading' : `${op.slice(0, -1)}ing`} the ${typeName.replace(`${provider}_`, '').replace(/_/g, ' ')}.`);
+      if (d !== undefined)
+        out.push(
+          `* \`${op}\` - (Defaults to \`${d}\`) Used when ${op === 'read' ? 'reading' : `${op.slice(0, -1)}ing`} the ${typeName.replace(`${provider}_`, '').replace(/_/g, ' ')}.`,
+        );
     }
     out.push('');
   }
   if (options.kind === 'resource' && options.importId !== undefined) {
-    out.push('## Import', '', `${typeName} can be imported using the id, e.g.`, '', '```shell', `terraform import ${typeName}.example ${options.importId}`, '```', '');
+    out.push(
+      '## Import',
+      '',
+      `${typeName} can be imported using the id, e.g.`,
+      '',
+      '```shell',
+      `terraform import ${typeName}.example ${options.importId}`,
+      '```',
+      '',
+    );
     if (options.importNote) out.push(options.importNote, '');
   }
   return out.join('\n');

@@ -41,7 +41,19 @@ function decode(p: PlainObject, ref: Value = null) {
 test('object collections are plain cty types in the protocol schema, never nested blocks', () => {
   const s = schemaToProtocol(schema);
   const zones = s.block.attributes.find((a) => a.name === 'zones')!;
-  assert.deepEqual(zones.type, ['list', ['object', { id: 'string', cores: 'number', types: ['list', 'string'], tags: ['map', 'string'], disks: ['list', ['object', { device: 'string', size: 'number' }]] }]]);
+  assert.deepEqual(zones.type, [
+    'list',
+    [
+      'object',
+      {
+        id: 'string',
+        cores: 'number',
+        types: ['list', 'string'],
+        tags: ['map', 'string'],
+        disks: ['list', ['object', { device: 'string', size: 'number' }]],
+      },
+    ],
+  ]);
   assert.equal(zones.computed, true);
   assert.equal(s.block.blockTypes.length, 0);
   const members = (impliedType(schema) as ['object', Record<string, unknown>])[1];
@@ -72,7 +84,9 @@ test('cty values convert back to the same plain records, numbers included', () =
   const { v } = decode({ filter: null, zones: [zone], by_name: null, rules: [{ port: 22, cidrs: ['10.0.0.0/8'] }] });
   assert.deepEqual((v['zones'] as ObjectValue[])[0]!['cores'], tfNumber(2));
   assert.deepEqual(objectToPlain(schema, v), { filter: null, zones: [zone], by_name: null, rules: [{ port: 22, cidrs: ['10.0.0.0/8'] }] });
-  assert.deepEqual(attributeToPlain(schema.attributes.zones.type, [{ id: 'x' }]), [{ id: 'x', cores: null, types: null, tags: null, disks: null }]);
+  assert.deepEqual(attributeToPlain(schema.attributes.zones.type, [{ id: 'x' }]), [
+    { id: 'x', cores: null, types: null, tags: null, disks: null },
+  ]);
 });
 
 test('a wrongly typed or unexpected field is reported with its path', () => {
@@ -93,24 +107,55 @@ test('planning a create leaves a computed object collection unknown', () => {
 });
 
 test('planning keeps the prior object collection when nothing changed, and plans it unknown on a change', () => {
-  const prior = decode({ filter: 'a', zones: [zone], by_name: {}, rules: [{ port: 1, cidrs: ['a', 'b'] }, { port: 2, cidrs: [] }] }).v;
+  const prior = decode({
+    filter: 'a',
+    zones: [zone],
+    by_name: {},
+    rules: [
+      { port: 1, cidrs: ['a', 'b'] },
+      { port: 2, cidrs: [] },
+    ],
+  }).v;
   const proposal = (filter: string, rules: unknown) => ({ ...prior, filter, rules: decode({ rules } as PlainObject).v['rules']! });
-  const same = proposal('a', [{ port: 2, cidrs: [] }, { port: 1, cidrs: ['b', 'a'] }]);
+  const same = proposal('a', [
+    { port: 2, cidrs: [] },
+    { port: 1, cidrs: ['b', 'a'] },
+  ]);
   const config = { ...same, zones: null, by_name: null };
   const kept = planValues(schema, prior, same, config, new Diagnostics()) as ObjectValue;
   assert.deepEqual(kept['zones'], prior['zones'], 'set order inside the objects does not count as a change');
-  const changed = proposal('b', [{ port: 1, cidrs: ['a', 'b'] }, { port: 2, cidrs: [] }]);
+  const changed = proposal('b', [
+    { port: 1, cidrs: ['a', 'b'] },
+    { port: 2, cidrs: [] },
+  ]);
   const planned = planValues(schema, prior, changed, { ...changed, zones: null, by_name: null }, new Diagnostics()) as ObjectValue;
   assert.equal(isUnknown(planned['zones']!), true);
-  assert.equal(hasChange(schema, proposal('a', [{ port: 1, cidrs: ['c'] }, { port: 2, cidrs: [] }]), prior), true, 'a different set element is a change');
+  assert.equal(
+    hasChange(
+      schema,
+      proposal('a', [
+        { port: 1, cidrs: ['c'] },
+        { port: 2, cidrs: [] },
+      ]),
+      prior,
+    ),
+    true,
+    'a different set element is a change',
+  );
 });
 
 test('validation refuses a configured computed-only collection and checks integers inside objects', () => {
   const diags = new Diagnostics();
   validateConfig(schema, { filter: null, zones: [], by_name: null, rules: [{ port: tfNumber('1.5'), cidrs: null }] }, diags);
   const details = diags.items.map((d) => d.detail ?? '');
-  assert.ok(details.some((d) => /zones is set by the provider and cannot be configured/.test(d)), details.join('\n'));
-  assert.ok(details.some((d) => /rules\.port must be a whole number, got 1\.5/.test(d)), details.join('\n'));
+  assert.ok(
+    details.some((d) => /zones is set by the provider and cannot be configured/.test(d)),
+    details.join('\n'),
+  );
+  assert.ok(
+    details.some((d) => /rules\.port must be a whole number, got 1\.5/.test(d)),
+    details.join('\n'),
+  );
   const clean = new Diagnostics();
   validateConfig(schema, { filter: null, zones: null, by_name: null, rules: [{ port: UNKNOWN, cidrs: UNKNOWN }] }, clean);
   assert.deepEqual(clean.items, [], 'unknown and unset values are skipped');

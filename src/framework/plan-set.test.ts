@@ -11,7 +11,10 @@ const schema = defineSchema({
   blocks: {
     rule: block.set({
       description: 'rules',
-      attributes: { port: attr.int({ required: true, requiresReplace: true, description: 'p' }), arn: attr.string({ computed: true, description: 'a' }) },
+      attributes: {
+        port: attr.int({ required: true, requiresReplace: true, description: 'p' }),
+        arn: attr.string({ computed: true, description: 'a' }),
+      },
     }),
   },
 });

@@ -10,15 +10,28 @@ const ctx = testContext();
 const cfg = (p: PlainObject) => full(widgetSchema, { name: 'w', source_instance: 'i-1', ...p });
 
 async function plan(prior: Value, config: Value) {
-  const res = await server.planResourceChange(ctx, { typeName: 'test_widget', priorState: prior, proposedNewState: proposedNew(widgetSchema, prior, config), config });
+  const res = await server.planResourceChange(ctx, {
+    typeName: 'test_widget',
+    priorState: prior,
+    proposedNewState: proposedNew(widgetSchema, prior, config),
+    config,
+  });
   assert.deepEqual(res.diagnostics, []);
   return { planned: res.plannedState as ObjectValue, replace: res.requiresReplace };
 }
 
 /** A prior state as create would have left it. */
 const prior = full(widgetSchema, {
-  id: 'w-1', name: 'w', source_instance: 'i-1', size: 1, zone: 'a', label: 'l', legacy_label: 'l', status: 'ready',
-  serial: tfNumber('12345678901234567890') as never, disk: [{ size: 20, device: '/dev/xvda', format: 'ext4' }],
+  id: 'w-1',
+  name: 'w',
+  source_instance: 'i-1',
+  size: 1,
+  zone: 'a',
+  label: 'l',
+  legacy_label: 'l',
+  status: 'ready',
+  serial: tfNumber('12345678901234567890') as never,
+  disk: [{ size: 20, device: '/dev/xvda', format: 'ext4' }],
 });
 
 test('create plans computed attributes unknown and fills defaults', async () => {
@@ -101,7 +114,13 @@ test('changing only the timeouts block is a change that keeps every computed val
 
 test('a destroy plan is null and passes private data through', async () => {
   const priv = new Uint8Array([1, 2]);
-  const res = await server.planResourceChange(ctx, { typeName: 'test_widget', priorState: prior, proposedNewState: null, config: null, priorPrivate: priv });
+  const res = await server.planResourceChange(ctx, {
+    typeName: 'test_widget',
+    priorState: prior,
+    proposedNewState: null,
+    config: null,
+    priorPrivate: priv,
+  });
   assert.equal(res.plannedState, null);
   assert.deepEqual(res.requiresReplace, []);
   assert.equal(res.plannedPrivate, priv);

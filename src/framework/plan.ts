@@ -17,7 +17,7 @@
  */
 import { UNKNOWN, isUnknown, valuesEqual, Unknown, TfNumber, type ObjectValue, type Value } from '../tfplugin/values.js';
 import type { AttributePath } from '../tfplugin/provider-server.js';
-import { Diagnostics } from './diagnostics.js';
+import { type Diagnostics } from './diagnostics.js';
 import { PlainDecoder, attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
@@ -39,7 +39,10 @@ function key(v: Value): string {
   if (v instanceof TfNumber) return `n${v.text}`;
   if (typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(key).join(',')}]`;
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${key(v[k]!)}`).join(',')}}`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${key(v[k]!)}`)
+    .join(',')}}`;
 }
 
 /** Copy of `v` with every set (attribute or block) sorted by key, so valuesEqual ignores set order. */
@@ -68,7 +71,12 @@ export function canonicalValue(t: TypeNode, v: Value): Value {
   const view = viewOf(t);
   if (view.kind === 'primitive') return v;
   const o = asObject(v);
-  if (view.kind === 'object') return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, view.object.fields[k] ? canonicalValue(view.object.fields[k]!.type, x) : x])) : v;
+  if (view.kind === 'object')
+    return o
+      ? Object.fromEntries(
+          Object.entries(o).map(([k, x]) => [k, view.object.fields[k] ? canonicalValue(view.object.fields[k]!.type, x) : x]),
+        )
+      : v;
   if (view.collection === 'map') return o ? Object.fromEntries(Object.entries(o).map(([k, x]) => [k, canonicalValue(view.element, x)])) : v;
   if (!Array.isArray(v)) return v;
   const items = v.map((x) => canonicalValue(view.element, x));
@@ -196,7 +204,13 @@ function walkReplace(shape: Shape, prior: Value, planned: Value, config: Value, 
     const after = pl[name] ?? null;
     const differs = isUnknown(after) || !sameAttr(a, before, after);
     if (!differs) continue;
-    const hit = rr === true || rr({ prior: attributeToPlain(a.type, before), planned: attributeToPlain(a.type, after), config: attributeToPlain(a.type, c[name] ?? null) } as never);
+    const hit =
+      rr === true ||
+      rr({
+        prior: attributeToPlain(a.type, before),
+        planned: attributeToPlain(a.type, after),
+        config: attributeToPlain(a.type, c[name] ?? null),
+      } as never);
     if (hit) out.push([...path, { attribute: name }]);
   }
   for (const [name, b] of Object.entries(blocksOf(shape))) {

@@ -5,7 +5,7 @@
  */
 import { TfNumber, isUnknown, isWhollyKnown, type ObjectValue, type Value } from '../tfplugin/values.js';
 import type { AttributePath } from '../tfplugin/provider-server.js';
-import { Diagnostics, formatPath } from './diagnostics.js';
+import { type Diagnostics, formatPath } from './diagnostics.js';
 import { attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
@@ -38,12 +38,21 @@ function validateAttribute(name: string, a: Attribute, value: Value, path: Attri
     return;
   }
   if (!flags.required && !flags.optional && value !== null) {
-    diags.addAttributeError(path, 'Invalid Configuration for Read-Only Attribute', `The attribute ${where} is set by the provider and cannot be configured.`);
+    diags.addAttributeError(
+      path,
+      'Invalid Configuration for Read-Only Attribute',
+      `The attribute ${where} is set by the provider and cannot be configured.`,
+    );
     return;
   }
   if (value === null) return;
   if (o.deprecated !== undefined) diags.addAttributeWarning(path, 'Attribute Deprecated', `${where} is deprecated: ${o.deprecated}`);
-  if (o.ignored) diags.addAttributeWarning(path, 'Attribute Ignored', `${where} is accepted for compatibility with the official provider and has no effect here.`);
+  if (o.ignored)
+    diags.addAttributeWarning(
+      path,
+      'Attribute Ignored',
+      `${where} is accepted for compatibility with the official provider and has no effect here.`,
+    );
   if (isUnknown(value)) return;
   const t = a.type;
   checkIntegers(t, value, path, diags);
@@ -54,12 +63,14 @@ function validateAttribute(name: string, a: Attribute, value: Value, path: Attri
     for (const [k, x] of Object.entries(value as ObjectValue)) {
       const at = [...path, { key: k }];
       run(o.keyValidators, k, at, diags);
-      if (x !== null && isWhollyKnown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
+      if (x !== null && isWhollyKnown(x))
+        run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
     }
   } else {
     (value as Value[]).forEach((x, i) => {
       const at = t.collection === 'list' ? [...path, { index: i }] : path;
-      if (x !== null && isWhollyKnown(x)) run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
+      if (x !== null && isWhollyKnown(x))
+        run(o.elementValidators as Validator<unknown>[] | undefined, attributeToPlain(elementType, x), at, diags);
     });
   }
   void name;
@@ -77,7 +88,8 @@ function checkIntegers(t: TypeNode, value: Value, path: AttributePath, diags: Di
   }
   if (typeof value !== 'object' || value instanceof TfNumber) return;
   if (view.kind === 'object') {
-    for (const [k, f] of Object.entries(view.object.fields)) checkIntegers(f.type, (value as ObjectValue)[k] ?? null, [...path, { attribute: k }], diags);
+    for (const [k, f] of Object.entries(view.object.fields))
+      checkIntegers(f.type, (value as ObjectValue)[k] ?? null, [...path, { attribute: k }], diags);
   } else if (view.collection === 'map') {
     for (const [k, x] of Object.entries(value as ObjectValue)) checkIntegers(view.element, x, [...path, { key: k }], diags);
   } else if (Array.isArray(value)) {
@@ -94,7 +106,11 @@ function validateGroups(shape: ObjectShape, o: ObjectValue, path: AttributePath,
         const names = group.map((n) => formatPath([...path, { attribute: n }])).join(', ');
         const got = set.length === 0 ? 'none was set' : `got ${set.join(', ')}`;
         const at = set.length > 1 ? [...path, { attribute: set[1]! }] : path;
-        diags.addAttributeError(at, 'Invalid Attribute Combination', `${exact ? 'Exactly one' : 'At least one'} of ${names} must be set; ${got}.`);
+        diags.addAttributeError(
+          at,
+          'Invalid Attribute Combination',
+          `${exact ? 'Exactly one' : 'At least one'} of ${names} must be set; ${got}.`,
+        );
       }
     }
   };
@@ -111,7 +127,11 @@ function validateObject(shape: ObjectShape | Schema, o: ObjectValue, path: Attri
     for (const other of a.options.conflictsWith ?? []) {
       const ov = o[other] ?? null;
       if (ov !== null && !isUnknown(ov)) {
-        diags.addAttributeError(at, 'Conflicting Attributes', `${formatPath(at)} cannot be set together with ${formatPath([...path, { attribute: other }])}; set only one of them.`);
+        diags.addAttributeError(
+          at,
+          'Conflicting Attributes',
+          `${formatPath(at)} cannot be set together with ${formatPath([...path, { attribute: other }])}; set only one of them.`,
+        );
       }
     }
   }
@@ -127,11 +147,15 @@ function validateObject(shape: ObjectShape | Schema, o: ObjectValue, path: Attri
     }
     const items = (value as Value[] | null) ?? [];
     const { minItems = 0, maxItems = 0 } = b.options;
-    if (items.length < minItems) diags.addAttributeError(at, 'Too Few Blocks', `At least ${minItems} ${name} block(s) are required, got ${items.length}.`);
-    if (maxItems > 0 && items.length > maxItems) diags.addAttributeError(at, 'Too Many Blocks', `At most ${maxItems} ${name} block(s) are allowed, got ${items.length}.`);
-    if (b.options.deprecated !== undefined && items.length > 0) diags.addAttributeWarning(at, 'Block Deprecated', `${formatPath(at)} is deprecated: ${b.options.deprecated}`);
+    if (items.length < minItems)
+      diags.addAttributeError(at, 'Too Few Blocks', `At least ${minItems} ${name} block(s) are required, got ${items.length}.`);
+    if (maxItems > 0 && items.length > maxItems)
+      diags.addAttributeError(at, 'Too Many Blocks', `At most ${maxItems} ${name} block(s) are allowed, got ${items.length}.`);
+    if (b.options.deprecated !== undefined && items.length > 0)
+      diags.addAttributeWarning(at, 'Block Deprecated', `${formatPath(at)} is deprecated: ${b.options.deprecated}`);
     items.forEach((e, i) => {
-      if (e !== null && !isUnknown(e)) validateObject(b.options, e as ObjectValue, b.nesting === 'list' ? [...at, { index: i }] : at, diags);
+      if (e !== null && !isUnknown(e))
+        validateObject(b.options, e as ObjectValue, b.nesting === 'list' ? [...at, { index: i }] : at, diags);
     });
   }
 }

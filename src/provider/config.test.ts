@@ -5,14 +5,26 @@ import { resolveProviderConfig, type ProviderConfig } from './config.js';
 /** A provider block with every argument null, then the given ones. */
 function block(over: Record<string, unknown> = {}): ProviderConfig {
   const base: Record<string, unknown> = {
-    region: null, access_key: null, secret_key: null, security_token: null, profile: null, shared_credentials_file: null, protocol: null,
-    skip_region_validation: null, client_read_timeout: null, client_connect_timeout: null, max_retry_timeout: null, endpoints: [],
+    region: null,
+    access_key: null,
+    secret_key: null,
+    security_token: null,
+    profile: null,
+    shared_credentials_file: null,
+    protocol: null,
+    skip_region_validation: null,
+    client_read_timeout: null,
+    client_connect_timeout: null,
+    max_retry_timeout: null,
+    endpoints: [],
   };
   return { ...base, ...over } as unknown as ProviderConfig;
 }
 
 test('arguments win over environment variables and the defaults are cn-beijing and HTTPS', () => {
-  const r = resolveProviderConfig(block({ access_key: 'AK', secret_key: 'SK' }), { env: { ALICLOUD_ACCESS_KEY: 'ENVAK', ALICLOUD_SECRET_KEY: 'ENVSK' } });
+  const r = resolveProviderConfig(block({ access_key: 'AK', secret_key: 'SK' }), {
+    env: { ALICLOUD_ACCESS_KEY: 'ENVAK', ALICLOUD_SECRET_KEY: 'ENVSK' },
+  });
   assert.ok(!('problems' in r));
   assert.equal(r.options.accessKeyId, 'AK');
   assert.equal(r.options.accessKeySecret, 'SK');
@@ -23,7 +35,14 @@ test('arguments win over environment variables and the defaults are cn-beijing a
 
 test('environment variables supply keys, token, region and the ecs endpoint', () => {
   const r = resolveProviderConfig(block(), {
-    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'A', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'S', ALICLOUD_SECURITY_TOKEN: 'T', ALIBABA_CLOUD_REGION: 'cn-hangzhou', ALIBABA_CLOUD_ENDPOINT_ECS: '127.0.0.1:9000', VPC_ENDPOINT: '127.0.0.1:9001' },
+    env: {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'A',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'S',
+      ALICLOUD_SECURITY_TOKEN: 'T',
+      ALIBABA_CLOUD_REGION: 'cn-hangzhou',
+      ALIBABA_CLOUD_ENDPOINT_ECS: '127.0.0.1:9000',
+      VPC_ENDPOINT: '127.0.0.1:9001',
+    },
   });
   assert.ok(!('problems' in r));
   assert.equal(r.options.securityToken, 'T');
@@ -33,7 +52,17 @@ test('environment variables supply keys, token, region and the ecs endpoint', ()
 });
 
 test('the endpoints block overrides the environment and numeric timeouts reach the client options', () => {
-  const r = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S', protocol: 'HTTP', endpoints: [{ ecs: '127.0.0.1:1' }], client_read_timeout: 5000, max_retry_timeout: 3 }), { env: { ECS_ENDPOINT: '127.0.0.1:2' } });
+  const r = resolveProviderConfig(
+    block({
+      access_key: 'A',
+      secret_key: 'S',
+      protocol: 'HTTP',
+      endpoints: [{ ecs: '127.0.0.1:1' }],
+      client_read_timeout: 5000,
+      max_retry_timeout: 3,
+    }),
+    { env: { ECS_ENDPOINT: '127.0.0.1:2' } },
+  );
   assert.ok(!('problems' in r));
   assert.equal(r.options.endpoints?.ecs, '127.0.0.1:1');
   assert.equal(r.options.protocol, 'HTTP');
@@ -46,7 +75,8 @@ test('missing credentials give one diagnostic naming the arguments and the envir
   assert.ok('problems' in r);
   assert.equal(r.problems.length, 1);
   assert.equal(r.problems[0]!.summary, 'Missing Alibaba Cloud Credentials');
-  for (const name of ['access_key', 'secret_key', 'ALICLOUD_ACCESS_KEY', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALICLOUD_SECRET_KEY', 'profile']) assert.ok(r.problems[0]!.detail.includes(name), name);
+  for (const name of ['access_key', 'secret_key', 'ALICLOUD_ACCESS_KEY', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALICLOUD_SECRET_KEY', 'profile'])
+    assert.ok(r.problems[0]!.detail.includes(name), name);
 });
 
 test('an unknown region is an error naming region unless skip_region_validation is set', () => {
@@ -54,9 +84,13 @@ test('an unknown region is an error naming region unless skip_region_validation 
   assert.ok('problems' in bad);
   assert.equal(bad.problems[0]!.attribute, 'region');
   assert.match(bad.problems[0]!.detail, /skip_region_validation/);
-  const ok = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S', region: 'cn-test', skip_region_validation: true }), { env: {} });
+  const ok = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S', region: 'cn-test', skip_region_validation: true }), {
+    env: {},
+  });
   assert.ok(!('problems' in ok));
-  const viaEnv = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S', region: 'cn-test' }), { env: { ALICLOUD_SKIP_REGION_VALIDATION: 'true' } });
+  const viaEnv = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S', region: 'cn-test' }), {
+    env: { ALICLOUD_SKIP_REGION_VALIDATION: 'true' },
+  });
   assert.ok(!('problems' in viaEnv));
 });
 
@@ -67,7 +101,10 @@ test('an endpoint with a scheme is rejected with the allowed form', () => {
 });
 
 test('a profile of the aliyun CLI config supplies keys and region; a missing profile is named', () => {
-  const file = JSON.stringify({ current: 'default', profiles: [{ name: 'dev', mode: 'AK', access_key_id: 'PAK', access_key_secret: 'PSK', region_id: 'cn-shanghai' }] });
+  const file = JSON.stringify({
+    current: 'default',
+    profiles: [{ name: 'dev', mode: 'AK', access_key_id: 'PAK', access_key_secret: 'PSK', region_id: 'cn-shanghai' }],
+  });
   const reads: string[] = [];
   const io = { env: {}, home: '/home/u', readFile: (p: string) => (reads.push(p), file) };
   const r = resolveProviderConfig(block({ profile: 'dev' }), io);

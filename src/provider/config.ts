@@ -18,10 +18,64 @@ import { isKnownRegion } from './regions.js';
 const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager'] as const;
 /** Other keys of the official `endpoints` block: accepted, ignored with a warning. */
 const IGNORED_ENDPOINTS = [
-  'actiontrail', 'adb', 'alb', 'alidns', 'alikafka', 'apigateway', 'arms', 'bssopenapi', 'cas', 'cbn', 'cdn', 'cen', 'cms',
-  'config', 'cr', 'cs', 'dcdn', 'ddosbgp', 'ddoscoo', 'dds', 'dms_enterprise', 'dns', 'drds', 'eci', 'edas', 'ehpc', 'elasticsearch',
-  'emr', 'ess', 'fc', 'fnf', 'gpdb', 'hbase', 'kms', 'kvstore', 'location', 'log', 'market', 'maxcompute', 'mns', 'mse', 'nas',
-  'ons', 'oos', 'oss', 'ots', 'polardb', 'privatelink', 'ram', 'rds', 'redisa', 'ros', 'sas', 'slb', 'sts', 'tag', 'vpcpeer', 'waf',
+  'actiontrail',
+  'adb',
+  'alb',
+  'alidns',
+  'alikafka',
+  'apigateway',
+  'arms',
+  'bssopenapi',
+  'cas',
+  'cbn',
+  'cdn',
+  'cen',
+  'cms',
+  'config',
+  'cr',
+  'cs',
+  'dcdn',
+  'ddosbgp',
+  'ddoscoo',
+  'dds',
+  'dms_enterprise',
+  'dns',
+  'drds',
+  'eci',
+  'edas',
+  'ehpc',
+  'elasticsearch',
+  'emr',
+  'ess',
+  'fc',
+  'fnf',
+  'gpdb',
+  'hbase',
+  'kms',
+  'kvstore',
+  'location',
+  'log',
+  'market',
+  'maxcompute',
+  'mns',
+  'mse',
+  'nas',
+  'ons',
+  'oos',
+  'oss',
+  'ots',
+  'polardb',
+  'privatelink',
+  'ram',
+  'rds',
+  'redisa',
+  'ros',
+  'sas',
+  'slb',
+  'sts',
+  'tag',
+  'vpcpeer',
+  'waf',
 ] as const;
 
 function endpointAttributes() {
@@ -33,7 +87,8 @@ function endpointAttributes() {
       description: `Custom ${k} endpoint, \`host[:port]\` without scheme (env \`ALIBABA_CLOUD_ENDPOINT_${k.toUpperCase()}\` or \`${k.toUpperCase()}_ENDPOINT\`).`,
     });
   }
-  for (const k of IGNORED_ENDPOINTS) out[k] = attr.string({ optional: true, ignored: true, description: `Custom ${k} endpoint (not used by this provider).` });
+  for (const k of IGNORED_ENDPOINTS)
+    out[k] = attr.string({ optional: true, ignored: true, description: `Custom ${k} endpoint (not used by this provider).` });
   return out;
 }
 
@@ -42,19 +97,62 @@ const ignoredString = (description: string) => attr.string({ optional: true, ign
 export const providerSchema = defineSchema({
   description: 'The Alibaba Cloud provider: credentials, region and endpoints for ECS image management.',
   attributes: {
-    region: attr.string({ optional: true, description: 'Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION` or `ALIBABA_CLOUD_REGION_ID`; default `cn-beijing`).' }),
+    region: attr.string({
+      optional: true,
+      description:
+        'Region id, e.g. `cn-hangzhou` (env `ALICLOUD_REGION`, `ALIBABA_CLOUD_REGION` or `ALIBABA_CLOUD_REGION_ID`; default `cn-beijing`).',
+    }),
     access_key: attr.string({ optional: true, description: 'Access key id (env `ALICLOUD_ACCESS_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_ID`).' }),
-    secret_key: attr.string({ optional: true, sensitive: true, description: 'Access key secret (env `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`).' }),
-    security_token: attr.string({ optional: true, sensitive: true, description: 'STS security token for temporary keys (env `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`).' }),
-    profile: attr.string({ optional: true, description: 'Profile of the aliyun CLI config file to read keys and region from (env `ALICLOUD_PROFILE`). Only the AK mode is supported.' }),
-    shared_credentials_file: attr.string({ optional: true, description: 'Path of the aliyun CLI config file (env `ALICLOUD_SHARED_CREDENTIALS_FILE`; default `~/.aliyun/config.json`).' }),
-    protocol: attr.string({ optional: true, validators: [v.oneOf('HTTP', 'HTTPS')], description: 'Protocol of API requests (default `HTTPS`). Use `HTTP` for the local emulator.' }),
-    skip_region_validation: attr.bool({ optional: true, description: 'Accept a region id that is not in the static list of known regions (env `ALICLOUD_SKIP_REGION_VALIDATION`).' }),
-    client_read_timeout: attr.int({ optional: true, validators: [v.range(1)], description: 'Read timeout of one API request in milliseconds (env `CLIENT_READ_TIMEOUT`; default 60000).' }),
-    client_connect_timeout: attr.int({ optional: true, validators: [v.range(1)], description: 'Connect timeout of one API request in milliseconds (env `CLIENT_CONNECT_TIMEOUT`; default 10000).' }),
-    max_retry_timeout: attr.int({ optional: true, validators: [v.range(0)], description: 'Budget in seconds for retrying one API call on throttling and 5xx answers (env `MAX_RETRY_TIMEOUT`; default 120).' }),
+    secret_key: attr.string({
+      optional: true,
+      sensitive: true,
+      description: 'Access key secret (env `ALICLOUD_SECRET_KEY` or `ALIBABA_CLOUD_ACCESS_KEY_SECRET`).',
+    }),
+    security_token: attr.string({
+      optional: true,
+      sensitive: true,
+      description: 'STS security token for temporary keys (env `ALICLOUD_SECURITY_TOKEN` or `ALIBABA_CLOUD_SECURITY_TOKEN`).',
+    }),
+    profile: attr.string({
+      optional: true,
+      description:
+        'Profile of the aliyun CLI config file to read keys and region from (env `ALICLOUD_PROFILE`). Only the AK mode is supported.',
+    }),
+    shared_credentials_file: attr.string({
+      optional: true,
+      description: 'Path of the aliyun CLI config file (env `ALICLOUD_SHARED_CREDENTIALS_FILE`; default `~/.aliyun/config.json`).',
+    }),
+    protocol: attr.string({
+      optional: true,
+      validators: [v.oneOf('HTTP', 'HTTPS')],
+      description: 'Protocol of API requests (default `HTTPS`). Use `HTTP` for the local emulator.',
+    }),
+    skip_region_validation: attr.bool({
+      optional: true,
+      description: 'Accept a region id that is not in the static list of known regions (env `ALICLOUD_SKIP_REGION_VALIDATION`).',
+    }),
+    client_read_timeout: attr.int({
+      optional: true,
+      validators: [v.range(1)],
+      description: 'Read timeout of one API request in milliseconds (env `CLIENT_READ_TIMEOUT`; default 60000).',
+    }),
+    client_connect_timeout: attr.int({
+      optional: true,
+      validators: [v.range(1)],
+      description: 'Connect timeout of one API request in milliseconds (env `CLIENT_CONNECT_TIMEOUT`; default 10000).',
+    }),
+    max_retry_timeout: attr.int({
+      optional: true,
+      validators: [v.range(0)],
+      description: 'Budget in seconds for retrying one API call on throttling and 5xx answers (env `MAX_RETRY_TIMEOUT`; default 120).',
+    }),
     account_id: ignoredString('Account id (not needed by this provider).'),
-    account_type: attr.string({ optional: true, ignored: true, validators: [v.oneOf('Domestic', 'International')], description: 'Account site type (not needed: this provider never queries BssOpenApi).' }),
+    account_type: attr.string({
+      optional: true,
+      ignored: true,
+      validators: [v.oneOf('Domestic', 'International')],
+      description: 'Account site type (not needed: this provider never queries BssOpenApi).',
+    }),
     source_ip: ignoredString('Source IP of the caller (not used).'),
     secure_transport: ignoredString('Whether to require secure transport (not used).'),
     configuration_source: ignoredString('Source of the configuration, appended to the user agent in the official provider (not used).'),
@@ -66,7 +164,11 @@ export const providerSchema = defineSchema({
     ots_instance_name: ignoredString('Table Store instance name (deprecated in the official provider; not used).'),
   },
   blocks: {
-    endpoints: block.set({ description: 'Custom endpoints per product. Only `ecs`, `vpc` and `resourcemanager` are used; the other keys are accepted and ignored.', attributes: endpointAttributes() }),
+    endpoints: block.set({
+      description:
+        'Custom endpoints per product. Only `ecs`, `vpc` and `resourcemanager` are used; the other keys are accepted and ignored.',
+      attributes: endpointAttributes(),
+    }),
     assume_role: block.list({
       maxItems: 1,
       description: 'Assume a RAM role with STS (not supported: the base credentials are used; set keys of the role directly).',
@@ -100,7 +202,11 @@ export const providerSchema = defineSchema({
           maxItems: 1,
           description: 'Behaviour of `alicloud_instance`.',
           attributes: {
-            replace_on_image_update: attr.bool({ optional: true, description: 'When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk). Default `false`.' }),
+            replace_on_image_update: attr.bool({
+              optional: true,
+              description:
+                'When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk). Default `false`.',
+            }),
           },
         }),
       },
@@ -171,7 +277,8 @@ export interface ResolveEnv {
   readFile?: (path: string) => string;
 }
 
-const first = (...xs: (string | null | undefined)[]): string | undefined => xs.find((x) => x !== undefined && x !== null && x !== '') ?? undefined;
+const first = (...xs: (string | null | undefined)[]): string | undefined =>
+  xs.find((x) => x !== undefined && x !== null && x !== '') ?? undefined;
 
 function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
@@ -186,15 +293,27 @@ function loadProfile(path: string, name: string, readFile: (p: string) => string
   try {
     doc = JSON.parse(readFile(path)) as typeof doc;
   } catch (err) {
-    return { summary: 'Cannot Read Credentials Profile', attribute: 'profile', detail: `Profile "${name}" was requested, but ${path} cannot be read as JSON: ${(err as Error).message}. Create it with \`aliyun configure --profile ${name}\`, or set shared_credentials_file to the right path.` };
+    return {
+      summary: 'Cannot Read Credentials Profile',
+      attribute: 'profile',
+      detail: `Profile "${name}" was requested, but ${path} cannot be read as JSON: ${(err as Error).message}. Create it with \`aliyun configure --profile ${name}\`, or set shared_credentials_file to the right path.`,
+    };
   }
   const p = (doc.profiles ?? []).find((x) => x.name === name);
   if (!p) {
     const known = (doc.profiles ?? []).map((x) => x.name).join(', ') || 'none';
-    return { summary: 'Unknown Credentials Profile', attribute: 'profile', detail: `Profile "${name}" is not in ${path} (profiles there: ${known}).` };
+    return {
+      summary: 'Unknown Credentials Profile',
+      attribute: 'profile',
+      detail: `Profile "${name}" is not in ${path} (profiles there: ${known}).`,
+    };
   }
   if (p.mode && p.mode !== 'AK' && p.mode !== 'StsToken') {
-    return { summary: 'Unsupported Credentials Profile', attribute: 'profile', detail: `Profile "${name}" in ${path} uses mode ${p.mode}; only AK and StsToken profiles are supported. Use an AK profile or set access_key/secret_key.` };
+    return {
+      summary: 'Unsupported Credentials Profile',
+      attribute: 'profile',
+      detail: `Profile "${name}" in ${path} uses mode ${p.mode}; only AK and StsToken profiles are supported. Use an AK profile or set access_key/secret_key.`,
+    };
   }
   return p;
 }
@@ -210,7 +329,8 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
   const profileName = first(c.profile, env.ALICLOUD_PROFILE, env.ALIBABA_CLOUD_PROFILE);
   let profile: CliProfile = {};
   if (profileName) {
-    const path = first(c.shared_credentials_file, env.ALICLOUD_SHARED_CREDENTIALS_FILE) ?? join(io.home ?? homedir(), '.aliyun', 'config.json');
+    const path =
+      first(c.shared_credentials_file, env.ALICLOUD_SHARED_CREDENTIALS_FILE) ?? join(io.home ?? homedir(), '.aliyun', 'config.json');
     const loaded = loadProfile(path, profileName, io.readFile ?? ((p) => readFileSync(p, 'utf8')));
     if ('summary' in loaded) problems.push(loaded);
     else profile = loaded;
@@ -219,7 +339,13 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
   const argKey = first(c.access_key);
   const envKey = first(env.ALICLOUD_ACCESS_KEY, env.ALIBABA_CLOUD_ACCESS_KEY_ID, env.ALIBABACLOUD_ACCESS_KEY_ID);
   const accessKeyId = first(argKey, envKey, profile.access_key_id);
-  const accessKeySecret = first(c.secret_key, env.ALICLOUD_SECRET_KEY, env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, env.ALIBABACLOUD_ACCESS_KEY_SECRET, profile.access_key_secret);
+  const accessKeySecret = first(
+    c.secret_key,
+    env.ALICLOUD_SECRET_KEY,
+    env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    env.ALIBABACLOUD_ACCESS_KEY_SECRET,
+    profile.access_key_secret,
+  );
   const securityToken = first(c.security_token, env.ALICLOUD_SECURITY_TOKEN, env.ALIBABA_CLOUD_SECURITY_TOKEN, profile.sts_token);
   if (!accessKeyId || !accessKeySecret) {
     const missing = [!accessKeyId ? 'access key id' : '', !accessKeySecret ? 'access key secret' : ''].filter(Boolean).join(' and ');
@@ -233,10 +359,15 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     });
   }
 
-  const region = first(c.region, env.ALICLOUD_REGION, env.ALIBABA_CLOUD_REGION, env.ALIBABA_CLOUD_REGION_ID, profile.region_id) ?? 'cn-beijing';
+  const region =
+    first(c.region, env.ALICLOUD_REGION, env.ALIBABA_CLOUD_REGION, env.ALIBABA_CLOUD_REGION_ID, profile.region_id) ?? 'cn-beijing';
   const skipRegion = c.skip_region_validation ?? /^(1|true)$/i.test(env.ALICLOUD_SKIP_REGION_VALIDATION ?? '');
   if (!/^[a-z0-9-]+$/.test(region)) {
-    problems.push({ summary: 'Invalid Region', attribute: 'region', detail: `region must be a region id of lower-case letters, digits and "-", e.g. "cn-hangzhou", got "${region}".` });
+    problems.push({
+      summary: 'Invalid Region',
+      attribute: 'region',
+      detail: `region must be a region id of lower-case letters, digits and "-", e.g. "cn-hangzhou", got "${region}".`,
+    });
   } else if (!skipRegion && !isKnownRegion(region)) {
     problems.push({
       summary: 'Unknown Region',
@@ -252,7 +383,11 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     const value = first(fromBlock, env[`ALIBABA_CLOUD_ENDPOINT_${k.toUpperCase()}`], env[`${k.toUpperCase()}_ENDPOINT`]);
     if (value === undefined) continue;
     if (/^[a-z]+:\/\//i.test(value) || value.includes('/')) {
-      problems.push({ summary: 'Invalid Endpoint', attribute: 'endpoints', detail: `endpoints.${k} must be host[:port] without scheme or path (e.g. "127.0.0.1:8080"), got "${value}". Choose HTTP or HTTPS with the protocol argument.` });
+      problems.push({
+        summary: 'Invalid Endpoint',
+        attribute: 'endpoints',
+        detail: `endpoints.${k} must be host[:port] without scheme or path (e.g. "127.0.0.1:8080"), got "${value}". Choose HTTP or HTTPS with the protocol argument.`,
+      });
       continue;
     }
     endpoints[k] = value;

@@ -9,15 +9,19 @@ import { isEcsError, isEcsServiceError, type EcsServiceError, type EcsTimeoutErr
 /** What to do after an ECS error code, for the codes users meet. */
 const HINTS: Readonly<Record<string, string>> = {
   IncorrectInstanceStatus: 'The instance must be Running or Stopped. Wait for it to settle (or start/stop it), then apply again.',
-  InstanceLockedForSecurity: 'The instance is locked for security reasons and cannot be imaged. Unlock it in the console or use another source.',
-  'InvalidImageName.Duplicated': 'Another custom image in this region already has this name. Choose another image_name, or import the existing image with `terraform import <address> <image id>`.',
-  ImageUsingByInstance: 'Instances still use this image. Set force = true and apply that change first, then destroy again; instances created from it can then no longer re-initialise their system disk.',
+  InstanceLockedForSecurity:
+    'The instance is locked for security reasons and cannot be imaged. Unlock it in the console or use another source.',
+  'InvalidImageName.Duplicated':
+    'Another custom image in this region already has this name. Choose another image_name, or import the existing image with `terraform import <address> <image id>`.',
+  ImageUsingByInstance:
+    'Instances still use this image. Set force = true and apply that change first, then destroy again; instances created from it can then no longer re-initialise their system disk.',
   'InvalidResourceGroup.NotFound': 'Check resource_group_id: the resource group does not exist in this account.',
   'InvalidSnapshotId.NotFound': 'Check the snapshot id: it does not exist in this region.',
   'InvalidSnapshotId.NotReady': 'The snapshot is still being created. Wait until it is accomplished, then apply again.',
   'InvalidSnapshot.TooOld': 'Snapshots created on or before 2013-07-15 cannot make images. Take a new snapshot of the disk.',
   'InvalidInstanceId.NotFound': 'Check instance_id: the instance does not exist in this region.',
-  IdempotentParameterMismatch: 'An earlier request used the same ClientToken with other parameters. Change any argument (e.g. description) to get a new token, or report this as a provider bug.',
+  IdempotentParameterMismatch:
+    'An earlier request used the same ClientToken with other parameters. Change any argument (e.g. description) to get a new token, or report this as a provider bug.',
   'QuotaExceed.Image': 'The custom image quota of the account is reached. Delete unused images or raise the quota.',
   OperationDenied: 'ECS refused the request as configured; for disk_device_mapping give exactly one system disk and at most 16 data disks.',
   Forbidden: 'The credentials lack permission for this action (RAM policy). For resource groups, pass a resource_group_id you may use.',
@@ -28,7 +32,8 @@ const HINTS: Readonly<Record<string, string>> = {
 function hintFor(e: EcsServiceError): string {
   const exact = HINTS[e.code];
   if (exact) return exact;
-  if (e.code.includes('Throttling')) return 'ECS kept throttling the requests after several retries with backoff. Try again later or lower -parallelism.';
+  if (e.code.includes('Throttling'))
+    return 'ECS kept throttling the requests after several retries with backoff. Try again later or lower -parallelism.';
   if (e.httpStatus >= 500) return 'ECS had an internal error and retries did not help. Try again later.';
   if (e.code.startsWith('Forbidden')) return HINTS.Forbidden!;
   return 'Fix the request as the message says and apply again.';
@@ -59,11 +64,17 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
   if (isEcsError(err)) {
     switch (err.name) {
       case 'EcsCanceledError':
-        diags.addError(`${ctx.summary}: Canceled`, `${err.message}\n\nTerraform was interrupted. What exists is recorded in the state, so the next apply carries on from there.${note}`);
+        diags.addError(
+          `${ctx.summary}: Canceled`,
+          `${err.message}\n\nTerraform was interrupted. What exists is recorded in the state, so the next apply carries on from there.${note}`,
+        );
         return;
       case 'EcsTimeoutError': {
         const t = err as EcsTimeoutError;
-        const raise = t.kind === 'wait' && ctx.timeoutKey ? ` Raise timeouts { ${ctx.timeoutKey} = "..." } if the cloud is just slow.` : ' Check the network and the endpoints/protocol settings.';
+        const raise =
+          t.kind === 'wait' && ctx.timeoutKey
+            ? ` Raise timeouts { ${ctx.timeoutKey} = "..." } if the cloud is just slow.`
+            : ' Check the network and the endpoints/protocol settings.';
         diags.addError(ctx.summary, `${t.message}${raise}${note}`);
         return;
       }
@@ -71,7 +82,10 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
         diags.addError(ctx.summary, `${(err as EcsWaitFailedError).message}${note}`);
         return;
       case 'EcsNetworkError':
-        diags.addError(ctx.summary, `${err.message}\n\nCheck the network, the region, and endpoints/protocol in the provider block (the emulator needs protocol = "HTTP").${note}`);
+        diags.addError(
+          ctx.summary,
+          `${err.message}\n\nCheck the network, the region, and endpoints/protocol in the provider block (the emulator needs protocol = "HTTP").${note}`,
+        );
         return;
       default:
         diags.addError(ctx.summary, `${err.message}${note}`);

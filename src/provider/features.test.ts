@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Diagnostics } from '../framework/index.js';
-import { DEFAULT_FEATURES, providerSchema, resolveFeatures, resolveProviderConfig, type ProviderClient, type ProviderConfig } from './config.js';
+import {
+  DEFAULT_FEATURES,
+  providerSchema,
+  resolveFeatures,
+  resolveProviderConfig,
+  type ProviderClient,
+  type ProviderConfig,
+} from './config.js';
 import { alicloudProvider } from './provider.js';
 import { instanceResource } from './instance/resource.js';
 
@@ -32,23 +39,47 @@ test('features { ecs_instance { replace_on_image_update = true } } resolves to t
 
 test('configure puts the features on the client it returns, and returns no client while the block is unknown', async () => {
   const configure = alicloudProvider.configure!;
-  const req = (config: unknown) => ({ config: config as never, terraformVersion: '1.9.0', diags: new Diagnostics(), signal: new AbortController().signal, log: silentLog });
+  const req = (config: unknown) => ({
+    config: config as never,
+    terraformVersion: '1.9.0',
+    diags: new Diagnostics(),
+    signal: new AbortController().signal,
+    log: silentLog,
+  });
   const client = (await configure(req(block({ access_key: 'A', secret_key: 'S', features: features(true) })))) as ProviderClient;
   assert.equal(client.features?.ecsInstance.replaceOnImageUpdate, true);
   const plain = (await configure(req(block({ access_key: 'A', secret_key: 'S' })))) as ProviderClient;
   assert.equal(plain.features?.ecsInstance.replaceOnImageUpdate, false);
-  assert.equal(await configure(req(block({ access_key: 'A', secret_key: 'S', features: [{ ecs_instance: [{ replace_on_image_update: undefined }] }] }))), undefined);
+  assert.equal(
+    await configure(
+      req(block({ access_key: 'A', secret_key: 'S', features: [{ ecs_instance: [{ replace_on_image_update: undefined }] }] })),
+    ),
+    undefined,
+  );
 });
 
 /** Run the instance modifyPlan on an image change and return the attributes it asked to replace. */
 async function replacedOnImageChange(client: unknown, newImage = 'img-new'): Promise<string[]> {
-  const prior = { id: 'i-1', image_id: 'img-old', instance_type: 'ecs.g7.large', system_disk_size: 40, os_type: 'linux', os_name: 'Ubuntu' };
+  const prior = {
+    id: 'i-1',
+    image_id: 'img-old',
+    instance_type: 'ecs.g7.large',
+    system_disk_size: 40,
+    os_type: 'linux',
+    os_name: 'Ubuntu',
+  };
   const plan = { ...prior, image_id: newImage };
   const replaced: string[] = [];
   const diags = new Diagnostics();
   await instanceResource.modifyPlan!({
-    client: client as ProviderClient, signal: new AbortController().signal, log: silentLog, diags,
-    config: plan as never, plan: plan as never, prior: prior as never, requireReplace: (a) => void replaced.push(a),
+    client: client as ProviderClient,
+    signal: new AbortController().signal,
+    log: silentLog,
+    diags,
+    config: plan as never,
+    plan: plan as never,
+    prior: prior as never,
+    requireReplace: (a) => void replaced.push(a),
   });
   assert.equal(diags.hasError(), false);
   return replaced;

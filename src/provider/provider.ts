@@ -19,6 +19,7 @@ import { resourceGroupsDataSource } from './data-resource-groups/data-source.js'
 export type { ProviderClient } from './config.js';
 
 /** Managed resources by type name. One line per resource. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource has its own schema type
 const resources: Record<string, Resource<any, ProviderClient>> = {
   alicloud_image: imageResource,
   alicloud_vpc: vpcResource,
@@ -28,6 +29,7 @@ const resources: Record<string, Resource<any, ProviderClient>> = {
 };
 
 /** Data sources by type name. One line per data source. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each data source has its own schema type
 const dataSources: Record<string, DataSource<any, ProviderClient>> = {
   alicloud_zones: zonesDataSource,
   alicloud_instance_types: instanceTypesDataSource,
@@ -59,9 +61,16 @@ export const alicloudProvider = defineProvider({
       }
       return undefined;
     }
-    log.debug('alicloud provider configured', { region: resolved.options.region, credentials: resolved.credentialSource, endpoints: resolved.options.endpoints, features: resolved.features });
+    log.debug('alicloud provider configured', {
+      region: resolved.options.region,
+      credentials: resolved.credentialSource,
+      endpoints: resolved.options.endpoints,
+      features: resolved.features,
+    });
     // Settings ride on the client: it is the one value the framework hands to every resource call.
-    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...resolved.options, logger: log }), { features: resolved.features });
+    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...resolved.options, logger: log }), {
+      features: resolved.features,
+    });
     return client;
   },
 });

@@ -55,8 +55,14 @@ export class PluginClient {
     if (!def) throw new Error(`${service} has no method ${method}`);
     const deadline = Date.now() + (options.timeoutMs ?? 10_000);
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, new grpc.Metadata(), { deadline }, (err, res) =>
-        err ? reject(err) : resolve(res as Msg),
+      this.client.makeUnaryRequest(
+        def.path,
+        def.requestSerialize,
+        def.responseDeserialize,
+        request,
+        new grpc.Metadata(),
+        { deadline },
+        (err, res) => (err ? reject(err) : resolve(res as Msg)),
       );
     });
   }
@@ -110,7 +116,10 @@ export async function startPlugin(options: StartPluginOptions): Promise<PluginPr
 
   const line = await new Promise<string>((resolve, reject) => {
     let buf = '';
-    const timer = setTimeout(() => fail(new Error(`no handshake within ${options.handshakeTimeoutMs ?? 60_000} ms`)), options.handshakeTimeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`no handshake within ${options.handshakeTimeoutMs ?? 60_000} ms`)),
+      options.handshakeTimeoutMs ?? 60_000,
+    );
     const onData = (d: string) => {
       buf += d;
       const nl = buf.indexOf('\n');
@@ -146,9 +155,10 @@ export async function startPlugin(options: StartPluginOptions): Promise<PluginPr
   const connect = (o: { withClientCertificate?: boolean } = {}) => {
     if (!serverPem) return new PluginClient(target, grpc.credentials.createInsecure());
     const withCert = o.withClientCertificate ?? true;
-    const creds = withCert && identity
-      ? grpc.credentials.createSsl(Buffer.from(serverPem), Buffer.from(identity.keyPem), Buffer.from(identity.certPem))
-      : grpc.credentials.createSsl(Buffer.from(serverPem));
+    const creds =
+      withCert && identity
+        ? grpc.credentials.createSsl(Buffer.from(serverPem), Buffer.from(identity.keyPem), Buffer.from(identity.certPem))
+        : grpc.credentials.createSsl(Buffer.from(serverPem));
     return new PluginClient(target, creds);
   };
   const client = connect();

@@ -73,7 +73,9 @@ export function generateCertificate(options: { commonName?: string; organization
   const notBefore = new Date(Math.floor(now / 1000) * 1000 - 30_000);
   const notAfter = new Date(notBefore.getTime() + 262_980 * 3600_000);
   // Subject key id: SHA-1 of the public key bits (the last 65 bytes of the P-256 SPKI).
-  const ski = createHash('sha1').update(spki.subarray(spki.length - 65)).digest();
+  const ski = createHash('sha1')
+    .update(spki.subarray(spki.length - 65))
+    .digest();
   const extensions = seq(
     extension('2.5.29.19', true, seq(bool(true))),
     // digitalSignature(0) keyEncipherment(2) keyAgreement(4) keyCertSign(5): 0b10101100, 2 unused bits.

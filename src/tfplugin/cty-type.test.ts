@@ -11,7 +11,11 @@ const block: SchemaBlock = {
     { name: 'any', type: 'dynamic', optional: true },
   ],
   blockTypes: [
-    { typeName: 'timeouts', nesting: 'single', block: { attributes: [{ name: 'create', type: 'string', optional: true }], blockTypes: [] } },
+    {
+      typeName: 'timeouts',
+      nesting: 'single',
+      block: { attributes: [{ name: 'create', type: 'string', optional: true }], blockTypes: [] },
+    },
     { typeName: 'grp', nesting: 'group', block: { attributes: [{ name: 'g', type: 'bool', optional: true }], blockTypes: [] } },
     { typeName: 'rule', nesting: 'set', block: { attributes: [{ name: 'port', type: 'number', required: true }], blockTypes: [] } },
     { typeName: 'by_name', nesting: 'map', block: { attributes: [{ name: 'v', type: 'string', optional: true }], blockTypes: [] } },
@@ -20,17 +24,20 @@ const block: SchemaBlock = {
 };
 
 test('impliedType maps attributes, nested attributes and every block nesting mode', () => {
-  assert.deepEqual(impliedType(block), ['object', {
-    id: 'string',
-    tags: ['map', 'string'],
-    disk: ['list', ['object', { size: 'number' }]],
-    any: 'dynamic',
-    timeouts: ['object', { create: 'string' }],
-    grp: ['object', { g: 'bool' }],
-    rule: ['set', ['object', { port: 'number' }]],
-    by_name: ['map', ['object', { v: 'string' }]],
-    dyn: 'dynamic',
-  }]);
+  assert.deepEqual(impliedType(block), [
+    'object',
+    {
+      id: 'string',
+      tags: ['map', 'string'],
+      disk: ['list', ['object', { size: 'number' }]],
+      any: 'dynamic',
+      timeouts: ['object', { create: 'string' }],
+      grp: ['object', { g: 'bool' }],
+      rule: ['set', ['object', { port: 'number' }]],
+      by_name: ['map', ['object', { v: 'string' }]],
+      dyn: 'dynamic',
+    },
+  ]);
 });
 
 test('type JSON is canonical (sorted object keys) and parses back', () => {

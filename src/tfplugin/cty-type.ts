@@ -98,7 +98,9 @@ function checkType(raw: unknown, text: string): CtyType {
     }
     if (kind === 'tuple' && Array.isArray(arg)) return ['tuple', arg.map((x) => checkType(x, text))];
   }
-  throw new TypeError(`invalid cty type ${JSON.stringify(raw)} in ${text}: expected "string", "number", "bool", "dynamic", or ["list"|"set"|"map", T], ["object", {...}], ["tuple", [...]]`);
+  throw new TypeError(
+    `invalid cty type ${JSON.stringify(raw)} in ${text}: expected "string", "number", "bool", "dynamic", or ["list"|"set"|"map", T], ["object", {...}], ["tuple", [...]]`,
+  );
 }
 
 /** Hidden slot on arrays/records decoded from a `dynamic` value, remembering their exact type. */

@@ -78,9 +78,7 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
     : grpc.ServerCredentials.createInsecure();
   const dir = options.socketDir || process.env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
   const address = join(dir, `plugin${randomBytes(5).toString('hex')}.sock`);
-  await new Promise<void>((resolve, reject) =>
-    server.bindAsync(`unix:${address}`, creds, (err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => server.bindAsync(`unix:${address}`, creds, (err) => (err ? reject(err) : resolve())));
   const group = options.socketGroup ?? process.env.PLUGIN_UNIX_SOCKET_GROUP;
   if (group) {
     chmodSync(address, 0o660);

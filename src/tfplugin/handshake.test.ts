@@ -18,13 +18,29 @@ test('the certificate field drops base64 padding and parses back to the same DER
     assert.ok(line.endsWith('\n'));
     const parsed = parseHandshakeLine(line);
     assert.deepEqual(parsed.certDer, der);
-    assert.deepEqual({ ...parsed, certDer: undefined }, { core: 1, version: 6, network: 'unix', address: '/tmp/p.sock', protocol: 'grpc', certDer: undefined });
+    assert.deepEqual(
+      { ...parsed, certDer: undefined },
+      { core: 1, version: 6, network: 'unix', address: '/tmp/p.sock', protocol: 'grpc', certDer: undefined },
+    );
   }
   assert.equal(handshakeLine({ network: 'unix', address: '/s' }), '1|6|unix|/s|grpc|\n');
 });
 
 test('the reattach value registers every address with Test true', () => {
-  const v = JSON.parse(reattachValue({ addresses: ['registry.terraform.io/hashicorp/alicloud', 'registry.terraform.io/aliyun/alicloud'], network: 'unix', address: '/tmp/s', pid: 42 }));
-  assert.deepEqual(v['registry.terraform.io/aliyun/alicloud'], { Protocol: 'grpc', ProtocolVersion: 6, Pid: 42, Test: true, Addr: { Network: 'unix', String: '/tmp/s' } });
+  const v = JSON.parse(
+    reattachValue({
+      addresses: ['registry.terraform.io/hashicorp/alicloud', 'registry.terraform.io/aliyun/alicloud'],
+      network: 'unix',
+      address: '/tmp/s',
+      pid: 42,
+    }),
+  );
+  assert.deepEqual(v['registry.terraform.io/aliyun/alicloud'], {
+    Protocol: 'grpc',
+    ProtocolVersion: 6,
+    Pid: 42,
+    Test: true,
+    Addr: { Network: 'unix', String: '/tmp/s' },
+  });
   assert.equal(Object.keys(v).length, 2);
 });

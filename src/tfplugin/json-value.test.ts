@@ -1,12 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeJsonValue, encodeJsonValue } from './json-value.js';
-import { TfNumber, tfNumber, UNKNOWN, type CtyType } from './values.js';
+import { type TfNumber, tfNumber, UNKNOWN, type CtyType } from './values.js';
 
-const t: CtyType = ['object', { id: 'string', size: 'number', big: 'number', tags: ['map', 'string'], d: 'dynamic', rule: ['list', ['object', { port: 'number' }]] }];
+const t: CtyType = [
+  'object',
+  { id: 'string', size: 'number', big: 'number', tags: ['map', 'string'], d: 'dynamic', rule: ['list', ['object', { port: 'number' }]] },
+];
 
 test('state JSON decodes losslessly, with big integers and decimals exact', () => {
-  const v = decodeJsonValue(t, '{\n  "id": "x", "size": 1.1, "big": 12345678901234567890, "tags": {"a": "b"},\n  "d": {"value": ["a"], "type": ["list", "string"]}, "rule": [{"port": 9007199254740993}]\n}') as Record<string, any>;
+  const v = decodeJsonValue(
+    t,
+    '{\n  "id": "x", "size": 1.1, "big": 12345678901234567890, "tags": {"a": "b"},\n  "d": {"value": ["a"], "type": ["list", "string"]}, "rule": [{"port": 9007199254740993}]\n}',
+  ) as Record<string, any>;
   assert.equal((v.big as TfNumber).text, '12345678901234567890');
   assert.equal((v.size as TfNumber).text, '1.1');
   assert.equal(v.rule[0].port.text, '9007199254740993');

@@ -42,8 +42,7 @@ function kindOf(raw: unknown): string {
 
 function fromJson(type: CtyType, raw: unknown, path: string, o: JsonDecodeOptions): Value {
   if (raw === null || raw === undefined) return null;
-  const fail = (expected: string) =>
-    new TypeError(`cannot decode JSON at ${where(path)}: expected ${expected}, got ${kindOf(raw)}`);
+  const fail = (expected: string) => new TypeError(`cannot decode JSON at ${where(path)}: expected ${expected}, got ${kindOf(raw)}`);
   if (type === 'dynamic') {
     if (typeof raw !== 'object' || Array.isArray(raw) || raw instanceof TfNumber || !('type' in raw)) {
       throw fail('{"value": ..., "type": ...} for a dynamic value');
@@ -90,7 +89,9 @@ function fromJson(type: CtyType, raw: unknown, path: string, o: JsonDecodeOption
   if (!o.ignoreUnknownAttributes) {
     for (const k of Object.keys(rec)) {
       if (!(k in arg)) {
-        throw new TypeError(`cannot decode JSON at ${where(path)}: unsupported attribute "${k}" (allowed: ${Object.keys(arg).sort().join(', ')})`);
+        throw new TypeError(
+          `cannot decode JSON at ${where(path)}: unsupported attribute "${k}" (allowed: ${Object.keys(arg).sort().join(', ')})`,
+        );
       }
     }
   }
@@ -101,8 +102,7 @@ function fromJson(type: CtyType, raw: unknown, path: string, o: JsonDecodeOption
 function toJson(type: CtyType, v: Value, path: string): string {
   if (v === null || v === undefined) return 'null';
   if (v instanceof Unknown) throw new TypeError(`cannot encode JSON at ${where(path)}: unknown values have no JSON form`);
-  const fail = (expected: string) =>
-    new TypeError(`cannot encode JSON at ${where(path)}: expected ${expected}, got ${kindOf(v)}`);
+  const fail = (expected: string) => new TypeError(`cannot encode JSON at ${where(path)}: expected ${expected}, got ${kindOf(v)}`);
   if (type === 'dynamic') {
     const t = inferType(v);
     return `{"value":${toJson(t, v, path)},"type":${typeToJson(t)}}`;

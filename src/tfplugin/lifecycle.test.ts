@@ -30,10 +30,13 @@ function readUntil(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<RegE
 }
 
 test('--debug serves plaintext, prints TF_REATTACH_PROVIDERS for both alicloud addresses and stops on Ctrl-C', async (t) => {
-  const child = spawn(process.execPath, [mainJs, '--debug'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [MAGIC_COOKIE_KEY]: '' } });
+  const child = spawn(process.execPath, [mainJs, '--debug'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [MAGIC_COOKIE_KEY]: '' },
+  });
   t.after(() => child.kill('SIGKILL'));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const [, value] = await readUntil(child.stdout!, /export TF_REATTACH_PROVIDERS='([^']+)'\n/) as unknown as [string, string];
+  const [, value] = (await readUntil(child.stdout!, /export TF_REATTACH_PROVIDERS='([^']+)'\n/)) as unknown as [string, string];
   const reattach = JSON.parse(value);
   const entry = reattach['registry.terraform.io/aliyun/alicloud'];
   assert.deepEqual(Object.keys(reattach).sort(), ['registry.terraform.io/aliyun/alicloud', 'registry.terraform.io/hashicorp/alicloud']);
@@ -45,7 +48,10 @@ test('--debug serves plaintext, prints TF_REATTACH_PROVIDERS for both alicloud a
   client.close();
 
   if (!skipUnlessTerraform(t)) {
-    const ws = createTerraformWorkspace({ providerBinDir: '/nonexistent', files: { 'main.tf': 'resource "alicloud_thing" "a" {\n  name = "x"\n}\n' } });
+    const ws = createTerraformWorkspace({
+      providerBinDir: '/nonexistent',
+      files: { 'main.tf': 'resource "alicloud_thing" "a" {\n  name = "x"\n}\n' },
+    });
     t.after(() => ws.cleanup());
     const r = await ws.run(['validate', '-no-color'], { env: { TF_REATTACH_PROVIDERS: value } });
     assert.equal(r.code, 0, r.stderr + r.stdout);

@@ -44,16 +44,41 @@ export class MsgpackWriter {
     const b = this.buf;
     if (v >= 0n) {
       if (v < 0x80n) b[this.len++] = Number(v);
-      else if (v <= 0xffn) (b[this.len++] = 0xcc), (b[this.len++] = Number(v));
-      else if (v <= 0xffffn) (b[this.len++] = 0xcd), b.writeUInt16BE(Number(v), this.len), (this.len += 2);
-      else if (v <= 0xffffffffn) (b[this.len++] = 0xce), b.writeUInt32BE(Number(v), this.len), (this.len += 4);
-      else (b[this.len++] = 0xcf), b.writeBigUInt64BE(v, this.len), (this.len += 8);
+      else if (v <= 0xffn) {
+        b[this.len++] = 0xcc;
+        b[this.len++] = Number(v);
+      } else if (v <= 0xffffn) {
+        b[this.len++] = 0xcd;
+        b.writeUInt16BE(Number(v), this.len);
+        this.len += 2;
+      } else if (v <= 0xffffffffn) {
+        b[this.len++] = 0xce;
+        b.writeUInt32BE(Number(v), this.len);
+        this.len += 4;
+      } else {
+        b[this.len++] = 0xcf;
+        b.writeBigUInt64BE(v, this.len);
+        this.len += 8;
+      }
     } else {
       if (v >= -32n) b[this.len++] = Number(v) & 0xff;
-      else if (v >= -0x80n) (b[this.len++] = 0xd0), b.writeInt8(Number(v), this.len), (this.len += 1);
-      else if (v >= -0x8000n) (b[this.len++] = 0xd1), b.writeInt16BE(Number(v), this.len), (this.len += 2);
-      else if (v >= -0x80000000n) (b[this.len++] = 0xd2), b.writeInt32BE(Number(v), this.len), (this.len += 4);
-      else (b[this.len++] = 0xd3), b.writeBigInt64BE(v, this.len), (this.len += 8);
+      else if (v >= -0x80n) {
+        b[this.len++] = 0xd0;
+        b.writeInt8(Number(v), this.len);
+        this.len += 1;
+      } else if (v >= -0x8000n) {
+        b[this.len++] = 0xd1;
+        b.writeInt16BE(Number(v), this.len);
+        this.len += 2;
+      } else if (v >= -0x80000000n) {
+        b[this.len++] = 0xd2;
+        b.writeInt32BE(Number(v), this.len);
+        this.len += 4;
+      } else {
+        b[this.len++] = 0xd3;
+        b.writeBigInt64BE(v, this.len);
+        this.len += 8;
+      }
     }
   }
 
@@ -68,16 +93,20 @@ export class MsgpackWriter {
     const data = Buffer.from(s, 'utf8');
     const n = data.length;
     if (n < 32) this.byte(0xa0 | n);
-    else if (n <= 0xff) this.byte(0xd9), this.byte(n);
-    else if (n <= 0xffff) this.header(0xda, n, 2);
+    else if (n <= 0xff) {
+      this.byte(0xd9);
+      this.byte(n);
+    } else if (n <= 0xffff) this.header(0xda, n, 2);
     else this.header(0xdb, n, 4);
     this.raw(data);
   }
 
   bin(data: Uint8Array): void {
     const n = data.length;
-    if (n <= 0xff) this.byte(0xc4), this.byte(n);
-    else if (n <= 0xffff) this.header(0xc5, n, 2);
+    if (n <= 0xff) {
+      this.byte(0xc4);
+      this.byte(n);
+    } else if (n <= 0xffff) this.header(0xc5, n, 2);
     else this.header(0xc6, n, 4);
     this.raw(data);
   }
@@ -98,8 +127,10 @@ export class MsgpackWriter {
     const fixed: Record<number, number> = { 1: 0xd4, 2: 0xd5, 4: 0xd6, 8: 0xd7, 16: 0xd8 };
     const code = fixed[data.length];
     if (code !== undefined) this.byte(code);
-    else if (data.length <= 0xff) this.byte(0xc7), this.byte(data.length);
-    else if (data.length <= 0xffff) this.header(0xc8, data.length, 2);
+    else if (data.length <= 0xff) {
+      this.byte(0xc7);
+      this.byte(data.length);
+    } else if (data.length <= 0xffff) this.header(0xc8, data.length, 2);
     else this.header(0xc9, data.length, 4);
     this.byte(type & 0xff);
     this.raw(data);
@@ -207,14 +238,22 @@ export class MsgpackReader {
     this.need(w);
     this.pos += w;
     switch (c) {
-      case 0xcc: return BigInt(v.readUInt8(p));
-      case 0xcd: return BigInt(v.readUInt16BE(p));
-      case 0xce: return BigInt(v.readUInt32BE(p));
-      case 0xcf: return v.readBigUInt64BE(p);
-      case 0xd0: return BigInt(v.readInt8(p));
-      case 0xd1: return BigInt(v.readInt16BE(p));
-      case 0xd2: return BigInt(v.readInt32BE(p));
-      default: return v.readBigInt64BE(p);
+      case 0xcc:
+        return BigInt(v.readUInt8(p));
+      case 0xcd:
+        return BigInt(v.readUInt16BE(p));
+      case 0xce:
+        return BigInt(v.readUInt32BE(p));
+      case 0xcf:
+        return v.readBigUInt64BE(p);
+      case 0xd0:
+        return BigInt(v.readInt8(p));
+      case 0xd1:
+        return BigInt(v.readInt16BE(p));
+      case 0xd2:
+        return BigInt(v.readInt32BE(p));
+      default:
+        return v.readBigInt64BE(p);
     }
   }
 
@@ -277,13 +316,19 @@ export class MsgpackReader {
   /** Skip one complete item. */
   skip(): void {
     switch (this.peekKind()) {
-      case 'nil': return this.nil();
-      case 'bool': return void this.bool();
-      case 'int': return void this.int();
-      case 'float': return void this.float();
+      case 'nil':
+        return this.nil();
+      case 'bool':
+        return void this.bool();
+      case 'int':
+        return void this.int();
+      case 'float':
+        return void this.float();
       case 'str':
-      case 'bin': return void this.strOrBinBytes();
-      case 'ext': return void this.ext();
+      case 'bin':
+        return void this.strOrBinBytes();
+      case 'ext':
+        return void this.ext();
       case 'array': {
         const n = this.arrayHeader();
         for (let i = 0; i < n; i++) this.skip();

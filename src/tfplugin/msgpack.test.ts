@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeMsgpack, encodeMsgpack, exactDecimal } from './msgpack.js';
 import { inferType } from './cty-type.js';
-import { TfNumber, Unknown, UNKNOWN, tfNumber, valuesEqual, type CtyType, type Value } from './values.js';
+import { type TfNumber, Unknown, UNKNOWN, tfNumber, valuesEqual, type CtyType, type Value } from './values.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const bytes = (h: string) => new Uint8Array(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
@@ -72,7 +72,11 @@ test('ext 12 refinements decode into Refinements and re-encode identically', () 
   assert.ok(v instanceof Unknown);
   assert.deepEqual(v.refinements, { nullable: false, stringPrefix: 'pre-' });
   assert.equal(hex(encodeMsgpack('string', v)), hex(observed));
-  const n = new Unknown({ numberLower: { value: tfNumber(1), inclusive: true }, numberUpper: { value: tfNumber('1.1'), inclusive: false }, lengthLower: 2 });
+  const n = new Unknown({
+    numberLower: { value: tfNumber(1), inclusive: true },
+    numberUpper: { value: tfNumber('1.1'), inclusive: false },
+    lengthLower: 2,
+  });
   const back = decodeMsgpack('number', encodeMsgpack('number', n)) as Unknown;
   assert.equal(back.refinements?.numberLower?.value.text, '1');
   assert.equal(back.refinements?.numberUpper?.value.text, '1.1');
@@ -102,8 +106,17 @@ test('an extra object attribute is rejected on both sides with its name', () => 
 });
 
 test('nested blocks (list of objects with a nested map) round trip with unknowns inside', () => {
-  const t: CtyType = ['object', { rule: ['list', ['object', { port: 'number', tags: ['map', 'string'] }]], timeouts: ['object', { create: 'string' }] }];
-  roundTrip(t, { rule: [{ port: tfNumber(80), tags: { a: 'b' } }, { port: UNKNOWN, tags: null }], timeouts: null });
+  const t: CtyType = [
+    'object',
+    { rule: ['list', ['object', { port: 'number', tags: ['map', 'string'] }]], timeouts: ['object', { create: 'string' }] },
+  ];
+  roundTrip(t, {
+    rule: [
+      { port: tfNumber(80), tags: { a: 'b' } },
+      { port: UNKNOWN, tags: null },
+    ],
+    timeouts: null,
+  });
 });
 
 test('dynamic values carry their type and keep it across a round trip', () => {

@@ -88,7 +88,9 @@ function encodeValue(w: MsgpackWriter, type: CtyType, v: Value, path: string): v
   const attrs = arg;
   for (const k of Object.keys(v)) {
     if (!(k in attrs)) {
-      throw new TypeError(`cannot encode value at ${path || '(root)'}: unsupported attribute "${k}" (allowed: ${Object.keys(attrs).sort().join(', ')})`);
+      throw new TypeError(
+        `cannot encode value at ${path || '(root)'}: unsupported attribute "${k}" (allowed: ${Object.keys(attrs).sort().join(', ')})`,
+      );
     }
   }
   const keys = Object.keys(attrs).sort();
@@ -146,7 +148,10 @@ function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
   const entries: [number, () => void][] = [];
   if (r?.nullable === false) entries.push([1, () => inner.bool(false)]);
   if (r?.stringPrefix) entries.push([2, () => inner.str(r.stringPrefix!)]);
-  for (const [key, bound] of [[3, r?.numberLower], [4, r?.numberUpper]] as const) {
+  for (const [key, bound] of [
+    [3, r?.numberLower],
+    [4, r?.numberUpper],
+  ] as const) {
     if (bound) {
       entries.push([key, () => (inner.arrayHeader(2), encodeNumber(inner, bound.value), inner.bool(bound.inclusive))]);
     }
@@ -164,7 +169,7 @@ function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
 
 function decodeValue(r: MsgpackReader, type: CtyType, path: string): Value {
   const kind = r.peekKind();
-  if (kind === 'nil') return r.nil(), null;
+  if (kind === 'nil') return (r.nil(), null);
   if (kind === 'ext') return decodeUnknown(r.ext());
   const fail = (expected: string) => new TypeError(`cannot decode value at ${path || '(root)'}: expected ${expected}, got msgpack ${kind}`);
   if (type === 'dynamic') {

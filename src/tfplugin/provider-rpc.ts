@@ -8,14 +8,7 @@
  * in-process by tests. No method ever throws: a failure to decode or encode and
  * any exception escaping the ProviderServer become an error diagnostic.
  */
-import type {
-  CallContext,
-  ClientCapabilities,
-  Diagnostic,
-  GetProviderSchemaResponse,
-  Logger,
-  ProviderServer,
-} from './provider-server.js';
+import type { CallContext, ClientCapabilities, Diagnostic, GetProviderSchemaResponse, Logger, ProviderServer } from './provider-server.js';
 import type { Msg } from './protocol/index.js';
 import type { CtyType, Value } from './values.js';
 import { impliedType } from './cty-type.js';

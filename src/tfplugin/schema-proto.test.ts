@@ -23,18 +23,27 @@ test('a schema converts to a protocol Schema that survives the protobuf wire', (
   assert.equal(back.block.attributes[0].required, true);
   assert.equal(back.block.attributes[1].nested_type.nesting, 'SET');
   assert.equal(back.block.attributes[1].type.length, 0);
-  assert.deepEqual({ ...back.block.block_types[0], block: undefined }, { type_name: 'rule', nesting: 'LIST', min_items: 1, max_items: 3, block: undefined });
+  assert.deepEqual(
+    { ...back.block.block_types[0], block: undefined },
+    { type_name: 'rule', nesting: 'LIST', min_items: 1, max_items: 3, block: undefined },
+  );
 });
 
 test('a schema attribute with both type and nestedType is refused by name', () => {
   assert.throws(
-    () => schemaToProto({ version: 0, block: { attributes: [{ name: 'bad', type: 'string', nestedType: { nesting: 'single', attributes: [] } }], blockTypes: [] } }),
+    () =>
+      schemaToProto({
+        version: 0,
+        block: { attributes: [{ name: 'bad', type: 'string', nestedType: { nesting: 'single', attributes: [] } }], blockTypes: [] },
+      }),
     /"bad" must have exactly one of type or nestedType/,
   );
 });
 
 test('diagnostics carry severity, valid UTF-8 text and attribute paths through the wire', () => {
-  const [d] = diagnosticsToProto([{ severity: 'warning', summary: 'Bad \uD800 Name', detail: 'd', attribute: [{ attribute: 'tags' }, { key: 'k' }, { index: 2 }] }]);
+  const [d] = diagnosticsToProto([
+    { severity: 'warning', summary: 'Bad \uD800 Name', detail: 'd', attribute: [{ attribute: 'tags' }, { key: 'k' }, { index: 2 }] },
+  ]);
   const back = decodeMessage('tfplugin6.Diagnostic', encodeMessage('tfplugin6.Diagnostic', d!));
   assert.equal(back.severity, 'WARNING');
   assert.equal(back.summary, 'Bad \uFFFD Name');

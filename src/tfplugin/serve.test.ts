@@ -8,7 +8,7 @@ import { encodeDynamicValue, decodeDynamicValue } from './provider-rpc.js';
 import { impliedType } from './cty-type.js';
 import { thingSchema } from './fixtures/echo-provider.js';
 import { makeEchoProviderBin } from './fixtures/echo-bin.js';
-import { TfNumber, Unknown, UNKNOWN, tfNumber, type ObjectValue } from './values.js';
+import { type TfNumber, Unknown, UNKNOWN, tfNumber, type ObjectValue } from './values.js';
 
 const echoBin = makeEchoProviderBin();
 const providerBin = echoBin.bin;
@@ -37,7 +37,7 @@ test('the handshake line is 1|6|unix|PATH|grpc|CERT with an unpadded base64 DER 
   await p.shutdown();
 });
 
-test('a client presenting Terraform\'s certificate gets the schema, one without a certificate is refused', async () => {
+test("a client presenting Terraform's certificate gets the schema, one without a certificate is refused", async () => {
   const p = await launch();
   const schema = await p.call('GetProviderSchema');
   assert.deepEqual(Object.keys(schema.resource_schemas), ['alicloud_thing']);
@@ -81,8 +81,13 @@ test('run by hand without the magic cookie, it explains itself on stderr and exi
 test('RPCs decode msgpack with the schema types and keep big numbers exact end to end', async () => {
   const p = await launch();
   const config: ObjectValue = {
-    id: null, name: 'n1', size: tfNumber('1.1'), big: tfNumber('12345678901234567890'),
-    tags: { a: 'b' }, rule: [{ port: tfNumber('9007199254740993') }], timeouts: null,
+    id: null,
+    name: 'n1',
+    size: tfNumber('1.1'),
+    big: tfNumber('12345678901234567890'),
+    tags: { a: 'b' },
+    rule: [{ port: tfNumber('9007199254740993') }],
+    timeouts: null,
   };
   const plan = await p.call('PlanResourceChange', {
     type_name: 'alicloud_thing',
@@ -115,7 +120,10 @@ test('provider diagnostics keep their attribute path, and an exception becomes a
   const v = await p.call('ValidateResourceConfig', { type_name: 'alicloud_thing', config: encodeDynamicValue(thingType, bad) });
   assert.equal(v.diagnostics[0].severity, 'ERROR');
   assert.equal(v.diagnostics[0].summary, 'Invalid Name');
-  assert.deepEqual(v.diagnostics[0].attribute.steps.map((s: { attribute_name: string }) => s.attribute_name), ['name']);
+  assert.deepEqual(
+    v.diagnostics[0].attribute.steps.map((s: { attribute_name: string }) => s.attribute_name),
+    ['name'],
+  );
   const boom = { ...bad, name: 'explode' };
   const plan = await p.call('PlanResourceChange', {
     type_name: 'alicloud_thing',
@@ -132,7 +140,15 @@ test('provider diagnostics keep their attribute path, and an exception becomes a
 
 test('unknown config values (ext 12 refinements) reach the provider and StopProvider answers', async () => {
   const p = await launch();
-  const cfg: ObjectValue = { id: null, name: new Unknown({ nullable: false, stringPrefix: 'pre-' }), size: UNKNOWN, big: null, tags: null, rule: [], timeouts: null };
+  const cfg: ObjectValue = {
+    id: null,
+    name: new Unknown({ nullable: false, stringPrefix: 'pre-' }),
+    size: UNKNOWN,
+    big: null,
+    tags: null,
+    rule: [],
+    timeouts: null,
+  };
   const v = await p.call('ValidateResourceConfig', { type_name: 'alicloud_thing', config: encodeDynamicValue(thingType, cfg) });
   assert.deepEqual(v.diagnostics, []);
   assert.deepEqual(await p.call('StopProvider'), { Error: '' });
@@ -164,6 +180,8 @@ test('exec -> handshake time and RSS are measured', async () => {
     await p.shutdown();
   }
   samples.sort((a, b) => a - b);
-  console.error(`exec -> handshake over 5 launches: median ${samples[2]!.toFixed(1)} ms, min ${samples[0]!.toFixed(1)} ms, max ${samples[4]!.toFixed(1)} ms`);
+  console.error(
+    `exec -> handshake over 5 launches: median ${samples[2]!.toFixed(1)} ms, min ${samples[0]!.toFixed(1)} ms, max ${samples[4]!.toFixed(1)} ms`,
+  );
   assert.equal(samples.length, 5);
 });

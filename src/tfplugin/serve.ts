@@ -17,13 +17,7 @@
  * factory so that heavy provider code loads only after the handshake line.
  */
 import type { ProviderServer } from './provider-server.js';
-import {
-  DEFAULT_REATTACH_ADDRESSES,
-  handshakeLine,
-  negotiate,
-  notLaunchedByTerraformMessage,
-  reattachValue,
-} from './handshake.js';
+import { DEFAULT_REATTACH_ADDRESSES, handshakeLine, negotiate, notLaunchedByTerraformMessage, reattachValue } from './handshake.js';
 
 export interface ServeOptions {
   /** Executable name used in messages and as the log `@module` (default "terraform-provider-alicloud"). */
@@ -47,9 +41,7 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
   if (!debug) {
     const n = negotiate(env);
     if (!n.ok) {
-      process.stderr.write(
-        env.TF_PLUGIN_MAGIC_COOKIE === undefined ? notLaunchedByTerraformMessage(name) : `${name}: ${n.error}\n`,
-      );
+      process.stderr.write(env.TF_PLUGIN_MAGIC_COOKIE === undefined ? notLaunchedByTerraformMessage(name) : `${name}: ${n.error}\n`);
       process.exit(1);
     }
   }
@@ -99,7 +91,9 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
     );
     process.on('SIGINT', () => void shutdown('SIGINT'));
   } else {
-    process.stdout.write(handshakeLine({ network: running.network, address: running.address, ...(identity ? { certDer: identity.certDer } : {}) }));
+    process.stdout.write(
+      handshakeLine({ network: running.network, address: running.address, ...(identity ? { certDer: identity.certDer } : {}) }),
+    );
     // Ctrl-C reaches the whole process group; Terraform handles it with StopProvider.
     process.on('SIGINT', () => log.debug('ignoring SIGINT; waiting for StopProvider/Shutdown from Terraform'));
     setInterval(() => {
@@ -116,7 +110,8 @@ function lazyServer(source: ProviderServerSource): ProviderServer {
   let resolved: Promise<ProviderServer> | undefined;
   const get = () => (resolved ??= Promise.resolve().then(source));
   return new Proxy({} as ProviderServer, {
-    get: (_target, method: string) =>
+    get:
+      (_target, method: string) =>
       async (...args: unknown[]) => {
         const s = (await get()) as unknown as Record<string, (...a: unknown[]) => unknown>;
         return s[method]!(...args);

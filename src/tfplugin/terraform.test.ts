@@ -43,7 +43,11 @@ test('terraform providers schema -json lists alicloud_thing under the hashicorp/
   const schema = JSON.parse(r.stdout);
   const p = schema.provider_schemas['registry.terraform.io/hashicorp/alicloud'];
   assert.ok(p, `provider schema keys: ${Object.keys(schema.provider_schemas)}`);
-  assert.deepEqual(p.resource_schemas.alicloud_thing.block.attributes.tags, { type: ['map', 'string'], description_kind: 'plain', optional: true });
+  assert.deepEqual(p.resource_schemas.alicloud_thing.block.attributes.tags, {
+    type: ['map', 'string'],
+    description_kind: 'plain',
+    optional: true,
+  });
   assert.equal(p.resource_schemas.alicloud_thing.block.block_types.rule.nesting_mode, 'list');
   assert.equal(p.provider.block.attributes.region.type, 'string');
 });

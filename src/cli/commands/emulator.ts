@@ -60,10 +60,12 @@ export function emulatorOptionsFromArgs(argv: readonly string[]): EmulatorOption
   if (host !== '127.0.0.1') throw new UsageError(`flag --host must be 127.0.0.1 (the emulator only listens on loopback), got "${host}"`);
   const id = flags.get('access-key-id');
   const secret = flags.get('access-key-secret');
-  if ((id === undefined) !== (secret === undefined)) throw new UsageError('flags --access-key-id and --access-key-secret must be given together');
+  if ((id === undefined) !== (secret === undefined))
+    throw new UsageError('flags --access-key-id and --access-key-secret must be given together');
   if (id === '' || secret === '') throw new UsageError('flags --access-key-id and --access-key-secret must not be empty');
   const region = flags.get('default-region');
-  if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) throw new UsageError(`flag --default-region must look like cn-hangzhou, got "${region}"`);
+  if (region !== undefined && !/^[a-z0-9-]+$/.test(region))
+    throw new UsageError(`flag --default-region must look like cn-hangzhou, got "${region}"`);
   return {
     host: '127.0.0.1',
     port: intFlag(flags, 'port', DEFAULT_EMULATOR_PORT, 0, 65535),

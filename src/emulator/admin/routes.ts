@@ -39,8 +39,15 @@ export function handleAdmin(core: EmulatorCore, method: string, path: string, re
   };
   const route = routes[path];
   if (!route) {
-    const known = Object.entries(routes).map(([p, [m]]) => `${m} ${p}`).join(', ');
-    return serializeError(apiError('InvalidAction.NotFound', `Unknown admin route "${path.slice(0, 200)}"; known: ${known}.`), requestId, hostId, 'Ecs');
+    const known = Object.entries(routes)
+      .map(([p, [m]]) => `${m} ${p}`)
+      .join(', ');
+    return serializeError(
+      apiError('InvalidAction.NotFound', `Unknown admin route "${path.slice(0, 200)}"; known: ${known}.`),
+      requestId,
+      hostId,
+      'Ecs',
+    );
   }
   if (route[0] !== method) {
     return serializeError(apiError('UnsupportedHTTPMethod', `${path} accepts ${route[0]} only, got ${method}.`), requestId, hostId, 'Ecs');

@@ -39,23 +39,47 @@ export function moveClientTokensSql(oldTable: string): string {
 
 /** Canonical JSON of a request (keys sorted at every depth; ClientToken and DryRun left out). */
 export function requestFingerprint(input: ActionInput): string {
-  const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   const { ClientToken: _t, DryRun: _d, ...rest } = input;
   return JSON.stringify(sort(rest));
 }
 
 /** The stored answer and parameter fingerprint of an earlier request with this token, if any. */
-export function findClientToken(db: Db, accountId: number, regionId: string, action: string, token: string): { fingerprint: string; result: Record<string, unknown> } | undefined {
-  const row = db.prepare('SELECT fingerprint, result FROM client_tokens WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?')
+export function findClientToken(
+  db: Db,
+  accountId: number,
+  regionId: string,
+  action: string,
+  token: string,
+): { fingerprint: string; result: Record<string, unknown> } | undefined {
+  const row = db
+    .prepare('SELECT fingerprint, result FROM client_tokens WHERE account_id = ? AND region_id = ? AND action = ? AND token = ?')
     .get(accountId, regionId, action, token) as { fingerprint: string; result: string } | undefined;
   return row && { fingerprint: row.fingerprint, result: JSON.parse(row.result) as Record<string, unknown> };
 }
 
 /** Remember the answer of a request made with this token (replacing any earlier one). */
-export function saveClientToken(db: Db, accountId: number, regionId: string, action: string, token: string, fingerprint: string, result: Record<string, unknown>): void {
-  db.prepare('INSERT OR REPLACE INTO client_tokens (account_id, region_id, action, token, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(accountId, regionId, action, token, fingerprint, JSON.stringify(result));
+export function saveClientToken(
+  db: Db,
+  accountId: number,
+  regionId: string,
+  action: string,
+  token: string,
+  fingerprint: string,
+  result: Record<string, unknown>,
+): void {
+  db.prepare(
+    'INSERT OR REPLACE INTO client_tokens (account_id, region_id, action, token, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(accountId, regionId, action, token, fingerprint, JSON.stringify(result));
 }
 
 /**
@@ -65,14 +89,26 @@ export function saveClientToken(db: Db, accountId: number, regionId: string, act
  * runs and stores the answer; an error thrown by `run` (DryRunOperation included) stores nothing.
  */
 export function withClientToken<T extends Record<string, unknown>>(
-  ctx: HandlerContext, action: string, token: string | undefined, fingerprintInput: ActionInput, run: () => T,
+  ctx: HandlerContext,
+  action: string,
+  token: string | undefined,
+  fingerprintInput: ActionInput,
+  run: () => T,
 ): T | Record<string, unknown> {
   if (!token) return run();
-  const { db, account: { accountId }, regionId } = ctx;
+  const {
+    db,
+    account: { accountId },
+    regionId,
+  } = ctx;
   const fp = requestFingerprint(fingerprintInput);
   const prior = findClientToken(db, accountId, regionId, action, token);
   if (prior && prior.fingerprint === fp) return prior.result;
-  if (prior) throw apiError('IdempotentParameterMismatch', `The ClientToken "${token}" was already used by a ${action} request with different parameters.`);
+  if (prior)
+    throw apiError(
+      'IdempotentParameterMismatch',
+      `The ClientToken "${token}" was already used by a ${action} request with different parameters.`,
+    );
   // A savepoint so the answer is stored only together with what produced it.
   return db.transaction(() => {
     const result = run();

@@ -16,9 +16,15 @@ export class Where {
     this.args[name] = v;
     return `:${name}`;
   }
-  add(cond: string): this { this.conds.push(cond); return this; }
+  add(cond: string): this {
+    this.conds.push(cond);
+    return this;
+  }
   /** `col = value` when the value is given. */
-  eq(col: string, v: unknown): this { if (v !== undefined) this.add(`${col} = ${this.bind(v)}`); return this; }
+  eq(col: string, v: unknown): this {
+    if (v !== undefined) this.add(`${col} = ${this.bind(v)}`);
+    return this;
+  }
   /** `col IN (ids)` when the list is given (an empty list matches nothing). */
   inList(col: string, ids: readonly string[] | undefined): this {
     if (ids) this.add(`${col} IN (SELECT value FROM json_each(${this.bind(JSON.stringify(ids))}))`);
@@ -32,11 +38,15 @@ export class Where {
     for (const f of filter) {
       if (f.Key === undefined) continue;
       const value = f.Value === undefined || f.Value === '' ? '' : ` AND t.tag_value = ${this.bind(f.Value)}`;
-      this.add(`EXISTS (SELECT 1 FROM tags t WHERE t.account_id = ${accountExpr} AND t.resource_type = ${this.bind(resourceType)} AND t.resource_id = ${idExpr} AND t.tag_key = ${this.bind(f.Key)}${value})`);
+      this.add(
+        `EXISTS (SELECT 1 FROM tags t WHERE t.account_id = ${accountExpr} AND t.resource_type = ${this.bind(resourceType)} AND t.resource_id = ${idExpr} AND t.tag_key = ${this.bind(f.Key)}${value})`,
+      );
     }
     return this;
   }
-  get sql(): string { return this.conds.length > 0 ? this.conds.join(' AND ') : '1'; }
+  get sql(): string {
+    return this.conds.length > 0 ? this.conds.join(' AND ') : '1';
+  }
 }
 
 /** A filtered list: its size, and the ids of any window of it in the list order. */
@@ -50,8 +60,16 @@ export function listing(db: Database.Database, from: string, idCol: string, wher
   const total = (cachedStatement(db, `SELECT COUNT(*) AS n FROM ${from} WHERE ${where.sql}`).get(where.args) as { n: number }).n;
   return {
     total,
-    ids: (offset, limit) => (limit <= 0 || offset >= total ? [] : (cachedStatement(db, `SELECT ${idCol} AS id FROM ${from} WHERE ${where.sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`)
-      .all({ ...where.args, limit, offset }) as { id: string }[]).map((r) => r.id)),
+    ids: (offset, limit) =>
+      limit <= 0 || offset >= total
+        ? []
+        : (
+            cachedStatement(db, `SELECT ${idCol} AS id FROM ${from} WHERE ${where.sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`).all({
+              ...where.args,
+              limit,
+              offset,
+            }) as { id: string }[]
+          ).map((r) => r.id),
   };
 }
 

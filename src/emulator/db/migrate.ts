@@ -53,9 +53,9 @@ export function applySeeds(db: Db, families: readonly Family[], o: SeedOptions):
 
 /** Names of the family tables (everything but SQLite's and the core's own). */
 export function dataTables(db: Db): string[] {
-  const rows = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+  const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+  }[];
   return rows.map((r) => r.name).filter((n) => !(coreTables as readonly string[]).includes(n));
 }
 

@@ -19,7 +19,16 @@ describe('emulator fault injection', () => {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const imageCount = async (name: string) =>
-    (await ecs.describeImages(new $Ecs.DescribeImagesRequest({ regionId: REGION, imageName: name, imageOwnerAlias: 'self', status: 'Waiting,Creating,Available' }))).body!.totalCount;
+    (
+      await ecs.describeImages(
+        new $Ecs.DescribeImagesRequest({
+          regionId: REGION,
+          imageName: name,
+          imageOwnerAlias: 'self',
+          status: 'Waiting,Creating,Available',
+        }),
+      )
+    ).body!.totalCount;
   const createFromSnapshotlessInstance = (name: string) =>
     ecs.createImage(new $Ecs.CreateImageRequest({ regionId: REGION, instanceId: `i-running-${h.accounts[0]}`, imageName: name }));
 
@@ -27,8 +36,12 @@ describe('emulator fault injection', () => {
     h = await startHarness();
     ecs = h.client('v3');
   });
-  after(async () => { await h.stop(); });
-  beforeEach(async () => { await admin('DELETE', 'faults'); });
+  after(async () => {
+    await h.stop();
+  });
+  beforeEach(async () => {
+    await admin('DELETE', 'faults');
+  });
 
   test('Throttling answers 400 Throttling.User before the handler runs, and a spent rule stops firing', async () => {
     const set = await admin('POST', 'faults', { rules: [{ action: 'CreateImage', rate: 1, kind: 'Throttling', count: 1 }], seed: 7 });
@@ -43,7 +56,12 @@ describe('emulator fault injection', () => {
   });
 
   test('ServiceUnavailable answers 503 and InternalError 500, only for the named action', async () => {
-    await admin('POST', 'faults', { rules: [{ action: 'DescribeImages', rate: 1, kind: 'ServiceUnavailable', count: 1 }, { action: 'CreateImage', rate: 1, kind: 'InternalError' }] });
+    await admin('POST', 'faults', {
+      rules: [
+        { action: 'DescribeImages', rate: 1, kind: 'ServiceUnavailable', count: 1 },
+        { action: 'CreateImage', rate: 1, kind: 'InternalError' },
+      ],
+    });
     const unavailable = await sdkError(ecs.describeImages(new $Ecs.DescribeImagesRequest({ regionId: REGION })));
     assert.deepEqual([unavailable.code, unavailable.statusCode], ['ServiceUnavailable', 503]);
     const internal = await sdkError(createFromSnapshotlessInstance('internal-1'));
@@ -76,7 +94,12 @@ describe('emulator fault injection', () => {
       await admin('POST', 'faults', { rules: [{ action: 'DescribeRegions', rate: 0.5, kind: 'Throttling' }], seed: 42 });
       const outcomes: boolean[] = [];
       for (let i = 0; i < 16; i++) {
-        outcomes.push(await ecs.describeRegions(new $Ecs.DescribeRegionsRequest({})).then(() => true, () => false));
+        outcomes.push(
+          await ecs.describeRegions(new $Ecs.DescribeRegionsRequest({})).then(
+            () => true,
+            () => false,
+          ),
+        );
       }
       return outcomes;
     };
@@ -84,7 +107,10 @@ describe('emulator fault injection', () => {
     const second = await run();
     assert.deepEqual(second, first);
     const rng = mulberry32(42);
-    assert.deepEqual(first, first.map(() => !(rng() < 0.5)));
+    assert.deepEqual(
+      first,
+      first.map(() => !(rng() < 0.5)),
+    );
     assert.ok(first.includes(true) && first.includes(false));
   });
 

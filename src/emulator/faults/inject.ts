@@ -65,9 +65,16 @@ function productOf(req: IncomingMessage, query: URLSearchParams): string {
 }
 
 /** Answer the fault/stats admin routes; undefined for any other path. */
-async function admin(inj: FaultInjector, req: IncomingMessage, path: string, requestId: string, hostId: string): Promise<SerializedResponse | undefined> {
+async function admin(
+  inj: FaultInjector,
+  req: IncomingMessage,
+  path: string,
+  requestId: string,
+  hostId: string,
+): Promise<SerializedResponse | undefined> {
   const method = req.method ?? 'GET';
-  const wrongMethod = (allowed: string) => serializeError(apiError('UnsupportedHTTPMethod', `${path} accepts ${allowed}, got ${method}.`), requestId, hostId, 'Ecs');
+  const wrongMethod = (allowed: string) =>
+    serializeError(apiError('UnsupportedHTTPMethod', `${path} accepts ${allowed}, got ${method}.`), requestId, hostId, 'Ecs');
   if (path === '/_emulator/stats') return method === 'GET' ? ok(inj.stats()) : wrongMethod('GET');
   if (path === '/_emulator/stats/reset') {
     if (method !== 'POST') return wrongMethod('POST');
@@ -76,10 +83,14 @@ async function admin(inj: FaultInjector, req: IncomingMessage, path: string, req
   }
   if (path !== '/_emulator/faults') return undefined;
   if (method === 'GET') return ok(inj.plan.snapshot());
-  if (method === 'DELETE') { inj.plan.clear(); return ok(inj.plan.snapshot()); }
+  if (method === 'DELETE') {
+    inj.plan.clear();
+    return ok(inj.plan.snapshot());
+  }
   if (method !== 'POST') return wrongMethod('GET, POST or DELETE');
   const read = await readBody(req);
-  const invalid = (msg: string) => serializeError(apiError('InvalidParameter', `Invalid fault configuration: ${msg}`), requestId, hostId, 'Ecs');
+  const invalid = (msg: string) =>
+    serializeError(apiError('InvalidParameter', `Invalid fault configuration: ${msg}`), requestId, hostId, 'Ecs');
   if (!read.ok) return invalid('the body is larger than 1 MiB.');
   let parsed: unknown;
   try {
@@ -106,10 +117,16 @@ export function withFaults(inner: Listener, inj: FaultInjector = new FaultInject
     const requestId = randomUUID().toUpperCase();
     const hostId = req.headers.host || '127.0.0.1';
     if (path.startsWith('/_emulator/')) {
-      if (path === '/_emulator/reset' && req.method === 'POST') { inj.plan.clear(); inj.resetStats(); }
+      if (path === '/_emulator/reset' && req.method === 'POST') {
+        inj.plan.clear();
+        inj.resetStats();
+      }
       void admin(inj, req, path, requestId, hostId).then(
         (r) => (r ? send(res, r) : inner(req, res)),
-        () => { if (!res.headersSent) send(res, serializeError(apiError('InternalError'), requestId, hostId, 'Ecs')); else res.destroy(); },
+        () => {
+          if (!res.headersSent) send(res, serializeError(apiError('InternalError'), requestId, hostId, 'Ecs'));
+          else res.destroy();
+        },
       );
       return;
     }
@@ -125,7 +142,10 @@ export function withFaults(inner: Listener, inj: FaultInjector = new FaultInject
     if (rule.kind === 'drop-after-commit') {
       // The pipeline commits before it writes; swallow the write and drop the connection instead.
       res.writeHead = (() => res) as unknown as typeof res.writeHead;
-      res.end = (() => { req.socket.destroy(); return res; }) as unknown as typeof res.end;
+      res.end = (() => {
+        req.socket.destroy();
+        return res;
+      }) as unknown as typeof res.end;
       return inner(req, res);
     }
     const [code, message] = FAULT_MESSAGES[rule.kind];

@@ -33,7 +33,9 @@ export interface FaultRuleState extends FaultRule {
 /** Thrown for a bad `POST /_emulator/faults` body; the message names the field and what is allowed. */
 export class FaultConfigError extends Error {}
 
-const fail = (msg: string): never => { throw new FaultConfigError(msg); };
+const fail = (msg: string): never => {
+  throw new FaultConfigError(msg);
+};
 
 /** Validate a decoded JSON body into a {@link FaultConfig}. */
 export function parseFaultConfig(body: unknown): FaultConfig {
@@ -41,18 +43,25 @@ export function parseFaultConfig(body: unknown): FaultConfig {
   const o = body as Record<string, unknown>;
   if (!Array.isArray(o.rules)) fail('"rules" must be an array of {action?, rate, kind, latencyMs?, count?}.');
   const seed = o.seed === undefined ? 1 : o.seed;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) fail('"seed" must be an integer from 0 to 4294967295.');
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    fail('"seed" must be an integer from 0 to 4294967295.');
   const rules = (o.rules as unknown[]).map((r, i): FaultRule => {
     const at = `rules[${i}]`;
     if (!r || typeof r !== 'object' || Array.isArray(r)) return fail(`${at} must be an object.`);
     const x = r as Record<string, unknown>;
     const known = new Set(['action', 'rate', 'kind', 'latencyMs', 'count']);
     for (const k of Object.keys(x)) if (!known.has(k)) fail(`${at}.${k} is not a rule field; allowed: ${[...known].join(', ')}.`);
-    if (x.action !== undefined && (typeof x.action !== 'string' || !/^[A-Za-z]{1,100}$/.test(x.action))) fail(`${at}.action must be an action name such as "CreateImage".`);
+    if (x.action !== undefined && (typeof x.action !== 'string' || !/^[A-Za-z]{1,100}$/.test(x.action)))
+      fail(`${at}.action must be an action name such as "CreateImage".`);
     if (typeof x.rate !== 'number' || !(x.rate >= 0 && x.rate <= 1)) fail(`${at}.rate must be a number from 0 to 1.`);
     if (!(FAULT_KINDS as readonly unknown[]).includes(x.kind)) fail(`${at}.kind must be one of ${FAULT_KINDS.join(', ')}.`);
-    if (x.latencyMs !== undefined && (typeof x.latencyMs !== 'number' || !Number.isInteger(x.latencyMs) || x.latencyMs < 0 || x.latencyMs > 60000)) fail(`${at}.latencyMs must be an integer from 0 to 60000.`);
-    if (x.count !== undefined && (typeof x.count !== 'number' || !Number.isInteger(x.count) || x.count < 1)) fail(`${at}.count must be an integer of at least 1.`);
+    if (
+      x.latencyMs !== undefined &&
+      (typeof x.latencyMs !== 'number' || !Number.isInteger(x.latencyMs) || x.latencyMs < 0 || x.latencyMs > 60000)
+    )
+      fail(`${at}.latencyMs must be an integer from 0 to 60000.`);
+    if (x.count !== undefined && (typeof x.count !== 'number' || !Number.isInteger(x.count) || x.count < 1))
+      fail(`${at}.count must be an integer of at least 1.`);
     const rule: FaultRule = { rate: x.rate as number, kind: x.kind as FaultKind };
     if (x.action !== undefined) rule.action = x.action as string;
     if (x.kind === 'latency') rule.latencyMs = (x.latencyMs as number | undefined) ?? 1000;

@@ -10,7 +10,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeComponent(raw: string, where: string): string {
   const text = raw.replace(/\+/g, ' ');
-  if (/%(?![0-9A-Fa-f]{2})/.test(text)) throw new MalformedInput(`The ${where} is not valid: "${raw.slice(0, 64)}" has a "%" not followed by two hex digits.`);
+  if (/%(?![0-9A-Fa-f]{2})/.test(text))
+    throw new MalformedInput(`The ${where} is not valid: "${raw.slice(0, 64)}" has a "%" not followed by two hex digits.`);
   try {
     return decodeURIComponent(text);
   } catch {

@@ -15,7 +15,8 @@ const str = (v: InputValue | undefined): string => (v === undefined ? '' : Strin
 /** Resource group of a new resource: the given one (must exist) or the account's default. */
 export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined): string {
   if (id === undefined || id === '') return defaultResourceGroup(ctx.db, ctx.account.accountId).id;
-  if (!findResourceGroup(ctx.db, ctx.account.accountId, String(id))) throw apiError('InvalidResourceGroup.NotFound', `The resource group "${String(id)}" given in ResourceGroupId does not exist.`);
+  if (!findResourceGroup(ctx.db, ctx.account.accountId, String(id)))
+    throw apiError('InvalidResourceGroup.NotFound', `The resource group "${String(id)}" given in ResourceGroupId does not exist.`);
   return String(id);
 }
 
@@ -25,7 +26,9 @@ export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined
  * Waiting -> Creating -> Available over settings.imageCreateSeconds (see model.ts).
  */
 export const createImage: Handler = (ctx, input) =>
-  withClientToken(ctx, 'CreateImage', input.ClientToken === undefined ? undefined : String(input.ClientToken), input, () => create(ctx, input));
+  withClientToken(ctx, 'CreateImage', input.ClientToken === undefined ? undefined : String(input.ClientToken), input, () =>
+    create(ctx, input),
+  );
 
 function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   const mappingInput = (Array.isArray(input.DiskDeviceMapping) ? input.DiskDeviceMapping : []) as Record<string, InputValue>[];
@@ -64,9 +67,13 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   // The instance recorded its OS at launch, so it wins over its image (which may be gone or changed).
   const platform = str(input.Platform) || fromInstance?.platform || inherited?.platform || 'Others Linux';
   const architecture = str(input.Architecture) || inherited?.architecture || 'x86_64';
-  const os: Pick<ImageRecord, 'osType' | 'osName' | 'osNameEn'> = !str(input.Platform) && fromInstance?.platform && fromInstance.osName && (fromInstance.osType === 'linux' || fromInstance.osType === 'windows')
-    ? { osType: fromInstance.osType, osName: fromInstance.osName, osNameEn: fromInstance.osNameEn || fromInstance.osName }
-    : osNames(platform, architecture);
+  const os: Pick<ImageRecord, 'osType' | 'osName' | 'osNameEn'> =
+    !str(input.Platform) &&
+    fromInstance?.platform &&
+    fromInstance.osName &&
+    (fromInstance.osType === 'linux' || fromInstance.osType === 'windows')
+      ? { osType: fromInstance.osType, osName: fromInstance.osName, osNameEn: fromInstance.osNameEn || fromInstance.osName }
+      : osNames(platform, architecture);
   const description = str(input.Description);
   const imageId = ctx.newId('m-');
   const features = (input.Features ?? {}) as Record<string, InputValue>;
@@ -74,21 +81,60 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
     for (const s of newSnapshots) {
       const id = ctx.newId('s-');
       insertSnapshot(ctx.db, {
-        id, accountId: ctx.account.accountId, regionId: ctx.regionId, name: `image-${imageId}-${s.type}`, description: `Created for image ${imageId}`,
-        sourceDiskId: s.diskId, sourceDiskSizeGiB: s.size, sourceDiskType: s.type, sourceStorageType: s.category, instanceId: instanceId!,
-        createdAt: now, readyAt: now + createSeconds * 1000, resourceGroupId, snapshotType: 'user', category: 'standard', encrypted: false, retentionDays: 0,
+        id,
+        accountId: ctx.account.accountId,
+        regionId: ctx.regionId,
+        name: `image-${imageId}-${s.type}`,
+        description: `Created for image ${imageId}`,
+        sourceDiskId: s.diskId,
+        sourceDiskSizeGiB: s.size,
+        sourceDiskType: s.type,
+        sourceStorageType: s.category,
+        instanceId: instanceId!,
+        createdAt: now,
+        readyAt: now + createSeconds * 1000,
+        resourceGroupId,
+        snapshotType: 'user',
+        category: 'standard',
+        encrypted: false,
+        retentionDays: 0,
       });
-      disks.push({ device: s.device || (s.type === 'system' ? '/dev/xvda' : ''), type: s.type, snapshotId: id, sizeGiB: s.size, format: '' });
+      disks.push({
+        device: s.device || (s.type === 'system' ? '/dev/xvda' : ''),
+        type: s.type,
+        snapshotId: id,
+        sizeGiB: s.size,
+        format: '',
+      });
     }
     insertImage(ctx.db, {
-      id: imageId, accountId: ctx.account.accountId, regionId: ctx.regionId, ownerAlias: 'self', name: name || imageId,
-      description, family: str(input.ImageFamily), version: str(input.ImageVersion), platform, ...os, architecture,
-      bootMode: str(input.BootMode) || inherited?.bootMode || 'BIOS', sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
-      deprecated: false, createdAt: now, createSeconds, fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
-      resourceGroupId, licenseType: str(input.LicenseType), nvmeSupport: str(features.NvmeSupport) || inherited?.nvmeSupport || 'unsupported',
-      imdsSupport: str(features.ImdsSupport) || inherited?.imdsSupport || 'v1', detectionStrategy: str(input.DetectionStrategy),
-      secureBoot: str((input.SecureBootOptions as Record<string, InputValue> | undefined)?.SecureBootSupport), productCode: '', isPublic: false,
-      sourceInstanceId: instanceId ?? '', disks,
+      id: imageId,
+      accountId: ctx.account.accountId,
+      regionId: ctx.regionId,
+      ownerAlias: 'self',
+      name: name || imageId,
+      description,
+      family: str(input.ImageFamily),
+      version: str(input.ImageVersion),
+      platform,
+      ...os,
+      architecture,
+      bootMode: str(input.BootMode) || inherited?.bootMode || 'BIOS',
+      sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
+      deprecated: false,
+      createdAt: now,
+      createSeconds,
+      fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
+      resourceGroupId,
+      licenseType: str(input.LicenseType),
+      nvmeSupport: str(features.NvmeSupport) || inherited?.nvmeSupport || 'unsupported',
+      imdsSupport: str(features.ImdsSupport) || inherited?.imdsSupport || 'v1',
+      detectionStrategy: str(input.DetectionStrategy),
+      secureBoot: str((input.SecureBootOptions as Record<string, InputValue> | undefined)?.SecureBootSupport),
+      productCode: '',
+      isPublic: false,
+      sourceInstanceId: instanceId ?? '',
+      disks,
     });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'image', imageId, tags);
   })();

@@ -9,7 +9,10 @@ export const deleteImage: Handler = (ctx, input) => {
   const img = ownImage(ctx, String(input.ImageId));
   const users = instancesUsingImage(ctx.db, ctx.account.accountId, img.id);
   if (users.length > 0 && input.Force !== true) {
-    throw apiError('ImageUsingByInstance', `The image "${img.id}" is used by instance(s) ${users.join(', ')}; pass Force=true to delete it anyway.`);
+    throw apiError(
+      'ImageUsingByInstance',
+      `The image "${img.id}" is used by instance(s) ${users.join(', ')}; pass Force=true to delete it anyway.`,
+    );
   }
   if (input.DryRun === true) throw apiError('DryRunOperation');
   removeImage(ctx.db, img.id);

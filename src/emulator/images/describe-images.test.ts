@@ -13,17 +13,28 @@ describe('DescribeImages', () => {
     acct = h.accounts[0];
     for (let i = 0; i < 12; i++) {
       const tag = [new E.CreateImageRequestTag({ key: 'batch', value: i % 2 === 0 ? 'even' : 'odd' })];
-      const r = await h.client().createImage(new E.CreateImageRequest({
-        regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: `batch-${String(i).padStart(2, '0')}`, tag,
-        imageFamily: i < 3 ? 'fam-a' : undefined, architecture: i === 0 ? 'arm64' : undefined, resourceGroupId: i === 1 ? `rg-dev-${acct}` : undefined,
-      }));
+      const r = await h.client().createImage(
+        new E.CreateImageRequest({
+          regionId: REGION,
+          snapshotId: `s-running-system-${acct}`,
+          imageName: `batch-${String(i).padStart(2, '0')}`,
+          tag,
+          imageFamily: i < 3 ? 'fam-a' : undefined,
+          architecture: i === 0 ? 'arm64' : undefined,
+          resourceGroupId: i === 1 ? `rg-dev-${acct}` : undefined,
+        }),
+      );
       ids.push(r.body!.imageId!);
       h.advance(1);
     }
     h.advance(CREATE_SECONDS);
   });
   after(() => h.stop());
-  const list = (req: Partial<E.DescribeImagesRequest>) => h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, ...req })).then((r) => r.body!);
+  const list = (req: Partial<E.DescribeImagesRequest>) =>
+    h
+      .client()
+      .describeImages(new E.DescribeImagesRequest({ regionId: REGION, ...req }))
+      .then((r) => r.body!);
 
   test('returns public and own images, newest first, ten per page by default with the full TotalCount', async () => {
     const body = await list({});
@@ -31,12 +42,18 @@ describe('DescribeImages', () => {
     assert.equal(body.pageSize, 10);
     assert.equal(body.pageNumber, 1);
     assert.equal(body.regionId, REGION);
-    assert.deepEqual(body.images!.image!.map((i) => i.imageId), [...ids].reverse().slice(0, 10));
+    assert.deepEqual(
+      body.images!.image!.map((i) => i.imageId),
+      [...ids].reverse().slice(0, 10),
+    );
   });
 
   test('pages with PageNumber and PageSize', async () => {
     const page = await list({ imageOwnerAlias: 'self', pageSize: 5, pageNumber: 3 });
-    assert.deepEqual(page.images!.image!.map((i) => i.imageId), [ids[1], ids[0]]);
+    assert.deepEqual(
+      page.images!.image!.map((i) => i.imageId),
+      [ids[1], ids[0]],
+    );
     assert.equal(page.totalCount, 12);
   });
 
@@ -51,8 +68,14 @@ describe('DescribeImages', () => {
     assert.equal((await list({ imageId: `${ids[0]},${ids[5]},m-doesnotexist` })).totalCount, 2);
     assert.equal((await list({ imageName: 'BATCH-1' })).totalCount, 2, 'batch-10 and batch-11');
     assert.equal((await list({ imageFamily: 'fam-a' })).totalCount, 3);
-    assert.deepEqual((await list({ architecture: 'arm64', imageOwnerAlias: 'self' })).images!.image!.map((i) => i.imageId), [ids[0]]);
-    assert.deepEqual((await list({ resourceGroupId: `rg-dev-${acct}` })).images!.image!.map((i) => i.imageId), [ids[1]]);
+    assert.deepEqual(
+      (await list({ architecture: 'arm64', imageOwnerAlias: 'self' })).images!.image!.map((i) => i.imageId),
+      [ids[0]],
+    );
+    assert.deepEqual(
+      (await list({ resourceGroupId: `rg-dev-${acct}` })).images!.image!.map((i) => i.imageId),
+      [ids[1]],
+    );
     assert.equal((await list({ tag: [new E.DescribeImagesRequestTag({ key: 'batch', value: 'odd' })] })).totalCount, 6);
     assert.equal((await list({ OSType: 'windows' })).totalCount, 1);
     assert.equal((await list({ snapshotId: `s-running-system-${acct}` })).totalCount, 12);
@@ -82,12 +105,41 @@ describe('DescribeImages', () => {
   test('returns every Image field with the JSON types of the SDK model', async () => {
     const raw = await fetchRawImage(h, ids[3]!);
     const expectTypes: Record<string, string> = {
-      ImageId: 'string', ImageName: 'string', Description: 'string', ImageFamily: 'string', ImageVersion: 'string', ImageOwnerAlias: 'string',
-      ImageOwnerId: 'number', Status: 'string', Progress: 'string', Usable: 'boolean', CreationTime: 'string', Size: 'number', Architecture: 'string',
-      Platform: 'string', OSType: 'string', OSName: 'string', OSNameEn: 'string', BootMode: 'string', Usage: 'string', IsCopied: 'boolean',
-      IsSelfShared: 'string', IsSubscribed: 'boolean', IsSupportCloudinit: 'boolean', IsSupportIoOptimized: 'boolean', IsPublic: 'boolean',
-      LoginAsNonRootSupported: 'boolean', ProductCode: 'string', SupplierName: 'string', LicenseType: 'string', ResourceGroupId: 'string',
-      Features: 'object', SecureBootOptions: 'object', DetectionOptions: 'object', DiskDeviceMappings: 'object', Tags: 'object',
+      ImageId: 'string',
+      ImageName: 'string',
+      Description: 'string',
+      ImageFamily: 'string',
+      ImageVersion: 'string',
+      ImageOwnerAlias: 'string',
+      ImageOwnerId: 'number',
+      Status: 'string',
+      Progress: 'string',
+      Usable: 'boolean',
+      CreationTime: 'string',
+      Size: 'number',
+      Architecture: 'string',
+      Platform: 'string',
+      OSType: 'string',
+      OSName: 'string',
+      OSNameEn: 'string',
+      BootMode: 'string',
+      Usage: 'string',
+      IsCopied: 'boolean',
+      IsSelfShared: 'string',
+      IsSubscribed: 'boolean',
+      IsSupportCloudinit: 'boolean',
+      IsSupportIoOptimized: 'boolean',
+      IsPublic: 'boolean',
+      LoginAsNonRootSupported: 'boolean',
+      ProductCode: 'string',
+      SupplierName: 'string',
+      LicenseType: 'string',
+      ResourceGroupId: 'string',
+      Features: 'object',
+      SecureBootOptions: 'object',
+      DetectionOptions: 'object',
+      DiskDeviceMappings: 'object',
+      Tags: 'object',
     };
     for (const [k, t] of Object.entries(expectTypes)) assert.equal(typeof raw[k], t, `${k} should be ${t}`);
     assert.match(raw.CreationTime as string, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -106,5 +158,5 @@ describe('DescribeImages', () => {
 async function fetchRawImage(h: Harness, id: string): Promise<Record<string, unknown>> {
   const { callAction } = await import('../test-support/clients.js');
   const r = await callAction(h.client(), 'DescribeImages', { RegionId: REGION, ImageId: id, Status: 'ALL' });
-  return ((r.body.Images as { Image: Record<string, unknown>[] }).Image)[0]!;
+  return (r.body.Images as { Image: Record<string, unknown>[] }).Image[0]!;
 }

@@ -8,7 +8,15 @@ import { queryImageIds } from './image-query.js';
 import { imagesByIds } from './repository.js';
 import { imageView } from './image-view.js';
 
-const FILTER_KEYS = ['CreationStartTime', 'CreationEndTime', 'NetworkType', 'CpuOnlineUpgrade', 'CpuOnlineDowngrade', 'MemoryOnlineUpgrade', 'MemoryOnlineDowngrade'];
+const FILTER_KEYS = [
+  'CreationStartTime',
+  'CreationEndTime',
+  'NetworkType',
+  'CpuOnlineUpgrade',
+  'CpuOnlineDowngrade',
+  'MemoryOnlineUpgrade',
+  'MemoryOnlineDowngrade',
+];
 
 /** `Status`: comma list of statuses or ALL; default Available only (docs 3.2). */
 function statusFilter(v: unknown): Set<string> {
@@ -19,13 +27,15 @@ function statusFilter(v: unknown): Set<string> {
     return new Set(IMAGE_STATUSES);
   }
   const bad = list.filter((s) => !(IMAGE_STATUSES as readonly string[]).includes(s));
-  if (bad.length > 0) throw apiError('InvalidParameter', `Status "${bad.join(',')}" is not valid; allowed: ${IMAGE_STATUSES.join(', ')} or ALL.`);
+  if (bad.length > 0)
+    throw apiError('InvalidParameter', `Status "${bad.join(',')}" is not valid; allowed: ${IMAGE_STATUSES.join(', ')} or ALL.`);
   return new Set(list);
 }
 
 function parseFilterTime(key: string, value: string): number {
   const t = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value) || Number.isNaN(t)) throw apiError('InvalidParameter', `Filter ${key} must be yyyy-MM-ddTHH:mmZ (UTC); got "${value}".`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value) || Number.isNaN(t))
+    throw apiError('InvalidParameter', `Filter ${key} must be yyyy-MM-ddTHH:mmZ (UTC); got "${value}".`);
   return t;
 }
 
@@ -34,7 +44,8 @@ function parseFilterTime(key: string, value: string): number {
  * ImageId, paged (PageSize 1-100, default 10). Unknown ids give an empty list, never an error.
  */
 export const describeImages: Handler = (ctx, input) => {
-  if (input.Usable !== undefined && input.Status === undefined) throw apiError('InvalidParameter', 'Usable can only be given together with Status.');
+  if (input.Usable !== undefined && input.Status === undefined)
+    throw apiError('InvalidParameter', 'Usable can only be given together with Status.');
   const statuses = statusFilter(input.Status);
   const now = ctx.now();
   const owner = input.ImageOwnerAlias as string | undefined;
@@ -42,7 +53,8 @@ export const describeImages: Handler = (ctx, input) => {
   const tagFilter = tagFilterFromInput(input.Tag);
   const filters = records(input.Filter);
   for (const f of filters) {
-    if (f.Key !== undefined && !FILTER_KEYS.includes(String(f.Key))) throw apiError('InvalidFilterKey.NotFound', `Filter.N.Key "${String(f.Key)}" is not supported; allowed: ${FILTER_KEYS.join(', ')}.`);
+    if (f.Key !== undefined && !FILTER_KEYS.includes(String(f.Key)))
+      throw apiError('InvalidFilterKey.NotFound', `Filter.N.Key "${String(f.Key)}" is not supported; allowed: ${FILTER_KEYS.join(', ')}.`);
   }
   const start = filters.find((f) => f.Key === 'CreationStartTime');
   const end = filters.find((f) => f.Key === 'CreationEndTime');
@@ -52,21 +64,46 @@ export const describeImages: Handler = (ctx, input) => {
   const pageSize = typeof input.PageSize === 'number' ? input.PageSize : 10;
   const inUse = imageIdsInUse(ctx.db, ctx.account.accountId);
   const str = (v: unknown) => (v === undefined ? undefined : String(v));
-  const { total, ids: pageIds } = queryImageIds(ctx.db, {
-    accountId: ctx.account.accountId, regionId: ctx.regionId, now: now.getTime(), ownerAlias: owner, ids, statuses,
-    usable: input.Usable === undefined ? undefined : input.Usable === true,
-    nameContains: typeof input.ImageName === 'string' ? input.ImageName.toLowerCase() : undefined,
-    family: str(input.ImageFamily), architecture: str(input.Architecture), osType: str(input.OSType), resourceGroupId: str(input.ResourceGroupId),
-    snapshotId: str(input.SnapshotId), isPublic: input.IsPublic === undefined ? undefined : input.IsPublic === true,
-    ownerId: input.ImageOwnerId === undefined ? undefined : Number(input.ImageOwnerId), createdFrom: startMs, createdTo: endMs,
-    usage: input.Usage === undefined ? undefined : { value: String(input.Usage), inUse },
-    tags: tagFilter.flatMap((f) => (f.Key === undefined ? [] : [{ key: f.Key, value: f.Value }])),
-  }, (pageNumber - 1) * pageSize, pageSize);
+  const { total, ids: pageIds } = queryImageIds(
+    ctx.db,
+    {
+      accountId: ctx.account.accountId,
+      regionId: ctx.regionId,
+      now: now.getTime(),
+      ownerAlias: owner,
+      ids,
+      statuses,
+      usable: input.Usable === undefined ? undefined : input.Usable === true,
+      nameContains: typeof input.ImageName === 'string' ? input.ImageName.toLowerCase() : undefined,
+      family: str(input.ImageFamily),
+      architecture: str(input.Architecture),
+      osType: str(input.OSType),
+      resourceGroupId: str(input.ResourceGroupId),
+      snapshotId: str(input.SnapshotId),
+      isPublic: input.IsPublic === undefined ? undefined : input.IsPublic === true,
+      ownerId: input.ImageOwnerId === undefined ? undefined : Number(input.ImageOwnerId),
+      createdFrom: startMs,
+      createdTo: endMs,
+      usage: input.Usage === undefined ? undefined : { value: String(input.Usage), inUse },
+      tags: tagFilter.flatMap((f) => (f.Key === undefined ? [] : [{ key: f.Key, value: f.Value }])),
+    },
+    (pageNumber - 1) * pageSize,
+    pageSize,
+  );
   const page = imagesByIds(ctx.db, pageIds);
-  const tags = getTagsOfMany(ctx.db, 'image', page.map((img) => ({ accountId: img.accountId, resourceId: img.id })));
+  const tags = getTagsOfMany(
+    ctx.db,
+    'image',
+    page.map((img) => ({ accountId: img.accountId, resourceId: img.id })),
+  );
   const used = new Set(inUse);
   return {
-    RegionId: ctx.regionId, TotalCount: total, PageNumber: pageNumber, PageSize: pageSize,
-    Images: { Image: page.map((img) => imageView(ctx, img, { tags: tags.get(`${img.accountId}/${img.id}`) ?? [], inUse: used.has(img.id) })) },
+    RegionId: ctx.regionId,
+    TotalCount: total,
+    PageNumber: pageNumber,
+    PageSize: pageSize,
+    Images: {
+      Image: page.map((img) => imageView(ctx, img, { tags: tags.get(`${img.accountId}/${img.id}`) ?? [], inUse: used.has(img.id) })),
+    },
   };
 };

@@ -51,33 +51,54 @@ const functionsOn = new WeakSet<Database.Database>();
 /** The filter conditions (all but visibility) and their named arguments. */
 function where(db: Database.Database, q: ImageQuery): { sql: string; args: Record<string, unknown> } {
   const conds: string[] = [];
-  const args: Record<string, unknown> = { now: q.now, account: q.accountId, region: q.regionId, public: PUBLIC_ACCOUNT, anyRegion: ANY_REGION };
-  const bind = (name: string, v: unknown) => { args[name] = v; return `:${name}`; };
+  const args: Record<string, unknown> = {
+    now: q.now,
+    account: q.accountId,
+    region: q.regionId,
+    public: PUBLIC_ACCOUNT,
+    anyRegion: ANY_REGION,
+  };
+  const bind = (name: string, v: unknown) => {
+    args[name] = v;
+    return `:${name}`;
+  };
   if (q.ids) conds.push(`id IN (SELECT value FROM json_each(${bind('ids', JSON.stringify(q.ids))}))`);
   conds.push(`(${[...q.statuses].map((s) => STATUS_SQL[s as ImageStatus] ?? '0').join(' OR ') || '0'})`);
   if (q.usable !== undefined) conds.push(q.usable ? USABLE_SQL : `NOT ${USABLE_SQL}`);
   if (q.nameContains !== undefined) {
     if (!functionsOn.has(db)) {
       // JS lower-casing, not SQLite's ASCII-only lower(), so non-ASCII names match as before.
-      db.function('emulator_icontains', { deterministic: true }, (hay: unknown, needle: unknown) => (String(hay).toLowerCase().includes(String(needle)) ? 1 : 0));
+      db.function('emulator_icontains', { deterministic: true }, (hay: unknown, needle: unknown) =>
+        String(hay).toLowerCase().includes(String(needle)) ? 1 : 0,
+      );
       functionsOn.add(db);
     }
     conds.push(`emulator_icontains(name, ${bind('name', q.nameContains)})`);
   }
-  const eq = (col: string, name: string, v: string | undefined) => { if (v !== undefined) conds.push(`${col} = ${bind(name, v)}`); };
+  const eq = (col: string, name: string, v: string | undefined) => {
+    if (v !== undefined) conds.push(`${col} = ${bind(name, v)}`);
+  };
   eq('family', 'family', q.family);
   eq('architecture', 'arch', q.architecture);
   eq('os_type', 'osType', q.osType);
   eq('resource_group_id', 'rg', q.resourceGroupId);
-  if (q.snapshotId !== undefined) conds.push(`EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.image_id = images.id AND m.snapshot_id = ${bind('snap', q.snapshotId)})`);
+  if (q.snapshotId !== undefined)
+    conds.push(
+      `EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.image_id = images.id AND m.snapshot_id = ${bind('snap', q.snapshotId)})`,
+    );
   if (q.isPublic !== undefined) conds.push(`(account_id = :public OR is_public = 1) = ${bind('isPublic', q.isPublic ? 1 : 0)}`);
   if (q.ownerId !== undefined) conds.push(Number.isFinite(q.ownerId) ? `account_id = ${bind('ownerId', q.ownerId)}` : '0');
   if (q.createdFrom !== undefined) conds.push(`created_at >= ${bind('from', q.createdFrom)}`);
   if (q.createdTo !== undefined) conds.push(`created_at <= ${bind('to', q.createdTo)}`);
-  if (q.usage) conds.push(`id ${q.usage.value === 'instance' ? '' : 'NOT '}IN (SELECT value FROM json_each(${bind('inUse', JSON.stringify(q.usage.inUse))}))`);
+  if (q.usage)
+    conds.push(
+      `id ${q.usage.value === 'instance' ? '' : 'NOT '}IN (SELECT value FROM json_each(${bind('inUse', JSON.stringify(q.usage.inUse))}))`,
+    );
   q.tags.forEach((t, n) => {
     const value = t.value === undefined || t.value === '' ? '' : ` AND t.tag_value = ${bind(`tv${n}`, t.value)}`;
-    conds.push(`EXISTS (SELECT 1 FROM tags t WHERE t.account_id = images.account_id AND t.resource_type = 'image' AND t.resource_id = images.id AND t.tag_key = ${bind(`tk${n}`, t.key)}${value})`);
+    conds.push(
+      `EXISTS (SELECT 1 FROM tags t WHERE t.account_id = images.account_id AND t.resource_type = 'image' AND t.resource_id = images.id AND t.tag_key = ${bind(`tk${n}`, t.key)}${value})`,
+    );
   });
   return { sql: conds.join(' AND '), args };
 }
@@ -109,9 +130,10 @@ export function queryImageIds(db: Database.Database, q: ImageQuery, offset: numb
   const total = (cachedStatement(db, `SELECT ${count} AS n`).get(w.args) as { n: number }).n;
   if (offset >= total) return { total, ids: [] };
   const order = 'ORDER BY created_at DESC, id';
-  const sql = sets.length === 1
-    ? `SELECT id FROM images WHERE ${sets[0]} AND ${w.sql} ${order} LIMIT :limit OFFSET :offset`
-    : `SELECT id FROM (${sets.map((v) => `SELECT * FROM (SELECT id, created_at FROM images WHERE ${v} AND ${w.sql} ${order} LIMIT :end)`).join(' UNION ALL ')}) ${order} LIMIT :limit OFFSET :offset`;
+  const sql =
+    sets.length === 1
+      ? `SELECT id FROM images WHERE ${sets[0]} AND ${w.sql} ${order} LIMIT :limit OFFSET :offset`
+      : `SELECT id FROM (${sets.map((v) => `SELECT * FROM (SELECT id, created_at FROM images WHERE ${v} AND ${w.sql} ${order} LIMIT :end)`).join(' UNION ALL ')}) ${order} LIMIT :limit OFFSET :offset`;
   const ids = (cachedStatement(db, sql).all({ ...w.args, limit, offset, end: offset + limit }) as { id: string }[]).map((r) => r.id);
   return { total, ids };
 }

@@ -19,18 +19,26 @@ const MIN_EMPTY_SIZE = 20;
 export function usableSnapshot(ctx: HandlerContext, id: string, param: string): SnapshotRecord {
   const s = getSnapshot(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (!s) throw apiError('InvalidSnapshotId.NotFound', `The snapshot "${id}" given in ${param} does not exist in region ${ctx.regionId}.`);
-  if (s.createdAt < TOO_OLD) throw apiError('InvalidSnapshot.TooOld', `The snapshot "${id}" given in ${param} was created on or before 2013-07-15 and cannot be used to create an image.`);
-  if (snapshotState(s, ctx.now()).status !== 'accomplished') throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${id}" given in ${param} is not accomplished yet.`);
+  if (s.createdAt < TOO_OLD)
+    throw apiError(
+      'InvalidSnapshot.TooOld',
+      `The snapshot "${id}" given in ${param} was created on or before 2013-07-15 and cannot be used to create an image.`,
+    );
+  if (snapshotState(s, ctx.now()).status !== 'accomplished')
+    throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${id}" given in ${param} is not accomplished yet.`);
   return s;
 }
 
 /** Mode 1: the instance (Running or Stopped, not security-locked). */
 export function sourceInstance(ctx: HandlerContext, id: string): InstanceRecord {
   const inst = getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!inst) throw apiError('InvalidInstanceId.NotFound', `The instance "${id}" given in InstanceId does not exist in region ${ctx.regionId}.`);
-  if (inst.locks.some((l) => l.lockReason === 'security')) throw apiError('InstanceLockedForSecurity', `The instance "${id}" is locked for security reasons and cannot be imaged.`);
+  if (!inst)
+    throw apiError('InvalidInstanceId.NotFound', `The instance "${id}" given in InstanceId does not exist in region ${ctx.regionId}.`);
+  if (inst.locks.some((l) => l.lockReason === 'security'))
+    throw apiError('InstanceLockedForSecurity', `The instance "${id}" is locked for security reasons and cannot be imaged.`);
   const status = currentInstanceStatus(inst, ctx.now(), ctx.settings.instanceStartSeconds);
-  if (status !== 'Running' && status !== 'Stopped') throw apiError('IncorrectInstanceStatus', `The instance "${id}" is ${status}; it must be Running or Stopped to create an image.`);
+  if (status !== 'Running' && status !== 'Stopped')
+    throw apiError('IncorrectInstanceStatus', `The instance "${id}" is ${status}; it must be Running or Stopped to create an image.`);
   return inst;
 }
 
@@ -47,33 +55,62 @@ export function mappingsFromInput(ctx: HandlerContext, items: readonly Record<st
     const snapshotId = str(item.SnapshotId);
     const snap = snapshotId ? usableSnapshot(ctx, snapshotId, `DiskDeviceMapping.${n}.SnapshotId`) : undefined;
     const type = (str(item.DiskType) ?? snap?.sourceDiskType ?? (i === 0 ? 'system' : 'data')) as 'system' | 'data';
-    if (type !== 'system' && type !== 'data') throw apiError('InvalidDiskType.ValueNotSupported', `DiskDeviceMapping.${n}.DiskType must be system or data.`);
+    if (type !== 'system' && type !== 'data')
+      throw apiError('InvalidDiskType.ValueNotSupported', `DiskDeviceMapping.${n}.DiskType must be system or data.`);
     const size = num(item.Size) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
-    if (!Number.isInteger(size) || size > MAX_SIZE) throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be an integer of at most ${MAX_SIZE} GiB.`);
-    if (snap && size < snap.sourceDiskSizeGiB) throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size (${size} GiB) must be at least the snapshot size (${snap.sourceDiskSizeGiB} GiB).`);
-    if (!snap && size < MIN_EMPTY_SIZE) throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be ${MIN_EMPTY_SIZE}-${MAX_SIZE} GiB for a disk without snapshot.`);
+    if (!Number.isInteger(size) || size > MAX_SIZE)
+      throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be an integer of at most ${MAX_SIZE} GiB.`);
+    if (snap && size < snap.sourceDiskSizeGiB)
+      throw apiError(
+        'InvalidSize.ValueNotSupported',
+        `DiskDeviceMapping.${n}.Size (${size} GiB) must be at least the snapshot size (${snap.sourceDiskSizeGiB} GiB).`,
+      );
+    if (!snap && size < MIN_EMPTY_SIZE)
+      throw apiError(
+        'InvalidSize.ValueNotSupported',
+        `DiskDeviceMapping.${n}.Size must be ${MIN_EMPTY_SIZE}-${MAX_SIZE} GiB for a disk without snapshot.`,
+      );
     return { n, type, snapshotId: snapshotId ?? '', size, device: str(item.Device) };
   });
   const systems = resolved.filter((m) => m.type === 'system');
-  if (systems.length !== 1) throw apiError('OperationDenied', `DiskDeviceMapping must contain exactly one system disk; it contains ${systems.length}.`);
+  if (systems.length !== 1)
+    throw apiError('OperationDenied', `DiskDeviceMapping must contain exactly one system disk; it contains ${systems.length}.`);
   if (!systems[0]!.snapshotId) throw apiError('OperationDenied', 'The system disk in DiskDeviceMapping needs a SnapshotId.');
-  if (resolved.length - 1 > MAX_DATA_DISKS) throw apiError('OperationDenied', `DiskDeviceMapping may contain at most ${MAX_DATA_DISKS} data disks.`);
+  if (resolved.length - 1 > MAX_DATA_DISKS)
+    throw apiError('OperationDenied', `DiskDeviceMapping may contain at most ${MAX_DATA_DISKS} data disks.`);
   const used = new Set<string>();
   for (const m of resolved) {
     if (!m.device) continue;
-    if (m.type === 'system' && m.device !== '/dev/xvda') throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of the system disk must be /dev/xvda.`);
-    if (m.type === 'data' && m.device === '/dev/xvda') throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of a data disk must be /dev/xvdb to /dev/xvdz.`);
-    if (used.has(m.device)) throw apiError('InvalidDevice.InUse', `DiskDeviceMapping.${m.n}.Device ${m.device} is used by another mapping.`);
+    if (m.type === 'system' && m.device !== '/dev/xvda')
+      throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of the system disk must be /dev/xvda.`);
+    if (m.type === 'data' && m.device === '/dev/xvda')
+      throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of a data disk must be /dev/xvdb to /dev/xvdz.`);
+    if (used.has(m.device))
+      throw apiError('InvalidDevice.InUse', `DiskDeviceMapping.${m.n}.Device ${m.device} is used by another mapping.`);
     used.add(m.device);
   }
-  const free = 'bcdefghijklmnopqrstuvwxyz'.split('').map((c) => `/dev/xvd${c}`).filter((d) => !used.has(d));
+  const free = 'bcdefghijklmnopqrstuvwxyz'
+    .split('')
+    .map((c) => `/dev/xvd${c}`)
+    .filter((d) => !used.has(d));
   const ordered = [...systems, ...resolved.filter((m) => m.type === 'data')];
-  return ordered.map((m) => ({ device: m.device ?? (m.type === 'system' ? '/dev/xvda' : free.shift()!), type: m.type, snapshotId: m.snapshotId, sizeGiB: m.size, format: '' }));
+  return ordered.map((m) => ({
+    device: m.device ?? (m.type === 'system' ? '/dev/xvda' : free.shift()!),
+    type: m.type,
+    snapshotId: m.snapshotId,
+    sizeGiB: m.size,
+    format: '',
+  }));
 }
 
 /** Mode 3: one system-disk snapshot. */
 export function mappingFromSnapshot(ctx: HandlerContext, id: string): ImageDiskMapping[] {
   const s = usableSnapshot(ctx, id, 'SnapshotId');
-  if (s.sourceDiskType !== 'system') throw new EcsApiError('OperationDenied', 403, `The snapshot "${id}" given in SnapshotId is a data-disk snapshot; use DiskDeviceMapping with DiskType=system to make it a system disk.`);
+  if (s.sourceDiskType !== 'system')
+    throw new EcsApiError(
+      'OperationDenied',
+      403,
+      `The snapshot "${id}" given in SnapshotId is a data-disk snapshot; use DiskDeviceMapping with DiskType=system to make it a system disk.`,
+    );
   return [{ device: '/dev/xvda', type: 'system', snapshotId: s.id, sizeGiB: s.sourceDiskSizeGiB, format: '' }];
 }

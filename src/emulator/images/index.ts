@@ -28,5 +28,7 @@ export const imagesFamily: Family = {
   specs: imagesActions,
   handlers: { createImage, describeImages, modifyImageAttribute, deleteImage },
   migrations: imagesMigrations,
-  seed: (db, account) => { if (!account) seedPublicImages(db); },
+  seed: (db, account) => {
+    if (!account) seedPublicImages(db);
+  },
 };

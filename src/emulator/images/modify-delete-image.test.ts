@@ -7,35 +7,73 @@ import { CREATE_SECONDS, REGION, startHarness, type Harness } from './testing.js
 describe('ModifyImageAttribute and DeleteImage', () => {
   let h: Harness;
   let acct: number;
-  before(async () => { h = await startHarness(); acct = h.accounts[0]; });
+  before(async () => {
+    h = await startHarness();
+    acct = h.accounts[0];
+  });
   after(() => h.stop());
   const create = async (name: string, extra: Partial<E.CreateImageRequest> = {}) =>
-    (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: name, ...extra }))).body!.imageId!;
-  const get = async (id: string) => (await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: id, status: 'ALL' }))).body!.images!.image![0];
+    (
+      await h
+        .client()
+        .createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: name, ...extra }))
+    ).body!.imageId!;
+  const get = async (id: string) =>
+    (await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: id, status: 'ALL' }))).body!.images!
+      .image![0];
 
   test('changes name, description, family, boot mode, license and NVMe support, and keeps absent fields', async () => {
     const id = await create('modme', { description: 'first description', imageFamily: 'fam-one' });
-    await h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({
-      regionId: REGION, imageId: id, imageName: 'modded', bootMode: 'UEFI', licenseType: 'BYOL', features: new E.ModifyImageAttributeRequestFeatures({ nvmeSupport: 'supported' }),
-    }));
+    await h.client().modifyImageAttribute(
+      new E.ModifyImageAttributeRequest({
+        regionId: REGION,
+        imageId: id,
+        imageName: 'modded',
+        bootMode: 'UEFI',
+        licenseType: 'BYOL',
+        features: new E.ModifyImageAttributeRequestFeatures({ nvmeSupport: 'supported' }),
+      }),
+    );
     const img = (await get(id))!;
-    assert.deepEqual([img.imageName, img.description, img.imageFamily, img.bootMode, img.licenseType, img.features!.nvmeSupport],
-      ['modded', 'first description', 'fam-one', 'UEFI', 'BYOL', 'supported']);
-    await h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, description: 'second description', imageName: '' }));
+    assert.deepEqual(
+      [img.imageName, img.description, img.imageFamily, img.bootMode, img.licenseType, img.features!.nvmeSupport],
+      ['modded', 'first description', 'fam-one', 'UEFI', 'BYOL', 'supported'],
+    );
+    await h
+      .client()
+      .modifyImageAttribute(
+        new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, description: 'second description', imageName: '' }),
+      );
     assert.deepEqual([(await get(id))!.imageName, (await get(id))!.description], ['modded', 'second description']);
   });
 
   test('refuses a name another image uses and a malformed description', async () => {
     const a = await create('name-a');
     await create('name-b');
-    assert.equal((await sdkError(h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: a, imageName: 'name-b' })))).code, 'InvalidImageName.Duplicated');
-    assert.equal((await sdkError(h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: a, description: 'https://x' })))).code, 'InvalidDescription.Malformed');
+    assert.equal(
+      (
+        await sdkError(
+          h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: a, imageName: 'name-b' })),
+        )
+      ).code,
+      'InvalidImageName.Duplicated',
+    );
+    assert.equal(
+      (
+        await sdkError(
+          h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: a, description: 'https://x' })),
+        )
+      ).code,
+      'InvalidDescription.Malformed',
+    );
     await h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: a, imageName: 'name-a' }));
   });
 
   test('deprecates an Available image and makes it Available again, but refuses while creating', async () => {
     const id = await create('deprecate-me');
-    const early = await sdkError(h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, status: 'Deprecated' })));
+    const early = await sdkError(
+      h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, status: 'Deprecated' })),
+    );
     assert.equal(early.code, 'IncorrectImageStatus');
     h.advance(CREATE_SECONDS);
     await h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, status: 'Deprecated' }));
@@ -47,27 +85,39 @@ describe('ModifyImageAttribute and DeleteImage', () => {
   });
 
   test('answers InvalidImageId.NotFound (404) for unknown ids and refuses to touch system images', async () => {
-    const nf = await sdkError(h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: 'm-nope', description: 'xx' })));
+    const nf = await sdkError(
+      h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: 'm-nope', description: 'xx' })),
+    );
     assert.deepEqual([nf.code, nf.statusCode], ['InvalidImageId.NotFound', 404]);
     const del = await sdkError(h.client().deleteImage(new E.DeleteImageRequest({ regionId: REGION, imageId: 'm-nope' })));
     assert.deepEqual([del.code, del.statusCode], ['InvalidImageId.NotFound', 404]);
-    const sys = await sdkError(h.client().deleteImage(new E.DeleteImageRequest({ regionId: REGION, imageId: 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', force: true })));
+    const sys = await sdkError(
+      h
+        .client()
+        .deleteImage(new E.DeleteImageRequest({ regionId: REGION, imageId: 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', force: true })),
+    );
     assert.equal(sys.statusCode, 403);
   });
 
   test('deletes an image, keeps its snapshots, and then lets the snapshots be deleted', async () => {
-    const id = (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-stopped-${acct}`, imageName: 'delete-me' }))).body!.imageId!;
+    const id = (
+      await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-stopped-${acct}`, imageName: 'delete-me' }))
+    ).body!.imageId!;
     h.advance(CREATE_SECONDS);
     const snaps = (await get(id))!.diskDeviceMappings!.diskDeviceMapping!.map((m) => m.snapshotId!);
     const blocked = await sdkError(h.client().deleteSnapshot(new E.DeleteSnapshotRequest({ snapshotId: snaps[0], force: true })));
     assert.deepEqual([blocked.code, blocked.statusCode], ['SnapshotCreatedImage', 403]);
     await h.client().deleteImage(new E.DeleteImageRequest({ regionId: REGION, imageId: id }));
     assert.equal(await get(id), undefined);
-    const left = await h.client().describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, snapshotIds: JSON.stringify(snaps) }));
+    const left = await h
+      .client()
+      .describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, snapshotIds: JSON.stringify(snaps) }));
     assert.equal(left.body!.totalCount, 2);
     assert.ok(left.body!.snapshots!.snapshot!.every((s) => s.usage === 'none'));
     for (const s of snaps) await h.client().deleteSnapshot(new E.DeleteSnapshotRequest({ snapshotId: s, force: true }));
-    const gone = await h.client().describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, snapshotIds: JSON.stringify(snaps) }));
+    const gone = await h
+      .client()
+      .describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, snapshotIds: JSON.stringify(snaps) }));
     assert.equal(gone.body!.totalCount, 0);
     const again = await sdkError(h.client().deleteSnapshot(new E.DeleteSnapshotRequest({ snapshotId: snaps[0] })));
     assert.deepEqual([again.code, again.statusCode], ['InvalidSnapshotId.NotFound', 404]);

@@ -7,7 +7,11 @@ import { findImageByName, getCustomImage, getPublicImage, updateImage, type Imag
 export function ownImage(ctx: HandlerContext, id: string): ImageRecord {
   const img = getCustomImage(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (img) return img;
-  if (getPublicImage(ctx.db, id)) throw apiError('OperationDenied.SystemImage', `The image "${id}" is a public system image; only custom images can be changed or deleted.`);
+  if (getPublicImage(ctx.db, id))
+    throw apiError(
+      'OperationDenied.SystemImage',
+      `The image "${id}" is a public system image; only custom images can be changed or deleted.`,
+    );
   throw apiError('InvalidImageId.NotFound', `The image "${id}" does not exist in region ${ctx.regionId}.`);
 }
 
@@ -19,7 +23,8 @@ export const modifyImageAttribute: Handler = (ctx, input) => {
   const name = given(input.ImageName);
   if (name && name !== img.name) {
     const other = findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name);
-    if (other && other !== img.id) throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by image ${other}.`);
+    if (other && other !== img.id)
+      throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by image ${other}.`);
   }
   const features = (input.Features ?? {}) as Record<string, InputValue>;
   const imds = given(features.ImdsSupport);
@@ -28,13 +33,20 @@ export const modifyImageAttribute: Handler = (ctx, input) => {
   let deprecated: boolean | undefined;
   if (status) {
     const current = imageState(img, ctx.now()).status;
-    if (current !== 'Available' && current !== 'Deprecated') throw apiError('IncorrectImageStatus', `The image "${img.id}" is ${current}; only Available or Deprecated images can change Status.`);
+    if (current !== 'Available' && current !== 'Deprecated')
+      throw apiError('IncorrectImageStatus', `The image "${img.id}" is ${current}; only Available or Deprecated images can change Status.`);
     deprecated = status === 'Deprecated';
   }
   if (input.DryRun === true) throw apiError('DryRunOperation');
   updateImage(ctx.db, img.id, {
-    name, description: given(input.Description), family: given(input.ImageFamily), bootMode: given(input.BootMode), deprecated,
-    licenseType: given(input.LicenseType), nvmeSupport: given(features.NvmeSupport), imdsSupport: imds,
+    name,
+    description: given(input.Description),
+    family: given(input.ImageFamily),
+    bootMode: given(input.BootMode),
+    deprecated,
+    licenseType: given(input.LicenseType),
+    nvmeSupport: given(features.NvmeSupport),
+    imdsSupport: imds,
   });
   return {};
 };

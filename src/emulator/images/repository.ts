@@ -54,13 +54,42 @@ export interface ImageRecord {
 }
 
 interface Row {
-  id: string; account_id: number; region_id: string; owner_alias: 'system' | 'self'; name: string; description: string; family: string;
-  version: string; platform: string; os_type: 'linux' | 'windows'; os_name: string; os_name_en: string; architecture: string; boot_mode: string;
-  size_gib: number; deprecated: number; created_at: number; create_seconds: number; fail: number; resource_group_id: string;
-  license_type: string; nvme_support: string; imds_support: string; detection_strategy: string; secure_boot: string; product_code: string;
-  is_public: number; source_instance_id: string;
+  id: string;
+  account_id: number;
+  region_id: string;
+  owner_alias: 'system' | 'self';
+  name: string;
+  description: string;
+  family: string;
+  version: string;
+  platform: string;
+  os_type: 'linux' | 'windows';
+  os_name: string;
+  os_name_en: string;
+  architecture: string;
+  boot_mode: string;
+  size_gib: number;
+  deprecated: number;
+  created_at: number;
+  create_seconds: number;
+  fail: number;
+  resource_group_id: string;
+  license_type: string;
+  nvme_support: string;
+  imds_support: string;
+  detection_strategy: string;
+  secure_boot: string;
+  product_code: string;
+  is_public: number;
+  source_instance_id: string;
 }
-interface MappingRow { device: string; type: 'system' | 'data'; snapshot_id: string; size_gib: number; format: string }
+interface MappingRow {
+  device: string;
+  type: 'system' | 'data';
+  snapshot_id: string;
+  size_gib: number;
+  format: string;
+}
 
 function toMapping(m: MappingRow): ImageDiskMapping {
   return { device: m.device, type: m.type, snapshotId: m.snapshot_id, sizeGiB: m.size_gib, format: m.format };
@@ -72,12 +101,35 @@ function mappings(db: Database.Database, imageId: string): ImageDiskMapping[] {
 
 function toRecord(db: Database.Database, r: Row, disks?: ImageDiskMapping[]): ImageRecord {
   return {
-    id: r.id, accountId: r.account_id, regionId: r.region_id, ownerAlias: r.owner_alias, name: r.name, description: r.description,
-    family: r.family, version: r.version, platform: r.platform, osType: r.os_type, osName: r.os_name, osNameEn: r.os_name_en,
-    architecture: r.architecture, bootMode: r.boot_mode, sizeGiB: r.size_gib, deprecated: r.deprecated === 1, createdAt: r.created_at,
-    createSeconds: r.create_seconds, fail: r.fail === 1, resourceGroupId: r.resource_group_id, licenseType: r.license_type,
-    nvmeSupport: r.nvme_support, imdsSupport: r.imds_support, detectionStrategy: r.detection_strategy, secureBoot: r.secure_boot,
-    productCode: r.product_code, isPublic: r.is_public === 1, sourceInstanceId: r.source_instance_id, disks: disks ?? mappings(db, r.id),
+    id: r.id,
+    accountId: r.account_id,
+    regionId: r.region_id,
+    ownerAlias: r.owner_alias,
+    name: r.name,
+    description: r.description,
+    family: r.family,
+    version: r.version,
+    platform: r.platform,
+    osType: r.os_type,
+    osName: r.os_name,
+    osNameEn: r.os_name_en,
+    architecture: r.architecture,
+    bootMode: r.boot_mode,
+    sizeGiB: r.size_gib,
+    deprecated: r.deprecated === 1,
+    createdAt: r.created_at,
+    createSeconds: r.create_seconds,
+    fail: r.fail === 1,
+    resourceGroupId: r.resource_group_id,
+    licenseType: r.license_type,
+    nvmeSupport: r.nvme_support,
+    imdsSupport: r.imds_support,
+    detectionStrategy: r.detection_strategy,
+    secureBoot: r.secure_boot,
+    productCode: r.product_code,
+    isPublic: r.is_public === 1,
+    sourceInstanceId: r.source_instance_id,
+    disks: disks ?? mappings(db, r.id),
   };
 }
 
@@ -89,8 +141,10 @@ export function imagesByIds(db: Database.Database, ids: readonly string[]): Imag
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
   const rows = cachedStatement(db, 'SELECT * FROM images WHERE id IN (SELECT value FROM json_each(?))').all(json) as Row[];
-  const maps = cachedStatement(db, 'SELECT * FROM image_disk_mappings WHERE image_id IN (SELECT value FROM json_each(?)) ORDER BY image_id, position')
-    .all(json) as (MappingRow & { image_id: string })[];
+  const maps = cachedStatement(
+    db,
+    'SELECT * FROM image_disk_mappings WHERE image_id IN (SELECT value FROM json_each(?)) ORDER BY image_id, position',
+  ).all(json) as (MappingRow & { image_id: string })[];
   const disks = new Map<string, ImageDiskMapping[]>();
   for (const m of maps) {
     const list = disks.get(m.image_id) ?? [];
@@ -103,21 +157,54 @@ export function imagesByIds(db: Database.Database, ids: readonly string[]): Imag
 
 /** Insert an image with its disk mappings; ignored when the id exists (seeds run again after restarts). */
 export function insertImage(db: Database.Database, i: ImageRecord): void {
-  const res = db.prepare(`INSERT OR IGNORE INTO images (id, account_id, region_id, owner_alias, name, description, family, version, platform, os_type,
+  const res = db
+    .prepare(
+      `INSERT OR IGNORE INTO images (id, account_id, region_id, owner_alias, name, description, family, version, platform, os_type,
       os_name, os_name_en, architecture, boot_mode, size_gib, deprecated, created_at, create_seconds, fail, resource_group_id, license_type,
       nvme_support, imds_support, detection_strategy, secure_boot, product_code, is_public, source_instance_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    i.id, i.accountId, i.regionId, i.ownerAlias, i.name, i.description, i.family, i.version, i.platform, i.osType, i.osName, i.osNameEn,
-    i.architecture, i.bootMode, i.sizeGiB, i.deprecated ? 1 : 0, i.createdAt, i.createSeconds, i.fail ? 1 : 0, i.resourceGroupId,
-    i.licenseType, i.nvmeSupport, i.imdsSupport, i.detectionStrategy, i.secureBoot, i.productCode, i.isPublic ? 1 : 0, i.sourceInstanceId);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      i.id,
+      i.accountId,
+      i.regionId,
+      i.ownerAlias,
+      i.name,
+      i.description,
+      i.family,
+      i.version,
+      i.platform,
+      i.osType,
+      i.osName,
+      i.osNameEn,
+      i.architecture,
+      i.bootMode,
+      i.sizeGiB,
+      i.deprecated ? 1 : 0,
+      i.createdAt,
+      i.createSeconds,
+      i.fail ? 1 : 0,
+      i.resourceGroupId,
+      i.licenseType,
+      i.nvmeSupport,
+      i.imdsSupport,
+      i.detectionStrategy,
+      i.secureBoot,
+      i.productCode,
+      i.isPublic ? 1 : 0,
+      i.sourceInstanceId,
+    );
   if (res.changes === 0) return;
-  const ins = db.prepare('INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib, format) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib, format) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   i.disks.forEach((d, n) => ins.run(i.id, n, d.device, d.type, d.snapshotId, d.sizeGiB, d.format));
 }
 
 /** A custom image of the account in the region, or undefined. */
 export function getCustomImage(db: Database.Database, accountId: number, regionId: string, id: string): ImageRecord | undefined {
-  const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id = ? AND region_id = ?').get(id, accountId, regionId) as Row | undefined;
+  const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id = ? AND region_id = ?').get(id, accountId, regionId) as
+    Row | undefined;
   return row && toRecord(db, row);
 }
 
@@ -129,23 +216,41 @@ export function getPublicImage(db: Database.Database, id: string): ImageRecord |
 
 /** The image an instance of the account runs: its own custom image (any region) or a public one. */
 export function findImageAnyOwner(db: Database.Database, accountId: number, id: string): ImageRecord | undefined {
-  const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id IN (?, ?)').get(id, accountId, PUBLIC_ACCOUNT) as Row | undefined;
+  const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id IN (?, ?)').get(id, accountId, PUBLIC_ACCOUNT) as
+    Row | undefined;
   return row && toRecord(db, row);
 }
 
 /** The custom image of the account in the region carrying this name, if any. */
 export function findImageByName(db: Database.Database, accountId: number, regionId: string, name: string): string | undefined {
-  const row = db.prepare('SELECT id FROM images WHERE account_id = ? AND region_id = ? AND name = ?').get(accountId, regionId, name) as { id: string } | undefined;
+  const row = db.prepare('SELECT id FROM images WHERE account_id = ? AND region_id = ? AND name = ?').get(accountId, regionId, name) as
+    { id: string } | undefined;
   return row?.id;
 }
 
 const columns: Partial<Record<keyof ImageRecord, string>> = {
-  name: 'name', description: 'description', family: 'family', bootMode: 'boot_mode', deprecated: 'deprecated', licenseType: 'license_type',
-  nvmeSupport: 'nvme_support', imdsSupport: 'imds_support', resourceGroupId: 'resource_group_id',
+  name: 'name',
+  description: 'description',
+  family: 'family',
+  bootMode: 'boot_mode',
+  deprecated: 'deprecated',
+  licenseType: 'license_type',
+  nvmeSupport: 'nvme_support',
+  imdsSupport: 'imds_support',
+  resourceGroupId: 'resource_group_id',
 };
 
 /** Change the mutable attributes of an image (ModifyImageAttribute, JoinResourceGroup). */
-export function updateImage(db: Database.Database, id: string, patch: Partial<Pick<ImageRecord, 'name' | 'description' | 'family' | 'bootMode' | 'deprecated' | 'licenseType' | 'nvmeSupport' | 'imdsSupport' | 'resourceGroupId'>>): void {
+export function updateImage(
+  db: Database.Database,
+  id: string,
+  patch: Partial<
+    Pick<
+      ImageRecord,
+      'name' | 'description' | 'family' | 'bootMode' | 'deprecated' | 'licenseType' | 'nvmeSupport' | 'imdsSupport' | 'resourceGroupId'
+    >
+  >,
+): void {
   const sets: string[] = [];
   const args: unknown[] = [];
   for (const [k, v] of Object.entries(patch) as [keyof ImageRecord, unknown][]) {
@@ -164,5 +269,9 @@ export function deleteImage(db: Database.Database, id: string): void {
 
 /** Ids of the images whose disk mappings reference the snapshot (DeleteSnapshot, snapshot Usage). */
 export function imagesUsingSnapshot(db: Database.Database, snapshotId: string): string[] {
-  return (db.prepare('SELECT DISTINCT image_id AS id FROM image_disk_mappings WHERE snapshot_id = ? ORDER BY image_id').all(snapshotId) as { id: string }[]).map((r) => r.id);
+  return (
+    db.prepare('SELECT DISTINCT image_id AS id FROM image_disk_mappings WHERE snapshot_id = ? ORDER BY image_id').all(snapshotId) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
 }

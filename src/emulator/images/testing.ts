@@ -26,7 +26,9 @@ export interface Harness {
 export async function startHarness(db = ':memory:', startOffsetSeconds = 0): Promise<Harness> {
   let offset = startOffsetSeconds * 1000;
   const emu = await startEmulator({
-    port: 0, db, clock: () => new Date(Date.now() + offset),
+    port: 0,
+    db,
+    clock: () => new Date(Date.now() + offset),
     settings: { imageCreateSeconds: CREATE_SECONDS, instanceStartSeconds: 2, defaultRegionId: REGION },
     accounts: [
       { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET },
@@ -36,7 +38,9 @@ export async function startHarness(db = ':memory:', startOffsetSeconds = 0): Pro
   return {
     emu,
     accounts: [deriveAccountId(DEFAULT_ACCESS_KEY_ID), deriveAccountId(SECOND_KEY_ID)],
-    advance(seconds) { offset += seconds * 1000; },
+    advance(seconds) {
+      offset += seconds * 1000;
+    },
     client(mode = 'v3', second = false) {
       return second ? sdkClient(emu.endpoint, mode, SECOND_KEY_ID, SECOND_KEY_SECRET) : sdkClient(emu.endpoint, mode);
     },

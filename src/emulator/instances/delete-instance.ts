@@ -6,7 +6,10 @@ import { deleteInstance as removeInstance, getInstance, type InstanceRecord } fr
 /** Deletion rules: DeletionProtection always refuses; without Force only a Stopped instance goes. */
 function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolean, action: string): void {
   if (inst.deletionProtection) {
-    throw apiError('InvalidOperation.DeletionProtection', `The instance "${inst.id}" has deletion protection; call ModifyInstanceAttribute with DeletionProtection=false before ${action}.`);
+    throw apiError(
+      'InvalidOperation.DeletionProtection',
+      `The instance "${inst.id}" has deletion protection; call ModifyInstanceAttribute with DeletionProtection=false before ${action}.`,
+    );
   }
   if (!force) requireStatus(ctx, inst, ['Stopped'], `${action} without Force=true`);
 }
@@ -32,7 +35,11 @@ export const deleteInstances: Handler = (ctx, input) => {
   const ids = [...new Set((Array.isArray(input.InstanceId) ? input.InstanceId : []).map(String))];
   const insts = ids.map((id, i) => {
     const inst = getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id);
-    if (!inst) throw apiError('InvalidInstanceId.NotFound', `The instance "${id}" given in InstanceId.${i + 1} does not exist in region ${ctx.regionId}.`);
+    if (!inst)
+      throw apiError(
+        'InvalidInstanceId.NotFound',
+        `The instance "${id}" given in InstanceId.${i + 1} does not exist in region ${ctx.regionId}.`,
+      );
     checkDeletable(ctx, inst, input.Force === true, 'DeleteInstances');
     return inst;
   });

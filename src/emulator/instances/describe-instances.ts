@@ -20,22 +20,52 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
   const needImage = !r.osType || !r.osName || !r.osNameEn;
   const image = needImage ? (extras ? extras.image(r.imageId) : findImageAnyOwner(ctx.db, ctx.account.accountId, r.imageId)) : undefined;
   return {
-    InstanceId: r.id, InstanceName: r.name, Description: r.description ?? '', HostName: r.hostName || r.name.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase(),
+    InstanceId: r.id,
+    InstanceName: r.name,
+    Description: r.description ?? '',
+    HostName: r.hostName || r.name.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase(),
     Status: currentInstanceStatus(r, ctx.now(), ctx.settings.instanceStartSeconds),
-    RegionId: r.regionId, ZoneId: r.zoneId, ImageId: r.imageId, InstanceType: r.instanceType, InstanceTypeFamily: type.family,
-    Cpu: type.cpu, Memory: type.memory, OSType: r.osType || image?.osType || 'linux', OSName: r.osName || image?.osName || '',
+    RegionId: r.regionId,
+    ZoneId: r.zoneId,
+    ImageId: r.imageId,
+    InstanceType: r.instanceType,
+    InstanceTypeFamily: type.family,
+    Cpu: type.cpu,
+    Memory: type.memory,
+    OSType: r.osType || image?.osType || 'linux',
+    OSName: r.osName || image?.osName || '',
     OSNameEn: r.osNameEn || image?.osNameEn || '',
-    CreationTime: r.creationTime, StartTime: r.startTime || r.creationTime, ExpiredTime: '2099-12-31T15:59Z', ResourceGroupId: r.resourceGroupId,
-    InstanceChargeType: r.instanceChargeType || 'PostPaid', InternetChargeType: r.internetChargeType || 'PayByTraffic', InstanceNetworkType: r.vpcId ? 'vpc' : 'classic',
-    InternetMaxBandwidthOut: r.internetMaxBandwidthOut, InternetMaxBandwidthIn: -1, IoOptimized: true, DeletionProtection: r.deletionProtection === true,
-    SerialNumber: `${r.id}-serial`, StoppedMode: 'Not-applicable', SpotStrategy: 'NoSpot', SpotPriceLimit: 0, DeviceAvailable: true,
+    CreationTime: r.creationTime,
+    StartTime: r.startTime || r.creationTime,
+    ExpiredTime: '2099-12-31T15:59Z',
+    ResourceGroupId: r.resourceGroupId,
+    InstanceChargeType: r.instanceChargeType || 'PostPaid',
+    InternetChargeType: r.internetChargeType || 'PayByTraffic',
+    InstanceNetworkType: r.vpcId ? 'vpc' : 'classic',
+    InternetMaxBandwidthOut: r.internetMaxBandwidthOut,
+    InternetMaxBandwidthIn: -1,
+    IoOptimized: true,
+    DeletionProtection: r.deletionProtection === true,
+    SerialNumber: `${r.id}-serial`,
+    StoppedMode: 'Not-applicable',
+    SpotStrategy: 'NoSpot',
+    SpotPriceLimit: 0,
+    DeviceAvailable: true,
     OperationLocks: { LockReason: r.locks.map((l) => ({ LockReason: l.lockReason, LockMsg: l.lockMsg ?? '' })) },
     SecurityGroupIds: { SecurityGroupId: r.securityGroupIds },
-    VpcAttributes: { VpcId: r.vpcId, VSwitchId: r.vSwitchId, NatIpAddress: '', PrivateIpAddress: { IpAddress: r.privateIp ? [r.privateIp] : [] } },
-    InnerIpAddress: { IpAddress: [] }, PublicIpAddress: { IpAddress: r.publicIp ? [r.publicIp] : [] },
+    VpcAttributes: {
+      VpcId: r.vpcId,
+      VSwitchId: r.vSwitchId,
+      NatIpAddress: '',
+      PrivateIpAddress: { IpAddress: r.privateIp ? [r.privateIp] : [] },
+    },
+    InnerIpAddress: { IpAddress: [] },
+    PublicIpAddress: { IpAddress: r.publicIp ? [r.publicIp] : [] },
     EipAddress: { AllocationId: '', IpAddress: '', InternetChargeType: '', Bandwidth: 0 },
     NetworkInterfaces: { NetworkInterface: [] },
-    Tags: { Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'instance', r.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+    Tags: {
+      Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'instance', r.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
+    },
   };
 }
 
@@ -43,11 +73,21 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
 export const describeInstances: Handler = (ctx, input) => {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const q = {
-    accountId: ctx.account.accountId, regionId: ctx.regionId, now: ctx.now().getTime(), transitionSeconds: ctx.settings.instanceStartSeconds,
-    ids: stringList(input.InstanceIds), imageId: input.ImageId as string | undefined, zoneId: input.ZoneId as string | undefined,
-    resourceGroupId: input.ResourceGroupId as string | undefined, vpcId: input.VpcId as string | undefined,
-    vSwitchId: input.VSwitchId as string | undefined, instanceType: input.InstanceType as string | undefined,
-    status: str(input.Status), name: str(input.InstanceName), securityGroupId: str(input.SecurityGroupId), lockReason: str(input.LockReason),
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    now: ctx.now().getTime(),
+    transitionSeconds: ctx.settings.instanceStartSeconds,
+    ids: stringList(input.InstanceIds),
+    imageId: input.ImageId as string | undefined,
+    zoneId: input.ZoneId as string | undefined,
+    resourceGroupId: input.ResourceGroupId as string | undefined,
+    vpcId: input.VpcId as string | undefined,
+    vSwitchId: input.VSwitchId as string | undefined,
+    instanceType: input.InstanceType as string | undefined,
+    status: str(input.Status),
+    name: str(input.InstanceName),
+    securityGroupId: str(input.SecurityGroupId),
+    lockReason: str(input.LockReason),
     tags: tagFilterFromInput(input.Tag),
   };
   // Count first (NextToken is checked against it), then fetch only the page.
@@ -55,11 +95,21 @@ export const describeInstances: Handler = (ctx, input) => {
   const total = list.total;
   const w = pageWindow(total, input);
   const page = instancesByIds(ctx.db, list.ids(w.offset, w.limit));
-  const tags = getTagsOfMany(ctx.db, 'instance', page.map((r) => ({ accountId: ctx.account.accountId, resourceId: r.id })));
+  const tags = getTagsOfMany(
+    ctx.db,
+    'instance',
+    page.map((r) => ({ accountId: ctx.account.accountId, resourceId: r.id })),
+  );
   const images = new Map<string, ImageRecord | undefined>();
-  const image = (id: string) => { if (!images.has(id)) images.set(id, findImageAnyOwner(ctx.db, ctx.account.accountId, id)); return images.get(id); };
+  const image = (id: string) => {
+    if (!images.has(id)) images.set(id, findImageAnyOwner(ctx.db, ctx.account.accountId, id));
+    return images.get(id);
+  };
   return {
-    TotalCount: total, PageNumber: w.pageNumber, PageSize: w.pageSize, NextToken: w.nextToken,
+    TotalCount: total,
+    PageNumber: w.pageNumber,
+    PageSize: w.pageSize,
+    NextToken: w.nextToken,
     Instances: { Instance: page.map((r) => instanceView(ctx, r, { tags: tags.get(`${ctx.account.accountId}/${r.id}`) ?? [], image })) },
   };
 };

@@ -8,7 +8,7 @@ import { disksByIds, insertInstance, listDisks } from './repository.js';
 /** Deterministic PRNG so a failure reproduces. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const ACCOUNTS = [111, 222];
@@ -16,10 +16,15 @@ const REGIONS = ['cn-hangzhou', 'cn-beijing'];
 
 /** DescribeDisks' filter as it was before the SQL rewrite: every disk of the region, filtered in JS. */
 function reference(db: RunningEmulator['db'], q: DiskQuery, offset: number, limit: number): { total: number; ids: string[] } {
-  const kept = listDisks(db, q.accountId, q.regionId).filter((d) => (!q.ids || q.ids.includes(d.id)) && (q.instanceId === undefined || d.instanceId === q.instanceId) &&
-    (q.diskType === undefined || d.type === q.diskType) && (q.zoneId === undefined || d.zoneId === q.zoneId) &&
-    (q.resourceGroupId === undefined || d.resourceGroupId === q.resourceGroupId) &&
-    (q.tags.length === 0 || matchesTagFilter(getTags(db, q.accountId, 'disk', d.id), q.tags)));
+  const kept = listDisks(db, q.accountId, q.regionId).filter(
+    (d) =>
+      (!q.ids || q.ids.includes(d.id)) &&
+      (q.instanceId === undefined || d.instanceId === q.instanceId) &&
+      (q.diskType === undefined || d.type === q.diskType) &&
+      (q.zoneId === undefined || d.zoneId === q.zoneId) &&
+      (q.resourceGroupId === undefined || d.resourceGroupId === q.resourceGroupId) &&
+      (q.tags.length === 0 || matchesTagFilter(getTags(db, q.accountId, 'disk', d.id), q.tags)),
+  );
   return { total: kept.length, ids: kept.slice(offset, offset + limit).map((d) => d.id) };
 }
 
@@ -33,12 +38,28 @@ describe('DescribeDisks SQL query', () => {
     emu.db.transaction(() => {
       for (let i = 0; i < 200; i++) {
         const accountId = pick(ACCOUNTS);
-        const disks = [{ id: `d-${i}-${pick(['a', 'b'])}`, type: 'system' as const, sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
-          ...(r() < 0.5 ? [{ id: `d-${i}-data`, type: 'data' as const, sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] : [])];
+        const disks = [
+          { id: `d-${i}-${pick(['a', 'b'])}`, type: 'system' as const, sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
+          ...(r() < 0.5 ? [{ id: `d-${i}-data`, type: 'data' as const, sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] : []),
+        ];
         insertInstance(emu.db, {
-          id: `i-${i}`, accountId, regionId: pick(REGIONS), zoneId: pick(['z-a', 'z-b']), name: 'x', instanceType: 'ecs.g8i.large', imageId: 'img',
-          status: 'Running', statusSince: 0, vpcId: '', vSwitchId: '', securityGroupIds: [], resourceGroupId: pick(['rg-a', 'rg-b']),
-          creationTime: `2026-01-01T00:0${Math.floor(r() * 4)}Z`, internetMaxBandwidthOut: 0, locks: [], disks,
+          id: `i-${i}`,
+          accountId,
+          regionId: pick(REGIONS),
+          zoneId: pick(['z-a', 'z-b']),
+          name: 'x',
+          instanceType: 'ecs.g8i.large',
+          imageId: 'img',
+          status: 'Running',
+          statusSince: 0,
+          vpcId: '',
+          vSwitchId: '',
+          securityGroupIds: [],
+          resourceGroupId: pick(['rg-a', 'rg-b']),
+          creationTime: `2026-01-01T00:0${Math.floor(r() * 4)}Z`,
+          internetMaxBandwidthOut: 0,
+          locks: [],
+          disks,
         });
         for (const d of disks) {
           diskIds.push(d.id);
@@ -53,21 +74,32 @@ describe('DescribeDisks SQL query', () => {
     for (let n = 0; n < 400; n++) {
       const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
       const q: DiskQuery = {
-        accountId: pick(ACCOUNTS), regionId: pick(REGIONS), ids: maybe(0.15, () => [pick(diskIds), pick(diskIds), 'd-missing']),
-        instanceId: maybe(0.15, () => `i-${Math.floor(r() * 200)}`), diskType: maybe(0.3, () => pick(['system', 'data'] as const)),
-        zoneId: maybe(0.2, () => 'z-a'), resourceGroupId: maybe(0.2, () => pick(['rg-a', 'rg-c'])),
+        accountId: pick(ACCOUNTS),
+        regionId: pick(REGIONS),
+        ids: maybe(0.15, () => [pick(diskIds), pick(diskIds), 'd-missing']),
+        instanceId: maybe(0.15, () => `i-${Math.floor(r() * 200)}`),
+        diskType: maybe(0.3, () => pick(['system', 'data'] as const)),
+        zoneId: maybe(0.2, () => 'z-a'),
+        resourceGroupId: maybe(0.2, () => pick(['rg-a', 'rg-c'])),
         tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }] : [],
       };
       const limit = pick([1, 3, 10, 100]);
       const offset = pick([0, 0, 1, 5, 20]);
       const list = queryDisks(emu.db, q);
-      assert.deepEqual({ total: list.total, ids: list.ids(offset, limit) }, reference(emu.db, q, offset, limit), `query ${n}: ${JSON.stringify(q)}`);
+      assert.deepEqual(
+        { total: list.total, ids: list.ids(offset, limit) },
+        reference(emu.db, q, offset, limit),
+        `query ${n}: ${JSON.stringify(q)}`,
+      );
     }
   });
 
   test('loads a page in page order', () => {
     const ids = [diskIds[3]!, 'd-missing', diskIds[0]!];
-    assert.deepEqual(disksByIds(emu.db, ids).map((d) => d.id), [diskIds[3], diskIds[0]]);
+    assert.deepEqual(
+      disksByIds(emu.db, ids).map((d) => d.id),
+      [diskIds[3], diskIds[0]],
+    );
   });
 
   test('counts and pages from the listing index without sorting', async () => {
@@ -75,15 +107,37 @@ describe('DescribeDisks SQL query', () => {
     try {
       const seen: string[] = [];
       const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => { seen.push(sql); return prepare(sql); }) as typeof fresh.db.prepare;
-      insertInstance(fresh.db, { id: 'i-1', accountId: 1, regionId: 'x', zoneId: 'z', name: 'x', instanceType: 't', imageId: 'img', status: 'Running', statusSince: 0,
-        vpcId: '', vSwitchId: '', securityGroupIds: [], resourceGroupId: '', creationTime: '2026-01-01T00:00Z', internetMaxBandwidthOut: 0, locks: [],
-        disks: [{ id: 'd-1', type: 'data', sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] });
+      fresh.db.prepare = ((sql: string) => {
+        seen.push(sql);
+        return prepare(sql);
+      }) as typeof fresh.db.prepare;
+      insertInstance(fresh.db, {
+        id: 'i-1',
+        accountId: 1,
+        regionId: 'x',
+        zoneId: 'z',
+        name: 'x',
+        instanceType: 't',
+        imageId: 'img',
+        status: 'Running',
+        statusSince: 0,
+        vpcId: '',
+        vSwitchId: '',
+        securityGroupIds: [],
+        resourceGroupId: '',
+        creationTime: '2026-01-01T00:00Z',
+        internetMaxBandwidthOut: 0,
+        locks: [],
+        disks: [{ id: 'd-1', type: 'data', sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }],
+      });
       seen.length = 0;
       queryDisks(fresh.db, { accountId: 1, regionId: 'x', diskType: 'data', tags: [] }).ids(0, 10);
       assert.equal(seen.length, 2, 'a count and a page query');
-      const [count, page] = seen.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ a0: 1, a1: 'x', a2: 'data', limit: 10, offset: 0 }) as { detail: string }[])
-        .map((d) => d.detail).join(' | '));
+      const [count, page] = seen.map((sql) =>
+        (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ a0: 1, a1: 'x', a2: 'data', limit: 10, offset: 0 }) as { detail: string }[])
+          .map((d) => d.detail)
+          .join(' | '),
+      );
       assert.match(count!, /INDEX disks_listing/, count);
       assert.match(page!, /INDEX disks_listing/, page);
       assert.doesNotMatch(page!, /TEMP B-TREE/, page);

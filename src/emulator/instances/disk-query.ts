@@ -22,8 +22,13 @@ export function queryDisks(db: Database.Database, q: DiskQuery): Listing {
   const w = new Where();
   // Given ids, `+` keeps the planner on the primary key instead of the listing index.
   const p = q.ids ? '+' : '';
-  w.add(`${p}account_id = ${w.bind(q.accountId)}`).add(`${p}region_id = ${w.bind(q.regionId)}`).inList('id', q.ids)
-    .eq('instance_id', q.instanceId).eq('type', q.diskType).eq('zone_id', q.zoneId).eq('resource_group_id', q.resourceGroupId)
+  w.add(`${p}account_id = ${w.bind(q.accountId)}`)
+    .add(`${p}region_id = ${w.bind(q.regionId)}`)
+    .inList('id', q.ids)
+    .eq('instance_id', q.instanceId)
+    .eq('type', q.diskType)
+    .eq('zone_id', q.zoneId)
+    .eq('resource_group_id', q.resourceGroupId)
     .tags('disk', 'disks.id', 'disks.account_id', q.tags);
   return listing(db, 'disks', 'id', w, 'creation_time DESC, instance_id, position, id');
 }

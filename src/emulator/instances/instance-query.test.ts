@@ -3,12 +3,20 @@ import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
 import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
 import { queryInstances, type InstanceQuery } from './instance-query.js';
-import { currentInstanceStatus, insertInstance, instancesByIds, findInstanceAnyRegion, listInstances, type InstanceRecord, type InstanceStatus } from './repository.js';
+import {
+  currentInstanceStatus,
+  insertInstance,
+  instancesByIds,
+  findInstanceAnyRegion,
+  listInstances,
+  type InstanceRecord,
+  type InstanceStatus,
+} from './repository.js';
 
 /** Deterministic PRNG so a failure reproduces. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const ACCOUNTS = [111, 222];
@@ -21,7 +29,10 @@ function reference(db: RunningEmulator['db'], q: InstanceQuery, offset: number, 
   const wildcard = (p: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   let rows = listInstances(db, q.accountId, q.regionId, q);
   if (q.status !== undefined) rows = rows.filter((r) => currentInstanceStatus(r, new Date(q.now), q.transitionSeconds) === q.status);
-  if (q.name !== undefined) { const re = wildcard(q.name); rows = rows.filter((r) => re.test(r.name)); }
+  if (q.name !== undefined) {
+    const re = wildcard(q.name);
+    rows = rows.filter((r) => re.test(r.name));
+  }
   if (q.securityGroupId !== undefined) rows = rows.filter((r) => r.securityGroupIds.includes(q.securityGroupId!));
   if (q.lockReason !== undefined) rows = rows.filter((r) => r.locks.some((l) => l.lockReason === q.lockReason));
   if (q.tags.length > 0) rows = rows.filter((r) => matchesTagFilter(getTags(db, q.accountId, 'instance', r.id), q.tags));
@@ -40,20 +51,39 @@ describe('DescribeInstances SQL query', () => {
         const id = `i-q${String(i).padStart(4, '0')}${pick(['a', 'b'])}`;
         const accountId = pick(ACCOUNTS);
         insertInstance(emu.db, {
-          id, accountId, regionId: pick(REGIONS), zoneId: pick(['z-a', 'z-b']), name: `${pick(['web', 'db', 'Web.x', 'a*b'])}-${i % 5}`,
-          instanceType: pick(['ecs.g8i.large', 'ecs.c7.xlarge']), imageId: pick(['img-1', 'img-2']), status: pick(STATUSES),
-          statusSince: T0 + Math.floor(r() * 20) * 500, vpcId: pick(['vpc-1', 'vpc-2', '']), vSwitchId: pick(['vsw-1', 'vsw-2']),
-          securityGroupIds: r() < 0.2 ? [] : [pick(['sg-1', 'sg-2']), ...(r() < 0.3 ? ['sg-3'] : [])], resourceGroupId: pick(['rg-a', 'rg-b']),
+          id,
+          accountId,
+          regionId: pick(REGIONS),
+          zoneId: pick(['z-a', 'z-b']),
+          name: `${pick(['web', 'db', 'Web.x', 'a*b'])}-${i % 5}`,
+          instanceType: pick(['ecs.g8i.large', 'ecs.c7.xlarge']),
+          imageId: pick(['img-1', 'img-2']),
+          status: pick(STATUSES),
+          statusSince: T0 + Math.floor(r() * 20) * 500,
+          vpcId: pick(['vpc-1', 'vpc-2', '']),
+          vSwitchId: pick(['vsw-1', 'vsw-2']),
+          securityGroupIds: r() < 0.2 ? [] : [pick(['sg-1', 'sg-2']), ...(r() < 0.3 ? ['sg-3'] : [])],
+          resourceGroupId: pick(['rg-a', 'rg-b']),
           // Coarse minutes so many instances tie and the id tie-break is exercised.
-          creationTime: `2026-01-01T00:0${Math.floor(r() * 6)}Z`, internetMaxBandwidthOut: 0,
+          creationTime: `2026-01-01T00:0${Math.floor(r() * 6)}Z`,
+          internetMaxBandwidthOut: 0,
           locks: r() < 0.2 ? [{ lockReason: pick(['security', 'financial']) }] : [],
-          disks: [{ id: `d-${i}`, type: 'system', sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' }, ...(r() < 0.4 ? [{ id: `d-${i}-b`, type: 'data' as const, sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] : [])],
+          disks: [
+            { id: `d-${i}`, type: 'system', sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
+            ...(r() < 0.4 ? [{ id: `d-${i}-b`, type: 'data' as const, sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] : []),
+          ],
         });
-        if (r() < 0.6) setTags(emu.db, accountId, 'instance', id, [{ key: 'env', value: pick(['dev', 'prod', '']) }, ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : [])]);
+        if (r() < 0.6)
+          setTags(emu.db, accountId, 'instance', id, [
+            { key: 'env', value: pick(['dev', 'prod', '']) },
+            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
+          ]);
         if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'instance', id, [{ key: 'env', value: 'dev' }]);
       }
     })();
-    all = (emu.db.prepare('SELECT id, account_id AS a FROM instances').all() as { id: string; a: number }[]).map((x) => findInstanceAnyRegion(emu.db, x.a, x.id)!);
+    all = (emu.db.prepare('SELECT id, account_id AS a FROM instances').all() as { id: string; a: number }[]).map((x) =>
+      findInstanceAnyRegion(emu.db, x.a, x.id)!,
+    );
   });
   after(() => emu.stop());
 
@@ -65,18 +95,38 @@ describe('DescribeInstances SQL query', () => {
       // Exactly on a transition boundary (half or full), so off-by-one comparisons show.
       const now = r() < 0.4 ? pick(all).statusSince + pick([0.5, 1]) * transitionSeconds * 1000 : T0 + Math.floor(r() * 15_000);
       const q: InstanceQuery = {
-        accountId: pick(ACCOUNTS), regionId: pick(REGIONS), now, transitionSeconds,
-        ids: maybe(0.15, () => [pick(ids), pick(ids), 'i-missing']), imageId: maybe(0.2, () => pick(['img-1', 'img-2'])),
-        zoneId: maybe(0.2, () => pick(['z-a', 'z-b'])), resourceGroupId: maybe(0.1, () => 'rg-a'), vpcId: maybe(0.15, () => pick(['vpc-1', ''])),
-        vSwitchId: maybe(0.1, () => 'vsw-1'), instanceType: maybe(0.1, () => 'ecs.c7.xlarge'),
-        status: maybe(0.4, () => pick([...STATUSES, 'Deleted'])), name: maybe(0.25, () => pick(['web-*', '*x*', 'Web.x-1', 'a*b-*', 'web', '*'])),
-        securityGroupId: maybe(0.2, () => pick(['sg-1', 'sg-3', 'sg-9'])), lockReason: maybe(0.15, () => pick(['security', 'financial'])),
-        tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }, ...(r() < 0.3 ? [{ Key: 'team', Value: 'x' }] : []), ...(r() < 0.1 ? [{ Value: 'x' }] : [])] : [],
+        accountId: pick(ACCOUNTS),
+        regionId: pick(REGIONS),
+        now,
+        transitionSeconds,
+        ids: maybe(0.15, () => [pick(ids), pick(ids), 'i-missing']),
+        imageId: maybe(0.2, () => pick(['img-1', 'img-2'])),
+        zoneId: maybe(0.2, () => pick(['z-a', 'z-b'])),
+        resourceGroupId: maybe(0.1, () => 'rg-a'),
+        vpcId: maybe(0.15, () => pick(['vpc-1', ''])),
+        vSwitchId: maybe(0.1, () => 'vsw-1'),
+        instanceType: maybe(0.1, () => 'ecs.c7.xlarge'),
+        status: maybe(0.4, () => pick([...STATUSES, 'Deleted'])),
+        name: maybe(0.25, () => pick(['web-*', '*x*', 'Web.x-1', 'a*b-*', 'web', '*'])),
+        securityGroupId: maybe(0.2, () => pick(['sg-1', 'sg-3', 'sg-9'])),
+        lockReason: maybe(0.15, () => pick(['security', 'financial'])),
+        tags:
+          r() < 0.3
+            ? [
+                { Key: 'env', Value: pick(['dev', '', undefined]) },
+                ...(r() < 0.3 ? [{ Key: 'team', Value: 'x' }] : []),
+                ...(r() < 0.1 ? [{ Value: 'x' }] : []),
+              ]
+            : [],
       };
       const limit = pick([1, 3, 10, 100]);
       const offset = pick([0, 0, 1, 5, 20]);
       const list = queryInstances(emu.db, q);
-      assert.deepEqual({ total: list.total, ids: list.ids(offset, limit) }, reference(emu.db, q, offset, limit), `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`);
+      assert.deepEqual(
+        { total: list.total, ids: list.ids(offset, limit) },
+        reference(emu.db, q, offset, limit),
+        `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`,
+      );
     }
   });
 
@@ -91,14 +141,19 @@ describe('DescribeInstances SQL query', () => {
     try {
       const seen: string[] = [];
       const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => { seen.push(sql); return prepare(sql); }) as typeof fresh.db.prepare;
+      fresh.db.prepare = ((sql: string) => {
+        seen.push(sql);
+        return prepare(sql);
+      }) as typeof fresh.db.prepare;
       const plansOf = (q: InstanceQuery) => {
         seen.length = 0;
         const list = queryInstances(fresh.db, q);
         list.ids(0, 10);
         return seen.map((sql) => {
           const args = Object.fromEntries([...sql.matchAll(/:(\w+)/g)].map((m) => [m[1], m[1]!.startsWith('a') ? 'x' : 0]));
-          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[]).map((d) => d.detail).join(' | ');
+          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[])
+            .map((d) => d.detail)
+            .join(' | ');
         });
       };
       insertInstance(fresh.db, { ...all[0]!, id: 'i-1', accountId: 1, regionId: 'x', status: 'Running', statusSince: T0 - 10_000 });
@@ -109,7 +164,8 @@ describe('DescribeInstances SQL query', () => {
       assert.match(page!, /INDEX instances_listing/, page);
       assert.doesNotMatch(page!, /TEMP B-TREE/, 'the index gives the order, so a first page stops after ten entries');
       for (const p of plansOf({ ...base, name: 'w*', tags: [{ Key: 'env' }] })) assert.doesNotMatch(p, /SCAN instances\b(?! USING)/, p);
-      for (const p of plansOf({ ...base, ids: ['i-1'] })) assert.match(p, /sqlite_autoindex_instances_1 \(id=\?\)/, 'ids go through the primary key');
+      for (const p of plansOf({ ...base, ids: ['i-1'] }))
+        assert.match(p, /sqlite_autoindex_instances_1 \(id=\?\)/, 'ids go through the primary key');
     } finally {
       await fresh.stop();
     }

@@ -34,16 +34,26 @@ const STATUS_SQL = `CASE status
 function where(db: Database.Database, q: InstanceQuery): Where {
   const w = new Where();
   w.add(`account_id = ${w.bind(q.accountId)}`).add(`region_id = ${w.bind(q.regionId)}`);
-  w.eq('image_id', q.imageId).eq('zone_id', q.zoneId).eq('resource_group_id', q.resourceGroupId)
-    .eq('vpc_id', q.vpcId).eq('vswitch_id', q.vSwitchId).eq('instance_type', q.instanceType).inList('id', q.ids);
+  w.eq('image_id', q.imageId)
+    .eq('zone_id', q.zoneId)
+    .eq('resource_group_id', q.resourceGroupId)
+    .eq('vpc_id', q.vpcId)
+    .eq('vswitch_id', q.vSwitchId)
+    .eq('instance_type', q.instanceType)
+    .inList('id', q.ids);
   if (q.status !== undefined) {
     const total = q.transitionSeconds * 1000;
     Object.assign(w.args, { now: q.now, total, half: total / 2 });
     w.add(`${STATUS_SQL} = ${w.bind(q.status)}`);
   }
-  if (q.name !== undefined) { useWildcard(db); w.add(`emulator_wildcard(name, ${w.bind(q.name)})`); }
-  if (q.securityGroupId !== undefined) w.add(`EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ${w.bind(q.securityGroupId)})`);
-  if (q.lockReason !== undefined) w.add(`EXISTS (SELECT 1 FROM json_each(locks) WHERE json_extract(value, '$.lockReason') = ${w.bind(q.lockReason)})`);
+  if (q.name !== undefined) {
+    useWildcard(db);
+    w.add(`emulator_wildcard(name, ${w.bind(q.name)})`);
+  }
+  if (q.securityGroupId !== undefined)
+    w.add(`EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ${w.bind(q.securityGroupId)})`);
+  if (q.lockReason !== undefined)
+    w.add(`EXISTS (SELECT 1 FROM json_each(locks) WHERE json_extract(value, '$.lockReason') = ${w.bind(q.lockReason)})`);
   return w.tags('instance', 'instances.id', 'instances.account_id', q.tags);
 }
 
@@ -51,6 +61,9 @@ function where(db: Database.Database, q: InstanceQuery): Where {
 export function queryInstances(db: Database.Database, q: InstanceQuery): Listing {
   const w = where(db, q);
   // Given ids, `+` keeps the planner on the primary key instead of the listing index.
-  if (q.ids) { w.conds[0] = `+${w.conds[0]}`; w.conds[1] = `+${w.conds[1]}`; }
+  if (q.ids) {
+    w.conds[0] = `+${w.conds[0]}`;
+    w.conds[1] = `+${w.conds[1]}`;
+  }
   return listing(db, 'instances', 'id', w, 'creation_time DESC, id');
 }

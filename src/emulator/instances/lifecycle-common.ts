@@ -21,11 +21,20 @@ export function statusNow(ctx: HandlerContext, inst: InstanceRecord): InstanceSt
 }
 
 /** Throws IncorrectInstanceStatus unless the instance is in one of `allowed`. */
-export function requireStatus(ctx: HandlerContext, inst: InstanceRecord, allowed: readonly InstanceStatus[], action: string): InstanceStatus {
+export function requireStatus(
+  ctx: HandlerContext,
+  inst: InstanceRecord,
+  allowed: readonly InstanceStatus[],
+  action: string,
+): InstanceStatus {
   const status = statusNow(ctx, inst);
   if (!allowed.includes(status)) {
     // 403 as the lifecycle APIs document it; the shared table keeps CreateImage's 400 (docs 3.1).
-    throw new EcsApiError('IncorrectInstanceStatus', 403, `The instance "${inst.id}" is ${status}; ${action} needs it to be ${allowed.join(' or ')}.`);
+    throw new EcsApiError(
+      'IncorrectInstanceStatus',
+      403,
+      `The instance "${inst.id}" is ${status}; ${action} needs it to be ${allowed.join(' or ')}.`,
+    );
   }
   return status;
 }
@@ -42,9 +51,13 @@ const PASSWORD_SPECIALS = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/";
 /** ECS password rule: 8-30 characters from letters, digits and the listed specials, with at least three classes. */
 export function checkPassword(pw: string): void {
   const allowed = [...pw].every((c) => /[A-Za-z0-9]/.test(c) || PASSWORD_SPECIALS.includes(c));
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(pw)).length + ([...pw].some((c) => PASSWORD_SPECIALS.includes(c)) ? 1 : 0);
+  const classes =
+    [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(pw)).length + ([...pw].some((c) => PASSWORD_SPECIALS.includes(c)) ? 1 : 0);
   if (pw.length < 8 || pw.length > 30 || !allowed || classes < 3) {
-    throw apiError('InvalidPassword.Malformed', `The specified Password is not valid: 8 to 30 characters with at least three of upper-case letters, lower-case letters, digits and the specials ${PASSWORD_SPECIALS}; a password must not start with "/".`);
+    throw apiError(
+      'InvalidPassword.Malformed',
+      `The specified Password is not valid: 8 to 30 characters with at least three of upper-case letters, lower-case letters, digits and the specials ${PASSWORD_SPECIALS}; a password must not start with "/".`,
+    );
   }
   if (pw.startsWith('/')) throw apiError('InvalidPassword.Malformed', 'The specified Password is not valid: it must not start with "/".');
 }
@@ -52,14 +65,20 @@ export function checkPassword(pw: string): void {
 /** Linux host names: 2-64 characters of letters, digits, '.' and '-'; no leading, trailing or doubled '.' or '-'. */
 export function checkHostName(name: string): void {
   if (!/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,62}[A-Za-z0-9])$/.test(name) || /[.-]{2}/.test(name)) {
-    throw apiError('InvalidHostName.Malformed', `The specified HostName "${name}" is not valid: 2 to 64 characters of letters, digits, periods and hyphens, not starting or ending with a period or hyphen and without two in a row.`);
+    throw apiError(
+      'InvalidHostName.Malformed',
+      `The specified HostName "${name}" is not valid: 2 to 64 characters of letters, digits, periods and hyphens, not starting or ending with a period or hyphen and without two in a row.`,
+    );
   }
 }
 
 /** Instance names start with a letter or a Chinese character; then letters, digits, Chinese, '.', '_', ':', '-'. */
 export function checkInstanceName(name: string): void {
   if (!/^[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff._:-]{1,127}$/u.test(name)) {
-    throw apiError('InvalidInstanceName.Malformed', `The specified InstanceName "${name}" is not valid: 2 to 128 characters starting with a letter or Chinese character, then letters, digits, Chinese characters, periods, underscores, colons or hyphens.`);
+    throw apiError(
+      'InvalidInstanceName.Malformed',
+      `The specified InstanceName "${name}" is not valid: 2 to 128 characters starting with a letter or Chinese character, then letters, digits, Chinese characters, periods, underscores, colons or hyphens.`,
+    );
   }
 }
 

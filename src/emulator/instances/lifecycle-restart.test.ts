@@ -29,7 +29,10 @@ test('an instance launched before a restart carries on from Pending to Running, 
 
     const third = await startHarness(db, 14);
     assert.equal(await statusOf(third.client('v3'), id), 'Stopped');
-    const del = await third.client('v3').deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: id })).catch((e: { code: string }) => e.code);
+    const del = await third
+      .client('v3')
+      .deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: id }))
+      .catch((e: { code: string }) => e.code);
     assert.equal(del, 'InvalidOperation.DeletionProtection', 'deletion protection was persisted');
     await third.stop();
   } finally {

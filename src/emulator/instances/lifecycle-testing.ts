@@ -29,30 +29,54 @@ let cidrCounter = 0;
 /** A new VPC (10.x.0.0/16), a /24 vSwitch in {@link ZONE}, one in {@link OLD_ZONE}, and a security group. */
 /** The official VPC SDK client for the harness's default account. */
 export function vpcClient(h: Harness, mode: SignatureMode): InstanceType<typeof VpcModule.default> {
-  return new VpcModule.default(new $OpenApiUtil.Config({
-    accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, endpoint: h.emu.endpoint, protocol: 'http',
-    regionId: 'cn-hangzhou', ...(mode === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
-  }));
+  return new VpcModule.default(
+    new $OpenApiUtil.Config({
+      accessKeyId: DEFAULT_ACCESS_KEY_ID,
+      accessKeySecret: DEFAULT_ACCESS_KEY_SECRET,
+      endpoint: h.emu.endpoint,
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+      ...(mode === 'v1' ? { signatureAlgorithm: 'v2' } : {}),
+    }),
+  );
 }
 
 export async function makeNetwork(h: Harness, mode: SignatureMode, ecs: EcsSdkClient): Promise<TestNetwork> {
   const vpc = vpcClient(h, mode);
   const octet = 10 + (cidrCounter++ % 200);
-  const vpcId = (await vpc.createVpc(new $Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: `10.${octet}.0.0/16`, vpcName: 'lifecycle' }))).body!.vpcId!;
+  const vpcId = (
+    await vpc.createVpc(new $Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: `10.${octet}.0.0/16`, vpcName: 'lifecycle' }))
+  ).body!.vpcId!;
   h.advance(2);
   const cidr = `10.${octet}.1.0/24`;
-  const vSwitchId = (await vpc.createVSwitch(new $Vpc.CreateVSwitchRequest({ regionId: 'cn-hangzhou', vpcId, zoneId: ZONE, cidrBlock: cidr }))).body!.vSwitchId!;
-  const oldZoneVSwitchId = (await vpc.createVSwitch(new $Vpc.CreateVSwitchRequest({ regionId: 'cn-hangzhou', vpcId, zoneId: OLD_ZONE, cidrBlock: `10.${octet}.2.0/24` }))).body!.vSwitchId!;
-  const securityGroupId = (await ecs.createSecurityGroup(new $Ecs.CreateSecurityGroupRequest({ regionId: 'cn-hangzhou', vpcId, securityGroupName: 'lifecycle' }))).body!.securityGroupId!;
+  const vSwitchId = (
+    await vpc.createVSwitch(new $Vpc.CreateVSwitchRequest({ regionId: 'cn-hangzhou', vpcId, zoneId: ZONE, cidrBlock: cidr }))
+  ).body!.vSwitchId!;
+  const oldZoneVSwitchId = (
+    await vpc.createVSwitch(
+      new $Vpc.CreateVSwitchRequest({ regionId: 'cn-hangzhou', vpcId, zoneId: OLD_ZONE, cidrBlock: `10.${octet}.2.0/24` }),
+    )
+  ).body!.vSwitchId!;
+  const securityGroupId = (
+    await ecs.createSecurityGroup(new $Ecs.CreateSecurityGroupRequest({ regionId: 'cn-hangzhou', vpcId, securityGroupName: 'lifecycle' }))
+  ).body!.securityGroupId!;
   h.advance(2);
   return { vpcId, vSwitchId, oldZoneVSwitchId, securityGroupId, cidr };
 }
 
 /** A valid RunInstances request in the network from the seeded Ubuntu image, with overrides. */
-export function runRequest(net: TestNetwork, over: Partial<ConstructorParameters<typeof $Ecs.RunInstancesRequest>[0]> = {}): $Ecs.RunInstancesRequest {
+export function runRequest(
+  net: TestNetwork,
+  over: Partial<ConstructorParameters<typeof $Ecs.RunInstancesRequest>[0]> = {},
+): $Ecs.RunInstancesRequest {
   return new $Ecs.RunInstancesRequest({
-    regionId: 'cn-hangzhou', imageId: SEED_INSTANCE_IMAGE, instanceType: TYPE, vSwitchId: net.vSwitchId,
-    securityGroupIds: [net.securityGroupId], instanceName: 'web-1', ...over,
+    regionId: 'cn-hangzhou',
+    imageId: SEED_INSTANCE_IMAGE,
+    instanceType: TYPE,
+    vSwitchId: net.vSwitchId,
+    securityGroupIds: [net.securityGroupId],
+    instanceName: 'web-1',
+    ...over,
   });
 }
 

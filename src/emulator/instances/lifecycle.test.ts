@@ -22,7 +22,9 @@ for (const mode of ['v3', 'v1'] as const) {
       ecs = h.client(mode);
       net = await makeNetwork(h, mode, ecs);
     });
-    after(async () => { await h.stop(); });
+    after(async () => {
+      await h.stop();
+    });
 
     test('RunInstances launches from a public image into the vSwitch and goes Pending, Starting, Running by the clock', async () => {
       const id = await runOne(ecs, net, { hostName: 'web-host', password: 'Passw0rd!x', internetMaxBandwidthOut: 5, description: 'first' });
@@ -39,26 +41,51 @@ for (const mode of ['v3', 'v1'] as const) {
       assert.equal(a.zoneId, ZONE);
       assert.equal(a.imageId, SEED_INSTANCE_IMAGE);
       assert.equal(a.vpcAttributes!.vSwitchId, net.vSwitchId);
-      assert.match(a.vpcAttributes!.privateIpAddress!.ipAddress![0]!, new RegExp(`^${net.cidr.split('.').slice(0, 3).join('\\.')}\\.\\d+$`));
+      assert.match(
+        a.vpcAttributes!.privateIpAddress!.ipAddress![0]!,
+        new RegExp(`^${net.cidr.split('.').slice(0, 3).join('\\.')}\\.\\d+$`),
+      );
       assert.equal(a.publicIpAddress!.ipAddress!.length, 1);
       assert.deepEqual(a.securityGroupIds!.securityGroupId, [net.securityGroupId]);
-      const d = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))).body!;
+      const d = (
+        await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))
+      ).body!;
       const inst = d.instances!.instance![0]!;
       assert.equal(inst.OSName ?? inst.OSName, inst.OSName);
       assert.match(inst.OSNameEn!, /Ubuntu/);
-      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id }))).body!.disks!.disk!;
-      assert.deepEqual(disks.map((x) => [x.type, x.size, x.category]), [['system', 40, 'cloud_essd']]);
+      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id }))).body!.disks!
+        .disk!;
+      assert.deepEqual(
+        disks.map((x) => [x.type, x.size, x.category]),
+        [['system', 40, 'cloud_essd']],
+      );
     });
 
     test('two instances in one vSwitch get different private addresses, and UniqueSuffix numbers their names', async () => {
-      const r = await ecs.runInstances(runRequest(net, { amount: 2, uniqueSuffix: true, instanceName: 'batch', dataDisk: [new $Ecs.RunInstancesRequestDataDisk({ size: 100, category: 'cloud_essd' })] }));
+      const r = await ecs.runInstances(
+        runRequest(net, {
+          amount: 2,
+          uniqueSuffix: true,
+          instanceName: 'batch',
+          dataDisk: [new $Ecs.RunInstancesRequestDataDisk({ size: 100, category: 'cloud_essd' })],
+        }),
+      );
       const ids = r.body!.instanceIdSets!.instanceIdSet!;
       assert.equal(ids.length, 2);
-      const attrs = await Promise.all(ids.map(async (id) => (await ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id }))).body!));
+      const attrs = await Promise.all(
+        ids.map(async (id) => (await ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id }))).body!),
+      );
       assert.deepEqual(attrs.map((a) => a.instanceName).sort(), ['batch001', 'batch002']);
       assert.notEqual(attrs[0]!.vpcAttributes!.privateIpAddress!.ipAddress![0], attrs[1]!.vpcAttributes!.privateIpAddress!.ipAddress![0]);
-      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: ids[0] }))).body!.disks!.disk!;
-      assert.deepEqual(disks.map((x) => [x.type, x.size, x.device]), [['system', 40, '/dev/xvda'], ['data', 100, '/dev/xvdb']]);
+      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: ids[0] }))).body!.disks!
+        .disk!;
+      assert.deepEqual(
+        disks.map((x) => [x.type, x.size, x.device]),
+        [
+          ['system', 40, '/dev/xvda'],
+          ['data', 100, '/dev/xvdb'],
+        ],
+      );
     });
 
     test('StopInstance and StartInstance only act on Running and Stopped instances and pass through Stopping and Starting', async () => {
@@ -86,16 +113,35 @@ for (const mode of ['v3', 'v1'] as const) {
     test('ModifyInstanceAttribute changes name, description, host name, password and deletion protection, and validates them', async () => {
       const id = await runOne(ecs, net);
       h.advance(2);
-      await ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, instanceName: 'renamed', description: 'd2', hostName: 'h2', password: 'N3w-Passw0rd', deletionProtection: true }));
-      const d = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))).body!.instances!.instance![0]!;
+      await ecs.modifyInstanceAttribute(
+        new $Ecs.ModifyInstanceAttributeRequest({
+          instanceId: id,
+          instanceName: 'renamed',
+          description: 'd2',
+          hostName: 'h2',
+          password: 'N3w-Passw0rd',
+          deletionProtection: true,
+        }),
+      );
+      const d = (
+        await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))
+      ).body!.instances!.instance![0]!;
       assert.deepEqual([d.instanceName, d.description, d.hostName, d.deletionProtection], ['renamed', 'd2', 'h2', true]);
-      const weak = await sdkError(ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, password: 'alllowercase' })));
+      const weak = await sdkError(
+        ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, password: 'alllowercase' })),
+      );
       assert.deepEqual([weak.code, weak.statusCode], ['InvalidPassword.Malformed', 400]);
-      const host = await sdkError(ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, hostName: '-bad' })));
+      const host = await sdkError(
+        ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, hostName: '-bad' })),
+      );
       assert.equal(host.code, 'InvalidHostName.Malformed');
-      const name = await sdkError(ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, instanceName: '1starts-with-digit' })));
+      const name = await sdkError(
+        ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, instanceName: '1starts-with-digit' })),
+      );
       assert.equal(name.code, 'InvalidInstanceName.Malformed');
-      const missing = await sdkError(ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: 'i-nope', instanceName: 'x1' })));
+      const missing = await sdkError(
+        ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: 'i-nope', instanceName: 'x1' })),
+      );
       assert.deepEqual([missing.code, missing.statusCode], ['InvalidInstanceId.NotFound', 404]);
     });
 
@@ -113,7 +159,8 @@ for (const mode of ['v3', 'v1'] as const) {
       await ecs.deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: id, force: true }));
       const gone = await sdkError(ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id })));
       assert.deepEqual([gone.code, gone.statusCode], ['InvalidInstanceId.NotFound', 404]);
-      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id }))).body!.disks!.disk!;
+      const disks = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id }))).body!.disks!
+        .disk!;
       assert.equal(disks.length, 0);
     });
 
@@ -127,7 +174,10 @@ for (const mode of ['v3', 'v1'] as const) {
       assert.equal(err.code, 'IncorrectInstanceStatus');
       assert.equal(await statusOf(ecs, a), 'Stopped');
       await ecs.deleteInstances(new $Ecs.DeleteInstancesRequest({ regionId: 'cn-hangzhou', instanceId: [a, b], force: true }));
-      assert.equal((await sdkError(ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: b })))).code, 'InvalidInstanceId.NotFound');
+      assert.equal(
+        (await sdkError(ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: b })))).code,
+        'InvalidInstanceId.NotFound',
+      );
     });
 
     test('a repeated ClientToken returns the first instance, and the same token with other parameters is refused', async () => {
@@ -141,7 +191,9 @@ for (const mode of ['v3', 'v1'] as const) {
 
     test('another account sees none of these instances', async () => {
       const id = await runOne(ecs, net);
-      const err = await sdkError(h.client(mode, true).describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id })));
+      const err = await sdkError(
+        h.client(mode, true).describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id })),
+      );
       assert.equal(err.code, 'InvalidInstanceId.NotFound');
       const del = await sdkError(h.client(mode, true).deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: id, force: true })));
       assert.equal(del.code, 'InvalidInstanceId.NotFound');
@@ -149,9 +201,13 @@ for (const mode of ['v3', 'v1'] as const) {
 
     test('a security group or vSwitch used by an instance cannot be deleted', async () => {
       await runOne(ecs, net);
-      const sg = await sdkError(ecs.deleteSecurityGroup(new $Ecs.DeleteSecurityGroupRequest({ regionId: 'cn-hangzhou', securityGroupId: net.securityGroupId })));
+      const sg = await sdkError(
+        ecs.deleteSecurityGroup(new $Ecs.DeleteSecurityGroupRequest({ regionId: 'cn-hangzhou', securityGroupId: net.securityGroupId })),
+      );
       assert.equal(sg.code, 'DependencyViolation');
-      const vsw = await sdkError(vpcClient(h, mode).deleteVSwitch(new $Vpc.DeleteVSwitchRequest({ regionId: 'cn-hangzhou', vSwitchId: net.vSwitchId })));
+      const vsw = await sdkError(
+        vpcClient(h, mode).deleteVSwitch(new $Vpc.DeleteVSwitchRequest({ regionId: 'cn-hangzhou', vSwitchId: net.vSwitchId })),
+      );
       assert.equal(vsw.code, 'DependencyViolation.Instance');
     });
   });

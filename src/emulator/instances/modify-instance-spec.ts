@@ -13,36 +13,55 @@ import { updateInstance } from './repository.js';
 export const modifyInstanceSpec: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
   return withClientToken(ctx, 'ModifyInstanceSpec', str(input.ClientToken), input, () => {
-  if ((inst.instanceChargeType ?? 'PostPaid') !== 'PostPaid') {
-    throw apiError('InvalidInstanceChargeType.NotSupported', `The instance "${inst.id}" is ${inst.instanceChargeType}; ModifyInstanceSpec changes PostPaid instances only (use ModifyPrepayInstanceSpec).`);
-  }
-  if (inst.locks.some((l) => l.lockReason === 'security')) {
-    throw apiError('InstanceLockedForSecurity', `The instance "${inst.id}" is locked for security reasons; ModifyInstanceSpec is refused.`);
-  }
-  const type = str(input.InstanceType);
-  const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : undefined;
-  if (type === undefined && bandwidth === undefined) {
-    throw apiError('MissingParameter', 'ModifyInstanceSpec needs InstanceType or InternetMaxBandwidthOut.');
-  }
-  if (type !== undefined && bandwidth !== undefined) {
-    throw apiError('InvalidParameter.Conflict', 'ModifyInstanceSpec changes either InstanceType or InternetMaxBandwidthOut in one call, not both.');
-  }
-  if (type !== undefined) {
-    if (!findInstanceType(type)) throw apiError('InvalidInstanceType.NotFound', `The instance type "${type}" given in InstanceType does not exist; call DescribeInstanceTypes for the known types.`);
-    if (!isInstanceTypeAvailable(inst.regionId, inst.zoneId, type)) {
-      throw apiError('InvalidInstanceType.ValueUnauthorized', `The instance type "${type}" given in InstanceType is not sold in zone ${inst.zoneId}; call DescribeResourcesModification for the types the instance can change to.`);
+    if ((inst.instanceChargeType ?? 'PostPaid') !== 'PostPaid') {
+      throw apiError(
+        'InvalidInstanceChargeType.NotSupported',
+        `The instance "${inst.id}" is ${inst.instanceChargeType}; ModifyInstanceSpec changes PostPaid instances only (use ModifyPrepayInstanceSpec).`,
+      );
     }
-    if (type === inst.instanceType) {
-      throw apiError('InvalidInstanceType.ValueNotSupported', `The instance "${inst.id}" already is of type "${type}"; InstanceType must name a different type.`);
+    if (inst.locks.some((l) => l.lockReason === 'security')) {
+      throw apiError(
+        'InstanceLockedForSecurity',
+        `The instance "${inst.id}" is locked for security reasons; ModifyInstanceSpec is refused.`,
+      );
     }
-    requireStatus(ctx, inst, ['Stopped'], 'changing InstanceType with ModifyInstanceSpec');
-  } else {
-    requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing the bandwidth with ModifyInstanceSpec');
-  }
-  if (input.DryRun === true) throw apiError('DryRunOperation');
-  if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type });
-  else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
-  const result = {};
-  return result;
+    const type = str(input.InstanceType);
+    const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : undefined;
+    if (type === undefined && bandwidth === undefined) {
+      throw apiError('MissingParameter', 'ModifyInstanceSpec needs InstanceType or InternetMaxBandwidthOut.');
+    }
+    if (type !== undefined && bandwidth !== undefined) {
+      throw apiError(
+        'InvalidParameter.Conflict',
+        'ModifyInstanceSpec changes either InstanceType or InternetMaxBandwidthOut in one call, not both.',
+      );
+    }
+    if (type !== undefined) {
+      if (!findInstanceType(type))
+        throw apiError(
+          'InvalidInstanceType.NotFound',
+          `The instance type "${type}" given in InstanceType does not exist; call DescribeInstanceTypes for the known types.`,
+        );
+      if (!isInstanceTypeAvailable(inst.regionId, inst.zoneId, type)) {
+        throw apiError(
+          'InvalidInstanceType.ValueUnauthorized',
+          `The instance type "${type}" given in InstanceType is not sold in zone ${inst.zoneId}; call DescribeResourcesModification for the types the instance can change to.`,
+        );
+      }
+      if (type === inst.instanceType) {
+        throw apiError(
+          'InvalidInstanceType.ValueNotSupported',
+          `The instance "${inst.id}" already is of type "${type}"; InstanceType must name a different type.`,
+        );
+      }
+      requireStatus(ctx, inst, ['Stopped'], 'changing InstanceType with ModifyInstanceSpec');
+    } else {
+      requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing the bandwidth with ModifyInstanceSpec');
+    }
+    if (input.DryRun === true) throw apiError('DryRunOperation');
+    if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type });
+    else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
+    const result = {};
+    return result;
   });
 };

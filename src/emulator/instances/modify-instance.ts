@@ -12,10 +12,16 @@ export const modifyInstanceAttribute: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
   const patch: Partial<InstanceRecord> = {};
   const name = str(input.InstanceName);
-  if (name !== undefined) { checkInstanceName(name); patch.name = name; }
+  if (name !== undefined) {
+    checkInstanceName(name);
+    patch.name = name;
+  }
   if (input.Description !== undefined) patch.description = String(input.Description);
   const hostName = str(input.HostName);
-  if (hostName !== undefined) { checkHostName(hostName); patch.hostName = hostName; }
+  if (hostName !== undefined) {
+    checkHostName(hostName);
+    patch.hostName = hostName;
+  }
   const password = str(input.Password);
   if (password !== undefined) {
     checkPassword(password);
@@ -27,8 +33,16 @@ export const modifyInstanceAttribute: Handler = (ctx, input) => {
     const ids = [...new Set(input.SecurityGroupIds.map(String))];
     ids.forEach((id, i) => {
       const sg = findSecurityGroup(ctx.db, ctx.account.accountId, inst.regionId, id);
-      if (!sg) throw apiError('InvalidSecurityGroupId.NotFound', `The security group "${id}" given in SecurityGroupIds.${i + 1} does not exist in region ${inst.regionId}.`);
-      if (sg.vpcId !== inst.vpcId) throw apiError('InvalidParameter.Mismatch', `The security group "${id}" is in VPC "${sg.vpcId}", but the instance is in VPC "${inst.vpcId}".`);
+      if (!sg)
+        throw apiError(
+          'InvalidSecurityGroupId.NotFound',
+          `The security group "${id}" given in SecurityGroupIds.${i + 1} does not exist in region ${inst.regionId}.`,
+        );
+      if (sg.vpcId !== inst.vpcId)
+        throw apiError(
+          'InvalidParameter.Mismatch',
+          `The security group "${id}" is in VPC "${sg.vpcId}", but the instance is in VPC "${inst.vpcId}".`,
+        );
     });
     patch.securityGroupIds = ids;
   }

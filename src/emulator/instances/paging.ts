@@ -32,7 +32,8 @@ export function pageWindow(total: number, input: ActionInput, defaultSize = 10):
     start = 0;
     if (typeof input.NextToken === 'string' && input.NextToken !== '') {
       const m = /^page-(\d+)$/.exec(input.NextToken);
-      if (!m || Number(m[1]) > total) throw apiError('InvalidNextToken', `The NextToken "${input.NextToken}" is not valid; pass the NextToken of the previous page.`);
+      if (!m || Number(m[1]) > total)
+        throw apiError('InvalidNextToken', `The NextToken "${input.NextToken}" is not valid; pass the NextToken of the previous page.`);
       start = Number(m[1]);
     }
     end = start + pageSize;
@@ -63,5 +64,8 @@ export function records(v: unknown): Record<string, unknown>[] {
 export function stringList(v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
   if (Array.isArray(v)) return v.map(String);
-  return String(v).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

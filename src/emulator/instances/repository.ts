@@ -78,60 +78,163 @@ export interface InstanceFilter {
 }
 
 interface InstanceRow {
-  id: string; account_id: number; region_id: string; zone_id: string; name: string; description: string; instance_type: string;
-  image_id: string; status: InstanceStatus; status_since: number; vpc_id: string; vswitch_id: string; private_ip: string;
-  security_group_ids: string; resource_group_id: string; creation_time: string; internet_max_bandwidth_out: number; locks: string;
-  host_name: string; has_password: number; deletion_protection: number; internet_charge_type: string; instance_charge_type: string;
-  public_ip: string; platform: string; os_type: string; os_name: string; os_name_en: string; start_time: string;
+  id: string;
+  account_id: number;
+  region_id: string;
+  zone_id: string;
+  name: string;
+  description: string;
+  instance_type: string;
+  image_id: string;
+  status: InstanceStatus;
+  status_since: number;
+  vpc_id: string;
+  vswitch_id: string;
+  private_ip: string;
+  security_group_ids: string;
+  resource_group_id: string;
+  creation_time: string;
+  internet_max_bandwidth_out: number;
+  locks: string;
+  host_name: string;
+  has_password: number;
+  deletion_protection: number;
+  internet_charge_type: string;
+  instance_charge_type: string;
+  public_ip: string;
+  platform: string;
+  os_type: string;
+  os_name: string;
+  os_name_en: string;
+  start_time: string;
 }
-interface DiskRow { id: string; type: 'system' | 'data'; size_gib: number; category: string; device: string }
+interface DiskRow {
+  id: string;
+  type: 'system' | 'data';
+  size_gib: number;
+  category: string;
+  device: string;
+}
 
 function disksOf(db: Database.Database, instanceId: string): DiskRecord[] {
-  const rows = db.prepare('SELECT id, type, size_gib, category, device FROM disks WHERE instance_id = ? ORDER BY position, id').all(instanceId) as DiskRow[];
+  const rows = db
+    .prepare('SELECT id, type, size_gib, category, device FROM disks WHERE instance_id = ? ORDER BY position, id')
+    .all(instanceId) as DiskRow[];
   return rows.map((r) => ({ id: r.id, type: r.type, sizeGiB: r.size_gib, category: r.category, device: r.device }));
 }
 
 function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): InstanceRecord {
   return {
-    id: r.id, accountId: r.account_id, regionId: r.region_id, zoneId: r.zone_id, name: r.name, description: r.description,
-    instanceType: r.instance_type, imageId: r.image_id, status: r.status, statusSince: r.status_since, vpcId: r.vpc_id,
-    vSwitchId: r.vswitch_id, privateIp: r.private_ip, securityGroupIds: JSON.parse(r.security_group_ids) as string[],
-    resourceGroupId: r.resource_group_id, creationTime: r.creation_time, internetMaxBandwidthOut: r.internet_max_bandwidth_out,
-    locks: JSON.parse(r.locks) as OperationLock[], disks: disks ?? disksOf(db, r.id),
-    hostName: r.host_name, hasPassword: r.has_password === 1, deletionProtection: r.deletion_protection === 1,
-    internetChargeType: r.internet_charge_type, instanceChargeType: r.instance_charge_type, publicIp: r.public_ip,
-    platform: r.platform, osType: r.os_type, osName: r.os_name, osNameEn: r.os_name_en, startTime: r.start_time,
+    id: r.id,
+    accountId: r.account_id,
+    regionId: r.region_id,
+    zoneId: r.zone_id,
+    name: r.name,
+    description: r.description,
+    instanceType: r.instance_type,
+    imageId: r.image_id,
+    status: r.status,
+    statusSince: r.status_since,
+    vpcId: r.vpc_id,
+    vSwitchId: r.vswitch_id,
+    privateIp: r.private_ip,
+    securityGroupIds: JSON.parse(r.security_group_ids) as string[],
+    resourceGroupId: r.resource_group_id,
+    creationTime: r.creation_time,
+    internetMaxBandwidthOut: r.internet_max_bandwidth_out,
+    locks: JSON.parse(r.locks) as OperationLock[],
+    disks: disks ?? disksOf(db, r.id),
+    hostName: r.host_name,
+    hasPassword: r.has_password === 1,
+    deletionProtection: r.deletion_protection === 1,
+    internetChargeType: r.internet_charge_type,
+    instanceChargeType: r.instance_charge_type,
+    publicIp: r.public_ip,
+    platform: r.platform,
+    osType: r.os_type,
+    osName: r.os_name,
+    osNameEn: r.os_name_en,
+    startTime: r.start_time,
   };
 }
 
 /** One instance of the account in the region, or undefined. */
 export function getInstance(db: Database.Database, accountId: number, regionId: string, id: string): InstanceRecord | undefined {
-  const row = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as InstanceRow | undefined;
+  const row = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as
+    InstanceRow | undefined;
   return row && toRecord(db, row);
 }
 
 function insertDisks(db: Database.Database, rec: InstanceRecord, disks: readonly DiskRecord[]): void {
-  const ins = db.prepare(`INSERT OR IGNORE INTO disks (id, account_id, region_id, zone_id, instance_id, type, size_gib, category, device, resource_group_id, image_id, creation_time, position)
+  const ins =
+    db.prepare(`INSERT OR IGNORE INTO disks (id, account_id, region_id, zone_id, instance_id, type, size_gib, category, device, resource_group_id, image_id, creation_time, position)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  disks.forEach((d, i) => ins.run(d.id, rec.accountId, rec.regionId, rec.zoneId, rec.id, d.type, d.sizeGiB, d.category, d.device,
-    rec.resourceGroupId, d.type === 'system' ? rec.imageId : '', rec.creationTime, i));
+  disks.forEach((d, i) =>
+    ins.run(
+      d.id,
+      rec.accountId,
+      rec.regionId,
+      rec.zoneId,
+      rec.id,
+      d.type,
+      d.sizeGiB,
+      d.category,
+      d.device,
+      rec.resourceGroupId,
+      d.type === 'system' ? rec.imageId : '',
+      rec.creationTime,
+      i,
+    ),
+  );
 }
 
 /** Insert an instance with its disks; ignored when the id exists (seeds run again after restarts). */
 export function insertInstance(db: Database.Database, rec: InstanceRecord): void {
-  const res = db.prepare(`INSERT OR IGNORE INTO instances (id, account_id, region_id, zone_id, name, description, instance_type, image_id, status, status_since,
+  const res = db
+    .prepare(
+      `INSERT OR IGNORE INTO instances (id, account_id, region_id, zone_id, name, description, instance_type, image_id, status, status_since,
       vpc_id, vswitch_id, private_ip, security_group_ids, resource_group_id, creation_time, internet_max_bandwidth_out, locks)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    rec.id, rec.accountId, rec.regionId, rec.zoneId, rec.name, rec.description ?? '', rec.instanceType, rec.imageId, rec.status,
-    rec.statusSince, rec.vpcId, rec.vSwitchId, rec.privateIp ?? '', JSON.stringify(rec.securityGroupIds), rec.resourceGroupId,
-    rec.creationTime, rec.internetMaxBandwidthOut, JSON.stringify(rec.locks));
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      rec.id,
+      rec.accountId,
+      rec.regionId,
+      rec.zoneId,
+      rec.name,
+      rec.description ?? '',
+      rec.instanceType,
+      rec.imageId,
+      rec.status,
+      rec.statusSince,
+      rec.vpcId,
+      rec.vSwitchId,
+      rec.privateIp ?? '',
+      JSON.stringify(rec.securityGroupIds),
+      rec.resourceGroupId,
+      rec.creationTime,
+      rec.internetMaxBandwidthOut,
+      JSON.stringify(rec.locks),
+    );
   if (res.changes === 0) return;
   insertDisks(db, rec, rec.disks);
   const { id: _i, accountId: _a, regionId: _r, disks: _d, ...rest } = rec;
   updateInstance(db, rec.id, Object.fromEntries(Object.entries(rest).filter(([k]) => lifecycleKeys.has(k))));
 }
 
-const lifecycleKeys = new Set(['hostName', 'hasPassword', 'deletionProtection', 'internetChargeType', 'instanceChargeType', 'publicIp', 'platform', 'osType', 'osName', 'osNameEn', 'startTime']);
+const lifecycleKeys = new Set([
+  'hostName',
+  'hasPassword',
+  'deletionProtection',
+  'internetChargeType',
+  'instanceChargeType',
+  'publicIp',
+  'platform',
+  'osType',
+  'osName',
+  'osNameEn',
+  'startTime',
+]);
 
 /** One instance of the account by id in any region (actions without RegionId: StartInstance, DeleteInstance, ...). */
 export function findInstanceAnyRegion(db: Database.Database, accountId: number, id: string): InstanceRecord | undefined {
@@ -141,24 +244,47 @@ export function findInstanceAnyRegion(db: Database.Database, accountId: number, 
 
 /** Ids of the account's instances in the region that belong to the security group (DeleteSecurityGroup dependency). */
 export function instancesInSecurityGroup(db: Database.Database, accountId: number, regionId: string, sgId: string): string[] {
-  return (db.prepare(`SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?) ORDER BY id`)
-    .all(accountId, regionId, sgId) as { id: string }[]).map((r) => r.id);
+  return (
+    db
+      .prepare(
+        `SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?) ORDER BY id`,
+      )
+      .all(accountId, regionId, sgId) as { id: string }[]
+  ).map((r) => r.id);
 }
 
 /** Private IPs already taken in a vSwitch (any account: the vSwitch is the account's own anyway). */
 export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): Set<string> {
-  return new Set((db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]).map((r) => r.private_ip));
+  return new Set(
+    (
+      db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]
+    ).map((r) => r.private_ip),
+  );
 }
 
 /** Instances of the account in the region matching the filter, newest first then by id. */
 export function listInstances(db: Database.Database, accountId: number, regionId: string, filter: InstanceFilter = {}): InstanceRecord[] {
   const where = ['account_id = ?', 'region_id = ?'];
   const args: unknown[] = [accountId, regionId];
-  const eq = (col: string, v: string | undefined) => { if (v !== undefined) { where.push(`${col} = ?`); args.push(v); } };
-  eq('image_id', filter.imageId); eq('zone_id', filter.zoneId); eq('resource_group_id', filter.resourceGroupId);
-  eq('vpc_id', filter.vpcId); eq('vswitch_id', filter.vSwitchId); eq('instance_type', filter.instanceType);
-  if (filter.ids) { where.push(`id IN (SELECT value FROM json_each(?))`); args.push(JSON.stringify(filter.ids)); }
-  const rows = db.prepare(`SELECT * FROM instances WHERE ${where.join(' AND ')} ORDER BY creation_time DESC, id`).all(...args) as InstanceRow[];
+  const eq = (col: string, v: string | undefined) => {
+    if (v !== undefined) {
+      where.push(`${col} = ?`);
+      args.push(v);
+    }
+  };
+  eq('image_id', filter.imageId);
+  eq('zone_id', filter.zoneId);
+  eq('resource_group_id', filter.resourceGroupId);
+  eq('vpc_id', filter.vpcId);
+  eq('vswitch_id', filter.vSwitchId);
+  eq('instance_type', filter.instanceType);
+  if (filter.ids) {
+    where.push(`id IN (SELECT value FROM json_each(?))`);
+    args.push(JSON.stringify(filter.ids));
+  }
+  const rows = db
+    .prepare(`SELECT * FROM instances WHERE ${where.join(' AND ')} ORDER BY creation_time DESC, id`)
+    .all(...args) as InstanceRow[];
   return rows.map((r) => toRecord(db, r));
 }
 
@@ -167,8 +293,10 @@ export function instancesByIds(db: Database.Database, ids: readonly string[]): I
   const rows = rowsByIds<InstanceRow>(db, 'instances', ids);
   if (rows.length === 0) return [];
   const disks = new Map<string, DiskRecord[]>();
-  const diskRows = cachedStatement(db, 'SELECT instance_id, id, type, size_gib, category, device FROM disks WHERE instance_id IN (SELECT value FROM json_each(?)) ORDER BY position, id')
-    .all(JSON.stringify(rows.map((r) => r.id))) as (DiskRow & { instance_id: string })[];
+  const diskRows = cachedStatement(
+    db,
+    'SELECT instance_id, id, type, size_gib, category, device FROM disks WHERE instance_id IN (SELECT value FROM json_each(?)) ORDER BY position, id',
+  ).all(JSON.stringify(rows.map((r) => r.id))) as (DiskRow & { instance_id: string })[];
   for (const d of diskRows) {
     const list = disks.get(d.instance_id) ?? [];
     list.push({ id: d.id, type: d.type, sizeGiB: d.size_gib, category: d.category, device: d.device });
@@ -179,28 +307,58 @@ export function instancesByIds(db: Database.Database, ids: readonly string[]): I
 
 /** Ids of the images the account's instances run (any region), for DescribeImages `Usage` in one query. */
 export function imageIdsInUse(db: Database.Database, accountId: number): string[] {
-  return (cachedStatement(db, 'SELECT DISTINCT image_id AS id FROM instances WHERE account_id = ? ORDER BY image_id').all(accountId) as { id: string }[]).map((r) => r.id);
+  return (
+    cachedStatement(db, 'SELECT DISTINCT image_id AS id FROM instances WHERE account_id = ? ORDER BY image_id').all(accountId) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
 }
 
 /** Instances of the account (any region) that run the image, for DescribeImages `Usage` and DeleteImage. */
 export function instancesUsingImage(db: Database.Database, accountId: number, imageId: string): string[] {
-  return (db.prepare('SELECT id FROM instances WHERE account_id = ? AND image_id = ? ORDER BY id').all(accountId, imageId) as { id: string }[]).map((r) => r.id);
+  return (
+    db.prepare('SELECT id FROM instances WHERE account_id = ? AND image_id = ? ORDER BY id').all(accountId, imageId) as { id: string }[]
+  ).map((r) => r.id);
 }
 
 const columns: Partial<Record<keyof InstanceRecord, string>> = {
-  zoneId: 'zone_id', name: 'name', description: 'description', instanceType: 'instance_type', imageId: 'image_id', status: 'status',
-  statusSince: 'status_since', vpcId: 'vpc_id', vSwitchId: 'vswitch_id', privateIp: 'private_ip', securityGroupIds: 'security_group_ids',
-  resourceGroupId: 'resource_group_id', creationTime: 'creation_time', internetMaxBandwidthOut: 'internet_max_bandwidth_out', locks: 'locks',
-  hostName: 'host_name', hasPassword: 'has_password', deletionProtection: 'deletion_protection', internetChargeType: 'internet_charge_type',
-  instanceChargeType: 'instance_charge_type', publicIp: 'public_ip', platform: 'platform', osType: 'os_type', osName: 'os_name',
-  osNameEn: 'os_name_en', startTime: 'start_time',
+  zoneId: 'zone_id',
+  name: 'name',
+  description: 'description',
+  instanceType: 'instance_type',
+  imageId: 'image_id',
+  status: 'status',
+  statusSince: 'status_since',
+  vpcId: 'vpc_id',
+  vSwitchId: 'vswitch_id',
+  privateIp: 'private_ip',
+  securityGroupIds: 'security_group_ids',
+  resourceGroupId: 'resource_group_id',
+  creationTime: 'creation_time',
+  internetMaxBandwidthOut: 'internet_max_bandwidth_out',
+  locks: 'locks',
+  hostName: 'host_name',
+  hasPassword: 'has_password',
+  deletionProtection: 'deletion_protection',
+  internetChargeType: 'internet_charge_type',
+  instanceChargeType: 'instance_charge_type',
+  publicIp: 'public_ip',
+  platform: 'platform',
+  osType: 'os_type',
+  osName: 'os_name',
+  osNameEn: 'os_name_en',
+  startTime: 'start_time',
 };
 
 /**
  * Change fields of an instance by id. Arrays are stored as JSON; `disks` replaces the whole disk
  * list. Changing `status` without `statusSince` is a bug the caller must avoid.
  */
-export function updateInstance(db: Database.Database, id: string, patch: Partial<Omit<InstanceRecord, 'id' | 'accountId' | 'regionId'>>): void {
+export function updateInstance(
+  db: Database.Database,
+  id: string,
+  patch: Partial<Omit<InstanceRecord, 'id' | 'accountId' | 'regionId'>>,
+): void {
   const sets: string[] = [];
   const args: unknown[] = [];
   for (const [k, v] of Object.entries(patch) as [keyof InstanceRecord, unknown][]) {
@@ -210,7 +368,8 @@ export function updateInstance(db: Database.Database, id: string, patch: Partial
     args.push(Array.isArray(v) ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   if (sets.length > 0) db.prepare(`UPDATE instances SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
-  if (patch.resourceGroupId !== undefined) db.prepare('UPDATE disks SET resource_group_id = ? WHERE instance_id = ?').run(patch.resourceGroupId, id);
+  if (patch.resourceGroupId !== undefined)
+    db.prepare('UPDATE disks SET resource_group_id = ? WHERE instance_id = ?').run(patch.resourceGroupId, id);
   if (patch.disks) {
     const row = db.prepare('SELECT * FROM instances WHERE id = ?').get(id) as InstanceRow | undefined;
     if (!row) return;
@@ -226,30 +385,63 @@ export function deleteInstance(db: Database.Database, id: string): void {
 }
 
 /** Status as a client sees it at `now`: transitional states end after `transitionSeconds`. */
-export function currentInstanceStatus(rec: Pick<InstanceRecord, 'status' | 'statusSince'>, now: Date, transitionSeconds: number): InstanceStatus {
+export function currentInstanceStatus(
+  rec: Pick<InstanceRecord, 'status' | 'statusSince'>,
+  now: Date,
+  transitionSeconds: number,
+): InstanceStatus {
   const elapsed = now.getTime() - rec.statusSince;
   const total = transitionSeconds * 1000;
   switch (rec.status) {
-    case 'Pending': return elapsed >= total ? 'Running' : elapsed >= total / 2 ? 'Starting' : 'Pending';
-    case 'Starting': return elapsed >= total ? 'Running' : 'Starting';
-    case 'Stopping': return elapsed >= total ? 'Stopped' : 'Stopping';
-    default: return rec.status;
+    case 'Pending':
+      return elapsed >= total ? 'Running' : elapsed >= total / 2 ? 'Starting' : 'Pending';
+    case 'Starting':
+      return elapsed >= total ? 'Running' : 'Starting';
+    case 'Stopping':
+      return elapsed >= total ? 'Stopped' : 'Stopping';
+    default:
+      return rec.status;
   }
 }
 
 export interface DiskView extends DiskRecord {
-  accountId: number; regionId: string; zoneId: string; instanceId: string; resourceGroupId: string; imageId: string; creationTime: string;
+  accountId: number;
+  regionId: string;
+  zoneId: string;
+  instanceId: string;
+  resourceGroupId: string;
+  imageId: string;
+  creationTime: string;
 }
-interface FullDiskRow extends DiskRow { account_id: number; region_id: string; zone_id: string; instance_id: string; resource_group_id: string; image_id: string; creation_time: string }
+interface FullDiskRow extends DiskRow {
+  account_id: number;
+  region_id: string;
+  zone_id: string;
+  instance_id: string;
+  resource_group_id: string;
+  image_id: string;
+  creation_time: string;
+}
 
 const toDiskView = (r: FullDiskRow): DiskView => ({
-  id: r.id, type: r.type, sizeGiB: r.size_gib, category: r.category, device: r.device, accountId: r.account_id, regionId: r.region_id,
-  zoneId: r.zone_id, instanceId: r.instance_id, resourceGroupId: r.resource_group_id, imageId: r.image_id, creationTime: r.creation_time,
+  id: r.id,
+  type: r.type,
+  sizeGiB: r.size_gib,
+  category: r.category,
+  device: r.device,
+  accountId: r.account_id,
+  regionId: r.region_id,
+  zoneId: r.zone_id,
+  instanceId: r.instance_id,
+  resourceGroupId: r.resource_group_id,
+  imageId: r.image_id,
+  creationTime: r.creation_time,
 });
 
 /** One disk of the account in the region (with its instance), or undefined. */
 export function getDisk(db: Database.Database, accountId: number, regionId: string, id: string): DiskView | undefined {
-  const row = db.prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as FullDiskRow | undefined;
+  const row = db.prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as
+    FullDiskRow | undefined;
   return row && toDiskView(row);
 }
 
@@ -260,13 +452,18 @@ export function disksByIds(db: Database.Database, ids: readonly string[]): DiskV
 
 /** Every disk of the account in the region, by instance then position. */
 export function listDisks(db: Database.Database, accountId: number, regionId: string): DiskView[] {
-  const rows = db.prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? ORDER BY creation_time DESC, instance_id, position, id').all(accountId, regionId) as FullDiskRow[];
+  const rows = db
+    .prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? ORDER BY creation_time DESC, instance_id, position, id')
+    .all(accountId, regionId) as FullDiskRow[];
   return rows.map(toDiskView);
 }
 
 /** Move a disk to a resource group (JoinResourceGroup `disk`). */
 export function setDiskResourceGroup(db: Database.Database, accountId: number, regionId: string, id: string, rg: string): boolean {
-  return db.prepare('UPDATE disks SET resource_group_id = ? WHERE account_id = ? AND region_id = ? AND id = ?').run(rg, accountId, regionId, id).changes > 0;
+  return (
+    db.prepare('UPDATE disks SET resource_group_id = ? WHERE account_id = ? AND region_id = ? AND id = ?').run(rg, accountId, regionId, id)
+      .changes > 0
+  );
 }
 
 /** One disk of the account by id in any region (ResizeDisk carries no RegionId). */

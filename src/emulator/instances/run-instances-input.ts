@@ -17,7 +17,11 @@ import { privateIpsInVSwitch } from './repository.js';
 
 const required = (input: ActionInput, name: string, why = ''): string => {
   const v = str(input[name]);
-  if (v === undefined) throw apiError('MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied${why}.`);
+  if (v === undefined)
+    throw apiError(
+      'MissingParameter',
+      `The input parameter "${name}" that is mandatory for processing this request is not supplied${why}.`,
+    );
   return v;
 };
 
@@ -25,10 +29,17 @@ const required = (input: ActionInput, name: string, why = ''): string => {
 export function launchImage(ctx: HandlerContext, input: ActionInput): ImageRecord {
   const id = required(input, 'ImageId');
   const img = getCustomImage(ctx.db, ctx.account.accountId, ctx.regionId, id) ?? getPublicImage(ctx.db, id);
-  if (!img) throw apiError('InvalidImageId.NotFound', `The image "${id}" given in ImageId does not exist in region ${ctx.regionId} for this account.`);
+  if (!img)
+    throw apiError(
+      'InvalidImageId.NotFound',
+      `The image "${id}" given in ImageId does not exist in region ${ctx.regionId} for this account.`,
+    );
   const state = imageState(img, ctx.now());
   if (state.status !== 'Available') {
-    throw apiError('IncorrectImageStatus', `The image "${id}" given in ImageId is ${state.status}; only an Available image can launch instances.`);
+    throw apiError(
+      'IncorrectImageStatus',
+      `The image "${id}" given in ImageId is ${state.status}; only an Available image can launch instances.`,
+    );
   }
   return img;
 }
@@ -43,21 +54,33 @@ export interface LaunchNetwork {
 export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNetwork {
   const vswId = required(input, 'VSwitchId', ' (the emulator launches VPC instances only)');
   const vSwitch = findVSwitch(ctx.db, ctx.account.accountId, ctx.regionId, vswId);
-  if (!vSwitch) throw apiError('InvalidVSwitchId.NotFound', `The vSwitch "${vswId}" given in VSwitchId does not exist in region ${ctx.regionId}.`);
+  if (!vSwitch)
+    throw apiError('InvalidVSwitchId.NotFound', `The vSwitch "${vswId}" given in VSwitchId does not exist in region ${ctx.regionId}.`);
   const zoneId = str(input.ZoneId);
   if (zoneId !== undefined) {
-    if (!findZone(ctx.regionId, zoneId)) throw apiError('InvalidZoneId.NotFound', `The zone "${zoneId}" given in ZoneId does not exist in region ${ctx.regionId}.`);
-    if (zoneId !== vSwitch.zoneId) throw apiError('InvalidParameter.Mismatch', `ZoneId "${zoneId}" does not match the zone "${vSwitch.zoneId}" of vSwitch "${vswId}".`);
+    if (!findZone(ctx.regionId, zoneId))
+      throw apiError('InvalidZoneId.NotFound', `The zone "${zoneId}" given in ZoneId does not exist in region ${ctx.regionId}.`);
+    if (zoneId !== vSwitch.zoneId)
+      throw apiError('InvalidParameter.Mismatch', `ZoneId "${zoneId}" does not match the zone "${vSwitch.zoneId}" of vSwitch "${vswId}".`);
   }
   const single = str(input.SecurityGroupId);
   const many = Array.isArray(input.SecurityGroupIds) ? input.SecurityGroupIds.map(String).filter((s) => s !== '') : [];
-  if (single !== undefined && many.length > 0) throw apiError('InvalidParameter', 'Give either SecurityGroupId or SecurityGroupIds.N, not both.');
+  if (single !== undefined && many.length > 0)
+    throw apiError('InvalidParameter', 'Give either SecurityGroupId or SecurityGroupIds.N, not both.');
   const ids = single !== undefined ? [single] : [...new Set(many)];
-  if (ids.length === 0) throw apiError('MissingParameter', 'The input parameter "SecurityGroupId" (or SecurityGroupIds.N) that is mandatory for processing this request is not supplied.');
+  if (ids.length === 0)
+    throw apiError(
+      'MissingParameter',
+      'The input parameter "SecurityGroupId" (or SecurityGroupIds.N) that is mandatory for processing this request is not supplied.',
+    );
   for (const id of ids) {
     const sg = findSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, id);
     if (!sg) throw apiError('InvalidSecurityGroupId.NotFound', `The security group "${id}" does not exist in region ${ctx.regionId}.`);
-    if (sg.vpcId !== vSwitch.vpcId) throw apiError('InvalidParameter.Mismatch', `The security group "${id}" belongs to VPC "${sg.vpcId}", but vSwitch "${vswId}" is in VPC "${vSwitch.vpcId}".`);
+    if (sg.vpcId !== vSwitch.vpcId)
+      throw apiError(
+        'InvalidParameter.Mismatch',
+        `The security group "${id}" belongs to VPC "${sg.vpcId}", but vSwitch "${vswId}" is in VPC "${vSwitch.vpcId}".`,
+      );
   }
   return { vSwitch, zoneId: vSwitch.zoneId, securityGroupIds: ids };
 }
@@ -65,9 +88,16 @@ export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNe
 /** InstanceType must exist in the catalogue and be sold in the zone; x86 types only run x86 images. */
 export function launchInstanceType(ctx: HandlerContext, input: ActionInput, zoneId: string, image: ImageRecord): string {
   const type = required(input, 'InstanceType');
-  if (!findInstanceType(type)) throw apiError('InvalidInstanceType.NotFound', `The instance type "${type}" does not exist; call DescribeInstanceTypes for the known types.`);
+  if (!findInstanceType(type))
+    throw apiError(
+      'InvalidInstanceType.NotFound',
+      `The instance type "${type}" does not exist; call DescribeInstanceTypes for the known types.`,
+    );
   if (!isInstanceTypeAvailable(ctx.regionId, zoneId, type)) {
-    throw apiError('InvalidInstanceType.ValueUnauthorized', `The instance type "${type}" is not sold in zone ${zoneId}; call DescribeAvailableResource for the types of that zone.`);
+    throw apiError(
+      'InvalidInstanceType.ValueUnauthorized',
+      `The instance type "${type}" is not sold in zone ${zoneId}; call DescribeAvailableResource for the types of that zone.`,
+    );
   }
   if (image.architecture !== 'x86_64' && image.architecture !== 'i386') {
     throw apiError('InvalidParameter.Mismatch', `The image "${image.id}" is ${image.architecture}, but instance type "${type}" is x86_64.`);
@@ -87,11 +117,17 @@ export function launchDisks(ctx: HandlerContext, input: ActionInput, image: Imag
   const sys = (input.SystemDisk ?? {}) as Record<string, InputValue>;
   const category = str(sys.Category) ?? 'cloud_essd';
   if (!(SYSTEM_DISK_CATEGORIES as readonly string[]).includes(category)) {
-    throw apiError('InvalidSystemDiskCategory.ValueNotSupported', `SystemDisk.Category "${category}" is not sold here; allowed: ${SYSTEM_DISK_CATEGORIES.join(', ')}.`);
+    throw apiError(
+      'InvalidSystemDiskCategory.ValueNotSupported',
+      `SystemDisk.Category "${category}" is not sold here; allowed: ${SYSTEM_DISK_CATEGORIES.join(', ')}.`,
+    );
   }
   const size = str(sys.Size) === undefined ? Math.max(40, image.sizeGiB) : Number(sys.Size);
   if (!Number.isInteger(size) || size < 20 || size > 2048 || size < image.sizeGiB) {
-    throw apiError('InvalidSystemDiskSize', `SystemDisk.Size ${String(sys.Size)} is not valid: an integer from ${Math.max(20, image.sizeGiB)} (the image size ${image.sizeGiB} GiB, at least 20) to 2048 GiB.`);
+    throw apiError(
+      'InvalidSystemDiskSize',
+      `SystemDisk.Size ${String(sys.Size)} is not valid: an integer from ${Math.max(20, image.sizeGiB)} (the image size ${image.sizeGiB} GiB, at least 20) to 2048 GiB.`,
+    );
   }
   const disks: PlannedDisk[] = [{ type: 'system', category, sizeGiB: size, device: '/dev/xvda' }];
   const data = (Array.isArray(input.DataDisk) ? input.DataDisk : []) as Record<string, InputValue>[];
@@ -99,19 +135,30 @@ export function launchDisks(ctx: HandlerContext, input: ActionInput, image: Imag
     const n = i + 1;
     const cat = str(d.Category) ?? 'cloud_efficiency';
     if (!(DATA_DISK_CATEGORIES as readonly string[]).includes(cat)) {
-      throw apiError('InvalidDataDiskCategory.ValueNotSupported', `DataDisk.${n}.Category "${cat}" is not sold here; allowed: ${DATA_DISK_CATEGORIES.join(', ')}.`);
+      throw apiError(
+        'InvalidDataDiskCategory.ValueNotSupported',
+        `DataDisk.${n}.Category "${cat}" is not sold here; allowed: ${DATA_DISK_CATEGORIES.join(', ')}.`,
+      );
     }
     const snapId = str(d.SnapshotId);
     let min = 20;
     if (snapId !== undefined) {
       const snap = getSnapshot(ctx.db, ctx.account.accountId, ctx.regionId, snapId);
-      if (!snap) throw apiError('InvalidSnapshotId.NotFound', `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId does not exist in region ${ctx.regionId}.`);
-      if (snapshotState(snap, ctx.now()).status !== 'accomplished') throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId is not accomplished yet.`);
+      if (!snap)
+        throw apiError(
+          'InvalidSnapshotId.NotFound',
+          `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId does not exist in region ${ctx.regionId}.`,
+        );
+      if (snapshotState(snap, ctx.now()).status !== 'accomplished')
+        throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId is not accomplished yet.`);
       min = Math.max(min, snap.sourceDiskSizeGiB);
     }
     const sz = d.Size === undefined ? (snapId !== undefined ? min : NaN) : Number(d.Size);
     if (!Number.isInteger(sz) || sz < min || sz > 32768) {
-      throw apiError('InvalidDataDiskSize.ValueNotSupported', `DataDisk.${n}.Size ${d.Size === undefined ? '(missing)' : String(d.Size)} is not valid: an integer from ${min} to 32768 GiB.`);
+      throw apiError(
+        'InvalidDataDiskSize.ValueNotSupported',
+        `DataDisk.${n}.Size ${d.Size === undefined ? '(missing)' : String(d.Size)} is not valid: an integer from ${min} to 32768 GiB.`,
+      );
     }
     disks.push({ type: 'data', category: cat, sizeGiB: sz, device: `/dev/xvd${'bcdefghijklmnopq'[i]}` });
   });
@@ -130,7 +177,13 @@ const ipNumber = (t: string): number | undefined => {
  * reserved), or the requested `PrivateIpAddress` (Amount 1 only). Fewer than `minCount` free
  * addresses: InvalidVSwitchId.IpNotEnough.
  */
-export function allocatePrivateIps(ctx: HandlerContext, vSwitch: VSwitchRecord, requested: string | undefined, count: number, minCount: number): string[] {
+export function allocatePrivateIps(
+  ctx: HandlerContext,
+  vSwitch: VSwitchRecord,
+  requested: string | undefined,
+  count: number,
+  minCount: number,
+): string[] {
   const cidr = parseCidr(vSwitch.cidrBlock);
   if (!cidr) throw new Error(`emulator bug: vSwitch ${vSwitch.vSwitchId} has CIDR ${vSwitch.cidrBlock}`);
   const first = cidr.base + 1;
@@ -140,9 +193,16 @@ export function allocatePrivateIps(ctx: HandlerContext, vSwitch: VSwitchRecord, 
     if (count !== 1) throw apiError('InvalidParameter', 'PrivateIpAddress can only be given with Amount=1.');
     const n = ipNumber(requested);
     if (n === undefined || n < first || n > last) {
-      throw apiError('InvalidPrivateIpAddress', `PrivateIpAddress "${requested}" is not a usable address of vSwitch ${vSwitch.vSwitchId} (${vSwitch.cidrBlock}, from ${ipText(first)} to ${ipText(last)}).`);
+      throw apiError(
+        'InvalidPrivateIpAddress',
+        `PrivateIpAddress "${requested}" is not a usable address of vSwitch ${vSwitch.vSwitchId} (${vSwitch.cidrBlock}, from ${ipText(first)} to ${ipText(last)}).`,
+      );
     }
-    if (taken.has(requested)) throw apiError('InvalidPrivateIpAddress.Duplicated', `PrivateIpAddress "${requested}" is already used by another instance in vSwitch ${vSwitch.vSwitchId}.`);
+    if (taken.has(requested))
+      throw apiError(
+        'InvalidPrivateIpAddress.Duplicated',
+        `PrivateIpAddress "${requested}" is already used by another instance in vSwitch ${vSwitch.vSwitchId}.`,
+      );
     return [requested];
   }
   const out: string[] = [];
@@ -151,7 +211,10 @@ export function allocatePrivateIps(ctx: HandlerContext, vSwitch: VSwitchRecord, 
     if (!taken.has(ip)) out.push(ip);
   }
   if (out.length < minCount) {
-    throw apiError('InvalidVSwitchId.IpNotEnough', `vSwitch ${vSwitch.vSwitchId} (${vSwitch.cidrBlock}) has ${out.length} free private address(es), fewer than the ${minCount} requested.`);
+    throw apiError(
+      'InvalidVSwitchId.IpNotEnough',
+      `vSwitch ${vSwitch.vSwitchId} (${vSwitch.cidrBlock}) has ${out.length} free private address(es), fewer than the ${minCount} requested.`,
+    );
   }
   return out;
 }

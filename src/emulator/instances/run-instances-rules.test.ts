@@ -19,7 +19,9 @@ for (const mode of ['v3', 'v1'] as const) {
       ecs = h.client(mode);
       net = await makeNetwork(h, mode, ecs);
     });
-    after(async () => { await h.stop(); });
+    after(async () => {
+      await h.stop();
+    });
 
     const fails = async (over: Parameters<typeof runRequest>[1], code: string, status: number) => {
       const err = await sdkError(ecs.runInstances(runRequest(net, over)));
@@ -39,7 +41,11 @@ for (const mode of ['v3', 'v1'] as const) {
       await fails({ securityGroupIds: undefined }, 'MissingParameter', 400);
       await fails({ systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ size: '10' }) }, 'InvalidSystemDiskSize', 400);
       await fails({ systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ size: '4096' }) }, 'InvalidSystemDiskSize', 400);
-      await fails({ systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ category: 'cloud' }) }, 'InvalidSystemDiskCategory.ValueNotSupported', 403);
+      await fails(
+        { systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ category: 'cloud' }) },
+        'InvalidSystemDiskCategory.ValueNotSupported',
+        403,
+      );
       await fails({ dataDisk: [new $Ecs.RunInstancesRequestDataDisk({ size: 5 })] }, 'InvalidDataDiskSize.ValueNotSupported', 400);
       await fails({ password: 'short1A' }, 'InvalidPassword.Malformed', 400);
       await fails({ password: 'onlylowercase' }, 'InvalidPassword.Malformed', 400);
@@ -53,7 +59,8 @@ for (const mode of ['v3', 'v1'] as const) {
       await fails({ imageId: 'ubuntu_22_04_arm64_20G_alibase_20240101.vhd' }, 'InvalidParameter.Mismatch', 400);
       const dry = await fails({ dryRun: true, instanceName: 'dry-run' }, 'DryRunOperation', 400);
       assert.match(dry.message, /DryRun/);
-      const all = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', vSwitchId: net.vSwitchId }))).body!;
+      const all = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', vSwitchId: net.vSwitchId })))
+        .body!;
       assert.equal(all.totalCount, 0);
     });
 
@@ -67,10 +74,14 @@ for (const mode of ['v3', 'v1'] as const) {
 
     test('an image made from a new instance inherits its platform, outlives the instance, and launches instances itself', async () => {
       const src = await runOne(ecs, net, { instanceName: 'image-source' });
-      const busy = await sdkError(ecs.createImage(new $Ecs.CreateImageRequest({ regionId: 'cn-hangzhou', instanceId: src, imageName: `early-${mode}` })));
+      const busy = await sdkError(
+        ecs.createImage(new $Ecs.CreateImageRequest({ regionId: 'cn-hangzhou', instanceId: src, imageName: `early-${mode}` })),
+      );
       assert.equal(busy.code, 'IncorrectInstanceStatus');
       h.advance(2);
-      const imageId = (await ecs.createImage(new $Ecs.CreateImageRequest({ regionId: 'cn-hangzhou', instanceId: src, imageName: `from-instance-${mode}` }))).body!.imageId!;
+      const imageId = (
+        await ecs.createImage(new $Ecs.CreateImageRequest({ regionId: 'cn-hangzhou', instanceId: src, imageName: `from-instance-${mode}` }))
+      ).body!.imageId!;
       const creating = await sdkError(ecs.runInstances(runRequest(net, { imageId })));
       assert.equal(creating.code, 'IncorrectImageStatus');
       await ecs.deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: src, force: true }));
@@ -83,7 +94,9 @@ for (const mode of ['v3', 'v1'] as const) {
       const inUse = await sdkError(ecs.deleteImage(new $Ecs.DeleteImageRequest({ regionId: 'cn-hangzhou', imageId })));
       assert.equal(inUse.code, 'ImageUsingByInstance');
       await ecs.deleteImage(new $Ecs.DeleteImageRequest({ regionId: 'cn-hangzhou', imageId, force: true }));
-      const d = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([child]) }))).body!;
+      const d = (
+        await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([child]) }))
+      ).body!;
       assert.match(d.instances!.instance![0]!.OSNameEn!, /Ubuntu/, 'the OS recorded at launch survives the image');
     });
   });

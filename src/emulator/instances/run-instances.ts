@@ -29,7 +29,8 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
   const password = str(input.Password);
   if (password !== undefined) checkPassword(password);
   const chargeType = str(input.InstanceChargeType) ?? 'PostPaid';
-  if (chargeType === 'PrePaid' && input.Period === undefined) throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
+  if (chargeType === 'PrePaid' && input.Period === undefined)
+    throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
   const amount = typeof input.Amount === 'number' ? input.Amount : 1;
   const minAmount = typeof input.MinAmount === 'number' ? input.MinAmount : amount;
   if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
@@ -44,15 +45,36 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
   const ids = ips.map((ip, n) => {
     const id = ctx.newId('i-');
     insertInstance(ctx.db, {
-      id, accountId: ctx.account.accountId, regionId: ctx.regionId, zoneId: net.zoneId, name: name ? name + suffix(n) : id,
-      description: str(input.Description) ?? '', instanceType, imageId: image.id, status: 'Pending', statusSince: now.getTime(),
-      vpcId: net.vSwitch.vpcId, vSwitchId: net.vSwitch.vSwitchId, privateIp: ip, securityGroupIds: net.securityGroupIds, resourceGroupId,
-      creationTime: minuteTime(now), startTime: minuteTime(now), internetMaxBandwidthOut: bandwidth, locks: [],
+      id,
+      accountId: ctx.account.accountId,
+      regionId: ctx.regionId,
+      zoneId: net.zoneId,
+      name: name ? name + suffix(n) : id,
+      description: str(input.Description) ?? '',
+      instanceType,
+      imageId: image.id,
+      status: 'Pending',
+      statusSince: now.getTime(),
+      vpcId: net.vSwitch.vpcId,
+      vSwitchId: net.vSwitch.vSwitchId,
+      privateIp: ip,
+      securityGroupIds: net.securityGroupIds,
+      resourceGroupId,
+      creationTime: minuteTime(now),
+      startTime: minuteTime(now),
+      internetMaxBandwidthOut: bandwidth,
+      locks: [],
       disks: disks.map((d) => ({ ...d, id: ctx.newId('d-') })),
-      hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`, hasPassword: password !== undefined,
-      deletionProtection: input.DeletionProtection === true, internetChargeType: str(input.InternetChargeType) ?? 'PayByTraffic',
-      instanceChargeType: chargeType, publicIp: bandwidth > 0 ? publicIpFor(id) : '',
-      platform: image.platform, osType: image.osType, osName: image.osName, osNameEn: image.osNameEn,
+      hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`,
+      hasPassword: password !== undefined,
+      deletionProtection: input.DeletionProtection === true,
+      internetChargeType: str(input.InternetChargeType) ?? 'PayByTraffic',
+      instanceChargeType: chargeType,
+      publicIp: bandwidth > 0 ? publicIpFor(id) : '',
+      platform: image.platform,
+      osType: image.osType,
+      osName: image.osName,
+      osNameEn: image.osNameEn,
     });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
     return id;

@@ -15,26 +15,49 @@ export type SeedInstanceRole = 'running' | 'stopped' | 'locked';
 export const seedInstanceId = (accountId: number, role: SeedInstanceRole) => `i-${role}-${accountId}`;
 export const seedDiskId = (accountId: number, role: SeedInstanceRole, type: 'system' | 'data') => `d-${role}-${type}-${accountId}`;
 /** Network ids the seeded instances point at (the vpc/security-group families may seed matching ones). */
-export const seedNetwork = (accountId: number) => ({ vpcId: `vpc-default-${accountId}`, vSwitchId: `vsw-default-${accountId}`, securityGroupId: `sg-default-${accountId}` });
+export const seedNetwork = (accountId: number) => ({
+  vpcId: `vpc-default-${accountId}`,
+  vSwitchId: `vsw-default-${accountId}`,
+  securityGroupId: `sg-default-${accountId}`,
+});
 /** Zone of the seeded instances: the region's second zone (sells every family) or its only one. */
-export const seedZone = (regionId: string) => { const z = zonesOf(regionId); return (z[1] ?? z[0])!.zoneId; };
+export const seedZone = (regionId: string) => {
+  const z = zonesOf(regionId);
+  return (z[1] ?? z[0])!.zoneId;
+};
 
 export function seedInstances(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
   const a = account.accountId;
   const region = settings.defaultRegionId;
   const net = seedNetwork(a);
-  const make = (role: SeedInstanceRole, status: InstanceStatus, image: string, withData: boolean, n: number) => insertInstance(db, {
-    id: seedInstanceId(a, role), accountId: a, regionId: region, zoneId: seedZone(region), name: `seed-${role}`, instanceType: 'ecs.g8i.large',
-    imageId: image, status, statusSince: Date.parse('2024-01-02T00:00:00Z'), vpcId: net.vpcId, vSwitchId: net.vSwitchId,
-    securityGroupIds: [net.securityGroupId], resourceGroupId: seededGroupId(a, 'default'), creationTime: `2024-01-02T00:0${n}Z`,
-    internetMaxBandwidthOut: 0, privateIp: `172.16.0.${10 + n}`, description: `Seeded ${role} instance`,
-    locks: role === 'locked' ? [{ lockReason: 'security', lockMsg: 'Locked by the emulator seed for tests.' }] : [],
-    disks: [
-      { id: seedDiskId(a, role, 'system'), type: 'system', sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
-      ...(withData ? [{ id: seedDiskId(a, role, 'data'), type: 'data' as const, sizeGiB: 100, category: 'cloud_essd', device: '/dev/xvdb' }] : []),
-    ],
-  });
+  const make = (role: SeedInstanceRole, status: InstanceStatus, image: string, withData: boolean, n: number) =>
+    insertInstance(db, {
+      id: seedInstanceId(a, role),
+      accountId: a,
+      regionId: region,
+      zoneId: seedZone(region),
+      name: `seed-${role}`,
+      instanceType: 'ecs.g8i.large',
+      imageId: image,
+      status,
+      statusSince: Date.parse('2024-01-02T00:00:00Z'),
+      vpcId: net.vpcId,
+      vSwitchId: net.vSwitchId,
+      securityGroupIds: [net.securityGroupId],
+      resourceGroupId: seededGroupId(a, 'default'),
+      creationTime: `2024-01-02T00:0${n}Z`,
+      internetMaxBandwidthOut: 0,
+      privateIp: `172.16.0.${10 + n}`,
+      description: `Seeded ${role} instance`,
+      locks: role === 'locked' ? [{ lockReason: 'security', lockMsg: 'Locked by the emulator seed for tests.' }] : [],
+      disks: [
+        { id: seedDiskId(a, role, 'system'), type: 'system', sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
+        ...(withData
+          ? [{ id: seedDiskId(a, role, 'data'), type: 'data' as const, sizeGiB: 100, category: 'cloud_essd', device: '/dev/xvdb' }]
+          : []),
+      ],
+    });
   make('running', 'Running', SEED_INSTANCE_IMAGE, true, 1);
   make('stopped', 'Stopped', SEED_INSTANCE_IMAGE, true, 2);
   make('locked', 'Running', SEED_LOCKED_INSTANCE_IMAGE, false, 3);

@@ -15,7 +15,8 @@ import { makeNetwork, runOne, statusOf, type TestNetwork } from './lifecycle-tes
 const OTHER_IMAGE = 'debian_12_4_x64_20G_alibase_20240101.vhd';
 
 async function systemDisk(ecs: EcsSdkClient, id: string): Promise<{ diskId: string; size: number; category: string; imageId: string }> {
-  const d = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id, diskType: 'system' }))).body!.disks!.disk![0]!;
+  const d = (await ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId: id, diskType: 'system' }))).body!
+    .disks!.disk![0]!;
   return { diskId: d.diskId!, size: d.size!, category: d.category!, imageId: d.imageId ?? '' };
 }
 
@@ -33,7 +34,9 @@ for (const mode of ['v3', 'v1'] as const) {
       ecs = h.client(mode);
       net = await makeNetwork(h, mode, ecs);
     });
-    after(async () => { await h.stop(); });
+    after(async () => {
+      await h.stop();
+    });
 
     async function stopped(over: Parameters<typeof runOne>[2] = {}): Promise<string> {
       const id = await runOne(ecs, net, over);
@@ -54,23 +57,35 @@ for (const mode of ['v3', 'v1'] as const) {
     test('ModifyInstanceSpec refuses a running instance, the same type, an unknown type and a type not sold in the zone', async () => {
       const running = await runOne(ecs, net);
       h.advance(2);
-      const busy = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: running, instanceType: 'ecs.g7.xlarge' })));
+      const busy = await sdkError(
+        ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: running, instanceType: 'ecs.g7.xlarge' })),
+      );
       assert.deepEqual([busy.code, busy.statusCode], ['IncorrectInstanceStatus', 403]);
       assert.match(busy.message, /needs it to be Stopped/);
       const id = await stopped();
-      const same = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.large' })));
+      const same = await sdkError(
+        ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.large' })),
+      );
       assert.equal(same.code, 'InvalidInstanceType.ValueNotSupported');
-      const unknown = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.nope.large' })));
+      const unknown = await sdkError(
+        ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.nope.large' })),
+      );
       assert.equal(unknown.code, 'InvalidInstanceType.NotFound');
       const none = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id })));
       assert.equal(none.code, 'MissingParameter');
-      const both = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.xlarge', internetMaxBandwidthOut: 5 })));
+      const both = await sdkError(
+        ecs.modifyInstanceSpec(
+          new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.xlarge', internetMaxBandwidthOut: 5 }),
+        ),
+      );
       assert.equal(both.code, 'InvalidParameter.Conflict');
       const old = await runOne(ecs, net, { vSwitchId: net.oldZoneVSwitchId });
       h.advance(2);
       await ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId: old }));
       h.advance(2);
-      const unsold = await sdkError(ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: old, instanceType: 'ecs.g8i.large' })));
+      const unsold = await sdkError(
+        ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: old, instanceType: 'ecs.g8i.large' })),
+      );
       assert.equal(unsold.code, 'InvalidInstanceType.ValueUnauthorized');
       assert.equal((await attr(ecs, id)).instanceType, 'ecs.g7.large');
     });
@@ -92,11 +107,19 @@ for (const mode of ['v3', 'v1'] as const) {
       assert.deepEqual([after.diskId, after.size, after.category, after.imageId], [r.diskId, 50, 'cloud_essd', OTHER_IMAGE]);
       const a = await attr(ecs, id);
       assert.equal(a.imageId, OTHER_IMAGE);
-      const listed = (await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))).body!.instances!.instance![0]!;
+      const listed = (
+        await ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', instanceIds: JSON.stringify([id]) }))
+      ).body!.instances!.instance![0]!;
       assert.match(listed.OSName ?? '', /Debian/);
-      const bigger = (await ecs.replaceSystemDisk(new $Ecs.ReplaceSystemDiskRequest({
-        instanceId: id, imageId: OTHER_IMAGE, systemDisk: new $Ecs.ReplaceSystemDiskRequestSystemDisk({ size: 80 }),
-      }))).body!;
+      const bigger = (
+        await ecs.replaceSystemDisk(
+          new $Ecs.ReplaceSystemDiskRequest({
+            instanceId: id,
+            imageId: OTHER_IMAGE,
+            systemDisk: new $Ecs.ReplaceSystemDiskRequestSystemDisk({ size: 80 }),
+          }),
+        )
+      ).body!;
       assert.equal((await systemDisk(ecs, id)).size, 80);
       assert.notEqual(bigger.diskId, r.diskId);
     });
@@ -107,11 +130,19 @@ for (const mode of ['v3', 'v1'] as const) {
       const busy = await sdkError(ecs.replaceSystemDisk(new $Ecs.ReplaceSystemDiskRequest({ instanceId: running, imageId: OTHER_IMAGE })));
       assert.deepEqual([busy.code, busy.statusCode], ['IncorrectInstanceStatus', 403]);
       const id = await stopped({ systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ size: '60' }) });
-      const missing = await sdkError(ecs.replaceSystemDisk(new $Ecs.ReplaceSystemDiskRequest({ instanceId: id, imageId: 'm-doesnotexist' })));
+      const missing = await sdkError(
+        ecs.replaceSystemDisk(new $Ecs.ReplaceSystemDiskRequest({ instanceId: id, imageId: 'm-doesnotexist' })),
+      );
       assert.equal(missing.code, 'InvalidImageId.NotFound');
-      const small = await sdkError(ecs.replaceSystemDisk(new $Ecs.ReplaceSystemDiskRequest({
-        instanceId: id, imageId: OTHER_IMAGE, systemDisk: new $Ecs.ReplaceSystemDiskRequestSystemDisk({ size: 40 }),
-      })));
+      const small = await sdkError(
+        ecs.replaceSystemDisk(
+          new $Ecs.ReplaceSystemDiskRequest({
+            instanceId: id,
+            imageId: OTHER_IMAGE,
+            systemDisk: new $Ecs.ReplaceSystemDiskRequestSystemDisk({ size: 40 }),
+          }),
+        ),
+      );
       assert.equal(small.code, 'InvalidSystemDiskSize');
       assert.match(small.message, /current system disk size 60 GiB/);
     });

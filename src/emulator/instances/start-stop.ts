@@ -25,7 +25,12 @@ export const startInstance: Handler = (ctx, input) => {
 export const stopInstance: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
   const force = input.ForceStop === true;
-  requireStatus(ctx, inst, force ? ['Running', 'Starting', 'Pending'] : ['Running'], force ? 'StopInstance with ForceStop' : 'StopInstance');
+  requireStatus(
+    ctx,
+    inst,
+    force ? ['Running', 'Starting', 'Pending'] : ['Running'],
+    force ? 'StopInstance with ForceStop' : 'StopInstance',
+  );
   if (input.DryRun === true) throw apiError('DryRunOperation');
   updateInstance(ctx.db, inst.id, { status: force ? 'Stopped' : 'Stopping', statusSince: ctx.now().getTime() });
   return {};

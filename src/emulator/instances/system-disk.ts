@@ -24,38 +24,62 @@ export function maxDiskSize(type: 'system' | 'data', category: string): number {
 export const replaceSystemDisk: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
   return withClientToken(ctx, 'ReplaceSystemDisk', str(input.ClientToken), input, () => {
-  if (inst.locks.some((l) => l.lockReason === 'security')) {
-    throw apiError('InstanceLockedForSecurity', `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`);
-  }
-  const imageId = str(input.ImageId);
-  if (imageId === undefined) throw apiError('MissingParameter', 'The input parameter "ImageId" that is mandatory for processing this request is not supplied.');
-  if (str(input.DiskId) !== undefined) throw apiError('InvalidParameter.Conflict', 'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).');
-  const image = getCustomImage(ctx.db, ctx.account.accountId, inst.regionId, imageId) ?? getPublicImage(ctx.db, imageId);
-  if (!image) throw apiError('InvalidImageId.NotFound', `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`);
-  const imgStatus = imageState(image, ctx.now()).status;
-  if (imgStatus !== 'Available') throw apiError('IncorrectImageStatus', `The image "${imageId}" given in ImageId is ${imgStatus}; only an Available image can replace a system disk.`);
-  requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
-  const old = inst.disks.find((d) => d.type === 'system');
-  const oldSize = old?.sizeGiB ?? 20;
-  const min = Math.max(20, image.sizeGiB, oldSize);
-  const sys = (input.SystemDisk ?? {}) as Record<string, unknown>;
-  const size = typeof sys.Size === 'number' ? sys.Size : Math.max(40, image.sizeGiB, oldSize);
-  if (!Number.isInteger(size) || size < min || size > 2048) {
-    throw apiError('InvalidSystemDiskSize', `SystemDisk.Size ${size} is not valid: an integer from ${min} (at least 20, the image size ${image.sizeGiB} GiB and the current system disk size ${oldSize} GiB) to 2048 GiB.`);
-  }
-  const password = str(input.Password);
-  if (password !== undefined) checkPassword(password);
-  const diskId = ctx.newId('d-');
-  const disks = [
-    { id: diskId, type: 'system' as const, sizeGiB: size, category: old?.category ?? 'cloud_essd', device: old?.device ?? '/dev/xvda' },
-    ...inst.disks.filter((d) => d.type !== 'system'),
-  ];
-  updateInstance(ctx.db, inst.id, {
-    imageId: image.id, platform: image.platform, osType: image.osType, osName: image.osName, osNameEn: image.osNameEn,
-    ...(password !== undefined ? { hasPassword: true } : {}), disks,
-  });
-  const result = { DiskId: diskId };
-  return result;
+    if (inst.locks.some((l) => l.lockReason === 'security')) {
+      throw apiError(
+        'InstanceLockedForSecurity',
+        `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`,
+      );
+    }
+    const imageId = str(input.ImageId);
+    if (imageId === undefined)
+      throw apiError('MissingParameter', 'The input parameter "ImageId" that is mandatory for processing this request is not supplied.');
+    if (str(input.DiskId) !== undefined)
+      throw apiError(
+        'InvalidParameter.Conflict',
+        'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).',
+      );
+    const image = getCustomImage(ctx.db, ctx.account.accountId, inst.regionId, imageId) ?? getPublicImage(ctx.db, imageId);
+    if (!image)
+      throw apiError(
+        'InvalidImageId.NotFound',
+        `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`,
+      );
+    const imgStatus = imageState(image, ctx.now()).status;
+    if (imgStatus !== 'Available')
+      throw apiError(
+        'IncorrectImageStatus',
+        `The image "${imageId}" given in ImageId is ${imgStatus}; only an Available image can replace a system disk.`,
+      );
+    requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
+    const old = inst.disks.find((d) => d.type === 'system');
+    const oldSize = old?.sizeGiB ?? 20;
+    const min = Math.max(20, image.sizeGiB, oldSize);
+    const sys = (input.SystemDisk ?? {}) as Record<string, unknown>;
+    const size = typeof sys.Size === 'number' ? sys.Size : Math.max(40, image.sizeGiB, oldSize);
+    if (!Number.isInteger(size) || size < min || size > 2048) {
+      throw apiError(
+        'InvalidSystemDiskSize',
+        `SystemDisk.Size ${size} is not valid: an integer from ${min} (at least 20, the image size ${image.sizeGiB} GiB and the current system disk size ${oldSize} GiB) to 2048 GiB.`,
+      );
+    }
+    const password = str(input.Password);
+    if (password !== undefined) checkPassword(password);
+    const diskId = ctx.newId('d-');
+    const disks = [
+      { id: diskId, type: 'system' as const, sizeGiB: size, category: old?.category ?? 'cloud_essd', device: old?.device ?? '/dev/xvda' },
+      ...inst.disks.filter((d) => d.type !== 'system'),
+    ];
+    updateInstance(ctx.db, inst.id, {
+      imageId: image.id,
+      platform: image.platform,
+      osType: image.osType,
+      osName: image.osName,
+      osNameEn: image.osNameEn,
+      ...(password !== undefined ? { hasPassword: true } : {}),
+      disks,
+    });
+    const result = { DiskId: diskId };
+    return result;
   });
 };
 
@@ -69,23 +93,34 @@ export const resizeDisk: Handler = (ctx, input) => {
   const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
   if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
   return withClientToken(ctx, 'ResizeDisk', str(input.ClientToken), input, () => {
-  const newSize = Number(input.NewSize);
-  const max = maxDiskSize(disk.type, disk.category);
-  if (newSize <= disk.sizeGiB) {
-    throw apiError('InvalidDiskSize.TooSmall', `NewSize ${newSize} must be larger than the current size ${disk.sizeGiB} GiB of disk "${diskId}"; disks only grow.`);
-  }
-  if (newSize > max) {
-    throw new EcsApiError('InvalidParameter', 403, `NewSize ${newSize} is not valid for ${disk.type} disk "${diskId}" (${disk.category}): at most ${max} GiB.`);
-  }
-  const inst = disk.instanceId ? findInstanceAnyRegion(ctx.db, ctx.account.accountId, disk.instanceId) : undefined;
-  if (inst) {
-    const status = statusNow(ctx, inst);
-    if (status !== 'Running' && status !== 'Stopped') {
-      throw new EcsApiError('OperationDenied', 403, `The instance "${inst.id}" of disk "${diskId}" is ${status}; ResizeDisk needs it Running or Stopped.`);
+    const newSize = Number(input.NewSize);
+    const max = maxDiskSize(disk.type, disk.category);
+    if (newSize <= disk.sizeGiB) {
+      throw apiError(
+        'InvalidDiskSize.TooSmall',
+        `NewSize ${newSize} must be larger than the current size ${disk.sizeGiB} GiB of disk "${diskId}"; disks only grow.`,
+      );
     }
-    updateInstance(ctx.db, inst.id, { disks: inst.disks.map((d) => (d.id === diskId ? { ...d, sizeGiB: newSize } : d)) });
-  }
-  const result = {};
-  return result;
+    if (newSize > max) {
+      throw new EcsApiError(
+        'InvalidParameter',
+        403,
+        `NewSize ${newSize} is not valid for ${disk.type} disk "${diskId}" (${disk.category}): at most ${max} GiB.`,
+      );
+    }
+    const inst = disk.instanceId ? findInstanceAnyRegion(ctx.db, ctx.account.accountId, disk.instanceId) : undefined;
+    if (inst) {
+      const status = statusNow(ctx, inst);
+      if (status !== 'Running' && status !== 'Stopped') {
+        throw new EcsApiError(
+          'OperationDenied',
+          403,
+          `The instance "${inst.id}" of disk "${diskId}" is ${status}; ResizeDisk needs it Running or Stopped.`,
+        );
+      }
+      updateInstance(ctx.db, inst.id, { disks: inst.disks.map((d) => (d.id === diskId ? { ...d, sizeGiB: newSize } : d)) });
+    }
+    const result = {};
+    return result;
   });
 };

@@ -8,20 +8,34 @@ import { defaultResourceGroup, findResourceGroup, listResourceGroups } from './r
 describe('JoinResourceGroup', () => {
   let h: Harness;
   let acct: number;
-  before(async () => { h = await startHarness(); acct = h.accounts[0]; });
+  before(async () => {
+    h = await startHarness();
+    acct = h.accounts[0];
+  });
   after(() => h.stop());
   const join = (resourceType: string, resourceId: string, resourceGroupId: string) =>
     h.client().joinResourceGroup(new E.JoinResourceGroupRequest({ regionId: REGION, resourceType, resourceId, resourceGroupId }));
 
   test('seeds a default group and two more per account, invisible to other accounts', () => {
     const [a, b] = h.accounts;
-    assert.deepEqual(listResourceGroups(h.emu.db, a).map((g) => [g.id, g.isDefault]), [[`rg-default-${a}`, true], [`rg-dev-${a}`, false], [`rg-prod-${a}`, false]]);
+    assert.deepEqual(
+      listResourceGroups(h.emu.db, a).map((g) => [g.id, g.isDefault]),
+      [
+        [`rg-default-${a}`, true],
+        [`rg-dev-${a}`, false],
+        [`rg-prod-${a}`, false],
+      ],
+    );
     assert.equal(defaultResourceGroup(h.emu.db, b).id, `rg-default-${b}`);
     assert.equal(findResourceGroup(h.emu.db, b, `rg-dev-${a}`), undefined);
   });
 
   test('moves an image, an instance, a snapshot and a disk into another group', async () => {
-    const image = (await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: 'mover' }))).body!.imageId!;
+    const image = (
+      await h
+        .client()
+        .createImage(new E.CreateImageRequest({ regionId: REGION, snapshotId: `s-running-system-${acct}`, imageName: 'mover' }))
+    ).body!.imageId!;
     const rg = `rg-prod-${acct}`;
     await join('image', image, rg);
     await join('instance', `i-running-${acct}`, rg);
@@ -30,13 +44,21 @@ describe('JoinResourceGroup', () => {
     const img = await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: image, status: 'ALL' }));
     assert.equal(img.body!.images!.image![0]!.resourceGroupId, rg);
     const inst = await h.client().describeInstances(new E.DescribeInstancesRequest({ regionId: REGION, resourceGroupId: rg }));
-    assert.deepEqual(inst.body!.instances!.instance!.map((i) => i.instanceId), [`i-running-${acct}`]);
+    assert.deepEqual(
+      inst.body!.instances!.instance!.map((i) => i.instanceId),
+      [`i-running-${acct}`],
+    );
     const snaps = await h.client().describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, resourceGroupId: rg }));
-    assert.deepEqual(snaps.body!.snapshots!.snapshot!.map((s) => s.snapshotId), [`s-running-data-${acct}`]);
+    assert.deepEqual(
+      snaps.body!.snapshots!.snapshot!.map((s) => s.snapshotId),
+      [`s-running-data-${acct}`],
+    );
   });
 
   test('answers MissingParameter with 403, and NotFound codes for unknown groups, resources and types', async () => {
-    const missing = await sdkError(callAction(h.client(), 'JoinResourceGroup', { RegionId: REGION, ResourceType: 'image', ResourceGroupId: `rg-dev-${acct}` }));
+    const missing = await sdkError(
+      callAction(h.client(), 'JoinResourceGroup', { RegionId: REGION, ResourceType: 'image', ResourceGroupId: `rg-dev-${acct}` }),
+    );
     assert.deepEqual([missing.code, missing.statusCode], ['MissingParameter', 403]);
     const rg = await sdkError(join('instance', `i-running-${acct}`, 'rg-nope'));
     assert.deepEqual([rg.code, rg.statusCode], ['InvalidResourceGroup.NotFound', 404]);

@@ -3,7 +3,8 @@ import { JOIN_RESOURCE_TYPES } from '../../spec/ecs/resource-groups.js';
 import { findResourceGroup, groupMember } from './repository.js';
 
 // This API's own table answers a missing parameter with 403, unlike the common 400.
-const missing = (name: string) => new EcsApiError('MissingParameter', 403, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+const missing = (name: string) =>
+  new EcsApiError('MissingParameter', 403, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
 
 /** JoinResourceGroup: move one resource (image, instance, snapshot, disk, securitygroup, ...) into a group. */
 export const joinResourceGroup: Handler = (ctx, input) => {
@@ -15,7 +16,10 @@ export const joinResourceGroup: Handler = (ctx, input) => {
   if (!resourceType) throw missing('ResourceType');
   const move = groupMember(resourceType);
   if (!move || !(JOIN_RESOURCE_TYPES as readonly string[]).includes(resourceType)) {
-    throw apiError('InvalidResourceType.NotFound', `The specified ResourceType "${resourceType}" is not supported; allowed: ${JOIN_RESOURCE_TYPES.join(', ')}.`);
+    throw apiError(
+      'InvalidResourceType.NotFound',
+      `The specified ResourceType "${resourceType}" is not supported; allowed: ${JOIN_RESOURCE_TYPES.join(', ')}.`,
+    );
   }
   if (!findResourceGroup(ctx.db, ctx.account.accountId, groupId)) {
     throw apiError('InvalidResourceGroup.NotFound', `The specified ResourceGroupId "${groupId}" does not exist.`);

@@ -18,11 +18,24 @@ export interface ResourceGroupRecord {
   createDate: string;
 }
 
-interface Row { id: string; account_id: number; name: string; display_name: string; status: 'OK'; is_default: number; create_date: string }
+interface Row {
+  id: string;
+  account_id: number;
+  name: string;
+  display_name: string;
+  status: 'OK';
+  is_default: number;
+  create_date: string;
+}
 
 const toRecord = (r: Row): ResourceGroupRecord => ({
-  id: r.id, accountId: r.account_id, name: r.name, displayName: r.display_name, status: r.status,
-  isDefault: r.is_default === 1, createDate: r.create_date,
+  id: r.id,
+  accountId: r.account_id,
+  name: r.name,
+  displayName: r.display_name,
+  status: r.status,
+  isDefault: r.is_default === 1,
+  createDate: r.create_date,
 });
 
 /** The group with this id in the account, or undefined (other accounts' groups are invisible). */
@@ -40,21 +53,30 @@ export function defaultResourceGroup(db: Database.Database, accountId: number): 
 
 /** Every group of the account, default first, then by creation date and id. */
 export function listResourceGroups(db: Database.Database, accountId: number): ResourceGroupRecord[] {
-  const rows = db.prepare('SELECT * FROM resource_groups WHERE account_id = ? ORDER BY is_default DESC, create_date, id').all(accountId) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM resource_groups WHERE account_id = ? ORDER BY is_default DESC, create_date, id')
+    .all(accountId) as Row[];
   return rows.map(toRecord);
 }
 
 /** Insert a group; ignored when the id already exists (seeds run again after restarts). */
 export function insertResourceGroup(db: Database.Database, g: ResourceGroupRecord): void {
-  db.prepare('INSERT OR IGNORE INTO resource_groups (id, account_id, name, display_name, status, is_default, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(g.id, g.accountId, g.name, g.displayName, g.status, g.isDefault ? 1 : 0, g.createDate);
+  db.prepare(
+    'INSERT OR IGNORE INTO resource_groups (id, account_id, name, display_name, status, is_default, create_date) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(g.id, g.accountId, g.name, g.displayName, g.status, g.isDefault ? 1 : 0, g.createDate);
 }
 
 /**
  * Moves one resource of a family into a group. Returns false when the resource does not exist
  * in that account and region (JoinResourceGroup then answers InvalidResourceId.NotFound).
  */
-export type GroupMove = (db: Database.Database, accountId: number, regionId: string, resourceId: string, resourceGroupId: string) => boolean;
+export type GroupMove = (
+  db: Database.Database,
+  accountId: number,
+  regionId: string,
+  resourceId: string,
+  resourceGroupId: string,
+) => boolean;
 
 const members = new Map<string, GroupMove>();
 

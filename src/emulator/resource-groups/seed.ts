@@ -13,9 +13,20 @@ export function seededGroupId(accountId: number, name: 'default' | 'dev' | 'prod
 
 export function seedResourceGroups(db: Database.Database, account: Account | null): void {
   if (!account) return;
-  const groups: [name: 'default' | 'dev' | 'prod', display: string][] = [['default', 'Default Resource Group'], ['dev', 'Development'], ['prod', 'Production']];
-  groups.forEach(([name, displayName], i) => insertResourceGroup(db, {
-    id: seededGroupId(account.accountId, name), accountId: account.accountId, name, displayName, status: 'OK',
-    isDefault: name === 'default', createDate: `2024-01-01T00:00:0${i}Z`,
-  }));
+  const groups: [name: 'default' | 'dev' | 'prod', display: string][] = [
+    ['default', 'Default Resource Group'],
+    ['dev', 'Development'],
+    ['prod', 'Production'],
+  ];
+  groups.forEach(([name, displayName], i) =>
+    insertResourceGroup(db, {
+      id: seededGroupId(account.accountId, name),
+      accountId: account.accountId,
+      name,
+      displayName,
+      status: 'OK',
+      isDefault: name === 'default',
+      createDate: `2024-01-01T00:00:0${i}Z`,
+    }),
+  );
 }

@@ -8,7 +8,12 @@ import { findResourceGroup, listResourceGroups, type ResourceGroupRecord } from 
 import { list, paginate, str } from '../vpc/input.js';
 
 const view = (g: ResourceGroupRecord) => ({
-  Id: g.id, AccountId: String(g.accountId), Name: g.name, DisplayName: g.displayName, Status: g.status, CreateDate: g.createDate,
+  Id: g.id,
+  AccountId: String(g.accountId),
+  Name: g.name,
+  DisplayName: g.displayName,
+  Status: g.status,
+  CreateDate: g.createDate,
 });
 
 export const listResourceGroupsHandler: Handler = (ctx, input) => {
@@ -17,12 +22,19 @@ export const listResourceGroupsHandler: Handler = (ctx, input) => {
   const name = str(input, 'Name');
   const displayName = str(input, 'DisplayName');
   const status = str(input, 'Status');
-  const all = listResourceGroups(ctx.db, ctx.account.accountId).filter((g) =>
-    (id === undefined || g.id === id) && (ids.length === 0 || ids.includes(g.id)) && (name === undefined || g.name === name) &&
-    (displayName === undefined || g.displayName === displayName) && (status === undefined || g.status === status));
+  const all = listResourceGroups(ctx.db, ctx.account.accountId).filter(
+    (g) =>
+      (id === undefined || g.id === id) &&
+      (ids.length === 0 || ids.includes(g.id)) &&
+      (name === undefined || g.name === name) &&
+      (displayName === undefined || g.displayName === displayName) &&
+      (status === undefined || g.status === status),
+  );
   const page = paginate(all, input);
   return {
-    PageNumber: page.pageNumber, PageSize: page.pageSize, TotalCount: page.totalCount,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    TotalCount: page.totalCount,
     ResourceGroups: { ResourceGroup: page.items.map((g) => ({ ...view(g), Tags: { Tag: [] } })) },
   };
 };
@@ -33,7 +45,8 @@ export const getResourceGroup: Handler = (ctx, input) => {
   if (!g) throw apiError('EntityNotExist.ResourceGroup', `The resource group "${id}" does not exist in this account.`);
   return {
     ResourceGroup: {
-      ...view(g), Tags: { Tag: [] },
+      ...view(g),
+      Tags: { Tag: [] },
       RegionStatuses: { RegionStatus: [{ RegionId: ctx.settings.defaultRegionId, Status: g.status }] },
     },
   };

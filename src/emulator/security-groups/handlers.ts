@@ -16,7 +16,8 @@ const TAG_TYPE = 'securitygroup';
 
 function mustFind(ctx: HandlerContext, id: string): repo.SecurityGroupRecord {
   const g = repo.findSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!g) throw apiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${id}" does not exist in region ${ctx.regionId}.`);
+  if (!g)
+    throw apiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${id}" does not exist in region ${ctx.regionId}.`);
   return g;
 }
 
@@ -31,20 +32,37 @@ export const createSecurityGroup: Handler = (ctx, input) => {
     if (prior) return { SecurityGroupId: prior.securityGroupId };
   }
   const vpcId = str(input, 'VpcId');
-  if (vpcId === undefined) throw apiError('MissingParameter', 'The input parameter "VpcId" that is mandatory for processing this request is not supplied (classic-network groups are not supported).');
+  if (vpcId === undefined)
+    throw apiError(
+      'MissingParameter',
+      'The input parameter "VpcId" that is mandatory for processing this request is not supplied (classic-network groups are not supported).',
+    );
   if (!findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
     throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
   }
   const g: repo.SecurityGroupRecord = {
-    securityGroupId: ctx.newId('sg-'), accountId: ctx.account.accountId, regionId: ctx.regionId, vpcId,
-    name: str(input, 'SecurityGroupName') ?? '', description: str(input, 'Description') ?? '',
+    securityGroupId: ctx.newId('sg-'),
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    vpcId,
+    name: str(input, 'SecurityGroupName') ?? '',
+    description: str(input, 'Description') ?? '',
     type: (str(input, 'SecurityGroupType') ?? 'normal') as 'normal' | 'enterprise',
     resourceGroupId: resolveResourceGroup(ctx, str(input, 'ResourceGroupId'), 'InvalidResourceGroup.NotFound'),
-    serviceManaged: bool(input, 'ServiceManaged') ?? false, clientToken: token ?? null, createdAt: ctx.now().getTime(),
+    serviceManaged: bool(input, 'ServiceManaged') ?? false,
+    clientToken: token ?? null,
+    createdAt: ctx.now().getTime(),
   };
   repo.insertSecurityGroup(ctx.db, g);
   const t = tags(input);
-  if (t.length > 0) setTags(ctx.db, g.accountId, TAG_TYPE, g.securityGroupId, t.map((x) => ({ key: x.Key, value: x.Value })));
+  if (t.length > 0)
+    setTags(
+      ctx.db,
+      g.accountId,
+      TAG_TYPE,
+      g.securityGroupId,
+      t.map((x) => ({ key: x.Key, value: x.Value })),
+    );
   return { SecurityGroupId: g.securityGroupId };
 };
 
@@ -56,22 +74,41 @@ export const describeSecurityGroups: Handler = (ctx, input) => {
   const type = str(input, 'SecurityGroupType');
   const rg = str(input, 'ResourceGroupId');
   const wantTags = tags(input);
-  const all = repo.listSecurityGroups(ctx.db, ctx.account.accountId, ctx.regionId)
+  const all = repo
+    .listSecurityGroups(ctx.db, ctx.account.accountId, ctx.regionId)
     .map((g) => ({ g, tags: tagsOf(ctx, g.securityGroupId) }))
-    .filter(({ g, tags: have }) => (ids.length === 0 || ids.includes(g.securityGroupId)) && (vpcId === undefined || g.vpcId === vpcId) &&
-      (name === undefined || (fuzzy ? g.name.includes(name) : g.name === name)) && (type === undefined || g.type === type) &&
-      (rg === undefined || g.resourceGroupId === rg) && matchesTags(have, wantTags));
+    .filter(
+      ({ g, tags: have }) =>
+        (ids.length === 0 || ids.includes(g.securityGroupId)) &&
+        (vpcId === undefined || g.vpcId === vpcId) &&
+        (name === undefined || (fuzzy ? g.name.includes(name) : g.name === name)) &&
+        (type === undefined || g.type === type) &&
+        (rg === undefined || g.resourceGroupId === rg) &&
+        matchesTags(have, wantTags),
+    );
   const page = paginate(all, input);
   return {
-    RegionId: ctx.regionId, TotalCount: page.totalCount, PageNumber: page.pageNumber, PageSize: page.pageSize, NextToken: '',
+    RegionId: ctx.regionId,
+    TotalCount: page.totalCount,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    NextToken: '',
     SecurityGroups: {
       SecurityGroup: page.items.map(({ g, tags: have }) => {
         const ecs = countUsers(ctx, g.securityGroupId);
         return {
-          SecurityGroupId: g.securityGroupId, SecurityGroupName: g.name, Description: g.description, SecurityGroupType: g.type,
-          VpcId: g.vpcId, CreationTime: isoSeconds(g.createdAt), ResourceGroupId: g.resourceGroupId, ServiceManaged: g.serviceManaged,
-          EcsCount: ecs, AvailableInstanceAmount: (g.type === 'normal' ? 2000 : 65536) - ecs,
-          RuleCount: repo.listRules(ctx.db, g.securityGroupId).length, GroupToGroupRuleCount: 0,
+          SecurityGroupId: g.securityGroupId,
+          SecurityGroupName: g.name,
+          Description: g.description,
+          SecurityGroupType: g.type,
+          VpcId: g.vpcId,
+          CreationTime: isoSeconds(g.createdAt),
+          ResourceGroupId: g.resourceGroupId,
+          ServiceManaged: g.serviceManaged,
+          EcsCount: ecs,
+          AvailableInstanceAmount: (g.type === 'normal' ? 2000 : 65536) - ecs,
+          RuleCount: repo.listRules(ctx.db, g.securityGroupId).length,
+          GroupToGroupRuleCount: 0,
           Tags: { Tag: have.map((t) => ({ TagKey: t.Key, TagValue: t.Value })) },
         };
       }),
@@ -94,16 +131,41 @@ export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
   const direction = str(input, 'Direction') ?? 'all';
   const rules = repo.listRules(ctx.db, g.securityGroupId).filter((r) => direction === 'all' || r.direction === direction);
   return {
-    RegionId: g.regionId, SecurityGroupId: g.securityGroupId, SecurityGroupName: g.name, Description: g.description, VpcId: g.vpcId,
-    InnerAccessPolicy: repo.innerAccessPolicyOf(g), NextToken: '',
+    RegionId: g.regionId,
+    SecurityGroupId: g.securityGroupId,
+    SecurityGroupName: g.name,
+    Description: g.description,
+    VpcId: g.vpcId,
+    InnerAccessPolicy: repo.innerAccessPolicyOf(g),
+    NextToken: '',
     Permissions: {
       Permission: rules.map((r) => ({
-        SecurityGroupRuleId: r.ruleId, Direction: r.direction, IpProtocol: r.ipProtocol.toUpperCase(), PortRange: r.portRange,
-        SourceCidrIp: r.sourceCidrIp, DestCidrIp: r.destCidrIp, SourceGroupId: r.sourceGroupId, DestGroupId: r.destGroupId,
-        SourcePortRange: r.sourcePortRange, Policy: r.policy, Priority: r.priority, NicType: r.nicType, Description: r.description,
-        CreateTime: isoSeconds(r.createdAt), Ipv6SourceCidrIp: '', Ipv6DestCidrIp: '', SourceGroupName: '', DestGroupName: '',
-        SourceGroupOwnerAccount: '', DestGroupOwnerAccount: '', SourcePrefixListId: '', DestPrefixListId: '',
-        SourcePrefixListName: '', DestPrefixListName: '', PortRangeListId: '', PortRangeListName: '',
+        SecurityGroupRuleId: r.ruleId,
+        Direction: r.direction,
+        IpProtocol: r.ipProtocol.toUpperCase(),
+        PortRange: r.portRange,
+        SourceCidrIp: r.sourceCidrIp,
+        DestCidrIp: r.destCidrIp,
+        SourceGroupId: r.sourceGroupId,
+        DestGroupId: r.destGroupId,
+        SourcePortRange: r.sourcePortRange,
+        Policy: r.policy,
+        Priority: r.priority,
+        NicType: r.nicType,
+        Description: r.description,
+        CreateTime: isoSeconds(r.createdAt),
+        Ipv6SourceCidrIp: '',
+        Ipv6DestCidrIp: '',
+        SourceGroupName: '',
+        DestGroupName: '',
+        SourceGroupOwnerAccount: '',
+        DestGroupOwnerAccount: '',
+        SourcePrefixListId: '',
+        DestPrefixListId: '',
+        SourcePrefixListName: '',
+        DestPrefixListName: '',
+        PortRangeListId: '',
+        PortRangeListName: '',
       })),
     },
   };
@@ -120,7 +182,8 @@ export const modifySecurityGroupAttribute: Handler = (ctx, input) => {
 export const deleteSecurityGroup: Handler = (ctx, input) => {
   const g = mustFind(ctx, String(input['SecurityGroupId']));
   const users = usersOf(ctx, g.securityGroupId);
-  if (users.length > 0) throw apiError('DependencyViolation', `The security group ${g.securityGroupId} is still used by instances (${users.join(', ')}).`);
+  if (users.length > 0)
+    throw apiError('DependencyViolation', `The security group ${g.securityGroupId} is still used by instances (${users.join(', ')}).`);
   repo.deleteSecurityGroup(ctx.db, g.securityGroupId);
   setTags(ctx.db, g.accountId, TAG_TYPE, g.securityGroupId, []);
   return {};
@@ -129,8 +192,14 @@ export const deleteSecurityGroup: Handler = (ctx, input) => {
 /** The rules of a request: `Permissions.N.*` entries, or the flat fields when no list is given. */
 function requestedRules(input: ActionInput): Record<string, string>[] {
   const perms = input['Permissions'];
-  const raw: Record<string, InputValue>[] = Array.isArray(perms) && perms.length > 0 ? perms as Record<string, InputValue>[] : [input];
-  return raw.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => typeof v !== 'object').map(([k, v]) => [k, String(v)])));
+  const raw: Record<string, InputValue>[] = Array.isArray(perms) && perms.length > 0 ? (perms as Record<string, InputValue>[]) : [input];
+  return raw.map((p) =>
+    Object.fromEntries(
+      Object.entries(p)
+        .filter(([, v]) => typeof v !== 'object')
+        .map(([k, v]) => [k, String(v)]),
+    ),
+  );
 }
 
 function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revoke'): Handler {
@@ -142,18 +211,52 @@ function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revok
     }
     for (const p of requestedRules(input)) {
       if (mode === 'revoke' && p['IpProtocol'] === undefined) continue;
-      if (p['IpProtocol'] === undefined) throw apiError('MissingParameter', 'The input parameter "IpProtocol" that is mandatory for processing this request is not supplied.');
+      if (p['IpProtocol'] === undefined)
+        throw apiError(
+          'MissingParameter',
+          'The input parameter "IpProtocol" that is mandatory for processing this request is not supplied.',
+        );
       const protocol = p['IpProtocol'].toLowerCase();
       const portRange = p['PortRange'] ?? (protocol === 'tcp' || protocol === 'udp' ? '' : '-1/-1');
-      if (portRange === '') throw apiError('MissingParameter', 'The input parameter "PortRange" that is mandatory for processing this request is not supplied (tcp and udp need 1/65535-style ranges).');
-      const key = { ipProtocol: protocol, portRange, sourceCidrIp: p['SourceCidrIp'] ?? '', destCidrIp: p['DestCidrIp'] ?? '', sourceGroupId: p['SourceGroupId'] ?? '', policy: (p['Policy'] ?? 'accept').toLowerCase(), nicType: p['NicType'] ?? 'intranet' };
-      const same = existing.find((r) => r.ipProtocol === key.ipProtocol && r.portRange === key.portRange && r.sourceCidrIp === key.sourceCidrIp &&
-        r.destCidrIp === key.destCidrIp && r.sourceGroupId === key.sourceGroupId && r.policy === key.policy && r.nicType === key.nicType);
-      if (mode === 'revoke') { if (same) repo.deleteRule(ctx.db, same.ruleId); continue; }
+      if (portRange === '')
+        throw apiError(
+          'MissingParameter',
+          'The input parameter "PortRange" that is mandatory for processing this request is not supplied (tcp and udp need 1/65535-style ranges).',
+        );
+      const key = {
+        ipProtocol: protocol,
+        portRange,
+        sourceCidrIp: p['SourceCidrIp'] ?? '',
+        destCidrIp: p['DestCidrIp'] ?? '',
+        sourceGroupId: p['SourceGroupId'] ?? '',
+        policy: (p['Policy'] ?? 'accept').toLowerCase(),
+        nicType: p['NicType'] ?? 'intranet',
+      };
+      const same = existing.find(
+        (r) =>
+          r.ipProtocol === key.ipProtocol &&
+          r.portRange === key.portRange &&
+          r.sourceCidrIp === key.sourceCidrIp &&
+          r.destCidrIp === key.destCidrIp &&
+          r.sourceGroupId === key.sourceGroupId &&
+          r.policy === key.policy &&
+          r.nicType === key.nicType,
+      );
+      if (mode === 'revoke') {
+        if (same) repo.deleteRule(ctx.db, same.ruleId);
+        continue;
+      }
       if (same) continue;
       repo.insertRule(ctx.db, {
-        ruleId: ctx.newId('sgr-'), securityGroupId: g.securityGroupId, direction, ...key, destGroupId: '',
-        sourcePortRange: p['SourcePortRange'] ?? '', priority: p['Priority'] ?? '1', description: p['Description'] ?? '', createdAt: ctx.now().getTime(),
+        ruleId: ctx.newId('sgr-'),
+        securityGroupId: g.securityGroupId,
+        direction,
+        ...key,
+        destGroupId: '',
+        sourcePortRange: p['SourcePortRange'] ?? '',
+        priority: p['Priority'] ?? '1',
+        description: p['Description'] ?? '',
+        createdAt: ctx.now().getTime(),
       });
     }
     return {};

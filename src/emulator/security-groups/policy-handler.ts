@@ -6,11 +6,15 @@ import { findSecurityGroup, updateSecurityGroup } from './repository.js';
 export const modifySecurityGroupPolicy: Handler = (ctx, input) => {
   const id = String(input['SecurityGroupId']);
   const g = findSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!g) throw apiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${id}" does not exist in region ${ctx.regionId}.`);
+  if (!g)
+    throw apiError('InvalidSecurityGroupId.NotFound', `The specified SecurityGroupId "${id}" does not exist in region ${ctx.regionId}.`);
   // The table's pattern already limits the value to accept/drop in any case.
   const policy = String(input['InnerAccessPolicy']).toLowerCase() === 'accept' ? 'Accept' : 'Drop';
   if (g.type === 'enterprise' && policy === 'Accept') {
-    throw apiError('OperationDenied', `The security group ${id} is an enterprise (advanced) group: its inner access policy is always Drop and cannot be changed.`);
+    throw apiError(
+      'OperationDenied',
+      `The security group ${id} is an enterprise (advanced) group: its inner access policy is always Drop and cannot be changed.`,
+    );
   }
   updateSecurityGroup(ctx.db, { ...g, innerAccessPolicy: policy });
   return {};

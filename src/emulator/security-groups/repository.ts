@@ -90,20 +90,38 @@ type Row = Record<string, unknown>;
 
 function toGroup(r: Row): SecurityGroupRecord {
   return {
-    securityGroupId: r.security_group_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
-    vpcId: r.vpc_id as string, name: r.name as string, description: r.description as string,
-    type: r.type as 'normal' | 'enterprise', resourceGroupId: r.resource_group_id as string,
-    serviceManaged: r.service_managed === 1, innerAccessPolicy: (r.inner_access_policy as 'Accept' | 'Drop' | null) ?? null, clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+    securityGroupId: r.security_group_id as string,
+    accountId: r.account_id as number,
+    regionId: r.region_id as string,
+    vpcId: r.vpc_id as string,
+    name: r.name as string,
+    description: r.description as string,
+    type: r.type as 'normal' | 'enterprise',
+    resourceGroupId: r.resource_group_id as string,
+    serviceManaged: r.service_managed === 1,
+    innerAccessPolicy: (r.inner_access_policy as 'Accept' | 'Drop' | null) ?? null,
+    clientToken: (r.client_token as string | null) ?? null,
+    createdAt: r.created_at as number,
   };
 }
 
 function toRule(r: Row): RuleRecord {
   return {
-    ruleId: r.rule_id as string, securityGroupId: r.security_group_id as string, direction: r.direction as 'ingress' | 'egress',
-    ipProtocol: r.ip_protocol as string, portRange: r.port_range as string, sourceCidrIp: r.source_cidr_ip as string,
-    destCidrIp: r.dest_cidr_ip as string, sourceGroupId: r.source_group_id as string, destGroupId: r.dest_group_id as string,
-    sourcePortRange: r.source_port_range as string, policy: r.policy as string, priority: r.priority as string,
-    nicType: r.nic_type as string, description: r.description as string, createdAt: r.created_at as number,
+    ruleId: r.rule_id as string,
+    securityGroupId: r.security_group_id as string,
+    direction: r.direction as 'ingress' | 'egress',
+    ipProtocol: r.ip_protocol as string,
+    portRange: r.port_range as string,
+    sourceCidrIp: r.source_cidr_ip as string,
+    destCidrIp: r.dest_cidr_ip as string,
+    sourceGroupId: r.source_group_id as string,
+    destGroupId: r.dest_group_id as string,
+    sourcePortRange: r.source_port_range as string,
+    policy: r.policy as string,
+    priority: r.priority as string,
+    nicType: r.nic_type as string,
+    description: r.description as string,
+    createdAt: r.created_at as number,
   };
 }
 
@@ -111,36 +129,62 @@ export function insertSecurityGroup(db: Database.Database, g: SecurityGroupRecor
   db.prepare(
     `INSERT INTO security_groups (security_group_id, account_id, region_id, vpc_id, name, description, type, resource_group_id,
        service_managed, client_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(g.securityGroupId, g.accountId, g.regionId, g.vpcId, g.name, g.description, g.type, g.resourceGroupId,
-    g.serviceManaged ? 1 : 0, g.clientToken, g.createdAt);
+  ).run(
+    g.securityGroupId,
+    g.accountId,
+    g.regionId,
+    g.vpcId,
+    g.name,
+    g.description,
+    g.type,
+    g.resourceGroupId,
+    g.serviceManaged ? 1 : 0,
+    g.clientToken,
+    g.createdAt,
+  );
 }
 
 /** The group with this id in the account and region, or undefined. */
 export function findSecurityGroup(db: Database.Database, accountId: number, regionId: string, id: string): SecurityGroupRecord | undefined {
-  const r = db.prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? AND security_group_id = ?').get(accountId, regionId, id) as Row | undefined;
+  const r = db
+    .prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? AND security_group_id = ?')
+    .get(accountId, regionId, id) as Row | undefined;
   return r && toGroup(r);
 }
 
-export function findSecurityGroupByToken(db: Database.Database, accountId: number, regionId: string, token: string): SecurityGroupRecord | undefined {
-  const r = db.prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
+export function findSecurityGroupByToken(
+  db: Database.Database,
+  accountId: number,
+  regionId: string,
+  token: string,
+): SecurityGroupRecord | undefined {
+  const r = db
+    .prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? AND client_token = ?')
+    .get(accountId, regionId, token) as Row | undefined;
   return r && toGroup(r);
 }
 
 /** Groups of the account in the region, newest first (as DescribeSecurityGroups lists them). */
 export function listSecurityGroups(db: Database.Database, accountId: number, regionId: string): SecurityGroupRecord[] {
-  return (db.prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, security_group_id DESC')
-    .all(accountId, regionId) as Row[]).map(toGroup);
+  return (
+    db
+      .prepare('SELECT * FROM security_groups WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, security_group_id DESC')
+      .all(accountId, regionId) as Row[]
+  ).map(toGroup);
 }
 
 /** How many groups still belong to the VPC (DeleteVpc refuses while any remain). */
 export function countSecurityGroupsInVpc(db: Database.Database, accountId: number, regionId: string, vpcId: string): number {
-  const r = db.prepare('SELECT COUNT(*) AS n FROM security_groups WHERE account_id = ? AND region_id = ? AND vpc_id = ?').get(accountId, regionId, vpcId) as { n: number };
+  const r = db
+    .prepare('SELECT COUNT(*) AS n FROM security_groups WHERE account_id = ? AND region_id = ? AND vpc_id = ?')
+    .get(accountId, regionId, vpcId) as { n: number };
   return r.n;
 }
 
 export function updateSecurityGroup(db: Database.Database, g: SecurityGroupRecord): void {
-  db.prepare('UPDATE security_groups SET name = ?, description = ?, resource_group_id = ?, inner_access_policy = ? WHERE security_group_id = ?')
-    .run(g.name, g.description, g.resourceGroupId, g.innerAccessPolicy ?? null, g.securityGroupId);
+  db.prepare(
+    'UPDATE security_groups SET name = ?, description = ?, resource_group_id = ?, inner_access_policy = ? WHERE security_group_id = ?',
+  ).run(g.name, g.description, g.resourceGroupId, g.innerAccessPolicy ?? null, g.securityGroupId);
 }
 
 export function deleteSecurityGroup(db: Database.Database, id: string): void {
@@ -153,12 +197,29 @@ export function insertRule(db: Database.Database, r: RuleRecord): void {
     `INSERT INTO security_group_rules (rule_id, security_group_id, direction, ip_protocol, port_range, source_cidr_ip, dest_cidr_ip,
        source_group_id, dest_group_id, source_port_range, policy, priority, nic_type, description, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(r.ruleId, r.securityGroupId, r.direction, r.ipProtocol, r.portRange, r.sourceCidrIp, r.destCidrIp, r.sourceGroupId,
-    r.destGroupId, r.sourcePortRange, r.policy, r.priority, r.nicType, r.description, r.createdAt);
+  ).run(
+    r.ruleId,
+    r.securityGroupId,
+    r.direction,
+    r.ipProtocol,
+    r.portRange,
+    r.sourceCidrIp,
+    r.destCidrIp,
+    r.sourceGroupId,
+    r.destGroupId,
+    r.sourcePortRange,
+    r.policy,
+    r.priority,
+    r.nicType,
+    r.description,
+    r.createdAt,
+  );
 }
 
 export function listRules(db: Database.Database, securityGroupId: string): RuleRecord[] {
-  return (db.prepare('SELECT * FROM security_group_rules WHERE security_group_id = ? ORDER BY created_at, rule_id').all(securityGroupId) as Row[]).map(toRule);
+  return (
+    db.prepare('SELECT * FROM security_group_rules WHERE security_group_id = ? ORDER BY created_at, rule_id').all(securityGroupId) as Row[]
+  ).map(toRule);
 }
 
 export function deleteRule(db: Database.Database, ruleId: string): void {

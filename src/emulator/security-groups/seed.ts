@@ -14,8 +14,16 @@ export function seedDefaultSecurityGroup(db: Database.Database, account: Account
   const net = seedNetwork(a);
   if (findSecurityGroup(db, a, settings.defaultRegionId, net.securityGroupId)) return;
   insertSecurityGroup(db, {
-    securityGroupId: net.securityGroupId, accountId: a, regionId: settings.defaultRegionId, vpcId: net.vpcId, name: 'default',
-    description: 'Default security group seeded by the emulator', type: 'normal', resourceGroupId: seededGroupId(a, 'default'),
-    serviceManaged: false, clientToken: null, createdAt: Date.parse('2024-01-01T00:00:00Z'),
+    securityGroupId: net.securityGroupId,
+    accountId: a,
+    regionId: settings.defaultRegionId,
+    vpcId: net.vpcId,
+    name: 'default',
+    description: 'Default security group seeded by the emulator',
+    type: 'normal',
+    resourceGroupId: seededGroupId(a, 'default'),
+    serviceManaged: false,
+    clientToken: null,
+    createdAt: Date.parse('2024-01-01T00:00:00Z'),
   });
 }

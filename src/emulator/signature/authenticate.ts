@@ -62,12 +62,18 @@ function lookupKey(o: AuthOptions, accessKeyId: string): Credential {
 
 function useNonce(o: AuthOptions, accessKeyId: string, nonce: string): void {
   if (!o.nonces.use(accessKeyId, nonce, o.now.getTime())) {
-    throw apiError('SignatureNonceUsed', `Specified signature nonce was used already: "${nonce}". Use a new SignatureNonce for every request.`);
+    throw apiError(
+      'SignatureNonceUsed',
+      `Specified signature nonce was used already: "${nonce}". Use a new SignatureNonce for every request.`,
+    );
   }
 }
 
 function mismatch(stringToSign: string): Error {
-  return apiError('SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`);
+  return apiError(
+    'SignatureDoesNotMatch',
+    `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
+  );
 }
 
 function single(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -81,7 +87,10 @@ function authenticateV1(req: SignedRequest, o: AuthOptions): Authenticated {
     if (!p.get(name)) throw apiError('MissingParameter', missingMessage(name));
   }
   if (p.get('SignatureMethod') !== 'HMAC-SHA1') {
-    throw apiError('IncompleteSignature', invalidMessage('SignatureMethod', 'must be "HMAC-SHA1" (or use an ACS3-HMAC-SHA256 Authorization header)'));
+    throw apiError(
+      'IncompleteSignature',
+      invalidMessage('SignatureMethod', 'must be "HMAC-SHA1" (or use an ACS3-HMAC-SHA256 Authorization header)'),
+    );
   }
   if (p.get('SignatureVersion') !== '1.0') throw apiError('IncompleteSignature', invalidMessage('SignatureVersion', 'must be "1.0"'));
   const credential = lookupKey(o, p.get('AccessKeyId')!);
@@ -102,8 +111,10 @@ function authenticateV3(req: SignedRequest, o: AuthOptions, authorization: strin
     throw apiError('IncompleteSignature', `The signature algorithm "${auth.algorithm}" is not supported: use ${V3_ALGORITHM}.`);
   }
   for (const h of REQUIRED_V3_SIGNED) {
-    if (!single(req.headers, h)) throw apiError('MissingParameter', `The input header "${h}" that is mandatory for processing this request is not supplied.`);
-    if (!auth.signedHeaders.includes(h)) throw apiError('IncompleteSignature', `The request signature is incomplete: SignedHeaders must include "${h}".`);
+    if (!single(req.headers, h))
+      throw apiError('MissingParameter', `The input header "${h}" that is mandatory for processing this request is not supplied.`);
+    if (!auth.signedHeaders.includes(h))
+      throw apiError('IncompleteSignature', `The request signature is incomplete: SignedHeaders must include "${h}".`);
   }
   const credential = lookupKey(o, auth.accessKeyId);
   const hashedPayload = single(req.headers, 'x-acs-content-sha256')!;
@@ -118,7 +129,10 @@ function authenticateV3(req: SignedRequest, o: AuthOptions, authorization: strin
   const stringToSign = v3StringToSign(canonical);
   if (v3Sign(stringToSign, credential.secret) !== auth.signature.toLowerCase()) throw mismatch(stringToSign);
   if (hashedPayload.toLowerCase() !== sha256Hex(req.body)) {
-    throw apiError('SignatureDoesNotMatch', 'The header "x-acs-content-sha256" does not match the SHA-256 (lower-case hex) of the request body.');
+    throw apiError(
+      'SignatureDoesNotMatch',
+      'The header "x-acs-content-sha256" does not match the SHA-256 (lower-case hex) of the request body.',
+    );
   }
   checkTimestamp('x-acs-date', single(req.headers, 'x-acs-date')!, o.now);
   useNonce(o, credential.account.accessKeyId, single(req.headers, 'x-acs-signature-nonce')!);

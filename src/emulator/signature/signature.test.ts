@@ -32,7 +32,12 @@ test('the V1 POST signature of the documented vector is MxbnVAM4w6sft9xjVpe/GCKu
 });
 
 test('the V1 string to sign ignores Signature, keeps empty values and double-encodes the canonical query', () => {
-  const params = new Map([['b', 'x y'], ['SignatureType', ''], ['Signature', 'zzz'], ['a', '1']]);
+  const params = new Map([
+    ['b', 'x y'],
+    ['SignatureType', ''],
+    ['Signature', 'zzz'],
+    ['a', '1'],
+  ]);
   assert.equal(v1StringToSign('post', params), 'POST&%2F&SignatureType%3D%26a%3D1%26b%3Dx%2520y');
 });
 
@@ -49,7 +54,11 @@ test('the V3 canonical request and signature of the documented vector match', ()
   const canonical = v3CanonicalRequest({
     method: 'POST',
     path: '/',
-    query: new Map([['Status', 'ALL'], ['ImageId', 'm-abc'], ['RegionId', 'cn-hangzhou']]),
+    query: new Map([
+      ['Status', 'ALL'],
+      ['ImageId', 'm-abc'],
+      ['RegionId', 'cn-hangzhou'],
+    ]),
     signedHeaders: Object.keys(headers),
     headerValues: (n) => (headers[n] === undefined ? [] : [headers[n]!]),
     hashedPayload: headers['x-acs-content-sha256']!,

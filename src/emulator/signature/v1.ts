@@ -18,5 +18,7 @@ export function v1StringToSign(method: string, params: ReadonlyMap<string, strin
 
 /** Base64 HMAC-SHA1 of the string to sign with key `secret&`. */
 export function v1Sign(stringToSign: string, secret: string): string {
-  return createHmac('sha1', secret + '&').update(stringToSign, 'utf8').digest('base64');
+  return createHmac('sha1', secret + '&')
+    .update(stringToSign, 'utf8')
+    .digest('base64');
 }

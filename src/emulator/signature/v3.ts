@@ -33,7 +33,15 @@ export function v3CanonicalRequest(r: V3Request): string {
   const keys = [...r.query.keys()].sort();
   const query = keys.map((k) => `${percentEncode(k)}=${percentEncode(r.query.get(k) ?? '')}`).join('&');
   const names = [...r.signedHeaders].map((h) => h.toLowerCase()).sort();
-  const headers = names.map((n) => `${n}:${[...r.headerValues(n)].map((v) => v.trim()).sort().join(',')}\n`).join('');
+  const headers = names
+    .map(
+      (n) =>
+        `${n}:${[...r.headerValues(n)]
+          .map((v) => v.trim())
+          .sort()
+          .join(',')}\n`,
+    )
+    .join('');
   return [r.method.toUpperCase(), uri, query, headers, names.join(';'), r.hashedPayload].join('\n');
 }
 
@@ -68,5 +76,13 @@ export function parseV3Authorization(header: string): V3Authorization | string {
   if (!accessKeyId) return 'the Authorization header has no Credential';
   if (!signed) return 'the Authorization header has no SignedHeaders';
   if (!signature) return 'the Authorization header has no Signature';
-  return { algorithm: m[1]!, accessKeyId, signedHeaders: signed.split(';').map((h) => h.trim().toLowerCase()).filter(Boolean), signature };
+  return {
+    algorithm: m[1]!,
+    accessKeyId,
+    signedHeaders: signed
+      .split(';')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    signature,
+  };
 }

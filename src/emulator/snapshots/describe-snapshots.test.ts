@@ -7,16 +7,20 @@ import { REGION, startHarness, type Harness } from '../images/testing.js';
 describe('DescribeSnapshots', () => {
   let h: Harness;
   let acct: number;
-  before(async () => { h = await startHarness(); acct = h.accounts[0]; });
+  before(async () => {
+    h = await startHarness();
+    acct = h.accounts[0];
+  });
   after(() => h.stop());
   const list = async (req: Partial<E.DescribeSnapshotsRequest>) =>
     (await h.client().describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, ...req }))).body!;
 
   test('lists the seeded snapshots newest first, including the 2013 one', async () => {
     const body = await list({ pageSize: 50 });
-    assert.deepEqual(body.snapshots!.snapshot!.map((s) => s.snapshotId), [
-      `s-stopped-data-${acct}`, `s-stopped-system-${acct}`, `s-running-data-${acct}`, `s-running-system-${acct}`, `s-old-system-${acct}`,
-    ]);
+    assert.deepEqual(
+      body.snapshots!.snapshot!.map((s) => s.snapshotId),
+      [`s-stopped-data-${acct}`, `s-stopped-system-${acct}`, `s-running-data-${acct}`, `s-running-system-${acct}`, `s-old-system-${acct}`],
+    );
     assert.equal(body.snapshots!.snapshot!.at(-1)!.creationTime, '2013-07-01T00:00:00Z');
   });
 
@@ -31,7 +35,10 @@ describe('DescribeSnapshots', () => {
   });
 
   test('returns Snapshot fields with the SDK JSON types', async () => {
-    const r = await callAction(h.client(), 'DescribeSnapshots', { RegionId: REGION, SnapshotIds: JSON.stringify([`s-running-system-${acct}`]) });
+    const r = await callAction(h.client(), 'DescribeSnapshots', {
+      RegionId: REGION,
+      SnapshotIds: JSON.stringify([`s-running-system-${acct}`]),
+    });
     const s = (r.body.Snapshots as { Snapshot: Record<string, unknown>[] }).Snapshot[0]!;
     assert.equal(s.SourceDiskSize, '40');
     assert.equal(s.Progress, '100%');

@@ -8,38 +8,91 @@ import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
 /** Snapshot `Usage`: `image` while a custom image references it, else `none`. */
-export const snapshotUsage = (ctx: HandlerContext, id: string): 'image' | 'none' => (imagesUsingSnapshot(ctx.db, id).length > 0 ? 'image' : 'none');
+export const snapshotUsage = (ctx: HandlerContext, id: string): 'image' | 'none' =>
+  imagesUsingSnapshot(ctx.db, id).length > 0 ? 'image' : 'none';
 
 /** The Snapshot object of DescribeSnapshots with the SDK's JSON types. */
-export function snapshotView(ctx: HandlerContext, s: SnapshotRecord, extras?: { tags: readonly Tag[]; usage: 'image' | 'none' }): Record<string, unknown> {
+export function snapshotView(
+  ctx: HandlerContext,
+  s: SnapshotRecord,
+  extras?: { tags: readonly Tag[]; usage: 'image' | 'none' },
+): Record<string, unknown> {
   const st = snapshotState(s, ctx.now());
   return {
-    SnapshotId: s.id, SnapshotName: s.name, Description: s.description, Status: st.status, Progress: `${st.progress}%`, RemainTime: st.remainSeconds,
-    CreationTime: isoSeconds(s.createdAt), LastModifiedTime: isoSeconds(s.readyAt), SourceDiskId: s.sourceDiskId, SourceDiskSize: String(s.sourceDiskSizeGiB),
-    SourceDiskType: s.sourceDiskType, SourceStorageType: s.sourceStorageType, Usage: extras?.usage ?? snapshotUsage(ctx, s.id), Encrypted: s.encrypted, KMSKeyId: '',
-    InstantAccess: false, InstantAccessRetentionDays: 0, RetentionDays: s.retentionDays, Available: st.status === 'accomplished', Category: s.category,
-    SnapshotType: s.snapshotType, SnapshotSN: `${s.id}-sn`, SnapshotLinkId: `sl-${s.sourceDiskId}`, ProductCode: '', ResourceGroupId: s.resourceGroupId,
-    RegionId: s.regionId, SourceRegionId: '', SourceSnapshotId: '', FullSnapshotSizeInBytes: s.sourceDiskSizeGiB * 1024 ** 3,
-    Tags: { Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'snapshot', s.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+    SnapshotId: s.id,
+    SnapshotName: s.name,
+    Description: s.description,
+    Status: st.status,
+    Progress: `${st.progress}%`,
+    RemainTime: st.remainSeconds,
+    CreationTime: isoSeconds(s.createdAt),
+    LastModifiedTime: isoSeconds(s.readyAt),
+    SourceDiskId: s.sourceDiskId,
+    SourceDiskSize: String(s.sourceDiskSizeGiB),
+    SourceDiskType: s.sourceDiskType,
+    SourceStorageType: s.sourceStorageType,
+    Usage: extras?.usage ?? snapshotUsage(ctx, s.id),
+    Encrypted: s.encrypted,
+    KMSKeyId: '',
+    InstantAccess: false,
+    InstantAccessRetentionDays: 0,
+    RetentionDays: s.retentionDays,
+    Available: st.status === 'accomplished',
+    Category: s.category,
+    SnapshotType: s.snapshotType,
+    SnapshotSN: `${s.id}-sn`,
+    SnapshotLinkId: `sl-${s.sourceDiskId}`,
+    ProductCode: '',
+    ResourceGroupId: s.resourceGroupId,
+    RegionId: s.regionId,
+    SourceRegionId: '',
+    SourceSnapshotId: '',
+    FullSnapshotSizeInBytes: s.sourceDiskSizeGiB * 1024 ** 3,
+    Tags: {
+      Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'snapshot', s.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
+    },
   };
 }
 
 /** DescribeSnapshots: the account's snapshots in the region, filtered, newest first, paged. */
 export const describeSnapshots: Handler = (ctx, input) => {
   const list = querySnapshots(ctx.db, {
-    accountId: ctx.account.accountId, regionId: ctx.regionId, now: ctx.now().getTime(), ids: stringList(input.SnapshotIds),
-    instanceId: input.InstanceId, diskId: input.DiskId, name: input.SnapshotName, status: input.Status as string | undefined,
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    now: ctx.now().getTime(),
+    ids: stringList(input.SnapshotIds),
+    instanceId: input.InstanceId,
+    diskId: input.DiskId,
+    name: input.SnapshotName,
+    status: input.Status as string | undefined,
     snapshotType: input.SnapshotType as string | undefined,
     sourceDiskType: typeof input.SourceDiskType === 'string' ? input.SourceDiskType.toLowerCase() : undefined,
-    usage: input.Usage, category: input.Category, encrypted: input.Encrypted, resourceGroupId: input.ResourceGroupId,
+    usage: input.Usage,
+    category: input.Category,
+    encrypted: input.Encrypted,
+    resourceGroupId: input.ResourceGroupId,
     tags: tagFilterFromInput(input.Tag),
   });
   const page = pageWindow(list.total, input);
   const items = snapshotsByIds(ctx.db, list.ids(page.offset, page.limit));
-  const tags = getTagsOfMany(ctx.db, 'snapshot', items.map((s) => ({ accountId: ctx.account.accountId, resourceId: s.id })));
-  const used = snapshotsInUse(ctx.db, items.map((s) => s.id));
+  const tags = getTagsOfMany(
+    ctx.db,
+    'snapshot',
+    items.map((s) => ({ accountId: ctx.account.accountId, resourceId: s.id })),
+  );
+  const used = snapshotsInUse(
+    ctx.db,
+    items.map((s) => s.id),
+  );
   return {
-    TotalCount: list.total, PageNumber: page.pageNumber, PageSize: page.pageSize, NextToken: page.nextToken,
-    Snapshots: { Snapshot: items.map((s) => snapshotView(ctx, s, { tags: tags.get(`${ctx.account.accountId}/${s.id}`) ?? [], usage: used.has(s.id) ? 'image' : 'none' })) },
+    TotalCount: list.total,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    NextToken: page.nextToken,
+    Snapshots: {
+      Snapshot: items.map((s) =>
+        snapshotView(ctx, s, { tags: tags.get(`${ctx.account.accountId}/${s.id}`) ?? [], usage: used.has(s.id) ? 'image' : 'none' }),
+      ),
+    },
   };
 };

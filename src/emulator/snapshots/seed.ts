@@ -25,10 +25,23 @@ export function seedSnapshots(db: Database.Database, account: Account | null, se
   for (const [role, inst, type, size, at] of rows) {
     const t = Date.parse(at);
     insertSnapshot(db, {
-      id: seedSnapshotId(a, role), accountId: a, regionId: settings.defaultRegionId, name: `seed-${role}`, description: `Seeded ${role} snapshot`,
-      sourceDiskId: seedDiskId(a, inst, type), sourceDiskSizeGiB: size, sourceDiskType: type, sourceStorageType: 'cloud_essd',
-      instanceId: seedInstanceId(a, inst), createdAt: t, readyAt: t, resourceGroupId: seededGroupId(a, 'default'), snapshotType: 'user',
-      category: 'standard', encrypted: false, retentionDays: 0,
+      id: seedSnapshotId(a, role),
+      accountId: a,
+      regionId: settings.defaultRegionId,
+      name: `seed-${role}`,
+      description: `Seeded ${role} snapshot`,
+      sourceDiskId: seedDiskId(a, inst, type),
+      sourceDiskSizeGiB: size,
+      sourceDiskType: type,
+      sourceStorageType: 'cloud_essd',
+      instanceId: seedInstanceId(a, inst),
+      createdAt: t,
+      readyAt: t,
+      resourceGroupId: seededGroupId(a, 'default'),
+      snapshotType: 'user',
+      category: 'standard',
+      encrypted: false,
+      retentionDays: 0,
     });
   }
 }

@@ -9,7 +9,7 @@ import { findSnapshotAnyRegion, insertSnapshot, listSnapshots, snapshotsByIds, s
 /** Deterministic PRNG so a failure reproduces. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const ACCOUNTS = [111, 222];
@@ -44,7 +44,9 @@ describe('DescribeSnapshots SQL query', () => {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   before(async () => {
     emu = await startEmulator({ port: 0, db: ':memory:' });
-    const map = emu.db.prepare("INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib) VALUES (?, ?, '/dev/xvda', 'system', ?, 40)");
+    const map = emu.db.prepare(
+      "INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib) VALUES (?, ?, '/dev/xvda', 'system', ?, 40)",
+    );
     emu.db.transaction(() => {
       for (let i = 0; i < 300; i++) {
         const id = `s-q${String(i).padStart(4, '0')}${pick(['a', 'b'])}`;
@@ -52,18 +54,37 @@ describe('DescribeSnapshots SQL query', () => {
         // Coarse seconds so many snapshots tie and the id tie-break is exercised.
         const createdAt = T0 + Math.floor(r() * 30) * 1000;
         insertSnapshot(emu.db, {
-          id, accountId, regionId: pick(REGIONS), name: pick(['a', 'b', '']), description: '', sourceDiskId: pick(['d-1', 'd-2']), sourceDiskSizeGiB: 40,
-          sourceDiskType: pick(['system', 'data'] as const), sourceStorageType: 'cloud_essd', instanceId: pick(['i-1', 'i-2', '']),
-          createdAt, readyAt: createdAt + pick([0, 1000, 20_000]), resourceGroupId: pick(['rg-a', 'rg-b', '']), snapshotType: pick(['user', 'auto'] as const),
-          category: pick(['standard', 'flash']), encrypted: r() < 0.3, retentionDays: 0,
+          id,
+          accountId,
+          regionId: pick(REGIONS),
+          name: pick(['a', 'b', '']),
+          description: '',
+          sourceDiskId: pick(['d-1', 'd-2']),
+          sourceDiskSizeGiB: 40,
+          sourceDiskType: pick(['system', 'data'] as const),
+          sourceStorageType: 'cloud_essd',
+          instanceId: pick(['i-1', 'i-2', '']),
+          createdAt,
+          readyAt: createdAt + pick([0, 1000, 20_000]),
+          resourceGroupId: pick(['rg-a', 'rg-b', '']),
+          snapshotType: pick(['user', 'auto'] as const),
+          category: pick(['standard', 'flash']),
+          encrypted: r() < 0.3,
+          retentionDays: 0,
         });
         if (r() < 0.3) map.run(`m-${i}`, 0, id);
         if (r() < 0.1) map.run(`m-${i}-x`, 1, id);
-        if (r() < 0.6) setTags(emu.db, accountId, 'snapshot', id, [{ key: 'env', value: pick(['dev', 'prod', '']) }, ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : [])]);
+        if (r() < 0.6)
+          setTags(emu.db, accountId, 'snapshot', id, [
+            { key: 'env', value: pick(['dev', 'prod', '']) },
+            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
+          ]);
         if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'snapshot', id, [{ key: 'env', value: 'dev' }]);
       }
     })();
-    all = (emu.db.prepare('SELECT id, account_id AS a FROM snapshots').all() as { id: string; a: number }[]).map((x) => findSnapshotAnyRegion(emu.db, x.a, x.id)!);
+    all = (emu.db.prepare('SELECT id, account_id AS a FROM snapshots').all() as { id: string; a: number }[]).map((x) =>
+      findSnapshotAnyRegion(emu.db, x.a, x.id)!,
+    );
   });
   after(() => emu.stop());
 
@@ -74,26 +95,43 @@ describe('DescribeSnapshots SQL query', () => {
       // Exactly when a snapshot becomes accomplished, so off-by-one comparisons show.
       const now = r() < 0.4 ? pick(all).readyAt + pick([-1, 0, 1]) : T0 + Math.floor(r() * 60_000);
       const q: SnapshotQuery = {
-        accountId: pick(ACCOUNTS), regionId: pick(REGIONS), now,
-        ids: maybe(0.15, () => [pick(ids), pick(ids), 's-missing']), instanceId: maybe(0.15, () => pick(['i-1', '', 7])),
-        diskId: maybe(0.15, () => pick(['d-1', 'd-2'])), name: maybe(0.15, () => pick(['a', ''])),
+        accountId: pick(ACCOUNTS),
+        regionId: pick(REGIONS),
+        now,
+        ids: maybe(0.15, () => [pick(ids), pick(ids), 's-missing']),
+        instanceId: maybe(0.15, () => pick(['i-1', '', 7])),
+        diskId: maybe(0.15, () => pick(['d-1', 'd-2'])),
+        name: maybe(0.15, () => pick(['a', ''])),
         status: maybe(0.4, () => pick(['progressing', 'accomplished', 'failed', 'all', '', 'bogus'])),
-        snapshotType: maybe(0.2, () => pick(['user', 'auto', 'all'])), sourceDiskType: maybe(0.2, () => pick(['system', 'data'])),
-        usage: maybe(0.3, () => pick(['image', 'image_disk', 'none', 'other'])), category: maybe(0.15, () => pick(['standard', 'flash'])),
-        encrypted: maybe(0.15, () => pick([true, false, 'true'])), resourceGroupId: maybe(0.15, () => pick(['rg-a', ''])),
+        snapshotType: maybe(0.2, () => pick(['user', 'auto', 'all'])),
+        sourceDiskType: maybe(0.2, () => pick(['system', 'data'])),
+        usage: maybe(0.3, () => pick(['image', 'image_disk', 'none', 'other'])),
+        category: maybe(0.15, () => pick(['standard', 'flash'])),
+        encrypted: maybe(0.15, () => pick([true, false, 'true'])),
+        resourceGroupId: maybe(0.15, () => pick(['rg-a', ''])),
         tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }, ...(r() < 0.3 ? [{ Key: 'team', Value: 'x' }] : [])] : [],
       };
       const limit = pick([1, 3, 10, 100]);
       const offset = pick([0, 0, 1, 5, 20]);
       const list = querySnapshots(emu.db, q);
-      assert.deepEqual({ total: list.total, ids: list.ids(offset, limit) }, reference(emu.db, q, offset, limit), `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`);
+      assert.deepEqual(
+        { total: list.total, ids: list.ids(offset, limit) },
+        reference(emu.db, q, offset, limit),
+        `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`,
+      );
     }
   });
 
   test('loads a page in page order and its Usage in one query, equal to asking per snapshot', () => {
     const ids = [all[4]!.id, 's-missing', all[1]!.id, all[8]!.id];
-    assert.deepEqual(snapshotsByIds(emu.db, ids), ids.flatMap((id) => all.filter((s) => s.id === id)));
-    const used = snapshotsInUse(emu.db, all.map((s) => s.id));
+    assert.deepEqual(
+      snapshotsByIds(emu.db, ids),
+      ids.flatMap((id) => all.filter((s) => s.id === id)),
+    );
+    const used = snapshotsInUse(
+      emu.db,
+      all.map((s) => s.id),
+    );
     assert.ok(used.size > 0);
     for (const s of all) assert.equal(used.has(s.id), imagesUsingSnapshot(emu.db, s.id).length > 0, s.id);
   });
@@ -104,13 +142,18 @@ describe('DescribeSnapshots SQL query', () => {
       insertSnapshot(fresh.db, { ...all[0]!, id: 's-1', accountId: 1, regionId: 'x', readyAt: T0 });
       const seen: string[] = [];
       const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => { seen.push(sql); return prepare(sql); }) as typeof fresh.db.prepare;
+      fresh.db.prepare = ((sql: string) => {
+        seen.push(sql);
+        return prepare(sql);
+      }) as typeof fresh.db.prepare;
       const plansOf = (q: SnapshotQuery) => {
         seen.length = 0;
         querySnapshots(fresh.db, q).ids(0, 10);
         return seen.map((sql) => {
           const args = Object.fromEntries([...sql.matchAll(/:(\w+)/g)].map((m) => [m[1], 0]));
-          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[]).map((d) => d.detail).join(' | ');
+          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[])
+            .map((d) => d.detail)
+            .join(' | ');
         });
       };
       const base: SnapshotQuery = { accountId: 1, regionId: 'x', now: T0 + 1, tags: [] };
@@ -118,8 +161,10 @@ describe('DescribeSnapshots SQL query', () => {
       assert.match(count!, /COVERING INDEX snapshots_listing/, count);
       assert.match(page!, /INDEX snapshots_listing/, page);
       assert.doesNotMatch(page!, /TEMP B-TREE/, 'the index gives the order, so a first page stops after ten entries');
-      for (const p of plansOf({ ...base, usage: 'none', tags: [{ Key: 'env' }] })) assert.doesNotMatch(p, /SCAN snapshots\b(?! USING)|SCAN m\b(?! USING)/, p);
-      for (const p of plansOf({ ...base, ids: ['s-1'] })) assert.match(p, /sqlite_autoindex_snapshots_1 \(id=\?\)/, 'ids go through the primary key');
+      for (const p of plansOf({ ...base, usage: 'none', tags: [{ Key: 'env' }] }))
+        assert.doesNotMatch(p, /SCAN snapshots\b(?! USING)|SCAN m\b(?! USING)/, p);
+      for (const p of plansOf({ ...base, ids: ['s-1'] }))
+        assert.match(p, /sqlite_autoindex_snapshots_1 \(id=\?\)/, 'ids go through the primary key');
     } finally {
       await fresh.stop();
     }

@@ -37,8 +37,12 @@ const USED = 'EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.snapshot_id = 
 function where(q: SnapshotQuery): Where {
   const w = new Where();
   // The old handler compared with ===, so a non-string value matched nothing (SQLite would coerce it).
-  const same = (col: string, v: unknown) => { if (v !== undefined) w.add(typeof v === 'string' ? `${col} = ${w.bind(v)}` : '0'); };
-  w.add(`account_id = ${w.bind(q.accountId)}`).add(`region_id = ${w.bind(q.regionId)}`).inList('id', q.ids);
+  const same = (col: string, v: unknown) => {
+    if (v !== undefined) w.add(typeof v === 'string' ? `${col} = ${w.bind(v)}` : '0');
+  };
+  w.add(`account_id = ${w.bind(q.accountId)}`)
+    .add(`region_id = ${w.bind(q.regionId)}`)
+    .inList('id', q.ids);
   same('instance_id', q.instanceId);
   same('source_disk_id', q.diskId);
   same('name', q.name);
@@ -58,13 +62,22 @@ function where(q: SnapshotQuery): Where {
 export function querySnapshots(db: Database.Database, q: SnapshotQuery): Listing {
   const w = where(q);
   // Given ids, `+` keeps the planner on the primary key instead of the listing index.
-  if (q.ids) { w.conds[0] = `+${w.conds[0]}`; w.conds[1] = `+${w.conds[1]}`; }
+  if (q.ids) {
+    w.conds[0] = `+${w.conds[0]}`;
+    w.conds[1] = `+${w.conds[1]}`;
+  }
   return listing(db, 'snapshots', 'id', w, 'created_at DESC, id');
 }
 
 /** Which of these snapshots an image references (their Usage is `image`), in one query. */
 export function snapshotsInUse(db: Database.Database, ids: readonly string[]): Set<string> {
   if (ids.length === 0) return new Set();
-  return new Set((cachedStatement(db, 'SELECT DISTINCT snapshot_id AS id FROM image_disk_mappings WHERE snapshot_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(ids)) as { id: string }[]).map((r) => r.id));
+  return new Set(
+    (
+      cachedStatement(
+        db,
+        'SELECT DISTINCT snapshot_id AS id FROM image_disk_mappings WHERE snapshot_id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(ids)) as { id: string }[]
+    ).map((r) => r.id),
+  );
 }

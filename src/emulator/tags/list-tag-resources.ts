@@ -12,24 +12,41 @@ export const TAG_PAGE_SIZE = 50;
  */
 export const listTagResources: Handler = (ctx, input) => {
   const type = String(input.ResourceType);
-  if (!taggable(type)) throw apiError('InvalidResourceType.NotFound', `The specified ResourceType "${type}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`);
+  if (!taggable(type))
+    throw apiError(
+      'InvalidResourceType.NotFound',
+      `The specified ResourceType "${type}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`,
+    );
   const resourceIds = Array.isArray(input.ResourceId) ? input.ResourceId.map(String) : [];
   const filter = (Array.isArray(input.Tag) ? input.Tag : []) as Record<string, unknown>[];
   const fuzzy = (Array.isArray(input.TagFilter) ? input.TagFilter : []) as Record<string, unknown>[];
   if (filter.length > 0 && fuzzy.length > 0) {
-    throw apiError('InvalidParameter', 'The parameters Tag.N (exact tag filter) and TagFilter.N (fuzzy tag filter) cannot be used together; send one of them.');
+    throw apiError(
+      'InvalidParameter',
+      'The parameters Tag.N (exact tag filter) and TagFilter.N (fuzzy tag filter) cannot be used together; send one of them.',
+    );
   }
   if (resourceIds.length === 0 && filter.length === 0 && fuzzy.length === 0) {
     throw apiError('MissingParameter', 'At least one of the parameters ResourceId.N, Tag.N or TagFilter.N must be supplied.');
   }
-  if (filter.some((f) => f.Key === undefined && f.Value !== undefined)) throw apiError('InvalidParameter.TagValue', 'Tag.N.Value was given without Tag.N.Key.');
-  const list = tagRowListing(ctx.db, ctx.account.accountId, type, resourceIds, filter.map((f) => ({
-    Key: f.Key === undefined ? undefined : String(f.Key), Value: f.Value === undefined ? undefined : String(f.Value) })),
-  fuzzy.map((f) => ({ key: String(f.TagKey), values: Array.isArray(f.TagValues) ? f.TagValues.map(String) : [] })));
+  if (filter.some((f) => f.Key === undefined && f.Value !== undefined))
+    throw apiError('InvalidParameter.TagValue', 'Tag.N.Value was given without Tag.N.Key.');
+  const list = tagRowListing(
+    ctx.db,
+    ctx.account.accountId,
+    type,
+    resourceIds,
+    filter.map((f) => ({
+      Key: f.Key === undefined ? undefined : String(f.Key),
+      Value: f.Value === undefined ? undefined : String(f.Value),
+    })),
+    fuzzy.map((f) => ({ key: String(f.TagKey), values: Array.isArray(f.TagValues) ? f.TagValues.map(String) : [] })),
+  );
   let start = 0;
   if (typeof input.NextToken === 'string' && input.NextToken !== '') {
     const m = /^tag-page-(\d+)$/.exec(input.NextToken);
-    if (!m || Number(m[1]) > list.total) throw apiError('InvalidNextToken', `The NextToken "${input.NextToken}" is not valid; pass the NextToken of the previous page.`);
+    if (!m || Number(m[1]) > list.total)
+      throw apiError('InvalidNextToken', `The NextToken "${input.NextToken}" is not valid; pass the NextToken of the previous page.`);
     start = Number(m[1]);
   }
   const page = list.rows(start, TAG_PAGE_SIZE);

@@ -22,27 +22,58 @@ describe('legacy Tag.N.key / Tag.N.value and the ListTagResources filters', () =
   for (const method of ['GET', 'POST'] as const) {
     test(`CreateImage and DescribeImages take lower-case Tag.N.key and Tag.N.value as aliases (${method})`, async () => {
       const created = await raw(h, method, 'CreateImage', {
-        RegionId: REGION, SnapshotId: `s-running-system-${acct}`, ImageName: `legacy-${method}`, 'Tag.1.key': 'legacy', 'Tag.1.value': method, 'Tag.2.Key': 'both', 'Tag.2.key': 'both',
+        RegionId: REGION,
+        SnapshotId: `s-running-system-${acct}`,
+        ImageName: `legacy-${method}`,
+        'Tag.1.key': 'legacy',
+        'Tag.1.value': method,
+        'Tag.2.Key': 'both',
+        'Tag.2.key': 'both',
       });
       assert.equal(created.status, 200, JSON.stringify(created.body));
       const imageId = String(created.body.ImageId);
       const listed = await raw(h, method, 'ListTagResources', { RegionId: REGION, ResourceType: 'image', 'ResourceId.1': imageId });
-      assert.deepEqual((listed.body.TagResources as { TagResource: { TagKey: string; TagValue: string }[] }).TagResource.map((t) => [t.TagKey, t.TagValue]),
-        [['legacy', method], ['both', '']]);
-      const described = await raw(h, method, 'DescribeImages', { RegionId: REGION, Status: 'ALL', 'Tag.1.key': 'legacy', 'Tag.1.value': method });
+      assert.deepEqual(
+        (listed.body.TagResources as { TagResource: { TagKey: string; TagValue: string }[] }).TagResource.map((t) => [
+          t.TagKey,
+          t.TagValue,
+        ]),
+        [
+          ['legacy', method],
+          ['both', ''],
+        ],
+      );
+      const described = await raw(h, method, 'DescribeImages', {
+        RegionId: REGION,
+        Status: 'ALL',
+        'Tag.1.key': 'legacy',
+        'Tag.1.value': method,
+      });
       assert.equal(described.status, 200, JSON.stringify(described.body));
-      assert.deepEqual((described.body.Images as { Image: { ImageId: string }[] }).Image.map((i) => i.ImageId), [imageId]);
+      assert.deepEqual(
+        (described.body.Images as { Image: { ImageId: string }[] }).Image.map((i) => i.ImageId),
+        [imageId],
+      );
     });
 
     test(`both spellings of one tag field with different values are InvalidParameter naming both (${method})`, async () => {
       const r = await raw(h, method, 'CreateImage', {
-        RegionId: REGION, SnapshotId: `s-running-system-${acct}`, ImageName: `clash-${method}`, 'Tag.1.Key': 'a', 'Tag.1.key': 'b',
+        RegionId: REGION,
+        SnapshotId: `s-running-system-${acct}`,
+        ImageName: `clash-${method}`,
+        'Tag.1.Key': 'a',
+        'Tag.1.key': 'b',
       });
       assert.equal(r.status, 400);
       assert.equal(r.body.Code, 'InvalidParameter');
       assert.match(String(r.body.Message), /"Tag\.1\.(Key|key)" and "Tag\.1\.(key|Key)" give different values/);
       const t = await raw(h, method, 'TagResources', {
-        RegionId: REGION, ResourceType: 'instance', 'ResourceId.1': `i-running-${acct}`, 'Tag.1.Key': 'k', 'Tag.1.Value': 'x', 'Tag.1.value': 'y',
+        RegionId: REGION,
+        ResourceType: 'instance',
+        'ResourceId.1': `i-running-${acct}`,
+        'Tag.1.Key': 'k',
+        'Tag.1.Value': 'x',
+        'Tag.1.value': 'y',
       });
       assert.equal(t.body.Code, 'InvalidParameter');
       assert.match(String(t.body.Message), /Tag\.1\.Value.*Tag\.1\.value|Tag\.1\.value.*Tag\.1\.Value/);
@@ -51,12 +82,37 @@ describe('legacy Tag.N.key / Tag.N.value and the ListTagResources filters', () =
 
   test('TagFilter.N matches keys and values by substring, every filter must match, and values are optional', async () => {
     const c = h.client();
-    const tag = (id: string, pairs: [string, string][]) => c.tagResources(new E.TagResourcesRequest({
-      regionId: REGION, resourceType: 'instance', resourceId: [id], tag: pairs.map(([key, value]) => new E.TagResourcesRequestTag({ key, value })) }));
-    await tag(`i-running-${acct}`, [['environment', 'production'], ['team', 'alpha']]);
-    await tag(`i-stopped-${acct}`, [['env', 'staging'], ['team', 'beta']]);
-    const ids = async (filters: { tagKey: string; tagValues?: string[] }[]) => [...new Set((await c.listTagResources(new E.ListTagResourcesRequest({
-      regionId: REGION, resourceType: 'instance', tagFilter: filters.map((f) => new E.ListTagResourcesRequestTagFilter(f)) }))).body!.tagResources!.tagResource!.map((t) => t.resourceId))].sort();
+    const tag = (id: string, pairs: [string, string][]) =>
+      c.tagResources(
+        new E.TagResourcesRequest({
+          regionId: REGION,
+          resourceType: 'instance',
+          resourceId: [id],
+          tag: pairs.map(([key, value]) => new E.TagResourcesRequestTag({ key, value })),
+        }),
+      );
+    await tag(`i-running-${acct}`, [
+      ['environment', 'production'],
+      ['team', 'alpha'],
+    ]);
+    await tag(`i-stopped-${acct}`, [
+      ['env', 'staging'],
+      ['team', 'beta'],
+    ]);
+    const ids = async (filters: { tagKey: string; tagValues?: string[] }[]) =>
+      [
+        ...new Set(
+          (
+            await c.listTagResources(
+              new E.ListTagResourcesRequest({
+                regionId: REGION,
+                resourceType: 'instance',
+                tagFilter: filters.map((f) => new E.ListTagResourcesRequestTagFilter(f)),
+              }),
+            )
+          ).body!.tagResources!.tagResource!.map((t) => t.resourceId),
+        ),
+      ].sort();
     assert.deepEqual(await ids([{ tagKey: 'env' }]), [`i-running-${acct}`, `i-stopped-${acct}`]);
     assert.deepEqual(await ids([{ tagKey: 'env', tagValues: ['prod'] }]), [`i-running-${acct}`]);
     assert.deepEqual(await ids([{ tagKey: 'env', tagValues: ['nope', 'stag'] }]), [`i-stopped-${acct}`]);

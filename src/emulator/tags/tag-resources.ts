@@ -7,10 +7,17 @@ import { tagsFromInput } from './validate.js';
 export function checkResources(ctx: HandlerContext, resourceType: string, ids: readonly string[]): void {
   const exists = taggable(resourceType);
   if (!exists) {
-    throw apiError('InvalidResourceType.NotFound', `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`);
+    throw apiError(
+      'InvalidResourceType.NotFound',
+      `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`,
+    );
   }
   const missing = ids.filter((id) => !exists(ctx.db, ctx.account.accountId, ctx.regionId, id));
-  if (missing.length > 0) throw apiError('InvalidResourceId.NotFound', `The specified ResourceId ${missing.join(', ')} of type ${resourceType} does not exist in region ${ctx.regionId}.`);
+  if (missing.length > 0)
+    throw apiError(
+      'InvalidResourceId.NotFound',
+      `The specified ResourceId ${missing.join(', ')} of type ${resourceType} does not exist in region ${ctx.regionId}.`,
+    );
 }
 
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
@@ -25,7 +32,10 @@ export const tagResources: Handler = (ctx, input) => {
     const current = getTags(ctx.db, ctx.account.accountId, type, id);
     const added = tags.filter((t) => !current.some((c) => c.key === t.key)).length;
     if (current.length + added > MAX_TAGS_PER_RESOURCE) {
-      throw apiError('OperationDenied.QuotaExceed', `Resource ${id} would carry ${current.length + added} tags; at most ${MAX_TAGS_PER_RESOURCE} are allowed.`);
+      throw apiError(
+        'OperationDenied.QuotaExceed',
+        `Resource ${id} would carry ${current.length + added} tags; at most ${MAX_TAGS_PER_RESOURCE} are allowed.`,
+      );
     }
   }
   for (const id of resourceIds) upsertTags(ctx.db, ctx.account.accountId, type, id, tags);

@@ -16,7 +16,12 @@ export type EcsSdkClient = InstanceType<typeof EcsModule.default>;
 
 export type SignatureMode = 'v3' | 'v1';
 
-export function sdkClient(endpoint: string, mode: SignatureMode, accessKeyId = DEFAULT_ACCESS_KEY_ID, accessKeySecret = DEFAULT_ACCESS_KEY_SECRET): EcsSdkClient {
+export function sdkClient(
+  endpoint: string,
+  mode: SignatureMode,
+  accessKeyId = DEFAULT_ACCESS_KEY_ID,
+  accessKeySecret = DEFAULT_ACCESS_KEY_SECRET,
+): EcsSdkClient {
   return new EcsClient(
     new $OpenApiUtil.Config({
       accessKeyId,
@@ -81,7 +86,11 @@ export function isoSeconds(d: Date): string {
 }
 
 /** Common V1 parameters for a raw request (without Signature). */
-export function v1CommonParams(action: string, extra: Record<string, string> = {}, accessKeyId = DEFAULT_ACCESS_KEY_ID): Map<string, string> {
+export function v1CommonParams(
+  action: string,
+  extra: Record<string, string> = {},
+  accessKeyId = DEFAULT_ACCESS_KEY_ID,
+): Map<string, string> {
   return new Map(
     Object.entries({
       Action: action,

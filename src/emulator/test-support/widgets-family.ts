@@ -46,7 +46,11 @@ export const createWidgetSpec: ActionSpec = {
       ],
     },
     { name: 'PartId', kind: 'packedList', packing: 'comma', maxItems: 2 },
-    { name: 'Features', kind: 'object', fields: [{ name: 'NvmeSupport', kind: 'scalar', type: 'string', enum: ['supported', 'unsupported'] }] },
+    {
+      name: 'Features',
+      kind: 'object',
+      fields: [{ name: 'NvmeSupport', kind: 'scalar', type: 'string', enum: ['supported', 'unsupported'] }],
+    },
     { name: 'FailAfterWrite', kind: 'scalar', type: 'string', enum: ['api', 'crash'] },
   ],
 };

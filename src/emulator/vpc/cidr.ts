@@ -27,7 +27,7 @@ function maskBits(mask: number): number {
 
 /** True when `inner` lies entirely inside `outer`. */
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.mask >= outer.mask && ((inner.base & maskBits(outer.mask)) >>> 0) === outer.base;
+  return inner.mask >= outer.mask && (inner.base & maskBits(outer.mask)) >>> 0 === outer.base;
 }
 
 /** True when the two blocks share at least one address. */

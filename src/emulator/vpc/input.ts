@@ -24,8 +24,15 @@ export function num(input: ActionInput, name: string): number | undefined {
 export function list(input: ActionInput, name: string): string[] {
   const v = input[name];
   if (v === undefined) return [];
-  if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter((s) => s !== '');
-  return String(v).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (Array.isArray(v))
+    return v
+      .map(String)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  return String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 export interface KeyValue {

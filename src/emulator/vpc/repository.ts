@@ -95,9 +95,18 @@ export const vpcMigrations: readonly Migration[] = [
 type Row = Record<string, unknown>;
 
 /** Attach each record's tags from the shared tags table (one query for the whole list). */
-function withTags<T extends { accountId: number; tags: TagPair[] }>(db: Database.Database, type: string, idOf: (r: T) => string, records: T[]): T[] {
+function withTags<T extends { accountId: number; tags: TagPair[] }>(
+  db: Database.Database,
+  type: string,
+  idOf: (r: T) => string,
+  records: T[],
+): T[] {
   if (records.length === 0) return records;
-  const tags = getTagsOfMany(db, type, records.map((r) => ({ accountId: r.accountId, resourceId: idOf(r) })));
+  const tags = getTagsOfMany(
+    db,
+    type,
+    records.map((r) => ({ accountId: r.accountId, resourceId: idOf(r) })),
+  );
   for (const r of records) r.tags = (tags.get(`${r.accountId}/${idOf(r)}`) ?? []).map((t) => ({ Key: t.key, Value: t.value }));
   return records;
 }
@@ -106,21 +115,37 @@ const vswitchesWithTags = (db: Database.Database, rs: VSwitchRecord[]) => withTa
 
 function toVpc(r: Row): VpcRecord {
   return {
-    vpcId: r.vpc_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
-    vpcName: r.vpc_name as string, description: r.description as string, cidrBlock: r.cidr_block as string,
-    isDefault: r.is_default === 1, resourceGroupId: r.resource_group_id as string, vRouterId: r.vrouter_id as string,
-    routeTableId: r.route_table_id as string, tags: JSON.parse(r.tags as string) as TagPair[],
-    clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+    vpcId: r.vpc_id as string,
+    accountId: r.account_id as number,
+    regionId: r.region_id as string,
+    vpcName: r.vpc_name as string,
+    description: r.description as string,
+    cidrBlock: r.cidr_block as string,
+    isDefault: r.is_default === 1,
+    resourceGroupId: r.resource_group_id as string,
+    vRouterId: r.vrouter_id as string,
+    routeTableId: r.route_table_id as string,
+    tags: JSON.parse(r.tags as string) as TagPair[],
+    clientToken: (r.client_token as string | null) ?? null,
+    createdAt: r.created_at as number,
   };
 }
 
 function toVSwitch(r: Row): VSwitchRecord {
   return {
-    vSwitchId: r.vswitch_id as string, accountId: r.account_id as number, regionId: r.region_id as string,
-    vpcId: r.vpc_id as string, zoneId: r.zone_id as string, cidrBlock: r.cidr_block as string,
-    vSwitchName: r.vswitch_name as string, description: r.description as string, isDefault: r.is_default === 1,
-    resourceGroupId: r.resource_group_id as string, tags: JSON.parse(r.tags as string) as TagPair[],
-    clientToken: (r.client_token as string | null) ?? null, createdAt: r.created_at as number,
+    vSwitchId: r.vswitch_id as string,
+    accountId: r.account_id as number,
+    regionId: r.region_id as string,
+    vpcId: r.vpc_id as string,
+    zoneId: r.zone_id as string,
+    cidrBlock: r.cidr_block as string,
+    vSwitchName: r.vswitch_name as string,
+    description: r.description as string,
+    isDefault: r.is_default === 1,
+    resourceGroupId: r.resource_group_id as string,
+    tags: JSON.parse(r.tags as string) as TagPair[],
+    clientToken: (r.client_token as string | null) ?? null,
+    createdAt: r.created_at as number,
   };
 }
 
@@ -129,31 +154,63 @@ export function insertVpc(db: Database.Database, v: VpcRecord): void {
     `INSERT INTO vpcs (vpc_id, account_id, region_id, vpc_name, description, cidr_block, is_default, resource_group_id,
        vrouter_id, route_table_id, tags, client_token, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(v.vpcId, v.accountId, v.regionId, v.vpcName, v.description, v.cidrBlock, v.isDefault ? 1 : 0, v.resourceGroupId,
-    v.vRouterId, v.routeTableId, '[]', v.clientToken, v.createdAt);
-  if (v.tags.length > 0) setTags(db, v.accountId, VPC_TAG_TYPE, v.vpcId, v.tags.map((t) => ({ key: t.Key, value: t.Value })));
+  ).run(
+    v.vpcId,
+    v.accountId,
+    v.regionId,
+    v.vpcName,
+    v.description,
+    v.cidrBlock,
+    v.isDefault ? 1 : 0,
+    v.resourceGroupId,
+    v.vRouterId,
+    v.routeTableId,
+    '[]',
+    v.clientToken,
+    v.createdAt,
+  );
+  if (v.tags.length > 0)
+    setTags(
+      db,
+      v.accountId,
+      VPC_TAG_TYPE,
+      v.vpcId,
+      v.tags.map((t) => ({ key: t.Key, value: t.Value })),
+    );
 }
 
 /** The VPC with this id in the account and region, or undefined. */
 export function findVpc(db: Database.Database, accountId: number, regionId: string, vpcId: string): VpcRecord | undefined {
-  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND vpc_id = ?').get(accountId, regionId, vpcId) as Row | undefined;
+  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND vpc_id = ?').get(accountId, regionId, vpcId) as
+    Row | undefined;
   return r && vpcsWithTags(db, [toVpc(r)])[0];
 }
 
 export function findVpcByToken(db: Database.Database, accountId: number, regionId: string, token: string): VpcRecord | undefined {
-  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
+  const r = db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as
+    Row | undefined;
   return r && vpcsWithTags(db, [toVpc(r)])[0];
 }
 
 /** All VPCs of the account in the region, oldest first. */
 export function listVpcs(db: Database.Database, accountId: number, regionId: string): VpcRecord[] {
-  return vpcsWithTags(db, (db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? ORDER BY created_at, vpc_id').all(accountId, regionId) as Row[]).map(toVpc));
+  return vpcsWithTags(
+    db,
+    (
+      db.prepare('SELECT * FROM vpcs WHERE account_id = ? AND region_id = ? ORDER BY created_at, vpc_id').all(accountId, regionId) as Row[]
+    ).map(toVpc),
+  );
 }
 
 /** Save name, description, CIDR block and resource group (tags go through the tags repository). */
 export function updateVpc(db: Database.Database, v: VpcRecord): void {
-  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, resource_group_id = ? WHERE vpc_id = ?')
-    .run(v.vpcName, v.description, v.cidrBlock, v.resourceGroupId, v.vpcId);
+  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, resource_group_id = ? WHERE vpc_id = ?').run(
+    v.vpcName,
+    v.description,
+    v.cidrBlock,
+    v.resourceGroupId,
+    v.vpcId,
+  );
 }
 
 export function deleteVpc(db: Database.Database, vpcId: string): void {
@@ -166,34 +223,62 @@ export function insertVSwitch(db: Database.Database, s: VSwitchRecord): void {
     `INSERT INTO vswitches (vswitch_id, account_id, region_id, vpc_id, zone_id, cidr_block, vswitch_name, description,
        is_default, resource_group_id, tags, client_token, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.vSwitchId, s.accountId, s.regionId, s.vpcId, s.zoneId, s.cidrBlock, s.vSwitchName, s.description,
-    s.isDefault ? 1 : 0, s.resourceGroupId, '[]', s.clientToken, s.createdAt);
-  if (s.tags.length > 0) setTags(db, s.accountId, VSWITCH_TAG_TYPE, s.vSwitchId, s.tags.map((t) => ({ key: t.Key, value: t.Value })));
+  ).run(
+    s.vSwitchId,
+    s.accountId,
+    s.regionId,
+    s.vpcId,
+    s.zoneId,
+    s.cidrBlock,
+    s.vSwitchName,
+    s.description,
+    s.isDefault ? 1 : 0,
+    s.resourceGroupId,
+    '[]',
+    s.clientToken,
+    s.createdAt,
+  );
+  if (s.tags.length > 0)
+    setTags(
+      db,
+      s.accountId,
+      VSWITCH_TAG_TYPE,
+      s.vSwitchId,
+      s.tags.map((t) => ({ key: t.Key, value: t.Value })),
+    );
 }
 
 /** The vSwitch with this id in the account and region, or undefined. */
 export function findVSwitch(db: Database.Database, accountId: number, regionId: string, vSwitchId: string): VSwitchRecord | undefined {
-  const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vswitch_id = ?').get(accountId, regionId, vSwitchId) as Row | undefined;
+  const r = db
+    .prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vswitch_id = ?')
+    .get(accountId, regionId, vSwitchId) as Row | undefined;
   return r && vswitchesWithTags(db, [toVSwitch(r)])[0];
 }
 
 export function findVSwitchByToken(db: Database.Database, accountId: number, regionId: string, token: string): VSwitchRecord | undefined {
-  const r = db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND client_token = ?').get(accountId, regionId, token) as Row | undefined;
+  const r = db
+    .prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND client_token = ?')
+    .get(accountId, regionId, token) as Row | undefined;
   return r && vswitchesWithTags(db, [toVSwitch(r)])[0];
 }
 
 /** All vSwitches of the account in the region (optionally of one VPC), oldest first. */
 export function listVSwitches(db: Database.Database, accountId: number, regionId: string, vpcId?: string): VSwitchRecord[] {
-  const rows = vpcId === undefined
-    ? db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId)
-    : db.prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vpc_id = ? ORDER BY created_at, vswitch_id').all(accountId, regionId, vpcId);
+  const rows =
+    vpcId === undefined
+      ? db
+          .prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? ORDER BY created_at, vswitch_id')
+          .all(accountId, regionId)
+      : db
+          .prepare('SELECT * FROM vswitches WHERE account_id = ? AND region_id = ? AND vpc_id = ? ORDER BY created_at, vswitch_id')
+          .all(accountId, regionId, vpcId);
   return vswitchesWithTags(db, (rows as Row[]).map(toVSwitch));
 }
 
 /** Save name and description (tags go through the tags repository). */
 export function updateVSwitch(db: Database.Database, s: VSwitchRecord): void {
-  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ? WHERE vswitch_id = ?')
-    .run(s.vSwitchName, s.description, s.vSwitchId);
+  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ? WHERE vswitch_id = ?').run(s.vSwitchName, s.description, s.vSwitchId);
 }
 
 export function deleteVSwitch(db: Database.Database, vSwitchId: string): void {

@@ -25,10 +25,17 @@ test('seeds the default VPC, vSwitch and security group the seeded instances poi
         assert.equal(vpc.cidrBlock, '172.16.0.0/12');
         const vsw = findVSwitch(emu.db, DEFAULT_ACCOUNT_ID, region, inst.vSwitchId)!;
         assert.equal(vsw.vpcId, vpc.vpcId);
-        assert.equal(vsw.zoneId, inst.zoneId, 'the vSwitch is in the instances\' zone');
-        assert.ok(cidrContains(vpc.cidrBlock, vsw.cidrBlock) && cidrContains(vsw.cidrBlock, `${inst.privateIp}/32`), 'the seeded private IPs lie in the vSwitch');
+        assert.equal(vsw.zoneId, inst.zoneId, "the vSwitch is in the instances' zone");
+        assert.ok(
+          cidrContains(vpc.cidrBlock, vsw.cidrBlock) && cidrContains(vsw.cidrBlock, `${inst.privateIp}/32`),
+          'the seeded private IPs lie in the vSwitch',
+        );
         for (const sg of inst.securityGroupIds) assert.equal(findSecurityGroup(emu.db, DEFAULT_ACCOUNT_ID, region, sg)?.vpcId, vpc.vpcId);
-        const counts = emu.db.prepare(`SELECT (SELECT COUNT(*) FROM vpcs) AS v, (SELECT COUNT(*) FROM vswitches) AS s, (SELECT COUNT(*) FROM security_groups) AS g`).get();
+        const counts = emu.db
+          .prepare(
+            `SELECT (SELECT COUNT(*) FROM vpcs) AS v, (SELECT COUNT(*) FROM vswitches) AS s, (SELECT COUNT(*) FROM security_groups) AS g`,
+          )
+          .get();
         assert.deepEqual(counts, { v: 1, s: 1, g: 1 }, `run ${run}: one of each, never duplicated`);
       } finally {
         await emu.stop();

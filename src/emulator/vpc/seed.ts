@@ -22,16 +22,36 @@ export function seedDefaultNetwork(db: Database.Database, account: Account | nul
   const net = seedNetwork(a);
   if (!findVpc(db, a, region, net.vpcId)) {
     insertVpc(db, {
-      vpcId: net.vpcId, accountId: a, regionId: region, vpcName: 'default', description: 'Default VPC seeded by the emulator', cidrBlock: DEFAULT_VPC_CIDR,
-      isDefault: true, resourceGroupId: seededGroupId(a, 'default'), vRouterId: `vrt-default-${a}`, routeTableId: `vtb-default-${a}`, tags: [],
-      clientToken: null, createdAt: SEEDED_AT,
+      vpcId: net.vpcId,
+      accountId: a,
+      regionId: region,
+      vpcName: 'default',
+      description: 'Default VPC seeded by the emulator',
+      cidrBlock: DEFAULT_VPC_CIDR,
+      isDefault: true,
+      resourceGroupId: seededGroupId(a, 'default'),
+      vRouterId: `vrt-default-${a}`,
+      routeTableId: `vtb-default-${a}`,
+      tags: [],
+      clientToken: null,
+      createdAt: SEEDED_AT,
     });
   }
   if (!findVSwitch(db, a, region, net.vSwitchId)) {
     insertVSwitch(db, {
-      vSwitchId: net.vSwitchId, accountId: a, regionId: region, vpcId: net.vpcId, zoneId: seedZone(region), cidrBlock: DEFAULT_VSWITCH_CIDR,
-      vSwitchName: 'default', description: 'Default vSwitch seeded by the emulator', isDefault: true, resourceGroupId: seededGroupId(a, 'default'),
-      tags: [], clientToken: null, createdAt: SEEDED_AT,
+      vSwitchId: net.vSwitchId,
+      accountId: a,
+      regionId: region,
+      vpcId: net.vpcId,
+      zoneId: seedZone(region),
+      cidrBlock: DEFAULT_VSWITCH_CIDR,
+      vSwitchName: 'default',
+      description: 'Default vSwitch seeded by the emulator',
+      isDefault: true,
+      resourceGroupId: seededGroupId(a, 'default'),
+      tags: [],
+      clientToken: null,
+      createdAt: SEEDED_AT,
     });
   }
 }

@@ -19,19 +19,29 @@ type TagType = (typeof VPC_TAG_RESOURCE_TYPES)[number];
 function tagType(input: Record<string, unknown>): TagType {
   const raw = String(input['ResourceType']);
   const t = VPC_TAG_RESOURCE_TYPES.find((x) => x === raw.toUpperCase());
-  if (!t) throw apiError('InvalidResourceType.NotFound', `The specified ResourceType "${raw}" is not supported; allowed: ${VPC_TAG_RESOURCE_TYPES.join(', ')} (case-insensitive).`);
+  if (!t)
+    throw apiError(
+      'InvalidResourceType.NotFound',
+      `The specified ResourceType "${raw}" is not supported; allowed: ${VPC_TAG_RESOURCE_TYPES.join(', ')} (case-insensitive).`,
+    );
   return t;
 }
 
 function exists(ctx: HandlerContext, type: TagType, id: string): boolean {
   const { db, account, regionId } = ctx;
-  return type === 'VPC' ? repo.findVpc(db, account.accountId, regionId, id) !== undefined : repo.findVSwitch(db, account.accountId, regionId, id) !== undefined;
+  return type === 'VPC'
+    ? repo.findVpc(db, account.accountId, regionId, id) !== undefined
+    : repo.findVSwitch(db, account.accountId, regionId, id) !== undefined;
 }
 
 /** Every id must name a resource of this type in the caller's account and region. */
 function checkIds(ctx: HandlerContext, type: TagType, ids: readonly string[]): void {
   const missing = ids.filter((id) => !exists(ctx, type, id));
-  if (missing.length > 0) throw apiError('InvalidResourceId.NotFound', `The specified ResourceId ${missing.join(', ')} of type ${type} does not exist in region ${ctx.regionId}.`);
+  if (missing.length > 0)
+    throw apiError(
+      'InvalidResourceId.NotFound',
+      `The specified ResourceId ${missing.join(', ')} of type ${type} does not exist in region ${ctx.regionId}.`,
+    );
 }
 
 /** TagResources: add or overwrite tags on up to 50 VPCs or vSwitches; at most 20 tags per resource. */
@@ -43,7 +53,11 @@ export const tagResources: Handler = (ctx, input) => {
   for (const id of ids) {
     const current = getTags(ctx.db, ctx.account.accountId, type, id);
     const total = current.length + tags.filter((t) => !current.some((c) => c.key === t.key)).length;
-    if (total > MAX_TAGS_PER_RESOURCE) throw apiError('OperationDenied.QuotaExceed', `Resource ${id} would carry ${total} tags; at most ${MAX_TAGS_PER_RESOURCE} are allowed.`);
+    if (total > MAX_TAGS_PER_RESOURCE)
+      throw apiError(
+        'OperationDenied.QuotaExceed',
+        `Resource ${id} would carry ${total} tags; at most ${MAX_TAGS_PER_RESOURCE} are allowed.`,
+      );
   }
   for (const id of ids) upsertTags(ctx.db, ctx.account.accountId, type, id, tags);
   return {};
@@ -68,19 +82,27 @@ export const listTagResources: Handler = (ctx, input) => {
   const type = tagType(input);
   const ids = list(input, 'ResourceId');
   const filter = tagFilterFromInput(input['Tag']);
-  if (ids.length === 0 && filter.length === 0) throw apiError('MissingParameter', 'Specify ResourceId.N or Tag.N (or both) to choose the resources whose tags are listed.');
-  if (filter.some((f) => f.Key === undefined || f.Key === '')) throw apiError('InvalidParameter.TagValue', 'Tag.N.Value was given without Tag.N.Key; every Tag.N needs a Key.');
-  const live = (id: string) => ids.length === 0 ? exists(ctx, type, id) : ids.includes(id);
+  if (ids.length === 0 && filter.length === 0)
+    throw apiError('MissingParameter', 'Specify ResourceId.N or Tag.N (or both) to choose the resources whose tags are listed.');
+  if (filter.some((f) => f.Key === undefined || f.Key === ''))
+    throw apiError('InvalidParameter.TagValue', 'Tag.N.Value was given without Tag.N.Key; every Tag.N needs a Key.');
+  const live = (id: string) => (ids.length === 0 ? exists(ctx, type, id) : ids.includes(id));
   const rows = listTagRows(ctx.db, ctx.account.accountId, type).filter((r) => live(r.resourceId));
-  const matching = new Set([...new Set(rows.map((r) => r.resourceId))].filter((id) =>
-    filter.every((f) => rows.some((r) => r.resourceId === id && r.key === f.Key && (f.Value === undefined || f.Value === '' || r.value === f.Value)))));
+  const matching = new Set(
+    [...new Set(rows.map((r) => r.resourceId))].filter((id) =>
+      filter.every((f) =>
+        rows.some((r) => r.resourceId === id && r.key === f.Key && (f.Value === undefined || f.Value === '' || r.value === f.Value)),
+      ),
+    ),
+  );
   const selected = rows.filter((r) => matching.has(r.resourceId));
   const size = num(input, 'MaxResults') ?? 50;
   let start = 0;
   const token = str(input, 'NextToken');
   if (token !== undefined) {
     const m = /^vpc-tag-page-(\d+)$/.exec(token);
-    if (!m || Number(m[1]) > selected.length) throw apiError('InvalidNextToken', `The NextToken "${token}" is not valid; pass the NextToken of the previous page.`);
+    if (!m || Number(m[1]) > selected.length)
+      throw apiError('InvalidNextToken', `The NextToken "${token}" is not valid; pass the NextToken of the previous page.`);
     start = Number(m[1]);
   }
   const page = selected.slice(start, start + size);
@@ -94,11 +116,18 @@ export const listTagResources: Handler = (ctx, input) => {
 export const moveResourceGroup: Handler = (ctx, input) => {
   const rawType = String(input['ResourceType']);
   if (!VPC_MOVE_RESOURCE_TYPES.some((t) => t.toLowerCase() === rawType.toLowerCase())) {
-    throw apiError('IllegalParam.ResourceType', `The specified ResourceType "${rawType}" is not supported by this emulator; allowed: ${VPC_MOVE_RESOURCE_TYPES.join(', ')} (case-insensitive).`);
+    throw apiError(
+      'IllegalParam.ResourceType',
+      `The specified ResourceType "${rawType}" is not supported by this emulator; allowed: ${VPC_MOVE_RESOURCE_TYPES.join(', ')} (case-insensitive).`,
+    );
   }
   const id = String(input['ResourceId']);
   const vpc = repo.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!vpc) throw apiError('InvalidResourceId.NotFound', `The specified ResourceId "${id}" is not a VPC of this account in region ${ctx.regionId}.`);
+  if (!vpc)
+    throw apiError(
+      'InvalidResourceId.NotFound',
+      `The specified ResourceId "${id}" is not a VPC of this account in region ${ctx.regionId}.`,
+    );
   vpc.resourceGroupId = resolveResourceGroup(ctx, String(input['NewResourceGroupId']), 'InvalidResourceGroupId');
   repo.updateVpc(ctx.db, vpc);
   return {};

@@ -22,9 +22,16 @@ export function networkStatus(ctx: HandlerContext, createdAt: number): 'Pending'
 /** Parse a VPC CIDR: private range, mask 8..28. */
 function vpcCidr(text: string): string {
   const c = parseCidr(text);
-  if (!c) throw apiError('InvalidCidrBlock.Malformed', `The specified CidrBlock "${text}" is not a valid IPv4 network (a.b.c.d/mask with no host bits set).`);
+  if (!c)
+    throw apiError(
+      'InvalidCidrBlock.Malformed',
+      `The specified CidrBlock "${text}" is not a valid IPv4 network (a.b.c.d/mask with no host bits set).`,
+    );
   if (!isPrivate(c) || c.mask < 8 || c.mask > 28) {
-    throw apiError('InvalidCidrBlock.Malformed', `The specified CidrBlock "${text}" is not allowed: use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or a subnet of them with a mask of 8 to 28.`);
+    throw apiError(
+      'InvalidCidrBlock.Malformed',
+      `The specified CidrBlock "${text}" is not allowed: use 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or a subnet of them with a mask of 8 to 28.`,
+    );
   }
   return text;
 }
@@ -39,16 +46,26 @@ export const createVpc: Handler = (ctx, input) => {
   const token = str(input, 'ClientToken');
   if (token !== undefined) {
     const prior = repo.findVpcByToken(ctx.db, ctx.account.accountId, ctx.regionId, token);
-    if (prior) return { VpcId: prior.vpcId, VRouterId: prior.vRouterId, RouteTableId: prior.routeTableId, ResourceGroupId: prior.resourceGroupId };
+    if (prior)
+      return { VpcId: prior.vpcId, VRouterId: prior.vRouterId, RouteTableId: prior.routeTableId, ResourceGroupId: prior.resourceGroupId };
   }
   const cidrBlock = vpcCidr(str(input, 'CidrBlock') ?? '172.16.0.0/12');
   const resourceGroupId = resolveResourceGroup(ctx, str(input, 'ResourceGroupId'), 'InvalidResourceGroupId.NotFound');
   if (bool(input, 'DryRun')) throw apiError('DryRunOperation');
   const vpc: repo.VpcRecord = {
-    vpcId: ctx.newId('vpc-'), accountId: ctx.account.accountId, regionId: ctx.regionId,
-    vpcName: str(input, 'VpcName') ?? '', description: str(input, 'Description') ?? '', cidrBlock, isDefault: false,
-    resourceGroupId, vRouterId: ctx.newId('vrt-'), routeTableId: ctx.newId('vtb-'), tags: tags(input),
-    clientToken: token ?? null, createdAt: ctx.now().getTime(),
+    vpcId: ctx.newId('vpc-'),
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    vpcName: str(input, 'VpcName') ?? '',
+    description: str(input, 'Description') ?? '',
+    cidrBlock,
+    isDefault: false,
+    resourceGroupId,
+    vRouterId: ctx.newId('vrt-'),
+    routeTableId: ctx.newId('vtb-'),
+    tags: tags(input),
+    clientToken: token ?? null,
+    createdAt: ctx.now().getTime(),
   };
   repo.insertVpc(ctx.db, vpc);
   return { VpcId: vpc.vpcId, VRouterId: vpc.vRouterId, RouteTableId: vpc.routeTableId, ResourceGroupId: vpc.resourceGroupId };
@@ -57,13 +74,30 @@ export const createVpc: Handler = (ctx, input) => {
 function vpcView(ctx: HandlerContext, v: repo.VpcRecord): Record<string, unknown> {
   const vswitchIds = repo.listVSwitches(ctx.db, v.accountId, v.regionId, v.vpcId).map((s) => s.vSwitchId);
   return {
-    VpcId: v.vpcId, RegionId: v.regionId, Status: networkStatus(ctx, v.createdAt), VpcName: v.vpcName,
-    CreationTime: isoSeconds(v.createdAt), CidrBlock: v.cidrBlock, Ipv6CidrBlock: '', VRouterId: v.vRouterId,
-    Description: v.description, IsDefault: v.isDefault, NetworkAclNum: 0, ResourceGroupId: v.resourceGroupId,
-    CenStatus: 'Detached', OwnerId: v.accountId, EnabledIpv6: false, DhcpOptionsSetId: '', DhcpOptionsSetStatus: '',
-    DnsHostnameStatus: 'DISABLED', SecondaryCidrBlocks: { SecondaryCidrBlock: [] }, UserCidrs: { UserCidr: [] },
-    NatGatewayIds: { NatGatewayIds: [] }, RouterTableIds: { RouterTableIds: [v.routeTableId] },
-    VSwitchIds: { VSwitchId: vswitchIds }, Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
+    VpcId: v.vpcId,
+    RegionId: v.regionId,
+    Status: networkStatus(ctx, v.createdAt),
+    VpcName: v.vpcName,
+    CreationTime: isoSeconds(v.createdAt),
+    CidrBlock: v.cidrBlock,
+    Ipv6CidrBlock: '',
+    VRouterId: v.vRouterId,
+    Description: v.description,
+    IsDefault: v.isDefault,
+    NetworkAclNum: 0,
+    ResourceGroupId: v.resourceGroupId,
+    CenStatus: 'Detached',
+    OwnerId: v.accountId,
+    EnabledIpv6: false,
+    DhcpOptionsSetId: '',
+    DhcpOptionsSetStatus: '',
+    DnsHostnameStatus: 'DISABLED',
+    SecondaryCidrBlocks: { SecondaryCidrBlock: [] },
+    UserCidrs: { UserCidr: [] },
+    NatGatewayIds: { NatGatewayIds: [] },
+    RouterTableIds: { RouterTableIds: [v.routeTableId] },
+    VSwitchIds: { VSwitchId: vswitchIds },
+    Ipv6CidrBlocks: { Ipv6CidrBlock: [] },
     Tags: { Tag: v.tags.map((t) => ({ Key: t.Key, Value: t.Value })) },
   };
 }
@@ -74,13 +108,21 @@ export const describeVpcs: Handler = (ctx, input) => {
   const rg = str(input, 'ResourceGroupId');
   const isDefault = bool(input, 'IsDefault');
   const wantTags = tags(input);
-  const all = repo.listVpcs(ctx.db, ctx.account.accountId, ctx.regionId).filter((v) =>
-    (ids.length === 0 || ids.includes(v.vpcId)) && (name === undefined || v.vpcName === name) &&
-    (rg === undefined || v.resourceGroupId === rg) && (isDefault === undefined || v.isDefault === isDefault) &&
-    matchesTags(v.tags, wantTags));
+  const all = repo
+    .listVpcs(ctx.db, ctx.account.accountId, ctx.regionId)
+    .filter(
+      (v) =>
+        (ids.length === 0 || ids.includes(v.vpcId)) &&
+        (name === undefined || v.vpcName === name) &&
+        (rg === undefined || v.resourceGroupId === rg) &&
+        (isDefault === undefined || v.isDefault === isDefault) &&
+        matchesTags(v.tags, wantTags),
+    );
   const page = paginate(all, input);
   return {
-    TotalCount: page.totalCount, PageNumber: page.pageNumber, PageSize: page.pageSize,
+    TotalCount: page.totalCount,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
     Vpcs: { Vpc: page.items.map((v) => vpcView(ctx, v)) },
   };
 };
@@ -92,7 +134,11 @@ export const modifyVpcAttribute: Handler = (ctx, input) => {
     const next = parseCidr(vpcCidr(cidr))!;
     const vsws = repo.listVSwitches(ctx.db, vpc.accountId, vpc.regionId, vpc.vpcId);
     const outside = vsws.find((s) => !contains(next, parseCidr(s.cidrBlock)!));
-    if (outside) throw apiError('OperationFailed.CidrInUse', `The new CidrBlock "${cidr}" does not contain the CIDR block ${outside.cidrBlock} of vSwitch ${outside.vSwitchId}.`);
+    if (outside)
+      throw apiError(
+        'OperationFailed.CidrInUse',
+        `The new CidrBlock "${cidr}" does not contain the CIDR block ${outside.cidrBlock} of vSwitch ${outside.vSwitchId}.`,
+      );
     vpc.cidrBlock = cidr;
   }
   vpc.vpcName = str(input, 'VpcName') ?? vpc.vpcName;
@@ -105,7 +151,11 @@ export const deleteVpc: Handler = (ctx, input) => {
   const vpc = mustFindVpc(ctx, String(input['VpcId']));
   const { accountId, regionId, vpcId } = vpc;
   const vsws = repo.listVSwitches(ctx.db, accountId, regionId, vpcId);
-  if (vsws.length > 0) throw apiError('DependencyViolation.VSwitch', `The VPC ${vpcId} still contains vSwitches (${vsws.map((s) => s.vSwitchId).join(', ')}); delete them first.`);
+  if (vsws.length > 0)
+    throw apiError(
+      'DependencyViolation.VSwitch',
+      `The VPC ${vpcId} still contains vSwitches (${vsws.map((s) => s.vSwitchId).join(', ')}); delete them first.`,
+    );
   if (countSecurityGroupsInVpc(ctx.db, accountId, regionId, vpcId) > 0) {
     throw apiError('DependencyViolation.SecurityGroup', `The VPC ${vpcId} still contains security groups; delete them first.`);
   }

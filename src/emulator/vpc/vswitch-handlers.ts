@@ -31,23 +31,45 @@ export const createVSwitch: Handler = (ctx, input) => {
   const vpc = repo.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId);
   if (!vpc) throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
   const zoneId = String(input['ZoneId']);
-  if (!findZone(ctx.regionId, zoneId)) throw apiError('InvalidZoneId.NotFound', `The specified ZoneId "${zoneId}" is not a zone of region ${ctx.regionId}.`);
+  if (!findZone(ctx.regionId, zoneId))
+    throw apiError('InvalidZoneId.NotFound', `The specified ZoneId "${zoneId}" is not a zone of region ${ctx.regionId}.`);
   const text = String(input['CidrBlock']);
   const cidr = parseCidr(text);
   if (!cidr || cidr.mask < 16 || cidr.mask > 29) {
-    throw apiError('InvalidCidrBlock.Malformed', `The specified CidrBlock "${text}" is not valid: use an IPv4 network a.b.c.d/mask with a mask of 16 to 29 and no host bits set.`);
+    throw apiError(
+      'InvalidCidrBlock.Malformed',
+      `The specified CidrBlock "${text}" is not valid: use an IPv4 network a.b.c.d/mask with a mask of 16 to 29 and no host bits set.`,
+    );
   }
   if (!contains(parseCidr(vpc.cidrBlock)!, cidr)) {
-    throw apiError('InvalidParameter', `The specified CidrBlock "${text}" is not valid in VPC: it must lie inside the VPC CIDR block ${vpc.cidrBlock}.`);
+    throw apiError(
+      'InvalidParameter',
+      `The specified CidrBlock "${text}" is not valid in VPC: it must lie inside the VPC CIDR block ${vpc.cidrBlock}.`,
+    );
   }
   const siblings = repo.listVSwitches(ctx.db, vpc.accountId, vpc.regionId, vpc.vpcId);
   const clash = siblings.find((s) => overlaps(parseCidr(s.cidrBlock)!, cidr));
-  if (clash) throw apiError('InvalidCidrBlock.Overlapped', `The specified CidrBlock "${text}" overlaps ${clash.cidrBlock} of vSwitch ${clash.vSwitchId}.`);
-  if (siblings.length >= MAX_VSWITCHES_PER_VPC) throw apiError('QuotaExceeded.VSwitch', `A VPC holds at most ${MAX_VSWITCHES_PER_VPC} vSwitches.`);
+  if (clash)
+    throw apiError(
+      'InvalidCidrBlock.Overlapped',
+      `The specified CidrBlock "${text}" overlaps ${clash.cidrBlock} of vSwitch ${clash.vSwitchId}.`,
+    );
+  if (siblings.length >= MAX_VSWITCHES_PER_VPC)
+    throw apiError('QuotaExceeded.VSwitch', `A VPC holds at most ${MAX_VSWITCHES_PER_VPC} vSwitches.`);
   const s: repo.VSwitchRecord = {
-    vSwitchId: ctx.newId('vsw-'), accountId: ctx.account.accountId, regionId: ctx.regionId, vpcId, zoneId, cidrBlock: text,
-    vSwitchName: str(input, 'VSwitchName') ?? '', description: str(input, 'Description') ?? '', isDefault: false,
-    resourceGroupId: vpc.resourceGroupId, tags: tags(input), clientToken: token ?? null, createdAt: ctx.now().getTime(),
+    vSwitchId: ctx.newId('vsw-'),
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    vpcId,
+    zoneId,
+    cidrBlock: text,
+    vSwitchName: str(input, 'VSwitchName') ?? '',
+    description: str(input, 'Description') ?? '',
+    isDefault: false,
+    resourceGroupId: vpc.resourceGroupId,
+    tags: tags(input),
+    clientToken: token ?? null,
+    createdAt: ctx.now().getTime(),
   };
   repo.insertVSwitch(ctx.db, s);
   return { VSwitchId: s.vSwitchId };
@@ -56,10 +78,22 @@ export const createVSwitch: Handler = (ctx, input) => {
 function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: string): Record<string, unknown> {
   const used = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId }).length;
   return {
-    VSwitchId: s.vSwitchId, VpcId: s.vpcId, Status: networkStatus(ctx, s.createdAt), CidrBlock: s.cidrBlock, Ipv6CidrBlock: '',
-    ZoneId: s.zoneId, AvailableIpAddressCount: Math.max(0, availableAddresses(parseCidr(s.cidrBlock)!) - used),
-    Description: s.description, VSwitchName: s.vSwitchName, CreationTime: isoSeconds(s.createdAt), IsDefault: s.isDefault,
-    ResourceGroupId: s.resourceGroupId, NetworkAclId: '', OwnerId: s.accountId, ShareType: 'Private', EnabledIpv6: false,
+    VSwitchId: s.vSwitchId,
+    VpcId: s.vpcId,
+    Status: networkStatus(ctx, s.createdAt),
+    CidrBlock: s.cidrBlock,
+    Ipv6CidrBlock: '',
+    ZoneId: s.zoneId,
+    AvailableIpAddressCount: Math.max(0, availableAddresses(parseCidr(s.cidrBlock)!) - used),
+    Description: s.description,
+    VSwitchName: s.vSwitchName,
+    CreationTime: isoSeconds(s.createdAt),
+    IsDefault: s.isDefault,
+    ResourceGroupId: s.resourceGroupId,
+    NetworkAclId: '',
+    OwnerId: s.accountId,
+    ShareType: 'Private',
+    EnabledIpv6: false,
     RouteTable: { RouteTableId: routeTableId, RouteTableType: 'System' },
     Tags: { Tag: s.tags.map((t) => ({ Key: t.Key, Value: t.Value })) },
   };
@@ -75,14 +109,23 @@ export const describeVSwitches: Handler = (ctx, input) => {
   const routeTableId = str(input, 'RouteTableId');
   const wantTags = tags(input);
   const routeTables = new Map(repo.listVpcs(ctx.db, ctx.account.accountId, ctx.regionId).map((v) => [v.vpcId, v.routeTableId]));
-  const all = repo.listVSwitches(ctx.db, ctx.account.accountId, ctx.regionId, vpcId).filter((s) =>
-    (ids.length === 0 || ids.includes(s.vSwitchId)) && (name === undefined || s.vSwitchName === name) &&
-    (zoneId === undefined || s.zoneId === zoneId) && (rg === undefined || s.resourceGroupId === rg) &&
-    (isDefault === undefined || s.isDefault === isDefault) &&
-    (routeTableId === undefined || routeTables.get(s.vpcId) === routeTableId) && matchesTags(s.tags, wantTags));
+  const all = repo
+    .listVSwitches(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)
+    .filter(
+      (s) =>
+        (ids.length === 0 || ids.includes(s.vSwitchId)) &&
+        (name === undefined || s.vSwitchName === name) &&
+        (zoneId === undefined || s.zoneId === zoneId) &&
+        (rg === undefined || s.resourceGroupId === rg) &&
+        (isDefault === undefined || s.isDefault === isDefault) &&
+        (routeTableId === undefined || routeTables.get(s.vpcId) === routeTableId) &&
+        matchesTags(s.tags, wantTags),
+    );
   const page = paginate(all, input);
   return {
-    TotalCount: page.totalCount, PageNumber: page.pageNumber, PageSize: page.pageSize,
+    TotalCount: page.totalCount,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
     VSwitches: { VSwitch: page.items.map((s) => vswitchView(ctx, s, routeTables.get(s.vpcId) ?? '')) },
   };
 };
@@ -99,7 +142,10 @@ export const deleteVSwitch: Handler = (ctx, input) => {
   const s = mustFindVSwitch(ctx, String(input['VSwitchId']));
   const users = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId });
   if (users.length > 0) {
-    throw apiError('DependencyViolation.Instance', `The vSwitch ${s.vSwitchId} is still used by instances (${users.join(', ')}); release them first.`);
+    throw apiError(
+      'DependencyViolation.Instance',
+      `The vSwitch ${s.vSwitchId} is still used by instances (${users.join(', ')}); release them first.`,
+    );
   }
   if (bool(input, 'DryRun')) throw apiError('DryRunOperation');
   repo.deleteVSwitch(ctx.db, s.vSwitchId);

@@ -43,7 +43,8 @@ const PRIMITIVES: readonly string[] = ['string', 'number', 'int', 'bool'];
 
 /** Normalise an object shape as written in `attr.listOf` into its runtime element type. */
 export function objectElement(spec: ObjectSpec, where = 'object'): ObjectElementType {
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new TypeError(`${where}: expected an object shape such as { id: 'string' }`);
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
+    throw new TypeError(`${where}: expected an object shape such as { id: 'string' }`);
   const fields: Record<string, ObjectField> = {};
   for (const [name, f] of Object.entries(spec)) {
     if (!/^[a-z0-9_]+$/.test(name)) throw new TypeError(`${where}: invalid field name "${name}": use lower-case letters, digits and _`);
@@ -60,10 +61,15 @@ function typeNode(spec: FieldTypeSpec, where: string): TypeNode {
   if (typeof spec === 'string' && PRIMITIVES.includes(spec)) return spec;
   if (Array.isArray(spec) && spec.length === 2 && ['list', 'set', 'map'].includes(spec[0] as string)) {
     const [collection, el] = spec as readonly [CollectionKind, FieldTypeSpec | ObjectSpec];
-    const element = typeof el === 'string' || Array.isArray(el) ? typeNode(el as FieldTypeSpec, `${where}[]`) : objectElement(el as ObjectSpec, `${where}[]`);
+    const element =
+      typeof el === 'string' || Array.isArray(el)
+        ? typeNode(el as FieldTypeSpec, `${where}[]`)
+        : objectElement(el as ObjectSpec, `${where}[]`);
     return Object.freeze({ collection, element });
   }
-  throw new TypeError(`${where}: invalid field type ${JSON.stringify(spec)}; use 'string', 'number', 'int', 'bool', ['list'|'set'|'map', <type or object shape>] or { type, description }`);
+  throw new TypeError(
+    `${where}: invalid field type ${JSON.stringify(spec)}; use 'string', 'number', 'int', 'bool', ['list'|'set'|'map', <type or object shape>] or { type, description }`,
+  );
 }
 
 function attribute<T, O>(element: PrimitiveKind | ObjectElementType, collection: CollectionKind | undefined, options: O): Attribute<T, O> {
@@ -106,8 +112,10 @@ export const attr = {
   setOf: <const S extends ObjectSpec, const O extends AttributeOptions<PlainOfObjectSpec<S>[], PlainOfObjectSpec<S>>>(shape: S, o: O) =>
     attribute<PlainOfObjectSpec<S>[], O>(objectElement(shape, o.description), 'set', o),
   /** A map of objects (cty `["map", ["object", {...}]]`); see `listOf`. */
-  mapOf: <const S extends ObjectSpec, const O extends AttributeOptions<Record<string, PlainOfObjectSpec<S>>, PlainOfObjectSpec<S>>>(shape: S, o: O) =>
-    attribute<Record<string, PlainOfObjectSpec<S>>, O>(objectElement(shape, o.description), 'map', o),
+  mapOf: <const S extends ObjectSpec, const O extends AttributeOptions<Record<string, PlainOfObjectSpec<S>>, PlainOfObjectSpec<S>>>(
+    shape: S,
+    o: O,
+  ) => attribute<Record<string, PlainOfObjectSpec<S>>, O>(objectElement(shape, o.description), 'map', o),
 };
 
 function nested<N extends BlockNesting, A extends AttributeMap, B extends BlockMap>(

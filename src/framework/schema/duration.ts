@@ -4,7 +4,7 @@
  * (e.g. "10m", "1h30m", "90s", "1.5h"); "0" alone is allowed.
  */
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Parse a Go duration into milliseconds, or return undefined when the text is not one. */
 export function parseDuration(text: string): number | undefined {
@@ -28,7 +28,11 @@ export function formatDuration(ms: number): string {
   if (ms === 0) return '0s';
   let out = ms < 0 ? '-' : '';
   let rest = Math.abs(ms);
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+  for (const [unit, size] of [
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const) {
     const n = Math.floor(rest / size);
     if (n > 0) out += `${n}${unit}`;
     rest -= n * size;

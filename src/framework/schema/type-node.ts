@@ -34,7 +34,8 @@ export function ctyOf(t: TypeNode): CtyType {
 /** Docs label: `String`, `Integer`, `List of String`, `List of Object`, `Map of List of String`. */
 export function typeLabel(t: TypeNode): string {
   const v = viewOf(t);
-  if (v.kind === 'primitive') return v.primitive === 'int' ? 'Integer' : v.primitive === 'bool' ? 'Bool' : v.primitive === 'number' ? 'Number' : 'String';
+  if (v.kind === 'primitive')
+    return v.primitive === 'int' ? 'Integer' : v.primitive === 'bool' ? 'Bool' : v.primitive === 'number' ? 'Number' : 'String';
   if (v.kind === 'object') return 'Object';
   return `${v.collection[0]!.toUpperCase()}${v.collection.slice(1)} of ${typeLabel(v.element)}`;
 }

@@ -192,34 +192,31 @@ type Comp<O> = O extends { computed: true } ? true : false;
 type Opt<O> = O extends { optional: true } ? true : false;
 
 /** State/plan value of an attribute: required or defaulted → T, else T | null. */
-export type AttributeStateValue<X> = X extends Attribute<infer T, infer O>
-  ? IsTrue<Req<O>> extends true
-    ? T
-    : IsTrue<Def<O>> extends true
-      ? T
-      : T | null
-  : never;
+export type AttributeStateValue<X> =
+  X extends Attribute<infer T, infer O> ? (IsTrue<Req<O>> extends true ? T : IsTrue<Def<O>> extends true ? T : T | null) : never;
 
 /** Config value of an attribute: required → T, computed-only → null, else T | null. */
-export type AttributeConfigValue<X> = X extends Attribute<infer T, infer O>
-  ? IsTrue<Req<O>> extends true
-    ? T
-    : Comp<O> extends true
-      ? Opt<O> extends true
-        ? T | null
-        : Def<O> extends true
+export type AttributeConfigValue<X> =
+  X extends Attribute<infer T, infer O>
+    ? IsTrue<Req<O>> extends true
+      ? T
+      : Comp<O> extends true
+        ? Opt<O> extends true
           ? T | null
-          : null
-      : T | null
-  : never;
+          : Def<O> extends true
+            ? T | null
+            : null
+        : T | null
+    : never;
 
 type NoAny<B> = 0 extends 1 & B ? {} : B;
 
-type BlockValue<X, Mode extends 'state' | 'config'> = X extends Block<infer N, infer A, infer B>
-  ? N extends 'single'
-    ? ObjectValueOf<A, NoAny<B>, Mode> | null
-    : ObjectValueOf<A, NoAny<B>, Mode>[]
-  : never;
+type BlockValue<X, Mode extends 'state' | 'config'> =
+  X extends Block<infer N, infer A, infer B>
+    ? N extends 'single'
+      ? ObjectValueOf<A, NoAny<B>, Mode> | null
+      : ObjectValueOf<A, NoAny<B>, Mode>[]
+    : never;
 
 /** The plain object for one object level. */
 export type ObjectValueOf<A extends AttributeMap, B extends BlockMap, Mode extends 'state' | 'config'> = {
@@ -242,15 +239,18 @@ export type MaybeUnknown<T> = T extends (infer E)[]
     : T | undefined;
 
 /** Plan value of an attribute at apply time: computed ones may still be unknown (`undefined`). */
-export type AttributePlanValue<X> = X extends Attribute<any, infer O>
-  ? Comp<O> extends true
-    ? AttributeStateValue<X> | undefined
-    : AttributeStateValue<X>
-  : never;
+export type AttributePlanValue<X> =
+  X extends Attribute<any, infer O> ? (Comp<O> extends true ? AttributeStateValue<X> | undefined : AttributeStateValue<X>) : never;
 
 type PlanObjectOf<A extends AttributeMap, B extends BlockMap> = {
   -readonly [K in keyof A]: AttributePlanValue<A[K]>;
-} & { -readonly [K in keyof B]: B[K] extends Block<infer N, infer IA, infer IB> ? (N extends 'single' ? PlanObjectOf<IA, NoAny<IB>> | null : PlanObjectOf<IA, NoAny<IB>>[]) : never };
+} & {
+  -readonly [K in keyof B]: B[K] extends Block<infer N, infer IA, infer IB>
+    ? N extends 'single'
+      ? PlanObjectOf<IA, NoAny<IB>> | null
+      : PlanObjectOf<IA, NoAny<IB>>[]
+    : never;
+};
 
 /**
  * The planned state as create/update see it (config wholly known): like the state, but

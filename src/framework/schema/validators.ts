@@ -54,7 +54,8 @@ function range(min?: number, max?: number): Validator<number> {
     min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
   return {
     description: `must be ${text}`,
-    validate: (value) => ((min !== undefined && value < min) || (max !== undefined && value > max) ? `must be ${text}, got ${value}` : undefined),
+    validate: (value) =>
+      (min !== undefined && value < min) || (max !== undefined && value > max) ? `must be ${text}, got ${value}` : undefined,
   };
 }
 

@@ -14,7 +14,12 @@ function setup() {
   const cfg = (p: PlainObject) => full(widgetSchema, { name: 'w', source_instance: 'i-1', ...p });
   async function planApply(prior: Value, config: Value) {
     await server.configureProvider(ctx, { terraformVersion: '1.11.4', config: { prefix: null, region: null } });
-    const p = await server.planResourceChange(ctx, { typeName, priorState: prior, proposedNewState: proposedNew(widgetSchema, prior, config), config });
+    const p = await server.planResourceChange(ctx, {
+      typeName,
+      priorState: prior,
+      proposedNewState: proposedNew(widgetSchema, prior, config),
+      config,
+    });
     assert.deepEqual(p.diagnostics, []);
     const a = await server.applyResourceChange(ctx, { typeName, priorState: prior, plannedState: p.plannedState, config });
     return { plan: p, apply: a };
@@ -114,5 +119,8 @@ test('the data source returns a wholly known state', async () => {
 test('provider validation warns about ignored arguments', async () => {
   const { server } = setup();
   const r = await server.validateProviderConfig(ctx, { config: { prefix: null, region: 'cn-hangzhou' } });
-  assert.deepEqual(r.diagnostics.map((d) => [d.severity, d.summary, d.attribute]), [['warning', 'Attribute Ignored', [{ attribute: 'region' }]]]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.severity, d.summary, d.attribute]),
+    [['warning', 'Attribute Ignored', [{ attribute: 'region' }]]],
+  );
 });

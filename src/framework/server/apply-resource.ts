@@ -31,7 +31,11 @@ export async function applyResource(state: ServerState, resource: Resource, ctx:
   if (req.plannedState === null) {
     if (req.priorState === null || !requireClient(state, diags, req.typeName)) return done(req.priorState);
     await guard(diags, 'Delete', () =>
-      resource.delete({ ...baseRequest(state, ctx, diags), state: objectToPlain(schema, req.priorState) as never, timeouts: timeoutsOf(schema, req.priorState) }),
+      resource.delete({
+        ...baseRequest(state, ctx, diags),
+        state: objectToPlain(schema, req.priorState) as never,
+        timeouts: timeoutsOf(schema, req.priorState),
+      }),
     );
     return done(diags.hasError() ? req.priorState : null);
   }
@@ -51,11 +55,19 @@ export async function applyResource(state: ServerState, resource: Resource, ctx:
     req.priorState === null
       ? await guard(diags, 'Create', () => resource.create(common))
       : await guard(diags, 'Update', () =>
-          resource.update({ ...common, prior: objectToPlain(schema, req.priorState) as never, changed: changedNames(schema, req.priorState, req.plannedState) }),
+          resource.update({
+            ...common,
+            prior: objectToPlain(schema, req.priorState) as never,
+            changed: changedNames(schema, req.priorState, req.plannedState),
+          }),
         );
 
   if (diags.hasError() || result === undefined || result === null) {
-    if (!diags.hasError()) diags.addError('Missing Resource State After Apply', `${req.typeName} returned no state and no error. This is a bug in the provider; please report it.`);
+    if (!diags.hasError())
+      diags.addError(
+        'Missing Resource State After Apply',
+        `${req.typeName} returned no state and no error. This is a bug in the provider; please report it.`,
+      );
     if (progress === undefined) return done(req.priorState);
     return done(unknownsToNull(finish(schema, progress, req.plannedState, diags, req.typeName, false)));
   }
@@ -66,7 +78,8 @@ export async function applyResource(state: ServerState, resource: Resource, ctx:
 function finish(schema: Schema, result: Plain, planned: Value, diags: Diagnostics, typeName: string, strict: boolean): Value {
   let value = new PlainDecoder(diags, typeName).object(schema, result, planned, []);
   value = overPlan(value, planned);
-  if (schema.timeouts && value !== null && !isUnknown(value)) (value as ObjectValue)['timeouts'] = (planned as ObjectValue)['timeouts'] ?? null;
+  if (schema.timeouts && value !== null && !isUnknown(value))
+    (value as ObjectValue)['timeouts'] = (planned as ObjectValue)['timeouts'] ?? null;
   const missing = unknownPaths(value);
   if (missing.length > 0 && strict) {
     diags.addError(

@@ -1,7 +1,7 @@
 /** Helpers shared by the per-RPC handlers. */
 import { isUnknown, type ObjectValue, type Value } from '../../tfplugin/values.js';
 import type { CallContext } from '../../tfplugin/provider-server.js';
-import { Diagnostics } from '../diagnostics.js';
+import { type Diagnostics } from '../diagnostics.js';
 import type { ProviderDefinition } from '../resource.js';
 import { blocksOf } from '../schema/timeouts.js';
 import type { ObjectShape, Schema } from '../schema/types.js';
@@ -75,7 +75,8 @@ export function unknownsToNull(v: Value): Value {
 export function overPlan(result: Value, planned: Value): Value {
   if (isUnknown(result)) return planned;
   if (result === null || planned === null || isUnknown(planned) || typeof result !== 'object' || typeof planned !== 'object') return result;
-  if (Array.isArray(result)) return Array.isArray(planned) ? result.map((x, i) => (i < planned.length ? overPlan(x, planned[i]!) : x)) : result;
+  if (Array.isArray(result))
+    return Array.isArray(planned) ? result.map((x, i) => (i < planned.length ? overPlan(x, planned[i]!) : x)) : result;
   if (Object.getPrototypeOf(result) !== Object.prototype || Array.isArray(planned)) return result;
   const p = planned as ObjectValue;
   return Object.fromEntries(Object.entries(result as ObjectValue).map(([k, x]) => [k, k in p ? overPlan(x, p[k]!) : x]));

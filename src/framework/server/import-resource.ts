@@ -30,7 +30,8 @@ export async function importResource(state: ServerState, resource: Resource, ctx
   for (const k of Object.keys(base)) if (!(k in schema.attributes)) full[k] = base[k] === null ? null : [];
   Object.assign(full, partial);
   const value = new PlainDecoder(diags, req.typeName).object(schema, full, null, []) as ObjectValue;
-  if (unknownPaths(value).length > 0) diags.addError('Invalid Import State', `${req.typeName} importState left values unknown: ${unknownPaths(value).join(', ')}.`);
+  if (unknownPaths(value).length > 0)
+    diags.addError('Invalid Import State', `${req.typeName} importState left values unknown: ${unknownPaths(value).join(', ')}.`);
   if (diags.hasError()) return none;
   return { importedResources: [{ typeName: req.typeName, state: unknownsToNull(value) }], diagnostics: diags.items };
 }

@@ -22,15 +22,24 @@ type Kind = 'resource' | 'data source';
 /** Serve a provider definition over the protocol contract (pass the result to tfplugin's `serve`). */
 export function createProviderServer<PS extends Schema, C>(definition: ProviderDefinition<PS, C>): ProviderServer {
   for (const name of [...Object.keys(definition.resources), ...Object.keys(definition.dataSources ?? {})]) {
-    if (!name.startsWith(`${definition.typeNamePrefix}_`)) throw new TypeError(`type name ${name} must start with "${definition.typeNamePrefix}_"`);
+    if (!name.startsWith(`${definition.typeNamePrefix}_`))
+      throw new TypeError(`type name ${name} must start with "${definition.typeNamePrefix}_"`);
   }
-  const state: ServerState = { definition: definition as unknown as ProviderDefinition<Schema, unknown>, client: undefined, configured: false };
+  const state: ServerState = {
+    definition: definition as unknown as ProviderDefinition<Schema, unknown>,
+    client: undefined,
+    configured: false,
+  };
   let schemaCache: GetProviderSchemaResponse | undefined;
 
   function lookup(kind: Kind, typeName: string, diags: Diagnostics): Resource | DataSource | undefined {
     const table: Record<string, Resource | DataSource> = (kind === 'resource' ? definition.resources : definition.dataSources) ?? {};
     const found = Object.prototype.hasOwnProperty.call(table, typeName) ? table[typeName] : undefined;
-    if (!found) diags.addError(`Unknown ${kind === 'resource' ? 'Resource' : 'Data Source'} Type`, `This provider has no ${kind} type ${JSON.stringify(typeName)}. Known: ${Object.keys(table).sort().join(', ') || 'none'}.`);
+    if (!found)
+      diags.addError(
+        `Unknown ${kind === 'resource' ? 'Resource' : 'Data Source'} Type`,
+        `This provider has no ${kind} type ${JSON.stringify(typeName)}. Known: ${Object.keys(table).sort().join(', ') || 'none'}.`,
+      );
     return found;
   }
 
@@ -50,7 +59,9 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
       schemaCache ??= {
         provider: schemaToProtocol(definition.schema),
         resourceSchemas: Object.fromEntries(Object.entries(definition.resources).map(([n, r]) => [n, schemaToProtocol(r.schema)])),
-        dataSourceSchemas: Object.fromEntries(Object.entries(definition.dataSources ?? {}).map(([n, d]) => [n, schemaToProtocol(d.schema)])),
+        dataSourceSchemas: Object.fromEntries(
+          Object.entries(definition.dataSources ?? {}).map(([n, d]) => [n, schemaToProtocol(d.schema)]),
+        ),
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
         diagnostics: [],
       };

@@ -19,7 +19,11 @@ export async function readResource(
   if (current === null || !requireClient(state, diags, req.typeName)) return { newState: current, diagnostics: diags.items, ...priv };
   const schema = resource.schema;
   const result = await guard(diags, 'Read', () =>
-    resource.read({ ...baseRequest(state, ctx, diags), state: objectToPlain(schema, current) as never, timeouts: timeoutsOf(schema, current) }),
+    resource.read({
+      ...baseRequest(state, ctx, diags),
+      state: objectToPlain(schema, current) as never,
+      timeouts: timeoutsOf(schema, current),
+    }),
   );
   if (result === undefined || diags.hasError()) return { newState: current, diagnostics: diags.items, ...priv };
   if (result === null) return { newState: null, diagnostics: diags.items, ...priv };
@@ -27,7 +31,10 @@ export async function readResource(
   if (schema.timeouts) (value as ObjectValue)['timeouts'] = (current as ObjectValue)['timeouts'] ?? null;
   const missing = unknownPaths(value);
   if (missing.length > 0) {
-    diags.addError('Provider Returned Unknown Values', `${req.typeName} read left ${missing.join(', ')} unknown. This is a bug in the provider; please report it.`);
+    diags.addError(
+      'Provider Returned Unknown Values',
+      `${req.typeName} read left ${missing.join(', ')} unknown. This is a bug in the provider; please report it.`,
+    );
     value = current;
   }
   return { newState: value, diagnostics: diags.items, ...priv };
@@ -46,13 +53,17 @@ export async function readDataSource(
     dataSource.read({ ...baseRequest(state, ctx, diags), config: objectToPlain(schema, req.config) as never }),
   );
   if (result === undefined || result === null || diags.hasError()) {
-    if (!diags.hasError()) diags.addError('Missing Data Source State', `${req.typeName} returned no state. This is a bug in the provider; please report it.`);
+    if (!diags.hasError())
+      diags.addError('Missing Data Source State', `${req.typeName} returned no state. This is a bug in the provider; please report it.`);
     return { state: null, diagnostics: diags.items };
   }
   const value = overPlan(new PlainDecoder(diags, req.typeName).object(schema, result as unknown as Plain, req.config, []), req.config);
   const missing = unknownPaths(value);
   if (missing.length > 0) {
-    diags.addError('Provider Returned Unknown Values', `${req.typeName} left ${missing.join(', ')} unknown. This is a bug in the provider; please report it.`);
+    diags.addError(
+      'Provider Returned Unknown Values',
+      `${req.typeName} left ${missing.join(', ')} unknown. This is a bug in the provider; please report it.`,
+    );
     return { state: null, diagnostics: diags.items };
   }
   return { state: value, diagnostics: diags.items };

@@ -27,7 +27,11 @@ test('same-version upgrade drops unknown keys, adds missing ones and keeps big n
 });
 
 test('older versions go through the resource upgraders in order', async () => {
-  const schema = defineSchema({ version: 2, description: 'v2', attributes: { id: attr.string({ computed: true, description: 'id' }), title: attr.string({ optional: true, description: 't' }) } });
+  const schema = defineSchema({
+    version: 2,
+    description: 'v2',
+    attributes: { id: attr.string({ computed: true, description: 'id' }), title: attr.string({ optional: true, description: 't' }) },
+  });
   const seen: number[] = [];
   const r = defineResource({
     schema,
@@ -40,7 +44,9 @@ test('older versions go through the resource upgraders in order', async () => {
     update: async ({ prior }) => prior,
     delete: async () => {},
   });
-  const server = createProviderServer(defineProvider({ typeNamePrefix: 'x', schema: defineSchema({ description: 'p', attributes: {} }), resources: { x_thing: r } }));
+  const server = createProviderServer(
+    defineProvider({ typeNamePrefix: 'x', schema: defineSchema({ description: 'p', attributes: {} }), resources: { x_thing: r } }),
+  );
   const out = await server.upgradeResourceState(ctx, { typeName: 'x_thing', version: 0, rawStateJson: '{"id":"a","name":"n"}' });
   assert.deepEqual(out, { upgradedState: { id: 'a', title: 'n!' }, diagnostics: [] });
   assert.deepEqual(seen, [0, 1]);

@@ -12,16 +12,25 @@ import { blocksOf } from '../schema/timeouts.js';
 import { viewOf } from '../schema/type-node.js';
 import type { ObjectShape, PrimitiveKind, Schema, TypeNode } from '../schema/types.js';
 
-export function upgradeResource(resource: Resource, req: { typeName: string; version: number; rawStateJson?: string; rawStateFlatmap?: Record<string, string> }) {
+export function upgradeResource(
+  resource: Resource,
+  req: { typeName: string; version: number; rawStateJson?: string; rawStateFlatmap?: Record<string, string> },
+) {
   const diags = new Diagnostics();
   const schema = resource.schema;
   const fail = () => ({ upgradedState: null, diagnostics: diags.items });
   if (req.rawStateJson === undefined) {
-    diags.addError('Unsupported State Format', `${req.typeName} state is in the pre-0.12 flatmap format, which this provider cannot read. Re-import the resource.`);
+    diags.addError(
+      'Unsupported State Format',
+      `${req.typeName} state is in the pre-0.12 flatmap format, which this provider cannot read. Re-import the resource.`,
+    );
     return fail();
   }
   if (req.version > schema.version) {
-    diags.addError('Resource State From A Newer Provider', `${req.typeName} state has schema version ${req.version}, newer than this provider's ${schema.version}. Use a newer provider.`);
+    diags.addError(
+      'Resource State From A Newer Provider',
+      `${req.typeName} state has schema version ${req.version}, newer than this provider's ${schema.version}. Use a newer provider.`,
+    );
     return fail();
   }
   let raw: unknown;
@@ -38,7 +47,10 @@ export function upgradeResource(resource: Resource, req: { typeName: string; ver
   for (let v = req.version; v < schema.version; v++) {
     const step = resource.upgradeState?.[v];
     if (!step) {
-      diags.addError('Unable To Upgrade Resource State', `${req.typeName} has no upgrader from schema version ${v} to ${v + 1}. This is a bug in the provider; please report it.`);
+      diags.addError(
+        'Unable To Upgrade Resource State',
+        `${req.typeName} has no upgrader from schema version ${v} to ${v + 1}. This is a bug in the provider; please report it.`,
+      );
       return fail();
     }
     try {
@@ -65,7 +77,8 @@ function reshape(shape: ObjectShape | Schema, raw: unknown, path: AttributePath,
   if (typeof raw !== 'object' || Array.isArray(raw)) return bad(diags, who, path, 'an object');
   const o = raw as Record<string, unknown>;
   const out: ObjectValue = {};
-  for (const [name, a] of Object.entries(shape.attributes)) out[name] = attribute(a.type, o[name], [...path, { attribute: name }], diags, who);
+  for (const [name, a] of Object.entries(shape.attributes))
+    out[name] = attribute(a.type, o[name], [...path, { attribute: name }], diags, who);
   for (const [name, b] of Object.entries(blocksOf(shape))) {
     const at = [...path, { attribute: name }];
     const x = o[name];
@@ -85,11 +98,15 @@ function attribute(t: TypeNode, x: unknown, path: AttributePath, diags: Diagnost
   if (view.kind === 'object') {
     if (!isRecord) return bad(diags, who, path, 'an object');
     const o = x as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(view.object.fields).map(([k, f]) => [k, attribute(f.type, o[k], [...path, { attribute: k }], diags, who)]));
+    return Object.fromEntries(
+      Object.entries(view.object.fields).map(([k, f]) => [k, attribute(f.type, o[k], [...path, { attribute: k }], diags, who)]),
+    );
   }
   if (view.collection === 'map') {
     if (!isRecord) return bad(diags, who, path, 'a map');
-    return Object.fromEntries(Object.entries(x as object).map(([k, y]) => [k, attribute(view.element, y, [...path, { key: k }], diags, who)]));
+    return Object.fromEntries(
+      Object.entries(x as object).map(([k, y]) => [k, attribute(view.element, y, [...path, { key: k }], diags, who)]),
+    );
   }
   if (!Array.isArray(x)) return bad(diags, who, path, `a ${view.collection}`);
   return x.map((y, i) => attribute(view.element, y, [...path, { index: i }], diags, who));
@@ -97,7 +114,14 @@ function attribute(t: TypeNode, x: unknown, path: AttributePath, diags: Diagnost
 
 function primitive(kind: PrimitiveKind, x: unknown, path: AttributePath, diags: Diagnostics, who: string): Value {
   if (x === null || x === undefined) return null;
-  if (kind === 'string') return typeof x === 'string' ? x : isLosslessNumber(x) ? x.value : typeof x === 'number' || typeof x === 'boolean' ? String(x) : bad(diags, who, path, 'a string');
+  if (kind === 'string')
+    return typeof x === 'string'
+      ? x
+      : isLosslessNumber(x)
+        ? x.value
+        : typeof x === 'number' || typeof x === 'boolean'
+          ? String(x)
+          : bad(diags, who, path, 'a string');
   if (kind === 'bool') return typeof x === 'boolean' ? x : x === 'true' ? true : x === 'false' ? false : bad(diags, who, path, 'a bool');
   try {
     if (isLosslessNumber(x)) return new TfNumber(x.value);
@@ -109,6 +133,9 @@ function primitive(kind: PrimitiveKind, x: unknown, path: AttributePath, diags: 
 }
 
 function bad(diags: Diagnostics, who: string, path: AttributePath, expected: string): null {
-  diags.addError('Invalid Stored State', `${who} state has a value at ${formatPath(path)} that is not ${expected}. Remove the resource from state and import it again.`);
+  diags.addError(
+    'Invalid Stored State',
+    `${who} state has a value at ${formatPath(path)} that is not ${expected}. Remove the resource from state and import it again.`,
+  );
   return null;
 }

@@ -23,17 +23,37 @@ export interface WidgetStore {
 export function memoryStore(): WidgetStore & { all: Map<string, WidgetState> } {
   const all = new Map<string, WidgetState>();
   let n = 0;
-  return { all, get: (id) => all.get(id), put: (w) => void all.set(w.id!, w), remove: (id) => void all.delete(id), nextId: () => `w-${++n}` };
+  return {
+    all,
+    get: (id) => all.get(id),
+    put: (w) => void all.set(w.id!, w),
+    remove: (id) => void all.delete(id),
+    nextId: () => `w-${++n}`,
+  };
 }
 
 export function fileStore(path: string): WidgetStore {
-  const load = (): { n: number; all: Record<string, WidgetState> } => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { n: 0, all: {} });
+  const load = (): { n: number; all: Record<string, WidgetState> } =>
+    existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { n: 0, all: {} };
   const save = (d: { n: number; all: Record<string, WidgetState> }) => writeFileSync(path, JSON.stringify(d));
   return {
     get: (id) => load().all[id],
-    put: (w) => { const d = load(); d.all[w.id!] = w; save(d); },
-    remove: (id) => { const d = load(); delete d.all[id]; save(d); },
-    nextId: () => { const d = load(); d.n += 1; save(d); return `w-${d.n}`; },
+    put: (w) => {
+      const d = load();
+      d.all[w.id!] = w;
+      save(d);
+    },
+    remove: (id) => {
+      const d = load();
+      delete d.all[id];
+      save(d);
+    },
+    nextId: () => {
+      const d = load();
+      d.n += 1;
+      save(d);
+      return `w-${d.n}`;
+    },
   };
 }
 
@@ -89,7 +109,11 @@ export function widgetProvider(store: WidgetStore, prefix = 'test') {
         legacy_label: plan.legacy_label ?? plan.label ?? prior.legacy_label,
         status: 'updated',
         serial: prior.serial,
-        disk: plan.disk.map((d, i) => ({ size: d.size, device: d.device ?? prior.disk[i]?.device ?? null, format: prior.disk[i]?.format ?? 'ext4' })),
+        disk: plan.disk.map((d, i) => ({
+          size: d.size,
+          device: d.device ?? prior.disk[i]?.device ?? null,
+          format: prior.disk[i]?.format ?? 'ext4',
+        })),
       };
       client.put(w);
       return w;

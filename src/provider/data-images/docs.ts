@@ -10,7 +10,11 @@ import { imagesSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function imagesDocFiles(): Record<string, string> {
   return {
-    'docs/data-sources/images.md': renderDocs('alicloud_images', imagesSchema, { kind: 'data-source', provider: 'alicloud', example: IMAGES_EXAMPLE }),
+    'docs/data-sources/images.md': renderDocs('alicloud_images', imagesSchema, {
+      kind: 'data-source',
+      provider: 'alicloud',
+      example: IMAGES_EXAMPLE,
+    }),
     'examples/data-sources/alicloud_images/data-source.tf': IMAGES_EXAMPLE,
   };
 }

@@ -10,23 +10,42 @@ const image = (id: string, name: string, created: string, extra: Record<string, 
 
 test('the DescribeImages filter maps owners, statuses and tags, defaulting to Available', () => {
   const f = toDescribeImagesFilter({ owners: 'system', tags: { env: 'prod' }, architecture: 'x86_64' });
-  assert.deepEqual([f.ImageOwnerAlias, f.Status, f.Tag, f.Architecture], ['system', ['Available'], [{ Key: 'env', Value: 'prod' }], 'x86_64']);
+  assert.deepEqual(
+    [f.ImageOwnerAlias, f.Status, f.Tag, f.Architecture],
+    ['system', ['Available'], [{ Key: 'env', Value: 'prod' }], 'x86_64'],
+  );
   assert.deepEqual(toDescribeImagesFilter({ status: 'Available, Deprecated' }).Status, ['Available', 'Deprecated']);
 });
 
 test('name_regex skips images without a name, and most_recent keeps only the newest match', () => {
-  const all = [image('m-1', 'ubuntu_22_04_x64', '2024-01-01T00:00:00Z'), image('m-2', '', '2025-01-01T00:00:00Z'), image('m-3', 'ubuntu_24_04_x64', '2024-06-01T00:00:00Z'), image('m-4', 'centos', '2026-01-01T00:00:00Z')];
-  assert.deepEqual(selectImages(all, { name_regex: '^ubuntu_[0-9]+_[0-9]+_x64*' }).map((i) => i.ImageId), ['m-1', 'm-3']);
-  assert.deepEqual(selectImages(all, { name_regex: '^ubuntu', most_recent: true }).map((i) => i.ImageId), ['m-3']);
+  const all = [
+    image('m-1', 'ubuntu_22_04_x64', '2024-01-01T00:00:00Z'),
+    image('m-2', '', '2025-01-01T00:00:00Z'),
+    image('m-3', 'ubuntu_24_04_x64', '2024-06-01T00:00:00Z'),
+    image('m-4', 'centos', '2026-01-01T00:00:00Z'),
+  ];
+  assert.deepEqual(
+    selectImages(all, { name_regex: '^ubuntu_[0-9]+_[0-9]+_x64*' }).map((i) => i.ImageId),
+    ['m-1', 'm-3'],
+  );
+  assert.deepEqual(
+    selectImages(all, { name_regex: '^ubuntu', most_recent: true }).map((i) => i.ImageId),
+    ['m-3'],
+  );
   assert.deepEqual(selectImages(all, { is_support_io_optimized: false }), []);
 });
 
 test('image results take tags and disk mappings from the same DescribeImages response', () => {
-  const [b] = toImageResults([image('m-1', 'u', '2024-01-01T00:00:00Z', {
-    Tags: { Tag: [{ TagKey: 'k', TagValue: 'v' }] },
-    DiskDeviceMappings: { DiskDeviceMapping: [{ Device: '/dev/xvda', Size: '20', SnapshotId: 's-1' }] },
-  })]);
-  assert.deepEqual([b!.id, b!.image_id, b!.name, b!.state, b!.tags, b!.disk_device_mappings], ['m-1', 'm-1', 'u', 'Available', { k: 'v' }, [{ device: '/dev/xvda', size: '20', snapshot_id: 's-1' }]]);
+  const [b] = toImageResults([
+    image('m-1', 'u', '2024-01-01T00:00:00Z', {
+      Tags: { Tag: [{ TagKey: 'k', TagValue: 'v' }] },
+      DiskDeviceMappings: { DiskDeviceMapping: [{ Device: '/dev/xvda', Size: '20', SnapshotId: 's-1' }] },
+    }),
+  ]);
+  assert.deepEqual(
+    [b!.id, b!.image_id, b!.name, b!.state, b!.tags, b!.disk_device_mappings],
+    ['m-1', 'm-1', 'u', 'Available', { k: 'v' }, [{ device: '/dev/xvda', size: '20', snapshot_id: 's-1' }]],
+  );
 });
 
 test('validation needs one of name_regex, owners or image_owner_id and rejects a broken regex or status', () => {

@@ -7,7 +7,10 @@ export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeI
   return {
     ImageOwnerAlias: (c.owners ?? undefined) as DescribeImagesFilter['ImageOwnerAlias'],
     ImageOwnerId: c.image_owner_id ? Number(c.image_owner_id) : undefined,
-    Status: (c.status ?? 'Available').split(',').map((s) => s.trim()).filter(Boolean),
+    Status: (c.status ?? 'Available')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ImageId: c.image_id ?? undefined,
     ImageName: c.image_name ?? undefined,
     ImageFamily: c.image_family ?? undefined,
@@ -24,10 +27,12 @@ export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeI
 /** Local filters (regex on non-empty names, support flags) and `most_recent`. */
 export function selectImages(images: readonly Image[], c: Partial<ImagesConfig>): Image[] {
   const re = c.name_regex ? new RegExp(c.name_regex) : undefined;
-  let out = images.filter((i) =>
-    (!re || (i.ImageName !== '' && re.test(i.ImageName))) &&
-    (c.is_support_io_optimized == null || i.IsSupportIoOptimized === c.is_support_io_optimized) &&
-    (c.is_support_cloud_init == null || i.IsSupportCloudinit === c.is_support_cloud_init));
+  let out = images.filter(
+    (i) =>
+      (!re || (i.ImageName !== '' && re.test(i.ImageName))) &&
+      (c.is_support_io_optimized == null || i.IsSupportIoOptimized === c.is_support_io_optimized) &&
+      (c.is_support_cloud_init == null || i.IsSupportCloudinit === c.is_support_cloud_init),
+  );
   if (c.most_recent && out.length > 1) {
     const newest = out.reduce((a, b) => (Date.parse(b.CreationTime) > Date.parse(a.CreationTime) ? b : a));
     out = [newest];
@@ -63,6 +68,10 @@ export function toImageResults(images: readonly Image[]): ImageResult[] {
     is_support_io_optimized: i.IsSupportIoOptimized,
     resource_group_id: i.ResourceGroupId,
     tags: Object.fromEntries(i.Tags.Tag.map((t) => [t.TagKey, t.TagValue])),
-    disk_device_mappings: i.DiskDeviceMappings.DiskDeviceMapping.map((d) => ({ device: d.Device, size: d.Size, snapshot_id: d.SnapshotId })),
+    disk_device_mappings: i.DiskDeviceMappings.DiskDeviceMapping.map((d) => ({
+      device: d.Device,
+      size: d.Size,
+      snapshot_id: d.SnapshotId,
+    })),
   }));
 }

@@ -6,29 +6,86 @@ import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framew
 import { ARCHITECTURES, IMAGE_OWNER_ALIASES, IMAGE_STATUSES } from '../../spec/ecs/images.js';
 
 export const imagesSchema = defineSchema({
-  description: 'ECS images (system, custom, shared or marketplace) of the provider region. Reads every page of DescribeImages once; tags come from the same responses.',
+  description:
+    'ECS images (system, custom, shared or marketplace) of the provider region. Reads every page of DescribeImages once; tags come from the same responses.',
   atLeastOneOf: [['name_regex', 'owners', 'image_owner_id']],
   timeouts: { read: '5m' },
   attributes: {
     id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the image ids).' }),
     name_regex: attr.string({
       optional: true,
-      validators: [v.custom('a valid regular expression', (x: string) => { try { new RegExp(x); return undefined; } catch (e) { return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`; } })],
+      validators: [
+        v.custom('a valid regular expression', (x: string) => {
+          try {
+            new RegExp(x);
+            return undefined;
+          } catch (e) {
+            return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`;
+          }
+        }),
+      ],
       description: 'Only images whose name matches this regular expression (images without a name are skipped).',
     }),
-    owners: attr.string({ optional: true, validators: [v.oneOf(...IMAGE_OWNER_ALIASES)], description: 'Image owner: `system`, `self`, `others` or `marketplace`.', meta: { ecs: 'ImageOwnerAlias' } }),
-    image_owner_id: attr.string({ optional: true, validators: [v.pattern(/^\d+$/, 'a numeric account id')], description: 'Only images of this Alibaba Cloud account id.', meta: { ecs: 'ImageOwnerId' } }),
+    owners: attr.string({
+      optional: true,
+      validators: [v.oneOf(...IMAGE_OWNER_ALIASES)],
+      description: 'Image owner: `system`, `self`, `others` or `marketplace`.',
+      meta: { ecs: 'ImageOwnerAlias' },
+    }),
+    image_owner_id: attr.string({
+      optional: true,
+      validators: [v.pattern(/^\d+$/, 'a numeric account id')],
+      description: 'Only images of this Alibaba Cloud account id.',
+      meta: { ecs: 'ImageOwnerId' },
+    }),
     most_recent: attr.bool({ optional: true, default: false, description: 'Keep only the newest matching image.' }),
-    status: attr.string({ optional: true, validators: [v.custom(`comma-separated statuses among ${IMAGE_STATUSES.join(', ')}`, (x: string) => { const bad = x.split(',').map((s) => s.trim()).filter((s) => !(IMAGE_STATUSES as readonly string[]).includes(s)); return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined; })], description: 'Image status(es), comma-separated (default `Available`).', meta: { ecs: 'Status' } }),
+    status: attr.string({
+      optional: true,
+      validators: [
+        v.custom(`comma-separated statuses among ${IMAGE_STATUSES.join(', ')}`, (x: string) => {
+          const bad = x
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => !(IMAGE_STATUSES as readonly string[]).includes(s));
+          return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined;
+        }),
+      ],
+      description: 'Image status(es), comma-separated (default `Available`).',
+      meta: { ecs: 'Status' },
+    }),
     image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
     image_name: attr.string({ optional: true, description: 'Image name as ECS matches it.', meta: { ecs: 'ImageName' } }),
     image_family: attr.string({ optional: true, description: 'Only images of this family.', meta: { ecs: 'ImageFamily' } }),
     snapshot_id: attr.string({ optional: true, description: 'Only images made from this snapshot.', meta: { ecs: 'SnapshotId' } }),
-    architecture: attr.string({ optional: true, validators: [v.oneOf(...ARCHITECTURES)], description: 'Only images of this architecture.', meta: { ecs: 'Architecture' } }),
-    os_type: attr.string({ optional: true, validators: [v.oneOf('windows', 'linux')], description: 'Only `windows` or `linux` images.', meta: { ecs: 'OSType' } }),
-    usage: attr.string({ optional: true, validators: [v.oneOf('instance', 'none')], description: 'Whether images are in use by instances.', meta: { ecs: 'Usage' } }),
-    action_type: attr.string({ optional: true, validators: [v.oneOf('CreateEcs', 'ChangeOS')], description: 'Scenario the images must support.', meta: { ecs: 'ActionType' } }),
-    resource_group_id: attr.string({ optional: true, description: 'Only images in this resource group.', meta: { ecs: 'ResourceGroupId' } }),
+    architecture: attr.string({
+      optional: true,
+      validators: [v.oneOf(...ARCHITECTURES)],
+      description: 'Only images of this architecture.',
+      meta: { ecs: 'Architecture' },
+    }),
+    os_type: attr.string({
+      optional: true,
+      validators: [v.oneOf('windows', 'linux')],
+      description: 'Only `windows` or `linux` images.',
+      meta: { ecs: 'OSType' },
+    }),
+    usage: attr.string({
+      optional: true,
+      validators: [v.oneOf('instance', 'none')],
+      description: 'Whether images are in use by instances.',
+      meta: { ecs: 'Usage' },
+    }),
+    action_type: attr.string({
+      optional: true,
+      validators: [v.oneOf('CreateEcs', 'ChangeOS')],
+      description: 'Scenario the images must support.',
+      meta: { ecs: 'ActionType' },
+    }),
+    resource_group_id: attr.string({
+      optional: true,
+      description: 'Only images in this resource group.',
+      meta: { ecs: 'ResourceGroupId' },
+    }),
     is_support_io_optimized: attr.bool({ optional: true, description: 'Only images that do (or do not) run on I/O optimized instances.' }),
     is_support_cloud_init: attr.bool({ optional: true, description: 'Only images that do (or do not) support cloud-init.' }),
     tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
@@ -63,11 +120,14 @@ export const imagesSchema = defineSchema({
         resource_group_id: { type: 'string', description: 'Resource group.' },
         tags: { type: ['map', 'string'], description: 'Tags.' },
         disk_device_mappings: {
-          type: ['list', {
-            device: { type: 'string', description: 'Device name.' },
-            size: { type: 'string', description: 'Size in GiB.' },
-            snapshot_id: { type: 'string', description: 'Snapshot id.' },
-          }],
+          type: [
+            'list',
+            {
+              device: { type: 'string', description: 'Device name.' },
+              size: { type: 'string', description: 'Size in GiB.' },
+              snapshot_id: { type: 'string', description: 'Snapshot id.' },
+            },
+          ],
           description: 'Disks of the image.',
         },
       },

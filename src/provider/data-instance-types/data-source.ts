@@ -12,16 +12,33 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
   async read({ config, client, diags, signal }) {
     try {
       const [types, zones] = await Promise.all([
-        describeAllInstanceTypes(client, { InstanceTypeFamily: config.instance_type_family ?? undefined, InstanceTypes: config.instance_type ? [config.instance_type] : undefined }, { signal }),
+        describeAllInstanceTypes(
+          client,
+          {
+            InstanceTypeFamily: config.instance_type_family ?? undefined,
+            InstanceTypes: config.instance_type ? [config.instance_type] : undefined,
+          },
+          { signal },
+        ),
         describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
       ]);
       if (config.availability_zone && !zones.some((z) => z.ZoneId === config.availability_zone)) {
-        diags.addAttributeError([{ attribute: 'availability_zone' }], 'Unknown Availability Zone', `Zone "${config.availability_zone}" is not a zone of this region; known zones: ${zones.map((z) => z.ZoneId).join(', ')}.`);
+        diags.addAttributeError(
+          [{ attribute: 'availability_zone' }],
+          'Unknown Availability Zone',
+          `Zone "${config.availability_zone}" is not a zone of this region; known zones: ${zones.map((z) => z.ZoneId).join(', ')}.`,
+        );
         return undefined as never;
       }
       const matched = sortTypes(filterTypes(withZones(types, zones, config.availability_zone), config), config.sorted_by);
       const ids = matched.map((t) => t.InstanceTypeId);
-      return { ...config, instance_charge_type: config.instance_charge_type ?? 'PostPaid', id: resultId(ids), ids, instance_types: toTypeResults(matched) };
+      return {
+        ...config,
+        instance_charge_type: config.instance_charge_type ?? 'PostPaid',
+        id: resultId(ids),
+        ids,
+        instance_types: toTypeResults(matched),
+      };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Instance Types' });
       return undefined as never;

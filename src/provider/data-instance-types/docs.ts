@@ -10,7 +10,11 @@ import { instanceTypesSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function instanceTypesDocFiles(): Record<string, string> {
   return {
-    'docs/data-sources/instance_types.md': renderDocs('alicloud_instance_types', instanceTypesSchema, { kind: 'data-source', provider: 'alicloud', example: INSTANCE_TYPES_EXAMPLE }),
+    'docs/data-sources/instance_types.md': renderDocs('alicloud_instance_types', instanceTypesSchema, {
+      kind: 'data-source',
+      provider: 'alicloud',
+      example: INSTANCE_TYPES_EXAMPLE,
+    }),
     'examples/data-sources/alicloud_instance_types/data-source.tf': INSTANCE_TYPES_EXAMPLE,
   };
 }

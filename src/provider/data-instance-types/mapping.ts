@@ -16,12 +16,14 @@ export function withZones(types: readonly InstanceType[], zones: readonly Zone[]
 
 /** Exact-match filters the API does not apply for us. */
 export function filterTypes(types: readonly TypeWithZones[], c: Partial<InstanceTypesConfig>): TypeWithZones[] {
-  return types.filter((t) =>
-    (c.instance_type == null || t.InstanceTypeId === c.instance_type) &&
-    (c.cpu_core_count == null || t.CpuCoreCount === c.cpu_core_count) &&
-    (c.memory_size == null || t.MemorySize === c.memory_size) &&
-    (c.gpu_amount == null || t.GPUAmount === c.gpu_amount) &&
-    (c.eni_amount == null || t.EniQuantity >= c.eni_amount));
+  return types.filter(
+    (t) =>
+      (c.instance_type == null || t.InstanceTypeId === c.instance_type) &&
+      (c.cpu_core_count == null || t.CpuCoreCount === c.cpu_core_count) &&
+      (c.memory_size == null || t.MemorySize === c.memory_size) &&
+      (c.gpu_amount == null || t.GPUAmount === c.gpu_amount) &&
+      (c.eni_amount == null || t.EniQuantity >= c.eni_amount),
+  );
 }
 
 /** Smallest first: by vCPU then memory (or memory first with `Memory`), then id. */

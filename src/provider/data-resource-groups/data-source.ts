@@ -13,7 +13,14 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
     try {
       const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
-      return { ...config, enable_details: config.enable_details ?? false, id: resultId(ids), ids, names: groups.map((g) => g.Name), groups: toGroupResults(groups) };
+      return {
+        ...config,
+        enable_details: config.enable_details ?? false,
+        id: resultId(ids),
+        ids,
+        names: groups.map((g) => g.Name),
+        groups: toGroupResults(groups),
+      };
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Read Resource Groups' });
       return undefined as never;

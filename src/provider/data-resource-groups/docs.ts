@@ -10,7 +10,11 @@ import { resourceGroupsSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function resourceGroupsDocFiles(): Record<string, string> {
   return {
-    'docs/data-sources/resource_manager_resource_groups.md': renderDocs('alicloud_resource_manager_resource_groups', resourceGroupsSchema, { kind: 'data-source', provider: 'alicloud', example: RESOURCE_GROUPS_EXAMPLE }),
+    'docs/data-sources/resource_manager_resource_groups.md': renderDocs('alicloud_resource_manager_resource_groups', resourceGroupsSchema, {
+      kind: 'data-source',
+      provider: 'alicloud',
+      example: RESOURCE_GROUPS_EXAMPLE,
+    }),
     'examples/data-sources/alicloud_resource_manager_resource_groups/data-source.tf': RESOURCE_GROUPS_EXAMPLE,
   };
 }

@@ -10,10 +10,23 @@ export const resourceGroupsSchema = defineSchema({
   description: 'Resource groups of the account (ResourceManager ListResourceGroups, every page).',
   attributes: {
     id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the group ids).' }),
-    ids: attr.list('string', { optional: true, computed: true, description: 'Only these group ids; afterwards, the ids of the matching groups.' }),
+    ids: attr.list('string', {
+      optional: true,
+      computed: true,
+      description: 'Only these group ids; afterwards, the ids of the matching groups.',
+    }),
     name_regex: attr.string({
       optional: true,
-      validators: [v.custom('a valid regular expression', (x: string) => { try { new RegExp(x); return undefined; } catch (e) { return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`; } })],
+      validators: [
+        v.custom('a valid regular expression', (x: string) => {
+          try {
+            new RegExp(x);
+            return undefined;
+          } catch (e) {
+            return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`;
+          }
+        }),
+      ],
       description: 'Only groups whose name matches this regular expression.',
     }),
     status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),

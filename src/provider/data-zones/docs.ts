@@ -10,7 +10,11 @@ import { zonesSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function zonesDocFiles(): Record<string, string> {
   return {
-    'docs/data-sources/zones.md': renderDocs('alicloud_zones', zonesSchema, { kind: 'data-source', provider: 'alicloud', example: ZONES_EXAMPLE }),
+    'docs/data-sources/zones.md': renderDocs('alicloud_zones', zonesSchema, {
+      kind: 'data-source',
+      provider: 'alicloud',
+      example: ZONES_EXAMPLE,
+    }),
     'examples/data-sources/alicloud_zones/data-source.tf': ZONES_EXAMPLE,
   };
 }

@@ -6,15 +6,31 @@ import { filterZones, resultId, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({
-  ZoneId: id, LocalName: `Zone ${id}`, AvailableResourceCreation: creation, AvailableDiskCategories: disks, AvailableInstanceTypes: types,
+  ZoneId: id,
+  LocalName: `Zone ${id}`,
+  AvailableResourceCreation: creation,
+  AvailableDiskCategories: disks,
+  AvailableInstanceTypes: types,
 });
 const zones = [zone('z-a', ['ecs.c6.large']), zone('z-b', ['ecs.g8i.large'], ['Disk'], ['cloud_ssd'])];
 
 test('zones are filtered by resource kind, instance type and disk category, keeping ECS order', () => {
-  assert.deepEqual(filterZones(zones, { available_resource_creation: 'Instance' }).map((z) => z.ZoneId), ['z-a']);
-  assert.deepEqual(filterZones(zones, { available_instance_type: 'ecs.g8i.large' }).map((z) => z.ZoneId), ['z-b']);
-  assert.deepEqual(filterZones(zones, { available_disk_category: 'cloud_ssd' }).map((z) => z.ZoneId), ['z-b']);
-  assert.deepEqual(filterZones(zones, {}).map((z) => z.ZoneId), ['z-a', 'z-b']);
+  assert.deepEqual(
+    filterZones(zones, { available_resource_creation: 'Instance' }).map((z) => z.ZoneId),
+    ['z-a'],
+  );
+  assert.deepEqual(
+    filterZones(zones, { available_instance_type: 'ecs.g8i.large' }).map((z) => z.ZoneId),
+    ['z-b'],
+  );
+  assert.deepEqual(
+    filterZones(zones, { available_disk_category: 'cloud_ssd' }).map((z) => z.ZoneId),
+    ['z-b'],
+  );
+  assert.deepEqual(
+    filterZones(zones, {}).map((z) => z.ZoneId),
+    ['z-a', 'z-b'],
+  );
 });
 
 test('multi = true gives no zones, since no ECS zone is multi-AZ', () => {
@@ -23,8 +39,13 @@ test('multi = true gives no zones, since no ECS zone is multi-AZ', () => {
 
 test('zone results carry id, local name and the offered types, kinds and disks', () => {
   assert.deepEqual(toZoneResults([zones[0]!])[0], {
-    id: 'z-a', local_name: 'Zone z-a', available_instance_types: ['ecs.c6.large'], available_resource_creation: ['Instance', 'VSwitch', 'Disk'],
-    available_disk_categories: ['cloud_essd'], multi_zone_ids: [], slb_slave_zone_ids: [],
+    id: 'z-a',
+    local_name: 'Zone z-a',
+    available_instance_types: ['ecs.c6.large'],
+    available_resource_creation: ['Instance', 'VSwitch', 'Disk'],
+    available_disk_categories: ['cloud_essd'],
+    multi_zone_ids: [],
+    slb_slave_zone_ids: [],
   });
 });
 
@@ -35,5 +56,8 @@ test('the result id is stable for the same ids and differs for others', () => {
 
 test('validation rejects an unknown resource kind and lists the allowed ones', () => {
   const errors = validationErrors(zonesSchema, { available_resource_creation: 'Database' });
-  assert.ok(errors.some((e) => /^available_resource_creation: .*must be one of "Instance", "Disk", "VSwitch"/.test(e)), JSON.stringify(errors));
+  assert.ok(
+    errors.some((e) => /^available_resource_creation: .*must be one of "Instance", "Disk", "VSwitch"/.test(e)),
+    JSON.stringify(errors),
+  );
 });

@@ -13,10 +13,12 @@ export interface ZoneFilter {
 /** Zones passing every given filter, in the order ECS listed them. */
 export function filterZones(zones: readonly Zone[], f: ZoneFilter): Zone[] {
   if (f.multi) return [];
-  return zones.filter((z) =>
-    (!f.available_resource_creation || z.AvailableResourceCreation.includes(f.available_resource_creation)) &&
-    (!f.available_instance_type || z.AvailableInstanceTypes.includes(f.available_instance_type)) &&
-    (!f.available_disk_category || z.AvailableDiskCategories.includes(f.available_disk_category)));
+  return zones.filter(
+    (z) =>
+      (!f.available_resource_creation || z.AvailableResourceCreation.includes(f.available_resource_creation)) &&
+      (!f.available_instance_type || z.AvailableInstanceTypes.includes(f.available_instance_type)) &&
+      (!f.available_disk_category || z.AvailableDiskCategories.includes(f.available_disk_category)),
+  );
 }
 
 /** A stable id for a data source result: the hash of its ids (like the official provider). */

@@ -4,20 +4,65 @@
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
-export const RESOURCE_CREATION_KINDS = ['Instance', 'Disk', 'VSwitch', 'Rds', 'Slb', 'Redis', 'Memcache', 'MongoDB', 'KVStore', 'FunctionCompute', 'Elasticsearch', 'IoOptimized', 'DedicatedHost'] as const;
+export const RESOURCE_CREATION_KINDS = [
+  'Instance',
+  'Disk',
+  'VSwitch',
+  'Rds',
+  'Slb',
+  'Redis',
+  'Memcache',
+  'MongoDB',
+  'KVStore',
+  'FunctionCompute',
+  'Elasticsearch',
+  'IoOptimized',
+  'DedicatedHost',
+] as const;
 export const DISK_CATEGORIES = ['cloud', 'cloud_ssd', 'cloud_efficiency', 'cloud_essd', 'cloud_auto', 'ephemeral_ssd'] as const;
 
 export const zonesSchema = defineSchema({
-  description: 'The availability zones of the provider region, optionally only those offering a resource kind, instance type or disk category.',
+  description:
+    'The availability zones of the provider region, optionally only those offering a resource kind, instance type or disk category.',
   attributes: {
     id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the zone ids).' }),
-    available_resource_creation: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_CREATION_KINDS)], description: 'Only zones where this kind of resource can be created.' }),
-    available_instance_type: attr.string({ optional: true, description: 'Only zones offering this instance type, e.g. `ecs.sn1ne.large`.' }),
-    available_disk_category: attr.string({ optional: true, validators: [v.oneOf(...DISK_CATEGORIES)], description: 'Only zones offering this disk category.' }),
-    multi: attr.bool({ optional: true, default: false, description: 'Multi-AZ zones (RDS only); no ECS zone is multi-AZ, so `true` gives an empty list.' }),
-    instance_charge_type: attr.string({ optional: true, default: 'PostPaid', validators: [v.oneOf('PrePaid', 'PostPaid')], description: 'Charge type the zones must support.' }),
-    network_type: attr.string({ optional: true, ignored: true, validators: [v.oneOf('Vpc', 'Classic')], description: 'Network type the zones must support (accepted; every zone here is VPC-only).' }),
-    spot_strategy: attr.string({ optional: true, ignored: true, validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')], description: 'Spot strategy the zones must support (accepted, not used as a filter).' }),
+    available_resource_creation: attr.string({
+      optional: true,
+      validators: [v.oneOf(...RESOURCE_CREATION_KINDS)],
+      description: 'Only zones where this kind of resource can be created.',
+    }),
+    available_instance_type: attr.string({
+      optional: true,
+      description: 'Only zones offering this instance type, e.g. `ecs.sn1ne.large`.',
+    }),
+    available_disk_category: attr.string({
+      optional: true,
+      validators: [v.oneOf(...DISK_CATEGORIES)],
+      description: 'Only zones offering this disk category.',
+    }),
+    multi: attr.bool({
+      optional: true,
+      default: false,
+      description: 'Multi-AZ zones (RDS only); no ECS zone is multi-AZ, so `true` gives an empty list.',
+    }),
+    instance_charge_type: attr.string({
+      optional: true,
+      default: 'PostPaid',
+      validators: [v.oneOf('PrePaid', 'PostPaid')],
+      description: 'Charge type the zones must support.',
+    }),
+    network_type: attr.string({
+      optional: true,
+      ignored: true,
+      validators: [v.oneOf('Vpc', 'Classic')],
+      description: 'Network type the zones must support (accepted; every zone here is VPC-only).',
+    }),
+    spot_strategy: attr.string({
+      optional: true,
+      ignored: true,
+      validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')],
+      description: 'Spot strategy the zones must support (accepted, not used as a filter).',
+    }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
     output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
     ids: attr.list('string', { computed: true, description: 'Ids of the matching zones.' }),

@@ -33,11 +33,19 @@ export async function checkInstance(ctx: CheckContext, id: string): Promise<bool
   const at: AttributePath = [{ attribute: 'instance_id' }];
   let inst = await findInstance(ctx, id);
   if (!inst) {
-    ctx.diags.addAttributeError(at, 'Instance Not Found', `instance_id "${id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`);
+    ctx.diags.addAttributeError(
+      at,
+      'Instance Not Found',
+      `instance_id "${id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`,
+    );
     return false;
   }
   if (inst.LockReasons.includes('security')) {
-    ctx.diags.addAttributeError(at, 'Instance Locked', `instance_id "${id}" is locked for security reasons and ECS refuses to image it. Unlock it or use another source.`);
+    ctx.diags.addAttributeError(
+      at,
+      'Instance Locked',
+      `instance_id "${id}" is locked for security reasons and ECS refuses to image it. Unlock it or use another source.`,
+    );
     return false;
   }
   if (TRANSITIONAL.includes(inst.Status)) {
@@ -53,7 +61,11 @@ export async function checkInstance(ctx: CheckContext, id: string): Promise<bool
     if (!inst) return checkInstance(ctx, id);
   }
   if (!SETTLED.includes(inst.Status)) {
-    ctx.diags.addAttributeError(at, 'Instance Not Ready For Imaging', `instance_id "${id}" is ${inst.Status}; ECS can only image an instance that is Running or Stopped. Start or stop it, then apply again.`);
+    ctx.diags.addAttributeError(
+      at,
+      'Instance Not Ready For Imaging',
+      `instance_id "${id}" is ${inst.Status}; ECS can only image an instance that is Running or Stopped. Start or stop it, then apply again.`,
+    );
     return false;
   }
   return true;
@@ -67,15 +79,30 @@ export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; pa
   let ok = true;
   for (const w of wanted) {
     const s = r.snapshots.find((x) => x.SnapshotId === w.id);
-    const where = w.path.map((p) => ('attribute' in p ? p.attribute : `[${'index' in p ? p.index : ''}]`)).join('.').replace(/\.\[/g, '[');
+    const where = w.path
+      .map((p) => ('attribute' in p ? p.attribute : `[${'index' in p ? p.index : ''}]`))
+      .join('.')
+      .replace(/\.\[/g, '[');
     if (!s) {
-      ctx.diags.addAttributeError(w.path, 'Snapshot Not Found', `${where} "${w.id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`);
+      ctx.diags.addAttributeError(
+        w.path,
+        'Snapshot Not Found',
+        `${where} "${w.id}" does not exist in region ${ctx.client.region}. Check the id and the provider region.`,
+      );
       ok = false;
     } else if (s.Status === 'failed') {
-      ctx.diags.addAttributeError(w.path, 'Snapshot Failed', `${where} "${w.id}" is a failed snapshot and cannot make an image. Take a new snapshot.`);
+      ctx.diags.addAttributeError(
+        w.path,
+        'Snapshot Failed',
+        `${where} "${w.id}" is a failed snapshot and cannot make an image. Take a new snapshot.`,
+      );
       ok = false;
     } else if (Date.parse(s.CreationTime) < OLDEST_SNAPSHOT) {
-      ctx.diags.addAttributeError(w.path, 'Snapshot Too Old', `${where} "${w.id}" was created on ${s.CreationTime}; ECS cannot make images from snapshots created on or before 2013-07-15. Take a new snapshot of the disk.`);
+      ctx.diags.addAttributeError(
+        w.path,
+        'Snapshot Too Old',
+        `${where} "${w.id}" was created on ${s.CreationTime}; ECS cannot make images from snapshots created on or before 2013-07-15. Take a new snapshot of the disk.`,
+      );
       ok = false;
     }
   }
@@ -95,12 +122,27 @@ export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostic
   const mapsPath: AttributePath = [{ attribute: 'disk_device_mapping' }];
   // Point inside the first block: a path to a block (not an attribute) renders at the resource header.
   const first = maps?.[0];
-  const firstAttr = (['snapshot_id', 'device', 'disk_type', 'size'] as const).find((k) => first && first[k] !== null && first[k] !== undefined) ?? 'disk_type';
+  const firstAttr =
+    (['snapshot_id', 'device', 'disk_type', 'size'] as const).find((k) => first && first[k] !== null && first[k] !== undefined) ??
+    'disk_type';
   const firstBlock: AttributePath = [...mapsPath, { index: 0 }, { attribute: firstAttr }];
-  if (hasMaps && hasInstance) diags.addAttributeError(firstBlock, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with instance_id; set only one image source.');
-  if (hasMaps && hasSnapshot) diags.addAttributeError(firstBlock, 'Conflicting Attributes', 'disk_device_mapping cannot be set together with snapshot_id; set only one image source.');
+  if (hasMaps && hasInstance)
+    diags.addAttributeError(
+      firstBlock,
+      'Conflicting Attributes',
+      'disk_device_mapping cannot be set together with instance_id; set only one image source.',
+    );
+  if (hasMaps && hasSnapshot)
+    diags.addAttributeError(
+      firstBlock,
+      'Conflicting Attributes',
+      'disk_device_mapping cannot be set together with snapshot_id; set only one image source.',
+    );
   if (!hasInstance && !hasSnapshot && hasMaps === false) {
-    diags.addError('Missing Image Source', 'Set one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots).');
+    diags.addError(
+      'Missing Image Source',
+      'Set one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots).',
+    );
   }
   if (!maps) return;
   const devices = new Map<string, number>();
@@ -111,10 +153,19 @@ export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostic
     if (typeof m.device === 'string') {
       const before = devices.get(m.device);
       if (before !== undefined) {
-        diags.addAttributeError([...mapsPath, { index: i }, { attribute: 'device' }], 'Duplicate Device', `disk_device_mapping[${i}].device "${m.device}" is already used by disk_device_mapping[${before}]; each disk needs its own device name.`);
+        diags.addAttributeError(
+          [...mapsPath, { index: i }, { attribute: 'device' }],
+          'Duplicate Device',
+          `disk_device_mapping[${i}].device "${m.device}" is already used by disk_device_mapping[${before}]; each disk needs its own device name.`,
+        );
       } else devices.set(m.device, i);
     }
     if (m.disk_type === 'system' && ++systems === 2) extraSystem = i;
   });
-  if (extraSystem !== undefined) diags.addAttributeError([...mapsPath, { index: extraSystem }, { attribute: 'disk_type' }], 'Too Many System Disks', `disk_device_mapping has ${systems} blocks with disk_type = "system"; an image has exactly one system disk.`);
+  if (extraSystem !== undefined)
+    diags.addAttributeError(
+      [...mapsPath, { index: extraSystem }, { attribute: 'disk_type' }],
+      'Too Many System Disks',
+      `disk_device_mapping has ${systems} blocks with disk_type = "system"; an image has exactly one system disk.`,
+    );
 }

@@ -48,7 +48,11 @@ async function createWithRetry(req: Req, input: CreateImageInput, token: string,
   let delay = 1000;
   for (;;) {
     try {
-      const r = await createImage(req.client, { ...input, ClientToken: token }, { signal: req.signal, deadlineMs: Math.max(1000, deadline - Date.now()) });
+      const r = await createImage(
+        req.client,
+        { ...input, ClientToken: token },
+        { signal: req.signal, deadlineMs: Math.max(1000, deadline - Date.now()) },
+      );
       req.log.info(`alicloud_image: CreateImage accepted, image ${r.imageId}`, { image_id: r.imageId, request_id: r.requestId });
       return r.imageId;
     } catch (err) {
@@ -82,7 +86,8 @@ async function waitUsable(req: Req, image: Image, deadline: number): Promise<Ima
     maxIntervalMs: 5000,
     onProgress(i) {
       const now = describeImageState(i);
-      if (now !== last) req.log.info(`alicloud_image: ${image.ImageId} ${now}`, { image_id: image.ImageId, status: i?.Status, progress: i?.Progress });
+      if (now !== last)
+        req.log.info(`alicloud_image: ${image.ImageId} ${now}`, { image_id: image.ImageId, status: i?.Status, progress: i?.Progress });
       last = now;
     },
   });
@@ -94,10 +99,13 @@ function overlayConfig(state: ImageState, config: Req['config']): ImageState {
     const c = config.disk_device_mapping[i];
     if (!c) return m;
     const out = { ...m };
-    for (const k of ['disk_type', 'size', 'snapshot_id', 'device'] as const) if (c[k] !== null && c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
+    for (const k of ['disk_type', 'size', 'snapshot_id', 'device'] as const)
+      if (c[k] !== null && c[k] !== undefined) (out as Record<string, unknown>)[k] = c[k];
     return out;
   });
-  const features = state.features.map((f, i) => (config.features[i]?.nvme_support ? { nvme_support: config.features[i]!.nvme_support } : f));
+  const features = state.features.map((f, i) =>
+    config.features[i]?.nvme_support ? { nvme_support: config.features[i]!.nvme_support } : f,
+  );
   return { ...state, disk_device_mapping: mappings, features };
 }
 
@@ -111,7 +119,11 @@ export async function createImageResource(req: Req): Promise<ImageState> {
     if (config.instance_id && !(await checkInstance(ctx, config.instance_id))) return failed;
     const snaps = [
       ...(config.snapshot_id ? [{ id: config.snapshot_id, path: [{ attribute: 'snapshot_id' }] }] : []),
-      ...config.disk_device_mapping.flatMap((m, i) => (m.snapshot_id ? [{ id: m.snapshot_id, path: [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute: 'snapshot_id' }] }] : [])),
+      ...config.disk_device_mapping.flatMap((m, i) =>
+        m.snapshot_id
+          ? [{ id: m.snapshot_id, path: [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute: 'snapshot_id' }] }]
+          : [],
+      ),
     ];
     if (!(await checkSnapshots(ctx, snaps))) return failed;
   } catch (err) {
@@ -131,7 +143,8 @@ export async function createImageResource(req: Req): Promise<ImageState> {
   }
   req.saveProgress({ id });
 
-  const kept = () => `The image ${id} exists and is saved in state as tainted; the next apply replaces it, or run terraform destroy to remove it.`;
+  const kept = () =>
+    `The image ${id} exists and is saved in state as tainted; the next apply replaces it, or run terraform destroy to remove it.`;
   try {
     let image = await lookSoon(req, id);
     if (!image) {
@@ -142,14 +155,20 @@ export async function createImageResource(req: Req): Promise<ImageState> {
       image = await lookSoon(req, id);
     }
     if (image) req.saveProgress({ status: image.Status });
-    const usable = image ? await waitUsable(req, image, deadline) : await waitImageUsable(req.client, id, { timeoutMs: Math.max(0, deadline - Date.now()), signal: req.signal });
+    const usable = image
+      ? await waitUsable(req, image, deadline)
+      : await waitImageUsable(req.client, id, { timeoutMs: Math.max(0, deadline - Date.now()), signal: req.signal });
     const state = imageToState(usable, { ...(req.plan as unknown as ImageState) }, { fillBlocks: false });
     return overlayConfig(state, config);
   } catch (err) {
     if (isEcsServiceError(err) || (err as Error)?.name?.startsWith('Ecs')) {
       const failedWait = (err as Error).name === 'EcsWaitFailedError';
       if (failedWait) req.saveProgress({ status: 'CreateFailed' });
-      addEcsError(diags, err, { summary: failedWait ? 'Image Creation Failed' : 'Cannot Wait For Image', timeoutKey: 'create', note: kept() });
+      addEcsError(diags, err, {
+        summary: failedWait ? 'Image Creation Failed' : 'Cannot Wait For Image',
+        timeoutKey: 'create',
+        note: kept(),
+      });
     } else {
       diags.addError('Cannot Wait For Image', `${(err as Error)?.message ?? String(err)}\n\n${kept()}`);
     }

@@ -9,7 +9,8 @@ test('the committed alicloud_image docs and examples match what npm run docs gen
 
 test('the generated page has the registry sections and documents every rule', () => {
   const md = imageDocFiles()['docs/resources/image.md']!;
-  for (const heading of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import']) assert.ok(md.includes(heading), heading);
+  for (const heading of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import'])
+    assert.ok(md.includes(heading), heading);
   assert.match(md, /`architecture` - \(Optional, String, ForceNew\)/);
   assert.match(md, /Valid values: `Aliyun`, `Anolis`/);
   assert.match(md, /`name` - \(Optional, String, Deprecated\)/);

@@ -12,7 +12,13 @@ const IMPORT_NOTE = `ECS does not report how an image was made, so \`instance_id
 /** Repository-relative path -> file content. */
 export function imageDocFiles(): Record<string, string> {
   return {
-    'docs/resources/image.md': renderDocs('alicloud_image', imageSchema, { kind: 'resource', provider: 'alicloud', example: IMAGE_EXAMPLE, importId: IMAGE_IMPORT_ID, importNote: IMPORT_NOTE }),
+    'docs/resources/image.md': renderDocs('alicloud_image', imageSchema, {
+      kind: 'resource',
+      provider: 'alicloud',
+      example: IMAGE_EXAMPLE,
+      importId: IMAGE_IMPORT_ID,
+      importNote: IMPORT_NOTE,
+    }),
     'examples/resources/alicloud_image/resource.tf': IMAGE_EXAMPLE,
     'examples/resources/alicloud_image/import.sh': IMAGE_IMPORT_SH,
   };

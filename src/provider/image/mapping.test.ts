@@ -5,29 +5,73 @@ import { alignMappings, autoSnapshots, createImageInput, createToken, imageToSta
 import type { ImageConfig, ImageState } from './schema.js';
 
 const NULLS = {
-  id: null, instance_id: null, snapshot_id: null, image_name: null, name: null, description: null, architecture: 'x86_64', platform: null,
-  image_version: null, image_family: null, boot_mode: null, license_type: null, detection_strategy: null, resource_group_id: null, tags: null,
-  force: false, delete_auto_snapshot: false, status: null, create_time: null, usable: null, disk_device_mapping: [], features: [],
+  id: null,
+  instance_id: null,
+  snapshot_id: null,
+  image_name: null,
+  name: null,
+  description: null,
+  architecture: 'x86_64',
+  platform: null,
+  image_version: null,
+  image_family: null,
+  boot_mode: null,
+  license_type: null,
+  detection_strategy: null,
+  resource_group_id: null,
+  tags: null,
+  force: false,
+  delete_auto_snapshot: false,
+  status: null,
+  create_time: null,
+  usable: null,
+  disk_device_mapping: [],
+  features: [],
 };
 const config = (over: Partial<ImageConfig>) => ({ ...NULLS, ...over }) as unknown as ImageConfig;
 const state = (over: Partial<ImageState>) => ({ ...NULLS, ...over }) as unknown as ImageState;
 
 const apiImage = (over: Record<string, unknown> = {}) =>
   decodeImage({
-    ImageId: 'm-1', ImageName: 'img', Description: '', Status: 'Available', Usable: true, CreationTime: '2024-01-01T00:00:00Z', Architecture: 'x86_64',
-    Platform: 'Ubuntu', ResourceGroupId: 'rg-1', Features: { NvmeSupport: 'supported' },
-    Tags: { Tag: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'acs:sys', TagValue: 'x' }] },
-    DiskDeviceMappings: { DiskDeviceMapping: [
-      { Device: '/dev/xvda', Type: 'system', SnapshotId: 's-1', Size: '40', Progress: '100%', RemainTime: 0 },
-      { Device: '/dev/xvdb', Type: 'data', SnapshotId: 's-2', Size: '100', Progress: '100%', RemainTime: 0 },
-    ] },
+    ImageId: 'm-1',
+    ImageName: 'img',
+    Description: '',
+    Status: 'Available',
+    Usable: true,
+    CreationTime: '2024-01-01T00:00:00Z',
+    Architecture: 'x86_64',
+    Platform: 'Ubuntu',
+    ResourceGroupId: 'rg-1',
+    Features: { NvmeSupport: 'supported' },
+    Tags: {
+      Tag: [
+        { TagKey: 'a', TagValue: '1' },
+        { TagKey: 'acs:sys', TagValue: 'x' },
+      ],
+    },
+    DiskDeviceMappings: {
+      DiskDeviceMapping: [
+        { Device: '/dev/xvda', Type: 'system', SnapshotId: 's-1', Size: '40', Progress: '100%', RemainTime: 0 },
+        { Device: '/dev/xvdb', Type: 'data', SnapshotId: 's-2', Size: '100', Progress: '100%', RemainTime: 0 },
+      ],
+    },
     ...over,
   });
 
 test('CreateImage input sends only configured arguments, the name from the deprecated alias, and always the architecture', () => {
-  const input = createImageInput(config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, features: [{ nvme_support: 'supported' }] }));
-  assert.deepEqual(input, { InstanceId: 'i-1', ImageName: 'old-name', Architecture: 'x86_64', Features: { NvmeSupport: 'supported' }, Tag: [{ Key: 'k', Value: 'v' }] });
-  const disks = createImageInput(config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system' } as never] }));
+  const input = createImageInput(
+    config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, features: [{ nvme_support: 'supported' }] }),
+  );
+  assert.deepEqual(input, {
+    InstanceId: 'i-1',
+    ImageName: 'old-name',
+    Architecture: 'x86_64',
+    Features: { NvmeSupport: 'supported' },
+    Tag: [{ Key: 'k', Value: 'v' }],
+  });
+  const disks = createImageInput(
+    config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system' } as never] }),
+  );
   assert.deepEqual(disks.DiskDeviceMapping, [{ SnapshotId: 's-1', DiskType: 'system' }]);
 });
 
@@ -62,7 +106,10 @@ test('import fills disk mappings and features from the API', () => {
 test('mappings align with the configured ones by device or snapshot, whatever order the API uses', () => {
   const api = apiImage().DiskDeviceMappings.DiskDeviceMapping;
   const out = alignMappings([{ snapshot_id: 's-2' }, { device: '/dev/xvda' }], api);
-  assert.deepEqual(out.map((m) => m.snapshot_id), ['s-2', 's-1']);
+  assert.deepEqual(
+    out.map((m) => m.snapshot_id),
+    ['s-2', 's-1'],
+  );
   const extra = alignMappings([{ device: '/dev/xvda' }], api);
   assert.equal(extra.length, 2, 'a disk the config does not have shows up as drift');
 });
@@ -70,7 +117,11 @@ test('mappings align with the configured ones by device or snapshot, whatever or
 test('ModifyImageAttribute carries only the changed, configured fields', () => {
   const prior = state({ id: 'm-1', image_name: 'a', description: 'd', boot_mode: 'BIOS' });
   assert.equal(modifyImageInput('m-1', config({ image_name: 'a' }), prior), undefined);
-  assert.deepEqual(modifyImageInput('m-1', config({ image_name: 'b', description: null, boot_mode: 'UEFI' }), prior), { ImageId: 'm-1', ImageName: 'b', BootMode: 'UEFI' });
+  assert.deepEqual(modifyImageInput('m-1', config({ image_name: 'b', description: null, boot_mode: 'UEFI' }), prior), {
+    ImageId: 'm-1',
+    ImageName: 'b',
+    BootMode: 'UEFI',
+  });
 });
 
 test('tag changes remove only dropped keys and upsert only added or changed ones', () => {

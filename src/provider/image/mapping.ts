@@ -50,7 +50,10 @@ export function createImageInput(config: Known): CreateImageInput {
 export function stableJson(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(stableJson).join(',')}]`;
   if (x !== null && typeof x === 'object') {
-    return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${stableJson((x as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(x)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(x) ?? 'null';
 }
@@ -83,7 +86,10 @@ function mappingFromApi(m: Image['DiskDeviceMappings']['DiskDeviceMapping'][numb
  * snapshot id, else in order. Configured values win, computed ones come from the API.
  * Mappings the API has beyond the basis are appended (they show up as drift).
  */
-export function alignMappings(basis: readonly Partial<MappingState>[], api: Image['DiskDeviceMappings']['DiskDeviceMapping']): MappingState[] {
+export function alignMappings(
+  basis: readonly Partial<MappingState>[],
+  api: Image['DiskDeviceMappings']['DiskDeviceMapping'],
+): MappingState[] {
   const pool = api.map(mappingFromApi);
   const used = new Set<number>();
   const take = (pred: (m: MappingState) => boolean): MappingState | undefined => {
@@ -92,11 +98,26 @@ export function alignMappings(basis: readonly Partial<MappingState>[], api: Imag
     used.add(i);
     return pool[i];
   };
-  const picks = basis.map((b) => (b.device ? take((m) => m.device === b.device) : undefined) ?? (b.snapshot_id ? take((m) => m.snapshot_id === b.snapshot_id) : undefined));
+  const picks = basis.map(
+    (b) =>
+      (b.device ? take((m) => m.device === b.device) : undefined) ??
+      (b.snapshot_id ? take((m) => m.snapshot_id === b.snapshot_id) : undefined),
+  );
   const out = basis.map((b, i) => {
     const found = picks[i] ?? take(() => true);
     // The API lost this disk: report nothing known for it (a diff, then replacement).
-    if (!found) return { disk_type: null, size: null, snapshot_id: null, device: null, format: '', progress: '', import_oss_bucket: '', import_oss_object: '', remain_time: 0 };
+    if (!found)
+      return {
+        disk_type: null,
+        size: null,
+        snapshot_id: null,
+        device: null,
+        format: '',
+        progress: '',
+        import_oss_bucket: '',
+        import_oss_object: '',
+        remain_time: 0,
+      };
     return found;
   });
   pool.forEach((m, j) => void (used.has(j) ? undefined : out.push(m)));
@@ -118,7 +139,8 @@ export function imageToState(image: Image, basis: ImageState, opts: ToStateOptio
   const api = image.DiskDeviceMappings.DiskDeviceMapping;
   const mappings = mappingBasis.length > 0 || (opts.fillBlocks && api.length > 0) ? alignMappings(mappingBasis, api) : [];
   const nvme = image.Features.NvmeSupport;
-  const features = (basis.features ?? []).length > 0 ? [{ nvme_support: nvme || null }] : opts.fillBlocks && nvme ? [{ nvme_support: nvme }] : [];
+  const features =
+    (basis.features ?? []).length > 0 ? [{ nvme_support: nvme || null }] : opts.fillBlocks && nvme ? [{ nvme_support: nvme }] : [];
   return {
     ...basis,
     id: image.ImageId,
@@ -164,10 +186,15 @@ export function modifyImageInput(imageId: string, config: Known, prior: ImageSta
 }
 
 /** Minimal tag change: keys to remove, and keys to add or overwrite. */
-export function tagChanges(prior: Record<string, string> | null, wanted: Record<string, string> | null): { remove: string[]; upsert: Record<string, string> } {
+export function tagChanges(
+  prior: Record<string, string> | null,
+  wanted: Record<string, string> | null,
+): { remove: string[]; upsert: Record<string, string> } {
   const before = prior ?? {};
   const after = wanted ?? {};
-  const remove = Object.keys(before).filter((k) => !(k in after)).sort();
+  const remove = Object.keys(before)
+    .filter((k) => !(k in after))
+    .sort();
   const upsert: Record<string, string> = {};
   for (const [k, val] of Object.entries(after)) if (before[k] !== val) upsert[k] = val;
   return { remove, upsert };

@@ -70,16 +70,24 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
       }
       const tags = tagChanges(prior.tags, config.tags);
       if (tags.remove.length > 0) await untagResources(client, { resourceType: 'image', resourceIds: [id], keys: tags.remove }, opts());
-      if (Object.keys(tags.upsert).length > 0) await tagResources(client, { resourceType: 'image', resourceIds: [id], tags: tags.upsert }, opts());
+      if (Object.keys(tags.upsert).length > 0)
+        await tagResources(client, { resourceType: 'image', resourceIds: [id], tags: tags.upsert }, opts());
       const image = await describeImage(client, id, { signal });
       if (!image) {
-        diags.addError('Image Disappeared', `The image ${id} was deleted outside Terraform during the update. Run terraform apply again to create a new one.`);
+        diags.addError(
+          'Image Disappeared',
+          `The image ${id} was deleted outside Terraform during the update. Run terraform apply again to create a new one.`,
+        );
         return undefined as never;
       }
       const basis = { ...prior, ...definedOnly(plan) } as ImageState;
       return imageToState(image, basis, { fillBlocks: false });
     } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Update Image', attributeFor: attributeForCode, note: 'Changes made before the error are kept; the next plan shows what is left.' });
+      addEcsError(diags, err, {
+        summary: 'Cannot Update Image',
+        attributeFor: attributeForCode,
+        note: 'Changes made before the error are kept; the next plan shows what is left.',
+      });
       return undefined as never;
     }
   },
@@ -98,8 +106,13 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
           try {
             await deleteSnapshot(client, snap, true, { signal });
           } catch (err) {
-            const why = isEcsServiceError(err) ? `${err.code}: ${err.serviceMessage} (request id ${err.requestId ?? 'none'})` : String((err as Error)?.message ?? err);
-            diags.addWarning('Snapshot Not Deleted', `The image ${id} is deleted, but its snapshot ${snap} could not be deleted (${why}). Delete it in the console or with the aliyun CLI.`);
+            const why = isEcsServiceError(err)
+              ? `${err.code}: ${err.serviceMessage} (request id ${err.requestId ?? 'none'})`
+              : String((err as Error)?.message ?? err);
+            diags.addWarning(
+              'Snapshot Not Deleted',
+              `The image ${id} is deleted, but its snapshot ${snap} could not be deleted (${why}). Delete it in the console or with the aliyun CLI.`,
+            );
           }
         }
       }
@@ -110,7 +123,10 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
 
   async importState({ id, diags }) {
     if (!/^m-[A-Za-z0-9-]+$/.test(id)) {
-      diags.addError('Invalid Import Id', `"${id}" is not an ECS image id; import alicloud_image with the image id, e.g. terraform import alicloud_image.default ${IMAGE_IMPORT_ID}.`);
+      diags.addError(
+        'Invalid Import Id',
+        `"${id}" is not an ECS image id; import alicloud_image with the image id, e.g. terraform import alicloud_image.default ${IMAGE_IMPORT_ID}.`,
+      );
       return null;
     }
     return { id };

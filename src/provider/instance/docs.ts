@@ -10,7 +10,12 @@ import { instanceSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function instanceDocFiles(): Record<string, string> {
   return {
-    'docs/resources/instance.md': renderDocs('alicloud_instance', instanceSchema, { kind: 'resource', provider: 'alicloud', example: INSTANCE_EXAMPLE, importId: INSTANCE_IMPORT_ID }),
+    'docs/resources/instance.md': renderDocs('alicloud_instance', instanceSchema, {
+      kind: 'resource',
+      provider: 'alicloud',
+      example: INSTANCE_EXAMPLE,
+      importId: INSTANCE_IMPORT_ID,
+    }),
     'examples/resources/alicloud_instance/resource.tf': INSTANCE_EXAMPLE,
     'examples/resources/alicloud_instance/import.sh': INSTANCE_IMPORT_SH,
   };

@@ -8,14 +8,41 @@ import { instanceSchema, type InstanceState } from './schema.js';
 const empty = Object.fromEntries(Object.keys(instanceSchema.attributes).map((k) => [k, null])) as unknown as InstanceState;
 const seed = { image_id: 'ubuntu_22_04_x64', instance_type: 'ecs.sn1ne.large', security_groups: ['sg-1'] };
 const detail: InstanceDetail = {
-  InstanceId: 'i-1', InstanceName: 'vm', Description: '', HostName: 'vm', Status: 'Running', ZoneId: 'cn-hangzhou-h', ImageId: 'ubuntu_22_04_x64',
-  InstanceType: 'ecs.sn1ne.large', Cpu: 2, Memory: 4096, OSType: 'linux', OSName: 'Ubuntu', CreationTime: '2026-01-01T00:00Z', ResourceGroupId: 'rg',
-  InstanceChargeType: 'PostPaid', InternetChargeType: 'PayByTraffic', InternetMaxBandwidthOut: 10, DeletionProtection: false,
-  SecurityGroupIds: ['sg-2', 'sg-1'], VpcId: 'vpc-1', VSwitchId: 'vsw-1', PrivateIp: '172.17.3.5', PublicIp: '47.1.2.3', Tags: {},
+  InstanceId: 'i-1',
+  InstanceName: 'vm',
+  Description: '',
+  HostName: 'vm',
+  Status: 'Running',
+  ZoneId: 'cn-hangzhou-h',
+  ImageId: 'ubuntu_22_04_x64',
+  InstanceType: 'ecs.sn1ne.large',
+  Cpu: 2,
+  Memory: 4096,
+  OSType: 'linux',
+  OSName: 'Ubuntu',
+  CreationTime: '2026-01-01T00:00Z',
+  ResourceGroupId: 'rg',
+  InstanceChargeType: 'PostPaid',
+  InternetChargeType: 'PayByTraffic',
+  InternetMaxBandwidthOut: 10,
+  DeletionProtection: false,
+  SecurityGroupIds: ['sg-2', 'sg-1'],
+  VpcId: 'vpc-1',
+  VSwitchId: 'vsw-1',
+  PrivateIp: '172.17.3.5',
+  PublicIp: '47.1.2.3',
+  Tags: {},
 };
 
 test('the RunInstances request carries the system disk as an object and the size as a string', () => {
-  const r = toRunInstanceInput({ ...empty, ...seed, system_disk_category: 'cloud_essd', system_disk_size: 40, internet_max_bandwidth_out: 10, availability_zone: 'z' });
+  const r = toRunInstanceInput({
+    ...empty,
+    ...seed,
+    system_disk_category: 'cloud_essd',
+    system_disk_size: 40,
+    internet_max_bandwidth_out: 10,
+    availability_zone: 'z',
+  });
   assert.deepEqual(r.SystemDisk, { Category: 'cloud_essd', Size: '40' });
   assert.deepEqual([r.ZoneId, r.SecurityGroupIds, r.InternetMaxBandwidthOut], ['z', ['sg-1'], 10]);
   assert.deepEqual(toRunInstanceInput({ ...empty, ...seed }).SystemDisk, { Category: undefined, Size: undefined });
@@ -32,7 +59,14 @@ test('state from DescribeInstances keeps the unreadable password and the system 
 test('ModifyInstanceAttribute carries only the changed attributes, and nothing when none of its attributes changed', () => {
   const plan = { ...empty, ...seed, instance_name: 'new', description: 'd', deletion_protection: true };
   assert.deepEqual(toModifyInstanceAttributeInput('i-1', plan, new Set(['instance_name', 'deletion_protection'])), {
-    InstanceId: 'i-1', InstanceName: 'new', Description: undefined, HostName: undefined, Password: undefined, DeletionProtection: true, SecurityGroupIds: undefined, UserData: undefined,
+    InstanceId: 'i-1',
+    InstanceName: 'new',
+    Description: undefined,
+    HostName: undefined,
+    Password: undefined,
+    DeletionProtection: true,
+    SecurityGroupIds: undefined,
+    UserData: undefined,
   });
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['tags', 'status'])), undefined);
 });
@@ -49,16 +83,31 @@ const invalid: [string, Record<string, unknown>, RegExp][] = [
 for (const [name, patch, expected] of invalid) {
   test(`validation rejects ${name}`, () => {
     const errors = validationErrors(instanceSchema, { ...seed, ...patch } as never);
-    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.some((e) => expected.test(e)),
+      `got ${JSON.stringify(errors)}`,
+    );
   });
 }
 
 test('user data is sent base64-encoded, and a value that already is base64 is kept', () => {
-  assert.equal(toRunInstanceInput({ ...empty, ...seed, user_data: '#!/bin/sh\necho hi' }).UserData, Buffer.from('#!/bin/sh\necho hi').toString('base64'));
+  assert.equal(
+    toRunInstanceInput({ ...empty, ...seed, user_data: '#!/bin/sh\necho hi' }).UserData,
+    Buffer.from('#!/bin/sh\necho hi').toString('base64'),
+  );
   assert.equal(toBase64UserData('IyEvYmluL3No'), 'IyEvYmluL3No');
   assert.equal(fromInstance(detail, undefined, { ...empty, user_data: 'x' }).user_data, 'x');
 });
 
 test('validation accepts the seed instance configuration', () => {
-  assert.deepEqual(validationErrors(instanceSchema, { ...seed, availability_zone: 'cn-hangzhou-h', instance_name: 'terraform-example', internet_max_bandwidth_out: 10, vswitch_id: 'vsw-1' }), []);
+  assert.deepEqual(
+    validationErrors(instanceSchema, {
+      ...seed,
+      availability_zone: 'cn-hangzhou-h',
+      instance_name: 'terraform-example',
+      internet_max_bandwidth_out: 10,
+      vswitch_id: 'vsw-1',
+    }),
+    [],
+  );
 });

@@ -20,7 +20,10 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? undefined,
     InternetChargeType: plan.internet_charge_type ?? undefined,
     InstanceChargeType: plan.instance_charge_type ?? undefined,
-    SystemDisk: { Category: plan.system_disk_category ?? undefined, Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size) },
+    SystemDisk: {
+      Category: plan.system_disk_category ?? undefined,
+      Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
+    },
     ResourceGroupId: plan.resource_group_id ?? undefined,
     DeletionProtection: plan.deletion_protection ?? undefined,
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
@@ -29,7 +32,11 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
 }
 
 /** State from DescribeInstances (+ the system disk); the password is never readable, so it is kept. */
-export function fromInstance(i: InstanceDetail, disk: { category: string; size: number } | undefined, prior: Partial<InstanceState>): InstanceState {
+export function fromInstance(
+  i: InstanceDetail,
+  disk: { category: string; size: number } | undefined,
+  prior: Partial<InstanceState>,
+): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -71,12 +78,12 @@ export function toBase64UserData(text: string): string {
 export function toModifyInstanceAttributeInput(id: string, plan: Planned, changed: ReadonlySet<string>) {
   const input = {
     InstanceId: id,
-    InstanceName: changed.has('instance_name') ? plan.instance_name ?? undefined : undefined,
-    Description: changed.has('description') ? plan.description ?? undefined : undefined,
-    HostName: changed.has('host_name') ? plan.host_name ?? undefined : undefined,
-    Password: changed.has('password') ? plan.password ?? undefined : undefined,
-    DeletionProtection: changed.has('deletion_protection') ? plan.deletion_protection ?? false : undefined,
-    SecurityGroupIds: changed.has('security_groups') ? plan.security_groups ?? undefined : undefined,
+    InstanceName: changed.has('instance_name') ? (plan.instance_name ?? undefined) : undefined,
+    Description: changed.has('description') ? (plan.description ?? undefined) : undefined,
+    HostName: changed.has('host_name') ? (plan.host_name ?? undefined) : undefined,
+    Password: changed.has('password') ? (plan.password ?? undefined) : undefined,
+    DeletionProtection: changed.has('deletion_protection') ? (plan.deletion_protection ?? false) : undefined,
+    SecurityGroupIds: changed.has('security_groups') ? (plan.security_groups ?? undefined) : undefined,
     UserData: changed.has('user_data') && plan.user_data ? toBase64UserData(plan.user_data) : undefined,
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);

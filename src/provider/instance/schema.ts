@@ -7,12 +7,18 @@ import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } 
 import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/common.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
-export const passwordValidator = v.custom<string>('8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters ()`~!@#$%^&*-_+=|{}[]:;\'<>,.?/', (p) => {
-  const classes = [/[A-Z]/, /[a-z]/, /\d/, /[()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]/].filter((re) => re.test(p)).length;
-  if (p.length < 8 || p.length > 30) return `must be 8 to 30 characters long, got ${p.length}`;
-  if (/[^A-Za-z0-9()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]/.test(p)) return 'must contain only letters, digits and the special characters ()`~!@#$%^&*-_+=|{}[]:;\'<>,.?/';
-  return classes < 3 ? `must mix at least three of upper-case letters, lower-case letters, digits and special characters, got ${classes}` : undefined;
-});
+export const passwordValidator = v.custom<string>(
+  "8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+  (p) => {
+    const classes = [/[A-Z]/, /[a-z]/, /\d/, /[()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]/].filter((re) => re.test(p)).length;
+    if (p.length < 8 || p.length > 30) return `must be 8 to 30 characters long, got ${p.length}`;
+    if (/[^A-Za-z0-9()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]/.test(p))
+      return "must contain only letters, digits and the special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/";
+    return classes < 3
+      ? `must mix at least three of upper-case letters, lower-case letters, digits and special characters, got ${classes}`
+      : undefined;
+  },
+);
 
 export const INSTANCE_STATUS_TARGETS = ['Running', 'Stopped'] as const;
 
@@ -21,26 +27,152 @@ export const instanceSchema = defineSchema({
   timeouts: { create: '10m', update: '10m', delete: '20m' },
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Instance id (`i-...`).' }),
-    image_id: attr.string({ required: true, description: 'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.', meta: { ecs: 'ImageId' } }),
-    instance_type: attr.string({ required: true, validators: [v.pattern(/^ecs\.[A-Za-z0-9.-]+$/, 'an instance type such as ecs.g6.large')], description: 'Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).', meta: { ecs: 'InstanceType' } }),
-    security_groups: attr.set('string', { required: true, validators: [v.length(1, 16)], elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')], description: 'Security groups (1 to 16) of the VPC; changing them updates in place.', meta: { ecs: 'SecurityGroupIds' } }),
-    availability_zone: attr.string({ optional: true, computed: true, requiresReplace: true, description: 'Zone (default: the zone of the vSwitch).', meta: { ecs: 'ZoneId' } }),
-    vswitch_id: attr.string({ optional: true, requiresReplace: true, validators: [v.pattern(/^vsw-[A-Za-z0-9]+$/, 'a vSwitch id such as vsw-abc123')], description: 'vSwitch of the primary network interface.', meta: { ecs: 'VSwitchId' } }),
-    private_ip: attr.string({ optional: true, computed: true, requiresReplace: true, validators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')], description: 'Private IPv4 address (default: picked from the vSwitch).', meta: { ecs: 'PrivateIpAddress' } }),
-    instance_name: attr.string({ optional: true, computed: true, validators: [v.length(2, 128), v.notPrefixedWith('http://', 'https://')], description: 'Name, 2 to 128 characters.', meta: { ecs: 'InstanceName' } }),
-    description: attr.string({ optional: true, computed: true, validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')], description: 'Description, 2 to 256 characters.', meta: { ecs: 'Description' } }),
-    host_name: attr.string({ optional: true, computed: true, validators: [v.pattern(/^[A-Za-z0-9][A-Za-z0-9.-]{0,62}[A-Za-z0-9]$/, '2 to 64 letters, digits, periods or hyphens, not starting or ending with a period or hyphen')], description: 'Host name of the operating system.', meta: { ecs: 'HostName' } }),
-    password: attr.string({ optional: true, sensitive: true, validators: [passwordValidator], description: 'Login password; never read back.', meta: { ecs: 'Password' } }),
-    internet_max_bandwidth_out: attr.int({ optional: true, default: 0, validators: [v.range(0, 100)], description: 'Public bandwidth in Mbit/s (0 to 100; above 0 allocates a public IP).', meta: { ecs: 'InternetMaxBandwidthOut' } }),
-    internet_charge_type: attr.string({ optional: true, computed: true, requiresReplace: true, validators: [v.oneOf(...INTERNET_CHARGE_TYPES)], description: 'Public traffic billing (default `PayByTraffic`).', meta: { ecs: 'InternetChargeType' } }),
-    instance_charge_type: attr.string({ optional: true, default: 'PostPaid', requiresReplace: true, validators: [v.oneOf(...INSTANCE_CHARGE_TYPES)], description: 'Billing: `PostPaid` (pay-as-you-go) or `PrePaid`.', meta: { ecs: 'InstanceChargeType' } }),
-    system_disk_category: attr.string({ optional: true, default: 'cloud_efficiency', requiresReplace: true, validators: [v.oneOf(...SYSTEM_DISK_CATEGORIES)], description: 'System disk category; a change replaces the instance.', meta: { ecs: 'SystemDisk.Category' } }),
-    system_disk_size: attr.int({ optional: true, computed: true, validators: [v.range(20, 2048)], description: 'System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.', meta: { ecs: 'SystemDisk.Size' } }),
-    resource_group_id: attr.string({ optional: true, computed: true, description: 'Resource group (changing it moves the instance).', meta: { ecs: 'ResourceGroupId' } }),
-    tags: attr.map('string', { optional: true, validators: tagMapValidators, keyValidators: tagKeyValidators, elementValidators: tagValueValidators, description: 'Tags (at most 20).' }),
-    user_data: attr.string({ optional: true, validators: [v.length(0, 32768)], description: 'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.', meta: { ecs: 'UserData' } }),
-    deletion_protection: attr.bool({ optional: true, default: false, description: 'Refuse release while true.', meta: { ecs: 'DeletionProtection' } }),
-    status: attr.string({ optional: true, computed: true, validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)], description: 'Desired and observed status: `Running` (default) or `Stopped`.' }),
+    image_id: attr.string({
+      required: true,
+      description:
+        'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.',
+      meta: { ecs: 'ImageId' },
+    }),
+    instance_type: attr.string({
+      required: true,
+      validators: [v.pattern(/^ecs\.[A-Za-z0-9.-]+$/, 'an instance type such as ecs.g6.large')],
+      description:
+        'Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).',
+      meta: { ecs: 'InstanceType' },
+    }),
+    security_groups: attr.set('string', {
+      required: true,
+      validators: [v.length(1, 16)],
+      elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')],
+      description: 'Security groups (1 to 16) of the VPC; changing them updates in place.',
+      meta: { ecs: 'SecurityGroupIds' },
+    }),
+    availability_zone: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      description: 'Zone (default: the zone of the vSwitch).',
+      meta: { ecs: 'ZoneId' },
+    }),
+    vswitch_id: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [v.pattern(/^vsw-[A-Za-z0-9]+$/, 'a vSwitch id such as vsw-abc123')],
+      description: 'vSwitch of the primary network interface.',
+      meta: { ecs: 'VSwitchId' },
+    }),
+    private_ip: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
+      description: 'Private IPv4 address (default: picked from the vSwitch).',
+      meta: { ecs: 'PrivateIpAddress' },
+    }),
+    instance_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.length(2, 128), v.notPrefixedWith('http://', 'https://')],
+      description: 'Name, 2 to 128 characters.',
+      meta: { ecs: 'InstanceName' },
+    }),
+    description: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')],
+      description: 'Description, 2 to 256 characters.',
+      meta: { ecs: 'Description' },
+    }),
+    host_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [
+        v.pattern(
+          /^[A-Za-z0-9][A-Za-z0-9.-]{0,62}[A-Za-z0-9]$/,
+          '2 to 64 letters, digits, periods or hyphens, not starting or ending with a period or hyphen',
+        ),
+      ],
+      description: 'Host name of the operating system.',
+      meta: { ecs: 'HostName' },
+    }),
+    password: attr.string({
+      optional: true,
+      sensitive: true,
+      validators: [passwordValidator],
+      description: 'Login password; never read back.',
+      meta: { ecs: 'Password' },
+    }),
+    internet_max_bandwidth_out: attr.int({
+      optional: true,
+      default: 0,
+      validators: [v.range(0, 100)],
+      description: 'Public bandwidth in Mbit/s (0 to 100; above 0 allocates a public IP).',
+      meta: { ecs: 'InternetMaxBandwidthOut' },
+    }),
+    internet_charge_type: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf(...INTERNET_CHARGE_TYPES)],
+      description: 'Public traffic billing (default `PayByTraffic`).',
+      meta: { ecs: 'InternetChargeType' },
+    }),
+    instance_charge_type: attr.string({
+      optional: true,
+      default: 'PostPaid',
+      requiresReplace: true,
+      validators: [v.oneOf(...INSTANCE_CHARGE_TYPES)],
+      description: 'Billing: `PostPaid` (pay-as-you-go) or `PrePaid`.',
+      meta: { ecs: 'InstanceChargeType' },
+    }),
+    system_disk_category: attr.string({
+      optional: true,
+      default: 'cloud_efficiency',
+      requiresReplace: true,
+      validators: [v.oneOf(...SYSTEM_DISK_CATEGORIES)],
+      description: 'System disk category; a change replaces the instance.',
+      meta: { ecs: 'SystemDisk.Category' },
+    }),
+    system_disk_size: attr.int({
+      optional: true,
+      computed: true,
+      validators: [v.range(20, 2048)],
+      description:
+        'System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.',
+      meta: { ecs: 'SystemDisk.Size' },
+    }),
+    resource_group_id: attr.string({
+      optional: true,
+      computed: true,
+      description: 'Resource group (changing it moves the instance).',
+      meta: { ecs: 'ResourceGroupId' },
+    }),
+    tags: attr.map('string', {
+      optional: true,
+      validators: tagMapValidators,
+      keyValidators: tagKeyValidators,
+      elementValidators: tagValueValidators,
+      description: 'Tags (at most 20).',
+    }),
+    user_data: attr.string({
+      optional: true,
+      validators: [v.length(0, 32768)],
+      description:
+        'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.',
+      meta: { ecs: 'UserData' },
+    }),
+    deletion_protection: attr.bool({
+      optional: true,
+      default: false,
+      description: 'Refuse release while true.',
+      meta: { ecs: 'DeletionProtection' },
+    }),
+    status: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)],
+      description: 'Desired and observed status: `Running` (default) or `Stopped`.',
+    }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
     cpu: attr.int({ computed: true, useStateForUnknown: true, description: 'vCPUs.' }),
     memory: attr.int({ computed: true, useStateForUnknown: true, description: 'Memory in MiB.' }),

@@ -10,7 +10,12 @@ import { securityGroupSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function securityGroupDocFiles(): Record<string, string> {
   return {
-    'docs/resources/security_group.md': renderDocs('alicloud_security_group', securityGroupSchema, { kind: 'resource', provider: 'alicloud', example: SECURITY_GROUP_EXAMPLE, importId: SECURITY_GROUP_IMPORT_ID }),
+    'docs/resources/security_group.md': renderDocs('alicloud_security_group', securityGroupSchema, {
+      kind: 'resource',
+      provider: 'alicloud',
+      example: SECURITY_GROUP_EXAMPLE,
+      importId: SECURITY_GROUP_IMPORT_ID,
+    }),
     'examples/resources/alicloud_security_group/resource.tf': SECURITY_GROUP_EXAMPLE,
     'examples/resources/alicloud_security_group/import.sh': SECURITY_GROUP_IMPORT_SH,
   };

@@ -8,13 +8,34 @@ const empty = Object.fromEntries(Object.keys(securityGroupSchema.attributes).map
 
 test('the create request uses name as the group name when security_group_name is unset', () => {
   assert.deepEqual(toCreateSecurityGroupInput({ ...empty, name: 'web', vpc_id: 'vpc-1', tags: { a: 'b' } }), {
-    VpcId: 'vpc-1', SecurityGroupName: 'web', Description: undefined, SecurityGroupType: undefined, ResourceGroupId: undefined, Tag: [{ Key: 'a', Value: 'b' }],
+    VpcId: 'vpc-1',
+    SecurityGroupName: 'web',
+    Description: undefined,
+    SecurityGroupType: undefined,
+    ResourceGroupId: undefined,
+    Tag: [{ Key: 'a', Value: 'b' }],
   });
 });
 
 test('state from a described group fills both name aliases, the type and the inner access policy', () => {
-  const s = fromSecurityGroup({ SecurityGroupId: 'sg-1', SecurityGroupName: 'web', Description: '', SecurityGroupType: 'normal', VpcId: 'vpc-1', ResourceGroupId: 'rg', CreationTime: 't', Tags: { k: 'v' } }, 'Accept', empty);
-  assert.deepEqual([s.name, s.security_group_name, s.security_group_type, s.inner_access_policy, s.description, s.tags], ['web', 'web', 'normal', 'Accept', null, { k: 'v' }]);
+  const s = fromSecurityGroup(
+    {
+      SecurityGroupId: 'sg-1',
+      SecurityGroupName: 'web',
+      Description: '',
+      SecurityGroupType: 'normal',
+      VpcId: 'vpc-1',
+      ResourceGroupId: 'rg',
+      CreationTime: 't',
+      Tags: { k: 'v' },
+    },
+    'Accept',
+    empty,
+  );
+  assert.deepEqual(
+    [s.name, s.security_group_name, s.security_group_type, s.inner_access_policy, s.description, s.tags],
+    ['web', 'web', 'normal', 'Accept', null, { k: 'v' }],
+  );
 });
 
 const invalid: [string, Record<string, unknown>, RegExp][] = [
@@ -26,6 +47,9 @@ const invalid: [string, Record<string, unknown>, RegExp][] = [
 for (const [name, patch, expected] of invalid) {
   test(`validation rejects ${name}, naming the attribute and the allowed values`, () => {
     const errors = validationErrors(securityGroupSchema, { vpc_id: 'vpc-1', ...patch } as never);
-    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.some((e) => expected.test(e)),
+      `got ${JSON.stringify(errors)}`,
+    );
   });
 }

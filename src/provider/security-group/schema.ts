@@ -7,7 +7,10 @@ import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/c
 
 /** 2-128 characters, starting with a letter or Chinese character; letters, digits, `.`, `_`, `-`, `:` after. */
 const nameValidators = [
-  v.pattern(/^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._:-]{1,127}$/, '2 to 128 characters starting with a letter, then letters, digits, periods, underscores, hyphens or colons'),
+  v.pattern(
+    /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._:-]{1,127}$/,
+    '2 to 128 characters starting with a letter, then letters, digits, periods, underscores, hyphens or colons',
+  ),
   v.notPrefixedWith('http://', 'https://'),
 ];
 export const SECURITY_GROUP_TYPES = ['normal', 'enterprise'] as const;
@@ -19,13 +22,56 @@ export const securityGroupSchema = defineSchema({
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Security group id (`sg-...`).' }),
     vpc_id: attr.string({ optional: true, requiresReplace: true, description: 'VPC of the group.', meta: { ecs: 'VpcId' } }),
-    security_group_name: attr.string({ optional: true, computed: true, conflictsWith: ['name'], validators: nameValidators, description: 'Name of the group.', meta: { ecs: 'SecurityGroupName' } }),
-    name: attr.string({ optional: true, computed: true, deprecated: 'Use security_group_name instead.', conflictsWith: ['security_group_name'], validators: nameValidators, description: 'Alias of `security_group_name`.' }),
-    description: attr.string({ optional: true, computed: true, validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')], description: 'Description, 2 to 256 characters.', meta: { ecs: 'Description' } }),
-    security_group_type: attr.string({ optional: true, computed: true, requiresReplace: true, validators: [v.oneOf(...SECURITY_GROUP_TYPES)], description: 'Type: `normal` (default) or `enterprise`.', meta: { ecs: 'SecurityGroupType' } }),
-    inner_access_policy: attr.string({ optional: true, computed: true, validators: [v.oneOf(...INNER_ACCESS_POLICIES)], description: 'Whether instances in the group reach each other: `Accept` or `Drop`.' }),
-    resource_group_id: attr.string({ optional: true, computed: true, description: 'Resource group (default: the account default group). Changing it moves the group.', meta: { ecs: 'ResourceGroupId' } }),
-    tags: attr.map('string', { optional: true, validators: tagMapValidators, keyValidators: tagKeyValidators, elementValidators: tagValueValidators, description: 'Tags (at most 20).' }),
+    security_group_name: attr.string({
+      optional: true,
+      computed: true,
+      conflictsWith: ['name'],
+      validators: nameValidators,
+      description: 'Name of the group.',
+      meta: { ecs: 'SecurityGroupName' },
+    }),
+    name: attr.string({
+      optional: true,
+      computed: true,
+      deprecated: 'Use security_group_name instead.',
+      conflictsWith: ['security_group_name'],
+      validators: nameValidators,
+      description: 'Alias of `security_group_name`.',
+    }),
+    description: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')],
+      description: 'Description, 2 to 256 characters.',
+      meta: { ecs: 'Description' },
+    }),
+    security_group_type: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf(...SECURITY_GROUP_TYPES)],
+      description: 'Type: `normal` (default) or `enterprise`.',
+      meta: { ecs: 'SecurityGroupType' },
+    }),
+    inner_access_policy: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...INNER_ACCESS_POLICIES)],
+      description: 'Whether instances in the group reach each other: `Accept` or `Drop`.',
+    }),
+    resource_group_id: attr.string({
+      optional: true,
+      computed: true,
+      description: 'Resource group (default: the account default group). Changing it moves the group.',
+      meta: { ecs: 'ResourceGroupId' },
+    }),
+    tags: attr.map('string', {
+      optional: true,
+      validators: tagMapValidators,
+      keyValidators: tagKeyValidators,
+      elementValidators: tagValueValidators,
+      description: 'Tags (at most 20).',
+    }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time (ISO 8601).' }),
   },
 });

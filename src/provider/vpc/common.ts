@@ -18,7 +18,10 @@ export function tagsToInput(tags: Record<string, string> | null | undefined): { 
 }
 
 /** Remote tags for state: null when none exist and the prior state had none (config left it unset). */
-export function tagsForState(remote: Record<string, string>, prior: Record<string, string> | null | undefined): Record<string, string> | null {
+export function tagsForState(
+  remote: Record<string, string>,
+  prior: Record<string, string> | null | undefined,
+): Record<string, string> | null {
   if (Object.keys(remote).length > 0) return remote;
   return prior === null || prior === undefined ? null : {};
 }

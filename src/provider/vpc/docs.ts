@@ -10,7 +10,12 @@ import { vpcSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function vpcDocFiles(): Record<string, string> {
   return {
-    'docs/resources/vpc.md': renderDocs('alicloud_vpc', vpcSchema, { kind: 'resource', provider: 'alicloud', example: VPC_EXAMPLE, importId: VPC_IMPORT_ID }),
+    'docs/resources/vpc.md': renderDocs('alicloud_vpc', vpcSchema, {
+      kind: 'resource',
+      provider: 'alicloud',
+      example: VPC_EXAMPLE,
+      importId: VPC_IMPORT_ID,
+    }),
     'examples/resources/alicloud_vpc/resource.tf': VPC_EXAMPLE,
     'examples/resources/alicloud_vpc/import.sh': VPC_IMPORT_SH,
   };

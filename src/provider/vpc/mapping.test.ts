@@ -7,14 +7,28 @@ import { vpcSchema, type VpcState } from './schema.js';
 import { validationErrors } from './test-support.js';
 
 const remote: Vpc = {
-  VpcId: 'vpc-1', VpcName: 'net', Description: '', CidrBlock: '172.17.3.0/24', Status: 'Available', VRouterId: 'vrt-1',
-  RouteTableIds: ['vtb-1'], ResourceGroupId: 'rg-default-1', CreationTime: '2026-01-01T00:00:00Z', IsDefault: false, VSwitchIds: [], Tags: {},
+  VpcId: 'vpc-1',
+  VpcName: 'net',
+  Description: '',
+  CidrBlock: '172.17.3.0/24',
+  Status: 'Available',
+  VRouterId: 'vrt-1',
+  RouteTableIds: ['vtb-1'],
+  ResourceGroupId: 'rg-default-1',
+  CreationTime: '2026-01-01T00:00:00Z',
+  IsDefault: false,
+  VSwitchIds: [],
+  Tags: {},
 };
 const empty = Object.fromEntries(Object.keys(vpcSchema.attributes).map((k) => [k, null])) as unknown as VpcState;
 
 test('the create request takes the name from vpc_name or its alias name and sends tags as a list', () => {
   assert.deepEqual(toCreateVpcInput({ ...empty, cidr_block: '10.0.0.0/8', name: 'old', tags: { a: '1' } }), {
-    CidrBlock: '10.0.0.0/8', VpcName: 'old', Description: undefined, ResourceGroupId: undefined, Tag: [{ Key: 'a', Value: '1' }],
+    CidrBlock: '10.0.0.0/8',
+    VpcName: 'old',
+    Description: undefined,
+    ResourceGroupId: undefined,
+    Tag: [{ Key: 'a', Value: '1' }],
   });
   assert.equal(toCreateVpcInput({ ...empty, vpc_name: 'new' }).VpcName, 'new');
   assert.equal(toCreateVpcInput(empty).Tag, undefined);
@@ -55,7 +69,10 @@ const invalid: [name: string, config: Record<string, unknown>, expected: RegExp]
 for (const [name, config, expected] of invalid) {
   test(`validation rejects ${name} with the attribute path and what is allowed`, () => {
     const errors = validationErrors(vpcSchema, config as never);
-    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+    assert.ok(
+      errors.some((e) => expected.test(e)),
+      `got ${JSON.stringify(errors)}`,
+    );
   });
 }
 

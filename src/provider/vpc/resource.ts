@@ -5,7 +5,14 @@
  */
 import { defineResource } from '../../framework/index.js';
 import {
-  createVpc, deleteVpc, describeVpc, isEcsServiceError, modifyVpcAttribute, moveVpcResourceGroup, setVpcTags, waitVpcAvailable,
+  createVpc,
+  deleteVpc,
+  describeVpc,
+  isEcsServiceError,
+  modifyVpcAttribute,
+  moveVpcResourceGroup,
+  setVpcTags,
+  waitVpcAvailable,
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
@@ -14,7 +21,15 @@ import { fromVpc, toCreateVpcInput } from './mapping.js';
 import { vpcSchema } from './schema.js';
 
 const attributeFor = (code: string): string | undefined =>
-  code.startsWith('InvalidCidrBlock') ? 'cidr_block' : code.startsWith('InvalidVpcName') ? 'vpc_name' : code.startsWith('InvalidVpcDiscription') ? 'description' : code.startsWith('InvalidResourceGroup') ? 'resource_group_id' : undefined;
+  code.startsWith('InvalidCidrBlock')
+    ? 'cidr_block'
+    : code.startsWith('InvalidVpcName')
+      ? 'vpc_name'
+      : code.startsWith('InvalidVpcDiscription')
+        ? 'description'
+        : code.startsWith('InvalidResourceGroup')
+          ? 'resource_group_id'
+          : undefined;
 
 /** Retry a delete while ECS reports dependents still being released (instances, vSwitches). */
 export async function deleteWithDependencyRetry(run: () => Promise<unknown>, timeoutMs: number, signal: AbortSignal): Promise<void> {
@@ -24,7 +39,8 @@ export async function deleteWithDependencyRetry(run: () => Promise<unknown>, tim
       await run();
       return;
     } catch (err) {
-      if (!(isEcsServiceError(err) && err.code.startsWith('DependencyViolation')) || Date.now() + delay > deadline || signal.aborted) throw err;
+      if (!(isEcsServiceError(err) && err.code.startsWith('DependencyViolation')) || Date.now() + delay > deadline || signal.aborted)
+        throw err;
       await new Promise((r) => setTimeout(r, delay));
     }
   }
@@ -32,7 +48,10 @@ export async function deleteWithDependencyRetry(run: () => Promise<unknown>, tim
 
 export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>({
   schema: vpcSchema,
-  docs: { example: 'resource "alicloud_vpc" "default" {\n  cidr_block = "172.17.3.0/24"\n  vpc_name   = "terraform-example"\n}', importId: 'vpc-abc123' },
+  docs: {
+    example: 'resource "alicloud_vpc" "default" {\n  cidr_block = "172.17.3.0/24"\n  vpc_name   = "terraform-example"\n}',
+    importId: 'vpc-abc123',
+  },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
     let id: string;
@@ -47,7 +66,11 @@ export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>(
       const vpc = await waitVpcAvailable(client, id, { timeoutMs: timeouts.create!, signal });
       return fromVpc(vpc, plan);
     } catch (err) {
-      addEcsError(diags, err, { summary: 'VPC Did Not Become Available', timeoutKey: 'create', note: `The VPC ${id} is kept in state as tainted.` });
+      addEcsError(diags, err, {
+        summary: 'VPC Did Not Become Available',
+        timeoutKey: 'create',
+        note: `The VPC ${id} is kept in state as tainted.`,
+      });
       return undefined as never;
     }
   },
@@ -68,12 +91,15 @@ export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>(
       const input = {
         VpcId: id,
         VpcName: nextName ?? undefined,
-        Description: changed.has('description') ? plan.description ?? undefined : undefined,
-        CidrBlock: changed.has('cidr_block') ? plan.cidr_block ?? undefined : undefined,
+        Description: changed.has('description') ? (plan.description ?? undefined) : undefined,
+        CidrBlock: changed.has('cidr_block') ? (plan.cidr_block ?? undefined) : undefined,
       };
-      if (input.VpcName !== undefined || input.Description !== undefined || input.CidrBlock !== undefined) await modifyVpcAttribute(client, input, { signal });
-      if (changed.has('tags')) await setVpcTags(client, { resourceType: 'VPC', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
-      if (changed.has('resource_group_id') && plan.resource_group_id) await moveVpcResourceGroup(client, { resourceType: 'vpc', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
+      if (input.VpcName !== undefined || input.Description !== undefined || input.CidrBlock !== undefined)
+        await modifyVpcAttribute(client, input, { signal });
+      if (changed.has('tags'))
+        await setVpcTags(client, { resourceType: 'VPC', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
+      if (changed.has('resource_group_id') && plan.resource_group_id)
+        await moveVpcResourceGroup(client, { resourceType: 'vpc', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
       const vpc = await waitVpcAvailable(client, id, { timeoutMs: timeouts.update!, signal });
       return fromVpc(vpc, plan);
     } catch (err) {

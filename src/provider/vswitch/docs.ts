@@ -10,7 +10,12 @@ import { vswitchSchema } from './schema.js';
 /** Repository-relative path -> file content. */
 export function vswitchDocFiles(): Record<string, string> {
   return {
-    'docs/resources/vswitch.md': renderDocs('alicloud_vswitch', vswitchSchema, { kind: 'resource', provider: 'alicloud', example: VSWITCH_EXAMPLE, importId: VSWITCH_IMPORT_ID }),
+    'docs/resources/vswitch.md': renderDocs('alicloud_vswitch', vswitchSchema, {
+      kind: 'resource',
+      provider: 'alicloud',
+      example: VSWITCH_EXAMPLE,
+      importId: VSWITCH_IMPORT_ID,
+    }),
     'examples/resources/alicloud_vswitch/resource.tf': VSWITCH_EXAMPLE,
     'examples/resources/alicloud_vswitch/import.sh': VSWITCH_IMPORT_SH,
   };

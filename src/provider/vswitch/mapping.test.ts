@@ -7,8 +7,18 @@ import { vswitchSchema, type VSwitchState } from './schema.js';
 
 const empty = Object.fromEntries(Object.keys(vswitchSchema.attributes).map((k) => [k, null])) as unknown as VSwitchState;
 const remote: VSwitch = {
-  VSwitchId: 'vsw-1', VpcId: 'vpc-1', ZoneId: 'cn-hangzhou-h', CidrBlock: '172.17.3.0/24', VSwitchName: 'sub', Description: 'd', Status: 'Available',
-  ResourceGroupId: 'rg-1', CreationTime: '2026-01-01T00:00:00Z', IsDefault: false, AvailableIpAddressCount: 252, Tags: {},
+  VSwitchId: 'vsw-1',
+  VpcId: 'vpc-1',
+  ZoneId: 'cn-hangzhou-h',
+  CidrBlock: '172.17.3.0/24',
+  VSwitchName: 'sub',
+  Description: 'd',
+  Status: 'Available',
+  ResourceGroupId: 'rg-1',
+  CreationTime: '2026-01-01T00:00:00Z',
+  IsDefault: false,
+  AvailableIpAddressCount: 252,
+  Tags: {},
 };
 
 test('the create request takes the zone from zone_id or the deprecated availability_zone', () => {
@@ -20,7 +30,10 @@ test('the create request takes the zone from zone_id or the deprecated availabil
 
 test('state from a described vSwitch fills both aliases of the name and of the zone', () => {
   const s = fromVSwitch(remote, empty);
-  assert.deepEqual([s.zone_id, s.availability_zone, s.vswitch_name, s.name, s.description, s.tags], ['cn-hangzhou-h', 'cn-hangzhou-h', 'sub', 'sub', 'd', null]);
+  assert.deepEqual(
+    [s.zone_id, s.availability_zone, s.vswitch_name, s.name, s.description, s.tags],
+    ['cn-hangzhou-h', 'cn-hangzhou-h', 'sub', 'sub', 'd', null],
+  );
 });
 
 const invalid: [string, Record<string, unknown>, RegExp][] = [
@@ -31,7 +44,15 @@ const invalid: [string, Record<string, unknown>, RegExp][] = [
 ];
 for (const [name, patch, expected] of invalid) {
   test(`validation rejects ${name}, naming the attribute`, () => {
-    const errors = validationErrors(vswitchSchema, { vpc_id: 'vpc-1', cidr_block: '172.17.3.0/24', zone_id: 'cn-hangzhou-h', ...patch } as never);
-    assert.ok(errors.some((e) => expected.test(e)), `got ${JSON.stringify(errors)}`);
+    const errors = validationErrors(vswitchSchema, {
+      vpc_id: 'vpc-1',
+      cidr_block: '172.17.3.0/24',
+      zone_id: 'cn-hangzhou-h',
+      ...patch,
+    } as never);
+    assert.ok(
+      errors.some((e) => expected.test(e)),
+      `got ${JSON.stringify(errors)}`,
+    );
   });
 }

@@ -4,7 +4,13 @@
  */
 import { defineResource } from '../../framework/index.js';
 import {
-  createVSwitch, deleteVSwitch, describeVSwitch, modifyVSwitchAttribute, setVpcTags, waitVSwitchAvailable, type AlibabaCloudClient,
+  createVSwitch,
+  deleteVSwitch,
+  describeVSwitch,
+  modifyVSwitchAttribute,
+  setVpcTags,
+  waitVSwitchAvailable,
+  type AlibabaCloudClient,
 } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { syncAliasPlan } from '../vpc/common.js';
@@ -13,11 +19,25 @@ import { fromVSwitch, toCreateVSwitchInput } from './mapping.js';
 import { vswitchSchema } from './schema.js';
 
 const attributeFor = (code: string): string | undefined =>
-  code.startsWith('InvalidCidrBlock') || code === 'InvalidParameter' ? 'cidr_block' : code.startsWith('InvalidVpcId') ? 'vpc_id' : code.startsWith('InvalidZoneId') ? 'zone_id' : code.startsWith('InvalidVSwitchName') ? 'vswitch_name' : code.startsWith('InvalidVSwitchDiscription') ? 'description' : undefined;
+  code.startsWith('InvalidCidrBlock') || code === 'InvalidParameter'
+    ? 'cidr_block'
+    : code.startsWith('InvalidVpcId')
+      ? 'vpc_id'
+      : code.startsWith('InvalidZoneId')
+        ? 'zone_id'
+        : code.startsWith('InvalidVSwitchName')
+          ? 'vswitch_name'
+          : code.startsWith('InvalidVSwitchDiscription')
+            ? 'description'
+            : undefined;
 
 export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloudClient>({
   schema: vswitchSchema,
-  docs: { example: 'resource "alicloud_vswitch" "default" {\n  vpc_id       = alicloud_vpc.default.id\n  cidr_block   = "172.17.3.0/24"\n  zone_id      = "cn-hangzhou-h"\n  vswitch_name = "terraform-example"\n}', importId: 'vsw-abc123' },
+  docs: {
+    example:
+      'resource "alicloud_vswitch" "default" {\n  vpc_id       = alicloud_vpc.default.id\n  cidr_block   = "172.17.3.0/24"\n  zone_id      = "cn-hangzhou-h"\n  vswitch_name = "terraform-example"\n}',
+    importId: 'vsw-abc123',
+  },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
     let id: string;
@@ -31,7 +51,11 @@ export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloud
     try {
       return fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.create!, signal }), plan);
     } catch (err) {
-      addEcsError(diags, err, { summary: 'vSwitch Did Not Become Available', timeoutKey: 'create', note: `The vSwitch ${id} is kept in state as tainted.` });
+      addEcsError(diags, err, {
+        summary: 'vSwitch Did Not Become Available',
+        timeoutKey: 'create',
+        note: `The vSwitch ${id} is kept in state as tainted.`,
+      });
       return undefined as never;
     }
   },
@@ -51,8 +75,14 @@ export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloud
     try {
       const name = changed.has('vswitch_name') ? plan.vswitch_name : changed.has('name') ? plan.name : undefined;
       const description = changed.has('description') ? plan.description : undefined;
-      if (name || description) await modifyVSwitchAttribute(client, { VSwitchId: id, VSwitchName: name ?? undefined, Description: description ?? undefined }, { signal });
-      if (changed.has('tags')) await setVpcTags(client, { resourceType: 'VSWITCH', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
+      if (name || description)
+        await modifyVSwitchAttribute(
+          client,
+          { VSwitchId: id, VSwitchName: name ?? undefined, Description: description ?? undefined },
+          { signal },
+        );
+      if (changed.has('tags'))
+        await setVpcTags(client, { resourceType: 'VSWITCH', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
       return fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.update!, signal }), plan);
     } catch (err) {
       addEcsError(diags, err, { summary: 'Cannot Update vSwitch', attributeFor, timeoutKey: 'update' });

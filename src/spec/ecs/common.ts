@@ -9,14 +9,7 @@
 import type { ErrorSpec } from './types.js';
 
 /** V1 signature parameters carried next to the API parameters (section 1.3). */
-export const signatureParams = [
-  'AccessKeyId',
-  'Signature',
-  'SignatureMethod',
-  'SignatureVersion',
-  'SignatureNonce',
-  'Timestamp',
-] as const;
+export const signatureParams = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'] as const;
 
 /**
  * Parameters every action accepts and ignores: owner overrides, response format,
@@ -48,18 +41,31 @@ export const timestampWindowMs = 15 * 60 * 1000;
 export const commonErrors: readonly ErrorSpec[] = [
   { code: 'MissingParameter', status: 400, message: 'A required parameter is not supplied.' },
   { code: 'InvalidParameter', status: 400, message: 'The specified parameter is not valid.' },
-  { code: 'IllegalTimestamp', status: 400, message: 'The input parameter "Timestamp" that is mandatory for processing this request is not supplied or is out of the allowed window.' },
+  {
+    code: 'IllegalTimestamp',
+    status: 400,
+    message:
+      'The input parameter "Timestamp" that is mandatory for processing this request is not supplied or is out of the allowed window.',
+  },
   { code: 'IncompleteSignature', status: 400, message: 'The request signature does not conform to Aliyun standards.' },
   { code: 'SignatureDoesNotMatch', status: 400, message: 'Specified signature is not matched with our calculation.' },
   { code: 'InvalidAccessKeyId.NotFound', status: 404, message: 'Specified access key is not found.' },
   { code: 'SignatureNonceUsed', status: 400, message: 'Specified signature nonce was used already.' },
   { code: 'Throttling', status: 400, message: 'Request was denied due to request throttling.' },
   { code: 'Throttling.User', status: 400, message: 'Request was denied due to user flow control.' },
-  { code: 'IdempotentParameterMismatch', status: 400, message: 'The request uses the same client token as a previous, but non-identical request.' },
+  {
+    code: 'IdempotentParameterMismatch',
+    status: 400,
+    message: 'The request uses the same client token as a previous, but non-identical request.',
+  },
   { code: 'UnsupportedParameter', status: 400, message: 'The parameter is not supported.' },
   { code: 'UnknownError', status: 400, message: 'The request processing has failed due to some unknown error.' },
   { code: 'DryRunOperation', status: 400, message: 'Request validation has been passed with DryRun flag set.' },
-  { code: 'Forbidden.RAM', status: 403, message: "User not authorized to operate on the specified resource, or this API doesn't support RAM." },
+  {
+    code: 'Forbidden.RAM',
+    status: 403,
+    message: "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+  },
   { code: 'Forbidden', status: 403, message: 'User not authorized to operate on the specified resource.' },
   // Gateways answer 404 here; we answer 400 because the Go provider reads any 404 as "resource gone".
   { code: 'InvalidAction.NotFound', status: 400, message: 'Specified api is not found, please check your url and method.' },

@@ -14,27 +14,59 @@ export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const
 export const SYSTEM_DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'] as const;
 
 const instanceId: ScalarParam = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true };
-const clientToken: ScalarParam = { kind: 'scalar', name: 'ClientToken', type: 'string', maxLength: 64, description: 'Idempotency token, at most 64 ASCII characters.' };
+const clientToken: ScalarParam = {
+  kind: 'scalar',
+  name: 'ClientToken',
+  type: 'string',
+  maxLength: 64,
+  description: 'Idempotency token, at most 64 ASCII characters.',
+};
 const instanceName: ScalarParam = {
-  kind: 'scalar', name: 'InstanceName', type: 'string', minLength: 2, maxLength: 128, forbiddenPrefixes: ['http://', 'https://'],
-  errorCode: 'InvalidInstanceName.Malformed', emptyIsAbsent: true,
+  kind: 'scalar',
+  name: 'InstanceName',
+  type: 'string',
+  minLength: 2,
+  maxLength: 128,
+  forbiddenPrefixes: ['http://', 'https://'],
+  errorCode: 'InvalidInstanceName.Malformed',
+  emptyIsAbsent: true,
   description: '2 to 128 characters, starting with a letter or Chinese character, not starting with http:// or https://.',
 };
 const description: ScalarParam = {
-  kind: 'scalar', name: 'Description', type: 'string', maxLength: 256, forbiddenPrefixes: ['http://', 'https://'],
-  errorCode: 'InvalidDescription.Malformed', description: '0 to 256 characters, not starting with http:// or https://.',
+  kind: 'scalar',
+  name: 'Description',
+  type: 'string',
+  maxLength: 256,
+  forbiddenPrefixes: ['http://', 'https://'],
+  errorCode: 'InvalidDescription.Malformed',
+  description: '0 to 256 characters, not starting with http:// or https://.',
 };
 const password: ScalarParam = {
-  kind: 'scalar', name: 'Password', type: 'string', minLength: 8, maxLength: 30, errorCode: 'InvalidPassword.Malformed', emptyIsAbsent: true,
+  kind: 'scalar',
+  name: 'Password',
+  type: 'string',
+  minLength: 8,
+  maxLength: 30,
+  errorCode: 'InvalidPassword.Malformed',
+  emptyIsAbsent: true,
   description: '8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters.',
 };
 const hostName: ScalarParam = {
-  kind: 'scalar', name: 'HostName', type: 'string', minLength: 2, maxLength: 64, errorCode: 'InvalidHostName.Malformed', emptyIsAbsent: true,
+  kind: 'scalar',
+  name: 'HostName',
+  type: 'string',
+  minLength: 2,
+  maxLength: 64,
+  errorCode: 'InvalidHostName.Malformed',
+  emptyIsAbsent: true,
   description: '2 to 64 characters (Linux): letters, digits, periods and hyphens; no leading/trailing period or hyphen.',
 };
 
 export const runInstancesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'RunInstances', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'RunInstances',
+  mutating: true,
   params: [
     regionIdParam,
     { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
@@ -49,15 +81,45 @@ export const runInstancesSpec: ActionSpec = {
     hostName,
     password,
     { kind: 'scalar', name: 'PasswordInherit', type: 'boolean' },
-    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    {
+      kind: 'scalar',
+      name: 'InternetMaxBandwidthOut',
+      type: 'integer',
+      min: 0,
+      max: 100,
+      errorCode: 'InvalidInternetMaxBandwidthOut.Malformed',
+    },
     { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
-    { kind: 'scalar', name: 'InternetChargeType', type: 'string', enum: INTERNET_CHARGE_TYPES, emptyIsAbsent: true, errorCode: 'InvalidInternetChargeType.ValueNotSupported' },
-    { kind: 'scalar', name: 'InstanceChargeType', type: 'string', enum: INSTANCE_CHARGE_TYPES, emptyIsAbsent: true, errorCode: 'InvalidInstanceChargeType.NotFound' },
+    {
+      kind: 'scalar',
+      name: 'InternetChargeType',
+      type: 'string',
+      enum: INTERNET_CHARGE_TYPES,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidInternetChargeType.ValueNotSupported',
+    },
+    {
+      kind: 'scalar',
+      name: 'InstanceChargeType',
+      type: 'string',
+      enum: INSTANCE_CHARGE_TYPES,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidInstanceChargeType.NotFound',
+    },
     { kind: 'scalar', name: 'Period', type: 'integer', min: 1 },
     { kind: 'scalar', name: 'PeriodUnit', type: 'string', enum: ['Week', 'Month'], emptyIsAbsent: true },
     {
-      kind: 'object', name: 'SystemDisk', fields: [
-        { kind: 'scalar', name: 'Category', type: 'string', enum: SYSTEM_DISK_CATEGORIES, emptyIsAbsent: true, errorCode: 'InvalidSystemDiskCategory.ValueNotSupported' },
+      kind: 'object',
+      name: 'SystemDisk',
+      fields: [
+        {
+          kind: 'scalar',
+          name: 'Category',
+          type: 'string',
+          enum: SYSTEM_DISK_CATEGORIES,
+          emptyIsAbsent: true,
+          errorCode: 'InvalidSystemDiskCategory.ValueNotSupported',
+        },
         { kind: 'scalar', name: 'Size', type: 'string', pattern: '\\d+', emptyIsAbsent: true, errorCode: 'InvalidSystemDiskSize' },
         { kind: 'scalar', name: 'DiskName', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
@@ -65,7 +127,11 @@ export const runInstancesSpec: ActionSpec = {
       ],
     },
     {
-      kind: 'repeatList', name: 'DataDisk', maxItems: 16, tooManyCode: 'InvalidDataDiskSize.ValueNotSupported', fields: [
+      kind: 'repeatList',
+      name: 'DataDisk',
+      maxItems: 16,
+      tooManyCode: 'InvalidDataDiskSize.ValueNotSupported',
+      fields: [
         { kind: 'scalar', name: 'Size', type: 'integer', emptyIsAbsent: true, errorCode: 'InvalidDataDiskSize.ValueNotSupported' },
         { kind: 'scalar', name: 'Category', type: 'string', emptyIsAbsent: true, errorCode: 'InvalidDataDiskCategory.ValueNotSupported' },
         { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true },
@@ -93,24 +159,50 @@ export const runInstancesSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: [
-    'InvalidImageId.NotFound', 'InvalidInstanceType.ValueUnauthorized', 'InvalidInstanceType.NotFound', 'InvalidVSwitchId.NotFound',
-    'InvalidSecurityGroupId.NotFound', 'InvalidZoneId.NotFound', 'InvalidSystemDiskCategory.ValueNotSupported', 'InvalidSystemDiskSize',
-    'InvalidPassword.Malformed', 'InvalidHostName.Malformed', 'InvalidInstanceName.Malformed', 'InvalidDescription.Malformed',
-    'InvalidInternetChargeType.ValueNotSupported', 'InvalidInstanceChargeType.NotFound', 'InvalidInternetMaxBandwidthOut.Malformed',
-    'InvalidParameter.Mismatch', 'OperationDenied.NoStock', 'InvalidResourceGroup.NotFound', 'MissingParameter', 'DryRunOperation',
-    'IncorrectImageStatus', 'InvalidDataDiskSize.ValueNotSupported', 'InvalidDataDiskCategory.ValueNotSupported', 'InvalidVSwitchId.IpNotEnough',
-    'InvalidPrivateIpAddress', 'InvalidPrivateIpAddress.Duplicated', 'IdempotentParameterMismatch',
+    'InvalidImageId.NotFound',
+    'InvalidInstanceType.ValueUnauthorized',
+    'InvalidInstanceType.NotFound',
+    'InvalidVSwitchId.NotFound',
+    'InvalidSecurityGroupId.NotFound',
+    'InvalidZoneId.NotFound',
+    'InvalidSystemDiskCategory.ValueNotSupported',
+    'InvalidSystemDiskSize',
+    'InvalidPassword.Malformed',
+    'InvalidHostName.Malformed',
+    'InvalidInstanceName.Malformed',
+    'InvalidDescription.Malformed',
+    'InvalidInternetChargeType.ValueNotSupported',
+    'InvalidInstanceChargeType.NotFound',
+    'InvalidInternetMaxBandwidthOut.Malformed',
+    'InvalidParameter.Mismatch',
+    'OperationDenied.NoStock',
+    'InvalidResourceGroup.NotFound',
+    'MissingParameter',
+    'DryRunOperation',
+    'IncorrectImageStatus',
+    'InvalidDataDiskSize.ValueNotSupported',
+    'InvalidDataDiskCategory.ValueNotSupported',
+    'InvalidVSwitchId.IpNotEnough',
+    'InvalidPrivateIpAddress',
+    'InvalidPrivateIpAddress.Duplicated',
+    'IdempotentParameterMismatch',
   ],
 };
 
 export const startInstanceSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'StartInstance', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'StartInstance',
+  mutating: true,
   params: [instanceId, { kind: 'scalar', name: 'InitLocalDisk', type: 'boolean' }, dryRunParam, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
 };
 
 export const stopInstanceSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'StopInstance', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'StopInstance',
+  mutating: true,
   params: [
     instanceId,
     { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
@@ -123,7 +215,10 @@ export const stopInstanceSpec: ActionSpec = {
 };
 
 export const deleteInstanceSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DeleteInstance', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DeleteInstance',
+  mutating: true,
   params: [
     instanceId,
     { kind: 'scalar', name: 'Force', type: 'boolean' },
@@ -137,10 +232,21 @@ export const deleteInstanceSpec: ActionSpec = {
 
 /** DeleteInstances: up to 100 `InstanceId.N` in one region, all checked before any is deleted. */
 export const deleteInstancesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DeleteInstances', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DeleteInstances',
+  mutating: true,
   params: [
     regionIdParam,
-    { kind: 'scalarList', name: 'InstanceId', type: 'string', required: true, maxItems: 100, tooManyCode: 'InvalidParameter', description: 'Up to 100 instance ids.' },
+    {
+      kind: 'scalarList',
+      name: 'InstanceId',
+      type: 'string',
+      required: true,
+      maxItems: 100,
+      tooManyCode: 'InvalidParameter',
+      description: 'Up to 100 instance ids.',
+    },
     { kind: 'scalar', name: 'Force', type: 'boolean' },
     { kind: 'scalar', name: 'ForceStop', type: 'boolean' },
     { kind: 'scalar', name: 'TerminateSubscription', type: 'boolean' },
@@ -152,19 +258,27 @@ export const deleteInstancesSpec: ActionSpec = {
 };
 
 export const rebootInstanceSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'RebootInstance', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'RebootInstance',
+  mutating: true,
   params: [instanceId, { kind: 'scalar', name: 'ForceStop', type: 'boolean' }, dryRunParam, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
 };
 
 export const describeInstanceAttributeSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DescribeInstanceAttribute',
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DescribeInstanceAttribute',
   params: [instanceId, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound'],
 };
 
 export const modifyInstanceAttributeSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceAttribute', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceAttribute',
+  mutating: true,
   params: [
     instanceId,
     instanceName,
@@ -177,14 +291,32 @@ export const modifyInstanceAttributeSpec: ActionSpec = {
     { kind: 'scalar', name: 'CreditSpecification', type: 'string', enum: ['Standard', 'Unlimited'], emptyIsAbsent: true },
     ...ownerParams,
   ],
-  errors: ['InvalidInstanceId.NotFound', 'InvalidInstanceName.Malformed', 'InvalidDescription.Malformed', 'InvalidPassword.Malformed', 'InvalidHostName.Malformed', 'InvalidSecurityGroupId.NotFound', 'IncorrectInstanceStatus'],
+  errors: [
+    'InvalidInstanceId.NotFound',
+    'InvalidInstanceName.Malformed',
+    'InvalidDescription.Malformed',
+    'InvalidPassword.Malformed',
+    'InvalidHostName.Malformed',
+    'InvalidSecurityGroupId.NotFound',
+    'IncorrectInstanceStatus',
+  ],
 };
 
 export const modifyInstanceNetworkSpecSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceNetworkSpec', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceNetworkSpec',
+  mutating: true,
   params: [
     instanceId,
-    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    {
+      kind: 'scalar',
+      name: 'InternetMaxBandwidthOut',
+      type: 'integer',
+      min: 0,
+      max: 100,
+      errorCode: 'InvalidInternetMaxBandwidthOut.Malformed',
+    },
     { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
     { kind: 'scalar', name: 'NetworkChargeType', type: 'string', enum: INTERNET_CHARGE_TYPES, emptyIsAbsent: true },
     { kind: 'scalar', name: 'AllocatePublicIp', type: 'boolean' },
@@ -199,11 +331,27 @@ export const modifyInstanceNetworkSpecSpec: ActionSpec = {
  * alone may change while Running or Stopped. Type and bandwidth are not changed in one call.
  */
 export const modifyInstanceSpecSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ModifyInstanceSpec', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceSpec',
+  mutating: true,
   params: [
     instanceId,
-    { kind: 'scalar', name: 'InstanceType', type: 'string', emptyIsAbsent: true, description: 'The new instance type (see DescribeResourcesModification).' },
-    { kind: 'scalar', name: 'InternetMaxBandwidthOut', type: 'integer', min: 0, max: 100, errorCode: 'InvalidInternetMaxBandwidthOut.Malformed' },
+    {
+      kind: 'scalar',
+      name: 'InstanceType',
+      type: 'string',
+      emptyIsAbsent: true,
+      description: 'The new instance type (see DescribeResourcesModification).',
+    },
+    {
+      kind: 'scalar',
+      name: 'InternetMaxBandwidthOut',
+      type: 'integer',
+      min: 0,
+      max: 100,
+      errorCode: 'InvalidInternetMaxBandwidthOut.Malformed',
+    },
     { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
     { kind: 'scalar', name: 'AllowMigrateAcrossZone', type: 'boolean' },
     { kind: 'scalar', name: 'Async', type: 'boolean' },
@@ -213,8 +361,15 @@ export const modifyInstanceSpecSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: [
-    'InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInstanceType.NotFound', 'InvalidInstanceType.ValueUnauthorized',
-    'InvalidInstanceType.ValueNotSupported', 'InvalidInstanceChargeType.NotSupported', 'InvalidParameter.Conflict', 'MissingParameter', 'DryRunOperation',
+    'InvalidInstanceId.NotFound',
+    'IncorrectInstanceStatus',
+    'InvalidInstanceType.NotFound',
+    'InvalidInstanceType.ValueUnauthorized',
+    'InvalidInstanceType.ValueNotSupported',
+    'InvalidInstanceChargeType.NotSupported',
+    'InvalidParameter.Conflict',
+    'MissingParameter',
+    'DryRunOperation',
     'InstanceLockedForSecurity',
   ],
 };
@@ -224,11 +379,18 @@ export const modifyInstanceSpecSpec: ActionSpec = {
  * SystemDisk.Size at least max(20, old size, image size)); the disk id changes. Returns DiskId.
  */
 export const replaceSystemDiskSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ReplaceSystemDisk', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ReplaceSystemDisk',
+  mutating: true,
   params: [
     instanceId,
     { kind: 'scalar', name: 'ImageId', type: 'string', emptyIsAbsent: true },
-    { kind: 'object', name: 'SystemDisk', fields: [{ kind: 'scalar', name: 'Size', type: 'integer', min: 20, max: 2048, errorCode: 'InvalidSystemDiskSize' }] },
+    {
+      kind: 'object',
+      name: 'SystemDisk',
+      fields: [{ kind: 'scalar', name: 'Size', type: 'integer', min: 20, max: 2048, errorCode: 'InvalidSystemDiskSize' }],
+    },
     password,
     { kind: 'scalar', name: 'PasswordInherit', type: 'boolean' },
     { kind: 'scalar', name: 'KeyPairName', type: 'string', emptyIsAbsent: true },
@@ -240,27 +402,64 @@ export const replaceSystemDiskSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: [
-    'InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidImageId.NotFound', 'IncorrectImageStatus', 'InvalidSystemDiskSize',
-    'InvalidPassword.Malformed', 'MissingParameter', 'InvalidParameter.Conflict', 'InstanceLockedForSecurity', 'IdempotentParameterMismatch',
+    'InvalidInstanceId.NotFound',
+    'IncorrectInstanceStatus',
+    'InvalidImageId.NotFound',
+    'IncorrectImageStatus',
+    'InvalidSystemDiskSize',
+    'InvalidPassword.Malformed',
+    'MissingParameter',
+    'InvalidParameter.Conflict',
+    'InstanceLockedForSecurity',
+    'IdempotentParameterMismatch',
   ],
 };
 
 /** ResizeDisk: grow a disk (system or data) of a Running or Stopped instance; NewSize above the current size, within the category's maximum. */
 export const resizeDiskSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ResizeDisk', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ResizeDisk',
+  mutating: true,
   params: [
     { kind: 'scalar', name: 'DiskId', type: 'string', required: true },
-    { kind: 'scalar', name: 'NewSize', type: 'integer', required: true, min: 1, max: 65536, errorCode: 'InvalidParameter', description: 'The new size in GiB, above the current size.' },
+    {
+      kind: 'scalar',
+      name: 'NewSize',
+      type: 'integer',
+      required: true,
+      min: 1,
+      max: 65536,
+      errorCode: 'InvalidParameter',
+      description: 'The new size in GiB, above the current size.',
+    },
     { kind: 'scalar', name: 'Type', type: 'string', enum: ['offline', 'online'], emptyIsAbsent: true },
     clientToken,
     ...ownerParams,
   ],
-  errors: ['InvalidDiskId.NotFound', 'InvalidDiskSize.TooSmall', 'InvalidParameter', 'OperationDenied', 'IncorrectInstanceStatus', 'InvalidInstanceId.NotFound'],
+  errors: [
+    'InvalidDiskId.NotFound',
+    'InvalidDiskSize.TooSmall',
+    'InvalidParameter',
+    'OperationDenied',
+    'IncorrectInstanceStatus',
+    'InvalidInstanceId.NotFound',
+  ],
 };
 
 export const instanceLifecycleActions: readonly ActionSpec[] = [
-  runInstancesSpec, startInstanceSpec, stopInstanceSpec, deleteInstanceSpec, modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec,
-  deleteInstancesSpec, rebootInstanceSpec, describeInstanceAttributeSpec, modifyInstanceSpecSpec, replaceSystemDiskSpec, resizeDiskSpec,
+  runInstancesSpec,
+  startInstanceSpec,
+  stopInstanceSpec,
+  deleteInstanceSpec,
+  modifyInstanceAttributeSpec,
+  modifyInstanceNetworkSpecSpec,
+  deleteInstancesSpec,
+  rebootInstanceSpec,
+  describeInstanceAttributeSpec,
+  modifyInstanceSpecSpec,
+  replaceSystemDiskSpec,
+  resizeDiskSpec,
 ];
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
@@ -268,27 +467,79 @@ export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   // IncorrectInstanceStatus is registered once, by images.ts (400, as docs 3.1 give for CreateImage); the
   // lifecycle handlers answer it with an explicit 403 EcsApiError (lifecycle-common.ts).
   { code: 'OperationDenied.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; disable it first.' },
-  { code: 'InvalidOperation.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; set DeletionProtection=false with ModifyInstanceAttribute first.' },
-  { code: 'InvalidDataDiskSize.ValueNotSupported', status: 400, message: 'The specified data disk size is not valid: 20 to 32768 GiB and at least the snapshot size.' },
-  { code: 'InvalidDataDiskCategory.ValueNotSupported', status: 400, message: 'The specified data disk category is not supported in this zone.' },
+  {
+    code: 'InvalidOperation.DeletionProtection',
+    status: 403,
+    message: 'The instance has deletion protection enabled; set DeletionProtection=false with ModifyInstanceAttribute first.',
+  },
+  {
+    code: 'InvalidDataDiskSize.ValueNotSupported',
+    status: 400,
+    message: 'The specified data disk size is not valid: 20 to 32768 GiB and at least the snapshot size.',
+  },
+  {
+    code: 'InvalidDataDiskCategory.ValueNotSupported',
+    status: 400,
+    message: 'The specified data disk category is not supported in this zone.',
+  },
   { code: 'InvalidVSwitchId.IpNotEnough', status: 400, message: 'The specified vSwitch does not have enough free private IP addresses.' },
-  { code: 'InvalidPrivateIpAddress', status: 400, message: 'The specified PrivateIpAddress is not a usable address of the vSwitch CIDR block.' },
-  { code: 'InvalidPrivateIpAddress.Duplicated', status: 400, message: 'The specified PrivateIpAddress is already used by another instance.' },
-  { code: 'InvalidInstanceType.ValueUnauthorized', status: 403, message: 'The specified InstanceType is not authorized or not available in this zone.' },
+  {
+    code: 'InvalidPrivateIpAddress',
+    status: 400,
+    message: 'The specified PrivateIpAddress is not a usable address of the vSwitch CIDR block.',
+  },
+  {
+    code: 'InvalidPrivateIpAddress.Duplicated',
+    status: 400,
+    message: 'The specified PrivateIpAddress is already used by another instance.',
+  },
+  {
+    code: 'InvalidInstanceType.ValueUnauthorized',
+    status: 403,
+    message: 'The specified InstanceType is not authorized or not available in this zone.',
+  },
   { code: 'InvalidInstanceType.NotFound', status: 404, message: 'The specified InstanceType does not exist.' },
   { code: 'InvalidSystemDiskCategory.ValueNotSupported', status: 403, message: 'The specified system disk category is not supported.' },
-  { code: 'InvalidSystemDiskSize', status: 400, message: 'The specified system disk size is not valid: 20 to 2048 GiB and at least the image size.' },
+  {
+    code: 'InvalidSystemDiskSize',
+    status: 400,
+    message: 'The specified system disk size is not valid: 20 to 2048 GiB and at least the image size.',
+  },
   { code: 'InvalidPassword.Malformed', status: 400, message: 'The specified password is not valid.' },
   { code: 'InvalidHostName.Malformed', status: 400, message: 'The specified HostName is not valid.' },
   { code: 'InvalidInstanceName.Malformed', status: 400, message: 'The specified InstanceName is not valid.' },
-  { code: 'InvalidInternetChargeType.ValueNotSupported', status: 400, message: 'The specified InternetChargeType is not valid: PayByBandwidth or PayByTraffic.' },
-  { code: 'InvalidInstanceChargeType.NotFound', status: 404, message: 'The specified InstanceChargeType is not valid: PrePaid or PostPaid.' },
-  { code: 'InvalidInternetMaxBandwidthOut.Malformed', status: 400, message: 'The specified InternetMaxBandwidthOut is not valid: 0 to 100.' },
-  { code: 'InvalidParameter.Mismatch', status: 400, message: 'The specified parameters do not match each other (e.g. vSwitch zone and ZoneId).' },
+  {
+    code: 'InvalidInternetChargeType.ValueNotSupported',
+    status: 400,
+    message: 'The specified InternetChargeType is not valid: PayByBandwidth or PayByTraffic.',
+  },
+  {
+    code: 'InvalidInstanceChargeType.NotFound',
+    status: 404,
+    message: 'The specified InstanceChargeType is not valid: PrePaid or PostPaid.',
+  },
+  {
+    code: 'InvalidInternetMaxBandwidthOut.Malformed',
+    status: 400,
+    message: 'The specified InternetMaxBandwidthOut is not valid: 0 to 100.',
+  },
+  {
+    code: 'InvalidParameter.Mismatch',
+    status: 400,
+    message: 'The specified parameters do not match each other (e.g. vSwitch zone and ZoneId).',
+  },
   { code: 'OperationDenied.NoStock', status: 403, message: 'The requested resource is sold out in the specified zone.' },
   { code: 'InvalidResourceGroup.NotFound', status: 404, message: 'The specified resource group does not exist.' },
-  { code: 'InvalidInstanceType.ValueNotSupported', status: 400, message: 'The specified InstanceType is not a valid target: it must differ from the current type and be sold in the zone.' },
-  { code: 'InvalidInstanceChargeType.NotSupported', status: 403, message: 'ModifyInstanceSpec changes pay-as-you-go (PostPaid) instances only; use ModifyPrepayInstanceSpec for subscriptions.' },
+  {
+    code: 'InvalidInstanceType.ValueNotSupported',
+    status: 400,
+    message: 'The specified InstanceType is not a valid target: it must differ from the current type and be sold in the zone.',
+  },
+  {
+    code: 'InvalidInstanceChargeType.NotSupported',
+    status: 403,
+    message: 'ModifyInstanceSpec changes pay-as-you-go (PostPaid) instances only; use ModifyPrepayInstanceSpec for subscriptions.',
+  },
   { code: 'InvalidDiskId.NotFound', status: 404, message: 'The specified disk does not exist.' },
   { code: 'InvalidDiskSize.TooSmall', status: 403, message: 'The specified NewSize must be larger than the current disk size.' },
   // OperationDenied is registered by images.ts (400); ResizeDisk answers it with an explicit 403 as its docs give.

@@ -10,10 +10,19 @@ import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam }
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
 export const describeInstancesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DescribeInstances',
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DescribeInstances',
   params: [
     regionIdParam,
-    { kind: 'packedList', name: 'InstanceIds', packing: 'json', maxItems: 100, tooManyCode: 'InvalidParameter', description: 'JSON array of up to 100 instance ids.' },
+    {
+      kind: 'packedList',
+      name: 'InstanceIds',
+      packing: 'json',
+      maxItems: 100,
+      tooManyCode: 'InvalidParameter',
+      description: 'JSON array of up to 100 instance ids.',
+    },
     { kind: 'scalar', name: 'Status', type: 'string', enum: INSTANCE_STATUSES, emptyIsAbsent: true, errorCode: 'InvalidStatus.NotFound' },
     { kind: 'scalar', name: 'ImageId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
@@ -22,7 +31,14 @@ export const describeInstancesSpec: ActionSpec = {
     { kind: 'scalar', name: 'VpcId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'VSwitchId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'SecurityGroupId', type: 'string', emptyIsAbsent: true },
-    { kind: 'scalar', name: 'LockReason', type: 'string', enum: ['financial', 'security', 'Recycling', 'dedicatedhostfinancial', 'refunded'], emptyIsAbsent: true, errorCode: 'InvalidLockReason.NotFound' },
+    {
+      kind: 'scalar',
+      name: 'LockReason',
+      type: 'string',
+      enum: ['financial', 'security', 'Recycling', 'dedicatedhostfinancial', 'refunded'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidLockReason.NotFound',
+    },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagFilterParam,
     ...pagingParams(100),
@@ -33,12 +49,21 @@ export const describeInstancesSpec: ActionSpec = {
 };
 
 export const describeDisksSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DescribeDisks',
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DescribeDisks',
   params: [
     regionIdParam,
     { kind: 'packedList', name: 'DiskIds', packing: 'json', maxItems: 100, tooManyCode: 'InvalidParameter' },
     { kind: 'scalar', name: 'InstanceId', type: 'string', emptyIsAbsent: true },
-    { kind: 'scalar', name: 'DiskType', type: 'string', enum: ['all', 'system', 'data'], emptyIsAbsent: true, errorCode: 'InvalidDiskType.ValueNotSupported' },
+    {
+      kind: 'scalar',
+      name: 'DiskType',
+      type: 'string',
+      enum: ['all', 'system', 'data'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidDiskType.ValueNotSupported',
+    },
     { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagFilterParam,

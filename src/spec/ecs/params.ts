@@ -5,7 +5,13 @@
  */
 import type { ParamSpec, RepeatListParam, ScalarParam } from './types.js';
 
-export const regionIdParam: ScalarParam = { kind: 'scalar', name: 'RegionId', type: 'string', required: true, description: 'Region of the request.' };
+export const regionIdParam: ScalarParam = {
+  kind: 'scalar',
+  name: 'RegionId',
+  type: 'string',
+  required: true,
+  description: 'Region of the request.',
+};
 export const dryRunParam: ScalarParam = { kind: 'scalar', name: 'DryRun', type: 'boolean', description: 'Validate only.' };
 
 /** Owner parameters every ECS and VPC action accepts and ignores (docs 1.3). */
@@ -18,15 +24,31 @@ export const ownerParams: readonly ParamSpec[] = [
 
 /** `Tag.N.Key` / `Tag.N.Value` used as a filter (Describe*). */
 export const tagFilterParam: RepeatListParam = {
-  kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'InvalidTagCount',
+  kind: 'repeatList',
+  name: 'Tag',
+  maxItems: 20,
+  tooManyCode: 'InvalidTagCount',
   fields: [
     { kind: 'scalar', name: 'Key', type: 'string', maxLength: 128 },
     { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128 },
   ],
 };
 
-export const pageNumberParam: ScalarParam = { kind: 'scalar', name: 'PageNumber', type: 'integer', min: 1, description: 'Page, from 1 (default 1).' };
-export const pageSizeParam: ScalarParam = { kind: 'scalar', name: 'PageSize', type: 'integer', min: 1, max: 100, description: 'Entries per page, 1-100 (default 10).' };
+export const pageNumberParam: ScalarParam = {
+  kind: 'scalar',
+  name: 'PageNumber',
+  type: 'integer',
+  min: 1,
+  description: 'Page, from 1 (default 1).',
+};
+export const pageSizeParam: ScalarParam = {
+  kind: 'scalar',
+  name: 'PageSize',
+  type: 'integer',
+  min: 1,
+  max: 100,
+  description: 'Entries per page, 1-100 (default 10).',
+};
 
 /**
  * Both paging styles of an ECS Describe* action, in table order: `PageNumber`, `PageSize`
@@ -46,8 +68,11 @@ export function pagingParams(maxResults: number): ScalarParam[] {
  * at most 5 filters of at most 5 values each; cannot be combined with `Tag.N`.
  */
 export const tagFuzzyFilterParam: RepeatListParam = {
-  kind: 'repeatList', name: 'TagFilter', maxItems: 5,
+  kind: 'repeatList',
+  name: 'TagFilter',
+  maxItems: 5,
   fields: [{ kind: 'scalar', name: 'TagKey', type: 'string', required: true, minLength: 1, maxLength: 128 }],
   listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 5, item: { maxLength: 128 } }],
-  description: 'Fuzzy filter: the tag key contains TagKey and (when TagValues.M are given) its value contains one of them. At most 5; not with Tag.N.',
+  description:
+    'Fuzzy filter: the tag key contains TagKey and (when TagValues.M are given) its value contains one of them. At most 5; not with Tag.N.',
 };

@@ -17,9 +17,27 @@ export const describeRegionsSpec: ActionSpec = {
   version: '2014-05-26',
   action: 'DescribeRegions',
   params: [
-    { name: 'AcceptLanguage', kind: 'scalar', type: 'string', enum: acceptLanguages, description: 'Language of LocalName (default zh-CN).' },
-    { name: 'InstanceChargeType', kind: 'scalar', type: 'string', enum: regionInstanceChargeTypes, description: 'Billing method the regions must support.' },
-    { name: 'ResourceType', kind: 'scalar', type: 'string', enum: regionResourceTypes, description: 'Resource type the regions must support.' },
+    {
+      name: 'AcceptLanguage',
+      kind: 'scalar',
+      type: 'string',
+      enum: acceptLanguages,
+      description: 'Language of LocalName (default zh-CN).',
+    },
+    {
+      name: 'InstanceChargeType',
+      kind: 'scalar',
+      type: 'string',
+      enum: regionInstanceChargeTypes,
+      description: 'Billing method the regions must support.',
+    },
+    {
+      name: 'ResourceType',
+      kind: 'scalar',
+      type: 'string',
+      enum: regionResourceTypes,
+      description: 'Resource type the regions must support.',
+    },
   ],
   errors: ['InvalidParameter'],
 };

@@ -8,16 +8,36 @@ import { ECS_VERSION, ownerParams } from './images.js';
 
 /** Resource types JoinResourceGroup accepts (case-sensitive, docs 3.6). */
 export const JOIN_RESOURCE_TYPES = [
-  'instance', 'disk', 'snapshot', 'image', 'securitygroup', 'ddh', 'ddhcluster', 'eni', 'keypair', 'launchtemplate',
-  'command', 'activation', 'managedinstance',
+  'instance',
+  'disk',
+  'snapshot',
+  'image',
+  'securitygroup',
+  'ddh',
+  'ddhcluster',
+  'eni',
+  'keypair',
+  'launchtemplate',
+  'command',
+  'activation',
+  'managedinstance',
 ] as const;
 
 export const joinResourceGroupSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'JoinResourceGroup', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'JoinResourceGroup',
+  mutating: true,
   params: [
     { kind: 'scalar', name: 'RegionId', type: 'string' },
     { kind: 'scalar', name: 'ResourceId', type: 'string', emptyIsAbsent: true },
-    { kind: 'scalar', name: 'ResourceType', type: 'string', emptyIsAbsent: true, description: 'image, instance, snapshot, disk, securitygroup, ...' },
+    {
+      kind: 'scalar',
+      name: 'ResourceType',
+      type: 'string',
+      emptyIsAbsent: true,
+      description: 'image, instance, snapshot, disk, securitygroup, ...',
+    },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true, description: 'Destination resource group.' },
     ...ownerParams,
   ],

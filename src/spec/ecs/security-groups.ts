@@ -11,21 +11,37 @@ const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
 
 /** 2..128 characters, starting with a letter or CJK character; letters, digits, `.`, `_`, `-`, `:` after. */
 const groupName: ScalarParam = {
-  name: 'SecurityGroupName', kind: 'scalar', type: 'string', minLength: 2, maxLength: 128,
-  pattern: '[A-Za-z\\u4e00-\\u9fa5][A-Za-z0-9\\u4e00-\\u9fa5._:\\-]*', forbiddenPrefixes: ['http://', 'https://'],
+  name: 'SecurityGroupName',
+  kind: 'scalar',
+  type: 'string',
+  minLength: 2,
+  maxLength: 128,
+  pattern: '[A-Za-z\\u4e00-\\u9fa5][A-Za-z0-9\\u4e00-\\u9fa5._:\\-]*',
+  forbiddenPrefixes: ['http://', 'https://'],
   errorCode: 'InvalidSecurityGroupName.Malformed',
   description: '2 to 128 characters, starting with a letter; may contain digits, periods, underscores, hyphens and colons.',
 };
 const groupDescription: ScalarParam = {
-  name: 'Description', kind: 'scalar', type: 'string', minLength: 2, maxLength: 256,
-  forbiddenPrefixes: ['http://', 'https://'], errorCode: 'InvalidSecurityGroupDiscription.Malformed',
+  name: 'Description',
+  kind: 'scalar',
+  type: 'string',
+  minLength: 2,
+  maxLength: 256,
+  forbiddenPrefixes: ['http://', 'https://'],
+  errorCode: 'InvalidSecurityGroupDiscription.Malformed',
   description: '2 to 256 characters, not starting with http:// or https://.',
 };
 const groupId: ScalarParam = { name: 'SecurityGroupId', kind: 'scalar', type: 'string', required: true };
 
 /** Rule fields shared by the flat form and `Permissions.N.*` of Authorize/RevokeSecurityGroup. */
 const ruleFields: ScalarParam[] = [
-  { name: 'IpProtocol', kind: 'scalar', type: 'string', enum: ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all', 'TCP', 'UDP', 'ICMP', 'ICMPV6', 'GRE', 'ALL'], errorCode: 'InvalidIpProtocol.Malformed' },
+  {
+    name: 'IpProtocol',
+    kind: 'scalar',
+    type: 'string',
+    enum: ['tcp', 'udp', 'icmp', 'icmpv6', 'gre', 'all', 'TCP', 'UDP', 'ICMP', 'ICMPV6', 'GRE', 'ALL'],
+    errorCode: 'InvalidIpProtocol.Malformed',
+  },
   { name: 'PortRange', kind: 'scalar', type: 'string', pattern: '-?\\d{1,5}/-?\\d{1,5}', errorCode: 'InvalidPortRange.Malformed' },
   { name: 'SourceCidrIp', kind: 'scalar', type: 'string' },
   { name: 'DestCidrIp', kind: 'scalar', type: 'string' },
@@ -45,24 +61,46 @@ const ruleFields: ScalarParam[] = [
 
 function ruleAction(action: string): ActionSpec {
   return {
-    ...ECS, action, mutating: true,
+    ...ECS,
+    action,
+    mutating: true,
     params: [
-      regionParam(), groupId, clientTokenParam, ...ruleFields,
+      regionParam(),
+      groupId,
+      clientTokenParam,
+      ...ruleFields,
       { name: 'Permissions', kind: 'repeatList', maxItems: 100, fields: ruleFields },
-      ...(action === 'RevokeSecurityGroup' ? [{ name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 } as const] : []),
+      ...(action === 'RevokeSecurityGroup'
+        ? [{ name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 } as const]
+        : []),
       ...ownerParams,
     ],
-    errors: ['InvalidSecurityGroupId.NotFound', 'InvalidIpProtocol.Malformed', 'InvalidPortRange.Malformed', 'InvalidPolicy.Malformed', 'InvalidPriority.Malformed', 'MissingParameter'],
+    errors: [
+      'InvalidSecurityGroupId.NotFound',
+      'InvalidIpProtocol.Malformed',
+      'InvalidPortRange.Malformed',
+      'InvalidPolicy.Malformed',
+      'InvalidPriority.Malformed',
+      'MissingParameter',
+    ],
   };
 }
 
 /** ModifySecurityGroupPolicy: the inner access policy of a basic (`normal`) group; the value is case-insensitive. */
 export const modifySecurityGroupPolicySpec: ActionSpec = {
-  ...ECS, action: 'ModifySecurityGroupPolicy', mutating: true,
+  ...ECS,
+  action: 'ModifySecurityGroupPolicy',
+  mutating: true,
   params: [
-    regionParam(), groupId,
+    regionParam(),
+    groupId,
     {
-      name: 'InnerAccessPolicy', kind: 'scalar', type: 'string', required: true, pattern: '[Aa][Cc][Cc][Ee][Pp][Tt]|[Dd][Rr][Oo][Pp]', errorCode: 'InvalidPolicy.Malformed',
+      name: 'InnerAccessPolicy',
+      kind: 'scalar',
+      type: 'string',
+      required: true,
+      pattern: '[Aa][Cc][Cc][Ee][Pp][Tt]|[Dd][Rr][Oo][Pp]',
+      errorCode: 'InvalidPolicy.Malformed',
       description: 'Accept (instances in the group reach each other) or Drop (they are isolated); case-insensitive.',
     },
     clientTokenParam,
@@ -73,23 +111,38 @@ export const modifySecurityGroupPolicySpec: ActionSpec = {
 
 export const securityGroupActionSpecs: readonly ActionSpec[] = [
   {
-    ...ECS, action: 'CreateSecurityGroup', mutating: true,
+    ...ECS,
+    action: 'CreateSecurityGroup',
+    mutating: true,
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'scalar', type: 'string' },
       groupName,
       groupDescription,
-      { name: 'SecurityGroupType', kind: 'scalar', type: 'string', enum: ['normal', 'enterprise'], errorCode: 'InvalidSecurityGroupType.Malformed' },
+      {
+        name: 'SecurityGroupType',
+        kind: 'scalar',
+        type: 'string',
+        enum: ['normal', 'enterprise'],
+        errorCode: 'InvalidSecurityGroupType.Malformed',
+      },
       { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
       { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
       clientTokenParam,
       tagParam(),
       ...ownerParams,
     ],
-    errors: ['InvalidVpcId.NotFound', 'InvalidSecurityGroupName.Malformed', 'InvalidSecurityGroupDiscription.Malformed', 'InvalidSecurityGroupType.Malformed', 'InvalidResourceGroup.NotFound'],
+    errors: [
+      'InvalidVpcId.NotFound',
+      'InvalidSecurityGroupName.Malformed',
+      'InvalidSecurityGroupDiscription.Malformed',
+      'InvalidSecurityGroupType.Malformed',
+      'InvalidResourceGroup.NotFound',
+    ],
   },
   {
-    ...ECS, action: 'DescribeSecurityGroups',
+    ...ECS,
+    action: 'DescribeSecurityGroups',
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'scalar', type: 'string' },
@@ -111,9 +164,11 @@ export const securityGroupActionSpecs: readonly ActionSpec[] = [
     ],
   },
   {
-    ...ECS, action: 'DescribeSecurityGroupAttribute',
+    ...ECS,
+    action: 'DescribeSecurityGroupAttribute',
     params: [
-      regionParam(), groupId,
+      regionParam(),
+      groupId,
       { name: 'Direction', kind: 'scalar', type: 'string', enum: ['egress', 'ingress', 'all'] },
       { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'] },
       { name: 'Attribute', kind: 'scalar', type: 'string' },
@@ -124,13 +179,17 @@ export const securityGroupActionSpecs: readonly ActionSpec[] = [
     errors: ['InvalidSecurityGroupId.NotFound'],
   },
   {
-    ...ECS, action: 'ModifySecurityGroupAttribute', mutating: true,
+    ...ECS,
+    action: 'ModifySecurityGroupAttribute',
+    mutating: true,
     params: [regionParam(), groupId, groupName, groupDescription, ...ownerParams],
     errors: ['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupName.Malformed', 'InvalidSecurityGroupDiscription.Malformed'],
   },
   modifySecurityGroupPolicySpec,
   {
-    ...ECS, action: 'DeleteSecurityGroup', mutating: true,
+    ...ECS,
+    action: 'DeleteSecurityGroup',
+    mutating: true,
     params: [regionParam(), groupId, ...ownerParams],
     errors: ['InvalidSecurityGroupId.NotFound', 'DependencyViolation'],
   },
@@ -142,11 +201,19 @@ export const securityGroupErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidSecurityGroupId.NotFound', status: 404, message: 'The SecurityGroupId provided does not exist in our records.' },
   { code: 'InvalidSecurityGroupName.Malformed', status: 400, message: 'Specified security group name is not valid.' },
   { code: 'InvalidSecurityGroupDiscription.Malformed', status: 400, message: 'Specified security group description is not valid.' },
-  { code: 'InvalidSecurityGroupType.Malformed', status: 400, message: 'The specified SecurityGroupType is not valid: allowed values are normal and enterprise.' },
+  {
+    code: 'InvalidSecurityGroupType.Malformed',
+    status: 400,
+    message: 'The specified SecurityGroupType is not valid: allowed values are normal and enterprise.',
+  },
   { code: 'DependencyViolation', status: 403, message: 'There is still instance(s) in the specified security group.' },
   { code: 'InvalidIpProtocol.Malformed', status: 400, message: 'Specified IP protocol is not valid.' },
   { code: 'InvalidPortRange.Malformed', status: 400, message: 'Specified port range is not valid.' },
   { code: 'InvalidPolicy.Malformed', status: 400, message: 'Specified policy is not valid: allowed values are accept and drop.' },
   { code: 'InvalidPriority.Malformed', status: 400, message: 'Specified priority is not valid: allowed values are 1 to 100.' },
-  { code: 'InvalidNicType.ValueNotSupported', status: 400, message: 'Specified NicType is not valid: allowed values are internet and intranet.' },
+  {
+    code: 'InvalidNicType.ValueNotSupported',
+    status: 400,
+    message: 'Specified NicType is not valid: allowed values are internet and intranet.',
+  },
 ];

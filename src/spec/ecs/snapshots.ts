@@ -6,17 +6,55 @@ import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const describeSnapshotsSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DescribeSnapshots',
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DescribeSnapshots',
   params: [
     regionIdParam,
-    { kind: 'packedList', name: 'SnapshotIds', packing: 'json', maxItems: 100, tooManyCode: 'InvalidSnapshotIds.Malformed', description: 'JSON array of up to 100 snapshot ids.' },
+    {
+      kind: 'packedList',
+      name: 'SnapshotIds',
+      packing: 'json',
+      maxItems: 100,
+      tooManyCode: 'InvalidSnapshotIds.Malformed',
+      description: 'JSON array of up to 100 snapshot ids.',
+    },
     { kind: 'scalar', name: 'InstanceId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'DiskId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'SnapshotName', type: 'string', emptyIsAbsent: true },
-    { kind: 'scalar', name: 'Status', type: 'string', enum: ['progressing', 'accomplished', 'failed', 'all'], emptyIsAbsent: true, errorCode: 'InvalidStatus.NotFound' },
-    { kind: 'scalar', name: 'SnapshotType', type: 'string', enum: ['auto', 'user', 'all'], emptyIsAbsent: true, errorCode: 'InvalidSnapshotType.NotFound' },
-    { kind: 'scalar', name: 'SourceDiskType', type: 'string', pattern: '^(?:[Ss][Yy][Ss][Tt][Ee][Mm]|[Dd][Aa][Tt][Aa])$', emptyIsAbsent: true, errorCode: 'InvalidSourceDiskType', description: 'system or data (case-insensitive).' },
-    { kind: 'scalar', name: 'Usage', type: 'string', enum: ['image', 'disk', 'image_disk', 'none'], emptyIsAbsent: true, errorCode: 'InvalidUsage' },
+    {
+      kind: 'scalar',
+      name: 'Status',
+      type: 'string',
+      enum: ['progressing', 'accomplished', 'failed', 'all'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidStatus.NotFound',
+    },
+    {
+      kind: 'scalar',
+      name: 'SnapshotType',
+      type: 'string',
+      enum: ['auto', 'user', 'all'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidSnapshotType.NotFound',
+    },
+    {
+      kind: 'scalar',
+      name: 'SourceDiskType',
+      type: 'string',
+      pattern: '^(?:[Ss][Yy][Ss][Tt][Ee][Mm]|[Dd][Aa][Tt][Aa])$',
+      emptyIsAbsent: true,
+      errorCode: 'InvalidSourceDiskType',
+      description: 'system or data (case-insensitive).',
+    },
+    {
+      kind: 'scalar',
+      name: 'Usage',
+      type: 'string',
+      enum: ['image', 'disk', 'image_disk', 'none'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidUsage',
+    },
     { kind: 'scalar', name: 'Category', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'Encrypted', type: 'boolean' },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
@@ -25,11 +63,22 @@ export const describeSnapshotsSpec: ActionSpec = {
     dryRunParam,
     ...ownerParams,
   ],
-  errors: ['InvalidSnapshotIds.Malformed', 'InvalidUsage', 'InvalidSourceDiskType', 'InvalidStatus.NotFound', 'InvalidSnapshotType.NotFound', 'InvalidTagCount', 'InvalidNextToken'],
+  errors: [
+    'InvalidSnapshotIds.Malformed',
+    'InvalidUsage',
+    'InvalidSourceDiskType',
+    'InvalidStatus.NotFound',
+    'InvalidSnapshotType.NotFound',
+    'InvalidTagCount',
+    'InvalidNextToken',
+  ],
 };
 
 export const deleteSnapshotSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'DeleteSnapshot', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DeleteSnapshot',
+  mutating: true,
   // The SDK model has no RegionId: without one, the snapshot is looked up in every region of the account.
   params: [
     { kind: 'scalar', name: 'RegionId', type: 'string', emptyIsAbsent: true },

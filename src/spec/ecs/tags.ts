@@ -8,43 +8,101 @@ import { tagFuzzyFilterParam } from './params.js';
 
 /** Resource types the ECS tag API names (lowercase, docs 3.5). */
 export const TAG_RESOURCE_TYPES = [
-  'instance', 'disk', 'snapshot', 'image', 'securitygroup', 'volume', 'eni', 'ddh', 'ddhcluster', 'keypair',
-  'launchtemplate', 'reservedinstance', 'snapshotpolicy', 'elasticityassurance', 'capacityreservation', 'command',
-  'invocation', 'activation', 'managedinstance',
+  'instance',
+  'disk',
+  'snapshot',
+  'image',
+  'securitygroup',
+  'volume',
+  'eni',
+  'ddh',
+  'ddhcluster',
+  'keypair',
+  'launchtemplate',
+  'reservedinstance',
+  'snapshotpolicy',
+  'elasticityassurance',
+  'capacityreservation',
+  'command',
+  'invocation',
+  'activation',
+  'managedinstance',
 ] as const;
 
 const resourceTypeParam: ParamSpec = {
-  kind: 'scalar', name: 'ResourceType', type: 'string', required: true, missingCode: 'MissingParameter.ResourceType',
+  kind: 'scalar',
+  name: 'ResourceType',
+  type: 'string',
+  required: true,
+  missingCode: 'MissingParameter.ResourceType',
   description: 'Lowercase resource type, e.g. image, instance, snapshot.',
 };
 const resourceIdsParam = (required: boolean): ParamSpec => ({
-  kind: 'scalarList', name: 'ResourceId', type: 'string', required, maxItems: 50, tooManyCode: 'NumberExceed.ResourceIds',
+  kind: 'scalarList',
+  name: 'ResourceId',
+  type: 'string',
+  required,
+  maxItems: 50,
+  tooManyCode: 'NumberExceed.ResourceIds',
   description: 'Up to 50 resource ids.',
 });
 
 export const tagResourcesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'TagResources', mutating: true,
-  params: [regionIdParam, resourceTypeParam, resourceIdsParam(true), { ...tagsParam(true), missingCode: 'MissingParameter.Tags' }, dryRunParam, ...ownerParams],
-  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'Duplicate.TagKey', 'InvalidTagKey.Malformed', 'InvalidTagValue.Malformed', 'OperationDenied.QuotaExceed', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'TagResources',
+  mutating: true,
+  params: [
+    regionIdParam,
+    resourceTypeParam,
+    resourceIdsParam(true),
+    { ...tagsParam(true), missingCode: 'MissingParameter.Tags' },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'NumberExceed.ResourceIds',
+    'NumberExceed.Tags',
+    'Duplicate.TagKey',
+    'InvalidTagKey.Malformed',
+    'InvalidTagValue.Malformed',
+    'OperationDenied.QuotaExceed',
+    'InvalidResourceId.NotFound',
+    'InvalidResourceType.NotFound',
+  ],
 };
 
 export const untagResourcesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'UntagResources', mutating: true,
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'UntagResources',
+  mutating: true,
   params: [
-    regionIdParam, resourceTypeParam, resourceIdsParam(true),
+    regionIdParam,
+    resourceTypeParam,
+    resourceIdsParam(true),
     { kind: 'scalarList', name: 'TagKey', type: 'string', maxItems: 20, tooManyCode: 'NumberExceed.Tags' },
     { kind: 'scalar', name: 'All', type: 'boolean', description: 'Remove every tag (only when no TagKey is given).' },
-    dryRunParam, ...ownerParams,
+    dryRunParam,
+    ...ownerParams,
   ],
   errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
 };
 
 export const listTagResourcesSpec: ActionSpec = {
-  product: 'Ecs', version: ECS_VERSION, action: 'ListTagResources',
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ListTagResources',
   params: [
-    regionIdParam, resourceTypeParam, resourceIdsParam(false),
+    regionIdParam,
+    resourceTypeParam,
+    resourceIdsParam(false),
     {
-      kind: 'repeatList', name: 'Tag', maxItems: 20, tooManyCode: 'NumberExceed.Tags', fields: [
+      kind: 'repeatList',
+      name: 'Tag',
+      maxItems: 20,
+      tooManyCode: 'NumberExceed.Tags',
+      fields: [
         { kind: 'scalar', name: 'Key', type: 'string' },
         { kind: 'scalar', name: 'Value', type: 'string' },
       ],
@@ -54,7 +112,15 @@ export const listTagResourcesSpec: ActionSpec = {
     { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
     ...ownerParams,
   ],
-  errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceType.NotFound', 'InvalidParameter.TagValue', 'InvalidNextToken', 'InvalidParameter', 'MissingParameter'],
+  errors: [
+    'NumberExceed.ResourceIds',
+    'NumberExceed.Tags',
+    'InvalidResourceType.NotFound',
+    'InvalidParameter.TagValue',
+    'InvalidNextToken',
+    'InvalidParameter',
+    'MissingParameter',
+  ],
 };
 
 export const tagsActions: readonly ActionSpec[] = [tagResourcesSpec, untagResourcesSpec, listTagResourcesSpec];

@@ -10,17 +10,40 @@ import { ownerParams, regionParam } from '../vpc/params.js';
 const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
 
 const numberFilters = [
-  'MinimumCpuCoreCount', 'MaximumCpuCoreCount', 'MinimumGPUAmount', 'MaximumGPUAmount', 'MinimumEniQuantity',
-  'MinimumEniPrivateIpAddressQuantity', 'MinimumEniIpv6AddressQuantity', 'MinimumInstanceBandwidthRx', 'MinimumInstanceBandwidthTx',
-  'MinimumInstancePpsRx', 'MinimumInstancePpsTx', 'MinimumLocalStorageAmount', 'MinimumLocalStorageCapacity', 'MinimumDiskQuantity',
-  'MinimumBaselineCredit', 'MinimumInitialCredit', 'MinimumQueuePairNumber', 'MinimumPrimaryEniQueueNumber',
-  'MinimumSecondaryEniQueueNumber', 'MinimumEriQuantity',
+  'MinimumCpuCoreCount',
+  'MaximumCpuCoreCount',
+  'MinimumGPUAmount',
+  'MaximumGPUAmount',
+  'MinimumEniQuantity',
+  'MinimumEniPrivateIpAddressQuantity',
+  'MinimumEniIpv6AddressQuantity',
+  'MinimumInstanceBandwidthRx',
+  'MinimumInstanceBandwidthTx',
+  'MinimumInstancePpsRx',
+  'MinimumInstancePpsTx',
+  'MinimumLocalStorageAmount',
+  'MinimumLocalStorageCapacity',
+  'MinimumDiskQuantity',
+  'MinimumBaselineCredit',
+  'MinimumInitialCredit',
+  'MinimumQueuePairNumber',
+  'MinimumPrimaryEniQueueNumber',
+  'MinimumSecondaryEniQueueNumber',
+  'MinimumEriQuantity',
 ];
-const floatFilters = ['MinimumMemorySize', 'MaximumMemorySize', 'MinimumCpuSpeedFrequency', 'MaximumCpuSpeedFrequency', 'MinimumCpuTurboFrequency', 'MaximumCpuTurboFrequency'];
+const floatFilters = [
+  'MinimumMemorySize',
+  'MaximumMemorySize',
+  'MinimumCpuSpeedFrequency',
+  'MaximumCpuSpeedFrequency',
+  'MinimumCpuTurboFrequency',
+  'MaximumCpuTurboFrequency',
+];
 
 export const zoneActionSpecs: readonly ActionSpec[] = [
   {
-    ...ECS, action: 'DescribeZones',
+    ...ECS,
+    action: 'DescribeZones',
     params: [
       regionParam(),
       { name: 'AcceptLanguage', kind: 'scalar', type: 'string', enum: ['zh-CN', 'zh-TW', 'en-US', 'ja', 'fr', 'de', 'ko'] },
@@ -31,7 +54,8 @@ export const zoneActionSpecs: readonly ActionSpec[] = [
     ],
   },
   {
-    ...ECS, action: 'DescribeInstanceTypes',
+    ...ECS,
+    action: 'DescribeInstanceTypes',
     params: [
       regionParam(false),
       { name: 'InstanceTypeFamily', kind: 'scalar', type: 'string' },
@@ -59,7 +83,8 @@ export const zoneActionSpecs: readonly ActionSpec[] = [
     errors: ['InvalidNextToken'],
   },
   {
-    ...ECS, action: 'DescribeInstanceTypeFamilies',
+    ...ECS,
+    action: 'DescribeInstanceTypeFamilies',
     params: [
       regionParam(),
       { name: 'Generation', kind: 'scalar', type: 'string', pattern: 'ecs-[1-9]', errorCode: 'InvalidGeneration.Malformed' },
@@ -68,15 +93,25 @@ export const zoneActionSpecs: readonly ActionSpec[] = [
     errors: ['InvalidGeneration.Malformed'],
   },
   {
-    ...ECS, action: 'DescribeAvailableResource',
+    ...ECS,
+    action: 'DescribeAvailableResource',
     params: [
       regionParam(),
       {
-        name: 'DestinationResource', kind: 'scalar', type: 'string', required: true,
+        name: 'DestinationResource',
+        kind: 'scalar',
+        type: 'string',
+        required: true,
         enum: ['Zone', 'IoOptimized', 'InstanceType', 'SystemDisk', 'DataDisk', 'Network', 'ddh'],
         errorCode: 'Invalid.DestinationResource',
       },
-      { name: 'ResourceType', kind: 'scalar', type: 'string', enum: ['instance', 'disk', 'reservedinstance', 'ddh'], errorCode: 'Invalid.ResourceType' },
+      {
+        name: 'ResourceType',
+        kind: 'scalar',
+        type: 'string',
+        enum: ['instance', 'disk', 'reservedinstance', 'ddh'],
+        errorCode: 'Invalid.ResourceType',
+      },
       { name: 'InstanceChargeType', kind: 'scalar', type: 'string', enum: ['PrePaid', 'PostPaid'] },
       { name: 'SpotStrategy', kind: 'scalar', type: 'string', enum: ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo'] },
       { name: 'SpotDuration', kind: 'scalar', type: 'integer' },
@@ -99,6 +134,15 @@ export const zoneActionSpecs: readonly ActionSpec[] = [
 export const zoneErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidNextToken', status: 400, message: 'The specified NextToken is not valid.' },
   { code: 'InvalidGeneration.Malformed', status: 400, message: 'The specified Generation is not valid: use ecs-1 to ecs-9.' },
-  { code: 'Invalid.DestinationResource', status: 400, message: 'The specified DestinationResource is not valid: allowed values are Zone, IoOptimized, InstanceType, SystemDisk, DataDisk, Network and ddh.' },
-  { code: 'Invalid.ResourceType', status: 400, message: 'The specified ResourceType is not valid: allowed values are instance, disk, reservedinstance and ddh.' },
+  {
+    code: 'Invalid.DestinationResource',
+    status: 400,
+    message:
+      'The specified DestinationResource is not valid: allowed values are Zone, IoOptimized, InstanceType, SystemDisk, DataDisk, Network and ddh.',
+  },
+  {
+    code: 'Invalid.ResourceType',
+    status: 400,
+    message: 'The specified ResourceType is not valid: allowed values are instance, disk, reservedinstance and ddh.',
+  },
 ];

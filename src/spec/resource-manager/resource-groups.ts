@@ -10,13 +10,20 @@ const RM = { product: 'ResourceManager', version: '2020-03-31' } as const;
 
 export const resourceGroupActionSpecs: readonly ActionSpec[] = [
   {
-    ...RM, action: 'ListResourceGroups',
+    ...RM,
+    action: 'ListResourceGroups',
     params: [
       { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
       { name: 'ResourceGroupIds', kind: 'scalarList', type: 'string', maxItems: 100 },
       { name: 'Name', kind: 'scalar', type: 'string' },
       { name: 'DisplayName', kind: 'scalar', type: 'string' },
-      { name: 'Status', kind: 'scalar', type: 'string', enum: ['Creating', 'OK', 'Deleting', 'PendingDelete'], errorCode: 'InvalidParameter.Status' },
+      {
+        name: 'Status',
+        kind: 'scalar',
+        type: 'string',
+        enum: ['Creating', 'OK', 'Deleting', 'PendingDelete'],
+        errorCode: 'InvalidParameter.Status',
+      },
       { name: 'IncludeTags', kind: 'scalar', type: 'boolean' },
       tagParam(),
       ...pageParams(100),
@@ -24,7 +31,8 @@ export const resourceGroupActionSpecs: readonly ActionSpec[] = [
     errors: ['InvalidParameter.Status'],
   },
   {
-    ...RM, action: 'GetResourceGroup',
+    ...RM,
+    action: 'GetResourceGroup',
     params: [
       { name: 'ResourceGroupId', kind: 'scalar', type: 'string', required: true },
       { name: 'IncludeTags', kind: 'scalar', type: 'boolean' },
@@ -35,5 +43,9 @@ export const resourceGroupActionSpecs: readonly ActionSpec[] = [
 
 export const resourceGroupErrorSpecs: readonly ErrorSpec[] = [
   { code: 'EntityNotExist.ResourceGroup', status: 404, message: 'The resource group does not exist.' },
-  { code: 'InvalidParameter.Status', status: 400, message: 'The specified Status is not valid: allowed values are Creating, OK, Deleting and PendingDelete.' },
+  {
+    code: 'InvalidParameter.Status',
+    status: 400,
+    message: 'The specified Status is not valid: allowed values are Creating, OK, Deleting and PendingDelete.',
+  },
 ];

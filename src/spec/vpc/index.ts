@@ -2,6 +2,12 @@
 export { vpcActionSpecs, vpcErrorSpecs, VPC_PRODUCT, VPC_VERSION, CIDR_PATTERN } from './vpcs.js';
 export { vswitchActionSpecs, vswitchErrorSpecs } from './vswitches.js';
 export {
-  vpcTagActionSpecs, vpcTagErrorSpecs, tagResourcesVpcSpec, unTagResourcesVpcSpec, listTagResourcesVpcSpec, moveResourceGroupVpcSpec,
-  VPC_TAG_RESOURCE_TYPES, VPC_MOVE_RESOURCE_TYPES,
+  vpcTagActionSpecs,
+  vpcTagErrorSpecs,
+  tagResourcesVpcSpec,
+  unTagResourcesVpcSpec,
+  listTagResourcesVpcSpec,
+  moveResourceGroupVpcSpec,
+  VPC_TAG_RESOURCE_TYPES,
+  VPC_MOVE_RESOURCE_TYPES,
 } from './tags.js';

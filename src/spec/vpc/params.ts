@@ -22,13 +22,22 @@ export function tagParam(): RepeatListParam {
     tooManyCode: 'NumberExceed.Tags',
     fields: [
       {
-        name: 'Key', kind: 'scalar', type: 'string', minLength: 1, maxLength: 128,
-        forbiddenPrefixes: ['aliyun', 'acs:', 'http://', 'https://'], errorCode: 'InvalidTagKey.Malformed',
+        name: 'Key',
+        kind: 'scalar',
+        type: 'string',
+        minLength: 1,
+        maxLength: 128,
+        forbiddenPrefixes: ['aliyun', 'acs:', 'http://', 'https://'],
+        errorCode: 'InvalidTagKey.Malformed',
         description: 'Tag key: 1 to 128 characters, not starting with aliyun, acs:, http:// or https://.',
       },
       {
-        name: 'Value', kind: 'scalar', type: 'string', maxLength: 128,
-        forbiddenPrefixes: ['aliyun', 'acs:', 'http://', 'https://'], errorCode: 'InvalidTagValue.Malformed',
+        name: 'Value',
+        kind: 'scalar',
+        type: 'string',
+        maxLength: 128,
+        forbiddenPrefixes: ['aliyun', 'acs:', 'http://', 'https://'],
+        errorCode: 'InvalidTagValue.Malformed',
         description: 'Tag value: 0 to 128 characters, not starting with aliyun, acs:, http:// or https://.',
       },
     ],
@@ -39,15 +48,27 @@ export function tagParam(): RepeatListParam {
 export function pageParams(maxPageSize: number): ScalarParam[] {
   return [
     { name: 'PageNumber', kind: 'scalar', type: 'integer', min: 1, description: 'Page number, starting at 1 (default 1).' },
-    { name: 'PageSize', kind: 'scalar', type: 'integer', min: 1, max: maxPageSize, description: `Entries per page, 1 to ${maxPageSize} (default 10).` },
+    {
+      name: 'PageSize',
+      kind: 'scalar',
+      type: 'integer',
+      min: 1,
+      max: maxPageSize,
+      description: `Entries per page, 1 to ${maxPageSize} (default 10).`,
+    },
   ];
 }
 
 /** A free-text name: `min`..`max` characters, not starting with http:// or https://. */
 export function nameParam(name: string, errorCode: string, min: number, max: number, extra: Partial<ScalarParam> = {}): ScalarParam {
   return {
-    name, kind: 'scalar', type: 'string', minLength: min, maxLength: max,
-    forbiddenPrefixes: ['http://', 'https://'], errorCode,
+    name,
+    kind: 'scalar',
+    type: 'string',
+    minLength: min,
+    maxLength: max,
+    forbiddenPrefixes: ['http://', 'https://'],
+    errorCode,
     description: `${min} to ${max} characters, not starting with http:// or https://.`,
     ...extra,
   };
@@ -55,7 +76,11 @@ export function nameParam(name: string, errorCode: string, min: number, max: num
 
 /** `ClientToken`: at most 64 ASCII characters. */
 export const clientTokenParam: ScalarParam = {
-  name: 'ClientToken', kind: 'scalar', type: 'string', maxLength: 64, pattern: '[\\x20-\\x7e]+',
+  name: 'ClientToken',
+  kind: 'scalar',
+  type: 'string',
+  maxLength: 64,
+  pattern: '[\\x20-\\x7e]+',
   description: 'Idempotency token, at most 64 ASCII characters.',
 };
 

@@ -16,25 +16,57 @@ export const VPC_TAG_RESOURCE_TYPES = ['VPC', 'VSWITCH'] as const;
 export const VPC_MOVE_RESOURCE_TYPES = ['Vpc'] as const;
 
 const resourceType: ParamSpec = {
-  name: 'ResourceType', kind: 'scalar', type: 'string', required: true,
+  name: 'ResourceType',
+  kind: 'scalar',
+  type: 'string',
+  required: true,
   description: `Resource type, case-insensitive: ${VPC_TAG_RESOURCE_TYPES.join(' or ')}.`,
 };
 const resourceIds = (required: boolean): ParamSpec => ({
-  name: 'ResourceId', kind: 'scalarList', type: 'string', required, maxItems: 50, tooManyCode: 'NumberExceed.ResourceIds',
+  name: 'ResourceId',
+  kind: 'scalarList',
+  type: 'string',
+  required,
+  maxItems: 50,
+  tooManyCode: 'NumberExceed.ResourceIds',
   description: 'Up to 50 resource ids (vpc-..., vsw-...).',
 });
 
 export const tagResourcesVpcSpec: ActionSpec = {
-  product: VPC_PRODUCT, version: VPC_VERSION, action: 'TagResources', mutating: true,
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'TagResources',
+  mutating: true,
   params: [regionParam(), resourceType, resourceIds(true), { ...tagParam(), required: true }, ...ownerParams],
-  errors: ['InvalidResourceType.NotFound', 'InvalidResourceId.NotFound', 'NumberExceed.ResourceIds', 'NumberExceed.Tags', 'Duplicate.TagKey', 'InvalidTagKey.Malformed', 'InvalidTagValue.Malformed', 'OperationDenied.QuotaExceed'],
+  errors: [
+    'InvalidResourceType.NotFound',
+    'InvalidResourceId.NotFound',
+    'NumberExceed.ResourceIds',
+    'NumberExceed.Tags',
+    'Duplicate.TagKey',
+    'InvalidTagKey.Malformed',
+    'InvalidTagValue.Malformed',
+    'OperationDenied.QuotaExceed',
+  ],
 };
 
 export const unTagResourcesVpcSpec: ActionSpec = {
-  product: VPC_PRODUCT, version: VPC_VERSION, action: 'UnTagResources', mutating: true,
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'UnTagResources',
+  mutating: true,
   params: [
-    regionParam(), resourceType, resourceIds(true),
-    { name: 'TagKey', kind: 'scalarList', type: 'string', maxItems: 20, tooManyCode: 'NumberExceed.Tags', description: 'Up to 20 tag keys to remove.' },
+    regionParam(),
+    resourceType,
+    resourceIds(true),
+    {
+      name: 'TagKey',
+      kind: 'scalarList',
+      type: 'string',
+      maxItems: 20,
+      tooManyCode: 'NumberExceed.Tags',
+      description: 'Up to 20 tag keys to remove.',
+    },
     { name: 'All', kind: 'scalar', type: 'boolean', description: 'Remove every tag (used when no TagKey is given).' },
     ...ownerParams,
   ],
@@ -42,33 +74,70 @@ export const unTagResourcesVpcSpec: ActionSpec = {
 };
 
 export const listTagResourcesVpcSpec: ActionSpec = {
-  product: VPC_PRODUCT, version: VPC_VERSION, action: 'ListTagResources',
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'ListTagResources',
   params: [
-    regionParam(), resourceType, resourceIds(false),
+    regionParam(),
+    resourceType,
+    resourceIds(false),
     {
-      name: 'Tag', kind: 'repeatList', maxItems: 20, tooManyCode: 'NumberExceed.Tags',
-      fields: [{ name: 'Key', kind: 'scalar', type: 'string' }, { name: 'Value', kind: 'scalar', type: 'string' }],
+      name: 'Tag',
+      kind: 'repeatList',
+      maxItems: 20,
+      tooManyCode: 'NumberExceed.Tags',
+      fields: [
+        { name: 'Key', kind: 'scalar', type: 'string' },
+        { name: 'Value', kind: 'scalar', type: 'string' },
+      ],
     },
     { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 1, max: 50, description: 'Entries per page, 1 to 50 (default 50).' },
     { name: 'NextToken', kind: 'scalar', type: 'string', emptyIsAbsent: true },
     ...ownerParams,
   ],
-  errors: ['InvalidResourceType.NotFound', 'MissingParameter', 'NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidParameter.TagValue', 'InvalidNextToken'],
+  errors: [
+    'InvalidResourceType.NotFound',
+    'MissingParameter',
+    'NumberExceed.ResourceIds',
+    'NumberExceed.Tags',
+    'InvalidParameter.TagValue',
+    'InvalidNextToken',
+  ],
 };
 
 export const moveResourceGroupVpcSpec: ActionSpec = {
-  product: VPC_PRODUCT, version: VPC_VERSION, action: 'MoveResourceGroup', mutating: true,
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'MoveResourceGroup',
+  mutating: true,
   params: [
     regionParam(),
     { name: 'ResourceId', kind: 'scalar', type: 'string', required: true, description: 'The id of the resource to move (vpc-...).' },
-    { name: 'NewResourceGroupId', kind: 'scalar', type: 'string', required: true, description: 'The resource group to move it to (rg-...).' },
-    { name: 'ResourceType', kind: 'scalar', type: 'string', required: true, description: `Resource type, case-insensitive: ${VPC_MOVE_RESOURCE_TYPES.join(', ')}.` },
+    {
+      name: 'NewResourceGroupId',
+      kind: 'scalar',
+      type: 'string',
+      required: true,
+      description: 'The resource group to move it to (rg-...).',
+    },
+    {
+      name: 'ResourceType',
+      kind: 'scalar',
+      type: 'string',
+      required: true,
+      description: `Resource type, case-insensitive: ${VPC_MOVE_RESOURCE_TYPES.join(', ')}.`,
+    },
     ...ownerParams,
   ],
   errors: ['IllegalParam.ResourceType', 'InvalidResourceId.NotFound', 'InvalidResourceGroupId'],
 };
 
-export const vpcTagActionSpecs: readonly ActionSpec[] = [tagResourcesVpcSpec, unTagResourcesVpcSpec, listTagResourcesVpcSpec, moveResourceGroupVpcSpec];
+export const vpcTagActionSpecs: readonly ActionSpec[] = [
+  tagResourcesVpcSpec,
+  unTagResourcesVpcSpec,
+  listTagResourcesVpcSpec,
+  moveResourceGroupVpcSpec,
+];
 
 /** Codes only the VPC product uses (the shared tag codes come from the ECS tag table). */
 export const vpcTagErrorSpecs: readonly ErrorSpec[] = [

@@ -18,11 +18,18 @@ const vpcDescription = nameParam('Description', 'InvalidVpcDiscription.Malformed
 
 export const vpcActionSpecs: readonly ActionSpec[] = [
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'CreateVpc', mutating: true,
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'CreateVpc',
+    mutating: true,
     params: [
       regionParam(),
       {
-        name: 'CidrBlock', kind: 'scalar', type: 'string', pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed',
+        name: 'CidrBlock',
+        kind: 'scalar',
+        type: 'string',
+        pattern: CIDR_PATTERN,
+        errorCode: 'InvalidCidrBlock.Malformed',
         description: 'IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask of 8 to 28 (default 172.16.0.0/12).',
       },
       vpcName,
@@ -42,10 +49,19 @@ export const vpcActionSpecs: readonly ActionSpec[] = [
       { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
       ...ownerParams,
     ],
-    errors: ['InvalidCidrBlock.Malformed', 'InvalidVpcName.Malformed', 'InvalidVpcDiscription.Malformed', 'InvalidResourceGroupId.NotFound', 'QuotaExceeded.Vpc', 'DryRunOperation'],
+    errors: [
+      'InvalidCidrBlock.Malformed',
+      'InvalidVpcName.Malformed',
+      'InvalidVpcDiscription.Malformed',
+      'InvalidResourceGroupId.NotFound',
+      'QuotaExceeded.Vpc',
+      'DryRunOperation',
+    ],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DescribeVpcs',
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'DescribeVpcs',
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'packedList', packing: 'comma', maxItems: 20, description: 'Up to 20 VPC ids separated by commas.' },
@@ -62,7 +78,10 @@ export const vpcActionSpecs: readonly ActionSpec[] = [
     ],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'ModifyVpcAttribute', mutating: true,
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'ModifyVpcAttribute',
+    mutating: true,
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
@@ -75,10 +94,19 @@ export const vpcActionSpecs: readonly ActionSpec[] = [
       { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
       ...ownerParams,
     ],
-    errors: ['InvalidVpcId.NotFound', 'InvalidVpcName.Malformed', 'InvalidVpcDiscription.Malformed', 'InvalidCidrBlock.Malformed', 'OperationFailed.CidrInUse'],
+    errors: [
+      'InvalidVpcId.NotFound',
+      'InvalidVpcName.Malformed',
+      'InvalidVpcDiscription.Malformed',
+      'InvalidCidrBlock.Malformed',
+      'OperationFailed.CidrInUse',
+    ],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DeleteVpc', mutating: true,
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'DeleteVpc',
+    mutating: true,
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
@@ -99,9 +127,21 @@ export const vpcErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidResourceGroupId.NotFound', status: 404, message: 'The specified resource group does not exist.' },
   { code: 'QuotaExceeded.Vpc', status: 400, message: 'VPC quota exceeded.' },
   { code: 'OperationFailed.CidrInUse', status: 400, message: 'The new CIDR block does not contain the CIDR blocks of existing vSwitches.' },
-  { code: 'DependencyViolation.VSwitch', status: 400, message: 'Specified object has dependent resources: the VPC still contains vSwitches.' },
-  { code: 'DependencyViolation.SecurityGroup', status: 400, message: 'Specified object has dependent resources: the VPC still contains security groups.' },
-  { code: 'DependencyViolation.Instance', status: 400, message: 'Specified object has dependent resources: the VPC still contains instances.' },
+  {
+    code: 'DependencyViolation.VSwitch',
+    status: 400,
+    message: 'Specified object has dependent resources: the VPC still contains vSwitches.',
+  },
+  {
+    code: 'DependencyViolation.SecurityGroup',
+    status: 400,
+    message: 'Specified object has dependent resources: the VPC still contains security groups.',
+  },
+  {
+    code: 'DependencyViolation.Instance',
+    status: 400,
+    message: 'Specified object has dependent resources: the VPC still contains instances.',
+  },
   { code: 'InvalidTagKey.Malformed', status: 400, message: 'The specified tag key is not valid.' },
   { code: 'InvalidTagValue.Malformed', status: 400, message: 'The specified tag value is not valid.' },
   { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of tags is exceeded: at most 20.' },

@@ -12,13 +12,21 @@ const vswitchDescription = nameParam('Description', 'InvalidVSwitchDiscription.M
 
 export const vswitchActionSpecs: readonly ActionSpec[] = [
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'CreateVSwitch', mutating: true,
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'CreateVSwitch',
+    mutating: true,
     params: [
       regionParam(),
       { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
       { name: 'ZoneId', kind: 'scalar', type: 'string', required: true },
       {
-        name: 'CidrBlock', kind: 'scalar', type: 'string', required: true, pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed',
+        name: 'CidrBlock',
+        kind: 'scalar',
+        type: 'string',
+        required: true,
+        pattern: CIDR_PATTERN,
+        errorCode: 'InvalidCidrBlock.Malformed',
         description: 'IPv4 CIDR inside the VPC CIDR block, mask 16 to 29, not overlapping other vSwitches.',
       },
       vswitchName,
@@ -31,10 +39,21 @@ export const vswitchActionSpecs: readonly ActionSpec[] = [
       { name: 'CidrMask', kind: 'scalar', type: 'integer' },
       ...ownerParams,
     ],
-    errors: ['InvalidVpcId.NotFound', 'InvalidZoneId.NotFound', 'InvalidCidrBlock.Malformed', 'InvalidParameter', 'InvalidCidrBlock.Overlapped', 'InvalidVSwitchName.Malformed', 'InvalidVSwitchDiscription.Malformed', 'QuotaExceeded.VSwitch'],
+    errors: [
+      'InvalidVpcId.NotFound',
+      'InvalidZoneId.NotFound',
+      'InvalidCidrBlock.Malformed',
+      'InvalidParameter',
+      'InvalidCidrBlock.Overlapped',
+      'InvalidVSwitchName.Malformed',
+      'InvalidVSwitchDiscription.Malformed',
+      'QuotaExceeded.VSwitch',
+    ],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DescribeVSwitches',
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'DescribeVSwitches',
     params: [
       regionParam(false),
       { name: 'VpcId', kind: 'scalar', type: 'string' },
@@ -53,7 +72,10 @@ export const vswitchActionSpecs: readonly ActionSpec[] = [
     ],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'ModifyVSwitchAttribute', mutating: true,
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'ModifyVSwitchAttribute',
+    mutating: true,
     params: [
       regionParam(false),
       { name: 'VSwitchId', kind: 'scalar', type: 'string', required: true },
@@ -68,13 +90,11 @@ export const vswitchActionSpecs: readonly ActionSpec[] = [
     errors: ['InvalidVSwitchId.NotFound', 'InvalidVSwitchName.Malformed', 'InvalidVSwitchDiscription.Malformed'],
   },
   {
-    product: VPC_PRODUCT, version: VPC_VERSION, action: 'DeleteVSwitch', mutating: true,
-    params: [
-      regionParam(false),
-      { name: 'VSwitchId', kind: 'scalar', type: 'string', required: true },
-      dryRunParam,
-      ...ownerParams,
-    ],
+    product: VPC_PRODUCT,
+    version: VPC_VERSION,
+    action: 'DeleteVSwitch',
+    mutating: true,
+    params: [regionParam(false), { name: 'VSwitchId', kind: 'scalar', type: 'string', required: true }, dryRunParam, ...ownerParams],
     errors: ['InvalidVSwitchId.NotFound', 'DependencyViolation.Instance'],
   },
 ];

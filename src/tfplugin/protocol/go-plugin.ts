@@ -12,10 +12,7 @@ export const goPluginNamespace = {
   nested: {
     Empty: message({}),
     GRPCController: service({ Shutdown: ['Empty', 'Empty'] }),
-    StdioData: message(
-      { channel: [1, 'Channel'], data: [2, 'bytes'] },
-      { Channel: enumOf({ INVALID: 0, STDOUT: 1, STDERR: 2 }) },
-    ),
+    StdioData: message({ channel: [1, 'Channel'], data: [2, 'bytes'] }, { Channel: enumOf({ INVALID: 0, STDOUT: 1, STDERR: 2 }) }),
     GRPCStdio: service({ StreamStdio: ['google.protobuf.Empty', 'StdioData', 'server-stream'] }),
   },
 };

@@ -27,6 +27,7 @@ export function protocolRoot(): protobuf.Root {
 }
 
 /** A plain protocol message (snake_case keys). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- decoded protobuf messages are dynamic; typed views wrap them in provider-rpc.ts
 export type Msg = Record<string, any>;
 
 const toObjectOptions: protobuf.IConversionOptions = {

@@ -310,10 +310,7 @@ export const tfplugin6Namespace = {
       ImportResourceState: ['ImportResourceState.Request', 'ImportResourceState.Response'],
       MoveResourceState: ['MoveResourceState.Request', 'MoveResourceState.Response'],
       ReadDataSource: ['ReadDataSource.Request', 'ReadDataSource.Response'],
-      ValidateEphemeralResourceConfig: [
-        'ValidateEphemeralResourceConfig.Request',
-        'ValidateEphemeralResourceConfig.Response',
-      ],
+      ValidateEphemeralResourceConfig: ['ValidateEphemeralResourceConfig.Request', 'ValidateEphemeralResourceConfig.Response'],
       OpenEphemeralResource: ['OpenEphemeralResource.Request', 'OpenEphemeralResource.Response'],
       RenewEphemeralResource: ['RenewEphemeralResource.Request', 'RenewEphemeralResource.Response'],
       CloseEphemeralResource: ['CloseEphemeralResource.Request', 'CloseEphemeralResource.Response'],
