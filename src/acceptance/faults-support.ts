@@ -9,7 +9,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
+import { DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 
 /** The compiled tree this file belongs to (dist/ or a private .build/<name>/). */
 export const buildRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -26,20 +27,9 @@ export function providerBinDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The provider block pointing at an emulator endpoint (`127.0.0.1:PORT`). */
-export function providerHcl(endpoint: string, extra = ''): string {
-  return `provider "alicloud" {
-  region     = "cn-hangzhou"
-  access_key = "${DEFAULT_ACCESS_KEY_ID}"
-  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
-  protocol   = "HTTP"
-${extra}  endpoints {
-    ecs             = "${endpoint}"
-    vpc             = "${endpoint}"
-    resourcemanager = "${endpoint}"
-  }
-}
-`;
+/** The provider block pointing at an emulator endpoint (`127.0.0.1:PORT`), with extra argument lines. */
+export function providerHcl(endpoint: string, extraLines: readonly string[] = []): string {
+  return emulatorProviderBlock({ endpoint, extraLines });
 }
 
 /** `count` images named `<prefix>-<index>` from the seeded snapshot. */

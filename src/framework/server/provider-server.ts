@@ -21,10 +21,8 @@ type Kind = 'resource' | 'data source';
 
 /** Serve a provider definition over the protocol contract (pass the result to tfplugin's `serve`). */
 export function createProviderServer<PS extends Schema, C>(definition: ProviderDefinition<PS, C>): ProviderServer {
-  for (const name of [...Object.keys(definition.resources), ...Object.keys(definition.dataSources ?? {})]) {
-    if (!name.startsWith(`${definition.typeNamePrefix}_`))
-      throw new TypeError(`type name ${name} must start with "${definition.typeNamePrefix}_"`);
-  }
+  const resources = registry('resource', definition.typeNamePrefix, definition.resources);
+  const dataSources = registry('data source', definition.typeNamePrefix, definition.dataSources ?? []);
   const state: ServerState = {
     definition: definition as unknown as ProviderDefinition<Schema, unknown>,
     client: undefined,
@@ -33,12 +31,12 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
   let schemaCache: GetProviderSchemaResponse | undefined;
 
   function lookup(kind: Kind, typeName: string, diags: Diagnostics): Resource | DataSource | undefined {
-    const table: Record<string, Resource | DataSource> = (kind === 'resource' ? definition.resources : definition.dataSources) ?? {};
-    const found = Object.prototype.hasOwnProperty.call(table, typeName) ? table[typeName] : undefined;
+    const table: ReadonlyMap<string, Resource | DataSource> = kind === 'resource' ? resources : dataSources;
+    const found = table.get(typeName);
     if (!found)
       diags.addError(
         `Unknown ${kind === 'resource' ? 'Resource' : 'Data Source'} Type`,
-        `This provider has no ${kind} type ${JSON.stringify(typeName)}. Known: ${Object.keys(table).sort().join(', ') || 'none'}.`,
+        `This provider has no ${kind} type ${JSON.stringify(typeName)}. Known: ${[...table.keys()].sort().join(', ') || 'none'}.`,
       );
     return found;
   }
@@ -58,10 +56,8 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
     async getProviderSchema() {
       schemaCache ??= {
         provider: schemaToProtocol(definition.schema),
-        resourceSchemas: Object.fromEntries(Object.entries(definition.resources).map(([n, r]) => [n, schemaToProtocol(r.schema)])),
-        dataSourceSchemas: Object.fromEntries(
-          Object.entries(definition.dataSources ?? {}).map(([n, d]) => [n, schemaToProtocol(d.schema)]),
-        ),
+        resourceSchemas: Object.fromEntries([...resources].map(([n, r]) => [n, schemaToProtocol(r.schema)])),
+        dataSourceSchemas: Object.fromEntries([...dataSources].map(([n, d]) => [n, schemaToProtocol(d.schema)])),
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
         diagnostics: [],
       };
@@ -125,4 +121,15 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
       return d ? readDataSource(state, d, ctx, req) : { state: null, diagnostics: diags.items };
     },
   };
+}
+
+/** The registry as a map by type name; a bad entry (wrong prefix, duplicate) fails at start-up, not at plan time. */
+function registry<T extends { readonly typeName: string }>(kind: Kind, prefix: string, entries: readonly T[]): ReadonlyMap<string, T> {
+  const out = new Map<string, T>();
+  for (const e of entries) {
+    if (!e.typeName.startsWith(`${prefix}_`)) throw new TypeError(`${kind} type name ${e.typeName} must start with "${prefix}_"`);
+    if (out.has(e.typeName)) throw new TypeError(`${kind} type ${e.typeName} is registered twice`);
+    out.set(e.typeName, e);
+  }
+  return out;
 }

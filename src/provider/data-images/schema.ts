@@ -15,7 +15,7 @@ export const imagesSchema = defineSchema({
     name_regex: attr.string({
       optional: true,
       validators: [
-        v.custom('a valid regular expression', (x: string) => {
+        v.custom('must be a valid regular expression', (x: string) => {
           try {
             new RegExp(x);
             return undefined;
@@ -29,7 +29,7 @@ export const imagesSchema = defineSchema({
     owners: attr.string({
       optional: true,
       validators: [v.oneOf(...IMAGE_OWNER_ALIASES)],
-      description: 'Image owner: `system`, `self`, `others` or `marketplace`.',
+      description: 'Owner of the images.',
       meta: { ecs: 'ImageOwnerAlias' },
     }),
     image_owner_id: attr.string({
@@ -42,7 +42,7 @@ export const imagesSchema = defineSchema({
     status: attr.string({
       optional: true,
       validators: [
-        v.custom(`comma-separated statuses among ${IMAGE_STATUSES.join(', ')}`, (x: string) => {
+        v.custom(`must list statuses among ${IMAGE_STATUSES.map((x) => `\`${x}\``).join(', ')}, separated by commas`, (x: string) => {
           const bad = x
             .split(',')
             .map((s) => s.trim())
@@ -50,7 +50,7 @@ export const imagesSchema = defineSchema({
           return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined;
         }),
       ],
-      description: 'Image status(es), comma-separated (default `Available`).',
+      description: 'Statuses of the images. If not set, `Available`.',
       meta: { ecs: 'Status' },
     }),
     image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
@@ -66,7 +66,7 @@ export const imagesSchema = defineSchema({
     os_type: attr.string({
       optional: true,
       validators: [v.oneOf('windows', 'linux')],
-      description: 'Only `windows` or `linux` images.',
+      description: 'Only images of this operating system type.',
       meta: { ecs: 'OSType' },
     }),
     usage: attr.string({

@@ -18,7 +18,7 @@ export const resourceGroupsSchema = defineSchema({
     name_regex: attr.string({
       optional: true,
       validators: [
-        v.custom('a valid regular expression', (x: string) => {
+        v.custom('must be a valid regular expression', (x: string) => {
           try {
             new RegExp(x);
             return undefined;

@@ -1,41 +1,63 @@
 /**
- * The documentation example of `alicloud_image` (also written to
- * examples/resources/alicloud_image/ by `npm run docs`). The ids are the local emulator's
- * seeded instance and resource group, so the example runs as is against it.
+ * The documentation example of `alicloud_image`: a custom image of an instance that the same
+ * file builds from data sources (zone, public image, instance type, default resource group),
+ * so it runs unchanged against Alibaba Cloud and against the local emulator.
  */
-export const IMAGE_EXAMPLE = `# Image a Running or Stopped instance (here: the emulator's seeded instance).
+export const IMAGE_EXAMPLE = `data "alicloud_zones" "default" {
+  available_resource_creation = "Instance"
+}
+
+data "alicloud_images" "default" {
+  name_regex  = "^ubuntu_[0-9]+_[0-9]+_x64*"
+  owners      = "system"
+  most_recent = true
+}
+
+data "alicloud_instance_types" "default" {
+  availability_zone    = data.alicloud_zones.default.zones[0].id
+  instance_type_family = "ecs.sn1ne"
+}
+
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "^default$"
+}
+
+resource "alicloud_vpc" "default" {
+  vpc_name   = "terraform-example"
+  cidr_block = "172.17.0.0/16"
+}
+
+resource "alicloud_vswitch" "default" {
+  vswitch_name = "terraform-example"
+  vpc_id       = alicloud_vpc.default.id
+  cidr_block   = "172.17.3.0/24"
+  zone_id      = data.alicloud_zones.default.zones[0].id
+}
+
+resource "alicloud_security_group" "default" {
+  security_group_name = "terraform-example"
+  vpc_id              = alicloud_vpc.default.id
+}
+
+resource "alicloud_instance" "default" {
+  instance_name     = "terraform-example"
+  availability_zone = data.alicloud_zones.default.zones[0].id
+  image_id          = data.alicloud_images.default.ids[0]
+  instance_type     = data.alicloud_instance_types.default.ids[0]
+  security_groups   = [alicloud_security_group.default.id]
+  vswitch_id        = alicloud_vswitch.default.id
+}
+
+# A custom image of the instance (Running or Stopped): every disk gets a snapshot.
 resource "alicloud_image" "default" {
-  instance_id       = "i-running-1234567890123456"
+  instance_id       = alicloud_instance.default.id
   image_name        = "terraform-example"
   description       = "terraform-example"
   architecture      = "x86_64"
-  platform          = "CentOS"
-  resource_group_id = "rg-default-1234567890123456"
+  platform          = "Ubuntu"
+  resource_group_id = data.alicloud_resource_manager_resource_groups.default.ids[0]
   tags = {
-    FinanceDept = "FinanceDeptJoshua"
+    Created = "terraform"
   }
 }
-
-# Combine disk snapshots into one image.
-resource "alicloud_image" "from_disks" {
-  image_name = "terraform-example-disks"
-  disk_device_mapping {
-    snapshot_id = "s-running-system-1234567890123456"
-    disk_type   = "system"
-    device      = "/dev/xvda"
-  }
-  disk_device_mapping {
-    snapshot_id = "s-running-data-1234567890123456"
-    disk_type   = "data"
-    device      = "/dev/xvdb"
-  }
-}
-`;
-
-/** The id shown in the Import section. */
-export const IMAGE_IMPORT_ID = 'm-bp1g6zv0ce8oghu7k0zf';
-
-/** examples/resources/alicloud_image/import.sh */
-export const IMAGE_IMPORT_SH = `# An image can be imported using its id.
-terraform import alicloud_image.default ${IMAGE_IMPORT_ID}
 `;
