@@ -22,10 +22,20 @@ test('docs list arguments with flags, defaults, allowed values and rules, one se
   assert.match(md, /^\* `name` - \(Required, String\) Name\. Must be 1 to 16 characters long and must not start with `http:\/\/`\.$/m);
   assert.match(md, /^\* `size` - \(Optional, Integer\) Size in GiB\. Must be between 1 and 100\. Defaults to `1`\.$/m);
   assert.match(md, /^\* `zone` - \(Optional, Computed, String, ForceNew\) Zone\. Valid values: `a`, `b`\.$/m);
-  assert.match(md, /^\* `tags` - \(Optional, Map of String\) Tags\. Each key must not start with `aliyun`\. Each value must be at most 8 characters long\.$/m);
+  assert.match(
+    md,
+    /^\* `tags` - \(Optional, Map of String\) Tags\. Each key must not start with `aliyun`\. Each value must be at most 8 characters long\.$/m,
+  );
   assert.match(md, /^\* `ports` - \(Optional, Set of Integer\) Ports\. Each element must be between 1 and 65535\.$/m);
-  assert.match(md, /`legacy_label` - \(Optional, Computed, String, Deprecated\) Old label\. Conflicts with `label`\. \*\*Deprecated:\*\* Use label instead\./);
-  assert.match(md, /^\* `label` - \(Optional, Computed, String\) Label\. Conflicts with `legacy_label`\.$/m, 'conflicts are listed on both sides');
+  assert.match(
+    md,
+    /`legacy_label` - \(Optional, Computed, String, Deprecated\) Old label\. Conflicts with `label`\. \*\*Deprecated:\*\* Use label instead\./,
+  );
+  assert.match(
+    md,
+    /^\* `label` - \(Optional, Computed, String\) Label\. Conflicts with `legacy_label`\.$/m,
+    'conflicts are listed on both sides',
+  );
   assert.match(md, /Exactly one of `source_instance`, `source_snapshot` must be set\./);
   assert.match(md, /^\* `disk` - \(Optional, Block List, Max: 3\) Disks\. See \[`disk`\]\(#disk\) below\.$/m);
   assert.match(md, /^### `disk`\n\nThe `disk` block supports:$/m, 'the section does not repeat the block description');
@@ -55,7 +65,13 @@ test('collection counts read as counts, a block conflict is listed on both sides
       ids: attr.list('string', { optional: true, validators: [v.length(2, 2)], elementValidators: [v.nonEmpty()], description: 'Ids.' }),
       source: attr.string({ optional: true, validators: [v.nonEmpty()], description: 'Source.' }),
     },
-    blocks: { disk: block.list({ conflictsWith: ['source'], description: 'Disks.', attributes: { n: attr.int({ optional: true, description: 'N.' }) } }) },
+    blocks: {
+      disk: block.list({
+        conflictsWith: ['source'],
+        description: 'Disks.',
+        attributes: { n: attr.int({ optional: true, description: 'N.' }) },
+      }),
+    },
   });
   const md = renderDocs('test_counts', schema, { kind: 'resource' });
   assert.match(

@@ -10,7 +10,7 @@
  * rendered here from the declarations, one sentence per subject ("Each key must ...").
  * Output is deterministic: members are listed in name order, required before optional.
  */
-import type { ProviderDefinition, ResourceDocs, TypeDocs } from './resource.js';
+import type { ProviderDefinition, ResourceDocs } from './resource.js';
 import { wireFlags } from './schema/to-protocol.js';
 import { typeLabel as nodeLabel, viewOf } from './schema/type-node.js';
 import { boundsText } from './schema/validators.js';
@@ -80,7 +80,9 @@ function ruleSentences(a: Attribute): string[] {
   const own = (o.validators ?? []) as readonly Validator<unknown>[];
   if (!t.collection) return subjectSentences('', own, t.element);
   const members = t.collection === 'map' ? 'entries' : 'items';
-  const counts = own.filter((c) => c.length).map((c) => `${capitalize(boundsText(c.length!.min, c.length!.max))} ${c.length!.noun ?? members}.`);
+  const counts = own
+    .filter((c) => c.length)
+    .map((c) => `${capitalize(boundsText(c.length!.min, c.length!.max))} ${c.length!.noun ?? members}.`);
   return [
     ...counts,
     ...subjectSentences(
@@ -188,8 +190,9 @@ function header(typeName: string, schema: Schema, options: DocsOptions): string[
   if (options.subcategory) out.push(`subcategory: "${options.subcategory}"`);
   out.push(`page_title: "${typeName} ${label} - ${provider}"`, 'description: |-', `  ${firstLine}`, '---', '');
   out.push(`# ${typeName} (${label})`, '', schema.description.trim(), '');
-  if (options.productDocs) out.push(`Alibaba Cloud documentation: [${options.productDocs.title}](${options.productDocs.url}).`, "");
-  if (options.availableSince) out.push(`-> **NOTE:** Available since v${options.availableSince} of the official \`aliyun/alicloud\` provider.`, '');
+  if (options.productDocs) out.push(`Alibaba Cloud documentation: [${options.productDocs.title}](${options.productDocs.url}).`, '');
+  if (options.availableSince)
+    out.push(`-> **NOTE:** Available since v${options.availableSince} of the official \`aliyun/alicloud\` provider.`, '');
   if (schema.deprecated !== undefined) out.push(`~> **Deprecated:** ${schema.deprecated}`, '');
   return out;
 }

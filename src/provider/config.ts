@@ -101,7 +101,10 @@ export function endpointProblem(value: string): string | undefined {
   return undefined;
 }
 
-const endpointValidator = v.custom<string>('must be `host[:port]`: a host name or an IPv4 address, and a port from 1 to 65535', endpointProblem);
+const endpointValidator = v.custom<string>(
+  'must be `host[:port]`: a host name or an IPv4 address, and a port from 1 to 65535',
+  endpointProblem,
+);
 
 function endpointAttributes() {
   const out: Record<string, ReturnType<typeof attr.string>> = {};

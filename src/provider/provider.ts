@@ -22,7 +22,13 @@ export type { ProviderClient } from './config.js';
 
 /** Managed resources, one line each (each declares its type name, schema and docs). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource has its own schema type
-const resources: readonly Resource<any, ProviderClient>[] = [imageResource, vpcResource, vswitchResource, securityGroupResource, instanceResource];
+const resources: readonly Resource<any, ProviderClient>[] = [
+  imageResource,
+  vpcResource,
+  vswitchResource,
+  securityGroupResource,
+  instanceResource,
+];
 
 /** Data sources, one line each. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each data source has its own schema type

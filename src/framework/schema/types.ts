@@ -182,8 +182,11 @@ export type TimeoutOperation = 'create' | 'read' | 'update' | 'delete';
 export type TimeoutDefaults = Readonly<Partial<Record<TimeoutOperation, string>>>;
 
 /** A resource, data source or provider-block schema. `T` is the literal `timeouts` declaration (for {@link TimeoutsOf}). */
-export interface Schema<A extends AttributeMap = AttributeMap, B extends BlockMap = BlockMap, T extends TimeoutDefaults = TimeoutDefaults>
-  extends ObjectShape<A, B> {
+export interface Schema<
+  A extends AttributeMap = AttributeMap,
+  B extends BlockMap = BlockMap,
+  T extends TimeoutDefaults = TimeoutDefaults,
+> extends ObjectShape<A, B> {
   readonly kind: 'schema';
   /** State schema version (resources); older stored versions go through `upgradeState`. */
   readonly version: number;

@@ -65,7 +65,7 @@ function pattern(re: RegExp, description: string): Validator<string> {
 function oneOf<const T extends string | number | boolean>(...values: readonly T[]): Validator<string | number | boolean> {
   const list = values.map(show).join(', ');
   return {
-    description: `must be one of ${values.map((x) => `\`${String(x)}\``).join(", ")}`,
+    description: `must be one of ${values.map((x) => `\`${String(x)}\``).join(', ')}`,
     allowedValues: values,
     validate: (value) => ((values as readonly unknown[]).includes(value) ? undefined : `must be one of ${list}, got ${show(value)}`),
   };

@@ -13,7 +13,10 @@ import { baseRequest, guard, overPlan, requireClient, timeoutsOf, unknownPaths, 
 /** Report NO_STATE (or nothing) returned without an error diagnostic saying why. */
 function missingState(diags: Diagnostics, typeName: string, what: string): void {
   if (!diags.hasError())
-    diags.addError(what, `${typeName} returned no state and no error diagnostic saying why. This is a bug in the provider; please report it.`);
+    diags.addError(
+      what,
+      `${typeName} returned no state and no error diagnostic saying why. This is a bug in the provider; please report it.`,
+    );
 }
 
 export async function readResource(

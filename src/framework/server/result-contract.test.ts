@@ -26,7 +26,11 @@ type State = StateOf<typeof schema>;
 
 /** What the next create / update / read does (set per test). */
 let behave: {
-  create?: (r: { saveProgress(s: Partial<State>): void; diags: { addError(s: string, d?: string): unknown }; timeouts: TimeoutsOf<typeof schema> }) => State | NoState;
+  create?: (r: {
+    saveProgress(s: Partial<State>): void;
+    diags: { addError(s: string, d?: string): unknown };
+    timeouts: TimeoutsOf<typeof schema>;
+  }) => State | NoState;
   update?: (r: { saveProgress(s: Partial<State>): void; diags: { addError(s: string, d?: string): unknown } }) => State | NoState;
   read?: (r: { diags: { addError(s: string, d?: string): unknown }; state: State }) => State | null | NoState;
   data?: () => { id: string; name: string | null } | NoState;
@@ -52,12 +56,22 @@ const lookup = defineDataSource({
   read: async () => behave.data!(),
 });
 const server = createProviderServer(
-  defineProvider({ typeNamePrefix: 'x', schema: defineSchema({ description: 'p', attributes: {} }), resources: [thing], dataSources: [lookup] }),
+  defineProvider({
+    typeNamePrefix: 'x',
+    schema: defineSchema({ description: 'p', attributes: {} }),
+    resources: [thing],
+    dataSources: [lookup],
+  }),
 );
 
 async function apply(prior: Value, name: string, timeouts: Record<string, string | null> | null = null) {
   const config = full(schema, { name, timeouts });
-  const p = await server.planResourceChange(ctx, { typeName: 'x_thing', priorState: prior, proposedNewState: proposedNew(schema, prior, config), config });
+  const p = await server.planResourceChange(ctx, {
+    typeName: 'x_thing',
+    priorState: prior,
+    proposedNewState: proposedNew(schema, prior, config),
+    config,
+  });
   return server.applyResourceChange(ctx, { typeName: 'x_thing', priorState: prior, plannedState: p.plannedState, config });
 }
 

@@ -12,7 +12,9 @@ import { validateConfig } from '../validate.js';
 import { full } from './widget.js';
 
 /** `T` with every member optional, inside blocks too (a fixture fills the missing ones with null, blocks with []). */
-export type Loose<T> = { [K in keyof T]?: T[K] extends readonly (infer E)[] ? Loose<E>[] : T[K] extends object | null ? Loose<T[K]> | null : T[K] };
+export type Loose<T> = {
+  [K in keyof T]?: T[K] extends readonly (infer E)[] ? Loose<E>[] : T[K] extends object | null ? Loose<T[K]> | null : T[K];
+};
 
 /** `over` completed to the shape: missing attributes null, missing list/set blocks [], single blocks null (recursively). */
 function complete(shape: ObjectShape, over: Readonly<Record<string, unknown>>): Record<string, unknown> {

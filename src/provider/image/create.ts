@@ -52,7 +52,9 @@ async function sourcesOk(req: Req, deadline: Deadline): Promise<boolean> {
   const snaps = [
     ...(config.snapshot_id ? [{ id: config.snapshot_id, path: [{ attribute: 'snapshot_id' }] }] : []),
     ...config.disk_device_mapping.flatMap((m, i) =>
-      m.snapshot_id ? [{ id: m.snapshot_id, path: [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute: 'snapshot_id' }] }] : [],
+      m.snapshot_id
+        ? [{ id: m.snapshot_id, path: [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute: 'snapshot_id' }] }]
+        : [],
     ),
   ];
   return checkSnapshots(ctx, snaps);

@@ -42,7 +42,10 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
   docs: {
     subcategory: 'ECS',
     availableSince: '1.64.0',
-    productDocs: { title: 'CreateImage', url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createimage' },
+    productDocs: {
+      title: 'CreateImage',
+      url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createimage',
+    },
     example: IMAGE_EXAMPLE,
     importId: IMPORT_ID,
     importNote: IMPORT_NOTE,

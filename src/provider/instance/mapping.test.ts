@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromInstance, toBase64UserData, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
-import { instanceSchema, type InstanceState } from './schema.js';
+import { instanceSchema } from './schema.js';
 
 const empty = nullState(instanceSchema);
 const seed = { image_id: 'ubuntu_22_04_x64', instance_type: 'ecs.sn1ne.large', security_groups: ['sg-1'] };

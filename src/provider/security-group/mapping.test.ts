@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromSecurityGroup, toCreateSecurityGroupInput } from './mapping.js';
-import { securityGroupSchema, type SecurityGroupState } from './schema.js';
+import { securityGroupSchema } from './schema.js';
 
 const empty = nullState(securityGroupSchema);
 

@@ -50,7 +50,10 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
   docs: {
     subcategory: 'ECS',
     availableSince: '1.0.0',
-    productDocs: { title: 'CreateSecurityGroup', url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-createsecuritygroup' },
+    productDocs: {
+      title: 'CreateSecurityGroup',
+      url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-createsecuritygroup',
+    },
     example: SECURITY_GROUP_EXAMPLE,
     importId: 'sg-default-1234567890123456',
   },

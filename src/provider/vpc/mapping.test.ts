@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Vpc } from '../../ecs/index.js';
 import { syncAliasPlan } from '../common/index.js';
 import { fromVpc, toCreateVpcInput } from './mapping.js';
-import { vpcSchema, type VpcState } from './schema.js';
+import { vpcSchema } from './schema.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 
 const remote: Vpc = {

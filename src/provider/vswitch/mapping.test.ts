@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { VSwitch } from '../../ecs/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromVSwitch, toCreateVSwitchInput } from './mapping.js';
-import { vswitchSchema, type VSwitchState } from './schema.js';
+import { vswitchSchema } from './schema.js';
 
 const empty = nullState(vswitchSchema);
 const remote: VSwitch = {
