@@ -19,8 +19,8 @@ export interface EmulatorBlockOptions {
   /** Key pair (default: the emulator's documented default pair). */
   accessKey?: string;
   secretKey?: string;
-  /** More argument lines, e.g. `max_retry_timeout = 2`, written before the endpoints block. */
-  extraLines?: readonly string[];
+  /** More arguments as HCL literals, e.g. `{ max_retry_timeout: '2' }`, written after `protocol`. */
+  extraArguments?: Readonly<Record<string, string>>;
   /** Comment lines written above the block (without `# `). */
   comment?: readonly string[];
 }
@@ -33,6 +33,7 @@ export function emulatorProviderBlock(options: EmulatorBlockOptions): string {
     ['access_key', JSON.stringify(options.accessKey ?? DEFAULT_ACCESS_KEY_ID)],
     ['secret_key', JSON.stringify(options.secretKey ?? DEFAULT_ACCESS_KEY_SECRET)],
     ['protocol', '"HTTP"'],
+    ...Object.entries(options.extraArguments ?? {}),
   ];
   const width = Math.max(...args.map(([k]) => k.length));
   const epWidth = Math.max(...products.map((p) => p.length));
@@ -40,7 +41,6 @@ export function emulatorProviderBlock(options: EmulatorBlockOptions): string {
     ...(options.comment ?? []).map((l) => `# ${l}`.trimEnd()),
     'provider "alicloud" {',
     ...args.map(([k, val]) => `  ${k.padEnd(width)} = ${val}`),
-    ...(options.extraLines ?? []).map((l) => `  ${l}`),
     '  endpoints {',
     ...products.map((p) => `    ${p.padEnd(epWidth)} = ${JSON.stringify(options.endpoint)}`),
     '  }',
