@@ -13,10 +13,6 @@ data "alicloud_instance_types" "default" {
   instance_type_family = "ecs.sn1ne"
 }
 
-data "alicloud_resource_manager_resource_groups" "default" {
-  name_regex = "^default$"
-}
-
 resource "alicloud_vpc" "default" {
   vpc_name   = "terraform-example"
   cidr_block = "172.17.0.0/16"
@@ -35,12 +31,20 @@ resource "alicloud_security_group" "default" {
 }
 
 resource "alicloud_instance" "default" {
-  instance_name     = "terraform-example"
-  availability_zone = data.alicloud_zones.default.zones[0].id
-  image_id          = data.alicloud_images.default.ids[0]
-  instance_type     = data.alicloud_instance_types.default.ids[0]
-  security_groups   = [alicloud_security_group.default.id]
-  vswitch_id        = alicloud_vswitch.default.id
+  instance_name              = "terraform-example"
+  availability_zone          = data.alicloud_zones.default.zones[0].id
+  image_id                   = data.alicloud_images.default.ids[0]
+  instance_type              = data.alicloud_instance_types.default.ids[0]
+  security_groups            = [alicloud_security_group.default.id]
+  vswitch_id                 = alicloud_vswitch.default.id
+  internet_max_bandwidth_out = 10
+  tags = {
+    Created = "terraform"
+  }
+}
+
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "^default$"
 }
 
 # A custom image of the instance (Running or Stopped): every disk gets a snapshot.

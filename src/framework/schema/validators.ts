@@ -105,10 +105,25 @@ function duration(): Validator<string> {
   };
 }
 
+/** A JavaScript regular expression that compiles (name filters of data sources). */
+function regex(): Validator<string> {
+  return {
+    description: 'must be a valid regular expression',
+    validate(value) {
+      try {
+        new RegExp(value);
+        return undefined;
+      } catch (e) {
+        return `must be a valid regular expression, got ${show(value)} (${(e as Error).message})`;
+      }
+    },
+  };
+}
+
 /** Any check: `fn` returns an error phrase or undefined; `description` is a docs predicate ("must ..."). */
 function custom<T>(description: string, fn: (value: T) => string | undefined): Validator<T> {
   return { description, validate: fn };
 }
 
 /** Validator factories. */
-export const v = { length, count, nonEmpty, pattern, oneOf, range, notPrefixedWith, duration, custom };
+export const v = { length, count, nonEmpty, pattern, regex, oneOf, range, notPrefixedWith, duration, custom };

@@ -6,7 +6,7 @@ import type { Value } from '../../tfplugin/values.js';
 import type { CallContext, GetProviderSchemaResponse, ProviderServer, WithDiagnostics } from '../../tfplugin/provider-server.js';
 import { Diagnostics } from '../diagnostics.js';
 import { objectToPlain } from '../convert.js';
-import type { DataSource, ProviderDefinition, Resource } from '../resource.js';
+import type { ProviderDefinition, Resource } from '../resource.js';
 import { schemaToProtocol } from '../schema/to-protocol.js';
 import type { Schema } from '../schema/types.js';
 import { validateConfig } from '../validate.js';
@@ -30,8 +30,7 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
   };
   let schemaCache: GetProviderSchemaResponse | undefined;
 
-  function lookup(kind: Kind, typeName: string, diags: Diagnostics): Resource | DataSource | undefined {
-    const table: ReadonlyMap<string, Resource | DataSource> = kind === 'resource' ? resources : dataSources;
+  function lookup<T>(kind: Kind, table: ReadonlyMap<string, T>, typeName: string, diags: Diagnostics): T | undefined {
     const found = table.get(typeName);
     if (!found)
       diags.addError(
@@ -41,9 +40,16 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
     return found;
   }
 
+  /** Run `rpc` on the resource `typeName`, or answer `unknown(diagnostics)` when there is no such type. */
+  async function onResource<R>(typeName: string, rpc: (r: Resource) => R | Promise<R>, unknown: (d: Diagnostics['items']) => R): Promise<R> {
+    const diags = new Diagnostics();
+    const r = lookup('resource', resources, typeName, diags);
+    return r ? rpc(r) : unknown(diags.items);
+  }
+
   async function validateWith(kind: Kind, typeName: string, config: Value): Promise<WithDiagnostics> {
     const diags = new Diagnostics();
-    const target = lookup(kind, typeName, diags);
+    const target = kind === 'resource' ? lookup(kind, resources, typeName, diags) : lookup(kind, dataSources, typeName, diags);
     if (!target) return { diagnostics: diags.items };
     validateConfig(target.schema, config, diags);
     for (const check of target.configValidators ?? []) {
@@ -85,39 +91,18 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
       return { diagnostics: diags.items };
     },
 
-    async upgradeResourceState(_ctx, req) {
-      const diags = new Diagnostics();
-      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
-      return r ? upgradeResource(r, req) : { upgradedState: null, diagnostics: diags.items };
-    },
-
-    async readResource(ctx, req) {
-      const diags = new Diagnostics();
-      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
-      return r ? readResource(state, r, ctx, req) : { newState: req.currentState, diagnostics: diags.items };
-    },
-
-    async planResourceChange(ctx, req) {
-      const diags = new Diagnostics();
-      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
-      return r ? planResource(state, r, ctx, req) : { plannedState: null, requiresReplace: [], diagnostics: diags.items };
-    },
-
-    async applyResourceChange(ctx, req) {
-      const diags = new Diagnostics();
-      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
-      return r ? applyResource(state, r, ctx, req) : { newState: req.priorState, diagnostics: diags.items };
-    },
-
-    async importResourceState(ctx, req) {
-      const diags = new Diagnostics();
-      const r = lookup('resource', req.typeName, diags) as Resource | undefined;
-      return r ? importResource(state, r, ctx, req) : { importedResources: [], diagnostics: diags.items };
-    },
-
+    upgradeResourceState: (_ctx, req) => onResource(req.typeName, (r) => upgradeResource(r, req), (diagnostics) => ({ upgradedState: null, diagnostics })),
+    readResource: (ctx, req) =>
+      onResource(req.typeName, (r) => readResource(state, r, ctx, req), (diagnostics) => ({ newState: req.currentState, diagnostics })),
+    planResourceChange: (ctx, req) =>
+      onResource(req.typeName, (r) => planResource(state, r, ctx, req), (diagnostics) => ({ plannedState: null, requiresReplace: [], diagnostics })),
+    applyResourceChange: (ctx, req) =>
+      onResource(req.typeName, (r) => applyResource(state, r, ctx, req), (diagnostics) => ({ newState: req.priorState, diagnostics })),
+    importResourceState: (ctx, req) =>
+      onResource(req.typeName, (r) => importResource(state, r, ctx, req), (diagnostics) => ({ importedResources: [], diagnostics })),
     async readDataSource(ctx, req) {
       const diags = new Diagnostics();
-      const d = lookup('data source', req.typeName, diags) as DataSource | undefined;
+      const d = lookup('data source', dataSources, req.typeName, diags);
       return d ? readDataSource(state, d, ctx, req) : { state: null, diagnostics: diags.items };
     },
   };

@@ -7,7 +7,7 @@
  * - `Deadline`, `pause`, `retryWhile`: abortable time; `deleteWithDependencyRetry` for network deletes;
  * - `tagsAttribute` (rules from the spec's tag parameter), `tagsToInput`, `tagsForState`, `syncEcsTags`;
  * - `stringRules`, `specField`: attribute validators from the action tables;
- * - `idAttribute` validators (`v.nonEmpty`), `optionalString`, `syncAliasPlan`.
+ * - `optionalString`, `syncAliasPlan`; for data sources `resultId`, `nameRegexAttribute`, `outputFileAttribute`.
  */
 export * from './diagnostics.js';
 export * from './read.js';
@@ -16,3 +16,4 @@ export * from './delete.js';
 export * from './tags.js';
 export * from './spec-rules.js';
 export * from './values.js';
+export * from './data-source.js';

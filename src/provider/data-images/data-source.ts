@@ -1,9 +1,8 @@
 /** `alicloud_images`: one DescribeImages paging loop (100 per page), no per-image calls. */
 import { defineDataSource } from '../../framework/index.js';
 import { describeAllImages, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt } from '../common/index.js';
+import { attempt, resultId } from '../common/index.js';
 import { IMAGES_EXAMPLE } from './example.js';
-import { resultId } from '../data-zones/mapping.js';
 import { selectImages, toDescribeImagesFilter, toImageResults } from './mapping.js';
 import { imagesSchema } from './schema.js';
 

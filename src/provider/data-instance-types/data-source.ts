@@ -1,9 +1,8 @@
 /** `alicloud_instance_types`: DescribeInstanceTypes (all pages) joined with DescribeZones for availability. */
 import { NO_STATE, defineDataSource } from '../../framework/index.js';
 import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt } from '../common/index.js';
+import { attempt, resultId } from '../common/index.js';
 import { INSTANCE_TYPES_EXAMPLE } from './example.js';
-import { resultId } from '../data-zones/mapping.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
 

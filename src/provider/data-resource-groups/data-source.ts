@@ -1,9 +1,8 @@
 /** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids, regex and status (`Deleted` is not an API filter value). */
 import { defineDataSource } from '../../framework/index.js';
 import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt } from '../common/index.js';
+import { attempt, resultId } from '../common/index.js';
 import { RESOURCE_GROUPS_EXAMPLE } from './example.js';
-import { resultId } from '../data-zones/mapping.js';
 import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
 

@@ -1,9 +1,9 @@
 /** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
 import { defineDataSource } from '../../framework/index.js';
 import { describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt } from '../common/index.js';
+import { attempt, resultId } from '../common/index.js';
 import { ZONES_EXAMPLE } from './example.js';
-import { filterZones, resultId, toZoneResults } from './mapping.js';
+import { filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloudClient>({

@@ -1,51 +1,14 @@
 /**
- * The documentation example of `alicloud_image`: a custom image of an instance that the same
- * file builds from data sources (zone, public image, instance type, default resource group),
- * so it runs unchanged against Alibaba Cloud and against the local emulator.
+ * The documentation example of `alicloud_image`: a custom image of the instance of the
+ * `alicloud_instance` example (itself built from data sources: zone, public image, instance
+ * type), in the account's default resource group, so it runs unchanged against Alibaba Cloud
+ * and against the local emulator.
  */
-export const IMAGE_EXAMPLE = `data "alicloud_zones" "default" {
-  available_resource_creation = "Instance"
-}
+import { INSTANCE_EXAMPLE } from '../instance/example.js';
 
-data "alicloud_images" "default" {
-  name_regex  = "^ubuntu_[0-9]+_[0-9]+_x64*"
-  owners      = "system"
-  most_recent = true
-}
-
-data "alicloud_instance_types" "default" {
-  availability_zone    = data.alicloud_zones.default.zones[0].id
-  instance_type_family = "ecs.sn1ne"
-}
-
+export const IMAGE_EXAMPLE = `${INSTANCE_EXAMPLE}
 data "alicloud_resource_manager_resource_groups" "default" {
   name_regex = "^default$"
-}
-
-resource "alicloud_vpc" "default" {
-  vpc_name   = "terraform-example"
-  cidr_block = "172.17.0.0/16"
-}
-
-resource "alicloud_vswitch" "default" {
-  vswitch_name = "terraform-example"
-  vpc_id       = alicloud_vpc.default.id
-  cidr_block   = "172.17.3.0/24"
-  zone_id      = data.alicloud_zones.default.zones[0].id
-}
-
-resource "alicloud_security_group" "default" {
-  security_group_name = "terraform-example"
-  vpc_id              = alicloud_vpc.default.id
-}
-
-resource "alicloud_instance" "default" {
-  instance_name     = "terraform-example"
-  availability_zone = data.alicloud_zones.default.zones[0].id
-  image_id          = data.alicloud_images.default.ids[0]
-  instance_type     = data.alicloud_instance_types.default.ids[0]
-  security_groups   = [alicloud_security_group.default.id]
-  vswitch_id        = alicloud_vswitch.default.id
 }
 
 # A custom image of the instance (Running or Stopped): every disk gets a snapshot.
