@@ -41,7 +41,11 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
   }
 
   /** Run `rpc` on the resource `typeName`, or answer `unknown(diagnostics)` when there is no such type. */
-  async function onResource<R>(typeName: string, rpc: (r: Resource) => R | Promise<R>, unknown: (d: Diagnostics['items']) => R): Promise<R> {
+  async function onResource<R>(
+    typeName: string,
+    rpc: (r: Resource) => R | Promise<R>,
+    unknown: (d: Diagnostics['items']) => R,
+  ): Promise<R> {
     const diags = new Diagnostics();
     const r = lookup('resource', resources, typeName, diags);
     return r ? rpc(r) : unknown(diags.items);
@@ -91,15 +95,36 @@ export function createProviderServer<PS extends Schema, C>(definition: ProviderD
       return { diagnostics: diags.items };
     },
 
-    upgradeResourceState: (_ctx, req) => onResource(req.typeName, (r) => upgradeResource(r, req), (diagnostics) => ({ upgradedState: null, diagnostics })),
+    upgradeResourceState: (_ctx, req) =>
+      onResource(
+        req.typeName,
+        (r) => upgradeResource(r, req),
+        (diagnostics) => ({ upgradedState: null, diagnostics }),
+      ),
     readResource: (ctx, req) =>
-      onResource(req.typeName, (r) => readResource(state, r, ctx, req), (diagnostics) => ({ newState: req.currentState, diagnostics })),
+      onResource(
+        req.typeName,
+        (r) => readResource(state, r, ctx, req),
+        (diagnostics) => ({ newState: req.currentState, diagnostics }),
+      ),
     planResourceChange: (ctx, req) =>
-      onResource(req.typeName, (r) => planResource(state, r, ctx, req), (diagnostics) => ({ plannedState: null, requiresReplace: [], diagnostics })),
+      onResource(
+        req.typeName,
+        (r) => planResource(state, r, ctx, req),
+        (diagnostics) => ({ plannedState: null, requiresReplace: [], diagnostics }),
+      ),
     applyResourceChange: (ctx, req) =>
-      onResource(req.typeName, (r) => applyResource(state, r, ctx, req), (diagnostics) => ({ newState: req.priorState, diagnostics })),
+      onResource(
+        req.typeName,
+        (r) => applyResource(state, r, ctx, req),
+        (diagnostics) => ({ newState: req.priorState, diagnostics }),
+      ),
     importResourceState: (ctx, req) =>
-      onResource(req.typeName, (r) => importResource(state, r, ctx, req), (diagnostics) => ({ importedResources: [], diagnostics })),
+      onResource(
+        req.typeName,
+        (r) => importResource(state, r, ctx, req),
+        (diagnostics) => ({ importedResources: [], diagnostics }),
+      ),
     async readDataSource(ctx, req) {
       const diags = new Diagnostics();
       const d = lookup('data source', dataSources, req.typeName, diags);

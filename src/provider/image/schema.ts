@@ -82,7 +82,7 @@ export const imageSchema = defineSchema({
       validators: stringRules(imageNameParam),
       meta: ecs('ImageName'),
       deprecated: 'Use image_name instead (deprecated since the official provider 1.69.0).',
-      description: 'Deprecated alias of `image_name`; always mirrors it.',
+      description: 'Alias of `image_name`; always mirrors it.',
     }),
     description: attr.string({
       optional: true,

@@ -133,7 +133,7 @@ export const instanceSchema = defineSchema({
       default: 'cloud_efficiency',
       requiresReplace: true,
       validators: [v.oneOf(...SYSTEM_DISK_CATEGORIES)],
-      description: 'System disk category; a change replaces the instance.',
+      description: 'Category of the system disk.',
       meta: { ecs: 'SystemDisk.Category' },
     }),
     system_disk_size: attr.int({

@@ -38,7 +38,7 @@ export const vpcSchema = defineSchema({
       deprecated: 'Use vpc_name instead.',
       conflictsWith: ['vpc_name'],
       validators: nameValidators,
-      description: 'Deprecated alias of `vpc_name`.',
+      description: 'Alias of `vpc_name`.',
     }),
     description: attr.string({
       optional: true,

@@ -44,7 +44,7 @@ export const vswitchSchema = defineSchema({
       requiresReplace: true,
       deprecated: 'Use zone_id instead.',
       conflictsWith: ['zone_id'],
-      description: 'Deprecated alias of `zone_id`.',
+      description: 'Alias of `zone_id`.',
     }),
     vswitch_name: attr.string({
       optional: true,
@@ -60,7 +60,7 @@ export const vswitchSchema = defineSchema({
       deprecated: 'Use vswitch_name instead.',
       conflictsWith: ['vswitch_name'],
       validators: nameValidators,
-      description: 'Deprecated alias of `vswitch_name`.',
+      description: 'Alias of `vswitch_name`.',
     }),
     description: attr.string({
       optional: true,

@@ -122,7 +122,7 @@ export interface ImageConfig extends cdktf.TerraformMetaArguments {
    */
   readonly licenseType?: string;
   /**
-   * Deprecated alias of `image_name`; always mirrors it.
+   * Alias of `image_name`; always mirrors it.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
@@ -453,7 +453,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `image_name`; always mirrors it.
+   * Alias of `image_name`; always mirrors it.
    * Terraform: `name`.
    */
   public get name(): string {

@@ -105,7 +105,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly status?: string;
   /**
-   * System disk category; a change replaces the instance.
+   * Category of the system disk.
    * Terraform: `system_disk_category`. Optional.
    */
   readonly systemDiskCategory?: string;
@@ -382,7 +382,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * System disk category; a change replaces the instance.
+   * Category of the system disk.
    * Terraform: `system_disk_category`.
    */
   public get systemDiskCategory(): string {

@@ -45,7 +45,7 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
    */
   readonly dryRun?: boolean | cdktf.IResolvable;
   /**
-   * Deprecated alias of `vpc_name`.
+   * Alias of `vpc_name`.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
@@ -181,7 +181,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `vpc_name`.
+   * Alias of `vpc_name`.
    * Terraform: `name`.
    */
   public get name(): string {

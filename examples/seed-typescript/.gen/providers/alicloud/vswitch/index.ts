@@ -30,7 +30,7 @@ export interface VswitchTimeouts {
  */
 export interface VswitchConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Deprecated alias of `zone_id`.
+   * Alias of `zone_id`.
    * Terraform: `availability_zone`. Optional. @deprecated
    */
   readonly availabilityZone?: string;
@@ -45,7 +45,7 @@ export interface VswitchConfig extends cdktf.TerraformMetaArguments {
    */
   readonly description?: string;
   /**
-   * Deprecated alias of `vswitch_name`.
+   * Alias of `vswitch_name`.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
@@ -146,7 +146,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `zone_id`.
+   * Alias of `zone_id`.
    * Terraform: `availability_zone`.
    */
   public get availabilityZone(): string {
@@ -186,7 +186,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `vswitch_name`.
+   * Alias of `vswitch_name`.
    * Terraform: `name`.
    */
   public get name(): string {
