@@ -57,44 +57,13 @@ test('every resource turns a cloud error on read into a diagnostic naming the ty
 
 test('readRemote: gone is null, found is mapped, a missing id is an error, and nothing is thrown', async () => {
   const diags = new Diagnostics();
-  const req = { typeName: 'alicloud_thing', diags, log: silentLog };
-  assert.equal(
-    await readRemote(
-      req,
-      't-1',
-      async () => undefined,
-      () => 'never',
-    ),
-    null,
-  );
-  assert.equal(
-    await readRemote(
-      req,
-      't-1',
-      async () => ({ n: 2 }),
-      (x) => x.n * 2,
-    ),
-    4,
-  );
+  const req = (id: string | null) => ({ typeName: 'alicloud_thing', state: { id }, diags, log: silentLog });
+  const found = async () => ({ n: 2 });
+  assert.equal(await readRemote(req('t-1'), async () => undefined, String), null);
+  assert.equal(await readRemote(req('t-1'), found, (x) => x.n * 2), 4);
   assert.equal(diags.items.length, 0);
-  assert.equal(
-    await readRemote(
-      req,
-      null,
-      async () => 1,
-      () => 1,
-    ),
-    NO_STATE,
-  );
-  assert.equal(
-    await readRemote(
-      req,
-      't-2',
-      async () => Promise.reject(new Error('socket hang up')),
-      () => 1,
-    ),
-    NO_STATE,
-  );
+  assert.equal(await readRemote(req(null), found, String), NO_STATE);
+  assert.equal(await readRemote(req('t-2'), () => Promise.reject(new Error('socket hang up')), String), NO_STATE);
   assert.deepEqual(
     diags.items.map((d) => d.summary),
     ['Cannot Read alicloud_thing', 'Cannot Read alicloud_thing t-2'],

@@ -7,22 +7,27 @@
 import { NO_STATE, type Diagnostics, type NoState } from '../../framework/index.js';
 import { addEcsError } from './diagnostics.js';
 
+/** What the read needs of the framework's read request: the type, the stored id, diagnostics and the log. */
 export interface ReadContext {
   typeName: string;
+  state: { readonly id: string | null };
   diags: Diagnostics;
   log: { info(message: string, fields?: Record<string, unknown>): void };
 }
 
 /**
- * Read the object `id`: `describe` resolves `undefined`/`null` only when the cloud says it does
- * not exist (the client's not-found handling); `toState` maps what it found.
+ * Read the object of `req.state.id`: `describe` resolves `undefined`/`null` only when the cloud
+ * says it does not exist (the client's not-found handling); `toState` maps what it found.
+ *
+ * @example
+ * read: (req) => readRemote(req, (id) => describeVpc(req.client, id, { signal: req.signal }), (vpc) => fromVpc(vpc, req.state)),
  */
 export async function readRemote<R, T>(
   req: ReadContext,
-  id: string | null,
   describe: (id: string) => Promise<R | undefined | null>,
   toState: (remote: R) => T | Promise<T>,
 ): Promise<T | null | NoState> {
+  const id = req.state.id;
   if (!id) {
     req.diags.addError(`Cannot Read ${req.typeName}`, `The state of ${req.typeName} has no id. Import the object again with its id.`);
     return NO_STATE;

@@ -60,7 +60,6 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
     const fillBlocks = req.state.status === null;
     return readRemote(
       req,
-      req.state.id,
       (id) => describeImage(req.client, id, { signal: req.signal }),
       (image) => imageToState(image, req.state, { fillBlocks }),
     );

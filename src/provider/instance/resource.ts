@@ -196,14 +196,12 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     });
   },
 
-  async read(req) {
-    return readRemote(
+  read: (req) =>
+    readRemote(
       req,
-      req.state.id,
       (id) => describeInstance(req.client, id, req.signal),
       ({ instance, disk }) => fromInstance(instance, disk, req.state),
-    );
-  },
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts, saveProgress }) {
     const id = prior.id!;

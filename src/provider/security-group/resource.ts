@@ -86,14 +86,12 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
     syncAliasPlan(config, plan, 'security_group_name', 'name');
   },
 
-  async read(req) {
-    return readRemote(
+  read: (req) =>
+    readRemote(
       req,
-      req.state.id,
       (id) => describeGroup(req.client, id, req.signal),
       ({ group, policy }) => fromSecurityGroup(group, policy, req.state),
-    );
-  },
+    ),
 
   async update({ plan, prior, changed, client, diags, signal }) {
     const id = prior.id!;

@@ -57,14 +57,12 @@ export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>(
     syncAliasPlan(config, plan, 'vpc_name', 'name');
   },
 
-  async read(req) {
-    return readRemote(
+  read: (req) =>
+    readRemote(
       req,
-      req.state.id,
       (id) => describeVpc(req.client, id, { signal: req.signal }),
       (vpc) => fromVpc(vpc, req.state),
-    );
-  },
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts }) {
     const id = prior.id!;

@@ -62,14 +62,12 @@ export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloud
     syncAliasPlan(config, plan, 'zone_id', 'availability_zone');
   },
 
-  async read(req) {
-    return readRemote(
+  read: (req) =>
+    readRemote(
       req,
-      req.state.id,
       (id) => describeVSwitch(req.client, id, { signal: req.signal }),
       (s) => fromVSwitch(s, req.state),
-    );
-  },
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts }) {
     const id = prior.id!;
