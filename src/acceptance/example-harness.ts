@@ -5,6 +5,7 @@
  */
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../testing/terraform.js';
 import { REGION, startHarness, type Harness } from './image-harness.js';
 
@@ -19,18 +20,7 @@ export interface ExampleHarness extends Harness {
 export async function startExampleHarness(): Promise<ExampleHarness> {
   const h = await startHarness(1);
   const ep = h.proxy.endpoint;
-  const fullProviderBlock = `provider "alicloud" {
-  region     = "${REGION}"
-  access_key = "${DEFAULT_ACCESS_KEY_ID}"
-  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
-  protocol   = "HTTP"
-  endpoints {
-    ecs             = "${ep}"
-    vpc             = "${ep}"
-    resourcemanager = "${ep}"
-  }
-}
-`;
+  const fullProviderBlock = emulatorProviderBlock({ endpoint: ep, region: REGION });
   const client = new AlibabaCloudClient({
     region: REGION,
     accessKeyId: DEFAULT_ACCESS_KEY_ID,

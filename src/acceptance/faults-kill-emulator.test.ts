@@ -31,7 +31,7 @@ test(
     const bin = providerBinDir();
     const ws = createTerraformWorkspace({
       providerBinDir: bin.dir,
-      files: { 'main.tf': providerHcl(emu.endpoint, '  max_retry_timeout = 5\n') + imagesHcl(10, 'killed') },
+      files: { 'main.tf': providerHcl(emu.endpoint, { max_retry_timeout: '5' }) + imagesHcl(10, 'killed') },
     });
     t.after(async () => {
       await emu.stop();

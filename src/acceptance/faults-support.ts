@@ -9,7 +9,11 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTerraformWorkspace } from '../testing/terraform.js';
+import { DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 
 /** The compiled tree this file belongs to (dist/ or a private .build/<name>/). */
 export const buildRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -26,20 +30,9 @@ export function providerBinDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The provider block pointing at an emulator endpoint (`127.0.0.1:PORT`). */
-export function providerHcl(endpoint: string, extra = ''): string {
-  return `provider "alicloud" {
-  region     = "cn-hangzhou"
-  access_key = "${DEFAULT_ACCESS_KEY_ID}"
-  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
-  protocol   = "HTTP"
-${extra}  endpoints {
-    ecs             = "${endpoint}"
-    vpc             = "${endpoint}"
-    resourcemanager = "${endpoint}"
-  }
-}
-`;
+/** The provider block pointing at an emulator endpoint (`127.0.0.1:PORT`), with extra arguments (HCL literals). */
+export function providerHcl(endpoint: string, extraArguments: Readonly<Record<string, string>> = {}): string {
+  return emulatorProviderBlock({ endpoint, extraArguments });
 }
 
 /** `count` images named `<prefix>-<index>` from the seeded snapshot. */
@@ -157,4 +150,48 @@ export function stateImages(show: any): { address: string; id: string; name: str
   return resources
     .filter((r) => r.type === 'alicloud_image')
     .map((r) => ({ address: r.address, id: r.values.id, name: r.values.image_name }));
+}
+
+/** One diagnostic of `terraform validate -json`. */
+export interface JsonDiag {
+  severity: string;
+  summary: string;
+  detail?: string;
+  range?: { start: { line: number } };
+}
+
+/**
+ * `terraform validate -json` of the configuration `hcl(endpoint)` writes, where `endpoint` is a
+ * tripwire server counting every request it receives (validate must make none). Returns the
+ * exit code, the error diagnostics, the request count and the raw output for messages.
+ */
+export async function validateBehindTripwire(
+  hcl: (endpoint: string) => string,
+): Promise<{ code: number; errors: JsonDiag[]; requests: number; output: string }> {
+  let requests = 0;
+  const tripwire = createServer((req, res) => {
+    requests++;
+    req.resume();
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
+  const bin = providerBinDir();
+  const ws = createTerraformWorkspace({
+    providerBinDir: bin.dir,
+    files: { 'main.tf': hcl(`127.0.0.1:${(tripwire.address() as AddressInfo).port}`) },
+  });
+  try {
+    const r = await ws.run(['validate', '-json', '-no-color']);
+    const diags = (JSON.parse(r.stdout) as { diagnostics: JsonDiag[] }).diagnostics;
+    return {
+      code: r.code ?? -1,
+      errors: diags.filter((d) => d.severity === 'error'),
+      requests,
+      output: `${r.stderr}\n${r.stdout.slice(0, 4000)}`,
+    };
+  } finally {
+    ws.cleanup();
+    bin.cleanup();
+    tripwire.close();
+  }
 }

@@ -18,6 +18,7 @@ import {
   type RunningEmulator,
 } from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 import { createTerraformWorkspace, type TerraformResult, type TerraformWorkspace } from '../testing/terraform.js';
 
 export const ACCOUNT = DEFAULT_ACCOUNT_ID;
@@ -91,16 +92,7 @@ export async function startHarness(imageCreateSeconds = 1): Promise<Harness> {
   const bin = join(binDir, 'terraform-provider-alicloud');
   writeFileSync(bin, `#!/bin/sh\nexec node ${JSON.stringify(mainJs)} "$@"\n`);
   chmodSync(bin, 0o755);
-  const providerBlock = `provider "alicloud" {
-  region     = "${REGION}"
-  access_key = "${DEFAULT_ACCESS_KEY_ID}"
-  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
-  protocol   = "HTTP"
-  endpoints {
-    ecs = "${proxy.endpoint}"
-  }
-}
-`;
+  const providerBlock = emulatorProviderBlock({ endpoint: proxy.endpoint, region: REGION, products: ['ecs'] });
   const client = new AlibabaCloudClient({
     region: REGION,
     accessKeyId: DEFAULT_ACCESS_KEY_ID,

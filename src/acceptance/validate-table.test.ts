@@ -7,10 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
-import { providerBinDir, providerHcl, SEED_SNAPSHOT } from './faults-support.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { providerHcl, SEED_SNAPSHOT, validateBehindTripwire, type JsonDiag } from './faults-support.js';
 
 interface Case {
   /** Resource name (kebab-case rule name, as HCL label). */
@@ -210,6 +208,20 @@ const cases: Case[] = [
     message: /features|at most 1|Too many/i,
   },
   { name: 'image-name-empty', body: `${SRC}\nimage_name = ""`, at: 'image_name', message: /image_name[\s\S]*2 to 128/ },
+  { name: 'instance-id-empty', body: 'instance_id = ""', at: 'instance_id', message: /instance_id must not be empty/ },
+  { name: 'snapshot-id-empty', body: 'snapshot_id = ""', at: 'snapshot_id', message: /snapshot_id must not be empty/ },
+  {
+    name: 'resource-group-id-empty',
+    body: `${SRC}\nresource_group_id = ""`,
+    at: 'resource_group_id',
+    message: /resource_group_id must not be empty/,
+  },
+  {
+    name: 'mapping-snapshot-id-empty',
+    body: 'disk_device_mapping {\n  snapshot_id = ""\n  disk_type = "system"\n}',
+    at: 'snapshot_id = ""',
+    message: /disk_device_mapping\[0\]\.snapshot_id must not be empty/,
+  },
 ];
 
 /** HCL for every case plus a valid control; returns each case's header line and expected line. */
@@ -232,42 +244,16 @@ function render(): { hcl: string; lines: Map<string, { header: number; end: numb
   return { hcl, lines };
 }
 
-interface JsonDiag {
-  severity: string;
-  summary: string;
-  detail?: string;
-  range?: { start: { line: number } };
-}
-
 let validated: { diags: JsonDiag[]; requests: number; headerOffset: number; lines: ReturnType<typeof render>['lines'] } | undefined;
 
 /** One `terraform validate -json` of the whole table behind a tripwire endpoint (run once, shared). */
 async function validateAll(): Promise<NonNullable<typeof validated>> {
   if (validated) return validated;
-  let requests = 0;
-  const tripwire = createServer((req, res) => {
-    requests++;
-    req.resume();
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
-  const bin = providerBinDir();
   const { hcl, lines } = render();
-  const ws = createTerraformWorkspace({
-    providerBinDir: bin.dir,
-    files: { 'main.tf': providerHcl(`127.0.0.1:${(tripwire.address() as AddressInfo).port}`) + hcl },
-  });
-  try {
-    const r = await ws.run(['validate', '-json', '-no-color']);
-    assert.equal(r.code, 1, `validate must fail:\n${r.stderr}\n${r.stdout.slice(0, 2000)}`);
-    const diags = (JSON.parse(r.stdout) as { diagnostics: JsonDiag[] }).diagnostics.filter((d) => d.severity === 'error');
-    validated = { diags, requests, headerOffset: providerHcl('x').split('\n').length - 1, lines };
-    return validated;
-  } finally {
-    ws.cleanup();
-    bin.cleanup();
-    tripwire.close();
-  }
+  const r = await validateBehindTripwire((endpoint) => providerHcl(endpoint) + hcl);
+  assert.equal(r.code, 1, `validate must fail:\n${r.output}`);
+  validated = { diags: r.errors, requests: r.requests, headerOffset: providerHcl('x').split('\n').length - 1, lines };
+  return validated;
 }
 
 /** Problems of the cases selected by `which`: not rejected, wrong message, or not at the attribute line. */

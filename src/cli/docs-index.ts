@@ -4,9 +4,10 @@
  * from the provider schema (src/provider/config.ts), so they cannot drift; the prose around
  * them (emulator and real-cloud set-up) is written here.
  */
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/accounts.js';
-import { renderDocs, type Attribute, type Block, type ObjectShape } from '../framework/index.js';
+import { renderDocs, typeLinks, type Attribute, type Block, type ObjectShape } from '../framework/index.js';
 import { providerSchema } from '../provider/config.js';
+import { alicloudProvider } from '../provider/provider.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 import { DEFAULT_EMULATOR_PORT } from './commands/emulator.js';
 
 /** Markdown between `## Argument Reference` and the next level-2 heading of the framework's renderer. */
@@ -65,12 +66,8 @@ export function providerIndexDoc(): string {
     'unchanged, and the same HCL runs against the real cloud or against the local ECS emulator',
     '(see [the emulator page](emulator.md)). Only the provider block differs.',
     '',
-    'Resources: [alicloud_image](resources/image.md), [alicloud_instance](resources/instance.md),',
-    '[alicloud_security_group](resources/security_group.md), [alicloud_vpc](resources/vpc.md),',
-    '[alicloud_vswitch](resources/vswitch.md). Data sources: [alicloud_images](data-sources/images.md),',
-    '[alicloud_instance_types](data-sources/instance_types.md),',
-    '[alicloud_resource_manager_resource_groups](data-sources/resource_manager_resource_groups.md),',
-    '[alicloud_zones](data-sources/zones.md).',
+    `Resources: ${typeLinks(alicloudProvider, 'resource').join(', ')}.`,
+    `Data sources: ${typeLinks(alicloudProvider, 'data-source').join(', ')}.`,
     '',
     '## Example Usage',
     '',
@@ -79,17 +76,7 @@ export function providerIndexDoc(): string {
     `Start it with \`alicloud-image emulator\` (default \`${endpoint}\`, default key pair below), then:`,
     '',
     '```terraform',
-    'provider "alicloud" {',
-    '  region     = "cn-hangzhou"',
-    `  access_key = "${DEFAULT_ACCESS_KEY_ID}"`,
-    `  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"`,
-    '  protocol   = "HTTP"',
-    '  endpoints {',
-    `    ecs             = "${endpoint}"`,
-    `    vpc             = "${endpoint}"`,
-    `    resourcemanager = "${endpoint}"`,
-    '  }',
-    '}',
+    emulatorProviderBlock({ endpoint }).trimEnd(),
     '```',
     '',
     'The emulator speaks plain HTTP on loopback, so `protocol = "HTTP"` is required; all three products',

@@ -37,8 +37,8 @@ test('generation is deterministic: two runs give byte-identical files in the sam
 });
 
 test('every resource and data source the provider serves has a registry page with its sections and an example file', () => {
-  const resources = Object.keys(alicloudProvider.resources);
-  const dataSources = Object.keys(alicloudProvider.dataSources ?? {});
+  const resources = alicloudProvider.resources.map((r) => r.typeName);
+  const dataSources = (alicloudProvider.dataSources ?? []).map((d) => d.typeName);
   assert.ok(resources.length >= 5 && dataSources.length >= 4, `provider lists resources ${resources} and data sources ${dataSources}`);
   for (const type of resources) {
     const md = docs[`docs/resources/${type.replace(/^alicloud_/, '')}.md`];
@@ -55,6 +55,35 @@ test('every resource and data source the provider serves has a registry page wit
     assert.ok(docs[`examples/data-sources/${type}/data-source.tf`]?.includes(`data "${type}"`), `${type}: data-source.tf`);
   }
   assert.equal(Object.keys(exampleFiles()).length, resources.length + dataSources.length);
+});
+
+test('every page carries its registry subcategory, and says each rule once', () => {
+  for (const [path, md] of Object.entries(docs).filter(([p]) => /^docs\/(resources|data-sources)\//.test(p))) {
+    assert.match(md, /^---\nsubcategory: "(ECS|VPC|Resource Manager)"\n/, path);
+    for (const line of md.split('\n').filter((l) => l.startsWith('* `'))) {
+      const sentences = line.split(/(?<=\.) /).filter((x) => x.length > 12);
+      assert.equal(new Set(sentences).size, sentences.length, `${path}: a sentence repeats in ${line}`);
+      assert.doesNotMatch(line, /If not set[^.]*\. .*If not set/, `${path}: ${line}`);
+      assert.ok((line.match(/Conflicts with/g) ?? []).length <= 1, `${path}: ${line}`);
+    }
+  }
+});
+
+test('the alicloud_image page has the registry sections, front matter and every rule', () => {
+  const md = docs['docs/resources/image.md']!;
+  for (const heading of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import'])
+    assert.ok(md.includes(heading), heading);
+  assert.match(md, /^---\nsubcategory: "ECS"\n/);
+  assert.match(md, /Available since v1\.64\.0 of the official `aliyun\/alicloud` provider/);
+  assert.match(md, /^Alibaba Cloud documentation: \[CreateImage\]\(https:\/\/www\.alibabacloud\.com\/help\/en\/ecs\//m);
+  assert.match(md, /`architecture` - \(Optional, String, ForceNew\)/);
+  assert.match(md, /Valid values: `Aliyun`, `Anolis`/);
+  assert.match(md, /`name` - \(Optional, Computed, String, Deprecated\)/);
+  assert.match(md, /`tags` - \(Optional, Map of String\) [^\n]*At most 20 tags\. Each key must be 1 to 128 characters long/);
+  assert.match(md, /`instance_id` - [^\n]*Conflicts with `disk_device_mapping`, `snapshot_id`\.\n/);
+  assert.match(md, /### `disk_device_mapping`/);
+  assert.match(md, /terraform import alicloud_image\.example m-/);
+  assert.doesNotMatch(md, /1234567890123456/, "the example uses data sources, not the emulator's seeded ids");
 });
 
 test('the provider page documents endpoints, protocol, environment variables and the ignored official arguments from the schema', () => {

@@ -2,20 +2,15 @@
  * `npm run docs`: write the generated docs (registry layout: docs/index.md, docs/resources/,
  * docs/data-sources/, plus docs/emulator.md and docs/emulator-actions.md) and the examples
  * (examples/resources/<type>/, examples/data-sources/<type>/) into the repository, or with
- * `--check` only report which files are stale (exit 1). Output is deterministic.
+ * `--check` only report which files are stale (exit 1). Output is deterministic. The pages and
+ * examples of resources and data sources come from the provider's registry (`provider.ts`):
+ * nothing here names a type.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { imageDocFiles } from '../provider/image/docs.js';
-import { vpcDocFiles } from '../provider/vpc/docs.js';
-import { vswitchDocFiles } from '../provider/vswitch/docs.js';
-import { securityGroupDocFiles } from '../provider/security-group/docs.js';
-import { instanceDocFiles } from '../provider/instance/docs.js';
-import { zonesDocFiles } from '../provider/data-zones/docs.js';
-import { instanceTypesDocFiles } from '../provider/data-instance-types/docs.js';
-import { imagesDocFiles } from '../provider/data-images/docs.js';
-import { resourceGroupsDocFiles } from '../provider/data-resource-groups/docs.js';
+import { providerDocFiles } from '../framework/index.js';
+import { alicloudProvider } from '../provider/provider.js';
 import { providerIndexDoc } from './docs-index.js';
 import { emulatorActionsDoc, emulatorDoc } from './docs-emulator.js';
 
@@ -34,15 +29,7 @@ export function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string
 export function generatedDocs(): Record<string, string> {
   return {
     'docs/index.md': providerIndexDoc(),
-    ...imageDocFiles(),
-    ...vpcDocFiles(),
-    ...vswitchDocFiles(),
-    ...securityGroupDocFiles(),
-    ...instanceDocFiles(),
-    ...zonesDocFiles(),
-    ...instanceTypesDocFiles(),
-    ...imagesDocFiles(),
-    ...resourceGroupsDocFiles(),
+    ...providerDocFiles(alicloudProvider),
     'docs/emulator.md': emulatorDoc(),
     'docs/emulator-actions.md': emulatorActionsDoc(),
   };

@@ -23,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlibabaCloudClient, describeImages } from '../ecs/index.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { emulatorProviderBlock } from '../testing/emulator-block.js';
 import { devOverridesConfig } from '../testing/terraform.js';
 
 /** The package root: the nearest folder above this file holding our package.json (works from dist/ or a private build). */
@@ -60,21 +61,15 @@ async function emulatorAlreadyRunning(port: number): Promise<boolean> {
 }
 
 function providerBlock(endpoint: string): string {
-  return `# Written by \`npm start\`: points the example at the local ECS emulator.
-# Against the real cloud, drop protocol/endpoints and give real credentials
-# (arguments or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY / ALICLOUD_REGION).
-provider "alicloud" {
-  region     = "${REGION}"
-  access_key = "${DEFAULT_ACCESS_KEY_ID}"
-  secret_key = "${DEFAULT_ACCESS_KEY_SECRET}"
-  protocol   = "HTTP"
-  endpoints {
-    ecs             = "${endpoint}"
-    vpc             = "${endpoint}"
-    resourcemanager = "${endpoint}"
-  }
-}
-`;
+  return emulatorProviderBlock({
+    endpoint,
+    region: REGION,
+    comment: [
+      'Written by `npm start`: points the example at the local ECS emulator.',
+      'Against the real cloud, drop protocol/endpoints and give real credentials',
+      '(arguments or ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY / ALICLOUD_REGION).',
+    ],
+  });
 }
 
 function runTerraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {

@@ -4,7 +4,15 @@
  */
 export { AlibabaCloudClient, type AlibabaCloudClientOptions, type CallOptions, type ResponseBody } from './client.js';
 export * from './errors.js';
-export { DEFAULT_RETRY_POLICY, backoffDelayMs, isSafeToRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  abortableSleep,
+  backoffDelayMs,
+  isSafeToRetry,
+  type Logger,
+  type RetryClock,
+  type RetryPolicy,
+} from './retry.js';
 export { waitFor, type WaitClock, type WaitOptions } from './wait.js';
 export { clientToken, randomClientToken } from './client-token.js';
 export { encodeInput } from './encode.js';

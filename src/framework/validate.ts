@@ -10,7 +10,7 @@ import { attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
 import { viewOf } from './schema/type-node.js';
-import type { Attribute, ObjectShape, Schema, TypeNode, Validator } from './schema/types.js';
+import type { Attribute, Block, ObjectShape, Schema, TypeNode, Validator } from './schema/types.js';
 
 /** Validate a config object against a schema, adding diagnostics. */
 export function validateConfig(schema: Schema, config: Value, diags: Diagnostics): void {
@@ -142,10 +142,14 @@ function validateObject(shape: ObjectShape | Schema, o: ObjectValue, path: Attri
     if (isUnknown(value)) continue;
     if (b.nesting === 'single') {
       if (value === null && b.options.minItems) diags.addAttributeError(at, 'Missing Required Block', `A ${name} block is required.`);
-      if (value !== null) validateObject(b.options, value as ObjectValue, at, diags);
+      if (value !== null) {
+        blockConflicts(name, b, value, o, path, at, diags);
+        validateObject(b.options, value as ObjectValue, at, diags);
+      }
       continue;
     }
     const items = (value as Value[] | null) ?? [];
+    blockConflicts(name, b, items[0], o, path, b.nesting === 'list' ? [...at, { index: 0 }] : at, diags);
     const { minItems = 0, maxItems = 0 } = b.options;
     if (items.length < minItems)
       diags.addAttributeError(at, 'Too Few Blocks', `At least ${minItems} ${name} block(s) are required, got ${items.length}.`);
@@ -157,5 +161,32 @@ function validateObject(shape: ObjectShape | Schema, o: ObjectValue, path: Attri
       if (e !== null && !isUnknown(e))
         validateObject(b.options, e as ObjectValue, b.nesting === 'list' ? [...at, { index: i }] : at, diags);
     });
+  }
+}
+
+/** A block with content next to a sibling it conflicts with: one error inside the (first) block. */
+function blockConflicts(
+  name: string,
+  b: Block,
+  first: Value | undefined,
+  siblings: ObjectValue,
+  path: AttributePath,
+  firstAt: AttributePath,
+  diags: Diagnostics,
+): void {
+  if (first === undefined || first === null || isUnknown(first)) return;
+  const item = first as ObjectValue;
+  // A path to the block itself renders at the resource header; point at a line inside it.
+  const attrs = Object.keys(b.options.attributes);
+  const inner = attrs.find((k) => item[k] !== null && item[k] !== undefined && !isUnknown(item[k]!)) ?? attrs[0];
+  const at = inner === undefined ? firstAt : [...firstAt, { attribute: inner }];
+  for (const other of b.options.conflictsWith ?? []) {
+    const ov = siblings[other] ?? null;
+    if (ov === null || isUnknown(ov)) continue;
+    diags.addAttributeError(
+      at,
+      'Conflicting Attributes',
+      `${formatPath([...path, { attribute: name }])} cannot be set together with ${formatPath([...path, { attribute: other }])}; set only one of them.`,
+    );
   }
 }

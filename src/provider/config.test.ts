@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveProviderConfig, type ProviderConfig } from './config.js';
+import { nullConfig, validationErrors, type Loose } from '../framework/testing/fixtures.js';
+import { endpointProblem, providerSchema, resolveProviderConfig, type ProviderConfig } from './config.js';
 
 /** A provider block with every argument null, then the given ones. */
-function block(over: Record<string, unknown> = {}): ProviderConfig {
-  const base: Record<string, unknown> = {
-    region: null,
-    access_key: null,
-    secret_key: null,
-    security_token: null,
-    profile: null,
-    shared_credentials_file: null,
-    protocol: null,
-    skip_region_validation: null,
-    client_read_timeout: null,
-    client_connect_timeout: null,
-    max_retry_timeout: null,
-    endpoints: [],
-  };
-  return { ...base, ...over } as unknown as ProviderConfig;
+function block(over: Loose<ProviderConfig> = {}): ProviderConfig {
+  return nullConfig(providerSchema, over);
 }
 
 test('arguments win over environment variables and the defaults are cn-beijing and HTTPS', () => {
@@ -116,4 +103,31 @@ test('a profile of the aliyun CLI config supplies keys and region; a missing pro
   const missing = resolveProviderConfig(block({ profile: 'prod' }), io);
   assert.ok('problems' in missing);
   assert.match(missing.problems[0]!.detail, /Profile "prod" is not in \/home\/u\/\.aliyun\/config\.json \(profiles there: dev\)/);
+});
+
+test('endpoints are checked as host[:port]: a port from 1 to 65535 and a host name or an IPv4 address', () => {
+  for (const ok of ['127.0.0.1:9786', 'ecs.cn-hangzhou.aliyuncs.com', 'localhost:1', 'my-host:65535'])
+    assert.equal(endpointProblem(ok), undefined, ok);
+  const bad: [string, RegExp][] = [
+    ['127.0.0.1:99999', /port from 1 to 65535, got "127.0.0.1:99999"/],
+    ['127.0.0.1:0', /port from 1 to 65535/],
+    ['127.0.0.1:', /port from 1 to 65535/],
+    ['300.1.1.1:80', /host name or an IPv4 address/],
+    ['bad_host:80', /host name or an IPv4 address/],
+    [':80', /host name or an IPv4 address/],
+    ['https://ecs.aliyuncs.com', /without scheme or path/],
+  ];
+  for (const [value, expected] of bad) assert.match(endpointProblem(value) ?? 'accepted', expected, value);
+});
+
+test('the provider block rejects a bad endpoint at validate time, naming endpoints.ecs', () => {
+  const errors = validationErrors(providerSchema, { endpoints: [{ ecs: '127.0.0.1:99999' }] });
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0]!, /^endpoints\.ecs: Attribute endpoints\.ecs must have a port from 1 to 65535, got "127\.0\.0\.1:99999"/);
+});
+
+test('an endpoint from the environment with a bad port is refused at configure time, naming the variable', () => {
+  const r = resolveProviderConfig(block({ access_key: 'A', secret_key: 'S' }), { env: { ALIBABA_CLOUD_ENDPOINT_VPC: '127.0.0.1:70000' } });
+  assert.ok('problems' in r);
+  assert.match(r.problems[0]!.detail, /endpoints\.vpc must have a port from 1 to 65535.*ALIBABA_CLOUD_ENDPOINT_VPC/);
 });

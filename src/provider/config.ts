@@ -78,12 +78,40 @@ const IGNORED_ENDPOINTS = [
   'waf',
 ] as const;
 
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Why `value` is not an endpoint `host[:port]` (host a DNS name or an IPv4 address, port 1 to
+ * 65535, no scheme or path), or undefined when it is one. Checked at validate time for the block
+ * and at configure time for the environment variables, so a typo never turns into retries.
+ */
+export function endpointProblem(value: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes('/'))
+    return `must be host[:port] without scheme or path (e.g. "127.0.0.1:8080"), got ${JSON.stringify(value)}; choose HTTP or HTTPS with the protocol argument`;
+  const m = /^([^:]*)(?::(\d*))?$/.exec(value);
+  const host = m?.[1] ?? '';
+  const ipv4 = /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
+  const hostOk = ipv4
+    ? host.split('.').every((o) => Number(o) <= 255)
+    : host.length > 0 && host.length <= 253 && host.split('.').every((label) => HOST_LABEL.test(label)) && !/^[\d.]+$/.test(host);
+  if (!m || !hostOk) return `must be host[:port] with a host name or an IPv4 address as host, got ${JSON.stringify(value)}`;
+  const port = m[2];
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535))
+    return `must have a port from 1 to 65535, got ${JSON.stringify(value)}`;
+  return undefined;
+}
+
+const endpointValidator = v.custom<string>(
+  'must be `host[:port]`: a host name or an IPv4 address, and a port from 1 to 65535',
+  endpointProblem,
+);
+
 function endpointAttributes() {
   const out: Record<string, ReturnType<typeof attr.string>> = {};
   for (const k of USED_ENDPOINTS) {
     out[k] = attr.string({
       optional: true,
-      validators: [v.pattern(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'host[:port] without scheme or path, e.g. "127.0.0.1:8080"')],
+      validators: [endpointValidator],
       description: `Custom ${k} endpoint, \`host[:port]\` without scheme (env \`ALIBABA_CLOUD_ENDPOINT_${k.toUpperCase()}\` or \`${k.toUpperCase()}_ENDPOINT\`).`,
     });
   }
@@ -382,11 +410,12 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     const fromBlock = first(...blocks.map((b) => b?.[k]));
     const value = first(fromBlock, env[`ALIBABA_CLOUD_ENDPOINT_${k.toUpperCase()}`], env[`${k.toUpperCase()}_ENDPOINT`]);
     if (value === undefined) continue;
-    if (/^[a-z]+:\/\//i.test(value) || value.includes('/')) {
+    const problem = endpointProblem(value);
+    if (problem !== undefined) {
       problems.push({
         summary: 'Invalid Endpoint',
         attribute: 'endpoints',
-        detail: `endpoints.${k} must be host[:port] without scheme or path (e.g. "127.0.0.1:8080"), got "${value}". Choose HTTP or HTTPS with the protocol argument.`,
+        detail: `endpoints.${k} ${problem}${fromBlock === undefined ? ` (from the environment variable ALIBABA_CLOUD_ENDPOINT_${k.toUpperCase()} or ${k.toUpperCase()}_ENDPOINT)` : ''}.`,
       });
       continue;
     }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Diagnostics } from '../framework/index.js';
+import { Diagnostics, type MaybeUnknown } from '../framework/index.js';
+import { nullConfig, nullState, silentLog, type Loose } from '../framework/testing/fixtures.js';
+import { instanceSchema } from './instance/schema.js';
 import {
   DEFAULT_FEATURES,
   providerSchema,
@@ -13,15 +15,11 @@ import { alicloudProvider } from './provider.js';
 import { instanceResource } from './instance/resource.js';
 
 /** A wholly known provider block: every attribute null, every block absent, then the given ones. */
-function block(over: Record<string, unknown> = {}): ProviderConfig {
-  const base: Record<string, unknown> = {};
-  for (const k of Object.keys(providerSchema.attributes)) base[k] = null;
-  for (const k of Object.keys(providerSchema.blocks ?? {})) base[k] = [];
-  return { ...base, ...over } as unknown as ProviderConfig;
+function block(over: Loose<ProviderConfig> = {}): ProviderConfig {
+  return nullConfig(providerSchema, over);
 }
 
 const features = (value: boolean | null) => [{ ecs_instance: [{ replace_on_image_update: value }] }];
-const silentLog = { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never;
 
 test('replace_on_image_update defaults to false when the features block, its ecs_instance block or the switch is absent', () => {
   assert.deepEqual(resolveFeatures(block()), DEFAULT_FEATURES);
@@ -39,8 +37,8 @@ test('features { ecs_instance { replace_on_image_update = true } } resolves to t
 
 test('configure puts the features on the client it returns, and returns no client while the block is unknown', async () => {
   const configure = alicloudProvider.configure!;
-  const req = (config: unknown) => ({
-    config: config as never,
+  const req = (config: MaybeUnknown<ProviderConfig>) => ({
+    config,
     terraformVersion: '1.9.0',
     diags: new Diagnostics(),
     signal: new AbortController().signal,
@@ -52,7 +50,7 @@ test('configure puts the features on the client it returns, and returns no clien
   assert.equal(plain.features?.ecsInstance.replaceOnImageUpdate, false);
   assert.equal(
     await configure(
-      req(block({ access_key: 'A', secret_key: 'S', features: [{ ecs_instance: [{ replace_on_image_update: undefined }] }] })),
+      req({ ...block({ access_key: 'A', secret_key: 'S' }), features: [{ ecs_instance: [{ replace_on_image_update: undefined }] }] }),
     ),
     undefined,
   );
@@ -60,25 +58,26 @@ test('configure puts the features on the client it returns, and returns no clien
 
 /** Run the instance modifyPlan on an image change and return the attributes it asked to replace. */
 async function replacedOnImageChange(client: unknown, newImage = 'img-new'): Promise<string[]> {
-  const prior = {
+  const prior = nullState(instanceSchema, {
     id: 'i-1',
     image_id: 'img-old',
     instance_type: 'ecs.g7.large',
     system_disk_size: 40,
     os_type: 'linux',
     os_name: 'Ubuntu',
-  };
+  });
   const plan = { ...prior, image_id: newImage };
   const replaced: string[] = [];
   const diags = new Diagnostics();
   await instanceResource.modifyPlan!({
+    typeName: 'alicloud_instance',
     client: client as ProviderClient,
     signal: new AbortController().signal,
     log: silentLog,
     diags,
-    config: plan as never,
-    plan: plan as never,
-    prior: prior as never,
+    config: nullConfig(instanceSchema, { image_id: newImage, instance_type: prior.instance_type, system_disk_size: 40 }),
+    plan,
+    prior,
     requireReplace: (a) => void replaced.push(a),
   });
   assert.equal(diags.hasError(), false);

@@ -1,6 +1,8 @@
 /**
- * The `alicloud` provider: its block (`config.ts`), the client it builds, and the registry
- * of resources and data sources. Add a resource with one line in `resources` below.
+ * The `alicloud` provider: its block (`config.ts`), the client it builds, and the registry of
+ * resources and data sources. Add a resource or data source with one line in the lists below:
+ * the served type list, the docs pages, the example files and the CDKTF bindings all derive
+ * from them (see docs/contributing.md).
  */
 import { defineProvider, type DataSource, type Resource } from '../framework/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
@@ -18,24 +20,24 @@ import { resourceGroupsDataSource } from './data-resource-groups/data-source.js'
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
 
-/** Managed resources by type name. One line per resource. */
+/** Managed resources, one line each (each declares its type name, schema and docs). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource has its own schema type
-const resources: Record<string, Resource<any, ProviderClient>> = {
-  alicloud_image: imageResource,
-  alicloud_vpc: vpcResource,
-  alicloud_vswitch: vswitchResource,
-  alicloud_security_group: securityGroupResource,
-  alicloud_instance: instanceResource,
-};
+const resources: readonly Resource<any, ProviderClient>[] = [
+  imageResource,
+  vpcResource,
+  vswitchResource,
+  securityGroupResource,
+  instanceResource,
+];
 
-/** Data sources by type name. One line per data source. */
+/** Data sources, one line each. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each data source has its own schema type
-const dataSources: Record<string, DataSource<any, ProviderClient>> = {
-  alicloud_zones: zonesDataSource,
-  alicloud_instance_types: instanceTypesDataSource,
-  alicloud_images: imagesDataSource,
-  alicloud_resource_manager_resource_groups: resourceGroupsDataSource,
-};
+const dataSources: readonly DataSource<any, ProviderClient>[] = [
+  zonesDataSource,
+  instanceTypesDataSource,
+  imagesDataSource,
+  resourceGroupsDataSource,
+];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */
 function hasUnknown(x: unknown): boolean {

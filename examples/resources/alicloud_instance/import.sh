@@ -1,2 +1,2 @@
-# An instance can be imported using its id.
+# An existing alicloud_instance can be imported using its id.
 terraform import alicloud_instance.default i-running-1234567890123456

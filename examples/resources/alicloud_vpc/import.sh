@@ -1,2 +1,2 @@
-# A VPC can be imported using its id.
+# An existing alicloud_vpc can be imported using its id.
 terraform import alicloud_vpc.default vpc-default-1234567890123456

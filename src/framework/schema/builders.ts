@@ -136,7 +136,7 @@ export const block = {
   set: <const A extends AttributeMap, const B extends BlockMap = {}>(o: BlockOptions<A, B>) => nested('set', o),
 };
 
-export interface SchemaOptions<A extends AttributeMap, B extends BlockMap> {
+export interface SchemaOptions<A extends AttributeMap, B extends BlockMap, T extends TimeoutDefaults = {}> {
   readonly version?: number;
   readonly description: string;
   readonly deprecated?: string;
@@ -144,11 +144,13 @@ export interface SchemaOptions<A extends AttributeMap, B extends BlockMap> {
   readonly blocks?: B;
   readonly exactlyOneOf?: readonly (readonly string[])[];
   readonly atLeastOneOf?: readonly (readonly string[])[];
-  readonly timeouts?: TimeoutDefaults;
+  readonly timeouts?: T;
 }
 
 /** Declare a resource, data source or provider-block schema. Throws on a malformed declaration. */
-export function defineSchema<const A extends AttributeMap, const B extends BlockMap = {}>(o: SchemaOptions<A, B>): Schema<A, B> {
+export function defineSchema<const A extends AttributeMap, const B extends BlockMap = {}, const T extends TimeoutDefaults = {}>(
+  o: SchemaOptions<A, B, T>,
+): Schema<A, B, T> {
   const version = o.version ?? 0;
   if (!Number.isInteger(version) || version < 0) throw new TypeError(`schema version must be a non-negative integer, got ${version}`);
   checkNames(o.attributes, o.blocks ?? {});
@@ -163,9 +165,9 @@ function checkNames(attributes: AttributeMap, blocks: BlockMap): void {
     if (!/^[a-z0-9_]+$/.test(name)) throw new TypeError(`invalid name "${name}": use lower-case letters, digits and _`);
     if (name in attributes && name in blocks) throw new TypeError(`"${name}" is both an attribute and a block`);
   }
-  for (const [name, a] of Object.entries(attributes)) {
-    for (const other of a.options.conflictsWith ?? []) {
-      if (!(other in attributes)) throw new TypeError(`attribute "${name}" conflictsWith unknown sibling "${other}"`);
+  for (const [name, m] of [...Object.entries(attributes), ...Object.entries(blocks)]) {
+    for (const other of m.options.conflictsWith ?? []) {
+      if (!(other in attributes)) throw new TypeError(`${m.kind} "${name}" conflictsWith unknown sibling attribute "${other}"`);
     }
   }
 }

@@ -4,13 +4,10 @@
  */
 import { attr, block } from './builders.js';
 import { parseDuration } from './duration.js';
-import type { Block, BlockMap, ObjectShape, Schema, TimeoutDefaults, TimeoutOperation } from './types.js';
+import type { Block, BlockMap, EffectiveTimeouts, ObjectShape, Schema, TimeoutDefaults, TimeoutOperation } from './types.js';
 import { v } from './validators.js';
 
 export const TIMEOUT_OPERATIONS: readonly TimeoutOperation[] = ['create', 'read', 'update', 'delete'];
-
-/** Effective timeouts in milliseconds, for every operation the resource declares. */
-export type Timeouts = Partial<Record<TimeoutOperation, number>>;
 
 const cache = new WeakMap<TimeoutDefaults, Block>();
 
@@ -40,14 +37,18 @@ export function blocksOf(shape: ObjectShape | Schema): BlockMap {
   return t ? { ...blocks, timeouts: timeoutsBlock(t) } : blocks;
 }
 
-/** Resolve effective timeouts: configured value when valid, else the declared default. */
-export function resolveTimeouts(defaults: TimeoutDefaults | undefined, configured: Record<string, unknown> | null | undefined): Timeouts {
-  const out: Timeouts = {};
+/** Resolve effective timeouts (ms) of every declared operation: configured value when valid, else the declared default. */
+export function resolveTimeouts<T extends TimeoutDefaults>(
+  defaults: T | undefined,
+  configured: Record<string, unknown> | null | undefined,
+): EffectiveTimeouts<T> {
+  const out: Partial<Record<TimeoutOperation, number>> = {};
   for (const op of TIMEOUT_OPERATIONS) {
     const d = defaults?.[op];
     if (d === undefined) continue;
     const c = configured?.[op];
     out[op] = (typeof c === 'string' ? parseDuration(c) : undefined) ?? parseDuration(d) ?? 0;
   }
-  return out;
+  // Every declared operation got its number above, which is what EffectiveTimeouts<T> promises.
+  return out as EffectiveTimeouts<T>;
 }

@@ -73,10 +73,18 @@ export type PlainOf<P extends PrimitiveKind> = P extends 'string' ? string : P e
  * phrase completing "Attribute X ..." (e.g. `must be 1 to 128 characters long, got 200`).
  */
 export interface Validator<T> {
-  /** Markdown phrase used in docs, e.g. "must match `^[a-z]+$` (lower-case letters)". */
+  /**
+   * Markdown predicate for docs, completing "The value ..." (e.g. "must match `^[a-z]+$`
+   * (lower-case letters)"); empty for a rule too obvious to document (an id is not empty).
+   */
   readonly description: string;
-  /** For enum validators: the allowed values, listed in docs. */
+  /** For enum validators: the allowed values, listed in docs as "Valid values: ...". */
   readonly allowedValues?: readonly (string | number | boolean)[];
+  /**
+   * For length validators: the bounds, so docs can say "2 to 128 characters" of a string and
+   * "at most 20 tags" of a collection (`noun` names its members; default entries/items).
+   */
+  readonly length?: { readonly min: number; readonly max?: number; readonly noun?: string };
   readonly validate: (value: T) => string | undefined;
 }
 
@@ -150,6 +158,11 @@ export interface BlockOptions<A extends AttributeMap, B extends BlockMap> extend
   readonly maxItems?: number;
   /** Any change of the block's content forces replacement. */
   readonly requiresReplace?: boolean;
+  /**
+   * Sibling attribute names that may not be set while the block has content; the error points
+   * inside the first block (at its first set attribute, in declaration order).
+   */
+  readonly conflictsWith?: readonly string[];
   readonly deprecated?: string;
   readonly meta?: Readonly<Record<string, unknown>>;
 }
@@ -168,8 +181,12 @@ export type BlockMap = Readonly<Record<string, Block<any, any, any>>>;
 export type TimeoutOperation = 'create' | 'read' | 'update' | 'delete';
 export type TimeoutDefaults = Readonly<Partial<Record<TimeoutOperation, string>>>;
 
-/** A resource, data source or provider-block schema. */
-export interface Schema<A extends AttributeMap = AttributeMap, B extends BlockMap = BlockMap> extends ObjectShape<A, B> {
+/** A resource, data source or provider-block schema. `T` is the literal `timeouts` declaration (for {@link TimeoutsOf}). */
+export interface Schema<
+  A extends AttributeMap = AttributeMap,
+  B extends BlockMap = BlockMap,
+  T extends TimeoutDefaults = TimeoutDefaults,
+> extends ObjectShape<A, B> {
   readonly kind: 'schema';
   /** State schema version (resources); older stored versions go through `upgradeState`. */
   readonly version: number;
@@ -180,8 +197,20 @@ export interface Schema<A extends AttributeMap = AttributeMap, B extends BlockMa
    * Declares a SINGLE `timeouts` block with an optional Go-duration string per listed
    * operation; the value is the default. Resources receive the effective values in ms.
    */
-  readonly timeouts?: TimeoutDefaults;
+  readonly timeouts?: T;
 }
+
+/**
+ * The effective timeouts (ms) a resource method receives: one `number` per operation the schema
+ * declares (its configured value, else the declared default), so `timeouts.create` is a number
+ * exactly when the schema declares `create`, and a type error when it does not.
+ */
+export type TimeoutsOf<S> = S extends Schema<any, any, infer T> ? EffectiveTimeouts<T> : never;
+
+/** {@link TimeoutsOf} for a `timeouts` declaration `T`. */
+export type EffectiveTimeouts<T extends TimeoutDefaults> = {
+  readonly [K in keyof T & TimeoutOperation]: undefined extends T[K] ? number | undefined : number;
+};
 
 //// inference ////
 

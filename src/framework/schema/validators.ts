@@ -18,16 +18,39 @@ function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
-/** Length bounds: characters for strings, items for lists/sets, entries for maps. */
-function length(min: number, max?: number): Validator<Sized> {
+/** `min` to `max` in words: "at most 20", "exactly 3", "2 to 128", "at least 1". */
+export function boundsText(min: number, max?: number): string {
+  if (max === undefined) return `at least ${min}`;
+  if (min === max) return `exactly ${min}`;
+  return min === 0 ? `at most ${max}` : `${min} to ${max}`;
+}
+
+function sized<T extends Sized>(min: number, max: number | undefined, noun: string | undefined): Validator<T> {
+  // Messages keep the "min to max" form ("must be 0 to 20 entries long, got 21"), docs the counted one.
   const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
   return {
-    description: `length must be ${range}`,
+    description: `must be ${boundsText(min, max)} characters long`,
+    length: noun === undefined ? { min, ...(max !== undefined ? { max } : {}) } : { min, ...(max !== undefined ? { max } : {}), noun },
     validate(value) {
       const { n, unit } = sizeOf(value);
       return n < min || (max !== undefined && n > max) ? `must be ${range} ${unit} long, got ${n}` : undefined;
     },
   };
+}
+
+/** Length bounds: characters for strings, items for lists/sets, entries for maps. */
+function length<T extends Sized = Sized>(min: number, max?: number): Validator<T> {
+  return sized(min, max, undefined);
+}
+
+/** How many members a list, set or map may hold; `noun` names them in docs ("at most 20 tags"). */
+function count<T extends Sized = Sized>(min: number, max: number | undefined, noun: string): Validator<T> {
+  return sized(min, max, noun);
+}
+
+/** Not the empty string (ids: an empty id is never meant, and would fail only at apply). */
+function nonEmpty(): Validator<string> {
+  return { description: '', validate: (value) => (value.trim() === '' ? 'must not be empty' : undefined) };
 }
 
 /** A regular expression the whole string must match; `description` says in words what it allows. */
@@ -42,7 +65,7 @@ function pattern(re: RegExp, description: string): Validator<string> {
 function oneOf<const T extends string | number | boolean>(...values: readonly T[]): Validator<string | number | boolean> {
   const list = values.map(show).join(', ');
   return {
-    description: `one of ${values.map((x) => `\`${String(x)}\``).join(', ')}`,
+    description: `must be one of ${values.map((x) => `\`${String(x)}\``).join(', ')}`,
     allowedValues: values,
     validate: (value) => ((values as readonly unknown[]).includes(value) ? undefined : `must be one of ${list}, got ${show(value)}`),
   };
@@ -74,7 +97,7 @@ function notPrefixedWith(...prefixes: readonly string[]): Validator<string> {
 /** A Go duration string such as "10m", "1h30m" or "90s". */
 function duration(): Validator<string> {
   return {
-    description: 'a duration such as `10m`, `1h30m` or `90s`',
+    description: 'must be a duration such as `10m`, `1h30m` or `90s`',
     validate: (value) =>
       parseDuration(value) === undefined || parseDuration(value)! < 0
         ? `must be a duration such as "10m", "1h30m" or "90s" (units h, m, s, ms), got ${show(value)}`
@@ -82,10 +105,25 @@ function duration(): Validator<string> {
   };
 }
 
-/** Any check: `fn` returns an error phrase or undefined. */
+/** A JavaScript regular expression that compiles (name filters of data sources). */
+function regex(): Validator<string> {
+  return {
+    description: 'must be a valid regular expression',
+    validate(value) {
+      try {
+        new RegExp(value);
+        return undefined;
+      } catch (e) {
+        return `must be a valid regular expression, got ${show(value)} (${(e as Error).message})`;
+      }
+    },
+  };
+}
+
+/** Any check: `fn` returns an error phrase or undefined; `description` is a docs predicate ("must ..."). */
 function custom<T>(description: string, fn: (value: T) => string | undefined): Validator<T> {
   return { description, validate: fn };
 }
 
 /** Validator factories. */
-export const v = { length, pattern, oneOf, range, notPrefixedWith, duration, custom };
+export const v = { length, count, nonEmpty, pattern, regex, oneOf, range, notPrefixedWith, duration, custom };

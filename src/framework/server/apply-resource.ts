@@ -1,14 +1,16 @@
 /**
  * ApplyResourceChange: dispatch to create / update / delete and turn the returned plain
- * state into a wholly known value consistent with the plan. A failed create that recorded
- * progress returns that partial state with the errors, so Terraform taints the object.
+ * state into a wholly known value consistent with the plan, enforcing the result contract of
+ * `resource.ts`: NO_STATE (or nothing) without an error is reported as a provider bug; after
+ * an error, a create that recorded progress returns that partial state (Terraform taints the
+ * object) and an update returns the prior state overlaid with its progress.
  */
 import { isUnknown, valuesEqual, type ObjectValue, type Value } from '../../tfplugin/values.js';
 import type { CallContext } from '../../tfplugin/provider-server.js';
 import { Diagnostics } from '../diagnostics.js';
 import { PlainDecoder, objectToPlain, type Plain, type PlainObject } from '../convert.js';
 import { canonical, hasChange } from '../plan.js';
-import type { Resource } from '../resource.js';
+import { NO_STATE, type Resource } from '../resource.js';
 import { blocksOf } from '../schema/timeouts.js';
 import type { Schema } from '../schema/types.js';
 import { baseRequest, guard, overPlan, requireClient, timeoutsOf, unknownPaths, unknownsToNull, type ServerState } from './common.js';
@@ -32,7 +34,7 @@ export async function applyResource(state: ServerState, resource: Resource, ctx:
     if (req.priorState === null || !requireClient(state, diags, req.typeName)) return done(req.priorState);
     await guard(diags, 'Delete', () =>
       resource.delete({
-        ...baseRequest(state, ctx, diags),
+        ...baseRequest(state, ctx, diags, req.typeName),
         state: objectToPlain(schema, req.priorState) as never,
         timeouts: timeoutsOf(schema, req.priorState),
       }),
@@ -44,34 +46,38 @@ export async function applyResource(state: ServerState, resource: Resource, ctx:
 
   let progress: PlainObject | undefined;
   const saveProgress = (s: object) => void (progress = { ...(progress ?? {}), ...(s as PlainObject) });
+  const creating = req.priorState === null;
   const common = {
-    ...baseRequest(state, ctx, diags),
+    ...baseRequest(state, ctx, diags, req.typeName),
     config: objectToPlain(schema, req.config) as never,
     plan: objectToPlain(schema, req.plannedState) as never,
     timeouts: timeoutsOf(schema, req.plannedState),
     saveProgress,
   };
-  const result =
-    req.priorState === null
-      ? await guard(diags, 'Create', () => resource.create(common))
-      : await guard(diags, 'Update', () =>
-          resource.update({
-            ...common,
-            prior: objectToPlain(schema, req.priorState) as never,
-            changed: changedNames(schema, req.priorState, req.plannedState),
-          }),
-        );
-
-  if (diags.hasError() || result === undefined || result === null) {
-    if (!diags.hasError())
-      diags.addError(
-        'Missing Resource State After Apply',
-        `${req.typeName} returned no state and no error. This is a bug in the provider; please report it.`,
+  const result = creating
+    ? await guard(diags, 'Create', () => resource.create(common))
+    : await guard(diags, 'Update', () =>
+        resource.update({
+          ...common,
+          prior: objectToPlain(schema, req.priorState) as never,
+          changed: changedNames(schema, req.priorState, req.plannedState),
+        }),
       );
-    if (progress === undefined) return done(req.priorState);
-    return done(unknownsToNull(finish(schema, progress, req.plannedState, diags, req.typeName, false)));
-  }
-  return done(finish(schema, result as unknown as Plain, req.plannedState, diags, req.typeName, true));
+  if (!diags.hasError() && isState(result)) return done(finish(schema, result, req.plannedState, diags, req.typeName, true));
+  if (!diags.hasError())
+    diags.addError(
+      `Missing Resource State After ${creating ? 'Create' : 'Update'}`,
+      `${req.typeName} returned no state and no error diagnostic saying why. This is a bug in the provider; please report it.`,
+    );
+  // Errors win: what exists is what was recorded (create: over the plan, tainted; update: over the prior state).
+  if (progress === undefined) return done(req.priorState);
+  const base = creating ? req.plannedState : req.priorState;
+  return done(unknownsToNull(finish(schema, progress, base, diags, req.typeName, false)));
+}
+
+/** A returned plain state (not NO_STATE, nor the undefined/null of an exception or an untyped method). */
+function isState(x: unknown): x is Plain {
+  return x !== undefined && x !== null && x !== NO_STATE;
 }
 
 /** Decode the plain result over the plan; report (not hide) values still unknown. */

@@ -4,8 +4,8 @@ import type { CallContext } from '../../tfplugin/provider-server.js';
 import { type Diagnostics } from '../diagnostics.js';
 import type { ProviderDefinition } from '../resource.js';
 import { blocksOf } from '../schema/timeouts.js';
-import type { ObjectShape, Schema } from '../schema/types.js';
-import { resolveTimeouts, type Timeouts } from '../schema/timeouts.js';
+import type { ObjectShape, Schema, TimeoutsOf } from '../schema/types.js';
+import { resolveTimeouts } from '../schema/timeouts.js';
 
 /** Mutable per-process state of a served provider. */
 export interface ServerState {
@@ -37,11 +37,11 @@ export function requireClient(state: ServerState, diags: Diagnostics, typeName: 
   return false;
 }
 
-export function baseRequest(state: ServerState, ctx: CallContext, diags: Diagnostics) {
-  return { client: state.client, signal: ctx.signal, log: ctx.log, diags };
+export function baseRequest(state: ServerState, ctx: CallContext, diags: Diagnostics, typeName: string) {
+  return { typeName, client: state.client, signal: ctx.signal, log: ctx.log, diags };
 }
 
-export function timeoutsOf(schema: Schema, v: Value): Timeouts {
+export function timeoutsOf(schema: Schema, v: Value): TimeoutsOf<Schema> {
   const o = v && !isUnknown(v) && typeof v === 'object' && !Array.isArray(v) ? (v as ObjectValue) : {};
   const t = o['timeouts'];
   return resolveTimeouts(schema.timeouts, t && !isUnknown(t) && typeof t === 'object' ? (t as Record<string, unknown>) : null);

@@ -17,7 +17,9 @@ export async function importResource(state: ServerState, resource: Resource, ctx
     return none;
   }
   if (!requireClient(state, diags, req.typeName)) return none;
-  const partial = await guard(diags, 'Import', () => resource.importState!({ ...baseRequest(state, ctx, diags), id: req.id }));
+  const partial = await guard(diags, 'Import', () =>
+    resource.importState!({ ...baseRequest(state, ctx, diags, req.typeName), id: req.id }),
+  );
   if (diags.hasError()) return none;
   if (!partial) {
     diags.addError('Cannot Import Non-Existent Remote Object', `No ${req.typeName} was found with the id ${JSON.stringify(req.id)}.`);

@@ -26,7 +26,7 @@ export async function planResource(state: ServerState, resource: Resource, ctx: 
     const plan = objectToPlain(schema, planned) as never;
     await guard(diags, 'Plan', () =>
       resource.modifyPlan!({
-        ...baseRequest(state, ctx, diags),
+        ...baseRequest(state, ctx, diags, req.typeName),
         config: objectToPlain(schema, req.config) as never,
         plan,
         prior: (objectToPlain(schema, req.priorState) ?? null) as never,

@@ -34,7 +34,9 @@ test('older versions go through the resource upgraders in order', async () => {
   });
   const seen: number[] = [];
   const r = defineResource({
+    typeName: 'x_thing',
     schema,
+    docs: { subcategory: 'Test', example: 'resource "x_thing" "t" {}', importId: 'a' },
     upgradeState: {
       0: (raw) => (seen.push(0), { ...raw, name: `${raw['name']}!` }),
       1: (raw) => (seen.push(1), { id: raw['id'], title: raw['name'] }),
@@ -45,7 +47,7 @@ test('older versions go through the resource upgraders in order', async () => {
     delete: async () => {},
   });
   const server = createProviderServer(
-    defineProvider({ typeNamePrefix: 'x', schema: defineSchema({ description: 'p', attributes: {} }), resources: { x_thing: r } }),
+    defineProvider({ typeNamePrefix: 'x', schema: defineSchema({ description: 'p', attributes: {} }), resources: [r] }),
   );
   const out = await server.upgradeResourceState(ctx, { typeName: 'x_thing', version: 0, rawStateJson: '{"id":"a","name":"n"}' });
   assert.deepEqual(out, { upgradedState: { id: 'a', title: 'n!' }, diagnostics: [] });

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { attr, defineSchema } from '../schema/builders.js';
 import type { StateOf } from '../schema/types.js';
-import { defineDataSource, defineProvider, defineResource } from '../resource.js';
+import { NO_STATE, defineDataSource, defineProvider, defineResource } from '../resource.js';
 import { createProviderServer } from '../server/provider-server.js';
 import { widgetSchema } from './widget.js';
 
@@ -75,17 +75,18 @@ const lookupSchema = defineSchema({
 
 export function widgetProvider(store: WidgetStore, prefix = 'test') {
   const widget = defineResource<typeof widgetSchema, WidgetStore>({
+    typeName: `${prefix}_widget`,
     schema: widgetSchema,
-    docs: { example: 'resource "test_widget" "w" {\n  name = "demo"\n}', importId: 'w-1' },
+    docs: { subcategory: 'Test', example: `resource "${prefix}_widget" "w" {\n  name = "demo"\n}`, importId: 'w-1' },
     async create({ plan, client, saveProgress, diags }) {
       const id = client.nextId();
       saveProgress({ id });
       if (plan.name.startsWith('fail-')) {
         diags.addError('Widget Did Not Become Ready', `Widget ${id} was created but failed to start.`);
-        return undefined as never;
+        return NO_STATE;
       }
       const w: WidgetState = {
-        ...(plan as WidgetState),
+        ...plan,
         id,
         zone: plan.zone ?? 'a',
         label: plan.label ?? plan.legacy_label ?? `label-${plan.name}`,
@@ -102,7 +103,7 @@ export function widgetProvider(store: WidgetStore, prefix = 'test') {
     },
     async update({ plan, prior, client }) {
       const w: WidgetState = {
-        ...(plan as WidgetState),
+        ...plan,
         id: prior.id,
         zone: prior.zone,
         label: plan.label ?? plan.legacy_label ?? prior.label,
@@ -126,7 +127,9 @@ export function widgetProvider(store: WidgetStore, prefix = 'test') {
     },
   });
   const lookup = defineDataSource<typeof lookupSchema, WidgetStore>({
+    typeName: `${prefix}_widget`,
     schema: lookupSchema,
+    docs: { subcategory: 'Test', example: `data "${prefix}_widget" "w" {\n  id = "w-1"\n}` },
     async read({ config, client }) {
       const w = client.get(config.id);
       if (!w) throw new Error(`widget ${config.id} not found`);
@@ -139,8 +142,8 @@ export function widgetProvider(store: WidgetStore, prefix = 'test') {
     async configure() {
       return store;
     },
-    resources: { [`${prefix}_widget`]: widget },
-    dataSources: { [`${prefix}_widget`]: lookup },
+    resources: [widget],
+    dataSources: [lookup],
   });
 }
 

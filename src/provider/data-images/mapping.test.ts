@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeImage } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
+import { validationErrors } from '../../framework/testing/fixtures.js';
 import { selectImages, toDescribeImagesFilter, toImageResults } from './mapping.js';
 import { imagesSchema } from './schema.js';
 

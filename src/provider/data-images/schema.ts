@@ -2,6 +2,7 @@
  * Schema of data source `alicloud_images`: images visible to the account, filtered by owner, name
  * regex, status and attributes. Names follow the official provider (anchor-provider.md A2).
  */
+import { nameRegexAttribute, outputFileAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
 import { ARCHITECTURES, IMAGE_OWNER_ALIASES, IMAGE_STATUSES } from '../../spec/ecs/images.js';
 
@@ -12,24 +13,11 @@ export const imagesSchema = defineSchema({
   timeouts: { read: '5m' },
   attributes: {
     id: attr.string({ computed: true, description: 'Identifier of this result (a hash of the image ids).' }),
-    name_regex: attr.string({
-      optional: true,
-      validators: [
-        v.custom('a valid regular expression', (x: string) => {
-          try {
-            new RegExp(x);
-            return undefined;
-          } catch (e) {
-            return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`;
-          }
-        }),
-      ],
-      description: 'Only images whose name matches this regular expression (images without a name are skipped).',
-    }),
+    name_regex: nameRegexAttribute('Only images whose name matches this regular expression (images without a name are skipped).'),
     owners: attr.string({
       optional: true,
       validators: [v.oneOf(...IMAGE_OWNER_ALIASES)],
-      description: 'Image owner: `system`, `self`, `others` or `marketplace`.',
+      description: 'Owner of the images.',
       meta: { ecs: 'ImageOwnerAlias' },
     }),
     image_owner_id: attr.string({
@@ -42,7 +30,7 @@ export const imagesSchema = defineSchema({
     status: attr.string({
       optional: true,
       validators: [
-        v.custom(`comma-separated statuses among ${IMAGE_STATUSES.join(', ')}`, (x: string) => {
+        v.custom(`must list statuses among ${IMAGE_STATUSES.map((x) => `\`${x}\``).join(', ')}, separated by commas`, (x: string) => {
           const bad = x
             .split(',')
             .map((s) => s.trim())
@@ -50,7 +38,7 @@ export const imagesSchema = defineSchema({
           return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined;
         }),
       ],
-      description: 'Image status(es), comma-separated (default `Available`).',
+      description: 'Statuses of the images. If not set, `Available`.',
       meta: { ecs: 'Status' },
     }),
     image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
@@ -66,7 +54,7 @@ export const imagesSchema = defineSchema({
     os_type: attr.string({
       optional: true,
       validators: [v.oneOf('windows', 'linux')],
-      description: 'Only `windows` or `linux` images.',
+      description: 'Only images of this operating system type.',
       meta: { ecs: 'OSType' },
     }),
     usage: attr.string({
@@ -89,7 +77,7 @@ export const imagesSchema = defineSchema({
     is_support_io_optimized: attr.bool({ optional: true, description: 'Only images that do (or do not) run on I/O optimized instances.' }),
     is_support_cloud_init: attr.bool({ optional: true, description: 'Only images that do (or do not) support cloud-init.' }),
     tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
-    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: outputFileAttribute,
     ids: attr.list('string', { computed: true, description: 'Ids of the matching images.' }),
     images: attr.listOf(
       {

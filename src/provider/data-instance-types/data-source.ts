@@ -1,16 +1,17 @@
 /** `alicloud_instance_types`: DescribeInstanceTypes (all pages) joined with DescribeZones for availability. */
-import { defineDataSource } from '../../framework/index.js';
+import { NO_STATE, defineDataSource } from '../../framework/index.js';
 import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { resultId } from '../data-zones/mapping.js';
+import { attempt, resultId } from '../common/index.js';
+import { INSTANCE_TYPES_EXAMPLE } from './example.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
 
 export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_instance_types',
   schema: instanceTypesSchema,
-  docs: { example: 'data "alicloud_instance_types" "default" {\n  instance_type_family = "ecs.sn1ne"\n}' },
+  docs: { subcategory: 'ECS', availableSince: '1.0.0', example: INSTANCE_TYPES_EXAMPLE },
   async read({ config, client, diags, signal }) {
-    try {
+    return attempt(diags, { summary: 'Cannot Read alicloud_instance_types' }, async () => {
       const [types, zones] = await Promise.all([
         describeAllInstanceTypes(
           client,
@@ -28,7 +29,7 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
           'Unknown Availability Zone',
           `Zone "${config.availability_zone}" is not a zone of this region; known zones: ${zones.map((z) => z.ZoneId).join(', ')}.`,
         );
-        return undefined as never;
+        return NO_STATE;
       }
       const matched = sortTypes(filterTypes(withZones(types, zones, config.availability_zone), config), config.sorted_by);
       const ids = matched.map((t) => t.InstanceTypeId);
@@ -39,9 +40,6 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
         ids,
         instance_types: toTypeResults(matched),
       };
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Read Instance Types' });
-      return undefined as never;
-    }
+    });
   },
 });

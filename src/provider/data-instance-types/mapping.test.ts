@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceType, Zone } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
+import { validationErrors } from '../../framework/testing/fixtures.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
 

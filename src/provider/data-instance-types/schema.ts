@@ -2,6 +2,7 @@
  * Schema of data source `alicloud_instance_types`: ECS instance types of the region, filtered by
  * family, size and zone. Names follow the official provider.
  */
+import { outputFileAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
 
 export const instanceTypesSchema = defineSchema({
@@ -59,7 +60,7 @@ export const instanceTypesSchema = defineSchema({
       validators: [v.oneOf('CPU', 'Memory', 'Price')],
       description: 'Sort key (default CPU, then memory).',
     }),
-    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: outputFileAttribute,
     ids: attr.list('string', { computed: true, description: 'Ids of the matching instance types, smallest first.' }),
     instance_types: attr.listOf(
       {

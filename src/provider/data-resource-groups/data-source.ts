@@ -1,16 +1,22 @@
 /** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids, regex and status (`Deleted` is not an API filter value). */
 import { defineDataSource } from '../../framework/index.js';
 import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { resultId } from '../data-zones/mapping.js';
+import { attempt, resultId } from '../common/index.js';
+import { RESOURCE_GROUPS_EXAMPLE } from './example.js';
 import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
 
 export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_resource_manager_resource_groups',
   schema: resourceGroupsSchema,
-  docs: { example: 'data "alicloud_resource_manager_resource_groups" "default" {}' },
+  docs: {
+    subcategory: 'Resource Manager',
+    availableSince: '1.84.0',
+    productDocs: { title: 'Resource Management', url: 'https://www.alibabacloud.com/help/en/resource-management/' },
+    example: RESOURCE_GROUPS_EXAMPLE,
+  },
   async read({ config, client, diags, signal }) {
-    try {
+    return attempt(diags, { summary: 'Cannot Read alicloud_resource_manager_resource_groups' }, async () => {
       const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
       return {
@@ -21,9 +27,6 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
         names: groups.map((g) => g.Name),
         groups: toGroupResults(groups),
       };
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Read Resource Groups' });
-      return undefined as never;
-    }
+    });
   },
 });

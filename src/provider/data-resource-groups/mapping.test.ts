@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ResourceGroup } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
+import { validationErrors } from '../../framework/testing/fixtures.js';
 import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
 

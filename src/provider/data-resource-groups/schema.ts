@@ -2,6 +2,7 @@
  * Schema of data source `alicloud_resource_manager_resource_groups`: the account's resource
  * groups, filtered by id, name regex and status. Names follow the official provider.
  */
+import { nameRegexAttribute, outputFileAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const RESOURCE_GROUP_STATUSES = ['Creating', 'Deleted', 'Deleting', 'OK', 'PendingDelete'] as const;
@@ -15,23 +16,10 @@ export const resourceGroupsSchema = defineSchema({
       computed: true,
       description: 'Only these group ids; afterwards, the ids of the matching groups.',
     }),
-    name_regex: attr.string({
-      optional: true,
-      validators: [
-        v.custom('a valid regular expression', (x: string) => {
-          try {
-            new RegExp(x);
-            return undefined;
-          } catch (e) {
-            return `must be a valid regular expression, got ${JSON.stringify(x)} (${(e as Error).message})`;
-          }
-        }),
-      ],
-      description: 'Only groups whose name matches this regular expression.',
-    }),
+    name_regex: nameRegexAttribute('Only groups whose name matches this regular expression.'),
     status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: attr.string({ optional: true, ignored: true, description: 'Accepted for compatibility; nothing is written.' }),
+    output_file: outputFileAttribute,
     names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
     groups: attr.listOf(
       {

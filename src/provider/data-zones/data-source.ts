@@ -1,15 +1,17 @@
 /** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
 import { defineDataSource } from '../../framework/index.js';
 import { describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { filterZones, resultId, toZoneResults } from './mapping.js';
+import { attempt, resultId } from '../common/index.js';
+import { ZONES_EXAMPLE } from './example.js';
+import { filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_zones',
   schema: zonesSchema,
-  docs: { example: 'data "alicloud_zones" "default" {\n  available_resource_creation = "Instance"\n}' },
+  docs: { subcategory: 'ECS', example: ZONES_EXAMPLE },
   async read({ config, client, diags, signal }) {
-    try {
+    return attempt(diags, { summary: 'Cannot Read alicloud_zones' }, async () => {
       const zones = filterZones(
         await describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
         config,
@@ -24,9 +26,6 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
         ids,
         zones: toZoneResults(zones),
       };
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Read Zones' });
-      return undefined as never;
-    }
+    });
   },
 });

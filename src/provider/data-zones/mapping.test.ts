@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Zone } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
-import { filterZones, resultId, toZoneResults } from './mapping.js';
+import { validationErrors } from '../../framework/testing/fixtures.js';
+import { resultId } from '../common/index.js';
+import { filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({

@@ -1,5 +1,4 @@
 /** Pure filtering and mapping for `alicloud_zones`. */
-import { createHash } from 'node:crypto';
 import type { Zone } from '../../ecs/index.js';
 import type { ZoneResult } from './schema.js';
 
@@ -22,10 +21,6 @@ export function filterZones(zones: readonly Zone[], f: ZoneFilter): Zone[] {
 }
 
 /** A stable id for a data source result: the hash of its ids (like the official provider). */
-export function resultId(ids: readonly string[]): string {
-  return createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16);
-}
-
 export function toZoneResults(zones: readonly Zone[]): ZoneResult[] {
   return zones.map((z) => ({
     id: z.ZoneId,

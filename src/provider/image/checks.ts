@@ -110,8 +110,9 @@ export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; pa
 }
 
 /**
- * Config rules across attributes and blocks (run by `terraform validate`): exactly one image
- * source, and a consistent set of disk mappings. Unknown values are skipped.
+ * Config rules across attributes and blocks (run by `terraform validate`): an image source is
+ * set (the schema's conflictsWith keeps it to one), and the disk mappings are consistent.
+ * Unknown values are skipped.
  */
 export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostics): void {
   if (!config) return;
@@ -120,24 +121,6 @@ export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostic
   const hasSnapshot = config.snapshot_id !== null;
   const hasMaps = maps === undefined ? undefined : maps.length > 0;
   const mapsPath: AttributePath = [{ attribute: 'disk_device_mapping' }];
-  // Point inside the first block: a path to a block (not an attribute) renders at the resource header.
-  const first = maps?.[0];
-  const firstAttr =
-    (['snapshot_id', 'device', 'disk_type', 'size'] as const).find((k) => first && first[k] !== null && first[k] !== undefined) ??
-    'disk_type';
-  const firstBlock: AttributePath = [...mapsPath, { index: 0 }, { attribute: firstAttr }];
-  if (hasMaps && hasInstance)
-    diags.addAttributeError(
-      firstBlock,
-      'Conflicting Attributes',
-      'disk_device_mapping cannot be set together with instance_id; set only one image source.',
-    );
-  if (hasMaps && hasSnapshot)
-    diags.addAttributeError(
-      firstBlock,
-      'Conflicting Attributes',
-      'disk_device_mapping cannot be set together with snapshot_id; set only one image source.',
-    );
   if (!hasInstance && !hasSnapshot && hasMaps === false) {
     diags.addError(
       'Missing Image Source',

@@ -1,41 +1,26 @@
 /**
- * The documentation example of `alicloud_image` (also written to
- * examples/resources/alicloud_image/ by `npm run docs`). The ids are the local emulator's
- * seeded instance and resource group, so the example runs as is against it.
+ * The documentation example of `alicloud_image`: a custom image of the instance of the
+ * `alicloud_instance` example (itself built from data sources: zone, public image, instance
+ * type), in the account's default resource group, so it runs unchanged against Alibaba Cloud
+ * and against the local emulator.
  */
-export const IMAGE_EXAMPLE = `# Image a Running or Stopped instance (here: the emulator's seeded instance).
+import { INSTANCE_EXAMPLE } from '../instance/example.js';
+
+export const IMAGE_EXAMPLE = `${INSTANCE_EXAMPLE}
+data "alicloud_resource_manager_resource_groups" "default" {
+  name_regex = "^default$"
+}
+
+# A custom image of the instance (Running or Stopped): every disk gets a snapshot.
 resource "alicloud_image" "default" {
-  instance_id       = "i-running-1234567890123456"
+  instance_id       = alicloud_instance.default.id
   image_name        = "terraform-example"
   description       = "terraform-example"
   architecture      = "x86_64"
-  platform          = "CentOS"
-  resource_group_id = "rg-default-1234567890123456"
+  platform          = "Ubuntu"
+  resource_group_id = data.alicloud_resource_manager_resource_groups.default.ids[0]
   tags = {
-    FinanceDept = "FinanceDeptJoshua"
+    Created = "terraform"
   }
 }
-
-# Combine disk snapshots into one image.
-resource "alicloud_image" "from_disks" {
-  image_name = "terraform-example-disks"
-  disk_device_mapping {
-    snapshot_id = "s-running-system-1234567890123456"
-    disk_type   = "system"
-    device      = "/dev/xvda"
-  }
-  disk_device_mapping {
-    snapshot_id = "s-running-data-1234567890123456"
-    disk_type   = "data"
-    device      = "/dev/xvdb"
-  }
-}
-`;
-
-/** The id shown in the Import section. */
-export const IMAGE_IMPORT_ID = 'm-bp1g6zv0ce8oghu7k0zf';
-
-/** examples/resources/alicloud_image/import.sh */
-export const IMAGE_IMPORT_SH = `# An image can be imported using its id.
-terraform import alicloud_image.default ${IMAGE_IMPORT_ID}
 `;

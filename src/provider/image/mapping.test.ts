@@ -1,35 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeImage } from '../../ecs/index.js';
-import { alignMappings, autoSnapshots, createImageInput, createToken, imageToState, modifyImageInput, tagChanges } from './mapping.js';
-import type { ImageConfig, ImageState } from './schema.js';
+import { tagChanges } from '../common/index.js';
+import { alignMappings, autoSnapshots, createImageInput, createToken, imageToState, modifyImageInput } from './mapping.js';
+import { nullConfig, nullState } from '../../framework/testing/fixtures.js';
+import { imageSchema, type ImageConfig, type ImageState } from './schema.js';
 
-const NULLS = {
-  id: null,
-  instance_id: null,
-  snapshot_id: null,
-  image_name: null,
-  name: null,
-  description: null,
-  architecture: 'x86_64',
-  platform: null,
-  image_version: null,
-  image_family: null,
-  boot_mode: null,
-  license_type: null,
-  detection_strategy: null,
-  resource_group_id: null,
-  tags: null,
-  force: false,
-  delete_auto_snapshot: false,
-  status: null,
-  create_time: null,
-  usable: null,
-  disk_device_mapping: [],
-  features: [],
-};
-const config = (over: Partial<ImageConfig>) => ({ ...NULLS, ...over }) as unknown as ImageConfig;
-const state = (over: Partial<ImageState>) => ({ ...NULLS, ...over }) as unknown as ImageState;
+const DEFAULTS = { architecture: 'x86_64', force: false, delete_auto_snapshot: false } as const;
+const config = (over: Partial<ImageConfig>) => nullConfig(imageSchema, { ...DEFAULTS, ...over });
+const state = (over: Partial<ImageState>) => nullState(imageSchema, { ...DEFAULTS, ...over });
+const noComputed = { format: null, progress: null, import_oss_bucket: null, import_oss_object: null, remain_time: null };
 
 const apiImage = (over: Record<string, unknown> = {}) =>
   decodeImage({
@@ -70,7 +50,7 @@ test('CreateImage input sends only configured arguments, the name from the depre
     Tag: [{ Key: 'k', Value: 'v' }],
   });
   const disks = createImageInput(
-    config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system' } as never] }),
+    config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system', ...noComputed }] }),
   );
   assert.deepEqual(disks.DiskDeviceMapping, [{ SnapshotId: 's-1', DiskType: 'system' }]);
 });

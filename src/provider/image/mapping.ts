@@ -3,7 +3,7 @@
  * No I/O here, so every rule is unit-tested directly (`mapping.test.ts`).
  */
 import { clientToken, imageTagMap, type CreateImageInput, type Image, type ModifyImageAttributeInput } from '../../ecs/index.js';
-import type { ImageConfig, ImageState, MappingState } from './schema.js';
+import type { ImageConfig, ImagePlan, ImageState, MappingState } from './schema.js';
 
 /** Config values as create/update see them (wholly known). */
 type Known = Pick<ImageConfig, keyof ImageConfig>;
@@ -130,10 +130,11 @@ export interface ToStateOptions {
 }
 
 /**
- * The state for an image as DescribeImages reports it. `basis` supplies what the API cannot
- * tell (sources, force, delete_auto_snapshot, detection_strategy) and the block counts.
+ * The state for an image as DescribeImages reports it. `basis` (the prior state on read, the
+ * plan on create and update) supplies what the API cannot tell (sources, force,
+ * delete_auto_snapshot, detection_strategy) and the block counts.
  */
-export function imageToState(image: Image, basis: ImageState, opts: ToStateOptions): ImageState {
+export function imageToState(image: Image, basis: ImagePlan, opts: ToStateOptions): ImageState {
   const tags = imageTagMap(image);
   const mappingBasis = basis.disk_device_mapping ?? [];
   const api = image.DiskDeviceMappings.DiskDeviceMapping;
@@ -183,21 +184,6 @@ export function modifyImageInput(imageId: string, config: Known, prior: ImageSta
   set('BootMode', config.boot_mode, prior.boot_mode);
   set('LicenseType', config.license_type, prior.license_type);
   return changed ? input : undefined;
-}
-
-/** Minimal tag change: keys to remove, and keys to add or overwrite. */
-export function tagChanges(
-  prior: Record<string, string> | null,
-  wanted: Record<string, string> | null,
-): { remove: string[]; upsert: Record<string, string> } {
-  const before = prior ?? {};
-  const after = wanted ?? {};
-  const remove = Object.keys(before)
-    .filter((k) => !(k in after))
-    .sort();
-  const upsert: Record<string, string> = {};
-  for (const [k, val] of Object.entries(after)) if (before[k] !== val) upsert[k] = val;
-  return { remove, upsert };
 }
 
 /**

@@ -11,7 +11,7 @@
  *   replacement is decided per element (`requiresReplace` on the sub-attributes plus the
  *   count check in `plan.ts`), never merely because the config has no blocks.
  */
-import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type Validator, type ReplaceCheck } from '../../framework/index.js';
+import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type PlanOf, type ReplaceCheck } from '../../framework/index.js';
 import {
   ARCHITECTURES,
   BOOT_MODES,
@@ -24,48 +24,15 @@ import {
   licenseTypeParam,
   tagsParam,
 } from '../../spec/ecs/images.js';
-import type { ParamSpec, ScalarParam } from '../../spec/ecs/types.js';
-
-function field(params: readonly ParamSpec[], name: string): ScalarParam {
-  const p = params.find((x) => x.name === name);
-  if (!p || p.kind !== 'scalar') throw new Error(`spec has no scalar parameter ${name}`);
-  return p;
-}
-function subField(params: readonly ParamSpec[], parent: string, name: string): ScalarParam {
-  const p = params.find((x) => x.name === parent);
-  if (!p || (p.kind !== 'repeatList' && p.kind !== 'object')) throw new Error(`spec has no list/object parameter ${parent}`);
-  return field(p.fields, name);
-}
-
-/** Case-insensitive forbidden prefixes, as ECS checks them. */
-function noPrefix(prefixes: readonly string[]): Validator<string> {
-  const list = prefixes.map((p) => `"${p}"`).join(', ');
-  return v.custom(`must not start with ${prefixes.map((p) => `\`${p}\``).join(', ')}`, (value) => {
-    const hit = prefixes.find((p) => value.toLowerCase().startsWith(p.toLowerCase()));
-    return hit === undefined ? undefined : `must not start with ${list}, got ${JSON.stringify(value)}`;
-  });
-}
-
-const NAME_WORDS = 'a letter or Chinese character first, then letters, digits, Chinese characters, ".", ":", "_" or "-"';
-
-/** Validators of a string parameter from its spec entry. */
-function stringRules(p: ScalarParam, patternWords = NAME_WORDS): Validator<string>[] {
-  const out: Validator<string>[] = [];
-  if (p.minLength !== undefined || p.maxLength !== undefined) out.push(v.length(p.minLength ?? 0, p.maxLength) as Validator<string>);
-  if (p.pattern) out.push(v.pattern(new RegExp(p.pattern, 'u'), patternWords));
-  if (p.forbiddenPrefixes?.length) out.push(noPrefix(p.forbiddenPrefixes));
-  if (p.enum) out.push(v.oneOf(...p.enum) as Validator<string>);
-  return out;
-}
+import { specField, specSubField, stringRules, tagsAttribute } from '../common/index.js';
 
 const params = createImageSpec.params;
-const mappingSize = subField(params, 'DiskDeviceMapping', 'Size');
-const mappingDevice = subField(params, 'DiskDeviceMapping', 'Device');
-const mappingType = subField(params, 'DiskDeviceMapping', 'DiskType');
-const tagKey = field(tagsParam().fields, 'Key');
-const tagValue = field(tagsParam().fields, 'Value');
-const nvme = field((featuresParam as { fields: readonly ScalarParam[] }).fields, 'NvmeSupport');
-const mappingsMax = (params.find((p) => p.name === 'DiskDeviceMapping') as { maxItems?: number }).maxItems;
+const mappingSize = specSubField(params, 'DiskDeviceMapping', 'Size');
+const mappingDevice = specSubField(params, 'DiskDeviceMapping', 'Device');
+const mappingType = specSubField(params, 'DiskDeviceMapping', 'DiskType');
+const nvme = specSubField([featuresParam], 'Features', 'NvmeSupport');
+const mappingsParam = params.find((p) => p.name === 'DiskDeviceMapping');
+const mappingsMax = mappingsParam?.kind === 'repeatList' ? mappingsParam.maxItems : undefined;
 
 /**
  * A changed source replaces the image, except when the prior value is unknown to state
@@ -88,17 +55,17 @@ export const imageSchema = defineSchema({
       optional: true,
       requiresReplace: sourceChanged,
       conflictsWith: ['snapshot_id'],
+      validators: [v.nonEmpty()],
       meta: ecs('InstanceId'),
-      description:
-        'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Also conflicts with `disk_device_mapping`.',
+      description: 'ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot.',
     }),
     snapshot_id: attr.string({
       optional: true,
       requiresReplace: sourceChanged,
       conflictsWith: ['instance_id'],
+      validators: [v.nonEmpty()],
       meta: ecs('SnapshotId'),
-      description:
-        'ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Also conflicts with `disk_device_mapping`.',
+      description: 'ID of a system-disk snapshot (created after 2013-07-15) to make the image from.',
     }),
     image_name: attr.string({
       optional: true,
@@ -115,7 +82,7 @@ export const imageSchema = defineSchema({
       validators: stringRules(imageNameParam),
       meta: ecs('ImageName'),
       deprecated: 'Use image_name instead (deprecated since the official provider 1.69.0).',
-      description: 'Deprecated alias of `image_name`; always mirrors it.',
+      description: 'Alias of `image_name`; always mirrors it.',
     }),
     description: attr.string({
       optional: true,
@@ -129,7 +96,7 @@ export const imageSchema = defineSchema({
       optional: true,
       default: 'x86_64',
       requiresReplace: true,
-      validators: [v.oneOf(...ARCHITECTURES) as Validator<string>],
+      validators: [v.oneOf(...ARCHITECTURES)],
       meta: ecs('Architecture'),
       description: 'Architecture of the system disk, used when a data-disk snapshot becomes the system disk.',
     }),
@@ -137,16 +104,16 @@ export const imageSchema = defineSchema({
       optional: true,
       computed: true,
       requiresReplace: true,
-      validators: [v.oneOf(...PLATFORMS) as Validator<string>],
+      validators: [v.oneOf(...PLATFORMS)],
       meta: ecs('Platform'),
-      description: 'Operating system distribution of the system disk (ECS default `Others Linux` for snapshot sources).',
+      description: 'Operating system distribution of the system disk. If not set, ECS detects it (`Others Linux` for snapshot sources).',
     }),
     image_version: attr.string({
       optional: true,
       computed: true,
       useStateForUnknown: true,
       requiresReplace: true,
-      validators: stringRules(field(params, 'ImageVersion'), ''),
+      validators: stringRules(specField(params, 'ImageVersion'), ''),
       meta: ecs('ImageVersion'),
       description: 'Version of the image.',
     }),
@@ -162,7 +129,7 @@ export const imageSchema = defineSchema({
       optional: true,
       computed: true,
       useStateForUnknown: true,
-      validators: [v.oneOf(...BOOT_MODES) as Validator<string>],
+      validators: [v.oneOf(...BOOT_MODES)],
       meta: ecs('BootMode'),
       description: 'Boot mode of the image.',
     }),
@@ -176,7 +143,7 @@ export const imageSchema = defineSchema({
     }),
     detection_strategy: attr.string({
       optional: true,
-      validators: stringRules(field(params, 'DetectionStrategy')),
+      validators: stringRules(specField(params, 'DetectionStrategy')),
       meta: ecs('DetectionStrategy'),
       description: 'Image check strategy run at creation. Sent on create only; not read back.',
     }),
@@ -184,18 +151,12 @@ export const imageSchema = defineSchema({
       optional: true,
       computed: true,
       useStateForUnknown: true,
+      validators: [v.nonEmpty()],
       meta: ecs('ResourceGroupId'),
       description:
-        'ID of the resource group of the image. Changing it moves the image (JoinResourceGroup). If not set, ECS uses the account default group.',
+        'ID of the resource group of the image. If not set, ECS uses the account default group. Changing it moves the image (JoinResourceGroup).',
     }),
-    tags: attr.map('string', {
-      optional: true,
-      meta: ecs('Tag'),
-      validators: [v.length(0, tagsParam().maxItems) as Validator<Record<string, string>>],
-      keyValidators: stringRules(tagKey, ''),
-      elementValidators: stringRules(tagValue, ''),
-      description: 'Tags of the image. System tags (keys starting with `aliyun`, `acs:`, `http://`, `https://`) are not managed.',
-    }),
+    tags: tagsAttribute(tagsParam(), 'Tags of the image. System tags on the image (keys with a prefix refused below) are not managed.'),
     force: attr.bool({
       optional: true,
       default: false,
@@ -218,24 +179,18 @@ export const imageSchema = defineSchema({
   blocks: {
     disk_device_mapping: block.list({
       maxItems: mappingsMax,
+      conflictsWith: ['instance_id', 'snapshot_id'],
       description:
-        'The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Conflicts with `instance_id` and `snapshot_id`. Any change creates a new image.',
+        'The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.',
+      // snapshot_id first: a conflict error points at the first set attribute of the first block.
       attributes: {
-        disk_type: attr.string({
+        snapshot_id: attr.string({
           optional: true,
           computed: true,
           requiresReplace: true,
-          validators: stringRules(mappingType),
-          description: "Disk type; default: the type of the snapshot's source disk.",
+          validators: [v.nonEmpty()],
+          description: 'Snapshot of this disk.',
         }),
-        size: attr.int({
-          optional: true,
-          computed: true,
-          requiresReplace: true,
-          validators: [v.range(Math.max(1, mappingSize.min ?? 1), mappingSize.max)],
-          description: 'Disk size in GiB; default: the snapshot size.',
-        }),
-        snapshot_id: attr.string({ optional: true, computed: true, requiresReplace: true, description: 'Snapshot of this disk.' }),
         device: attr.string({
           optional: true,
           computed: true,
@@ -243,7 +198,21 @@ export const imageSchema = defineSchema({
           validators: [
             v.pattern(new RegExp(mappingDevice.pattern!), '/dev/xvda for the system disk or /dev/xvdb to /dev/xvdz for data disks'),
           ],
-          description: 'Device name, `/dev/xvda` to `/dev/xvdz`.',
+          description: 'Device name of the disk.',
+        }),
+        disk_type: attr.string({
+          optional: true,
+          computed: true,
+          requiresReplace: true,
+          validators: stringRules(mappingType),
+          description: "Disk type. If not set, the type of the snapshot's source disk.",
+        }),
+        size: attr.int({
+          optional: true,
+          computed: true,
+          requiresReplace: true,
+          validators: [v.range(Math.max(1, mappingSize.min ?? 1), mappingSize.max)],
+          description: 'Disk size in GiB. If not set, the snapshot size.',
         }),
         format: attr.string({ computed: true, useStateForUnknown: true, description: 'Image format of the disk (imported images).' }),
         progress: attr.string({ computed: true, useStateForUnknown: true, description: 'Copy progress of the disk, e.g. `100%`.' }),
@@ -254,14 +223,14 @@ export const imageSchema = defineSchema({
     }),
     features: block.list({
       maxItems: 1,
-      description: 'Image features.',
+      description: 'Features of the image.',
       attributes: {
         nvme_support: attr.string({
           optional: true,
           computed: true,
           requiresReplace: true,
           validators: stringRules(nvme),
-          description: 'Whether the image supports NVMe. Changing it creates a new image.',
+          description: 'Whether the image supports NVMe.',
         }),
       },
     }),
@@ -270,4 +239,6 @@ export const imageSchema = defineSchema({
 
 export type ImageState = StateOf<typeof imageSchema>;
 export type ImageConfig = ConfigOf<typeof imageSchema>;
+/** The plan as create and update see it (computed values not yet known are `undefined`). */
+export type ImagePlan = PlanOf<typeof imageSchema>;
 export type MappingState = ImageState['disk_device_mapping'][number];

@@ -1,9 +1,4 @@
-/**
- * The documentation example of `alicloud_instance` (also written to
- * examples/resources/alicloud_instance/ by `npm run docs`). Self-contained: network, image, type
- * and zone come from the same file, so it runs as is against the local emulator; the import id
- * is the emulator's seeded running instance.
- */
+/** The documentation example of `alicloud_instance`: self-contained (network, image, type and zone come from the same file). */
 export const INSTANCE_EXAMPLE = `data "alicloud_zones" "default" {
   available_resource_creation = "Instance"
 }
@@ -48,12 +43,4 @@ resource "alicloud_instance" "default" {
     Created = "terraform"
   }
 }
-`;
-
-/** The id shown in the Import section. */
-export const INSTANCE_IMPORT_ID = 'i-running-1234567890123456';
-
-/** examples/resources/alicloud_instance/import.sh */
-export const INSTANCE_IMPORT_SH = `# An instance can be imported using its id.
-terraform import alicloud_instance.default ${INSTANCE_IMPORT_ID}
 `;

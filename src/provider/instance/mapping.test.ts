@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
+import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromInstance, toBase64UserData, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
-import { instanceSchema, type InstanceState } from './schema.js';
+import { instanceSchema } from './schema.js';
 
-const empty = Object.fromEntries(Object.keys(instanceSchema.attributes).map((k) => [k, null])) as unknown as InstanceState;
+const empty = nullState(instanceSchema);
 const seed = { image_id: 'ubuntu_22_04_x64', instance_type: 'ecs.sn1ne.large', security_groups: ['sg-1'] };
 const detail: InstanceDetail = {
   InstanceId: 'i-1',
@@ -82,7 +82,7 @@ const invalid: [string, Record<string, unknown>, RegExp][] = [
 ];
 for (const [name, patch, expected] of invalid) {
   test(`validation rejects ${name}`, () => {
-    const errors = validationErrors(instanceSchema, { ...seed, ...patch } as never);
+    const errors = validationErrors(instanceSchema, { ...seed, ...patch });
     assert.ok(
       errors.some((e) => expected.test(e)),
       `got ${JSON.stringify(errors)}`,

@@ -1,6 +1,6 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
 import type { InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
-import { optionalString, tagsForState, tagsToInput } from '../vpc/common.js';
+import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import type { InstanceState } from './schema.js';
 
 type Planned = { [K in keyof InstanceState]: InstanceState[K] | undefined };

@@ -6,7 +6,7 @@
  * instead under the provider feature `ecs_instance.replace_on_image_update`), system_disk_size grows with
  * ResizeDisk; DeleteInstance (forced) then wait until it is gone.
  */
-import { defineResource } from '../../framework/index.js';
+import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
   deleteInstance,
   describeInstanceDetail,
@@ -20,15 +20,13 @@ import {
   runInstance,
   startInstance,
   stopInstance,
-  tagResources,
-  untagResources,
   waitInstanceDeleted,
   waitInstanceStatus,
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
-import type { ModifyPlanRequest } from '../../framework/index.js';
 import type { ProviderClient } from '../config.js';
-import { addEcsError } from '../ecs-diagnostics.js';
+import { attempt, readRemote, syncEcsTags } from '../common/index.js';
+import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
 import { instanceSchema, type InstanceState } from './schema.js';
 
@@ -54,15 +52,17 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
-async function readInstance(
-  client: AlibabaCloudClient,
-  id: string,
-  prior: Partial<InstanceState>,
-  signal?: AbortSignal,
-): Promise<InstanceState | null> {
-  const i = await describeInstanceDetail(client, id, { signal });
-  if (!i) return null;
-  return fromInstance(i, await describeSystemDisk(client, id, { signal }), prior);
+/** The instance and its system disk (a second call), or undefined when the instance is gone. */
+async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal) {
+  const instance = await describeInstanceDetail(client, id, { signal });
+  return instance && { instance, disk: await describeSystemDisk(client, id, { signal }) };
+}
+
+/** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
+async function readInstance(client: AlibabaCloudClient, id: string, prior: Partial<InstanceState>, signal: AbortSignal) {
+  const now = await describeInstance(client, id, signal);
+  if (!now) throw new Error(`instance ${id} no longer exists`);
+  return fromInstance(now.instance, now.disk, prior);
 }
 
 async function settle(
@@ -82,19 +82,6 @@ async function settle(
   if (want === 'Running') await startInstance(client, id, { signal });
   else await stopInstance(client, id, { signal });
   await waitInstanceStatus(client, id, want, { timeoutMs, signal });
-}
-
-async function syncTags(
-  client: AlibabaCloudClient,
-  id: string,
-  prior: Record<string, string>,
-  next: Record<string, string>,
-  signal: AbortSignal,
-): Promise<void> {
-  const removed = Object.keys(prior).filter((k) => !(k in next));
-  const upserts = Object.fromEntries(Object.entries(next).filter(([k, x]) => prior[k] !== x));
-  if (removed.length) await untagResources(client, { resourceType: 'instance', resourceIds: [id], keys: removed }, { signal });
-  if (Object.keys(upserts).length) await tagResources(client, { resourceType: 'instance', resourceIds: [id], tags: upserts }, { signal });
 }
 
 /**
@@ -119,14 +106,14 @@ async function modifyPlan({
     );
   }
   if (plan.instance_type !== undefined && plan.instance_type !== prior.instance_type) {
-    plan.cpu = undefined as never;
-    plan.memory = undefined as never;
+    plan.cpu = undefined;
+    plan.memory = undefined;
   }
   if (plan.image_id !== undefined && plan.image_id !== prior.image_id) {
     // No client yet (provider block unknown at plan time): keep the default in-place behaviour.
     if (client?.features?.ecsInstance.replaceOnImageUpdate) requireReplace('image_id');
-    plan.os_type = undefined as never;
-    plan.os_name = undefined as never;
+    plan.os_type = undefined;
+    plan.os_name = undefined;
   }
 }
 
@@ -183,46 +170,42 @@ async function changeSpec(
 }
 
 export const instanceResource = defineResource<typeof instanceSchema, ProviderClient>({
+  typeName: 'alicloud_instance',
   schema: instanceSchema,
   modifyPlan,
   docs: {
-    example:
-      'resource "alicloud_instance" "default" {\n  availability_zone          = "cn-hangzhou-h"\n  image_id                   = "ubuntu_22_04_x64_20G_alibase_20240101.vhd"\n  instance_type              = "ecs.sn1ne.large"\n  instance_name              = "terraform-example"\n  internet_max_bandwidth_out = 10\n  security_groups            = [alicloud_security_group.default.id]\n  vswitch_id                 = alicloud_vswitch.default.id\n}',
-    importId: 'i-abc123',
+    subcategory: 'ECS',
+    availableSince: '1.0.0',
+    productDocs: { title: 'Elastic Compute Service', url: 'https://www.alibabacloud.com/help/en/ecs/' },
+    example: INSTANCE_EXAMPLE,
+    importId: 'i-running-1234567890123456',
   },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
-    let id: string;
-    try {
-      id = (await runInstance(client, toRunInstanceInput(plan), { signal })).instanceId;
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Create Instance', attributeFor });
-      return undefined as never;
-    }
+    const created = await attempt(diags, { summary: 'Cannot Create Instance', attributeFor }, () =>
+      runInstance(client, toRunInstanceInput(plan), { signal }),
+    );
+    if (created === NO_STATE) return NO_STATE;
+    const id = created.instanceId;
     saveProgress({ id });
-    try {
-      await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create!, signal });
-      if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create!, signal);
-      const state = await readInstance(client, id, plan, signal);
-      if (!state) throw new Error(`instance ${id} disappeared right after creation`);
-      return state;
-    } catch (err) {
-      addEcsError(diags, err, {
-        summary: 'Instance Did Not Become Ready',
-        timeoutKey: 'create',
-        note: `The instance ${id} is kept in state as tainted; the next apply replaces it.`,
-      });
-      return undefined as never;
-    }
+    const note = `The instance ${id} is kept in state as tainted; the next apply replaces it.`;
+    return attempt(diags, { summary: 'Instance Did Not Become Ready', timeoutKey: 'create', note }, async () => {
+      await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
+      if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create, signal);
+      return readInstance(client, id, plan, signal);
+    });
   },
 
-  async read({ state, client }) {
-    return readInstance(client, state.id!, state);
-  },
+  read: (req) =>
+    readRemote(
+      req,
+      (id) => describeInstance(req.client, id, req.signal),
+      ({ instance, disk }) => fromInstance(instance, disk, req.state),
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts, saveProgress }) {
     const id = prior.id!;
-    try {
+    const result = await attempt(diags, { summary: 'Cannot Update Instance', attributeFor, timeoutKey: 'update' }, async () => {
       const attrs = toModifyInstanceAttributeInput(id, plan, changed);
       if (attrs) await modifyInstanceAttribute(client, attrs, { signal });
       if (changed.has('internet_max_bandwidth_out'))
@@ -231,20 +214,16 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
           { InstanceId: id, InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? 0 },
           { signal },
         );
-      if (changed.has('tags')) await syncTags(client, id, prior.tags ?? {}, plan.tags ?? {}, signal);
+      if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'instance', id }, prior.tags, plan.tags, { signal });
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(client, { resourceType: 'instance', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
-      await changeSpec(client, id, plan, changed, timeouts.update!, signal);
-      if (changed.has('status') && plan.status) await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update!, signal);
-      const state = await readInstance(client, id, plan, signal);
-      if (!state) throw new Error(`instance ${id} disappeared during the update`);
-      return state;
-    } catch (err) {
-      const partial = await readInstance(client, id, prior, signal).catch(() => null);
-      if (partial) saveProgress(partial);
-      addEcsError(diags, err, { summary: 'Cannot Update Instance', attributeFor, timeoutKey: 'update' });
-      return undefined as never;
-    }
+      await changeSpec(client, id, plan, changed, timeouts.update, signal);
+      if (changed.has('status') && plan.status) await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal);
+      return readInstance(client, id, plan, signal);
+    });
+    // Keep what the failed update did change: the instance as it is now.
+    if (result === NO_STATE) await readInstance(client, id, prior, signal).then(saveProgress, () => undefined);
+    return result;
   },
 
   async delete({ state, client, diags, signal, timeouts }) {
@@ -256,12 +235,10 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       );
       return;
     }
-    try {
+    await attempt(diags, { summary: 'Cannot Delete Instance', timeoutKey: 'delete' }, async () => {
       const r = await deleteInstance(client, state.id!, true, { signal });
-      if (!r.notFound) await waitInstanceDeleted(client, state.id!, { timeoutMs: timeouts.delete!, signal });
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Delete Instance', timeoutKey: 'delete' });
-    }
+      if (!r.notFound) await waitInstanceDeleted(client, state.id!, { timeoutMs: timeouts.delete, signal });
+    });
   },
 
   async importState({ id }) {

@@ -4,11 +4,12 @@
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } from '../../spec/ecs/instance-lifecycle.js';
-import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/common.js';
+import { tagsParam } from '../../spec/ecs/images.js';
+import { tagsAttribute } from '../common/index.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
-  "8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
+  "must be 8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/",
   (p) => {
     const classes = [/[A-Z]/, /[a-z]/, /\d/, /[()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]/].filter((re) => re.test(p)).length;
     if (p.length < 8 || p.length > 30) return `must be 8 to 30 characters long, got ${p.length}`;
@@ -29,6 +30,7 @@ export const instanceSchema = defineSchema({
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Instance id (`i-...`).' }),
     image_id: attr.string({
       required: true,
+      validators: [v.nonEmpty()],
       description:
         'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.',
       meta: { ecs: 'ImageId' },
@@ -42,16 +44,17 @@ export const instanceSchema = defineSchema({
     }),
     security_groups: attr.set('string', {
       required: true,
-      validators: [v.length(1, 16)],
+      validators: [v.count(1, 16, 'security groups')],
       elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')],
-      description: 'Security groups (1 to 16) of the VPC; changing them updates in place.',
+      description: 'Security groups of the VPC the instance joins; changing them updates in place.',
       meta: { ecs: 'SecurityGroupIds' },
     }),
     availability_zone: attr.string({
       optional: true,
       computed: true,
       requiresReplace: true,
-      description: 'Zone (default: the zone of the vSwitch).',
+      validators: [v.nonEmpty()],
+      description: 'Zone of the instance. If not set, the zone of the vSwitch.',
       meta: { ecs: 'ZoneId' },
     }),
     vswitch_id: attr.string({
@@ -66,21 +69,21 @@ export const instanceSchema = defineSchema({
       computed: true,
       requiresReplace: true,
       validators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
-      description: 'Private IPv4 address (default: picked from the vSwitch).',
+      description: 'Private IPv4 address. If not set, one is picked from the vSwitch.',
       meta: { ecs: 'PrivateIpAddress' },
     }),
     instance_name: attr.string({
       optional: true,
       computed: true,
       validators: [v.length(2, 128), v.notPrefixedWith('http://', 'https://')],
-      description: 'Name, 2 to 128 characters.',
+      description: 'Name of the instance.',
       meta: { ecs: 'InstanceName' },
     }),
     description: attr.string({
       optional: true,
       computed: true,
       validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')],
-      description: 'Description, 2 to 256 characters.',
+      description: 'Description of the instance.',
       meta: { ecs: 'Description' },
     }),
     host_name: attr.string({
@@ -106,7 +109,7 @@ export const instanceSchema = defineSchema({
       optional: true,
       default: 0,
       validators: [v.range(0, 100)],
-      description: 'Public bandwidth in Mbit/s (0 to 100; above 0 allocates a public IP).',
+      description: 'Public bandwidth in Mbit/s; above 0 allocates a public IP.',
       meta: { ecs: 'InternetMaxBandwidthOut' },
     }),
     internet_charge_type: attr.string({
@@ -114,7 +117,7 @@ export const instanceSchema = defineSchema({
       computed: true,
       requiresReplace: true,
       validators: [v.oneOf(...INTERNET_CHARGE_TYPES)],
-      description: 'Public traffic billing (default `PayByTraffic`).',
+      description: 'Billing of public traffic. If not set, `PayByTraffic`.',
       meta: { ecs: 'InternetChargeType' },
     }),
     instance_charge_type: attr.string({
@@ -122,7 +125,7 @@ export const instanceSchema = defineSchema({
       default: 'PostPaid',
       requiresReplace: true,
       validators: [v.oneOf(...INSTANCE_CHARGE_TYPES)],
-      description: 'Billing: `PostPaid` (pay-as-you-go) or `PrePaid`.',
+      description: 'Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.',
       meta: { ecs: 'InstanceChargeType' },
     }),
     system_disk_category: attr.string({
@@ -130,7 +133,7 @@ export const instanceSchema = defineSchema({
       default: 'cloud_efficiency',
       requiresReplace: true,
       validators: [v.oneOf(...SYSTEM_DISK_CATEGORIES)],
-      description: 'System disk category; a change replaces the instance.',
+      description: 'Category of the system disk.',
       meta: { ecs: 'SystemDisk.Category' },
     }),
     system_disk_size: attr.int({
@@ -138,22 +141,17 @@ export const instanceSchema = defineSchema({
       computed: true,
       validators: [v.range(20, 2048)],
       description:
-        'System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.',
+        'System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.',
       meta: { ecs: 'SystemDisk.Size' },
     }),
     resource_group_id: attr.string({
       optional: true,
       computed: true,
-      description: 'Resource group (changing it moves the instance).',
+      validators: [v.nonEmpty()],
+      description: 'Resource group of the instance. If not set, the account default group. Changing it moves the instance.',
       meta: { ecs: 'ResourceGroupId' },
     }),
-    tags: attr.map('string', {
-      optional: true,
-      validators: tagMapValidators,
-      keyValidators: tagKeyValidators,
-      elementValidators: tagValueValidators,
-      description: 'Tags (at most 20).',
-    }),
+    tags: tagsAttribute(tagsParam(), 'Tags of the instance.'),
     user_data: attr.string({
       optional: true,
       validators: [v.length(0, 32768)],
@@ -171,7 +169,7 @@ export const instanceSchema = defineSchema({
       optional: true,
       computed: true,
       validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)],
-      description: 'Desired and observed status: `Running` (default) or `Stopped`.',
+      description: 'Desired and observed status. If not set, `Running`.',
     }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
     cpu: attr.int({ computed: true, useStateForUnknown: true, description: 'vCPUs.' }),

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validationErrors } from '../vpc/test-support.js';
+import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromSecurityGroup, toCreateSecurityGroupInput } from './mapping.js';
-import { securityGroupSchema, type SecurityGroupState } from './schema.js';
+import { securityGroupSchema } from './schema.js';
 
-const empty = Object.fromEntries(Object.keys(securityGroupSchema.attributes).map((k) => [k, null])) as unknown as SecurityGroupState;
+const empty = nullState(securityGroupSchema);
 
 test('the create request uses name as the group name when security_group_name is unset', () => {
   assert.deepEqual(toCreateSecurityGroupInput({ ...empty, name: 'web', vpc_id: 'vpc-1', tags: { a: 'b' } }), {
@@ -46,7 +46,7 @@ const invalid: [string, Record<string, unknown>, RegExp][] = [
 ];
 for (const [name, patch, expected] of invalid) {
   test(`validation rejects ${name}, naming the attribute and the allowed values`, () => {
-    const errors = validationErrors(securityGroupSchema, { vpc_id: 'vpc-1', ...patch } as never);
+    const errors = validationErrors(securityGroupSchema, { vpc_id: 'vpc-1', ...patch });
     assert.ok(
       errors.some((e) => expected.test(e)),
       `got ${JSON.stringify(errors)}`,

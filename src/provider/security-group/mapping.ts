@@ -1,6 +1,6 @@
 /** Pure mapping between `alicloud_security_group` state and the ECS security-group API. */
 import type { CreateSecurityGroupInput, SecurityGroup } from '../../ecs/index.js';
-import { optionalString, tagsForState, tagsToInput } from '../vpc/common.js';
+import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import type { SecurityGroupState } from './schema.js';
 
 type Planned = { [K in keyof SecurityGroupState]: SecurityGroupState[K] | undefined };

@@ -4,7 +4,7 @@
  * policy, TagResources/UntagResources and JoinResourceGroup; DeleteSecurityGroup (retried while
  * instances are being released).
  */
-import { defineResource } from '../../framework/index.js';
+import { NO_STATE, defineResource } from '../../framework/index.js';
 import {
   createSecurityGroup,
   deleteSecurityGroup,
@@ -13,15 +13,13 @@ import {
   joinResourceGroup,
   modifySecurityGroupAttribute,
   modifySecurityGroupPolicy,
-  tagResources,
-  untagResources,
   type AlibabaCloudClient,
+  type SecurityGroup,
 } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { syncAliasPlan } from '../vpc/common.js';
-import { deleteWithDependencyRetry } from '../vpc/resource.js';
+import { attempt, deleteWithDependencyRetry, readRemote, syncAliasPlan, syncEcsTags } from '../common/index.js';
+import { SECURITY_GROUP_EXAMPLE } from './example.js';
 import { fromSecurityGroup, toCreateSecurityGroupInput } from './mapping.js';
-import { securityGroupSchema, type SecurityGroupState } from './schema.js';
+import { securityGroupSchema } from './schema.js';
 
 const attributeFor = (code: string): string | undefined =>
   code.startsWith('InvalidVpcId')
@@ -36,77 +34,68 @@ const attributeFor = (code: string): string | undefined =>
             ? 'resource_group_id'
             : undefined;
 
-async function readGroup(
+/** The group and its inner access policy (a second call), or undefined when the group is gone. */
+async function describeGroup(
   client: AlibabaCloudClient,
   id: string,
-  prior: Partial<SecurityGroupState>,
-  signal?: AbortSignal,
-): Promise<SecurityGroupState | null> {
-  const g = await describeSecurityGroup(client, id, { signal });
-  if (!g) return null;
-  return fromSecurityGroup(g, await describeInnerAccessPolicy(client, id, { signal }), prior);
-}
-
-async function syncTags(
-  client: AlibabaCloudClient,
-  id: string,
-  prior: Record<string, string>,
-  next: Record<string, string>,
   signal: AbortSignal,
-): Promise<void> {
-  const removed = Object.keys(prior).filter((k) => !(k in next));
-  const upserts = Object.fromEntries(Object.entries(next).filter(([k, v]) => prior[k] !== v));
-  if (removed.length) await untagResources(client, { resourceType: 'securitygroup', resourceIds: [id], keys: removed }, { signal });
-  if (Object.keys(upserts).length)
-    await tagResources(client, { resourceType: 'securitygroup', resourceIds: [id], tags: upserts }, { signal });
+): Promise<{ group: SecurityGroup; policy: string } | undefined> {
+  const group = await describeSecurityGroup(client, id, { signal });
+  return group && { group, policy: await describeInnerAccessPolicy(client, id, { signal }) };
 }
 
 export const securityGroupResource = defineResource<typeof securityGroupSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_security_group',
   schema: securityGroupSchema,
   docs: {
-    example:
-      'resource "alicloud_security_group" "default" {\n  security_group_name = "terraform-example"\n  vpc_id              = alicloud_vpc.default.id\n}',
-    importId: 'sg-abc123',
+    subcategory: 'ECS',
+    availableSince: '1.0.0',
+    productDocs: {
+      title: 'CreateSecurityGroup',
+      url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-createsecuritygroup',
+    },
+    example: SECURITY_GROUP_EXAMPLE,
+    importId: 'sg-default-1234567890123456',
   },
 
-  async create({ plan, client, diags, signal, saveProgress }) {
-    let id: string;
-    try {
-      id = (await createSecurityGroup(client, toCreateSecurityGroupInput(plan), { signal })).securityGroupId;
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Create Security Group', attributeFor });
-      return undefined as never;
-    }
+  async create(req) {
+    const { plan, client, diags, signal, saveProgress } = req;
+    const created = await attempt(diags, { summary: 'Cannot Create Security Group', attributeFor }, () =>
+      createSecurityGroup(client, toCreateSecurityGroupInput(plan), { signal }),
+    );
+    if (created === NO_STATE) return NO_STATE;
+    const id = created.securityGroupId;
     saveProgress({ id });
-    try {
-      let state = await readGroup(client, id, plan, signal);
-      if (state && plan.inner_access_policy && plan.inner_access_policy !== state.inner_access_policy) {
+    const finishing = {
+      summary: 'Cannot Finish Creating Security Group',
+      attributeFor: (code: string) => (code.includes('Policy') || code === 'InvalidAction.NotFound' ? 'inner_access_policy' : undefined),
+      note: `The security group ${id} is kept in state as tainted.`,
+    };
+    return attempt(diags, finishing, async () => {
+      let found = await describeGroup(client, id, signal);
+      if (found && plan.inner_access_policy && plan.inner_access_policy !== found.policy) {
         await modifySecurityGroupPolicy(client, id, plan.inner_access_policy, { signal });
-        state = await readGroup(client, id, plan, signal);
+        found = await describeGroup(client, id, signal);
       }
-      if (!state) throw new Error(`security group ${id} disappeared right after creation`);
-      return state;
-    } catch (err) {
-      addEcsError(diags, err, {
-        summary: 'Cannot Finish Creating Security Group',
-        attributeFor: (code) => (code.includes('Policy') || code === 'InvalidAction.NotFound' ? 'inner_access_policy' : undefined),
-        note: `The security group ${id} is kept in state as tainted.`,
-      });
-      return undefined as never;
-    }
+      if (!found) throw new Error(`security group ${id} disappeared right after creation`);
+      return fromSecurityGroup(found.group, found.policy, plan);
+    });
   },
 
   async modifyPlan({ config, plan }) {
-    syncAliasPlan(config as Record<string, unknown> | undefined, plan as Record<string, unknown>, 'security_group_name', 'name');
+    syncAliasPlan(config, plan, 'security_group_name', 'name');
   },
 
-  async read({ state, client }) {
-    return readGroup(client, state.id!, state);
-  },
+  read: (req) =>
+    readRemote(
+      req,
+      (id) => describeGroup(req.client, id, req.signal),
+      ({ group, policy }) => fromSecurityGroup(group, policy, req.state),
+    ),
 
   async update({ plan, prior, changed, client, diags, signal }) {
     const id = prior.id!;
-    try {
+    return attempt(diags, { summary: 'Cannot Update Security Group', attributeFor }, async () => {
       const name = changed.has('security_group_name') ? plan.security_group_name : changed.has('name') ? plan.name : undefined;
       const description = changed.has('description') ? plan.description : undefined;
       if (name || description)
@@ -117,29 +106,23 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
         );
       if (changed.has('inner_access_policy') && plan.inner_access_policy)
         await modifySecurityGroupPolicy(client, id, plan.inner_access_policy, { signal });
-      if (changed.has('tags')) await syncTags(client, id, prior.tags ?? {}, plan.tags ?? {}, signal);
-      if (changed.has('resource_group_id') && plan.resource_group_id) {
+      if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'securitygroup', id }, prior.tags, plan.tags, { signal });
+      if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(
           client,
           { resourceType: 'securitygroup', resourceId: id, resourceGroupId: plan.resource_group_id },
           { signal },
         );
-      }
-      const state = await readGroup(client, id, plan, signal);
-      if (!state) throw new Error(`security group ${id} disappeared during the update`);
-      return state;
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Update Security Group', attributeFor });
-      return undefined as never;
-    }
+      const now = await describeGroup(client, id, signal);
+      if (!now) throw new Error(`security group ${id} disappeared during the update`);
+      return fromSecurityGroup(now.group, now.policy, plan);
+    });
   },
 
   async delete({ state, client, diags, signal, timeouts }) {
-    try {
-      await deleteWithDependencyRetry(() => deleteSecurityGroup(client, state.id!, { signal }), timeouts.delete!, signal);
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Delete Security Group', timeoutKey: 'delete' });
-    }
+    await attempt(diags, { summary: 'Cannot Delete Security Group', timeoutKey: 'delete' }, () =>
+      deleteWithDependencyRetry(() => deleteSecurityGroup(client, state.id!, { signal }), timeouts.delete, signal),
+    );
   },
 
   async importState({ id }) {

@@ -3,7 +3,8 @@
  * official provider (`security_group_name` with the older alias `name`).
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
-import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/common.js';
+import { tagsParam } from '../../spec/ecs/images.js';
+import { tagsAttribute } from '../common/index.js';
 
 /** 2-128 characters, starting with a letter or Chinese character; letters, digits, `.`, `_`, `-`, `:` after. */
 const nameValidators = [
@@ -21,7 +22,13 @@ export const securityGroupSchema = defineSchema({
   timeouts: { create: '5m', delete: '10m' },
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Security group id (`sg-...`).' }),
-    vpc_id: attr.string({ optional: true, requiresReplace: true, description: 'VPC of the group.', meta: { ecs: 'VpcId' } }),
+    vpc_id: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [v.nonEmpty()],
+      description: 'VPC of the group.',
+      meta: { ecs: 'VpcId' },
+    }),
     security_group_name: attr.string({
       optional: true,
       computed: true,
@@ -42,7 +49,7 @@ export const securityGroupSchema = defineSchema({
       optional: true,
       computed: true,
       validators: [v.length(2, 256), v.notPrefixedWith('http://', 'https://')],
-      description: 'Description, 2 to 256 characters.',
+      description: 'Description of the group.',
       meta: { ecs: 'Description' },
     }),
     security_group_type: attr.string({
@@ -50,28 +57,23 @@ export const securityGroupSchema = defineSchema({
       computed: true,
       requiresReplace: true,
       validators: [v.oneOf(...SECURITY_GROUP_TYPES)],
-      description: 'Type: `normal` (default) or `enterprise`.',
+      description: 'Type of the group. If not set, `normal`.',
       meta: { ecs: 'SecurityGroupType' },
     }),
     inner_access_policy: attr.string({
       optional: true,
       computed: true,
       validators: [v.oneOf(...INNER_ACCESS_POLICIES)],
-      description: 'Whether instances in the group reach each other: `Accept` or `Drop`.',
+      description: 'Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).',
     }),
     resource_group_id: attr.string({
       optional: true,
       computed: true,
-      description: 'Resource group (default: the account default group). Changing it moves the group.',
+      validators: [v.nonEmpty()],
+      description: 'Resource group of the group. If not set, the account default group. Changing it moves the group.',
       meta: { ecs: 'ResourceGroupId' },
     }),
-    tags: attr.map('string', {
-      optional: true,
-      validators: tagMapValidators,
-      keyValidators: tagKeyValidators,
-      elementValidators: tagValueValidators,
-      description: 'Tags (at most 20).',
-    }),
+    tags: tagsAttribute(tagsParam(), 'Tags of the group.'),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time (ISO 8601).' }),
   },
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Vpc } from '../../ecs/index.js';
-import { syncAliasPlan } from './common.js';
+import { syncAliasPlan } from '../common/index.js';
 import { fromVpc, toCreateVpcInput } from './mapping.js';
-import { vpcSchema, type VpcState } from './schema.js';
-import { validationErrors } from './test-support.js';
+import { vpcSchema } from './schema.js';
+import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 
 const remote: Vpc = {
   VpcId: 'vpc-1',
@@ -20,7 +20,7 @@ const remote: Vpc = {
   VSwitchIds: [],
   Tags: {},
 };
-const empty = Object.fromEntries(Object.keys(vpcSchema.attributes).map((k) => [k, null])) as unknown as VpcState;
+const empty = nullState(vpcSchema);
 
 test('the create request takes the name from vpc_name or its alias name and sends tags as a list', () => {
   assert.deepEqual(toCreateVpcInput({ ...empty, cidr_block: '10.0.0.0/8', name: 'old', tags: { a: '1' } }), {
@@ -68,7 +68,7 @@ const invalid: [name: string, config: Record<string, unknown>, expected: RegExp]
 ];
 for (const [name, config, expected] of invalid) {
   test(`validation rejects ${name} with the attribute path and what is allowed`, () => {
-    const errors = validationErrors(vpcSchema, config as never);
+    const errors = validationErrors(vpcSchema, config);
     assert.ok(
       errors.some((e) => expected.test(e)),
       `got ${JSON.stringify(errors)}`,

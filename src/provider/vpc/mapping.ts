@@ -1,6 +1,6 @@
 /** Pure mapping between `alicloud_vpc` state and the VPC API. */
 import type { CreateVpcInput, Vpc } from '../../ecs/index.js';
-import { optionalString, tagsForState, tagsToInput } from './common.js';
+import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import type { VpcState } from './schema.js';
 
 type Planned = { [K in keyof VpcState]: VpcState[K] | undefined };

@@ -3,20 +3,19 @@
  * and CIDR; VPC-product TagResources/UnTagResources for tags and MoveResourceGroup for the
  * group; DeleteVpc (retried while dependents are still being released).
  */
-import { defineResource } from '../../framework/index.js';
+import { NO_STATE, defineResource } from '../../framework/index.js';
 import {
   createVpc,
   deleteVpc,
   describeVpc,
-  isEcsServiceError,
   modifyVpcAttribute,
   moveVpcResourceGroup,
   setVpcTags,
   waitVpcAvailable,
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { syncAliasPlan } from './common.js';
+import { attempt, deleteWithDependencyRetry, readRemote, syncAliasPlan } from '../common/index.js';
+import { VPC_EXAMPLE } from './example.js';
 import { fromVpc, toCreateVpcInput } from './mapping.js';
 import { vpcSchema } from './schema.js';
 
@@ -31,62 +30,43 @@ const attributeFor = (code: string): string | undefined =>
           ? 'resource_group_id'
           : undefined;
 
-/** Retry a delete while ECS reports dependents still being released (instances, vSwitches). */
-export async function deleteWithDependencyRetry(run: () => Promise<unknown>, timeoutMs: number, signal: AbortSignal): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 300; ; delay = Math.min(delay * 1.5, 5000)) {
-    try {
-      await run();
-      return;
-    } catch (err) {
-      if (!(isEcsServiceError(err) && err.code.startsWith('DependencyViolation')) || Date.now() + delay > deadline || signal.aborted)
-        throw err;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-}
-
 export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_vpc',
   schema: vpcSchema,
   docs: {
-    example: 'resource "alicloud_vpc" "default" {\n  cidr_block = "172.17.3.0/24"\n  vpc_name   = "terraform-example"\n}',
-    importId: 'vpc-abc123',
+    subcategory: 'VPC',
+    availableSince: '1.0.0',
+    productDocs: { title: 'What is a VPC', url: 'https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/what-is-a-vpc' },
+    example: VPC_EXAMPLE,
+    importId: 'vpc-default-1234567890123456',
   },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
-    let id: string;
-    try {
-      id = (await createVpc(client, { ...toCreateVpcInput(plan), DryRun: plan.dry_run ?? undefined }, { signal })).vpcId;
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Create VPC', attributeFor });
-      return undefined as never;
-    }
+    const input = { ...toCreateVpcInput(plan), DryRun: plan.dry_run ?? undefined };
+    const created = await attempt(diags, { summary: 'Cannot Create VPC', attributeFor }, () => createVpc(client, input, { signal }));
+    if (created === NO_STATE) return NO_STATE;
+    const id = created.vpcId;
     saveProgress({ id });
-    try {
-      const vpc = await waitVpcAvailable(client, id, { timeoutMs: timeouts.create!, signal });
-      return fromVpc(vpc, plan);
-    } catch (err) {
-      addEcsError(diags, err, {
-        summary: 'VPC Did Not Become Available',
-        timeoutKey: 'create',
-        note: `The VPC ${id} is kept in state as tainted.`,
-      });
-      return undefined as never;
-    }
+    const note = `The VPC ${id} is kept in state as tainted.`;
+    return attempt(diags, { summary: 'VPC Did Not Become Available', timeoutKey: 'create', note }, async () =>
+      fromVpc(await waitVpcAvailable(client, id, { timeoutMs: timeouts.create, signal }), plan),
+    );
   },
 
   async modifyPlan({ config, plan }) {
-    syncAliasPlan(config as Record<string, unknown> | undefined, plan as Record<string, unknown>, 'vpc_name', 'name');
+    syncAliasPlan(config, plan, 'vpc_name', 'name');
   },
 
-  async read({ state, client }) {
-    const vpc = await describeVpc(client, state.id!);
-    return vpc ? fromVpc(vpc, state) : null;
-  },
+  read: (req) =>
+    readRemote(
+      req,
+      (id) => describeVpc(req.client, id, { signal: req.signal }),
+      (vpc) => fromVpc(vpc, req.state),
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts }) {
     const id = prior.id!;
-    try {
+    return attempt(diags, { summary: 'Cannot Update VPC', attributeFor, timeoutKey: 'update' }, async () => {
       const nextName = changed.has('vpc_name') ? plan.vpc_name : changed.has('name') ? plan.name : undefined;
       const input = {
         VpcId: id,
@@ -100,20 +80,14 @@ export const vpcResource = defineResource<typeof vpcSchema, AlibabaCloudClient>(
         await setVpcTags(client, { resourceType: 'VPC', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await moveVpcResourceGroup(client, { resourceType: 'vpc', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
-      const vpc = await waitVpcAvailable(client, id, { timeoutMs: timeouts.update!, signal });
-      return fromVpc(vpc, plan);
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Update VPC', attributeFor, timeoutKey: 'update' });
-      return undefined as never;
-    }
+      return fromVpc(await waitVpcAvailable(client, id, { timeoutMs: timeouts.update, signal }), plan);
+    });
   },
 
   async delete({ state, client, diags, signal, timeouts }) {
-    try {
-      await deleteWithDependencyRetry(() => deleteVpc(client, state.id!, { signal }), timeouts.delete!, signal);
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Delete VPC', timeoutKey: 'delete' });
-    }
+    await attempt(diags, { summary: 'Cannot Delete VPC', timeoutKey: 'delete' }, () =>
+      deleteWithDependencyRetry(() => deleteVpc(client, state.id!, { signal }), timeouts.delete, signal),
+    );
   },
 
   async importState({ id }) {

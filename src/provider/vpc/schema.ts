@@ -3,7 +3,8 @@
  * (`vpc_name`, deprecated alias `name`), so HCL written for it works unchanged.
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
-import { tagKeyValidators, tagMapValidators, tagValueValidators } from './common.js';
+import { tagParam } from '../../spec/vpc/params.js';
+import { tagsAttribute } from '../common/index.js';
 
 const nameValidators = [v.length(1, 128), v.notPrefixedWith('http://', 'https://')];
 /** Private IPv4 ranges with a mask of 8 to 28, e.g. `172.16.0.0/12`. */
@@ -20,7 +21,7 @@ export const vpcSchema = defineSchema({
       validators: [
         v.pattern(VPC_CIDR, 'a private IPv4 CIDR (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 or a subnet of them) with a mask of 8 to 28'),
       ],
-      description: 'IPv4 CIDR block of the VPC (default `172.16.0.0/12`). Changing it updates the VPC in place.',
+      description: 'IPv4 CIDR block of the VPC. If not set, the cloud uses `172.16.0.0/12`. Changing it updates the VPC in place.',
       meta: { ecs: 'CidrBlock' },
     }),
     vpc_name: attr.string({
@@ -28,7 +29,7 @@ export const vpcSchema = defineSchema({
       computed: true,
       conflictsWith: ['name'],
       validators: nameValidators,
-      description: 'Name of the VPC, 1 to 128 characters, not starting with `http://` or `https://`.',
+      description: 'Name of the VPC.',
       meta: { ecs: 'VpcName' },
     }),
     name: attr.string({
@@ -37,28 +38,23 @@ export const vpcSchema = defineSchema({
       deprecated: 'Use vpc_name instead.',
       conflictsWith: ['vpc_name'],
       validators: nameValidators,
-      description: 'Deprecated alias of `vpc_name`.',
+      description: 'Alias of `vpc_name`.',
     }),
     description: attr.string({
       optional: true,
       computed: true,
       validators: [v.length(1, 256), v.notPrefixedWith('http://', 'https://')],
-      description: 'Description, 1 to 256 characters.',
+      description: 'Description of the VPC.',
       meta: { ecs: 'Description' },
     }),
     resource_group_id: attr.string({
       optional: true,
       computed: true,
-      description: 'Resource group of the VPC (default: the account default group). Changing it moves the VPC.',
+      validators: [v.nonEmpty()],
+      description: 'Resource group of the VPC. If not set, the account default group. Changing it moves the VPC.',
       meta: { ecs: 'ResourceGroupId' },
     }),
-    tags: attr.map('string', {
-      optional: true,
-      validators: tagMapValidators,
-      keyValidators: tagKeyValidators,
-      elementValidators: tagValueValidators,
-      description: 'Tags (at most 20).',
-    }),
+    tags: tagsAttribute(tagParam(), 'Tags of the VPC.'),
     dry_run: attr.bool({ optional: true, description: 'Only check the create request (sent as DryRun on create).' }),
     status: attr.string({ computed: true, description: 'Status: `Pending` or `Available`.' }),
     router_id: attr.string({ computed: true, useStateForUnknown: true, description: 'Id of the VPC router (`vrt-...`).' }),

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { VSwitch } from '../../ecs/index.js';
-import { validationErrors } from '../vpc/test-support.js';
+import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromVSwitch, toCreateVSwitchInput } from './mapping.js';
-import { vswitchSchema, type VSwitchState } from './schema.js';
+import { vswitchSchema } from './schema.js';
 
-const empty = Object.fromEntries(Object.keys(vswitchSchema.attributes).map((k) => [k, null])) as unknown as VSwitchState;
+const empty = nullState(vswitchSchema);
 const remote: VSwitch = {
   VSwitchId: 'vsw-1',
   VpcId: 'vpc-1',
@@ -49,7 +49,7 @@ for (const [name, patch, expected] of invalid) {
       cidr_block: '172.17.3.0/24',
       zone_id: 'cn-hangzhou-h',
       ...patch,
-    } as never);
+    });
     assert.ok(
       errors.some((e) => expected.test(e)),
       `got ${JSON.stringify(errors)}`,

@@ -1,6 +1,6 @@
 /** Pure mapping between `alicloud_vswitch` state and the vSwitch API. */
 import type { CreateVSwitchInput, VSwitch } from '../../ecs/index.js';
-import { optionalString, tagsForState, tagsToInput } from '../vpc/common.js';
+import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import type { VSwitchState } from './schema.js';
 
 type Planned = { [K in keyof VSwitchState]: VSwitchState[K] | undefined };

@@ -2,7 +2,7 @@
  * `alicloud_vswitch`: CreateVSwitch then wait for Available; ModifyVSwitchAttribute for name and
  * description; VPC-product tags; DeleteVSwitch (retried while instances are being released).
  */
-import { defineResource } from '../../framework/index.js';
+import { NO_STATE, defineResource } from '../../framework/index.js';
 import {
   createVSwitch,
   deleteVSwitch,
@@ -12,9 +12,8 @@ import {
   waitVSwitchAvailable,
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
-import { addEcsError } from '../ecs-diagnostics.js';
-import { syncAliasPlan } from '../vpc/common.js';
-import { deleteWithDependencyRetry } from '../vpc/resource.js';
+import { attempt, deleteWithDependencyRetry, readRemote, syncAliasPlan } from '../common/index.js';
+import { VSWITCH_EXAMPLE } from './example.js';
 import { fromVSwitch, toCreateVSwitchInput } from './mapping.js';
 import { vswitchSchema } from './schema.js';
 
@@ -32,47 +31,47 @@ const attributeFor = (code: string): string | undefined =>
             : undefined;
 
 export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_vswitch',
   schema: vswitchSchema,
   docs: {
-    example:
-      'resource "alicloud_vswitch" "default" {\n  vpc_id       = alicloud_vpc.default.id\n  cidr_block   = "172.17.3.0/24"\n  zone_id      = "cn-hangzhou-h"\n  vswitch_name = "terraform-example"\n}',
-    importId: 'vsw-abc123',
+    subcategory: 'VPC',
+    availableSince: '1.0.0',
+    productDocs: {
+      title: 'Work with vSwitches',
+      url: 'https://www.alibabacloud.com/help/en/virtual-private-cloud/latest/work-with-vswitches',
+    },
+    example: VSWITCH_EXAMPLE,
+    importId: 'vsw-default-1234567890123456',
   },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
-    let id: string;
-    try {
-      id = (await createVSwitch(client, toCreateVSwitchInput(plan), { signal })).vswitchId;
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Create vSwitch', attributeFor });
-      return undefined as never;
-    }
+    const created = await attempt(diags, { summary: 'Cannot Create vSwitch', attributeFor }, () =>
+      createVSwitch(client, toCreateVSwitchInput(plan), { signal }),
+    );
+    if (created === NO_STATE) return NO_STATE;
+    const id = created.vswitchId;
     saveProgress({ id });
-    try {
-      return fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.create!, signal }), plan);
-    } catch (err) {
-      addEcsError(diags, err, {
-        summary: 'vSwitch Did Not Become Available',
-        timeoutKey: 'create',
-        note: `The vSwitch ${id} is kept in state as tainted.`,
-      });
-      return undefined as never;
-    }
+    const note = `The vSwitch ${id} is kept in state as tainted.`;
+    return attempt(diags, { summary: 'vSwitch Did Not Become Available', timeoutKey: 'create', note }, async () =>
+      fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.create, signal }), plan),
+    );
   },
 
   async modifyPlan({ config, plan }) {
-    syncAliasPlan(config as Record<string, unknown> | undefined, plan as Record<string, unknown>, 'vswitch_name', 'name');
-    syncAliasPlan(config as Record<string, unknown> | undefined, plan as Record<string, unknown>, 'zone_id', 'availability_zone');
+    syncAliasPlan(config, plan, 'vswitch_name', 'name');
+    syncAliasPlan(config, plan, 'zone_id', 'availability_zone');
   },
 
-  async read({ state, client }) {
-    const s = await describeVSwitch(client, state.id!);
-    return s ? fromVSwitch(s, state) : null;
-  },
+  read: (req) =>
+    readRemote(
+      req,
+      (id) => describeVSwitch(req.client, id, { signal: req.signal }),
+      (s) => fromVSwitch(s, req.state),
+    ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts }) {
     const id = prior.id!;
-    try {
+    return attempt(diags, { summary: 'Cannot Update vSwitch', attributeFor, timeoutKey: 'update' }, async () => {
       const name = changed.has('vswitch_name') ? plan.vswitch_name : changed.has('name') ? plan.name : undefined;
       const description = changed.has('description') ? plan.description : undefined;
       if (name || description)
@@ -83,19 +82,14 @@ export const vswitchResource = defineResource<typeof vswitchSchema, AlibabaCloud
         );
       if (changed.has('tags'))
         await setVpcTags(client, { resourceType: 'VSWITCH', resourceId: id, prior: prior.tags ?? {}, next: plan.tags ?? {} }, { signal });
-      return fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.update!, signal }), plan);
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Update vSwitch', attributeFor, timeoutKey: 'update' });
-      return undefined as never;
-    }
+      return fromVSwitch(await waitVSwitchAvailable(client, id, { timeoutMs: timeouts.update, signal }), plan);
+    });
   },
 
   async delete({ state, client, diags, signal, timeouts }) {
-    try {
-      await deleteWithDependencyRetry(() => deleteVSwitch(client, state.id!, { signal }), timeouts.delete!, signal);
-    } catch (err) {
-      addEcsError(diags, err, { summary: 'Cannot Delete vSwitch', timeoutKey: 'delete' });
-    }
+    await attempt(diags, { summary: 'Cannot Delete vSwitch', timeoutKey: 'delete' }, () =>
+      deleteWithDependencyRetry(() => deleteVSwitch(client, state.id!, { signal }), timeouts.delete, signal),
+    );
   },
 
   async importState({ id }) {

@@ -4,7 +4,8 @@
  * `availability_zone`).
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
-import { tagKeyValidators, tagMapValidators, tagValueValidators } from '../vpc/common.js';
+import { tagParam } from '../../spec/vpc/params.js';
+import { tagsAttribute } from '../common/index.js';
 
 const nameValidators = [v.length(1, 128), v.notPrefixedWith('http://', 'https://')];
 const CIDR = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(1[6-9]|2\d)$/;
@@ -25,7 +26,7 @@ export const vswitchSchema = defineSchema({
       required: true,
       requiresReplace: true,
       validators: [v.pattern(CIDR, 'an IPv4 CIDR inside the VPC block with a mask of 16 to 29')],
-      description: 'IPv4 CIDR block, inside the VPC block, mask 16 to 29.',
+      description: 'IPv4 CIDR block of the vSwitch, inside the block of its VPC.',
       meta: { ecs: 'CidrBlock' },
     }),
     zone_id: attr.string({
@@ -33,6 +34,7 @@ export const vswitchSchema = defineSchema({
       computed: true,
       requiresReplace: true,
       conflictsWith: ['availability_zone'],
+      validators: [v.nonEmpty()],
       description: 'Zone of the vSwitch, e.g. `cn-hangzhou-h`.',
       meta: { ecs: 'ZoneId' },
     }),
@@ -42,14 +44,14 @@ export const vswitchSchema = defineSchema({
       requiresReplace: true,
       deprecated: 'Use zone_id instead.',
       conflictsWith: ['zone_id'],
-      description: 'Deprecated alias of `zone_id`.',
+      description: 'Alias of `zone_id`.',
     }),
     vswitch_name: attr.string({
       optional: true,
       computed: true,
       conflictsWith: ['name'],
       validators: nameValidators,
-      description: 'Name, 1 to 128 characters, not starting with `http://` or `https://`.',
+      description: 'Name of the vSwitch.',
       meta: { ecs: 'VSwitchName' },
     }),
     name: attr.string({
@@ -58,22 +60,16 @@ export const vswitchSchema = defineSchema({
       deprecated: 'Use vswitch_name instead.',
       conflictsWith: ['vswitch_name'],
       validators: nameValidators,
-      description: 'Deprecated alias of `vswitch_name`.',
+      description: 'Alias of `vswitch_name`.',
     }),
     description: attr.string({
       optional: true,
       computed: true,
       validators: [v.length(1, 256), v.notPrefixedWith('http://', 'https://')],
-      description: 'Description, 1 to 256 characters.',
+      description: 'Description of the vSwitch.',
       meta: { ecs: 'Description' },
     }),
-    tags: attr.map('string', {
-      optional: true,
-      validators: tagMapValidators,
-      keyValidators: tagKeyValidators,
-      elementValidators: tagValueValidators,
-      description: 'Tags (at most 20).',
-    }),
+    tags: tagsAttribute(tagParam(), 'Tags of the vSwitch.'),
     status: attr.string({ computed: true, description: 'Status: `Pending` or `Available`.' }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time (ISO 8601).' }),
   },

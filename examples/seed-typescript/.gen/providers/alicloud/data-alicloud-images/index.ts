@@ -70,7 +70,7 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly nameRegex?: string;
   /**
-   * Only `windows` or `linux` images.
+   * Only images of this operating system type.
    * Terraform: `os_type`. Optional.
    */
   readonly osType?: string;
@@ -80,7 +80,7 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly outputFile?: string;
   /**
-   * Image owner: `system`, `self`, `others` or `marketplace`.
+   * Owner of the images.
    * Terraform: `owners`. Optional.
    */
   readonly owners?: string;
@@ -95,7 +95,7 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly snapshotId?: string;
   /**
-   * Image status(es), comma-separated (default `Available`).
+   * Statuses of the images. If not set, `Available`.
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
@@ -520,7 +520,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Only `windows` or `linux` images.
+   * Only images of this operating system type.
    * Terraform: `os_type`.
    */
   public get osType(): string {
@@ -536,7 +536,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Image owner: `system`, `self`, `others` or `marketplace`.
+   * Owner of the images.
    * Terraform: `owners`.
    */
   public get owners(): string {
@@ -560,7 +560,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Image status(es), comma-separated (default `Available`).
+   * Statuses of the images. If not set, `Available`.
    * Terraform: `status`.
    */
   public get status(): string {

@@ -5,21 +5,21 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
- * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Conflicts with `instance_id` and `snapshot_id`. Any change creates a new image.
+ * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
  */
 export interface ImageDiskDeviceMapping {
   /**
-   * Device name, `/dev/xvda` to `/dev/xvdz`.
+   * Device name of the disk.
    * Terraform: `device`. Optional.
    */
   readonly device?: string;
   /**
-   * Disk type; default: the type of the snapshot's source disk.
+   * Disk type. If not set, the type of the snapshot's source disk.
    * Terraform: `disk_type`. Optional.
    */
   readonly diskType?: string;
   /**
-   * Disk size in GiB; default: the snapshot size.
+   * Disk size in GiB. If not set, the snapshot size.
    * Terraform: `size`. Optional.
    */
   readonly size?: number;
@@ -31,11 +31,11 @@ export interface ImageDiskDeviceMapping {
 }
 
 /**
- * Image features.
+ * Features of the image.
  */
 export interface ImageFeatures {
   /**
-   * Whether the image supports NVMe. Changing it creates a new image.
+   * Whether the image supports NVMe.
    * Terraform: `nvme_support`. Optional.
    */
   readonly nvmeSupport?: string;
@@ -112,7 +112,7 @@ export interface ImageConfig extends cdktf.TerraformMetaArguments {
    */
   readonly imageVersion?: string;
   /**
-   * ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Also conflicts with `disk_device_mapping`.
+   * ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot.
    * Terraform: `instance_id`. Optional.
    */
   readonly instanceId?: string;
@@ -122,37 +122,37 @@ export interface ImageConfig extends cdktf.TerraformMetaArguments {
    */
   readonly licenseType?: string;
   /**
-   * Deprecated alias of `image_name`; always mirrors it.
+   * Alias of `image_name`; always mirrors it.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
   /**
-   * Operating system distribution of the system disk (ECS default `Others Linux` for snapshot sources).
+   * Operating system distribution of the system disk. If not set, ECS detects it (`Others Linux` for snapshot sources).
    * Terraform: `platform`. Optional.
    */
   readonly platform?: string;
   /**
-   * ID of the resource group of the image. Changing it moves the image (JoinResourceGroup). If not set, ECS uses the account default group.
+   * ID of the resource group of the image. If not set, ECS uses the account default group. Changing it moves the image (JoinResourceGroup).
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
   /**
-   * ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Also conflicts with `disk_device_mapping`.
+   * ID of a system-disk snapshot (created after 2013-07-15) to make the image from.
    * Terraform: `snapshot_id`. Optional.
    */
   readonly snapshotId?: string;
   /**
-   * Tags of the image. System tags (keys starting with `aliyun`, `acs:`, `http://`, `https://`) are not managed.
+   * Tags of the image. System tags on the image (keys with a prefix refused below) are not managed.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Conflicts with `instance_id` and `snapshot_id`. Any change creates a new image.
+   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
    * Terraform block: `disk_device_mapping` (list). Items: 0 to 17.
    */
   readonly diskDeviceMapping?: ImageDiskDeviceMapping[] | cdktf.IResolvable;
   /**
-   * Image features.
+   * Features of the image.
    * Terraform block: `features` (list). Items: 0 to 1.
    */
   readonly features?: ImageFeatures[] | cdktf.IResolvable;
@@ -170,7 +170,7 @@ export class ImageDiskDeviceMappingOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Device name, `/dev/xvda` to `/dev/xvdz`.
+   * Device name of the disk.
    * Terraform: `device`.
    */
   public get device(): string {
@@ -178,7 +178,7 @@ export class ImageDiskDeviceMappingOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Disk type; default: the type of the snapshot's source disk.
+   * Disk type. If not set, the type of the snapshot's source disk.
    * Terraform: `disk_type`.
    */
   public get diskType(): string {
@@ -226,7 +226,7 @@ export class ImageDiskDeviceMappingOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Disk size in GiB; default: the snapshot size.
+   * Disk size in GiB. If not set, the snapshot size.
    * Terraform: `size`.
    */
   public get size(): number {
@@ -260,7 +260,7 @@ export class ImageFeaturesOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Whether the image supports NVMe. Changing it creates a new image.
+   * Whether the image supports NVMe.
    * Terraform: `nvme_support`.
    */
   public get nvmeSupport(): string {
@@ -437,7 +437,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot. Also conflicts with `disk_device_mapping`.
+   * ID of a Running or Stopped instance to image; every disk of the instance gets a snapshot.
    * Terraform: `instance_id`.
    */
   public get instanceId(): string {
@@ -453,7 +453,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `image_name`; always mirrors it.
+   * Alias of `image_name`; always mirrors it.
    * Terraform: `name`.
    */
   public get name(): string {
@@ -461,7 +461,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Operating system distribution of the system disk (ECS default `Others Linux` for snapshot sources).
+   * Operating system distribution of the system disk. If not set, ECS detects it (`Others Linux` for snapshot sources).
    * Terraform: `platform`.
    */
   public get platform(): string {
@@ -469,7 +469,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * ID of the resource group of the image. Changing it moves the image (JoinResourceGroup). If not set, ECS uses the account default group.
+   * ID of the resource group of the image. If not set, ECS uses the account default group. Changing it moves the image (JoinResourceGroup).
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
@@ -477,7 +477,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * ID of a system-disk snapshot (created after 2013-07-15) to make the image from. Also conflicts with `disk_device_mapping`.
+   * ID of a system-disk snapshot (created after 2013-07-15) to make the image from.
    * Terraform: `snapshot_id`.
    */
   public get snapshotId(): string {
@@ -493,7 +493,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Tags of the image. System tags (keys starting with `aliyun`, `acs:`, `http://`, `https://`) are not managed.
+   * Tags of the image. System tags on the image (keys with a prefix refused below) are not managed.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
@@ -509,7 +509,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Conflicts with `instance_id` and `snapshot_id`. Any change creates a new image.
+   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
    * Terraform: `disk_device_mapping`.
    */
   public get diskDeviceMapping(): ImageDiskDeviceMappingList {
@@ -517,7 +517,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Image features.
+   * Features of the image.
    * Terraform: `features`.
    */
   public get features(): ImageFeaturesList {

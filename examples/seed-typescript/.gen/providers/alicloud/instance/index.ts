@@ -30,7 +30,7 @@ export interface InstanceTimeouts {
  */
 export interface InstanceConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Zone (default: the zone of the vSwitch).
+   * Zone of the instance. If not set, the zone of the vSwitch.
    * Terraform: `availability_zone`. Optional.
    */
   readonly availabilityZone?: string;
@@ -40,7 +40,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly deletionProtection?: boolean | cdktf.IResolvable;
   /**
-   * Description, 2 to 256 characters.
+   * Description of the instance.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
@@ -55,12 +55,12 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly imageId: string;
   /**
-   * Billing: `PostPaid` (pay-as-you-go) or `PrePaid`.
+   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.
    * Terraform: `instance_charge_type`. Optional.
    */
   readonly instanceChargeType?: string;
   /**
-   * Name, 2 to 128 characters.
+   * Name of the instance.
    * Terraform: `instance_name`. Optional.
    */
   readonly instanceName?: string;
@@ -70,12 +70,12 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly instanceType: string;
   /**
-   * Public traffic billing (default `PayByTraffic`).
+   * Billing of public traffic. If not set, `PayByTraffic`.
    * Terraform: `internet_charge_type`. Optional.
    */
   readonly internetChargeType?: string;
   /**
-   * Public bandwidth in Mbit/s (0 to 100; above 0 allocates a public IP).
+   * Public bandwidth in Mbit/s; above 0 allocates a public IP.
    * Terraform: `internet_max_bandwidth_out`. Optional.
    */
   readonly internetMaxBandwidthOut?: number;
@@ -85,37 +85,37 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly password?: string;
   /**
-   * Private IPv4 address (default: picked from the vSwitch).
+   * Private IPv4 address. If not set, one is picked from the vSwitch.
    * Terraform: `private_ip`. Optional.
    */
   readonly privateIp?: string;
   /**
-   * Resource group (changing it moves the instance).
+   * Resource group of the instance. If not set, the account default group. Changing it moves the instance.
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
   /**
-   * Security groups (1 to 16) of the VPC; changing them updates in place.
+   * Security groups of the VPC the instance joins; changing them updates in place.
    * Terraform: `security_groups`. Required.
    */
   readonly securityGroups: string[] | cdktf.IResolvable;
   /**
-   * Desired and observed status: `Running` (default) or `Stopped`.
+   * Desired and observed status. If not set, `Running`.
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
   /**
-   * System disk category; a change replaces the instance.
+   * Category of the system disk.
    * Terraform: `system_disk_category`. Optional.
    */
   readonly systemDiskCategory?: string;
   /**
-   * System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
+   * System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`. Optional.
    */
   readonly systemDiskSize?: number;
   /**
-   * Tags (at most 20).
+   * Tags of the instance.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
@@ -206,7 +206,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Zone (default: the zone of the vSwitch).
+   * Zone of the instance. If not set, the zone of the vSwitch.
    * Terraform: `availability_zone`.
    */
   public get availabilityZone(): string {
@@ -238,7 +238,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Description, 2 to 256 characters.
+   * Description of the instance.
    * Terraform: `description`.
    */
   public get description(): string {
@@ -270,7 +270,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Billing: `PostPaid` (pay-as-you-go) or `PrePaid`.
+   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.
    * Terraform: `instance_charge_type`.
    */
   public get instanceChargeType(): string {
@@ -278,7 +278,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Name, 2 to 128 characters.
+   * Name of the instance.
    * Terraform: `instance_name`.
    */
   public get instanceName(): string {
@@ -294,7 +294,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Public traffic billing (default `PayByTraffic`).
+   * Billing of public traffic. If not set, `PayByTraffic`.
    * Terraform: `internet_charge_type`.
    */
   public get internetChargeType(): string {
@@ -302,7 +302,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Public bandwidth in Mbit/s (0 to 100; above 0 allocates a public IP).
+   * Public bandwidth in Mbit/s; above 0 allocates a public IP.
    * Terraform: `internet_max_bandwidth_out`.
    */
   public get internetMaxBandwidthOut(): number {
@@ -342,7 +342,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Private IPv4 address (default: picked from the vSwitch).
+   * Private IPv4 address. If not set, one is picked from the vSwitch.
    * Terraform: `private_ip`.
    */
   public get privateIp(): string {
@@ -358,7 +358,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Resource group (changing it moves the instance).
+   * Resource group of the instance. If not set, the account default group. Changing it moves the instance.
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
@@ -366,7 +366,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Security groups (1 to 16) of the VPC; changing them updates in place.
+   * Security groups of the VPC the instance joins; changing them updates in place.
    * Terraform: `security_groups`.
    */
   public get securityGroups(): string[] {
@@ -374,7 +374,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Desired and observed status: `Running` (default) or `Stopped`.
+   * Desired and observed status. If not set, `Running`.
    * Terraform: `status`.
    */
   public get status(): string {
@@ -382,7 +382,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * System disk category; a change replaces the instance.
+   * Category of the system disk.
    * Terraform: `system_disk_category`.
    */
   public get systemDiskCategory(): string {
@@ -390,7 +390,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * System disk size in GiB (20 to 2048; default: the image size). It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
+   * System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`.
    */
   public get systemDiskSize(): number {
@@ -398,7 +398,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Tags (at most 20).
+   * Tags of the instance.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {

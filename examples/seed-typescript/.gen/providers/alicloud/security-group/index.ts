@@ -25,12 +25,12 @@ export interface SecurityGroupTimeouts {
  */
 export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Description, 2 to 256 characters.
+   * Description of the group.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
   /**
-   * Whether instances in the group reach each other: `Accept` or `Drop`.
+   * Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).
    * Terraform: `inner_access_policy`. Optional.
    */
   readonly innerAccessPolicy?: string;
@@ -40,7 +40,7 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
    */
   readonly name?: string;
   /**
-   * Resource group (default: the account default group). Changing it moves the group.
+   * Resource group of the group. If not set, the account default group. Changing it moves the group.
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
@@ -50,12 +50,12 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
    */
   readonly securityGroupName?: string;
   /**
-   * Type: `normal` (default) or `enterprise`.
+   * Type of the group. If not set, `normal`.
    * Terraform: `security_group_type`. Optional.
    */
   readonly securityGroupType?: string;
   /**
-   * Tags (at most 20).
+   * Tags of the group.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
@@ -141,7 +141,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * Description, 2 to 256 characters.
+   * Description of the group.
    * Terraform: `description`.
    */
   public get description(): string {
@@ -157,7 +157,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * Whether instances in the group reach each other: `Accept` or `Drop`.
+   * Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).
    * Terraform: `inner_access_policy`.
    */
   public get innerAccessPolicy(): string {
@@ -173,7 +173,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * Resource group (default: the account default group). Changing it moves the group.
+   * Resource group of the group. If not set, the account default group. Changing it moves the group.
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
@@ -189,7 +189,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * Type: `normal` (default) or `enterprise`.
+   * Type of the group. If not set, `normal`.
    * Terraform: `security_group_type`.
    */
   public get securityGroupType(): string {
@@ -197,7 +197,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * Tags (at most 20).
+   * Tags of the group.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {

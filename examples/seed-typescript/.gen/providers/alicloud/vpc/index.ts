@@ -30,12 +30,12 @@ export interface VpcTimeouts {
  */
 export interface VpcConfig extends cdktf.TerraformMetaArguments {
   /**
-   * IPv4 CIDR block of the VPC (default `172.16.0.0/12`). Changing it updates the VPC in place.
+   * IPv4 CIDR block of the VPC. If not set, the cloud uses `172.16.0.0/12`. Changing it updates the VPC in place.
    * Terraform: `cidr_block`. Optional.
    */
   readonly cidrBlock?: string;
   /**
-   * Description, 1 to 256 characters.
+   * Description of the VPC.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
@@ -45,22 +45,22 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
    */
   readonly dryRun?: boolean | cdktf.IResolvable;
   /**
-   * Deprecated alias of `vpc_name`.
+   * Alias of `vpc_name`.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
   /**
-   * Resource group of the VPC (default: the account default group). Changing it moves the VPC.
+   * Resource group of the VPC. If not set, the account default group. Changing it moves the VPC.
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
   /**
-   * Tags (at most 20).
+   * Tags of the VPC.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * Name of the VPC, 1 to 128 characters, not starting with `http://` or `https://`.
+   * Name of the VPC.
    * Terraform: `vpc_name`. Optional.
    */
   readonly vpcName?: string;
@@ -141,7 +141,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * IPv4 CIDR block of the VPC (default `172.16.0.0/12`). Changing it updates the VPC in place.
+   * IPv4 CIDR block of the VPC. If not set, the cloud uses `172.16.0.0/12`. Changing it updates the VPC in place.
    * Terraform: `cidr_block`.
    */
   public get cidrBlock(): string {
@@ -157,7 +157,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Description, 1 to 256 characters.
+   * Description of the VPC.
    * Terraform: `description`.
    */
   public get description(): string {
@@ -181,7 +181,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `vpc_name`.
+   * Alias of `vpc_name`.
    * Terraform: `name`.
    */
   public get name(): string {
@@ -189,7 +189,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Resource group of the VPC (default: the account default group). Changing it moves the VPC.
+   * Resource group of the VPC. If not set, the account default group. Changing it moves the VPC.
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
@@ -221,7 +221,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Tags (at most 20).
+   * Tags of the VPC.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
@@ -229,7 +229,7 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Name of the VPC, 1 to 128 characters, not starting with `http://` or `https://`.
+   * Name of the VPC.
    * Terraform: `vpc_name`.
    */
   public get vpcName(): string {

@@ -30,27 +30,27 @@ export interface VswitchTimeouts {
  */
 export interface VswitchConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Deprecated alias of `zone_id`.
+   * Alias of `zone_id`.
    * Terraform: `availability_zone`. Optional. @deprecated
    */
   readonly availabilityZone?: string;
   /**
-   * IPv4 CIDR block, inside the VPC block, mask 16 to 29.
+   * IPv4 CIDR block of the vSwitch, inside the block of its VPC.
    * Terraform: `cidr_block`. Required.
    */
   readonly cidrBlock: string;
   /**
-   * Description, 1 to 256 characters.
+   * Description of the vSwitch.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
   /**
-   * Deprecated alias of `vswitch_name`.
+   * Alias of `vswitch_name`.
    * Terraform: `name`. Optional. @deprecated
    */
   readonly name?: string;
   /**
-   * Tags (at most 20).
+   * Tags of the vSwitch.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
@@ -60,7 +60,7 @@ export interface VswitchConfig extends cdktf.TerraformMetaArguments {
    */
   readonly vpcId: string;
   /**
-   * Name, 1 to 128 characters, not starting with `http://` or `https://`.
+   * Name of the vSwitch.
    * Terraform: `vswitch_name`. Optional.
    */
   readonly vswitchName?: string;
@@ -146,7 +146,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `zone_id`.
+   * Alias of `zone_id`.
    * Terraform: `availability_zone`.
    */
   public get availabilityZone(): string {
@@ -154,7 +154,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * IPv4 CIDR block, inside the VPC block, mask 16 to 29.
+   * IPv4 CIDR block of the vSwitch, inside the block of its VPC.
    * Terraform: `cidr_block`.
    */
   public get cidrBlock(): string {
@@ -170,7 +170,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Description, 1 to 256 characters.
+   * Description of the vSwitch.
    * Terraform: `description`.
    */
   public get description(): string {
@@ -186,7 +186,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Deprecated alias of `vswitch_name`.
+   * Alias of `vswitch_name`.
    * Terraform: `name`.
    */
   public get name(): string {
@@ -202,7 +202,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Tags (at most 20).
+   * Tags of the vSwitch.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
@@ -218,7 +218,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * Name, 1 to 128 characters, not starting with `http://` or `https://`.
+   * Name of the vSwitch.
    * Terraform: `vswitch_name`.
    */
   public get vswitchName(): string {

@@ -1,10 +1,12 @@
 /**
  * Turn anything the ECS client throws into one diagnostic: a title-case summary, a detail
  * naming the action, the error code and the request id, and what to do next; attached to
- * the attribute the error is about when there is one.
+ * the attribute the error is about when there is one. {@link attempt} wraps one step of a
+ * resource method so that such an error ends the method with `NO_STATE` (the framework's
+ * result contract), never as an "Unexpected Error".
  */
-import type { Diagnostics } from '../framework/index.js';
-import { isEcsError, isEcsServiceError, type EcsServiceError, type EcsTimeoutError, type EcsWaitFailedError } from '../ecs/index.js';
+import { NO_STATE, type Diagnostics, type NoState } from '../../framework/index.js';
+import { isEcsError, isEcsServiceError, type EcsServiceError, type EcsTimeoutError, type EcsWaitFailedError } from '../../ecs/index.js';
 
 /** What to do after an ECS error code, for the codes users meet. */
 const HINTS: Readonly<Record<string, string>> = {
@@ -93,4 +95,22 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
     }
   }
   diags.addError(ctx.summary, `${err instanceof Error ? err.message : String(err)}${note}`);
+}
+
+/**
+ * Run one step of a resource method: its value, or `NO_STATE` after adding the diagnostic for
+ * whatever it threw (see {@link addEcsError}). A step may itself return `NO_STATE` after
+ * adding its own diagnostics.
+ *
+ * @example
+ * const created = await attempt(diags, { summary: 'Cannot Create VPC', attributeFor }, () => createVpc(client, input, { signal }));
+ * if (created === NO_STATE) return NO_STATE;
+ */
+export async function attempt<T>(diags: Diagnostics, ctx: EcsErrorContext, step: () => Promise<T | NoState>): Promise<T | NoState> {
+  try {
+    return await step();
+  } catch (err) {
+    addEcsError(diags, err, ctx);
+    return NO_STATE;
+  }
 }
