@@ -1,24 +1,15 @@
 import { apiError, type Handler, type HandlerContext } from '../context.js';
+import { text } from '../core/input.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
-import { defaultResourceGroup, findResourceGroup } from '../resource-groups/repository.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
-import { insertSnapshot } from '../snapshots/repository.js';
 import { FAIL_MARKER, osNames } from './model.js';
 import { findImageAnyOwner, findImageByName, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
-import type { InstanceRecord } from '../instances/repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
 
 const str = (v: InputValue | undefined): string => (v === undefined ? '' : String(v));
-
-/** Resource group of a new resource: the given one (must exist) or the account's default. */
-export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined): string {
-  if (id === undefined || id === '') return defaultResourceGroup(ctx.db, ctx.account.accountId).id;
-  if (!findResourceGroup(ctx.db, ctx.account.accountId, String(id)))
-    throw apiError('InvalidResourceGroup.NotFound', `The resource group "${String(id)}" given in ResourceGroupId does not exist.`);
-  return String(id);
-}
 
 /**
  * CreateImage: from an instance (one new snapshot per disk), from DiskDeviceMapping, or from one
@@ -41,14 +32,20 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   if (name && findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name)) {
     throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by another image in region ${ctx.regionId}.`);
   }
-  const resourceGroupId = resourceGroupFor(ctx, input.ResourceGroupId);
+  const groupId = text(input.ResourceGroupId);
+  const resourceGroupId = resolveResourceGroup(
+    ctx,
+    groupId,
+    'InvalidResourceGroup.NotFound',
+    `The resource group "${groupId}" given in ResourceGroupId does not exist.`,
+  );
   const tags = tagsFromInput(input.Tag);
   const now = ctx.now().getTime();
   const createSeconds = ctx.settings.imageCreateSeconds;
 
   let disks: ImageDiskMapping[];
   let inherited: ImageRecord | undefined;
-  let fromInstance: InstanceRecord | undefined;
+  let fromInstance: ReturnType<typeof sourceInstance> | undefined;
   const newSnapshots: { diskId: string; type: 'system' | 'data'; size: number; category: string; device: string }[] = [];
   if (instanceId) {
     const inst = sourceInstance(ctx, instanceId);
@@ -80,7 +77,7 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   ctx.db.transaction(() => {
     for (const s of newSnapshots) {
       const id = ctx.newId('s-');
-      insertSnapshot(ctx.db, {
+      ctx.backend.need('snapshots').insert(ctx.db, {
         id,
         accountId: ctx.account.accountId,
         regionId: ctx.regionId,

@@ -1,5 +1,4 @@
 import { apiError, type Handler } from '../context.js';
-import { instancesUsingImage } from '../instances/repository.js';
 import { setTags } from '../tags/repository.js';
 import { deleteImage as removeImage } from './repository.js';
 import { ownImage } from './modify-image-attribute.js';
@@ -7,7 +6,7 @@ import { ownImage } from './modify-image-attribute.js';
 /** DeleteImage: refused while instances use the image unless Force; the image's snapshots stay. */
 export const deleteImage: Handler = (ctx, input) => {
   const img = ownImage(ctx, String(input.ImageId));
-  const users = instancesUsingImage(ctx.db, ctx.account.accountId, img.id);
+  const users = ctx.backend.queries.instances?.usingImage(ctx.db, ctx.account.accountId, img.id) ?? [];
   if (users.length > 0 && input.Force !== true) {
     throw apiError(
       'ImageUsingByInstance',

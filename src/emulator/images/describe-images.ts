@@ -1,9 +1,7 @@
 import { apiError, type Handler } from '../context.js';
 import { IMAGE_STATUSES } from '../../spec/ecs/images.js';
+import { records, stringList, tagFilterFromInput } from '../core/input.js';
 import { getTagsOfMany } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { imageIdsInUse } from '../instances/repository.js';
-import { records, stringList } from '../instances/paging.js';
 import { queryImageIds } from './image-query.js';
 import { imagesByIds } from './repository.js';
 import { imageView } from './image-view.js';
@@ -62,7 +60,7 @@ export const describeImages: Handler = (ctx, input) => {
   const endMs = end?.Value ? parseFilterTime('CreationEndTime', String(end.Value)) : undefined;
   const pageNumber = typeof input.PageNumber === 'number' ? input.PageNumber : 1;
   const pageSize = typeof input.PageSize === 'number' ? input.PageSize : 10;
-  const inUse = imageIdsInUse(ctx.db, ctx.account.accountId);
+  const inUse = ctx.backend.queries.instances?.imageIdsInUse(ctx.db, ctx.account.accountId) ?? [];
   const str = (v: unknown) => (v === undefined ? undefined : String(v));
   const { total, ids: pageIds } = queryImageIds(
     ctx.db,

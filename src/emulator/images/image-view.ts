@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import type { Tag } from '../tags/repository.js';
-import { imageState, isoSeconds } from './model.js';
+import { isoSeconds } from '../core/time.js';
+import { imageState } from './model.js';
 import { PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
 
 /** What the Image object needs besides the record, loaded once per page by the caller. */

@@ -1,8 +1,8 @@
 import type { Handler } from '../context.js';
+import { stringList, tagFilterFromInput } from '../core/input.js';
+import { pageWindow } from '../core/paging.js';
 import { getTagsOfMany } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
 import { currentInstanceStatus, disksByIds, instancesByIds } from './repository.js';
-import { pageWindow, stringList } from './paging.js';
 import { queryDisks } from './disk-query.js';
 
 /** DescribeDisks: the account's disks in the region (system and data disks of its instances). */

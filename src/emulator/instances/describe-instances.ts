@@ -1,24 +1,34 @@
 import type { Handler, HandlerContext } from '../context.js';
+import { stringList, tagFilterFromInput } from '../core/input.js';
+import { pageWindow } from '../core/paging.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { findImageAnyOwner, type ImageRecord } from '../images/repository.js';
 import { currentInstanceStatus, instancesByIds, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
-import { pageWindow, stringList } from './paging.js';
 import { queryInstances } from './instance-query.js';
+
+/** The OS fields of an instance's image (they fill OS fields an instance recorded empty at launch). */
+interface ImageOs {
+  osType: string;
+  osName: string;
+  osNameEn: string;
+}
 
 /** What a page already loaded for the view: the instance's tags and a shared image lookup. */
 export interface InstanceViewExtras {
   tags: readonly Tag[];
-  image: (id: string) => ImageRecord | undefined;
+  image: (id: string) => ImageOs | undefined;
 }
+
+/** The image an instance of the account runs, if the images family serves it. */
+const imageOf = (ctx: HandlerContext, id: string): ImageOs | undefined =>
+  ctx.backend.queries.images?.findForAccount(ctx.db, ctx.account.accountId, id);
 
 /** The Instance object of DescribeInstances, with the JSON types of the SDK model. */
 export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: InstanceViewExtras): Record<string, unknown> {
   const type = instanceTypeInfo(r.instanceType);
   // The image only fills OS fields recorded empty at launch.
   const needImage = !r.osType || !r.osName || !r.osNameEn;
-  const image = needImage ? (extras ? extras.image(r.imageId) : findImageAnyOwner(ctx.db, ctx.account.accountId, r.imageId)) : undefined;
+  const image = needImage ? (extras ? extras.image(r.imageId) : imageOf(ctx, r.imageId)) : undefined;
   return {
     InstanceId: r.id,
     InstanceName: r.name,
@@ -100,9 +110,9 @@ export const describeInstances: Handler = (ctx, input) => {
     'instance',
     page.map((r) => ({ accountId: ctx.account.accountId, resourceId: r.id })),
   );
-  const images = new Map<string, ImageRecord | undefined>();
+  const images = new Map<string, ImageOs | undefined>();
   const image = (id: string) => {
-    if (!images.has(id)) images.set(id, findImageAnyOwner(ctx.db, ctx.account.accountId, id));
+    if (!images.has(id)) images.set(id, imageOf(ctx, id));
     return images.get(id);
   };
   return {

@@ -1,7 +1,8 @@
 import { apiError, type Handler } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import { findInstanceType, isInstanceTypeAvailable } from '../zones/catalogue.js';
-import { ownInstance, requireStatus, str } from './lifecycle-common.js';
+import { text } from '../core/input.js';
+import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance } from './repository.js';
 
 /**
@@ -12,7 +13,7 @@ import { updateInstance } from './repository.js';
  */
 export const modifyInstanceSpec: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
-  return withClientToken(ctx, 'ModifyInstanceSpec', str(input.ClientToken), input, () => {
+  return withClientToken(ctx, 'ModifyInstanceSpec', text(input.ClientToken), input, () => {
     if ((inst.instanceChargeType ?? 'PostPaid') !== 'PostPaid') {
       throw apiError(
         'InvalidInstanceChargeType.NotSupported',
@@ -25,7 +26,7 @@ export const modifyInstanceSpec: Handler = (ctx, input) => {
         `The instance "${inst.id}" is locked for security reasons; ModifyInstanceSpec is refused.`,
       );
     }
-    const type = str(input.InstanceType);
+    const type = text(input.InstanceType);
     const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : undefined;
     if (type === undefined && bandwidth === undefined) {
       throw apiError('MissingParameter', 'ModifyInstanceSpec needs InstanceType or InternetMaxBandwidthOut.');

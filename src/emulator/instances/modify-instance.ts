@@ -1,6 +1,6 @@
 import { apiError, type Handler } from '../context.js';
-import { findSecurityGroup } from '../security-groups/repository.js';
-import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus, str } from './lifecycle-common.js';
+import { text } from '../core/input.js';
+import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
 
 /**
@@ -11,18 +11,18 @@ import { updateInstance, type InstanceRecord } from './repository.js';
 export const modifyInstanceAttribute: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
   const patch: Partial<InstanceRecord> = {};
-  const name = str(input.InstanceName);
+  const name = text(input.InstanceName);
   if (name !== undefined) {
     checkInstanceName(name);
     patch.name = name;
   }
   if (input.Description !== undefined) patch.description = String(input.Description);
-  const hostName = str(input.HostName);
+  const hostName = text(input.HostName);
   if (hostName !== undefined) {
     checkHostName(hostName);
     patch.hostName = hostName;
   }
-  const password = str(input.Password);
+  const password = text(input.Password);
   if (password !== undefined) {
     checkPassword(password);
     requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing Password');
@@ -32,7 +32,7 @@ export const modifyInstanceAttribute: Handler = (ctx, input) => {
   if (Array.isArray(input.SecurityGroupIds) && input.SecurityGroupIds.length > 0) {
     const ids = [...new Set(input.SecurityGroupIds.map(String))];
     ids.forEach((id, i) => {
-      const sg = findSecurityGroup(ctx.db, ctx.account.accountId, inst.regionId, id);
+      const sg = ctx.backend.queries.securityGroups?.find(ctx.db, ctx.account.accountId, inst.regionId, id);
       if (!sg)
         throw apiError(
           'InvalidSecurityGroupId.NotFound',
@@ -59,7 +59,7 @@ export const modifyInstanceNetworkSpec: Handler = (ctx, input) => {
   requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
   const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : inst.internetMaxBandwidthOut;
   const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
-  const charge = str(input.NetworkChargeType);
+  const charge = text(input.NetworkChargeType);
   if (charge !== undefined) patch.internetChargeType = charge;
   if (input.AllocatePublicIp === true) {
     if (bandwidth <= 0) throw apiError('InvalidParameter', 'AllocatePublicIp=true needs InternetMaxBandwidthOut above 0.');

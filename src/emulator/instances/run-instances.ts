@@ -1,10 +1,12 @@
 import { apiError, type Handler, type HandlerContext } from '../context.js';
 import type { ActionInput } from '../../spec/ecs/types.js';
+import { text } from '../core/input.js';
+import { minuteTime } from '../core/time.js';
 import { withClientToken } from '../db/client-tokens.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
-import { resolveResourceGroup } from '../vpc/resource-group.js';
-import { checkHostName, checkInstanceName, checkPassword, minuteTime, publicIpFor, str } from './lifecycle-common.js';
+import { checkHostName, checkInstanceName, checkPassword, publicIpFor } from './lifecycle-common.js';
 import { insertInstance } from './repository.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork } from './run-instances-input.js';
 
@@ -15,28 +17,28 @@ import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launc
  * derived from the stored timestamp. A repeated ClientToken answers the first result.
  */
 export const runInstances: Handler = (ctx, input) =>
-  withClientToken(ctx, 'RunInstances', str(input.ClientToken), input, () => launch(ctx, input));
+  withClientToken(ctx, 'RunInstances', text(input.ClientToken), input, () => launch(ctx, input));
 
 function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
   const image = launchImage(ctx, input);
   const net = launchNetwork(ctx, input);
   const instanceType = launchInstanceType(ctx, input, net.zoneId, image);
   const disks = launchDisks(ctx, input, image);
-  const name = str(input.InstanceName);
+  const name = text(input.InstanceName);
   if (name !== undefined) checkInstanceName(name);
-  const hostName = str(input.HostName);
+  const hostName = text(input.HostName);
   if (hostName !== undefined) checkHostName(hostName);
-  const password = str(input.Password);
+  const password = text(input.Password);
   if (password !== undefined) checkPassword(password);
-  const chargeType = str(input.InstanceChargeType) ?? 'PostPaid';
+  const chargeType = text(input.InstanceChargeType) ?? 'PostPaid';
   if (chargeType === 'PrePaid' && input.Period === undefined)
     throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
   const amount = typeof input.Amount === 'number' ? input.Amount : 1;
   const minAmount = typeof input.MinAmount === 'number' ? input.MinAmount : amount;
   if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
-  const resourceGroupId = resolveResourceGroup(ctx, str(input.ResourceGroupId), 'InvalidResourceGroup.NotFound');
+  const resourceGroupId = resolveResourceGroup(ctx, text(input.ResourceGroupId), 'InvalidResourceGroup.NotFound');
   const tags = tagsFromInput(input.Tag);
-  const ips = allocatePrivateIps(ctx, net.vSwitch, str(input.PrivateIpAddress), amount, minAmount);
+  const ips = allocatePrivateIps(ctx, net.vSwitch, text(input.PrivateIpAddress), amount, minAmount);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
@@ -50,7 +52,7 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
       regionId: ctx.regionId,
       zoneId: net.zoneId,
       name: name ? name + suffix(n) : id,
-      description: str(input.Description) ?? '',
+      description: text(input.Description) ?? '',
       instanceType,
       imageId: image.id,
       status: 'Pending',
@@ -68,7 +70,7 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
       hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`,
       hasPassword: password !== undefined,
       deletionProtection: input.DeletionProtection === true,
-      internetChargeType: str(input.InternetChargeType) ?? 'PayByTraffic',
+      internetChargeType: text(input.InternetChargeType) ?? 'PayByTraffic',
       instanceChargeType: chargeType,
       publicIp: bandwidth > 0 ? publicIpFor(id) : '',
       platform: image.platform,

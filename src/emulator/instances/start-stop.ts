@@ -1,5 +1,6 @@
 import { apiError, type Handler } from '../context.js';
-import { minuteTime, ownInstance, requireStatus } from './lifecycle-common.js';
+import { minuteTime } from '../core/time.js';
+import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
 
 function notSecurityLocked(inst: InstanceRecord, action: string): void {

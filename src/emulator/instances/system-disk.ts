@@ -3,10 +3,9 @@
  * and ResizeDisk (grow a system or data disk).
  */
 import { EcsApiError, apiError, type Handler } from '../context.js';
+import { text } from '../core/input.js';
 import { withClientToken } from '../db/client-tokens.js';
-import { getCustomImage, getPublicImage } from '../images/repository.js';
-import { imageState } from '../images/model.js';
-import { checkPassword, ownInstance, requireStatus, statusNow, str } from './lifecycle-common.js';
+import { checkPassword, ownInstance, requireStatus, statusNow } from './lifecycle-common.js';
 import { findDiskAnyRegion, findInstanceAnyRegion, updateInstance } from './repository.js';
 
 /** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
@@ -23,28 +22,29 @@ export function maxDiskSize(type: 'system' | 'data', category: string): number {
  */
 export const replaceSystemDisk: Handler = (ctx, input) => {
   const inst = ownInstance(ctx, String(input.InstanceId));
-  return withClientToken(ctx, 'ReplaceSystemDisk', str(input.ClientToken), input, () => {
+  return withClientToken(ctx, 'ReplaceSystemDisk', text(input.ClientToken), input, () => {
     if (inst.locks.some((l) => l.lockReason === 'security')) {
       throw apiError(
         'InstanceLockedForSecurity',
         `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`,
       );
     }
-    const imageId = str(input.ImageId);
+    const imageId = text(input.ImageId);
     if (imageId === undefined)
       throw apiError('MissingParameter', 'The input parameter "ImageId" that is mandatory for processing this request is not supplied.');
-    if (str(input.DiskId) !== undefined)
+    if (text(input.DiskId) !== undefined)
       throw apiError(
         'InvalidParameter.Conflict',
         'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).',
       );
-    const image = getCustomImage(ctx.db, ctx.account.accountId, inst.regionId, imageId) ?? getPublicImage(ctx.db, imageId);
-    if (!image)
+    const images = ctx.backend.queries.images;
+    const image = images?.findLaunchable(ctx.db, ctx.account.accountId, inst.regionId, imageId);
+    if (!images || !image)
       throw apiError(
         'InvalidImageId.NotFound',
         `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`,
       );
-    const imgStatus = imageState(image, ctx.now()).status;
+    const imgStatus = images.status(image, ctx.now());
     if (imgStatus !== 'Available')
       throw apiError(
         'IncorrectImageStatus',
@@ -62,7 +62,7 @@ export const replaceSystemDisk: Handler = (ctx, input) => {
         `SystemDisk.Size ${size} is not valid: an integer from ${min} (at least 20, the image size ${image.sizeGiB} GiB and the current system disk size ${oldSize} GiB) to 2048 GiB.`,
       );
     }
-    const password = str(input.Password);
+    const password = text(input.Password);
     if (password !== undefined) checkPassword(password);
     const diskId = ctx.newId('d-');
     const disks = [
@@ -92,7 +92,7 @@ export const resizeDisk: Handler = (ctx, input) => {
   const diskId = String(input.DiskId);
   const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
   if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
-  return withClientToken(ctx, 'ResizeDisk', str(input.ClientToken), input, () => {
+  return withClientToken(ctx, 'ResizeDisk', text(input.ClientToken), input, () => {
     const newSize = Number(input.NewSize);
     const max = maxDiskSize(disk.type, disk.category);
     if (newSize <= disk.sizeGiB) {

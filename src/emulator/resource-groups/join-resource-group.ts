@@ -1,6 +1,6 @@
 import { EcsApiError, apiError, type Handler } from '../context.js';
 import { JOIN_RESOURCE_TYPES } from '../../spec/ecs/resource-groups.js';
-import { findResourceGroup, groupMember } from './repository.js';
+import { findResourceGroup } from './repository.js';
 
 // This API's own table answers a missing parameter with 403, unlike the common 400.
 const missing = (name: string) =>
@@ -14,7 +14,7 @@ export const joinResourceGroup: Handler = (ctx, input) => {
   if (!resourceId) throw missing('ResourceId');
   if (!groupId) throw missing('ResourceGroupId');
   if (!resourceType) throw missing('ResourceType');
-  const move = groupMember(resourceType);
+  const move = ctx.backend.groupMember(resourceType);
   if (!move || !(JOIN_RESOURCE_TYPES as readonly string[]).includes(resourceType)) {
     throw apiError(
       'InvalidResourceType.NotFound',

@@ -1,16 +1,17 @@
 /**
- * Handlers of the ECS security-group actions. A group belongs to one VPC of
+ * Handlers of the ECS security-group actions, one export per action (`CreateSecurityGroup` ->
+ * `createSecurityGroup`). A group belongs to one VPC of
  * the region; tags live in the shared tags table (resource type `securitygroup`).
  */
 import type { Handler, HandlerContext } from '../context.js';
 import { apiError } from '../context.js';
 import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
+import { bool, list, matchesTags, str, tagPairs } from '../core/input.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, setTags } from '../tags/repository.js';
-import { isoSeconds, list, matchesTags, paginate, str, tags, bool } from '../vpc/input.js';
-import { findVpc } from '../vpc/repository.js';
-import { resolveResourceGroup } from '../vpc/resource-group.js';
 import * as repo from './repository.js';
-import { instancesInSecurityGroup } from '../instances/repository.js';
 
 const TAG_TYPE = 'securitygroup';
 
@@ -37,7 +38,7 @@ export const createSecurityGroup: Handler = (ctx, input) => {
       'MissingParameter',
       'The input parameter "VpcId" that is mandatory for processing this request is not supplied (classic-network groups are not supported).',
     );
-  if (!findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
+  if (!ctx.backend.queries.vpc?.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
     throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
   }
   const g: repo.SecurityGroupRecord = {
@@ -54,7 +55,7 @@ export const createSecurityGroup: Handler = (ctx, input) => {
     createdAt: ctx.now().getTime(),
   };
   repo.insertSecurityGroup(ctx.db, g);
-  const t = tags(input);
+  const t = tagPairs(input);
   if (t.length > 0)
     setTags(
       ctx.db,
@@ -73,7 +74,7 @@ export const describeSecurityGroups: Handler = (ctx, input) => {
   const fuzzy = bool(input, 'FuzzyQuery') ?? false;
   const type = str(input, 'SecurityGroupType');
   const rg = str(input, 'ResourceGroupId');
-  const wantTags = tags(input);
+  const wantTags = tagPairs(input);
   const all = repo
     .listSecurityGroups(ctx.db, ctx.account.accountId, ctx.regionId)
     .map((g) => ({ g, tags: tagsOf(ctx, g.securityGroupId) }))
@@ -86,7 +87,8 @@ export const describeSecurityGroups: Handler = (ctx, input) => {
         (rg === undefined || g.resourceGroupId === rg) &&
         matchesTags(have, wantTags),
     );
-  const page = paginate(all, input);
+  // MaxResults/NextToken are accepted by the table but, as before, this action pages by number only.
+  const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
     RegionId: ctx.regionId,
     TotalCount: page.totalCount,
@@ -121,9 +123,7 @@ function countUsers(ctx: HandlerContext, groupId: string): number {
 }
 
 function usersOf(ctx: HandlerContext, groupId: string): string[] {
-  const table = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'instances'").get();
-  if (!table) return [];
-  return instancesInSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, groupId);
+  return ctx.backend.queries.instances?.inSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, groupId) ?? [];
 }
 
 export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
@@ -265,3 +265,4 @@ function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revok
 
 export const authorizeSecurityGroup = ruleHandler('ingress', 'authorize');
 export const revokeSecurityGroup = ruleHandler('ingress', 'revoke');
+export { modifySecurityGroupPolicy } from './policy-handler.js';

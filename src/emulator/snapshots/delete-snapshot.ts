@@ -1,5 +1,4 @@
 import { apiError, type Handler } from '../context.js';
-import { imagesUsingSnapshot } from '../images/repository.js';
 import { setTags } from '../tags/repository.js';
 import { deleteSnapshot as removeSnapshot, findSnapshotAnyRegion, getSnapshot } from './repository.js';
 
@@ -15,7 +14,7 @@ export const deleteSnapshot: Handler = (ctx, input) => {
       'InvalidSnapshotId.NotFound',
       `The snapshot "${id}" does not exist${input.RegionId === undefined ? '' : ` in region ${ctx.regionId}`}.`,
     );
-  const images = imagesUsingSnapshot(ctx.db, id);
+  const images = ctx.backend.queries.images?.usingSnapshot(ctx.db, id) ?? [];
   if (images.length > 0)
     throw apiError('SnapshotCreatedImage', `The snapshot "${id}" is used by image(s) ${images.join(', ')}; delete the image(s) first.`);
   removeSnapshot(ctx.db, id);

@@ -1,15 +1,14 @@
 import type { Handler, HandlerContext } from '../context.js';
+import { stringList, tagFilterFromInput } from '../core/input.js';
+import { pageWindow } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { imagesUsingSnapshot } from '../images/repository.js';
-import { isoSeconds } from '../images/model.js';
-import { pageWindow, stringList } from '../instances/paging.js';
 import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
 /** Snapshot `Usage`: `image` while a custom image references it, else `none`. */
 export const snapshotUsage = (ctx: HandlerContext, id: string): 'image' | 'none' =>
-  imagesUsingSnapshot(ctx.db, id).length > 0 ? 'image' : 'none';
+  (ctx.backend.queries.images?.usingSnapshot(ctx.db, id).length ?? 0) > 0 ? 'image' : 'none';
 
 /** The Snapshot object of DescribeSnapshots with the SDK's JSON types. */
 export function snapshotView(

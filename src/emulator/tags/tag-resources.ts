@@ -1,15 +1,15 @@
 import { apiError, type Handler, type HandlerContext } from '../context.js';
 import { TAG_RESOURCE_TYPES } from '../../spec/ecs/tags.js';
-import { getTags, MAX_TAGS_PER_RESOURCE, removeTags, taggable, upsertTags } from './repository.js';
+import { getTags, MAX_TAGS_PER_RESOURCE, removeTags, upsertTags } from './repository.js';
 import { tagsFromInput } from './validate.js';
 
-/** The resource type checked against the registry, and every resource id checked to exist. */
+/** The resource type checked against the served families' taggable types, and every resource id checked to exist. */
 export function checkResources(ctx: HandlerContext, resourceType: string, ids: readonly string[]): void {
-  const exists = taggable(resourceType);
+  const exists = ctx.backend.taggable(resourceType);
   if (!exists) {
     throw apiError(
       'InvalidResourceType.NotFound',
-      `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`,
+      `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => ctx.backend.taggable(t)).join(', ')}.`,
     );
   }
   const missing = ids.filter((id) => !exists(ctx.db, ctx.account.accountId, ctx.regionId, id));

@@ -15,12 +15,3 @@ export function tagsFromInput(value: InputValue | undefined): Tag[] {
   }
   return tags;
 }
-
-/** Decoded `Tag.N` filter records (Key/Value strings). */
-export function tagFilterFromInput(value: InputValue | undefined): { Key?: string; Value?: string }[] {
-  const list = (Array.isArray(value) ? value : []) as Record<string, InputValue>[];
-  return list.map((t) => ({
-    Key: t.Key === undefined ? undefined : String(t.Key),
-    Value: t.Value === undefined ? undefined : String(t.Value),
-  }));
-}

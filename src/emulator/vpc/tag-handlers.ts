@@ -7,11 +7,12 @@
 import type { Handler, HandlerContext } from '../context.js';
 import { apiError } from '../context.js';
 import { VPC_MOVE_RESOURCE_TYPES, VPC_TAG_RESOURCE_TYPES } from '../../spec/vpc/tags.js';
+import { bool, list, tagFilterFromInput } from '../core/input.js';
+import { offsetTokens, paginate } from '../core/paging.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, listTagRows, MAX_TAGS_PER_RESOURCE, removeTags, upsertTags } from '../tags/repository.js';
-import { tagFilterFromInput, tagsFromInput } from '../tags/validate.js';
-import { bool, list, num, str } from './input.js';
+import { tagsFromInput } from '../tags/validate.js';
 import * as repo from './repository.js';
-import { resolveResourceGroup } from './resource-group.js';
 
 type TagType = (typeof VPC_TAG_RESOURCE_TYPES)[number];
 
@@ -96,19 +97,12 @@ export const listTagResources: Handler = (ctx, input) => {
     ),
   );
   const selected = rows.filter((r) => matching.has(r.resourceId));
-  const size = num(input, 'MaxResults') ?? 50;
-  let start = 0;
-  const token = str(input, 'NextToken');
-  if (token !== undefined) {
-    const m = /^vpc-tag-page-(\d+)$/.exec(token);
-    if (!m || Number(m[1]) > selected.length)
-      throw apiError('InvalidNextToken', `The NextToken "${token}" is not valid; pass the NextToken of the previous page.`);
-    start = Number(m[1]);
-  }
-  const page = selected.slice(start, start + size);
+  const page = paginate(selected, input, { defaultSize: 50, tokens: offsetTokens('vpc-tag-page-') });
   return {
-    NextToken: start + size < selected.length ? `vpc-tag-page-${start + size}` : '',
-    TagResources: { TagResource: page.map((r) => ({ ResourceId: r.resourceId, ResourceType: type, TagKey: r.key, TagValue: r.value })) },
+    NextToken: page.nextToken,
+    TagResources: {
+      TagResource: page.items.map((r) => ({ ResourceId: r.resourceId, ResourceType: type, TagKey: r.key, TagValue: r.value })),
+    },
   };
 };
 

@@ -5,15 +5,25 @@
  */
 import type { Handler, HandlerContext } from '../context.js';
 import { apiError } from '../context.js';
-import { countSecurityGroupsInVpc } from '../security-groups/repository.js';
+import { bool, list, matchesTags, str, tagPairs } from '../core/input.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { contains, isPrivate, parseCidr } from './cidr.js';
-import { instanceIdsUsing } from './instance-lookup.js';
-import { bool, isoSeconds, list, matchesTags, paginate, str, tags } from './input.js';
 import * as repo from './repository.js';
-import { resolveResourceGroup } from './resource-group.js';
 
 /** How long a new VPC or vSwitch stays Pending. */
 export const PENDING_MS = 1000;
+
+/** Ids of the account's instances attached to a VPC or vSwitch (none when the instances family is not served). */
+export function instancesUsing(
+  ctx: HandlerContext,
+  accountId: number,
+  regionId: string,
+  where: { vpcId?: string; vSwitchId?: string },
+): string[] {
+  return ctx.backend.queries.instances?.usingNetwork(ctx.db, accountId, regionId, where) ?? [];
+}
 
 export function networkStatus(ctx: HandlerContext, createdAt: number): 'Pending' | 'Available' {
   return ctx.now().getTime() - createdAt < PENDING_MS ? 'Pending' : 'Available';
@@ -63,7 +73,7 @@ export const createVpc: Handler = (ctx, input) => {
     resourceGroupId,
     vRouterId: ctx.newId('vrt-'),
     routeTableId: ctx.newId('vtb-'),
-    tags: tags(input),
+    tags: tagPairs(input),
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
   };
@@ -107,7 +117,7 @@ export const describeVpcs: Handler = (ctx, input) => {
   const name = str(input, 'VpcName');
   const rg = str(input, 'ResourceGroupId');
   const isDefault = bool(input, 'IsDefault');
-  const wantTags = tags(input);
+  const wantTags = tagPairs(input);
   const all = repo
     .listVpcs(ctx.db, ctx.account.accountId, ctx.regionId)
     .filter(
@@ -156,10 +166,10 @@ export const deleteVpc: Handler = (ctx, input) => {
       'DependencyViolation.VSwitch',
       `The VPC ${vpcId} still contains vSwitches (${vsws.map((s) => s.vSwitchId).join(', ')}); delete them first.`,
     );
-  if (countSecurityGroupsInVpc(ctx.db, accountId, regionId, vpcId) > 0) {
+  if ((ctx.backend.queries.securityGroups?.countInVpc(ctx.db, accountId, regionId, vpcId) ?? 0) > 0) {
     throw apiError('DependencyViolation.SecurityGroup', `The VPC ${vpcId} still contains security groups; delete them first.`);
   }
-  if (instanceIdsUsing(ctx.db, accountId, regionId, { vpcId }).length > 0) {
+  if (instancesUsing(ctx, accountId, regionId, { vpcId }).length > 0) {
     throw apiError('DependencyViolation.Instance', `The VPC ${vpcId} still contains instances; release them first.`);
   }
   if (bool(input, 'DryRun')) throw apiError('DryRunOperation');

@@ -5,12 +5,13 @@
  */
 import type { Handler, HandlerContext } from '../context.js';
 import { apiError } from '../context.js';
+import { bool, list, matchesTags, str, tagPairs } from '../core/input.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
 import { findZone } from '../zones/catalogue.js';
 import { availableAddresses, contains, overlaps, parseCidr } from './cidr.js';
-import { instanceIdsUsing } from './instance-lookup.js';
-import { bool, isoSeconds, list, matchesTags, paginate, str, tags } from './input.js';
 import * as repo from './repository.js';
-import { networkStatus } from './vpc-handlers.js';
+import { instancesUsing, networkStatus } from './vpc-handlers.js';
 
 /** Documented quota of vSwitches per VPC. */
 export const MAX_VSWITCHES_PER_VPC = 150;
@@ -67,7 +68,7 @@ export const createVSwitch: Handler = (ctx, input) => {
     description: str(input, 'Description') ?? '',
     isDefault: false,
     resourceGroupId: vpc.resourceGroupId,
-    tags: tags(input),
+    tags: tagPairs(input),
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
   };
@@ -76,7 +77,7 @@ export const createVSwitch: Handler = (ctx, input) => {
 };
 
 function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: string): Record<string, unknown> {
-  const used = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId }).length;
+  const used = instancesUsing(ctx, s.accountId, s.regionId, { vSwitchId: s.vSwitchId }).length;
   return {
     VSwitchId: s.vSwitchId,
     VpcId: s.vpcId,
@@ -107,7 +108,7 @@ export const describeVSwitches: Handler = (ctx, input) => {
   const rg = str(input, 'ResourceGroupId');
   const isDefault = bool(input, 'IsDefault');
   const routeTableId = str(input, 'RouteTableId');
-  const wantTags = tags(input);
+  const wantTags = tagPairs(input);
   const routeTables = new Map(repo.listVpcs(ctx.db, ctx.account.accountId, ctx.regionId).map((v) => [v.vpcId, v.routeTableId]));
   const all = repo
     .listVSwitches(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)
@@ -140,7 +141,7 @@ export const modifyVSwitchAttribute: Handler = (ctx, input) => {
 
 export const deleteVSwitch: Handler = (ctx, input) => {
   const s = mustFindVSwitch(ctx, String(input['VSwitchId']));
-  const users = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId });
+  const users = instancesUsing(ctx, s.accountId, s.regionId, { vSwitchId: s.vSwitchId });
   if (users.length > 0) {
     throw apiError(
       'DependencyViolation.Instance',

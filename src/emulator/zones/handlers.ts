@@ -3,9 +3,9 @@
  * and DescribeAvailableResource, answered from the static catalogue.
  */
 import type { Handler } from '../context.js';
-import { apiError } from '../context.js';
 import type { ActionInput } from '../../spec/ecs/types.js';
-import { list, num, str } from '../vpc/input.js';
+import { list, num, str } from '../core/input.js';
+import { pageWindow } from '../core/paging.js';
 import * as cat from './catalogue.js';
 
 const LOCAL_REGION: Readonly<Record<string, [zh: string, en: string]>> = {
@@ -153,17 +153,18 @@ function typeView(t: cat.InstanceTypeSpec): Record<string, unknown> {
 
 export const describeInstanceTypes: Handler = (_ctx, input) => {
   const all = cat.INSTANCE_TYPES.filter((t) => matchesTypeFilters(t, input));
-  const maxResults = num(input, 'MaxResults') ?? 250;
-  const token = str(input, 'NextToken');
-  let start = 0;
-  if (token !== undefined) {
-    start = all.findIndex((t) => t.id === token);
-    if (start < 0)
-      throw apiError('InvalidNextToken', `The specified NextToken "${token}" is not valid: pass the NextToken of the previous page.`);
-  }
-  const page = all.slice(start, start + maxResults);
-  const next = all[start + maxResults];
-  return { NextToken: next ? next.id : '', InstanceTypes: { InstanceType: page.map(typeView) } };
+  // NextToken is the id of the first type of the next page.
+  const w = pageWindow(all.length, input, {
+    defaultSize: 250,
+    tokens: {
+      encode: (offset) => all[offset]!.id,
+      decode: (token) => {
+        const i = all.findIndex((t) => t.id === token);
+        return i < 0 ? undefined : i;
+      },
+    },
+  });
+  return { NextToken: w.nextToken, InstanceTypes: { InstanceType: all.slice(w.offset, w.offset + w.limit).map(typeView) } };
 };
 
 export const describeInstanceTypeFamilies: Handler = (_ctx, input) => {
