@@ -6,30 +6,19 @@
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
-import { tagsErrors } from '../../spec/ecs/tags.js';
 import * as handlers from './handlers.js';
 import { imagesMigrations } from './migrations.js';
 import { imageQueries } from './queries.js';
 import { getCustomImage, updateImage } from './repository.js';
 import { seedPublicImages } from './seed.js';
+import { tagParamErrors } from '../tags/validate.js';
 
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
   specs: imagesActions,
   handlers,
-  errors: [
-    ...imagesErrors,
-    ...pickErrors(
-      tagsErrors,
-      'Duplicate.TagKey',
-      'NumberExceed.Tags',
-      'InvalidTagKey.Malformed',
-      'InvalidTagValue.Malformed',
-      'InvalidTagCount',
-    ),
-    ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound'),
-  ],
+  errors: [...imagesErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
   migrations: imagesMigrations,
   seed: (db, account) => {
     if (!account) seedPublicImages(db);

@@ -10,13 +10,13 @@ import { imagesErrors } from '../../spec/ecs/images.js';
 import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
 import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
 import { securityGroupErrorSpecs } from '../../spec/ecs/security-groups.js';
-import { tagsErrors } from '../../spec/ecs/tags.js';
 import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
 import { getDisk, getInstance, setDiskResourceGroup, updateInstance } from './repository.js';
 import { seedInstances } from './seed.js';
+import { tagParamErrors } from '../tags/validate.js';
 
 export const instancesFamily: Family = {
   name: 'instances',
@@ -41,14 +41,7 @@ export const instancesFamily: Family = {
     ),
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
-    ...pickErrors(
-      tagsErrors,
-      'Duplicate.TagKey',
-      'NumberExceed.Tags',
-      'InvalidTagKey.Malformed',
-      'InvalidTagValue.Malformed',
-      'InvalidTagCount',
-    ),
+    ...tagParamErrors,
   ],
   migrations: instancesMigrations,
   seed: (db, account, settings) => seedInstances(db, account, settings),

@@ -24,24 +24,21 @@ const required = (input: ActionInput, name: string, why = ''): string => {
   return v;
 };
 
+/** The `ImageId` an instance gets in `regionId`: a public image or the account's own there, Available (`use` says for what). */
+export function availableImage(ctx: HandlerContext, regionId: string, id: string, use: string): LaunchImage {
+  const images = ctx.backend.queries.images;
+  const img = images?.findLaunchable(ctx.db, ctx.account.accountId, regionId, id);
+  if (!images || !img)
+    throw apiError('InvalidImageId.NotFound', `The image "${id}" given in ImageId does not exist in region ${regionId} for this account.`);
+  const status = images.status(img, ctx.now());
+  if (status !== 'Available')
+    throw apiError('IncorrectImageStatus', `The image "${id}" given in ImageId is ${status}; only an Available image can ${use}.`);
+  return img;
+}
+
 /** The image to launch from: a public image or the account's own in the region, Available. */
 export function launchImage(ctx: HandlerContext, input: ActionInput): LaunchImage {
-  const id = required(input, 'ImageId');
-  const images = ctx.backend.queries.images;
-  const img = images?.findLaunchable(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!images || !img)
-    throw apiError(
-      'InvalidImageId.NotFound',
-      `The image "${id}" given in ImageId does not exist in region ${ctx.regionId} for this account.`,
-    );
-  const status = images.status(img, ctx.now());
-  if (status !== 'Available') {
-    throw apiError(
-      'IncorrectImageStatus',
-      `The image "${id}" given in ImageId is ${status}; only an Available image can launch instances.`,
-    );
-  }
-  return img;
+  return availableImage(ctx, ctx.regionId, required(input, 'ImageId'), 'launch instances');
 }
 
 export interface LaunchNetwork {

@@ -6,6 +6,7 @@ import { EcsApiError, apiError, type Handler } from '../context.js';
 import { text } from '../core/input.js';
 import { withClientToken } from '../db/client-tokens.js';
 import { checkPassword, ownInstance, requireStatus, statusNow } from './lifecycle-common.js';
+import { availableImage } from './run-instances-input.js';
 import { findDiskAnyRegion, findInstanceAnyRegion, updateInstance } from './repository.js';
 
 /** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
@@ -37,19 +38,7 @@ export const replaceSystemDisk: Handler = (ctx, input) => {
         'InvalidParameter.Conflict',
         'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).',
       );
-    const images = ctx.backend.queries.images;
-    const image = images?.findLaunchable(ctx.db, ctx.account.accountId, inst.regionId, imageId);
-    if (!images || !image)
-      throw apiError(
-        'InvalidImageId.NotFound',
-        `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`,
-      );
-    const imgStatus = images.status(image, ctx.now());
-    if (imgStatus !== 'Available')
-      throw apiError(
-        'IncorrectImageStatus',
-        `The image "${imageId}" given in ImageId is ${imgStatus}; only an Available image can replace a system disk.`,
-      );
+    const image = availableImage(ctx, inst.regionId, imageId, 'replace a system disk');
     requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
     const old = inst.disks.find((d) => d.type === 'system');
     const oldSize = old?.sizeGiB ?? 20;

@@ -7,12 +7,12 @@ import { pickErrors, type Family } from '../context.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
 import { securityGroupActionSpecs, securityGroupErrorSpecs } from '../../spec/ecs/security-groups.js';
-import { tagsErrors } from '../../spec/ecs/tags.js';
 import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import * as handlers from './handlers.js';
 import { securityGroupQueries } from './queries.js';
 import { findSecurityGroup, securityGroupMigrations, updateSecurityGroup } from './repository.js';
 import { seedDefaultSecurityGroup } from './seed.js';
+import { tagParamErrors } from '../tags/validate.js';
 
 export const securityGroupsFamily: Family = {
   name: 'security-groups',
@@ -24,7 +24,7 @@ export const securityGroupsFamily: Family = {
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
     ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound'),
     ...pickErrors(imagesErrors, 'OperationDenied'),
-    ...pickErrors(tagsErrors, 'NumberExceed.Tags', 'InvalidTagKey.Malformed', 'InvalidTagValue.Malformed'),
+    ...tagParamErrors,
   ],
   migrations: securityGroupMigrations,
   seed: (db, account, settings) => seedDefaultSecurityGroup(db, account, settings),

@@ -1,7 +1,18 @@
 /** Tag rules the spec tables cannot express: duplicate keys across `Tag.N`. */
-import { apiError } from '../context.js';
+import { apiError, pickErrors } from '../context.js';
+import { tagsErrors } from '../../spec/ecs/tags.js';
 import type { InputValue } from '../../spec/ecs/types.js';
 import type { Tag } from './repository.js';
+
+/** The codes a `Tag.N` parameter (its spec rules and {@link tagsFromInput}) answers: part of the table of every family taking tags. */
+export const tagParamErrors = pickErrors(
+  tagsErrors,
+  'Duplicate.TagKey',
+  'NumberExceed.Tags',
+  'InvalidTagKey.Malformed',
+  'InvalidTagValue.Malformed',
+  'InvalidTagCount',
+);
 
 /** Turn decoded `Tag.N` records into tags, refusing duplicate keys (Duplicate.TagKey). */
 export function tagsFromInput(value: InputValue | undefined): Tag[] {
