@@ -19,6 +19,7 @@ import type {
   ScalarListParam,
   ScalarParam,
 } from '../spec/ecs/types.js';
+import type { InputOf } from '../spec/ecs/infer.js';
 import { apiError, invalidMessage, missingMessage } from './errors.js';
 
 type ScalarRules = Omit<ScalarParam, 'kind' | 'name' | 'required'>;
@@ -289,12 +290,13 @@ function decodeParam(p: ParamSpec, params: ReadonlyMap<string, string>): InputVa
 /**
  * Decode the flat wire parameters of one request into typed input, in table order.
  * Throws the first {@link EcsApiError} found (MissingParameter, InvalidParameter or the spec's codes).
+ * For a literal table the result is typed as {@link InputOf}`<typeof spec>`.
  */
-export function decodeInput(spec: ActionSpec, params: ReadonlyMap<string, string>): ActionInput {
+export function decodeInput<const S extends ActionSpec>(spec: S, params: ReadonlyMap<string, string>): InputOf<S> {
   const input: ActionInput = {};
   for (const p of spec.params) {
     const value = decodeParam(p, params);
     if (value !== undefined) input[p.name] = value;
   }
-  return input;
+  return input as InputOf<S>;
 }
