@@ -8,7 +8,7 @@
  * and errors. A family (`images/`, `instances/`, `vpc/`, ...) owns its tables,
  * its domain rules and one handler per action.
  *
- * A handler receives already-validated, typed input (see `ActionInput`) and a
+ * A handler receives already-validated, typed input (`InputOf<typeof itsSpec>`) and a
  * {@link HandlerContext}; it returns the response body without `RequestId`
  * (the core adds it) or throws an {@link EcsApiError} made by {@link apiError}.
  * Handlers never touch HTTP, and never use wall-clock time or random ids
@@ -28,7 +28,8 @@
  * `zones/` catalogue import no family and may be imported by any.
  */
 import type Database from 'better-sqlite3';
-import type { ActionInput, ActionSpec, ErrorSpec } from '../spec/ecs/types.js';
+import type { ActionHandler } from '../spec/ecs/infer.js';
+import type { ActionSpec, ErrorSpec } from '../spec/ecs/types.js';
 
 export { EcsApiError, apiError, pickErrors } from './errors.js';
 
@@ -67,7 +68,19 @@ export interface HandlerContext {
   backend: Backend;
 }
 
-export type Handler = (ctx: HandlerContext, input: ActionInput) => Record<string, unknown>;
+/**
+ * The handler of the action table `S` (`HandlerOf<typeof createImageSpec>`): it takes the input
+ * exactly as the core decoded and checked it from `S` (`InputOf<S>`: required parameters present,
+ * enums as literals, numbers and booleans converted, lists as arrays) and returns the body `S`'s
+ * response shape states, without `RequestId`.
+ */
+export type HandlerOf<S extends ActionSpec> = ActionHandler<S, HandlerContext>;
+
+/** A handler of an untyped table (`ActionSpec`): any decoded input, any body. */
+export type Handler = HandlerOf<ActionSpec>;
+
+/** Any family's handler as the family lists it; the core only calls it with the input decoded from its own spec. */
+export type AnyHandler = (ctx: HandlerContext, input: never) => Record<string, unknown>;
 
 /** One SQL migration of a family, applied once per database, in order. */
 export interface Migration {
@@ -119,7 +132,7 @@ export interface Family {
    * each spec is the export named by the rule `CreateImage` -> `createImage`. A spec without a
    * handler, or a handler without a spec, stops the emulator at start-up.
    */
-  handlers: Readonly<Record<string, Handler>>;
+  handlers: Readonly<Record<string, AnyHandler>>;
   /** Error codes this family answers with, with their HTTP status and default message (the common codes are always known). */
   errors?: readonly ErrorSpec[];
   migrations: readonly Migration[];

@@ -14,6 +14,7 @@ import { apiError } from './errors.js';
 export interface Route {
   family: Family;
   spec: ActionSpec;
+  /** The family's handler of `spec`, called with the input decoded from `spec` (hence typed for any decoded input here). */
   handler: Handler;
   product: string;
 }
@@ -42,7 +43,7 @@ export class Dispatcher {
           throw new Error(`emulator: ${spec.action} (${spec.version}) is served by both ${existing.family.name} and ${family.name}`);
         const product = this.versions.get(spec.version) ?? spec.product;
         this.versions.set(spec.version, product);
-        this.routes.set(key, { family, spec, handler, product });
+        this.routes.set(key, { family, spec, handler: handler as Handler, product });
       }
     }
   }

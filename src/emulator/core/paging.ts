@@ -15,10 +15,10 @@ export const pagingErrors: readonly ErrorSpec[] = [
 
 /** The paging fields of a decoded input (any of them may be absent). */
 export interface PageInput {
-  PageNumber?: unknown;
-  PageSize?: unknown;
-  MaxResults?: unknown;
-  NextToken?: unknown;
+  PageNumber?: number;
+  PageSize?: number;
+  MaxResults?: number;
+  NextToken?: string;
 }
 
 /** How an action spells its NextToken: offset to token and back (undefined for a token no page gave). */
@@ -67,9 +67,9 @@ export function pageWindow(total: number, input: PageInput, options: PageOptions
   const defaultSize = options.defaultSize ?? 10;
   const tokens = options.tokens ?? defaultTokens;
   let start: number, pageNumber: number, pageSize: number;
-  const token = typeof input.NextToken === 'string' && input.NextToken !== '' ? input.NextToken : undefined;
+  const token = input.NextToken || undefined;
   if (input.MaxResults !== undefined || token !== undefined) {
-    pageSize = typeof input.MaxResults === 'number' ? input.MaxResults : defaultSize;
+    pageSize = input.MaxResults ?? defaultSize;
     start = 0;
     if (token !== undefined) {
       const offset = tokens.decode(token);
@@ -79,8 +79,8 @@ export function pageWindow(total: number, input: PageInput, options: PageOptions
     }
     pageNumber = Math.floor(start / pageSize) + 1;
   } else {
-    pageNumber = typeof input.PageNumber === 'number' ? input.PageNumber : 1;
-    pageSize = typeof input.PageSize === 'number' ? input.PageSize : defaultSize;
+    pageNumber = input.PageNumber ?? 1;
+    pageSize = input.PageSize ?? defaultSize;
     start = (pageNumber - 1) * pageSize;
   }
   const end = start + pageSize;

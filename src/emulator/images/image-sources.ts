@@ -4,9 +4,12 @@
  * snapshot readiness and age, one system disk, at most 16 data disks, devices and sizes.
  */
 import { EcsApiError, apiError, type FamilyQueries, type HandlerContext } from '../context.js';
-import type { InputValue } from '../../spec/ecs/types.js';
-import { text } from '../core/input.js';
+import type { createImageSpec } from '../../spec/ecs/images.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
 import type { ImageDiskMapping } from './repository.js';
+
+/** One decoded `DiskDeviceMapping.N` of CreateImage. */
+type MappingInput = NonNullable<InputOf<typeof createImageSpec>['DiskDeviceMapping']>[number];
 
 /** The snapshot and instance records as their families answer them. */
 type Snapshot = NonNullable<ReturnType<FamilyQueries['snapshots']['find']>>;
@@ -48,21 +51,14 @@ export function sourceInstance(ctx: HandlerContext, id: string): Instance {
   return inst;
 }
 
-const num = (v: InputValue | undefined): number | undefined => {
-  if (v === undefined || v === '' || v === 0 || v === '0') return undefined;
-  return typeof v === 'number' ? v : Number(v);
-};
-
 /** Mode 2: `DiskDeviceMapping.N`; empty strings and 0 mean "unset" (the Go provider sends them). */
-export function mappingsFromInput(ctx: HandlerContext, items: readonly Record<string, InputValue>[]): ImageDiskMapping[] {
+export function mappingsFromInput(ctx: HandlerContext, items: readonly MappingInput[]): ImageDiskMapping[] {
   const resolved = items.map((item, i) => {
     const n = i + 1;
-    const snapshotId = text(item.SnapshotId);
+    const snapshotId = item.SnapshotId;
     const snap = snapshotId ? usableSnapshot(ctx, snapshotId, `DiskDeviceMapping.${n}.SnapshotId`) : undefined;
-    const type = (text(item.DiskType) ?? snap?.sourceDiskType ?? (i === 0 ? 'system' : 'data')) as 'system' | 'data';
-    if (type !== 'system' && type !== 'data')
-      throw apiError('InvalidDiskType.ValueNotSupported', `DiskDeviceMapping.${n}.DiskType must be system or data.`);
-    const size = num(item.Size) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
+    const type = item.DiskType ?? snap?.sourceDiskType ?? (i === 0 ? 'system' : 'data');
+    const size = (item.Size || undefined) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
     if (!Number.isInteger(size) || size > MAX_SIZE)
       throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be an integer of at most ${MAX_SIZE} GiB.`);
     if (snap && size < snap.sourceDiskSizeGiB)
@@ -75,7 +71,7 @@ export function mappingsFromInput(ctx: HandlerContext, items: readonly Record<st
         'InvalidSize.ValueNotSupported',
         `DiskDeviceMapping.${n}.Size must be ${MIN_EMPTY_SIZE}-${MAX_SIZE} GiB for a disk without snapshot.`,
       );
-    return { n, type, snapshotId: snapshotId ?? '', size, device: text(item.Device) };
+    return { n, type, snapshotId: snapshotId ?? '', size, device: item.Device };
   });
   const systems = resolved.filter((m) => m.type === 'system');
   if (systems.length !== 1)

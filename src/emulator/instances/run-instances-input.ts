@@ -4,18 +4,20 @@
  * image and the zone's categories, and private addresses from the vSwitch CIDR.
  */
 import { apiError, type FamilyQueries, type HandlerContext } from '../context.js';
-import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
-import { text } from '../core/input.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
+import type { runInstancesSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { parseCidr } from '../vpc/cidr.js';
 import { DATA_DISK_CATEGORIES, SYSTEM_DISK_CATEGORIES, findInstanceType, findZone, isInstanceTypeAvailable } from '../zones/catalogue.js';
 import { privateIpsInVSwitch } from './repository.js';
+
+/** RunInstances input as the core decoded it. */
+export type RunInput = InputOf<typeof runInstancesSpec>;
 
 /** The image and vSwitch records as their families answer them. */
 type LaunchImage = NonNullable<ReturnType<FamilyQueries['images']['findLaunchable']>>;
 type VSwitch = NonNullable<ReturnType<FamilyQueries['vpc']['findVSwitch']>>;
 
-const required = (input: ActionInput, name: string, why = ''): string => {
-  const v = text(input[name]);
+const required = (v: string | undefined, name: string, why = ''): string => {
   if (v === undefined)
     throw apiError(
       'MissingParameter',
@@ -37,8 +39,8 @@ export function availableImage(ctx: HandlerContext, regionId: string, id: string
 }
 
 /** The image to launch from: a public image or the account's own in the region, Available. */
-export function launchImage(ctx: HandlerContext, input: ActionInput): LaunchImage {
-  return availableImage(ctx, ctx.regionId, required(input, 'ImageId'), 'launch instances');
+export function launchImage(ctx: HandlerContext, input: RunInput): LaunchImage {
+  return availableImage(ctx, ctx.regionId, required(input.ImageId, 'ImageId'), 'launch instances');
 }
 
 export interface LaunchNetwork {
@@ -48,20 +50,20 @@ export interface LaunchNetwork {
 }
 
 /** VSwitchId (required: instances are VPC-only), ZoneId (must match the vSwitch), security groups of the same VPC. */
-export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNetwork {
-  const vswId = required(input, 'VSwitchId', ' (the emulator launches VPC instances only)');
+export function launchNetwork(ctx: HandlerContext, input: RunInput): LaunchNetwork {
+  const vswId = required(input.VSwitchId, 'VSwitchId', ' (the emulator launches VPC instances only)');
   const vSwitch = ctx.backend.queries.vpc?.findVSwitch(ctx.db, ctx.account.accountId, ctx.regionId, vswId);
   if (!vSwitch)
     throw apiError('InvalidVSwitchId.NotFound', `The vSwitch "${vswId}" given in VSwitchId does not exist in region ${ctx.regionId}.`);
-  const zoneId = text(input.ZoneId);
+  const zoneId = input.ZoneId;
   if (zoneId !== undefined) {
     if (!findZone(ctx.regionId, zoneId))
       throw apiError('InvalidZoneId.NotFound', `The zone "${zoneId}" given in ZoneId does not exist in region ${ctx.regionId}.`);
     if (zoneId !== vSwitch.zoneId)
       throw apiError('InvalidParameter.Mismatch', `ZoneId "${zoneId}" does not match the zone "${vSwitch.zoneId}" of vSwitch "${vswId}".`);
   }
-  const single = text(input.SecurityGroupId);
-  const many = Array.isArray(input.SecurityGroupIds) ? input.SecurityGroupIds.map(String).filter((s) => s !== '') : [];
+  const single = input.SecurityGroupId;
+  const many = (input.SecurityGroupIds ?? []).filter((s) => s !== '');
   if (single !== undefined && many.length > 0)
     throw apiError('InvalidParameter', 'Give either SecurityGroupId or SecurityGroupIds.N, not both.');
   const ids = single !== undefined ? [single] : [...new Set(many)];
@@ -83,8 +85,8 @@ export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNe
 }
 
 /** InstanceType must exist in the catalogue and be sold in the zone; x86 types only run x86 images. */
-export function launchInstanceType(ctx: HandlerContext, input: ActionInput, zoneId: string, image: LaunchImage): string {
-  const type = required(input, 'InstanceType');
+export function launchInstanceType(ctx: HandlerContext, input: RunInput, zoneId: string, image: LaunchImage): string {
+  const type = required(input.InstanceType, 'InstanceType');
   if (!findInstanceType(type))
     throw apiError(
       'InvalidInstanceType.NotFound',
@@ -110,16 +112,16 @@ export interface PlannedDisk {
 }
 
 /** System disk from the image (size at least the image's, 20-2048 GiB) and up to 16 data disks (20-32768 GiB). */
-export function launchDisks(ctx: HandlerContext, input: ActionInput, image: LaunchImage): PlannedDisk[] {
-  const sys = (input.SystemDisk ?? {}) as Record<string, InputValue>;
-  const category = text(sys.Category) ?? 'cloud_essd';
+export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchImage): PlannedDisk[] {
+  const sys = input.SystemDisk ?? {};
+  const category = sys.Category ?? 'cloud_essd';
   if (!(SYSTEM_DISK_CATEGORIES as readonly string[]).includes(category)) {
     throw apiError(
       'InvalidSystemDiskCategory.ValueNotSupported',
       `SystemDisk.Category "${category}" is not sold here; allowed: ${SYSTEM_DISK_CATEGORIES.join(', ')}.`,
     );
   }
-  const size = text(sys.Size) === undefined ? Math.max(40, image.sizeGiB) : Number(sys.Size);
+  const size = sys.Size === undefined ? Math.max(40, image.sizeGiB) : Number(sys.Size);
   if (!Number.isInteger(size) || size < 20 || size > 2048 || size < image.sizeGiB) {
     throw apiError(
       'InvalidSystemDiskSize',
@@ -127,17 +129,17 @@ export function launchDisks(ctx: HandlerContext, input: ActionInput, image: Laun
     );
   }
   const disks: PlannedDisk[] = [{ type: 'system', category, sizeGiB: size, device: '/dev/xvda' }];
-  const data = (Array.isArray(input.DataDisk) ? input.DataDisk : []) as Record<string, InputValue>[];
+  const data = input.DataDisk ?? [];
   data.forEach((d, i) => {
     const n = i + 1;
-    const cat = text(d.Category) ?? 'cloud_efficiency';
+    const cat = d.Category ?? 'cloud_efficiency';
     if (!(DATA_DISK_CATEGORIES as readonly string[]).includes(cat)) {
       throw apiError(
         'InvalidDataDiskCategory.ValueNotSupported',
         `DataDisk.${n}.Category "${cat}" is not sold here; allowed: ${DATA_DISK_CATEGORIES.join(', ')}.`,
       );
     }
-    const snapId = text(d.SnapshotId);
+    const snapId = d.SnapshotId;
     let min = 20;
     if (snapId !== undefined) {
       const snapshots = ctx.backend.queries.snapshots;

@@ -2,10 +2,11 @@
  * Handlers of ResourceManager ListResourceGroups and GetResourceGroup, over the
  * account's groups (the table and its seed belong to resource-groups/).
  */
-import type { Handler } from '../context.js';
+import type { HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import { list, str } from '../core/input.js';
+import { given, ids } from '../core/input.js';
 import { paginate } from '../core/paging.js';
+import type { getResourceGroupSpec, listResourceGroupsSpec } from '../../spec/resource-manager/resource-groups.js';
 import * as groups from '../resource-groups/repository.js';
 
 const view = (g: groups.ResourceGroupRecord) => ({
@@ -17,18 +18,18 @@ const view = (g: groups.ResourceGroupRecord) => ({
   CreateDate: g.createDate,
 });
 
-export const listResourceGroups: Handler = (ctx, input) => {
-  const id = str(input, 'ResourceGroupId');
-  const ids = list(input, 'ResourceGroupIds');
-  const name = str(input, 'Name');
-  const displayName = str(input, 'DisplayName');
-  const status = str(input, 'Status');
+export const listResourceGroups: HandlerOf<typeof listResourceGroupsSpec> = (ctx, input) => {
+  const id = given(input.ResourceGroupId);
+  const wanted = ids(input.ResourceGroupIds);
+  const name = given(input.Name);
+  const displayName = given(input.DisplayName);
+  const status = input.Status;
   const all = groups
     .listResourceGroups(ctx.db, ctx.account.accountId)
     .filter(
       (g) =>
         (id === undefined || g.id === id) &&
-        (ids.length === 0 || ids.includes(g.id)) &&
+        (wanted.length === 0 || wanted.includes(g.id)) &&
         (name === undefined || g.name === name) &&
         (displayName === undefined || g.displayName === displayName) &&
         (status === undefined || g.status === status),
@@ -42,8 +43,8 @@ export const listResourceGroups: Handler = (ctx, input) => {
   };
 };
 
-export const getResourceGroup: Handler = (ctx, input) => {
-  const id = String(input['ResourceGroupId']);
+export const getResourceGroup: HandlerOf<typeof getResourceGroupSpec> = (ctx, input) => {
+  const id = input.ResourceGroupId;
   const g = groups.findResourceGroup(ctx.db, ctx.account.accountId, id);
   if (!g) throw apiError('EntityNotExist.ResourceGroup', `The resource group "${id}" does not exist in this account.`);
   return {

@@ -1,10 +1,11 @@
-import { apiError, type Handler } from '../context.js';
+import { apiError, type HandlerOf } from '../context.js';
+import type { deleteSnapshotSpec } from '../../spec/ecs/snapshots.js';
 import { setTags } from '../tags/repository.js';
 import { deleteSnapshot as removeSnapshot, findSnapshotAnyRegion, getSnapshot } from './repository.js';
 
 /** DeleteSnapshot: refused while a custom image references the snapshot (even with Force). */
-export const deleteSnapshot: Handler = (ctx, input) => {
-  const id = String(input.SnapshotId);
+export const deleteSnapshot: HandlerOf<typeof deleteSnapshotSpec> = (ctx, input) => {
+  const id = input.SnapshotId;
   const snap =
     input.RegionId === undefined
       ? findSnapshotAnyRegion(ctx.db, ctx.account.accountId, id)
