@@ -23,9 +23,10 @@
  *
  * Families reach each other only through the backend: a family reads another family's state
  * through the small query interface that family declares (an entry of {@link FamilyQueries}),
- * never through its repository, so the import graph between family folders stays acyclic
- * (`import-graph.test.ts`). The shared services `tags/`, `resource-groups/` and the static
- * `zones/` catalogue import no family and may be imported by any.
+ * never through its repository, handlers or queries module, so the import graph between family
+ * folders stays acyclic (`import-graph.test.ts`). The shared services `tags/`, `resource-groups/`
+ * and the static `zones/` catalogue import no family and may be imported by any; a peer's
+ * stateless modules (seed ids, CIDR math) may be imported where that adds no cycle.
  */
 import type Database from 'better-sqlite3';
 import type { ActionHandler } from '../spec/ecs/infer.js';
