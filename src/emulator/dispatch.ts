@@ -3,8 +3,8 @@
  *
  * Several products share one port, told apart by their version (`Ecs` 2014-05-26,
  * `Vpc` 2016-04-28, `ResourceManager` 2020-03-31). Handler names follow the action by a
- * fixed rule: `CreateImage` → `createImage`. A missing handler or a duplicate route is an
- * emulator bug and fails at start-up.
+ * fixed rule: `CreateImage` → `createImage`, looked up in the family's handlers module. A missing
+ * handler, a handler no spec routes to, or a duplicate route is an emulator bug and fails at start-up.
  */
 import type { Family, Handler } from './context.js';
 import type { ActionSpec } from '../spec/ecs/types.js';
@@ -14,6 +14,7 @@ import { apiError } from './errors.js';
 export interface Route {
   family: Family;
   spec: ActionSpec;
+  /** The family's handler of `spec`, called with the input decoded from `spec` (hence typed for any decoded input here). */
   handler: Handler;
   product: string;
 }
@@ -30,6 +31,9 @@ export class Dispatcher {
 
   constructor(families: readonly Family[]) {
     for (const family of families) {
+      const routed = new Set(family.specs.map((s) => handlerName(s.action)));
+      const stray = Object.keys(family.handlers).filter((name) => !routed.has(name));
+      if (stray.length > 0) throw new Error(`emulator family ${family.name}: handler(s) ${stray.join(', ')} match no action spec`);
       for (const spec of family.specs) {
         const handler = family.handlers[handlerName(spec.action)];
         if (!handler) throw new Error(`emulator family ${family.name}: no handler ${handlerName(spec.action)} for ${spec.action}`);
@@ -39,7 +43,7 @@ export class Dispatcher {
           throw new Error(`emulator: ${spec.action} (${spec.version}) is served by both ${existing.family.name} and ${family.name}`);
         const product = this.versions.get(spec.version) ?? spec.product;
         this.versions.set(spec.version, product);
-        this.routes.set(key, { family, spec, handler, product });
+        this.routes.set(key, { family, spec, handler: handler as Handler, product });
       }
     }
   }

@@ -1,23 +1,80 @@
 /**
  * The one place ECS errors become HTTP: the JSON body
- * `{RequestId, HostId, Code, Message, Recommend}` with the status from the error tables.
- * Also registers the common error table so `apiError('MissingParameter', ...)` works everywhere.
+ * `{RequestId, HostId, Code, Message, Recommend}` with the status from the running emulator's
+ * error tables.
+ *
+ * Handlers raise errors by code ({@link apiError}); the status and default message are looked up
+ * when the error is answered, in the {@link ErrorTable} of the emulator serving the request (its
+ * families' tables plus the common codes), never in module state. A code in no table is an
+ * emulator bug that `error-codes.test.ts` catches; should one slip through it is answered 400
+ * and logged, never 500.
  */
-import { EcsApiError, apiError, registerErrors } from './context.js';
 import { commonErrors } from '../spec/ecs/common.js';
+import type { ErrorSpec } from '../spec/ecs/types.js';
 
-registerErrors(commonErrors);
-
-export { EcsApiError, apiError };
-
-/** `apiError` for codes coming from spec tables: an unregistered code still yields a 400, never a 500. */
-export function specError(code: string, message: string): EcsApiError {
-  try {
-    return apiError(code, message);
-  } catch {
-    return new EcsApiError(code, 400, message);
+/**
+ * An ECS error: code, HTTP status, message. `status` undefined and `message` '' mean "as the
+ * emulator's error table says"; an explicit status is for the APIs that document another status
+ * than the shared table (e.g. a 403 `IncorrectInstanceStatus` of the lifecycle actions).
+ */
+export class EcsApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EcsApiError';
   }
 }
+
+/**
+ * Make the named ECS error. `message` overrides the table's default with a specific sentence
+ * (name the parameter and what is allowed); the status comes from the table when answered.
+ */
+export function apiError(code: string, message = ''): EcsApiError {
+  return new EcsApiError(code, undefined, message);
+}
+
+/** An error with its status known, ready to answer. */
+export type ResolvedError = EcsApiError & { readonly status: number };
+
+/**
+ * The entries of `table` for `codes`: a family answering codes whose entry lives in another
+ * family's spec table (a product's codes are split over several tables). A code the table lacks
+ * is a bug in the family's declaration and throws when it loads.
+ */
+export function pickErrors(table: readonly ErrorSpec[], ...codes: string[]): ErrorSpec[] {
+  return codes.map((code) => {
+    const spec = table.find((s) => s.code === code);
+    if (!spec) throw new Error(`emulator: error code ${code} is not in the table it is picked from`);
+    return spec;
+  });
+}
+
+/** The error codes one emulator answers with; a later table's entry overrides an earlier one's. */
+export class ErrorTable {
+  private readonly specs = new Map<string, ErrorSpec>();
+
+  constructor(tables: readonly (readonly ErrorSpec[])[]) {
+    for (const table of tables) for (const s of table) this.specs.set(s.code, s);
+  }
+
+  get(code: string): ErrorSpec | undefined {
+    return this.specs.get(code);
+  }
+
+  /** The error with its status and message filled in from this table. */
+  resolve(err: EcsApiError): ResolvedError {
+    if (err.status !== undefined && err.message !== '') return err as ResolvedError;
+    const spec = this.specs.get(err.code);
+    if (!spec) console.error(`emulator bug: error code ${err.code} is in no error table of this emulator; answering 400`);
+    return new EcsApiError(err.code, err.status ?? spec?.status ?? 400, err.message || spec?.message || err.code) as ResolvedError;
+  }
+}
+
+/** The codes every emulator knows: the transport and common codes the core itself answers with. */
+export const commonErrorTable = new ErrorTable([commonErrors]);
 
 /** Message of `MissingParameter`, as ECS words it. */
 export function missingMessage(name: string): string {
@@ -34,7 +91,9 @@ export interface SerializedResponse {
   body: string;
 }
 
-export function serializeError(err: EcsApiError, requestId: string, hostId: string, product: string): SerializedResponse {
+/** The error body; `err` is resolved against the common codes unless the caller resolved it against its emulator's table. */
+export function serializeError(unresolved: EcsApiError, requestId: string, hostId: string, product: string): SerializedResponse {
+  const err = commonErrorTable.resolve(unresolved);
   const q = (s: string) => encodeURIComponent(s);
   const body = {
     RequestId: requestId,

@@ -18,7 +18,7 @@ import { timestampWindowMs } from '../spec/ecs/common.js';
 import { buildCredentials, type AccountConfig } from './accounts.js';
 import { applyMigrations, applySeeds, wipeData } from './db/migrate.js';
 import { openDatabase, type Db } from './db/open.js';
-import { Dispatcher } from './dispatch.js';
+import { EmulatorBackend } from './backend.js';
 import { families as registeredFamilies } from './families.js';
 import { regionsFamily } from './regions/family.js';
 import { createRequestListener, type EmulatorCore } from './server.js';
@@ -28,8 +28,9 @@ import { serializeError, apiError } from './errors.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type AccountConfig } from './accounts.js';
 export { families } from './families.js';
-export type { Account, EmulatorSettings, Family, Handler, HandlerContext, Migration } from './context.js';
-export { EcsApiError, apiError, registerErrors } from './context.js';
+export type { Account, Backend, EmulatorSettings, Family, FamilyQueries, Handler, HandlerContext, Migration } from './context.js';
+export { EcsApiError, apiError } from './errors.js';
+export { EmulatorBackend } from './backend.js';
 
 /** Defaults of {@link EmulatorSettings}. */
 export const defaultSettings: EmulatorSettings = {
@@ -93,7 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const newId = options.newId ?? randomId;
   const chosen = options.families ?? registeredFamilies;
   const families = chosen.includes(regionsFamily) ? chosen : [regionsFamily, ...chosen];
-  const dispatcher = new Dispatcher(families);
+  const backend = new EmulatorBackend(families);
   const credentials = buildCredentials(options.accounts);
   const accounts = [...credentials.values()].map((c) => c.account);
 
@@ -110,8 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const nonces = new NonceStore(2 * timestampWindowMs);
   const core: EmulatorCore = {
     db,
-    families,
-    dispatcher,
+    backend,
     credentials,
     accounts,
     nonces,

@@ -6,24 +6,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Account, EmulatorSettings, Family, HandlerContext } from './context.js';
+import type { Account, EmulatorSettings, HandlerContext } from './context.js';
 import type { Credential } from './accounts.js';
+import type { EmulatorBackend } from './backend.js';
 import type { Db } from './db/open.js';
-import type { Dispatcher } from './dispatch.js';
 import { EcsApiError, apiError, internalError, serializeError, serializeSuccess, type SerializedResponse } from './errors.js';
 import { MalformedInput, decodeForm, decodeUtf8 } from './http/form.js';
 import { readBody } from './http/read-body.js';
 import { authenticate } from './signature/authenticate.js';
 import type { NonceStore } from './signature/nonce-store.js';
 import { decodeInput } from './validate-input.js';
-import { regionExists } from './regions/repository.js';
 import { handleAdmin } from './admin/routes.js';
 
 /** Everything the pipeline needs; built once by `startEmulator`. */
 export interface EmulatorCore {
   db: Db;
-  families: readonly Family[];
-  dispatcher: Dispatcher;
+  /** The served families: routes, error table, region directory, queries. */
+  backend: EmulatorBackend;
   credentials: ReadonlyMap<string, Credential>;
   accounts: readonly Account[];
   nonces: NonceStore;
@@ -75,12 +74,12 @@ function handleApi(
       { credentials: core.credentials, nonces: core.nonces, now: core.signatureClock() },
     );
     action = auth.action;
-    product = core.dispatcher.product(auth.version) ?? product;
-    const route = core.dispatcher.resolve(auth.action, auth.version);
+    product = core.backend.dispatcher.product(auth.version) ?? product;
+    const route = core.backend.dispatcher.resolve(auth.action, auth.version);
     const input = decodeInput(route.spec, params);
     const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
     const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
-    if (hasRegionParam && typeof input.RegionId === 'string' && !regionExists(core.db, input.RegionId)) {
+    if (hasRegionParam && typeof input.RegionId === 'string' && !core.backend.regionExists(core.db, input.RegionId)) {
       throw apiError(
         'InvalidRegionId.NotFound',
         `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
@@ -95,6 +94,7 @@ function handleApi(
       settings: core.settings,
       now: () => now,
       newId: core.newId,
+      backend: core.backend,
     };
     const result = core.db.transaction(() => {
       const out = route.handler(ctx, input);
@@ -108,7 +108,7 @@ function handleApi(
     const { RequestId: _ignored, ...fields } = result;
     return serializeSuccess(requestId, fields);
   } catch (err) {
-    if (err instanceof EcsApiError) return serializeError(err, requestId, hostId, product);
+    if (err instanceof EcsApiError) return serializeError(core.backend.errors.resolve(err), requestId, hostId, product);
     if (err instanceof MalformedInput) return serializeError(apiError('InvalidParameter', err.message), requestId, hostId, product);
     return serializeError(internalError(err, action), requestId, hostId, product);
   }

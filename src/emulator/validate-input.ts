@@ -19,7 +19,8 @@ import type {
   ScalarListParam,
   ScalarParam,
 } from '../spec/ecs/types.js';
-import { invalidMessage, missingMessage, specError } from './errors.js';
+import type { InputOf } from '../spec/ecs/infer.js';
+import { apiError, invalidMessage, missingMessage } from './errors.js';
 
 type ScalarRules = Omit<ScalarParam, 'kind' | 'name' | 'required'>;
 
@@ -49,7 +50,7 @@ function lengthText(min: number | undefined, max: number | undefined): string {
 
 /** Check one raw scalar value and convert it to its kind. `wireName` is the name used in messages. */
 function scalarValue(rules: ScalarRules, wireName: string, raw: string, code: string): InputValue {
-  const fail = (allowed: string) => specError(code, invalidMessage(wireName, allowed));
+  const fail = (allowed: string) => apiError(code, invalidMessage(wireName, allowed));
   if (rules.type === 'integer' || rules.type === 'long') {
     const range = rangeText(rules.min, rules.max);
     if (!/^-?\d{1,16}$/.test(raw.trim())) throw fail(`must be an integer${range}`);
@@ -87,13 +88,13 @@ function subKeys(params: ReadonlyMap<string, string>, name: string): [string, st
 
 /** Parse the `N` of `Name.N...`; indexes start at 1. */
 function listIndex(text: string, wireName: string, code: string): number {
-  if (!/^[1-9]\d{0,4}$/.test(text)) throw specError(code, invalidMessage(wireName, 'the list index N must be an integer from 1'));
+  if (!/^[1-9]\d{0,4}$/.test(text)) throw apiError(code, invalidMessage(wireName, 'the list index N must be an integer from 1'));
   return Number(text);
 }
 
 function checkMaxItems(p: { name: string; maxItems?: number; tooManyCode?: string; errorCode?: string }, count: number): void {
   if (p.maxItems !== undefined && count > p.maxItems) {
-    throw specError(
+    throw apiError(
       p.tooManyCode ?? p.errorCode ?? 'InvalidParameter',
       invalidMessage(p.name, `must have at most ${p.maxItems} items, got ${count}`),
     );
@@ -103,7 +104,7 @@ function checkMaxItems(p: { name: string; maxItems?: number; tooManyCode?: strin
 function decodeScalar(p: ScalarParam, params: ReadonlyMap<string, string>): InputValue | undefined {
   const raw = params.get(p.name);
   if (raw === undefined || (raw === '' && (p.emptyIsAbsent || p.required || p.type !== 'string'))) {
-    if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(p.name));
+    if (p.required) throw apiError(p.missingCode ?? 'MissingParameter', missingMessage(p.name));
     return undefined;
   }
   return scalarValue(p, p.name, raw, p.errorCode ?? 'InvalidParameter');
@@ -120,14 +121,14 @@ function scalarListItems(p: ScalarListParam, entries: readonly [string, string][
   }
   if (items.length === 0) return undefined;
   if (p.maxItems !== undefined && items.length > p.maxItems) {
-    throw specError(p.tooManyCode ?? code, invalidMessage(prefix, `must have at most ${p.maxItems} items, got ${items.length}`));
+    throw apiError(p.tooManyCode ?? code, invalidMessage(prefix, `must have at most ${p.maxItems} items, got ${items.length}`));
   }
   return items.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
 }
 
 function decodeScalarList(p: ScalarListParam, params: ReadonlyMap<string, string>): InputValue | undefined {
   const items = scalarListItems(p, subKeys(params, p.name), p.name, p.errorCode ?? 'InvalidParameter');
-  if (items === undefined && p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1`));
+  if (items === undefined && p.required) throw apiError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1`));
   return items;
 }
 
@@ -152,7 +153,7 @@ function decodeFields(
     const wireName = `${prefix}.${f.name}`;
     const value = raw.get(f.name);
     if (value === undefined || (value === '' && (f.emptyIsAbsent || f.required || f.type !== 'string'))) {
-      if (f.required) throw specError(f.missingCode ?? 'MissingParameter', missingMessage(wireName));
+      if (f.required) throw apiError(f.missingCode ?? 'MissingParameter', missingMessage(wireName));
       continue;
     }
     record[f.name] = scalarValue(f, wireName, value, f.errorCode ?? parentCode);
@@ -199,7 +200,7 @@ function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string
     if (earlier !== undefined && earlier !== raw) {
       // Both spellings of one field (`Tag.1.Key` and `Tag.1.key`) with different values: refuse to guess.
       const first = `${p.name}.${index}.${item.spelled.get(field.name)}`;
-      throw specError(
+      throw apiError(
         'InvalidParameter',
         `The parameters "${first}" and "${p.name}.${rest}" give different values ("${earlier}" and "${raw}"): ` +
           `send only ${p.name}.N.${field.name} (the lower-case spelling is its deprecated alias).`,
@@ -209,7 +210,7 @@ function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string
     item.spelled.set(field.name, wireField);
   }
   if (byIndex.size === 0) {
-    if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1.${p.fields[0]?.name ?? ''}`));
+    if (p.required) throw apiError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.1.${p.fields[0]?.name ?? ''}`));
     return undefined;
   }
   checkMaxItems(p, byIndex.size);
@@ -221,7 +222,7 @@ function decodeRepeatList(p: RepeatListParam, params: ReadonlyMap<string, string
       for (const lf of p.listFields ?? []) {
         const items = scalarListItems(lf, raw.lists.get(lf.name) ?? [], `${prefix}.${lf.name}`, lf.errorCode ?? code);
         if (items !== undefined) record[lf.name] = items;
-        else if (lf.required) throw specError(lf.missingCode ?? 'MissingParameter', missingMessage(`${prefix}.${lf.name}.1`));
+        else if (lf.required) throw apiError(lf.missingCode ?? 'MissingParameter', missingMessage(`${prefix}.${lf.name}.1`));
       }
       return record;
     });
@@ -234,7 +235,7 @@ function decodeObject(p: ObjectParam, params: ReadonlyMap<string, string>): Inpu
   }
   const record = decodeFields(p.fields, raw, p.name, p.errorCode ?? 'InvalidParameter');
   if (Object.keys(record).length === 0) {
-    if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.${p.fields[0]?.name ?? ''}`));
+    if (p.required) throw apiError(p.missingCode ?? 'MissingParameter', missingMessage(`${p.name}.${p.fields[0]?.name ?? ''}`));
     return undefined;
   }
   return record;
@@ -258,13 +259,13 @@ function decodePackedList(p: PackedListParam, params: ReadonlyMap<string, string
         parsed = undefined;
       }
       if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string' || typeof x === 'number')) {
-        throw specError(code, invalidMessage(p.name, 'must be a JSON array of strings, e.g. ["id-1","id-2"]'));
+        throw apiError(code, invalidMessage(p.name, 'must be a JSON array of strings, e.g. ["id-1","id-2"]'));
       }
       items = parsed.map(String);
     }
   }
   if (items.length === 0) {
-    if (p.required) throw specError(p.missingCode ?? 'MissingParameter', missingMessage(p.name));
+    if (p.required) throw apiError(p.missingCode ?? 'MissingParameter', missingMessage(p.name));
     return undefined;
   }
   checkMaxItems(p, items.length);
@@ -289,12 +290,13 @@ function decodeParam(p: ParamSpec, params: ReadonlyMap<string, string>): InputVa
 /**
  * Decode the flat wire parameters of one request into typed input, in table order.
  * Throws the first {@link EcsApiError} found (MissingParameter, InvalidParameter or the spec's codes).
+ * For a literal table the result is typed as {@link InputOf}`<typeof spec>`.
  */
-export function decodeInput(spec: ActionSpec, params: ReadonlyMap<string, string>): ActionInput {
+export function decodeInput<const S extends ActionSpec>(spec: S, params: ReadonlyMap<string, string>): InputOf<S> {
   const input: ActionInput = {};
   for (const p of spec.params) {
     const value = decodeParam(p, params);
     if (value !== undefined) input[p.name] = value;
   }
-  return input;
+  return input as InputOf<S>;
 }

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EcsApiError, registerErrors, type HandlerContext } from '../context.js';
-import { commonErrors } from '../../spec/ecs/common.js';
+import { EcsApiError, type HandlerContext } from '../context.js';
+import { EmulatorBackend } from '../backend.js';
+import { regionsFamily } from '../regions/family.js';
 import { applyMigrations } from './migrate.js';
 import { openDatabase } from './open.js';
 import { clientTokensTableSql, moveClientTokensSql, requestFingerprint, withClientToken } from './client-tokens.js';
-
-registerErrors(commonErrors);
 
 function context(accountId = 1): HandlerContext {
   const db = openDatabase(':memory:');
@@ -20,6 +19,7 @@ function context(accountId = 1): HandlerContext {
     settings: { imageCreateSeconds: 0, instanceStartSeconds: 0, defaultRegionId: 'cn-hangzhou' },
     now: () => new Date(0),
     newId: (p) => `${p}1`,
+    backend: new EmulatorBackend([regionsFamily]),
   };
 }
 

@@ -10,7 +10,6 @@
  * so an emulator without such a family has no such table.
  */
 import { apiError, type HandlerContext } from '../context.js';
-import type { ActionInput } from '../../spec/ecs/types.js';
 import type { Db } from './open.js';
 
 /** Schema of the shared table (idempotent: every family that uses tokens puts it in a migration). */
@@ -38,7 +37,7 @@ export function moveClientTokensSql(oldTable: string): string {
 }
 
 /** Canonical JSON of a request (keys sorted at every depth; ClientToken and DryRun left out). */
-export function requestFingerprint(input: ActionInput): string {
+export function requestFingerprint(input: Readonly<Record<string, unknown>>): string {
   const sort = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sort)
@@ -92,9 +91,9 @@ export function withClientToken<T extends Record<string, unknown>>(
   ctx: HandlerContext,
   action: string,
   token: string | undefined,
-  fingerprintInput: ActionInput,
+  fingerprintInput: Readonly<Record<string, unknown>>,
   run: () => T,
-): T | Record<string, unknown> {
+): T {
   if (!token) return run();
   const {
     db,
@@ -103,7 +102,8 @@ export function withClientToken<T extends Record<string, unknown>>(
   } = ctx;
   const fp = requestFingerprint(fingerprintInput);
   const prior = findClientToken(db, accountId, regionId, action, token);
-  if (prior && prior.fingerprint === fp) return prior.result;
+  // The stored answer is the one `run` gave for the same action, so it has its type.
+  if (prior && prior.fingerprint === fp) return prior.result as T;
   if (prior)
     throw apiError(
       'IdempotentParameterMismatch',

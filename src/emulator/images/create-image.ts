@@ -1,54 +1,46 @@
-import { apiError, type Handler, type HandlerContext } from '../context.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
-import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
-import { defaultResourceGroup, findResourceGroup } from '../resource-groups/repository.js';
+import type { createImageSpec } from '../../spec/ecs/images.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
-import { insertSnapshot } from '../snapshots/repository.js';
 import { FAIL_MARKER, osNames } from './model.js';
 import { findImageAnyOwner, findImageByName, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
-import type { InstanceRecord } from '../instances/repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
-
-const str = (v: InputValue | undefined): string => (v === undefined ? '' : String(v));
-
-/** Resource group of a new resource: the given one (must exist) or the account's default. */
-export function resourceGroupFor(ctx: HandlerContext, id: InputValue | undefined): string {
-  if (id === undefined || id === '') return defaultResourceGroup(ctx.db, ctx.account.accountId).id;
-  if (!findResourceGroup(ctx.db, ctx.account.accountId, String(id)))
-    throw apiError('InvalidResourceGroup.NotFound', `The resource group "${String(id)}" given in ResourceGroupId does not exist.`);
-  return String(id);
-}
 
 /**
  * CreateImage: from an instance (one new snapshot per disk), from DiskDeviceMapping, or from one
  * system-disk snapshot, in that precedence. Returns at once; the image then goes
  * Waiting -> Creating -> Available over settings.imageCreateSeconds (see model.ts).
  */
-export const createImage: Handler = (ctx, input) =>
-  withClientToken(ctx, 'CreateImage', input.ClientToken === undefined ? undefined : String(input.ClientToken), input, () =>
-    create(ctx, input),
-  );
+export const createImage: HandlerOf<typeof createImageSpec> = (ctx, input) =>
+  withClientToken(ctx, 'CreateImage', input.ClientToken, input, () => create(ctx, input));
 
-function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
-  const mappingInput = (Array.isArray(input.DiskDeviceMapping) ? input.DiskDeviceMapping : []) as Record<string, InputValue>[];
-  const instanceId = input.InstanceId === undefined || input.InstanceId === '' ? undefined : String(input.InstanceId);
-  const snapshotId = input.SnapshotId === undefined || input.SnapshotId === '' ? undefined : String(input.SnapshotId);
+function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { ImageId: string } {
+  const mappingInput = input.DiskDeviceMapping ?? [];
+  const { InstanceId: instanceId, SnapshotId: snapshotId } = input;
   if (!instanceId && mappingInput.length === 0 && !snapshotId) {
     throw apiError('MissingParameter', 'One of InstanceId, DiskDeviceMapping or SnapshotId must be given to create an image.');
   }
-  const name = str(input.ImageName);
+  const name = input.ImageName ?? '';
   if (name && findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name)) {
     throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by another image in region ${ctx.regionId}.`);
   }
-  const resourceGroupId = resourceGroupFor(ctx, input.ResourceGroupId);
+  const groupId = input.ResourceGroupId;
+  const resourceGroupId = resolveResourceGroup(
+    ctx,
+    groupId,
+    'InvalidResourceGroup.NotFound',
+    `The resource group "${groupId}" given in ResourceGroupId does not exist.`,
+  );
   const tags = tagsFromInput(input.Tag);
   const now = ctx.now().getTime();
   const createSeconds = ctx.settings.imageCreateSeconds;
 
   let disks: ImageDiskMapping[];
   let inherited: ImageRecord | undefined;
-  let fromInstance: InstanceRecord | undefined;
+  let fromInstance: ReturnType<typeof sourceInstance> | undefined;
   const newSnapshots: { diskId: string; type: 'system' | 'data'; size: number; category: string; device: string }[] = [];
   if (instanceId) {
     const inst = sourceInstance(ctx, instanceId);
@@ -65,22 +57,22 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   // The instance recorded its OS at launch, so it wins over its image (which may be gone or changed).
-  const platform = str(input.Platform) || fromInstance?.platform || inherited?.platform || 'Others Linux';
-  const architecture = str(input.Architecture) || inherited?.architecture || 'x86_64';
+  const platform = input.Platform || fromInstance?.platform || inherited?.platform || 'Others Linux';
+  const architecture = input.Architecture || inherited?.architecture || 'x86_64';
   const os: Pick<ImageRecord, 'osType' | 'osName' | 'osNameEn'> =
-    !str(input.Platform) &&
+    !input.Platform &&
     fromInstance?.platform &&
     fromInstance.osName &&
     (fromInstance.osType === 'linux' || fromInstance.osType === 'windows')
       ? { osType: fromInstance.osType, osName: fromInstance.osName, osNameEn: fromInstance.osNameEn || fromInstance.osName }
       : osNames(platform, architecture);
-  const description = str(input.Description);
+  const description = input.Description ?? '';
   const imageId = ctx.newId('m-');
-  const features = (input.Features ?? {}) as Record<string, InputValue>;
+  const features = input.Features ?? {};
   ctx.db.transaction(() => {
     for (const s of newSnapshots) {
       const id = ctx.newId('s-');
-      insertSnapshot(ctx.db, {
+      ctx.backend.need('snapshots').insert(ctx.db, {
         id,
         accountId: ctx.account.accountId,
         regionId: ctx.regionId,
@@ -114,23 +106,23 @@ function create(ctx: HandlerContext, input: ActionInput): { ImageId: string } {
       ownerAlias: 'self',
       name: name || imageId,
       description,
-      family: str(input.ImageFamily),
-      version: str(input.ImageVersion),
+      family: input.ImageFamily ?? '',
+      version: input.ImageVersion ?? '',
       platform,
       ...os,
       architecture,
-      bootMode: str(input.BootMode) || inherited?.bootMode || 'BIOS',
+      bootMode: input.BootMode || inherited?.bootMode || 'BIOS',
       sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
       deprecated: false,
       createdAt: now,
       createSeconds,
       fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
       resourceGroupId,
-      licenseType: str(input.LicenseType),
-      nvmeSupport: str(features.NvmeSupport) || inherited?.nvmeSupport || 'unsupported',
-      imdsSupport: str(features.ImdsSupport) || inherited?.imdsSupport || 'v1',
-      detectionStrategy: str(input.DetectionStrategy),
-      secureBoot: str((input.SecureBootOptions as Record<string, InputValue> | undefined)?.SecureBootSupport),
+      licenseType: input.LicenseType ?? '',
+      nvmeSupport: features.NvmeSupport || inherited?.nvmeSupport || 'unsupported',
+      imdsSupport: features.ImdsSupport || inherited?.imdsSupport || 'v1',
+      detectionStrategy: input.DetectionStrategy ?? '',
+      secureBoot: input.SecureBootOptions?.SecureBootSupport ?? '',
       productCode: '',
       isPublic: false,
       sourceInstanceId: instanceId ?? '',

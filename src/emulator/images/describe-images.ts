@@ -1,9 +1,6 @@
-import { apiError, type Handler } from '../context.js';
-import { IMAGE_STATUSES } from '../../spec/ecs/images.js';
+import { apiError, type HandlerOf } from '../context.js';
+import { IMAGE_STATUSES, type describeImagesSpec } from '../../spec/ecs/images.js';
 import { getTagsOfMany } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { imageIdsInUse } from '../instances/repository.js';
-import { records, stringList } from '../instances/paging.js';
 import { queryImageIds } from './image-query.js';
 import { imagesByIds } from './repository.js';
 import { imageView } from './image-view.js';
@@ -19,8 +16,7 @@ const FILTER_KEYS = [
 ];
 
 /** `Status`: comma list of statuses or ALL; default Available only (docs 3.2). */
-function statusFilter(v: unknown): Set<string> {
-  const list = stringList(v) ?? [];
+function statusFilter(list: readonly string[]): Set<string> {
   if (list.length === 0) return new Set(['Available']);
   if (list.includes('ALL')) {
     if (list.length > 1) throw apiError('InvalidParameter', 'Status ALL cannot be combined with other statuses.');
@@ -43,49 +39,45 @@ function parseFilterTime(key: string, value: string): number {
  * DescribeImages: public and own images of the region, filtered, newest CreationTime first then
  * ImageId, paged (PageSize 1-100, default 10). Unknown ids give an empty list, never an error.
  */
-export const describeImages: Handler = (ctx, input) => {
+export const describeImages: HandlerOf<typeof describeImagesSpec> = (ctx, input) => {
   if (input.Usable !== undefined && input.Status === undefined)
     throw apiError('InvalidParameter', 'Usable can only be given together with Status.');
-  const statuses = statusFilter(input.Status);
+  const statuses = statusFilter(input.Status ?? []);
   const now = ctx.now();
-  const owner = input.ImageOwnerAlias as string | undefined;
-  const ids = stringList(input.ImageId);
-  const tagFilter = tagFilterFromInput(input.Tag);
-  const filters = records(input.Filter);
+  const filters = input.Filter ?? [];
   for (const f of filters) {
-    if (f.Key !== undefined && !FILTER_KEYS.includes(String(f.Key)))
-      throw apiError('InvalidFilterKey.NotFound', `Filter.N.Key "${String(f.Key)}" is not supported; allowed: ${FILTER_KEYS.join(', ')}.`);
+    if (f.Key !== undefined && !FILTER_KEYS.includes(f.Key))
+      throw apiError('InvalidFilterKey.NotFound', `Filter.N.Key "${f.Key}" is not supported; allowed: ${FILTER_KEYS.join(', ')}.`);
   }
   const start = filters.find((f) => f.Key === 'CreationStartTime');
   const end = filters.find((f) => f.Key === 'CreationEndTime');
-  const startMs = start?.Value ? parseFilterTime('CreationStartTime', String(start.Value)) : undefined;
-  const endMs = end?.Value ? parseFilterTime('CreationEndTime', String(end.Value)) : undefined;
-  const pageNumber = typeof input.PageNumber === 'number' ? input.PageNumber : 1;
-  const pageSize = typeof input.PageSize === 'number' ? input.PageSize : 10;
-  const inUse = imageIdsInUse(ctx.db, ctx.account.accountId);
-  const str = (v: unknown) => (v === undefined ? undefined : String(v));
+  const startMs = start?.Value ? parseFilterTime('CreationStartTime', start.Value) : undefined;
+  const endMs = end?.Value ? parseFilterTime('CreationEndTime', end.Value) : undefined;
+  const pageNumber = input.PageNumber ?? 1;
+  const pageSize = input.PageSize ?? 10;
+  const inUse = ctx.backend.queries.instances?.imageIdsInUse(ctx.db, ctx.account.accountId) ?? [];
   const { total, ids: pageIds } = queryImageIds(
     ctx.db,
     {
       accountId: ctx.account.accountId,
       regionId: ctx.regionId,
       now: now.getTime(),
-      ownerAlias: owner,
-      ids,
+      ownerAlias: input.ImageOwnerAlias,
+      ids: input.ImageId,
       statuses,
-      usable: input.Usable === undefined ? undefined : input.Usable === true,
-      nameContains: typeof input.ImageName === 'string' ? input.ImageName.toLowerCase() : undefined,
-      family: str(input.ImageFamily),
-      architecture: str(input.Architecture),
-      osType: str(input.OSType),
-      resourceGroupId: str(input.ResourceGroupId),
-      snapshotId: str(input.SnapshotId),
-      isPublic: input.IsPublic === undefined ? undefined : input.IsPublic === true,
-      ownerId: input.ImageOwnerId === undefined ? undefined : Number(input.ImageOwnerId),
+      usable: input.Usable,
+      nameContains: input.ImageName?.toLowerCase(),
+      family: input.ImageFamily,
+      architecture: input.Architecture,
+      osType: input.OSType,
+      resourceGroupId: input.ResourceGroupId,
+      snapshotId: input.SnapshotId,
+      isPublic: input.IsPublic,
+      ownerId: input.ImageOwnerId,
       createdFrom: startMs,
       createdTo: endMs,
-      usage: input.Usage === undefined ? undefined : { value: String(input.Usage), inUse },
-      tags: tagFilter.flatMap((f) => (f.Key === undefined ? [] : [{ key: f.Key, value: f.Value }])),
+      usage: input.Usage === undefined ? undefined : { value: input.Usage, inUse },
+      tags: (input.Tag ?? []).flatMap((f) => (f.Key === undefined ? [] : [{ key: f.Key, value: f.Value }])),
     },
     (pageNumber - 1) * pageSize,
     pageSize,

@@ -3,11 +3,17 @@
  * image's disk mappings, with the domain checks of docs 3.1: instance state and security lock,
  * snapshot readiness and age, one system disk, at most 16 data disks, devices and sizes.
  */
-import { EcsApiError, apiError, type HandlerContext } from '../context.js';
-import type { InputValue } from '../../spec/ecs/types.js';
-import { currentInstanceStatus, getInstance, type InstanceRecord } from '../instances/repository.js';
-import { getSnapshot, snapshotState, type SnapshotRecord } from '../snapshots/repository.js';
+import { EcsApiError, apiError, type FamilyQueries, type HandlerContext } from '../context.js';
+import type { createImageSpec } from '../../spec/ecs/images.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
 import type { ImageDiskMapping } from './repository.js';
+
+/** One decoded `DiskDeviceMapping.N` of CreateImage. */
+type MappingInput = NonNullable<InputOf<typeof createImageSpec>['DiskDeviceMapping']>[number];
+
+/** The snapshot and instance records as their families answer them. */
+type Snapshot = NonNullable<ReturnType<FamilyQueries['snapshots']['find']>>;
+type Instance = NonNullable<ReturnType<FamilyQueries['instances']['find']>>;
 
 /** Snapshots created on or before this instant cannot make images (docs 3.1). */
 const TOO_OLD = Date.parse('2013-07-16T00:00:00Z');
@@ -16,48 +22,43 @@ const MAX_SIZE = 32768;
 const MIN_EMPTY_SIZE = 20;
 
 /** A snapshot usable for an image: exists, accomplished, newer than 2013-07-15. */
-export function usableSnapshot(ctx: HandlerContext, id: string, param: string): SnapshotRecord {
-  const s = getSnapshot(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!s) throw apiError('InvalidSnapshotId.NotFound', `The snapshot "${id}" given in ${param} does not exist in region ${ctx.regionId}.`);
+export function usableSnapshot(ctx: HandlerContext, id: string, param: string): Snapshot {
+  const snapshots = ctx.backend.queries.snapshots;
+  const s = snapshots?.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
+  if (!snapshots || !s)
+    throw apiError('InvalidSnapshotId.NotFound', `The snapshot "${id}" given in ${param} does not exist in region ${ctx.regionId}.`);
   if (s.createdAt < TOO_OLD)
     throw apiError(
       'InvalidSnapshot.TooOld',
       `The snapshot "${id}" given in ${param} was created on or before 2013-07-15 and cannot be used to create an image.`,
     );
-  if (snapshotState(s, ctx.now()).status !== 'accomplished')
+  if (snapshots.status(s, ctx.now()) !== 'accomplished')
     throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${id}" given in ${param} is not accomplished yet.`);
   return s;
 }
 
 /** Mode 1: the instance (Running or Stopped, not security-locked). */
-export function sourceInstance(ctx: HandlerContext, id: string): InstanceRecord {
-  const inst = getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!inst)
+export function sourceInstance(ctx: HandlerContext, id: string): Instance {
+  const instances = ctx.backend.queries.instances;
+  const inst = instances?.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
+  if (!instances || !inst)
     throw apiError('InvalidInstanceId.NotFound', `The instance "${id}" given in InstanceId does not exist in region ${ctx.regionId}.`);
   if (inst.locks.some((l) => l.lockReason === 'security'))
     throw apiError('InstanceLockedForSecurity', `The instance "${id}" is locked for security reasons and cannot be imaged.`);
-  const status = currentInstanceStatus(inst, ctx.now(), ctx.settings.instanceStartSeconds);
+  const status = instances.status(inst, ctx.now(), ctx.settings.instanceStartSeconds);
   if (status !== 'Running' && status !== 'Stopped')
     throw apiError('IncorrectInstanceStatus', `The instance "${id}" is ${status}; it must be Running or Stopped to create an image.`);
   return inst;
 }
 
-const str = (v: InputValue | undefined): string | undefined => (v === undefined || v === '' ? undefined : String(v));
-const num = (v: InputValue | undefined): number | undefined => {
-  if (v === undefined || v === '' || v === 0 || v === '0') return undefined;
-  return typeof v === 'number' ? v : Number(v);
-};
-
 /** Mode 2: `DiskDeviceMapping.N`; empty strings and 0 mean "unset" (the Go provider sends them). */
-export function mappingsFromInput(ctx: HandlerContext, items: readonly Record<string, InputValue>[]): ImageDiskMapping[] {
+export function mappingsFromInput(ctx: HandlerContext, items: readonly MappingInput[]): ImageDiskMapping[] {
   const resolved = items.map((item, i) => {
     const n = i + 1;
-    const snapshotId = str(item.SnapshotId);
+    const snapshotId = item.SnapshotId;
     const snap = snapshotId ? usableSnapshot(ctx, snapshotId, `DiskDeviceMapping.${n}.SnapshotId`) : undefined;
-    const type = (str(item.DiskType) ?? snap?.sourceDiskType ?? (i === 0 ? 'system' : 'data')) as 'system' | 'data';
-    if (type !== 'system' && type !== 'data')
-      throw apiError('InvalidDiskType.ValueNotSupported', `DiskDeviceMapping.${n}.DiskType must be system or data.`);
-    const size = num(item.Size) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
+    const type = item.DiskType ?? snap?.sourceDiskType ?? (i === 0 ? 'system' : 'data');
+    const size = (item.Size || undefined) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
     if (!Number.isInteger(size) || size > MAX_SIZE)
       throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be an integer of at most ${MAX_SIZE} GiB.`);
     if (snap && size < snap.sourceDiskSizeGiB)
@@ -70,7 +71,7 @@ export function mappingsFromInput(ctx: HandlerContext, items: readonly Record<st
         'InvalidSize.ValueNotSupported',
         `DiskDeviceMapping.${n}.Size must be ${MIN_EMPTY_SIZE}-${MAX_SIZE} GiB for a disk without snapshot.`,
       );
-    return { n, type, snapshotId: snapshotId ?? '', size, device: str(item.Device) };
+    return { n, type, snapshotId: snapshotId ?? '', size, device: item.Device };
   });
   const systems = resolved.filter((m) => m.type === 'system');
   if (systems.length !== 1)

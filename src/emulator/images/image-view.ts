@@ -1,6 +1,9 @@
 import type { HandlerContext } from '../context.js';
+import type { describeImagesSpec } from '../../spec/ecs/images.js';
+import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { Tag } from '../tags/repository.js';
-import { imageState, isoSeconds } from './model.js';
+import { isoSeconds } from '../core/time.js';
+import { imageState } from './model.js';
 import { PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
 
 /** What the Image object needs besides the record, loaded once per page by the caller. */
@@ -10,8 +13,11 @@ export interface ImageExtras {
   inUse: boolean;
 }
 
+/** One Image object of DescribeImages. */
+export type ImageObject = HandlerOutputOf<typeof describeImagesSpec>['Images']['Image'][number];
+
 /** The Image object of DescribeImages with every field of docs 3.2 in its SDK JSON type. */
-export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageExtras): Record<string, unknown> {
+export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageExtras): ImageObject {
   const state = imageState(img, ctx.now());
   const isSystem = img.accountId === PUBLIC_ACCOUNT;
   return {

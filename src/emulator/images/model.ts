@@ -35,11 +35,6 @@ export function imageState(img: Pick<ImageRecord, 'createdAt' | 'createSeconds' 
   return { status: 'Creating', progress, usable: false, remainSeconds };
 }
 
-/** `yyyy-MM-ddTHH:mm:ssZ`, as ECS formats image and snapshot times. */
-export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** OS display names of a custom image from its platform. */
 export function osNames(platform: string, architecture: string): { osType: 'linux' | 'windows'; osName: string; osNameEn: string } {
   const bits = architecture === 'i386' ? '32' : '64';

@@ -1,5 +1,5 @@
-import { apiError, type Handler, type HandlerContext } from '../context.js';
-import type { InputValue } from '../../spec/ecs/types.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
+import type { modifyImageAttributeSpec } from '../../spec/ecs/images.js';
 import { imageState } from './model.js';
 import { findImageByName, getCustomImage, getPublicImage, updateImage, type ImageRecord } from './repository.js';
 
@@ -15,21 +15,19 @@ export function ownImage(ctx: HandlerContext, id: string): ImageRecord {
   throw apiError('InvalidImageId.NotFound', `The image "${id}" does not exist in region ${ctx.regionId}.`);
 }
 
-const given = (v: InputValue | undefined): string | undefined => (v === undefined || v === '' ? undefined : String(v));
-
 /** ModifyImageAttribute: absent or empty fields keep their value; Status toggles Deprecated/Available. */
-export const modifyImageAttribute: Handler = (ctx, input) => {
-  const img = ownImage(ctx, String(input.ImageId));
-  const name = given(input.ImageName);
+export const modifyImageAttribute: HandlerOf<typeof modifyImageAttributeSpec> = (ctx, input) => {
+  const img = ownImage(ctx, input.ImageId);
+  const name = input.ImageName;
   if (name && name !== img.name) {
     const other = findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name);
     if (other && other !== img.id)
       throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by image ${other}.`);
   }
-  const features = (input.Features ?? {}) as Record<string, InputValue>;
-  const imds = given(features.ImdsSupport);
+  const features = input.Features ?? {};
+  const imds = features.ImdsSupport;
   if (imds === 'v1' && img.imdsSupport === 'v2') throw apiError('InvalidParameter', 'Features.ImdsSupport cannot go back from v2 to v1.');
-  const status = given(input.Status);
+  const status = input.Status;
   let deprecated: boolean | undefined;
   if (status) {
     const current = imageState(img, ctx.now()).status;
@@ -40,12 +38,12 @@ export const modifyImageAttribute: Handler = (ctx, input) => {
   if (input.DryRun === true) throw apiError('DryRunOperation');
   updateImage(ctx.db, img.id, {
     name,
-    description: given(input.Description),
-    family: given(input.ImageFamily),
-    bootMode: given(input.BootMode),
+    description: input.Description,
+    family: input.ImageFamily,
+    bootMode: input.BootMode,
     deprecated,
-    licenseType: given(input.LicenseType),
-    nvmeSupport: given(features.NvmeSupport),
+    licenseType: input.LicenseType,
+    nvmeSupport: features.NvmeSupport,
     imdsSupport: imds,
   });
   return {};

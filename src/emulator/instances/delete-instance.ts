@@ -1,4 +1,5 @@
-import { apiError, type Handler, type HandlerContext } from '../context.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
+import type { deleteInstanceSpec, deleteInstancesSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { setTags } from '../tags/repository.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { deleteInstance as removeInstance, getInstance, type InstanceRecord } from './repository.js';
@@ -22,8 +23,8 @@ function remove(ctx: HandlerContext, inst: InstanceRecord): void {
 }
 
 /** DeleteInstance: one instance by id (no RegionId on this action). */
-export const deleteInstance: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const deleteInstance: HandlerOf<typeof deleteInstanceSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   checkDeletable(ctx, inst, input.Force === true, 'DeleteInstance');
   if (input.DryRun === true) throw apiError('DryRunOperation');
   remove(ctx, inst);
@@ -31,8 +32,8 @@ export const deleteInstance: Handler = (ctx, input) => {
 };
 
 /** DeleteInstances: `InstanceId.N` in the region; every instance is checked before any is deleted. */
-export const deleteInstances: Handler = (ctx, input) => {
-  const ids = [...new Set((Array.isArray(input.InstanceId) ? input.InstanceId : []).map(String))];
+export const deleteInstances: HandlerOf<typeof deleteInstancesSpec> = (ctx, input) => {
+  const ids = [...new Set(input.InstanceId)];
   const insts = ids.map((id, i) => {
     const inst = getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id);
     if (!inst)

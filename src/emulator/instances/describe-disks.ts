@@ -1,23 +1,22 @@
-import type { Handler } from '../context.js';
+import type { HandlerOf } from '../context.js';
+import { pageWindow } from '../core/paging.js';
+import type { describeDisksSpec } from '../../spec/ecs/instances.js';
 import { getTagsOfMany } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
 import { currentInstanceStatus, disksByIds, instancesByIds } from './repository.js';
-import { pageWindow, stringList } from './paging.js';
 import { queryDisks } from './disk-query.js';
 
 /** DescribeDisks: the account's disks in the region (system and data disks of its instances). */
-export const describeDisks: Handler = (ctx, input) => {
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) => {
   const a = ctx.account.accountId;
   const list = queryDisks(ctx.db, {
     accountId: a,
     regionId: ctx.regionId,
-    ids: stringList(input.DiskIds),
-    instanceId: str(input.InstanceId),
+    ids: input.DiskIds,
+    instanceId: input.InstanceId,
     diskType: input.DiskType === 'system' || input.DiskType === 'data' ? input.DiskType : undefined,
-    zoneId: str(input.ZoneId),
-    resourceGroupId: str(input.ResourceGroupId),
-    tags: tagFilterFromInput(input.Tag),
+    zoneId: input.ZoneId,
+    resourceGroupId: input.ResourceGroupId,
+    tags: input.Tag ?? [],
   });
   const page = pageWindow(list.total, input);
   const items = disksByIds(ctx.db, list.ids(page.offset, page.limit));

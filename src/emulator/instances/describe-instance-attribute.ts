@@ -1,4 +1,5 @@
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerOf } from '../context.js';
+import type { describeInstanceAttributeSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { instanceView } from './describe-instances.js';
 import { ownInstance } from './lifecycle-common.js';
 
@@ -22,7 +23,6 @@ const FIELDS = [
   'InternetMaxBandwidthOut',
   'InternetMaxBandwidthIn',
   'InstanceNetworkType',
-  'IoOptimized',
   'SerialNumber',
   'StoppedMode',
   'OperationLocks',
@@ -34,11 +34,14 @@ const FIELDS = [
 ] as const;
 
 /** DescribeInstanceAttribute: one instance of the account by id (no RegionId on this action). */
-export const describeInstanceAttribute: Handler = (ctx: HandlerContext, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const describeInstanceAttribute: HandlerOf<typeof describeInstanceAttributeSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   const view = instanceView({ ...ctx, regionId: inst.regionId }, inst);
+  const picked = Object.fromEntries(FIELDS.map((f) => [f, view[f]])) as Pick<ReturnType<typeof instanceView>, (typeof FIELDS)[number]>;
   return {
-    ...Object.fromEntries(FIELDS.map((f) => [f, view[f]])),
+    ...picked,
+    // This action's SDK model reads IoOptimized as text (what it has always read: "true"); the cloud says "optimized".
+    IoOptimized: String(view.IoOptimized),
     ClusterId: '',
     VlanId: '',
     CreditSpecification: '',

@@ -1,24 +1,34 @@
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
+import { pageWindow } from '../core/paging.js';
+import type { describeInstancesSpec } from '../../spec/ecs/instances.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { findImageAnyOwner, type ImageRecord } from '../images/repository.js';
 import { currentInstanceStatus, instancesByIds, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
-import { pageWindow, stringList } from './paging.js';
 import { queryInstances } from './instance-query.js';
+
+/** The OS fields of an instance's image (they fill OS fields an instance recorded empty at launch). */
+interface ImageOs {
+  osType: string;
+  osName: string;
+  osNameEn: string;
+}
 
 /** What a page already loaded for the view: the instance's tags and a shared image lookup. */
 export interface InstanceViewExtras {
   tags: readonly Tag[];
-  image: (id: string) => ImageRecord | undefined;
+  image: (id: string) => ImageOs | undefined;
 }
 
-/** The Instance object of DescribeInstances, with the JSON types of the SDK model. */
-export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: InstanceViewExtras): Record<string, unknown> {
+/** The image an instance of the account runs, if the images family serves it. */
+const imageOf = (ctx: HandlerContext, id: string): ImageOs | undefined =>
+  ctx.backend.queries.images?.findForAccount(ctx.db, ctx.account.accountId, id);
+
+/** The Instance object of DescribeInstances, with the JSON types of the SDK model (checked against the response shape by the handler). */
+export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: InstanceViewExtras) {
   const type = instanceTypeInfo(r.instanceType);
   // The image only fills OS fields recorded empty at launch.
   const needImage = !r.osType || !r.osName || !r.osNameEn;
-  const image = needImage ? (extras ? extras.image(r.imageId) : findImageAnyOwner(ctx.db, ctx.account.accountId, r.imageId)) : undefined;
+  const image = needImage ? (extras ? extras.image(r.imageId) : imageOf(ctx, r.imageId)) : undefined;
   return {
     InstanceId: r.id,
     InstanceName: r.name,
@@ -70,25 +80,24 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
 }
 
 /** DescribeInstances: the account's instances in the region, filtered and paged (newest first). */
-export const describeInstances: Handler = (ctx, input) => {
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+export const describeInstances: HandlerOf<typeof describeInstancesSpec> = (ctx, input) => {
   const q = {
     accountId: ctx.account.accountId,
     regionId: ctx.regionId,
     now: ctx.now().getTime(),
     transitionSeconds: ctx.settings.instanceStartSeconds,
-    ids: stringList(input.InstanceIds),
-    imageId: input.ImageId as string | undefined,
-    zoneId: input.ZoneId as string | undefined,
-    resourceGroupId: input.ResourceGroupId as string | undefined,
-    vpcId: input.VpcId as string | undefined,
-    vSwitchId: input.VSwitchId as string | undefined,
-    instanceType: input.InstanceType as string | undefined,
-    status: str(input.Status),
-    name: str(input.InstanceName),
-    securityGroupId: str(input.SecurityGroupId),
-    lockReason: str(input.LockReason),
-    tags: tagFilterFromInput(input.Tag),
+    ids: input.InstanceIds,
+    imageId: input.ImageId,
+    zoneId: input.ZoneId,
+    resourceGroupId: input.ResourceGroupId,
+    vpcId: input.VpcId,
+    vSwitchId: input.VSwitchId,
+    instanceType: input.InstanceType,
+    status: input.Status,
+    name: input.InstanceName,
+    securityGroupId: input.SecurityGroupId,
+    lockReason: input.LockReason,
+    tags: input.Tag ?? [],
   };
   // Count first (NextToken is checked against it), then fetch only the page.
   const list = queryInstances(ctx.db, q);
@@ -100,9 +109,9 @@ export const describeInstances: Handler = (ctx, input) => {
     'instance',
     page.map((r) => ({ accountId: ctx.account.accountId, resourceId: r.id })),
   );
-  const images = new Map<string, ImageRecord | undefined>();
+  const images = new Map<string, ImageOs | undefined>();
   const image = (id: string) => {
-    if (!images.has(id)) images.set(id, findImageAnyOwner(ctx.db, ctx.account.accountId, id));
+    if (!images.has(id)) images.set(id, imageOf(ctx, id));
     return images.get(id);
   };
   return {

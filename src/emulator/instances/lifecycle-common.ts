@@ -5,7 +5,6 @@
  * (password classes, host name and instance name shapes).
  */
 import { EcsApiError, apiError, type HandlerContext } from '../context.js';
-import type { InputValue } from '../../spec/ecs/types.js';
 import { currentInstanceStatus, findInstanceAnyRegion, type InstanceRecord, type InstanceStatus } from './repository.js';
 
 /** The account's instance by id, any region (InvalidInstanceId.NotFound otherwise). */
@@ -38,13 +37,6 @@ export function requireStatus(
   }
   return status;
 }
-
-/** `yyyy-MM-ddTHH:mmZ`, as ECS formats instance times. */
-export function minuteTime(d: Date): string {
-  return d.toISOString().slice(0, 16) + 'Z';
-}
-
-export const str = (v: InputValue | undefined): string | undefined => (v === undefined || v === '' ? undefined : String(v));
 
 const PASSWORD_SPECIALS = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/";
 

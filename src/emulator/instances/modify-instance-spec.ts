@@ -1,7 +1,8 @@
-import { apiError, type Handler } from '../context.js';
+import { apiError, type HandlerOf } from '../context.js';
+import type { modifyInstanceSpecSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { withClientToken } from '../db/client-tokens.js';
 import { findInstanceType, isInstanceTypeAvailable } from '../zones/catalogue.js';
-import { ownInstance, requireStatus, str } from './lifecycle-common.js';
+import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance } from './repository.js';
 
 /**
@@ -10,9 +11,9 @@ import { updateInstance } from './repository.js';
  * InternetMaxBandwidthOut alone may change while Running or Stopped. Not both in one call.
  * Subscription (PrePaid) instances are refused. A repeated ClientToken answers the first result.
  */
-export const modifyInstanceSpec: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
-  return withClientToken(ctx, 'ModifyInstanceSpec', str(input.ClientToken), input, () => {
+export const modifyInstanceSpec: HandlerOf<typeof modifyInstanceSpecSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
+  return withClientToken(ctx, 'ModifyInstanceSpec', input.ClientToken, input, () => {
     if ((inst.instanceChargeType ?? 'PostPaid') !== 'PostPaid') {
       throw apiError(
         'InvalidInstanceChargeType.NotSupported',
@@ -25,8 +26,8 @@ export const modifyInstanceSpec: Handler = (ctx, input) => {
         `The instance "${inst.id}" is locked for security reasons; ModifyInstanceSpec is refused.`,
       );
     }
-    const type = str(input.InstanceType);
-    const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : undefined;
+    const type = input.InstanceType;
+    const bandwidth = input.InternetMaxBandwidthOut;
     if (type === undefined && bandwidth === undefined) {
       throw apiError('MissingParameter', 'ModifyInstanceSpec needs InstanceType or InternetMaxBandwidthOut.');
     }

@@ -1,6 +1,6 @@
-import { apiError, type Handler } from '../context.js';
-import { findSecurityGroup } from '../security-groups/repository.js';
-import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus, str } from './lifecycle-common.js';
+import { apiError, type HandlerOf } from '../context.js';
+import type { modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec } from '../../spec/ecs/instance-lifecycle.js';
+import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
 
 /**
@@ -8,31 +8,31 @@ import { updateInstance, type InstanceRecord } from './repository.js';
  * SecurityGroupIds.N (replaces the list; each group must exist in the instance's VPC). Omitted
  * attributes keep their value.
  */
-export const modifyInstanceAttribute: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   const patch: Partial<InstanceRecord> = {};
-  const name = str(input.InstanceName);
+  const name = input.InstanceName;
   if (name !== undefined) {
     checkInstanceName(name);
     patch.name = name;
   }
-  if (input.Description !== undefined) patch.description = String(input.Description);
-  const hostName = str(input.HostName);
+  if (input.Description !== undefined) patch.description = input.Description;
+  const hostName = input.HostName;
   if (hostName !== undefined) {
     checkHostName(hostName);
     patch.hostName = hostName;
   }
-  const password = str(input.Password);
+  const password = input.Password;
   if (password !== undefined) {
     checkPassword(password);
     requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing Password');
     patch.hasPassword = true;
   }
-  if (typeof input.DeletionProtection === 'boolean') patch.deletionProtection = input.DeletionProtection;
-  if (Array.isArray(input.SecurityGroupIds) && input.SecurityGroupIds.length > 0) {
-    const ids = [...new Set(input.SecurityGroupIds.map(String))];
+  if (input.DeletionProtection !== undefined) patch.deletionProtection = input.DeletionProtection;
+  if (input.SecurityGroupIds && input.SecurityGroupIds.length > 0) {
+    const ids = [...new Set(input.SecurityGroupIds)];
     ids.forEach((id, i) => {
-      const sg = findSecurityGroup(ctx.db, ctx.account.accountId, inst.regionId, id);
+      const sg = ctx.backend.queries.securityGroups?.find(ctx.db, ctx.account.accountId, inst.regionId, id);
       if (!sg)
         throw apiError(
           'InvalidSecurityGroupId.NotFound',
@@ -54,12 +54,12 @@ export const modifyInstanceAttribute: Handler = (ctx, input) => {
  * ModifyInstanceNetworkSpec: outbound bandwidth (0-100 Mbit/s) and charge type; a public IP is
  * allocated when AllocatePublicIp=true and the bandwidth is above 0.
  */
-export const modifyInstanceNetworkSpec: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const modifyInstanceNetworkSpec: HandlerOf<typeof modifyInstanceNetworkSpecSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
-  const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : inst.internetMaxBandwidthOut;
+  const bandwidth = input.InternetMaxBandwidthOut ?? inst.internetMaxBandwidthOut;
   const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
-  const charge = str(input.NetworkChargeType);
+  const charge = input.NetworkChargeType;
   if (charge !== undefined) patch.internetChargeType = charge;
   if (input.AllocatePublicIp === true) {
     if (bandwidth <= 0) throw apiError('InvalidParameter', 'AllocatePublicIp=true needs InternetMaxBandwidthOut above 0.');

@@ -3,20 +3,21 @@
  * the vSwitch/zone/security-group triangle, the instance type in the zone, disks against the
  * image and the zone's categories, and private addresses from the vSwitch CIDR.
  */
-import { apiError, type HandlerContext } from '../context.js';
-import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
-import { getCustomImage, getPublicImage, type ImageRecord } from '../images/repository.js';
-import { imageState } from '../images/model.js';
-import { findSecurityGroup } from '../security-groups/repository.js';
-import { getSnapshot, snapshotState } from '../snapshots/repository.js';
+import { apiError, type FamilyQueries, type HandlerContext } from '../context.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
+import type { runInstancesSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { parseCidr } from '../vpc/cidr.js';
-import { findVSwitch, type VSwitchRecord } from '../vpc/repository.js';
 import { DATA_DISK_CATEGORIES, SYSTEM_DISK_CATEGORIES, findInstanceType, findZone, isInstanceTypeAvailable } from '../zones/catalogue.js';
-import { str } from './lifecycle-common.js';
 import { privateIpsInVSwitch } from './repository.js';
 
-const required = (input: ActionInput, name: string, why = ''): string => {
-  const v = str(input[name]);
+/** RunInstances input as the core decoded it. */
+export type RunInput = InputOf<typeof runInstancesSpec>;
+
+/** The image and vSwitch records as their families answer them. */
+type LaunchImage = NonNullable<ReturnType<FamilyQueries['images']['findLaunchable']>>;
+type VSwitch = NonNullable<ReturnType<FamilyQueries['vpc']['findVSwitch']>>;
+
+const required = (v: string | undefined, name: string, why = ''): string => {
   if (v === undefined)
     throw apiError(
       'MissingParameter',
@@ -25,46 +26,44 @@ const required = (input: ActionInput, name: string, why = ''): string => {
   return v;
 };
 
-/** The image to launch from: a public image or the account's own in the region, Available. */
-export function launchImage(ctx: HandlerContext, input: ActionInput): ImageRecord {
-  const id = required(input, 'ImageId');
-  const img = getCustomImage(ctx.db, ctx.account.accountId, ctx.regionId, id) ?? getPublicImage(ctx.db, id);
-  if (!img)
-    throw apiError(
-      'InvalidImageId.NotFound',
-      `The image "${id}" given in ImageId does not exist in region ${ctx.regionId} for this account.`,
-    );
-  const state = imageState(img, ctx.now());
-  if (state.status !== 'Available') {
-    throw apiError(
-      'IncorrectImageStatus',
-      `The image "${id}" given in ImageId is ${state.status}; only an Available image can launch instances.`,
-    );
-  }
+/** The `ImageId` an instance gets in `regionId`: a public image or the account's own there, Available (`use` says for what). */
+export function availableImage(ctx: HandlerContext, regionId: string, id: string, use: string): LaunchImage {
+  const images = ctx.backend.queries.images;
+  const img = images?.findLaunchable(ctx.db, ctx.account.accountId, regionId, id);
+  if (!images || !img)
+    throw apiError('InvalidImageId.NotFound', `The image "${id}" given in ImageId does not exist in region ${regionId} for this account.`);
+  const status = images.status(img, ctx.now());
+  if (status !== 'Available')
+    throw apiError('IncorrectImageStatus', `The image "${id}" given in ImageId is ${status}; only an Available image can ${use}.`);
   return img;
 }
 
+/** The image to launch from: a public image or the account's own in the region, Available. */
+export function launchImage(ctx: HandlerContext, input: RunInput): LaunchImage {
+  return availableImage(ctx, ctx.regionId, required(input.ImageId, 'ImageId'), 'launch instances');
+}
+
 export interface LaunchNetwork {
-  vSwitch: VSwitchRecord;
+  vSwitch: VSwitch;
   zoneId: string;
   securityGroupIds: string[];
 }
 
 /** VSwitchId (required: instances are VPC-only), ZoneId (must match the vSwitch), security groups of the same VPC. */
-export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNetwork {
-  const vswId = required(input, 'VSwitchId', ' (the emulator launches VPC instances only)');
-  const vSwitch = findVSwitch(ctx.db, ctx.account.accountId, ctx.regionId, vswId);
+export function launchNetwork(ctx: HandlerContext, input: RunInput): LaunchNetwork {
+  const vswId = required(input.VSwitchId, 'VSwitchId', ' (the emulator launches VPC instances only)');
+  const vSwitch = ctx.backend.queries.vpc?.findVSwitch(ctx.db, ctx.account.accountId, ctx.regionId, vswId);
   if (!vSwitch)
     throw apiError('InvalidVSwitchId.NotFound', `The vSwitch "${vswId}" given in VSwitchId does not exist in region ${ctx.regionId}.`);
-  const zoneId = str(input.ZoneId);
+  const zoneId = input.ZoneId;
   if (zoneId !== undefined) {
     if (!findZone(ctx.regionId, zoneId))
       throw apiError('InvalidZoneId.NotFound', `The zone "${zoneId}" given in ZoneId does not exist in region ${ctx.regionId}.`);
     if (zoneId !== vSwitch.zoneId)
       throw apiError('InvalidParameter.Mismatch', `ZoneId "${zoneId}" does not match the zone "${vSwitch.zoneId}" of vSwitch "${vswId}".`);
   }
-  const single = str(input.SecurityGroupId);
-  const many = Array.isArray(input.SecurityGroupIds) ? input.SecurityGroupIds.map(String).filter((s) => s !== '') : [];
+  const single = input.SecurityGroupId;
+  const many = (input.SecurityGroupIds ?? []).filter((s) => s !== '');
   if (single !== undefined && many.length > 0)
     throw apiError('InvalidParameter', 'Give either SecurityGroupId or SecurityGroupIds.N, not both.');
   const ids = single !== undefined ? [single] : [...new Set(many)];
@@ -74,7 +73,7 @@ export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNe
       'The input parameter "SecurityGroupId" (or SecurityGroupIds.N) that is mandatory for processing this request is not supplied.',
     );
   for (const id of ids) {
-    const sg = findSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, id);
+    const sg = ctx.backend.queries.securityGroups?.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
     if (!sg) throw apiError('InvalidSecurityGroupId.NotFound', `The security group "${id}" does not exist in region ${ctx.regionId}.`);
     if (sg.vpcId !== vSwitch.vpcId)
       throw apiError(
@@ -86,8 +85,8 @@ export function launchNetwork(ctx: HandlerContext, input: ActionInput): LaunchNe
 }
 
 /** InstanceType must exist in the catalogue and be sold in the zone; x86 types only run x86 images. */
-export function launchInstanceType(ctx: HandlerContext, input: ActionInput, zoneId: string, image: ImageRecord): string {
-  const type = required(input, 'InstanceType');
+export function launchInstanceType(ctx: HandlerContext, input: RunInput, zoneId: string, image: LaunchImage): string {
+  const type = required(input.InstanceType, 'InstanceType');
   if (!findInstanceType(type))
     throw apiError(
       'InvalidInstanceType.NotFound',
@@ -113,16 +112,16 @@ export interface PlannedDisk {
 }
 
 /** System disk from the image (size at least the image's, 20-2048 GiB) and up to 16 data disks (20-32768 GiB). */
-export function launchDisks(ctx: HandlerContext, input: ActionInput, image: ImageRecord): PlannedDisk[] {
-  const sys = (input.SystemDisk ?? {}) as Record<string, InputValue>;
-  const category = str(sys.Category) ?? 'cloud_essd';
+export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchImage): PlannedDisk[] {
+  const sys = input.SystemDisk ?? {};
+  const category = sys.Category ?? 'cloud_essd';
   if (!(SYSTEM_DISK_CATEGORIES as readonly string[]).includes(category)) {
     throw apiError(
       'InvalidSystemDiskCategory.ValueNotSupported',
       `SystemDisk.Category "${category}" is not sold here; allowed: ${SYSTEM_DISK_CATEGORIES.join(', ')}.`,
     );
   }
-  const size = str(sys.Size) === undefined ? Math.max(40, image.sizeGiB) : Number(sys.Size);
+  const size = sys.Size === undefined ? Math.max(40, image.sizeGiB) : Number(sys.Size);
   if (!Number.isInteger(size) || size < 20 || size > 2048 || size < image.sizeGiB) {
     throw apiError(
       'InvalidSystemDiskSize',
@@ -130,26 +129,27 @@ export function launchDisks(ctx: HandlerContext, input: ActionInput, image: Imag
     );
   }
   const disks: PlannedDisk[] = [{ type: 'system', category, sizeGiB: size, device: '/dev/xvda' }];
-  const data = (Array.isArray(input.DataDisk) ? input.DataDisk : []) as Record<string, InputValue>[];
+  const data = input.DataDisk ?? [];
   data.forEach((d, i) => {
     const n = i + 1;
-    const cat = str(d.Category) ?? 'cloud_efficiency';
+    const cat = d.Category ?? 'cloud_efficiency';
     if (!(DATA_DISK_CATEGORIES as readonly string[]).includes(cat)) {
       throw apiError(
         'InvalidDataDiskCategory.ValueNotSupported',
         `DataDisk.${n}.Category "${cat}" is not sold here; allowed: ${DATA_DISK_CATEGORIES.join(', ')}.`,
       );
     }
-    const snapId = str(d.SnapshotId);
+    const snapId = d.SnapshotId;
     let min = 20;
     if (snapId !== undefined) {
-      const snap = getSnapshot(ctx.db, ctx.account.accountId, ctx.regionId, snapId);
-      if (!snap)
+      const snapshots = ctx.backend.queries.snapshots;
+      const snap = snapshots?.find(ctx.db, ctx.account.accountId, ctx.regionId, snapId);
+      if (!snapshots || !snap)
         throw apiError(
           'InvalidSnapshotId.NotFound',
           `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId does not exist in region ${ctx.regionId}.`,
         );
-      if (snapshotState(snap, ctx.now()).status !== 'accomplished')
+      if (snapshots.status(snap, ctx.now()) !== 'accomplished')
         throw apiError('InvalidSnapshotId.NotReady', `The snapshot "${snapId}" given in DataDisk.${n}.SnapshotId is not accomplished yet.`);
       min = Math.max(min, snap.sourceDiskSizeGiB);
     }
@@ -179,7 +179,7 @@ const ipNumber = (t: string): number | undefined => {
  */
 export function allocatePrivateIps(
   ctx: HandlerContext,
-  vSwitch: VSwitchRecord,
+  vSwitch: VSwitch,
   requested: string | undefined,
   count: number,
   minCount: number,

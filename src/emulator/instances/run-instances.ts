@@ -1,12 +1,13 @@
-import { apiError, type Handler, type HandlerContext } from '../context.js';
-import type { ActionInput } from '../../spec/ecs/types.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
+import { minuteTime } from '../core/time.js';
+import type { runInstancesSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { withClientToken } from '../db/client-tokens.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
-import { resolveResourceGroup } from '../vpc/resource-group.js';
-import { checkHostName, checkInstanceName, checkPassword, minuteTime, publicIpFor, str } from './lifecycle-common.js';
+import { checkHostName, checkInstanceName, checkPassword, publicIpFor } from './lifecycle-common.js';
 import { insertInstance } from './repository.js';
-import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork } from './run-instances-input.js';
+import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
  * RunInstances: validates everything (image, network, type, disks, names, password), then
@@ -14,33 +15,33 @@ import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launc
  * in status Pending; they become Starting then Running over settings.instanceStartSeconds,
  * derived from the stored timestamp. A repeated ClientToken answers the first result.
  */
-export const runInstances: Handler = (ctx, input) =>
-  withClientToken(ctx, 'RunInstances', str(input.ClientToken), input, () => launch(ctx, input));
+export const runInstances: HandlerOf<typeof runInstancesSpec> = (ctx, input) =>
+  withClientToken(ctx, 'RunInstances', input.ClientToken, input, () => launch(ctx, input));
 
-function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
+function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
   const image = launchImage(ctx, input);
   const net = launchNetwork(ctx, input);
   const instanceType = launchInstanceType(ctx, input, net.zoneId, image);
   const disks = launchDisks(ctx, input, image);
-  const name = str(input.InstanceName);
+  const name = input.InstanceName;
   if (name !== undefined) checkInstanceName(name);
-  const hostName = str(input.HostName);
+  const hostName = input.HostName;
   if (hostName !== undefined) checkHostName(hostName);
-  const password = str(input.Password);
+  const password = input.Password;
   if (password !== undefined) checkPassword(password);
-  const chargeType = str(input.InstanceChargeType) ?? 'PostPaid';
+  const chargeType = input.InstanceChargeType || 'PostPaid';
   if (chargeType === 'PrePaid' && input.Period === undefined)
     throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
-  const amount = typeof input.Amount === 'number' ? input.Amount : 1;
-  const minAmount = typeof input.MinAmount === 'number' ? input.MinAmount : amount;
+  const amount = input.Amount ?? 1;
+  const minAmount = input.MinAmount ?? amount;
   if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
-  const resourceGroupId = resolveResourceGroup(ctx, str(input.ResourceGroupId), 'InvalidResourceGroup.NotFound');
+  const resourceGroupId = resolveResourceGroup(ctx, input.ResourceGroupId, 'InvalidResourceGroup.NotFound');
   const tags = tagsFromInput(input.Tag);
-  const ips = allocatePrivateIps(ctx, net.vSwitch, str(input.PrivateIpAddress), amount, minAmount);
+  const ips = allocatePrivateIps(ctx, net.vSwitch, input.PrivateIpAddress, amount, minAmount);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
-  const bandwidth = typeof input.InternetMaxBandwidthOut === 'number' ? input.InternetMaxBandwidthOut : 0;
+  const bandwidth = input.InternetMaxBandwidthOut ?? 0;
   const suffix = (n: number) => (input.UniqueSuffix === true && ips.length > 1 ? String(n + 1).padStart(3, '0') : '');
   const ids = ips.map((ip, n) => {
     const id = ctx.newId('i-');
@@ -50,7 +51,7 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
       regionId: ctx.regionId,
       zoneId: net.zoneId,
       name: name ? name + suffix(n) : id,
-      description: str(input.Description) ?? '',
+      description: input.Description ?? '',
       instanceType,
       imageId: image.id,
       status: 'Pending',
@@ -68,7 +69,7 @@ function launch(ctx: HandlerContext, input: ActionInput): { InstanceIdSets: { In
       hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`,
       hasPassword: password !== undefined,
       deletionProtection: input.DeletionProtection === true,
-      internetChargeType: str(input.InternetChargeType) ?? 'PayByTraffic',
+      internetChargeType: input.InternetChargeType || 'PayByTraffic',
       instanceChargeType: chargeType,
       publicIp: bandwidth > 0 ? publicIpFor(id) : '',
       platform: image.platform,

@@ -7,30 +7,19 @@ import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
 import { SEED_INSTANCE_IMAGE, SEED_LOCKED_INSTANCE_IMAGE } from '../images/public-images.js';
 import { seededGroupId } from '../resource-groups/seed.js';
-import { zonesOf } from '../zones/catalogue.js';
+import { defaultSecurityGroupId } from '../security-groups/seed.js';
+import { defaultVpcId, defaultVSwitchId, seedZone } from '../vpc/seed.js';
 import { insertInstance, type InstanceStatus } from './repository.js';
 
 export type SeedInstanceRole = 'running' | 'stopped' | 'locked';
 
 export const seedInstanceId = (accountId: number, role: SeedInstanceRole) => `i-${role}-${accountId}`;
 export const seedDiskId = (accountId: number, role: SeedInstanceRole, type: 'system' | 'data') => `d-${role}-${type}-${accountId}`;
-/** Network ids the seeded instances point at (the vpc/security-group families may seed matching ones). */
-export const seedNetwork = (accountId: number) => ({
-  vpcId: `vpc-default-${accountId}`,
-  vSwitchId: `vsw-default-${accountId}`,
-  securityGroupId: `sg-default-${accountId}`,
-});
-/** Zone of the seeded instances: the region's second zone (sells every family) or its only one. */
-export const seedZone = (regionId: string) => {
-  const z = zonesOf(regionId);
-  return (z[1] ?? z[0])!.zoneId;
-};
 
 export function seedInstances(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
   const a = account.accountId;
   const region = settings.defaultRegionId;
-  const net = seedNetwork(a);
   const make = (role: SeedInstanceRole, status: InstanceStatus, image: string, withData: boolean, n: number) =>
     insertInstance(db, {
       id: seedInstanceId(a, role),
@@ -42,9 +31,9 @@ export function seedInstances(db: Database.Database, account: Account | null, se
       imageId: image,
       status,
       statusSince: Date.parse('2024-01-02T00:00:00Z'),
-      vpcId: net.vpcId,
-      vSwitchId: net.vSwitchId,
-      securityGroupIds: [net.securityGroupId],
+      vpcId: defaultVpcId(a),
+      vSwitchId: defaultVSwitchId(a),
+      securityGroupIds: [defaultSecurityGroupId(a)],
       resourceGroupId: seededGroupId(a, 'default'),
       creationTime: `2024-01-02T00:0${n}Z`,
       internetMaxBandwidthOut: 0,

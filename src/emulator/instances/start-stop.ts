@@ -1,5 +1,7 @@
-import { apiError, type Handler } from '../context.js';
-import { minuteTime, ownInstance, requireStatus } from './lifecycle-common.js';
+import { apiError, type HandlerOf } from '../context.js';
+import type { rebootInstanceSpec, startInstanceSpec, stopInstanceSpec } from '../../spec/ecs/instance-lifecycle.js';
+import { minuteTime } from '../core/time.js';
+import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
 
 function notSecurityLocked(inst: InstanceRecord, action: string): void {
@@ -9,8 +11,8 @@ function notSecurityLocked(inst: InstanceRecord, action: string): void {
 }
 
 /** StartInstance: Stopped -> Starting -> Running over settings.instanceStartSeconds. */
-export const startInstance: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const startInstance: HandlerOf<typeof startInstanceSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   requireStatus(ctx, inst, ['Stopped'], 'StartInstance');
   notSecurityLocked(inst, 'StartInstance');
   if (input.DryRun === true) throw apiError('DryRunOperation');
@@ -22,8 +24,8 @@ export const startInstance: Handler = (ctx, input) => {
  * StopInstance: Running -> Stopping -> Stopped over settings.instanceStartSeconds. ForceStop
  * (power off) is also accepted while the instance is still Pending/Starting and stops at once.
  */
-export const stopInstance: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const stopInstance: HandlerOf<typeof stopInstanceSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   const force = input.ForceStop === true;
   requireStatus(
     ctx,
@@ -37,8 +39,8 @@ export const stopInstance: Handler = (ctx, input) => {
 };
 
 /** RebootInstance: Running -> Starting -> Running over settings.instanceStartSeconds. */
-export const rebootInstance: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
+export const rebootInstance: HandlerOf<typeof rebootInstanceSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
   requireStatus(ctx, inst, ['Running'], 'RebootInstance');
   if (input.DryRun === true) throw apiError('DryRunOperation');
   updateInstance(ctx.db, inst.id, { status: 'Starting', statusSince: ctx.now().getTime(), startTime: minuteTime(ctx.now()) });

@@ -2,11 +2,11 @@
  * System disk actions: ReplaceSystemDisk (a new system disk from an image; the disk id changes)
  * and ResizeDisk (grow a system or data disk).
  */
-import { EcsApiError, apiError, type Handler } from '../context.js';
+import { EcsApiError, apiError, type HandlerOf } from '../context.js';
+import type { replaceSystemDiskSpec, resizeDiskSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { withClientToken } from '../db/client-tokens.js';
-import { getCustomImage, getPublicImage } from '../images/repository.js';
-import { imageState } from '../images/model.js';
-import { checkPassword, ownInstance, requireStatus, statusNow, str } from './lifecycle-common.js';
+import { checkPassword, ownInstance, requireStatus, statusNow } from './lifecycle-common.js';
+import { availableImage } from './run-instances-input.js';
 import { findDiskAnyRegion, findInstanceAnyRegion, updateInstance } from './repository.js';
 
 /** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
@@ -21,48 +21,36 @@ export function maxDiskSize(type: 'system' | 'data', category: string): number {
  * defaults to max(40, image size, old size) and must be at least max(20, image size, old size).
  * The category is kept; the old disk is released and the instance records the new image and OS.
  */
-export const replaceSystemDisk: Handler = (ctx, input) => {
-  const inst = ownInstance(ctx, String(input.InstanceId));
-  return withClientToken(ctx, 'ReplaceSystemDisk', str(input.ClientToken), input, () => {
+export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
+  return withClientToken(ctx, 'ReplaceSystemDisk', input.ClientToken, input, () => {
     if (inst.locks.some((l) => l.lockReason === 'security')) {
       throw apiError(
         'InstanceLockedForSecurity',
         `The instance "${inst.id}" is locked for security reasons; ReplaceSystemDisk is refused.`,
       );
     }
-    const imageId = str(input.ImageId);
+    const imageId = input.ImageId;
     if (imageId === undefined)
       throw apiError('MissingParameter', 'The input parameter "ImageId" that is mandatory for processing this request is not supplied.');
-    if (str(input.DiskId) !== undefined)
+    if (input.DiskId !== undefined)
       throw apiError(
         'InvalidParameter.Conflict',
         'Give ImageId or DiskId, not both (the emulator replaces system disks from images only).',
       );
-    const image = getCustomImage(ctx.db, ctx.account.accountId, inst.regionId, imageId) ?? getPublicImage(ctx.db, imageId);
-    if (!image)
-      throw apiError(
-        'InvalidImageId.NotFound',
-        `The image "${imageId}" given in ImageId does not exist in region ${inst.regionId} for this account.`,
-      );
-    const imgStatus = imageState(image, ctx.now()).status;
-    if (imgStatus !== 'Available')
-      throw apiError(
-        'IncorrectImageStatus',
-        `The image "${imageId}" given in ImageId is ${imgStatus}; only an Available image can replace a system disk.`,
-      );
+    const image = availableImage(ctx, inst.regionId, imageId, 'replace a system disk');
     requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
     const old = inst.disks.find((d) => d.type === 'system');
     const oldSize = old?.sizeGiB ?? 20;
     const min = Math.max(20, image.sizeGiB, oldSize);
-    const sys = (input.SystemDisk ?? {}) as Record<string, unknown>;
-    const size = typeof sys.Size === 'number' ? sys.Size : Math.max(40, image.sizeGiB, oldSize);
+    const size = input.SystemDisk?.Size ?? Math.max(40, image.sizeGiB, oldSize);
     if (!Number.isInteger(size) || size < min || size > 2048) {
       throw apiError(
         'InvalidSystemDiskSize',
         `SystemDisk.Size ${size} is not valid: an integer from ${min} (at least 20, the image size ${image.sizeGiB} GiB and the current system disk size ${oldSize} GiB) to 2048 GiB.`,
       );
     }
-    const password = str(input.Password);
+    const password = input.Password;
     if (password !== undefined) checkPassword(password);
     const diskId = ctx.newId('d-');
     const disks = [
@@ -88,12 +76,12 @@ export const replaceSystemDisk: Handler = (ctx, input) => {
  * instance it is attached to must be Running or Stopped. Repeating the same request with its
  * ClientToken succeeds again.
  */
-export const resizeDisk: Handler = (ctx, input) => {
-  const diskId = String(input.DiskId);
+export const resizeDisk: HandlerOf<typeof resizeDiskSpec> = (ctx, input) => {
+  const diskId = input.DiskId;
   const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
   if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
-  return withClientToken(ctx, 'ResizeDisk', str(input.ClientToken), input, () => {
-    const newSize = Number(input.NewSize);
+  return withClientToken(ctx, 'ResizeDisk', input.ClientToken, input, () => {
+    const newSize = input.NewSize;
     const max = maxDiskSize(disk.type, disk.category);
     if (newSize <= disk.sizeGiB) {
       throw apiError(

@@ -4,7 +4,7 @@
  */
 import type { Family } from '../context.js';
 import { regionsSpecs } from '../../spec/ecs/regions.js';
-import { describeRegions } from './handlers.js';
+import * as handlers from './handlers.js';
 import { insertRegion, regionExists } from './repository.js';
 import { customRegion, seedRegions } from './seed-data.js';
 
@@ -12,7 +12,7 @@ export const regionsFamily: Family = {
   name: 'regions',
   product: 'Ecs',
   specs: regionsSpecs,
-  handlers: { describeRegions },
+  handlers,
   migrations: [
     {
       id: '001_regions',
@@ -25,6 +25,7 @@ export const regionsFamily: Family = {
       )`,
     },
   ],
+  regions: { exists: regionExists },
   seed(db, account, settings) {
     if (account !== null) return;
     for (const r of seedRegions) insertRegion(db, r);

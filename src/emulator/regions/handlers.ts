@@ -1,10 +1,10 @@
 /** Handlers of the regions family: one function per action. */
-import type { HandlerContext } from '../context.js';
-import type { ActionInput } from '../../spec/ecs/types.js';
+import type { HandlerOf } from '../context.js';
+import type { describeRegionsSpec } from '../../spec/ecs/regions.js';
 import { listRegions } from './repository.js';
 
 /** DescribeRegions: every known region; `LocalName` in English for `AcceptLanguage=en-US`, else Chinese. */
-export function describeRegions(ctx: HandlerContext, input: ActionInput): Record<string, unknown> {
+export const describeRegions: HandlerOf<typeof describeRegionsSpec> = (ctx, input) => {
   const english = input.AcceptLanguage !== undefined && input.AcceptLanguage !== 'zh-CN' && input.AcceptLanguage !== 'zh-TW';
   const regions = listRegions(ctx.db).map((r) => ({
     RegionId: r.regionId,
@@ -13,4 +13,4 @@ export function describeRegions(ctx: HandlerContext, input: ActionInput): Record
     Status: r.status,
   }));
   return { Regions: { Region: regions } };
-}
+};

@@ -1,10 +1,11 @@
 /**
  * Resource groups of an account (the Resource Manager view ECS relies on). Other families call
- * these functions: the resource-manager family lists groups, image/instance handlers validate
- * `ResourceGroupId`, and {@link registerGroupMember} lets any family's resources join groups
- * through ECS JoinResourceGroup.
+ * these functions: the resource-manager family lists groups, and handlers that create resources
+ * resolve their `ResourceGroupId` with {@link resolveResourceGroup}. Resources join groups through
+ * ECS JoinResourceGroup with their family's `groupMembers`.
  */
 import type Database from 'better-sqlite3';
+import { apiError, type HandlerContext } from '../context.js';
 
 export interface ResourceGroupRecord {
   id: string;
@@ -67,25 +68,16 @@ export function insertResourceGroup(db: Database.Database, g: ResourceGroupRecor
 }
 
 /**
- * Moves one resource of a family into a group. Returns false when the resource does not exist
- * in that account and region (JoinResourceGroup then answers InvalidResourceId.NotFound).
+ * The group of a new resource: the given id when it exists in the account, else the account's
+ * default group; an unknown id answers `notFoundCode` (each API spells it its own way).
  */
-export type GroupMove = (
-  db: Database.Database,
-  accountId: number,
-  regionId: string,
-  resourceId: string,
-  resourceGroupId: string,
-) => boolean;
-
-const members = new Map<string, GroupMove>();
-
-/** Let resources of `resourceType` (JoinResourceGroup spelling: `image`, `securitygroup`, ...) join groups. */
-export function registerGroupMember(resourceType: string, move: GroupMove): void {
-  members.set(resourceType, move);
-}
-
-/** The mover registered for a resource type, if any. */
-export function groupMember(resourceType: string): GroupMove | undefined {
-  return members.get(resourceType);
+export function resolveResourceGroup(
+  ctx: HandlerContext,
+  id: string | undefined,
+  notFoundCode: string,
+  message = `The specified ResourceGroupId "${id}" does not exist in this account.`,
+): string {
+  if (id === undefined || id === '') return defaultResourceGroup(ctx.db, ctx.account.accountId).id;
+  if (!findResourceGroup(ctx.db, ctx.account.accountId, id)) throw apiError(notFoundCode, message);
+  return id;
 }

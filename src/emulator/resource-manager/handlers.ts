@@ -2,12 +2,14 @@
  * Handlers of ResourceManager ListResourceGroups and GetResourceGroup, over the
  * account's groups (the table and its seed belong to resource-groups/).
  */
-import type { Handler } from '../context.js';
+import type { HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import { findResourceGroup, listResourceGroups, type ResourceGroupRecord } from '../resource-groups/repository.js';
-import { list, paginate, str } from '../vpc/input.js';
+import { given, ids } from '../core/input.js';
+import { paginate } from '../core/paging.js';
+import type { getResourceGroupSpec, listResourceGroupsSpec } from '../../spec/resource-manager/resource-groups.js';
+import * as groups from '../resource-groups/repository.js';
 
-const view = (g: ResourceGroupRecord) => ({
+const view = (g: groups.ResourceGroupRecord) => ({
   Id: g.id,
   AccountId: String(g.accountId),
   Name: g.name,
@@ -16,20 +18,22 @@ const view = (g: ResourceGroupRecord) => ({
   CreateDate: g.createDate,
 });
 
-export const listResourceGroupsHandler: Handler = (ctx, input) => {
-  const id = str(input, 'ResourceGroupId');
-  const ids = list(input, 'ResourceGroupIds');
-  const name = str(input, 'Name');
-  const displayName = str(input, 'DisplayName');
-  const status = str(input, 'Status');
-  const all = listResourceGroups(ctx.db, ctx.account.accountId).filter(
-    (g) =>
-      (id === undefined || g.id === id) &&
-      (ids.length === 0 || ids.includes(g.id)) &&
-      (name === undefined || g.name === name) &&
-      (displayName === undefined || g.displayName === displayName) &&
-      (status === undefined || g.status === status),
-  );
+export const listResourceGroups: HandlerOf<typeof listResourceGroupsSpec> = (ctx, input) => {
+  const id = given(input.ResourceGroupId);
+  const wanted = ids(input.ResourceGroupIds);
+  const name = given(input.Name);
+  const displayName = given(input.DisplayName);
+  const status = input.Status;
+  const all = groups
+    .listResourceGroups(ctx.db, ctx.account.accountId)
+    .filter(
+      (g) =>
+        (id === undefined || g.id === id) &&
+        (wanted.length === 0 || wanted.includes(g.id)) &&
+        (name === undefined || g.name === name) &&
+        (displayName === undefined || g.displayName === displayName) &&
+        (status === undefined || g.status === status),
+    );
   const page = paginate(all, input);
   return {
     PageNumber: page.pageNumber,
@@ -39,9 +43,9 @@ export const listResourceGroupsHandler: Handler = (ctx, input) => {
   };
 };
 
-export const getResourceGroup: Handler = (ctx, input) => {
-  const id = String(input['ResourceGroupId']);
-  const g = findResourceGroup(ctx.db, ctx.account.accountId, id);
+export const getResourceGroup: HandlerOf<typeof getResourceGroupSpec> = (ctx, input) => {
+  const id = input.ResourceGroupId;
+  const g = groups.findResourceGroup(ctx.db, ctx.account.accountId, id);
   if (!g) throw apiError('EntityNotExist.ResourceGroup', `The resource group "${id}" does not exist in this account.`);
   return {
     ResourceGroup: {

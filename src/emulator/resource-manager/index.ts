@@ -3,16 +3,15 @@
  * views of the account's resource groups. No tables of its own.
  */
 import type { Family } from '../context.js';
-import { registerErrors } from '../context.js';
 import { resourceGroupActionSpecs, resourceGroupErrorSpecs } from '../../spec/resource-manager/resource-groups.js';
-import { getResourceGroup, listResourceGroupsHandler } from './handlers.js';
-
-registerErrors(resourceGroupErrorSpecs);
+import * as handlers from './handlers.js';
+import { tagParamErrors } from '../tags/validate.js';
 
 export const resourceManagerFamily: Family = {
   name: 'resource-manager',
   product: 'ResourceManager',
   specs: resourceGroupActionSpecs,
-  handlers: { listResourceGroups: listResourceGroupsHandler, getResourceGroup },
+  handlers,
+  errors: [...resourceGroupErrorSpecs, ...tagParamErrors],
   migrations: [],
 };

@@ -1,16 +1,26 @@
 /**
- * Handlers of the ECS security-group actions. A group belongs to one VPC of
+ * Handlers of the ECS security-group actions, one export per action (`CreateSecurityGroup` ->
+ * `createSecurityGroup`). A group belongs to one VPC of
  * the region; tags live in the shared tags table (resource type `securitygroup`).
  */
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import type { ActionInput, InputValue } from '../../spec/ecs/types.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
+import type {
+  authorizeSecurityGroupSpec,
+  createSecurityGroupSpec,
+  deleteSecurityGroupSpec,
+  describeSecurityGroupAttributeSpec,
+  describeSecurityGroupsSpec,
+  modifySecurityGroupAttributeSpec,
+  revokeSecurityGroupSpec,
+} from '../../spec/ecs/security-groups.js';
+import { given, ids, matchesTags, tagPairs } from '../core/input.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, setTags } from '../tags/repository.js';
-import { isoSeconds, list, matchesTags, paginate, str, tags, bool } from '../vpc/input.js';
-import { findVpc } from '../vpc/repository.js';
-import { resolveResourceGroup } from '../vpc/resource-group.js';
 import * as repo from './repository.js';
-import { instancesInSecurityGroup } from '../instances/repository.js';
 
 const TAG_TYPE = 'securitygroup';
 
@@ -25,19 +35,19 @@ function tagsOf(ctx: HandlerContext, id: string): { Key: string; Value: string }
   return getTags(ctx.db, ctx.account.accountId, TAG_TYPE, id).map((t) => ({ Key: t.key, Value: t.value }));
 }
 
-export const createSecurityGroup: Handler = (ctx, input) => {
-  const token = str(input, 'ClientToken');
+export const createSecurityGroup: HandlerOf<typeof createSecurityGroupSpec> = (ctx, input) => {
+  const token = given(input.ClientToken);
   if (token !== undefined) {
     const prior = repo.findSecurityGroupByToken(ctx.db, ctx.account.accountId, ctx.regionId, token);
     if (prior) return { SecurityGroupId: prior.securityGroupId };
   }
-  const vpcId = str(input, 'VpcId');
+  const vpcId = given(input.VpcId);
   if (vpcId === undefined)
     throw apiError(
       'MissingParameter',
       'The input parameter "VpcId" that is mandatory for processing this request is not supplied (classic-network groups are not supported).',
     );
-  if (!findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
+  if (!ctx.backend.queries.vpc?.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
     throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
   }
   const g: repo.SecurityGroupRecord = {
@@ -45,16 +55,16 @@ export const createSecurityGroup: Handler = (ctx, input) => {
     accountId: ctx.account.accountId,
     regionId: ctx.regionId,
     vpcId,
-    name: str(input, 'SecurityGroupName') ?? '',
-    description: str(input, 'Description') ?? '',
-    type: (str(input, 'SecurityGroupType') ?? 'normal') as 'normal' | 'enterprise',
-    resourceGroupId: resolveResourceGroup(ctx, str(input, 'ResourceGroupId'), 'InvalidResourceGroup.NotFound'),
-    serviceManaged: bool(input, 'ServiceManaged') ?? false,
+    name: given(input.SecurityGroupName) ?? '',
+    description: given(input.Description) ?? '',
+    type: input.SecurityGroupType ?? 'normal',
+    resourceGroupId: resolveResourceGroup(ctx, given(input.ResourceGroupId), 'InvalidResourceGroup.NotFound'),
+    serviceManaged: input.ServiceManaged ?? false,
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
   };
   repo.insertSecurityGroup(ctx.db, g);
-  const t = tags(input);
+  const t = tagPairs(input.Tag);
   if (t.length > 0)
     setTags(
       ctx.db,
@@ -66,27 +76,28 @@ export const createSecurityGroup: Handler = (ctx, input) => {
   return { SecurityGroupId: g.securityGroupId };
 };
 
-export const describeSecurityGroups: Handler = (ctx, input) => {
-  const ids = [...list(input, 'SecurityGroupIds'), ...list(input, 'SecurityGroupId')];
-  const vpcId = str(input, 'VpcId');
-  const name = str(input, 'SecurityGroupName');
-  const fuzzy = bool(input, 'FuzzyQuery') ?? false;
-  const type = str(input, 'SecurityGroupType');
-  const rg = str(input, 'ResourceGroupId');
-  const wantTags = tags(input);
+export const describeSecurityGroups: HandlerOf<typeof describeSecurityGroupsSpec> = (ctx, input) => {
+  const groupIds = [...ids(input.SecurityGroupIds), ...ids(input.SecurityGroupId?.split(','))];
+  const vpcId = given(input.VpcId);
+  const name = given(input.SecurityGroupName);
+  const fuzzy = input.FuzzyQuery ?? false;
+  const type = given(input.SecurityGroupType);
+  const rg = given(input.ResourceGroupId);
+  const wantTags = tagPairs(input.Tag);
   const all = repo
     .listSecurityGroups(ctx.db, ctx.account.accountId, ctx.regionId)
     .map((g) => ({ g, tags: tagsOf(ctx, g.securityGroupId) }))
     .filter(
       ({ g, tags: have }) =>
-        (ids.length === 0 || ids.includes(g.securityGroupId)) &&
+        (groupIds.length === 0 || groupIds.includes(g.securityGroupId)) &&
         (vpcId === undefined || g.vpcId === vpcId) &&
         (name === undefined || (fuzzy ? g.name.includes(name) : g.name === name)) &&
         (type === undefined || g.type === type) &&
         (rg === undefined || g.resourceGroupId === rg) &&
         matchesTags(have, wantTags),
     );
-  const page = paginate(all, input);
+  // MaxResults/NextToken are accepted by the table but, as before, this action pages by number only.
+  const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
     RegionId: ctx.regionId,
     TotalCount: page.totalCount,
@@ -121,14 +132,12 @@ function countUsers(ctx: HandlerContext, groupId: string): number {
 }
 
 function usersOf(ctx: HandlerContext, groupId: string): string[] {
-  const table = ctx.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'instances'").get();
-  if (!table) return [];
-  return instancesInSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, groupId);
+  return ctx.backend.queries.instances?.inSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, groupId) ?? [];
 }
 
-export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
-  const g = mustFind(ctx, String(input['SecurityGroupId']));
-  const direction = str(input, 'Direction') ?? 'all';
+export const describeSecurityGroupAttribute: HandlerOf<typeof describeSecurityGroupAttributeSpec> = (ctx, input) => {
+  const g = mustFind(ctx, input.SecurityGroupId);
+  const direction = input.Direction ?? 'all';
   const rules = repo.listRules(ctx.db, g.securityGroupId).filter((r) => direction === 'all' || r.direction === direction);
   return {
     RegionId: g.regionId,
@@ -171,16 +180,16 @@ export const describeSecurityGroupAttribute: Handler = (ctx, input) => {
   };
 };
 
-export const modifySecurityGroupAttribute: Handler = (ctx, input) => {
-  const g = mustFind(ctx, String(input['SecurityGroupId']));
-  g.name = str(input, 'SecurityGroupName') ?? g.name;
-  g.description = str(input, 'Description') ?? g.description;
+export const modifySecurityGroupAttribute: HandlerOf<typeof modifySecurityGroupAttributeSpec> = (ctx, input) => {
+  const g = mustFind(ctx, input.SecurityGroupId);
+  g.name = given(input.SecurityGroupName) ?? g.name;
+  g.description = given(input.Description) ?? g.description;
   repo.updateSecurityGroup(ctx.db, g);
   return {};
 };
 
-export const deleteSecurityGroup: Handler = (ctx, input) => {
-  const g = mustFind(ctx, String(input['SecurityGroupId']));
+export const deleteSecurityGroup: HandlerOf<typeof deleteSecurityGroupSpec> = (ctx, input) => {
+  const g = mustFind(ctx, input.SecurityGroupId);
   const users = usersOf(ctx, g.securityGroupId);
   if (users.length > 0)
     throw apiError('DependencyViolation', `The security group ${g.securityGroupId} is still used by instances (${users.join(', ')}).`);
@@ -189,25 +198,20 @@ export const deleteSecurityGroup: Handler = (ctx, input) => {
   return {};
 };
 
+/** The input of AuthorizeSecurityGroup and RevokeSecurityGroup (Revoke adds `SecurityGroupRuleId.N`). */
+type RuleInput = InputOf<typeof authorizeSecurityGroupSpec> & Pick<InputOf<typeof revokeSecurityGroupSpec>, 'SecurityGroupRuleId'>;
+
 /** The rules of a request: `Permissions.N.*` entries, or the flat fields when no list is given. */
-function requestedRules(input: ActionInput): Record<string, string>[] {
-  const perms = input['Permissions'];
-  const raw: Record<string, InputValue>[] = Array.isArray(perms) && perms.length > 0 ? (perms as Record<string, InputValue>[]) : [input];
-  return raw.map((p) =>
-    Object.fromEntries(
-      Object.entries(p)
-        .filter(([, v]) => typeof v !== 'object')
-        .map(([k, v]) => [k, String(v)]),
-    ),
-  );
+function requestedRules(input: RuleInput): NonNullable<RuleInput['Permissions']> {
+  return input.Permissions && input.Permissions.length > 0 ? input.Permissions : [input];
 }
 
-function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revoke'): Handler {
-  return (ctx, input) => {
-    const g = mustFind(ctx, String(input['SecurityGroupId']));
+function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revoke') {
+  return (ctx: HandlerContext, input: RuleInput): Record<string, never> => {
+    const g = mustFind(ctx, input.SecurityGroupId);
     const existing = repo.listRules(ctx.db, g.securityGroupId).filter((r) => r.direction === direction);
     if (mode === 'revoke') {
-      for (const id of list(input, 'SecurityGroupRuleId')) if (existing.some((r) => r.ruleId === id)) repo.deleteRule(ctx.db, id);
+      for (const id of ids(input.SecurityGroupRuleId)) if (existing.some((r) => r.ruleId === id)) repo.deleteRule(ctx.db, id);
     }
     for (const p of requestedRules(input)) {
       if (mode === 'revoke' && p['IpProtocol'] === undefined) continue;
@@ -263,5 +267,6 @@ function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revok
   };
 }
 
-export const authorizeSecurityGroup = ruleHandler('ingress', 'authorize');
-export const revokeSecurityGroup = ruleHandler('ingress', 'revoke');
+export const authorizeSecurityGroup: HandlerOf<typeof authorizeSecurityGroupSpec> = ruleHandler('ingress', 'authorize');
+export const revokeSecurityGroup: HandlerOf<typeof revokeSecurityGroupSpec> = ruleHandler('ingress', 'revoke');
+export { modifySecurityGroupPolicy } from './policy-handler.js';

@@ -5,19 +5,22 @@
 import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
 import { seededGroupId } from '../resource-groups/seed.js';
-import { seedNetwork } from '../instances/seed.js';
+import { defaultVpcId } from '../vpc/seed.js';
 import { findSecurityGroup, insertSecurityGroup } from './repository.js';
+
+/** Id of an account's default security group (the seeded instances join it). */
+export const defaultSecurityGroupId = (accountId: number) => `sg-default-${accountId}`;
 
 export function seedDefaultSecurityGroup(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
   const a = account.accountId;
-  const net = seedNetwork(a);
-  if (findSecurityGroup(db, a, settings.defaultRegionId, net.securityGroupId)) return;
+  const id = defaultSecurityGroupId(a);
+  if (findSecurityGroup(db, a, settings.defaultRegionId, id)) return;
   insertSecurityGroup(db, {
-    securityGroupId: net.securityGroupId,
+    securityGroupId: id,
     accountId: a,
     regionId: settings.defaultRegionId,
-    vpcId: net.vpcId,
+    vpcId: defaultVpcId(a),
     name: 'default',
     description: 'Default security group seeded by the emulator',
     type: 'normal',

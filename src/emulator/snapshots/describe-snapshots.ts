@@ -1,22 +1,25 @@
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
+import { pageWindow } from '../core/paging.js';
+import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
+import type { describeSnapshotsSpec } from '../../spec/ecs/snapshots.js';
+import { isoSeconds } from '../core/time.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
-import { tagFilterFromInput } from '../tags/validate.js';
-import { imagesUsingSnapshot } from '../images/repository.js';
-import { isoSeconds } from '../images/model.js';
-import { pageWindow, stringList } from '../instances/paging.js';
 import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
 /** Snapshot `Usage`: `image` while a custom image references it, else `none`. */
 export const snapshotUsage = (ctx: HandlerContext, id: string): 'image' | 'none' =>
-  imagesUsingSnapshot(ctx.db, id).length > 0 ? 'image' : 'none';
+  (ctx.backend.queries.images?.usingSnapshot(ctx.db, id).length ?? 0) > 0 ? 'image' : 'none';
+
+/** One Snapshot object of DescribeSnapshots. */
+type SnapshotObject = HandlerOutputOf<typeof describeSnapshotsSpec>['Snapshots']['Snapshot'][number];
 
 /** The Snapshot object of DescribeSnapshots with the SDK's JSON types. */
 export function snapshotView(
   ctx: HandlerContext,
   s: SnapshotRecord,
   extras?: { tags: readonly Tag[]; usage: 'image' | 'none' },
-): Record<string, unknown> {
+): SnapshotObject {
   const st = snapshotState(s, ctx.now());
   return {
     SnapshotId: s.id,
@@ -55,23 +58,23 @@ export function snapshotView(
 }
 
 /** DescribeSnapshots: the account's snapshots in the region, filtered, newest first, paged. */
-export const describeSnapshots: Handler = (ctx, input) => {
+export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, input) => {
   const list = querySnapshots(ctx.db, {
     accountId: ctx.account.accountId,
     regionId: ctx.regionId,
     now: ctx.now().getTime(),
-    ids: stringList(input.SnapshotIds),
+    ids: input.SnapshotIds,
     instanceId: input.InstanceId,
     diskId: input.DiskId,
     name: input.SnapshotName,
-    status: input.Status as string | undefined,
-    snapshotType: input.SnapshotType as string | undefined,
-    sourceDiskType: typeof input.SourceDiskType === 'string' ? input.SourceDiskType.toLowerCase() : undefined,
+    status: input.Status,
+    snapshotType: input.SnapshotType,
+    sourceDiskType: input.SourceDiskType?.toLowerCase(),
     usage: input.Usage,
     category: input.Category,
     encrypted: input.Encrypted,
     resourceGroupId: input.ResourceGroupId,
-    tags: tagFilterFromInput(input.Tag),
+    tags: input.Tag ?? [],
   });
   const page = pageWindow(list.total, input);
   const items = snapshotsByIds(ctx.db, list.ids(page.offset, page.limit));

@@ -1,26 +1,25 @@
 /**
- * The snapshots family: snapshot storage, DescribeSnapshots, DeleteSnapshot, seeds, and
- * tag/resource-group hooks for `snapshot`.
+ * The snapshots family: snapshot storage, DescribeSnapshots, DeleteSnapshot, seeds, `snapshot` as
+ * a taggable resource and resource-group member, and the queries other families ask it.
  */
-import { registerErrors, type Family } from '../context.js';
+import type { Family } from '../context.js';
 import { snapshotsActions, snapshotsErrors } from '../../spec/ecs/snapshots.js';
-import { registerTaggable } from '../tags/repository.js';
-import { registerGroupMember } from '../resource-groups/repository.js';
-import { deleteSnapshot } from './delete-snapshot.js';
-import { describeSnapshots } from './describe-snapshots.js';
+import * as handlers from './handlers.js';
 import { snapshotsMigrations } from './migrations.js';
+import { snapshotQueries } from './queries.js';
 import { getSnapshot, setSnapshotResourceGroup } from './repository.js';
 import { seedSnapshots } from './seed.js';
-
-registerErrors(snapshotsErrors);
-registerTaggable('snapshot', (db, accountId, regionId, id) => getSnapshot(db, accountId, regionId, id) !== undefined);
-registerGroupMember('snapshot', setSnapshotResourceGroup);
+import { tagParamErrors } from '../tags/validate.js';
 
 export const snapshotsFamily: Family = {
   name: 'snapshots',
   product: 'Ecs',
   specs: snapshotsActions,
-  handlers: { describeSnapshots, deleteSnapshot },
+  handlers,
+  errors: [...snapshotsErrors, ...tagParamErrors],
   migrations: snapshotsMigrations,
   seed: (db, account, settings) => seedSnapshots(db, account, settings),
+  taggable: { snapshot: (db, accountId, regionId, id) => getSnapshot(db, accountId, regionId, id) !== undefined },
+  groupMembers: { snapshot: setSnapshotResourceGroup },
+  queries: { snapshots: snapshotQueries },
 };

@@ -1,19 +1,17 @@
 /**
  * The tags family: TagResources / UntagResources / ListTagResources over every resource type a
- * family registered with `registerTaggable`, plus the tag repository other families read.
+ * served family declares in its `taggable`, plus the tag repository other families use.
  */
-import { registerErrors, type Family } from '../context.js';
+import type { Family } from '../context.js';
 import { tagsActions, tagsErrors } from '../../spec/ecs/tags.js';
-import { listTagResources } from './list-tag-resources.js';
+import * as handlers from './handlers.js';
 import { tagsMigrations } from './migrations.js';
-import { tagResources, untagResources } from './tag-resources.js';
-
-registerErrors(tagsErrors);
 
 export const tagsFamily: Family = {
   name: 'tags',
   product: 'Ecs',
   specs: tagsActions,
-  handlers: { tagResources, untagResources, listTagResources },
+  handlers,
+  errors: tagsErrors,
   migrations: tagsMigrations,
 };

@@ -1,6 +1,7 @@
-import { apiError, type Handler } from '../context.js';
-import { tagRowListing, taggable } from './repository.js';
-import { TAG_RESOURCE_TYPES } from '../../spec/ecs/tags.js';
+import { apiError, type HandlerOf } from '../context.js';
+import { offsetTokens, pageWindow } from '../core/paging.js';
+import { tagRowListing } from './repository.js';
+import { TAG_RESOURCE_TYPES, type listTagResourcesSpec } from '../../spec/ecs/tags.js';
 
 /** Rows per ListTagResources page (the real page size is undocumented). */
 export const TAG_PAGE_SIZE = 50;
@@ -10,16 +11,16 @@ export const TAG_PAGE_SIZE = 50;
  * or `TagFilter.N` (substring, never both); at least one of the three is required. Paged with an
  * opaque NextToken that is empty on the last page.
  */
-export const listTagResources: Handler = (ctx, input) => {
-  const type = String(input.ResourceType);
-  if (!taggable(type))
+export const listTagResources: HandlerOf<typeof listTagResourcesSpec> = (ctx, input) => {
+  const type = input.ResourceType;
+  if (!ctx.backend.taggable(type))
     throw apiError(
       'InvalidResourceType.NotFound',
-      `The specified ResourceType "${type}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`,
+      `The specified ResourceType "${type}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => ctx.backend.taggable(t)).join(', ')}.`,
     );
-  const resourceIds = Array.isArray(input.ResourceId) ? input.ResourceId.map(String) : [];
-  const filter = (Array.isArray(input.Tag) ? input.Tag : []) as Record<string, unknown>[];
-  const fuzzy = (Array.isArray(input.TagFilter) ? input.TagFilter : []) as Record<string, unknown>[];
+  const resourceIds = input.ResourceId ?? [];
+  const filter = input.Tag ?? [];
+  const fuzzy = input.TagFilter ?? [];
   if (filter.length > 0 && fuzzy.length > 0) {
     throw apiError(
       'InvalidParameter',
@@ -36,23 +37,13 @@ export const listTagResources: Handler = (ctx, input) => {
     ctx.account.accountId,
     type,
     resourceIds,
-    filter.map((f) => ({
-      Key: f.Key === undefined ? undefined : String(f.Key),
-      Value: f.Value === undefined ? undefined : String(f.Value),
-    })),
-    fuzzy.map((f) => ({ key: String(f.TagKey), values: Array.isArray(f.TagValues) ? f.TagValues.map(String) : [] })),
+    filter,
+    fuzzy.map((f) => ({ key: f.TagKey, values: f.TagValues ?? [] })),
   );
-  let start = 0;
-  if (typeof input.NextToken === 'string' && input.NextToken !== '') {
-    const m = /^tag-page-(\d+)$/.exec(input.NextToken);
-    if (!m || Number(m[1]) > list.total)
-      throw apiError('InvalidNextToken', `The NextToken "${input.NextToken}" is not valid; pass the NextToken of the previous page.`);
-    start = Number(m[1]);
-  }
-  const page = list.rows(start, TAG_PAGE_SIZE);
-  const next = start + TAG_PAGE_SIZE < list.total ? `tag-page-${start + TAG_PAGE_SIZE}` : '';
+  const w = pageWindow(list.total, input, { defaultSize: TAG_PAGE_SIZE, tokens: offsetTokens('tag-page-') });
+  const page = list.rows(w.offset, w.limit);
   return {
-    NextToken: next,
+    NextToken: w.nextToken,
     TagResources: { TagResource: page.map((r) => ({ ResourceId: r.resourceId, ResourceType: type, TagKey: r.key, TagValue: r.value })) },
   };
 };

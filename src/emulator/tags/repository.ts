@@ -1,7 +1,7 @@
 /**
  * Tags of any taggable resource, keyed by account, ECS resource type (`image`, `instance`,
  * `snapshot`, `securitygroup`, ...) and resource id. Insertion order is kept so responses are
- * stable. Families make their resources taggable through TagResources with {@link registerTaggable}.
+ * stable. Families make their resources taggable through TagResources with their `Family.taggable`.
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../db/statements.js';
@@ -166,19 +166,4 @@ export function matchesTagFilter(tags: readonly Tag[], filter: readonly { Key?: 
   return filter.every(
     (f) => f.Key === undefined || tags.some((t) => t.key === f.Key && (f.Value === undefined || f.Value === '' || t.value === f.Value)),
   );
-}
-
-/** Does a resource of this type exist in the account and region? */
-export type TaggableExists = (db: Database.Database, accountId: number, regionId: string, id: string) => boolean;
-
-const taggables = new Map<string, TaggableExists>();
-
-/** Make `resourceType` taggable through TagResources / UntagResources / ListTagResources. */
-export function registerTaggable(resourceType: string, exists: TaggableExists): void {
-  taggables.set(resourceType, exists);
-}
-
-/** The existence check registered for a resource type, if any. */
-export function taggable(resourceType: string): TaggableExists | undefined {
-  return taggables.get(resourceType);
 }

@@ -1,15 +1,15 @@
-import { apiError, type Handler, type HandlerContext } from '../context.js';
-import { TAG_RESOURCE_TYPES } from '../../spec/ecs/tags.js';
-import { getTags, MAX_TAGS_PER_RESOURCE, removeTags, taggable, upsertTags } from './repository.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
+import { TAG_RESOURCE_TYPES, type tagResourcesSpec, type untagResourcesSpec } from '../../spec/ecs/tags.js';
+import { getTags, MAX_TAGS_PER_RESOURCE, removeTags, upsertTags } from './repository.js';
 import { tagsFromInput } from './validate.js';
 
-/** The resource type checked against the registry, and every resource id checked to exist. */
+/** The resource type checked against the served families' taggable types, and every resource id checked to exist. */
 export function checkResources(ctx: HandlerContext, resourceType: string, ids: readonly string[]): void {
-  const exists = taggable(resourceType);
+  const exists = ctx.backend.taggable(resourceType);
   if (!exists) {
     throw apiError(
       'InvalidResourceType.NotFound',
-      `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => taggable(t)).join(', ')}.`,
+      `The specified ResourceType "${resourceType}" is not supported; allowed: ${TAG_RESOURCE_TYPES.filter((t) => ctx.backend.taggable(t)).join(', ')}.`,
     );
   }
   const missing = ids.filter((id) => !exists(ctx.db, ctx.account.accountId, ctx.regionId, id));
@@ -20,12 +20,10 @@ export function checkResources(ctx: HandlerContext, resourceType: string, ids: r
     );
 }
 
-const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
-
 /** TagResources: upsert tags on up to 50 resources; a resource may carry at most 20 tags. */
-export const tagResources: Handler = (ctx, input) => {
-  const type = String(input.ResourceType);
-  const resourceIds = ids(input.ResourceId);
+export const tagResources: HandlerOf<typeof tagResourcesSpec> = (ctx, input) => {
+  const type = input.ResourceType;
+  const resourceIds = input.ResourceId ?? []; // required by the table; InputOf does not see it through resourceIdsParam(true)
   const tags = tagsFromInput(input.Tag);
   checkResources(ctx, type, resourceIds);
   for (const id of resourceIds) {
@@ -43,10 +41,10 @@ export const tagResources: Handler = (ctx, input) => {
 };
 
 /** UntagResources: remove the named keys (unknown keys ignored) or, with All=true, every tag. */
-export const untagResources: Handler = (ctx, input) => {
-  const type = String(input.ResourceType);
-  const resourceIds = ids(input.ResourceId);
-  const keys = ids(input.TagKey);
+export const untagResources: HandlerOf<typeof untagResourcesSpec> = (ctx, input) => {
+  const type = input.ResourceType;
+  const resourceIds = input.ResourceId ?? []; // required by the table; InputOf does not see it through resourceIdsParam(true)
+  const keys = input.TagKey ?? [];
   checkResources(ctx, type, resourceIds);
   if (keys.length === 0 && input.All !== true) return {};
   for (const id of resourceIds) removeTags(ctx.db, ctx.account.accountId, type, id, keys.length > 0 ? keys : 'all');

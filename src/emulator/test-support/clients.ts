@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../accounts.js';
 import { percentEncode } from '../signature/percent-encode.js';
 import { v1Sign, v1StringToSign } from '../signature/v1.js';
+import { isoSeconds } from '../core/time.js';
 
 // The package is CommonJS: the default import is `module.exports`, whose `default` is the client class.
 const EcsClient = EcsModule.default;
@@ -80,11 +81,6 @@ export async function sdkError(p: Promise<unknown>): Promise<SdkErrorShape> {
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-/** `yyyy-MM-ddTHH:mm:ssZ` */
-export function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** Common V1 parameters for a raw request (without Signature). */
 export function v1CommonParams(
   action: string,
@@ -100,7 +96,7 @@ export function v1CommonParams(
       SignatureMethod: 'HMAC-SHA1',
       SignatureVersion: '1.0',
       SignatureNonce: randomUUID(),
-      Timestamp: isoSeconds(new Date()),
+      Timestamp: isoSeconds(Date.now()),
       ...extra,
     }),
   );

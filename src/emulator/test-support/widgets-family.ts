@@ -4,14 +4,8 @@
  * objects) and its handlers exercise transactions, errors and persistence.
  */
 import type { Family, HandlerContext } from '../context.js';
-import { apiError, registerErrors } from '../context.js';
+import { apiError } from '../context.js';
 import type { ActionInput, ActionSpec } from '../../spec/ecs/types.js';
-
-registerErrors([
-  { code: 'InvalidWidgetName.Malformed', status: 400, message: 'The specified widget name is wrongly formed.' },
-  { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of tags is exceeded.' },
-  { code: 'InvalidWidgetId.NotFound', status: 404, message: 'The specified widget does not exist.' },
-]);
 
 export const createWidgetSpec: ActionSpec = {
   product: 'Ecs',
@@ -88,6 +82,11 @@ export const widgetsFamily: Family = {
   product: 'Ecs',
   specs: [createWidgetSpec, describeWidgetsSpec],
   handlers: { createWidget, describeWidgets },
+  errors: [
+    { code: 'InvalidWidgetName.Malformed', status: 400, message: 'The specified widget name is wrongly formed.' },
+    { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of tags is exceeded.' },
+    { code: 'InvalidWidgetId.NotFound', status: 404, message: 'The specified widget does not exist.' },
+  ],
   migrations: [
     {
       id: '001_widgets',

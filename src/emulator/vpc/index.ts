@@ -4,40 +4,23 @@
  * resource-group moves. Each account gets a default VPC and vSwitch (seed.ts).
  */
 import type { Family } from '../context.js';
-import { registerErrors } from '../context.js';
 import { vpcActionSpecs, vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { vswitchActionSpecs, vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcTagActionSpecs, vpcTagErrorSpecs } from '../../spec/vpc/tags.js';
 import { tagsErrors } from '../../spec/ecs/tags.js';
+import * as handlers from './handlers.js';
+import { vpcQueries } from './queries.js';
 import { vpcMigrations } from './repository.js';
 import { seedDefaultNetwork } from './seed.js';
-import { createVpc, deleteVpc, describeVpcs, modifyVpcAttribute } from './vpc-handlers.js';
-import { createVSwitch, deleteVSwitch, describeVSwitches, modifyVSwitchAttribute } from './vswitch-handlers.js';
-import { listTagResources, moveResourceGroup, tagResources, unTagResources } from './tag-handlers.js';
-
-registerErrors(vpcErrorSpecs);
-registerErrors(vswitchErrorSpecs);
-registerErrors(vpcTagErrorSpecs);
-registerErrors(tagsErrors); // the shared tag codes (same statuses as the ECS tag family)
 
 export const vpcFamily: Family = {
   name: 'vpc',
   product: 'Vpc',
   specs: [...vpcActionSpecs, ...vswitchActionSpecs, ...vpcTagActionSpecs],
-  handlers: {
-    createVpc,
-    describeVpcs,
-    modifyVpcAttribute,
-    deleteVpc,
-    createVSwitch,
-    describeVSwitches,
-    modifyVSwitchAttribute,
-    deleteVSwitch,
-    tagResources,
-    unTagResources,
-    listTagResources,
-    moveResourceGroup,
-  },
+  handlers,
+  // The shared tag codes too (tagsFromInput; same statuses as the ECS tag family).
+  errors: [...vpcErrorSpecs, ...vswitchErrorSpecs, ...vpcTagErrorSpecs, ...tagsErrors],
+  queries: { vpc: vpcQueries },
   migrations: vpcMigrations,
   seed: (db, account, settings) => seedDefaultNetwork(db, account, settings),
 };

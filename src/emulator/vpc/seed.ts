@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
 import { seededGroupId } from '../resource-groups/seed.js';
-import { seedNetwork, seedZone } from '../instances/seed.js';
+import { zonesOf } from '../zones/catalogue.js';
 import { moveLegacyNetworkTags } from './legacy-tags.js';
 import { findVpc, findVSwitch, insertVpc, insertVSwitch } from './repository.js';
 
@@ -14,12 +14,21 @@ export const DEFAULT_VPC_CIDR = '172.16.0.0/12';
 export const DEFAULT_VSWITCH_CIDR = '172.16.0.0/20';
 const SEEDED_AT = Date.parse('2024-01-01T00:00:00Z');
 
+/** Ids of an account's default VPC and vSwitch (the seeded instances use them too). */
+export const defaultVpcId = (accountId: number) => `vpc-default-${accountId}`;
+export const defaultVSwitchId = (accountId: number) => `vsw-default-${accountId}`;
+/** Zone of the default vSwitch and the seeded instances: the region's second zone (sells every family) or its only one. */
+export const seedZone = (regionId: string) => {
+  const z = zonesOf(regionId);
+  return (z[1] ?? z[0])!.zoneId;
+};
+
 export function seedDefaultNetwork(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
   moveLegacyNetworkTags(db);
   const a = account.accountId;
   const region = settings.defaultRegionId;
-  const net = seedNetwork(a);
+  const net = { vpcId: defaultVpcId(a), vSwitchId: defaultVSwitchId(a) };
   if (!findVpc(db, a, region, net.vpcId)) {
     insertVpc(db, {
       vpcId: net.vpcId,

@@ -4,20 +4,27 @@
  * resource types `VPC` / `VSWITCH`; resources are looked up in the caller's account and
  * region only, so another account's ids are simply not found.
  */
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import { VPC_MOVE_RESOURCE_TYPES, VPC_TAG_RESOURCE_TYPES } from '../../spec/vpc/tags.js';
+import {
+  VPC_MOVE_RESOURCE_TYPES,
+  VPC_TAG_RESOURCE_TYPES,
+  type listTagResourcesVpcSpec,
+  type moveResourceGroupVpcSpec,
+  type tagResourcesVpcSpec,
+  type unTagResourcesVpcSpec,
+} from '../../spec/vpc/tags.js';
+import { ids } from '../core/input.js';
+import { offsetTokens, paginate } from '../core/paging.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, listTagRows, MAX_TAGS_PER_RESOURCE, removeTags, upsertTags } from '../tags/repository.js';
-import { tagFilterFromInput, tagsFromInput } from '../tags/validate.js';
-import { bool, list, num, str } from './input.js';
+import { tagsFromInput } from '../tags/validate.js';
 import * as repo from './repository.js';
-import { resolveResourceGroup } from './resource-group.js';
 
 type TagType = (typeof VPC_TAG_RESOURCE_TYPES)[number];
 
 /** The wire ResourceType, case-insensitive, as one of the served tag types. */
-function tagType(input: Record<string, unknown>): TagType {
-  const raw = String(input['ResourceType']);
+function tagType(raw: string): TagType {
   const t = VPC_TAG_RESOURCE_TYPES.find((x) => x === raw.toUpperCase());
   if (!t)
     throw apiError(
@@ -45,12 +52,12 @@ function checkIds(ctx: HandlerContext, type: TagType, ids: readonly string[]): v
 }
 
 /** TagResources: add or overwrite tags on up to 50 VPCs or vSwitches; at most 20 tags per resource. */
-export const tagResources: Handler = (ctx, input) => {
-  const type = tagType(input);
-  const ids = list(input, 'ResourceId');
-  const tags = tagsFromInput(input['Tag']);
-  checkIds(ctx, type, ids);
-  for (const id of ids) {
+export const tagResources: HandlerOf<typeof tagResourcesVpcSpec> = (ctx, input) => {
+  const type = tagType(input.ResourceType);
+  const resourceIds = ids(input.ResourceId);
+  const tags = tagsFromInput(input.Tag);
+  checkIds(ctx, type, resourceIds);
+  for (const id of resourceIds) {
     const current = getTags(ctx.db, ctx.account.accountId, type, id);
     const total = current.length + tags.filter((t) => !current.some((c) => c.key === t.key)).length;
     if (total > MAX_TAGS_PER_RESOURCE)
@@ -59,18 +66,18 @@ export const tagResources: Handler = (ctx, input) => {
         `Resource ${id} would carry ${total} tags; at most ${MAX_TAGS_PER_RESOURCE} are allowed.`,
       );
   }
-  for (const id of ids) upsertTags(ctx.db, ctx.account.accountId, type, id, tags);
+  for (const id of resourceIds) upsertTags(ctx.db, ctx.account.accountId, type, id, tags);
   return {};
 };
 
 /** UnTagResources: remove the named keys (unknown keys are ignored) or, with All=true and no keys, every tag. */
-export const unTagResources: Handler = (ctx, input) => {
-  const type = tagType(input);
-  const ids = list(input, 'ResourceId');
-  const keys = list(input, 'TagKey');
-  checkIds(ctx, type, ids);
-  if (keys.length === 0 && bool(input, 'All') !== true) return {};
-  for (const id of ids) removeTags(ctx.db, ctx.account.accountId, type, id, keys.length > 0 ? keys : 'all');
+export const unTagResources: HandlerOf<typeof unTagResourcesVpcSpec> = (ctx, input) => {
+  const type = tagType(input.ResourceType);
+  const resourceIds = ids(input.ResourceId);
+  const keys = ids(input.TagKey);
+  checkIds(ctx, type, resourceIds);
+  if (keys.length === 0 && input.All !== true) return {};
+  for (const id of resourceIds) removeTags(ctx.db, ctx.account.accountId, type, id, keys.length > 0 ? keys : 'all');
   return {};
 };
 
@@ -78,15 +85,15 @@ export const unTagResources: Handler = (ctx, input) => {
  * ListTagResources: the tag rows of the given resources and/or of the resources carrying every
  * `Tag.N` (a key alone matches any value); MaxResults per page (default 50) and an opaque NextToken.
  */
-export const listTagResources: Handler = (ctx, input) => {
-  const type = tagType(input);
-  const ids = list(input, 'ResourceId');
-  const filter = tagFilterFromInput(input['Tag']);
-  if (ids.length === 0 && filter.length === 0)
+export const listTagResources: HandlerOf<typeof listTagResourcesVpcSpec> = (ctx, input) => {
+  const type = tagType(input.ResourceType);
+  const resourceIds = ids(input.ResourceId);
+  const filter = input.Tag ?? [];
+  if (resourceIds.length === 0 && filter.length === 0)
     throw apiError('MissingParameter', 'Specify ResourceId.N or Tag.N (or both) to choose the resources whose tags are listed.');
   if (filter.some((f) => f.Key === undefined || f.Key === ''))
     throw apiError('InvalidParameter.TagValue', 'Tag.N.Value was given without Tag.N.Key; every Tag.N needs a Key.');
-  const live = (id: string) => (ids.length === 0 ? exists(ctx, type, id) : ids.includes(id));
+  const live = (id: string) => (resourceIds.length === 0 ? exists(ctx, type, id) : resourceIds.includes(id));
   const rows = listTagRows(ctx.db, ctx.account.accountId, type).filter((r) => live(r.resourceId));
   const matching = new Set(
     [...new Set(rows.map((r) => r.resourceId))].filter((id) =>
@@ -96,39 +103,32 @@ export const listTagResources: Handler = (ctx, input) => {
     ),
   );
   const selected = rows.filter((r) => matching.has(r.resourceId));
-  const size = num(input, 'MaxResults') ?? 50;
-  let start = 0;
-  const token = str(input, 'NextToken');
-  if (token !== undefined) {
-    const m = /^vpc-tag-page-(\d+)$/.exec(token);
-    if (!m || Number(m[1]) > selected.length)
-      throw apiError('InvalidNextToken', `The NextToken "${token}" is not valid; pass the NextToken of the previous page.`);
-    start = Number(m[1]);
-  }
-  const page = selected.slice(start, start + size);
+  const page = paginate(selected, input, { defaultSize: 50, tokens: offsetTokens('vpc-tag-page-') });
   return {
-    NextToken: start + size < selected.length ? `vpc-tag-page-${start + size}` : '',
-    TagResources: { TagResource: page.map((r) => ({ ResourceId: r.resourceId, ResourceType: type, TagKey: r.key, TagValue: r.value })) },
+    NextToken: page.nextToken,
+    TagResources: {
+      TagResource: page.items.map((r) => ({ ResourceId: r.resourceId, ResourceType: type, TagKey: r.key, TagValue: r.value })),
+    },
   };
 };
 
 /** MoveResourceGroup: move a VPC of the caller's account to another of its resource groups. */
-export const moveResourceGroup: Handler = (ctx, input) => {
-  const rawType = String(input['ResourceType']);
+export const moveResourceGroup: HandlerOf<typeof moveResourceGroupVpcSpec> = (ctx, input) => {
+  const rawType = input.ResourceType;
   if (!VPC_MOVE_RESOURCE_TYPES.some((t) => t.toLowerCase() === rawType.toLowerCase())) {
     throw apiError(
       'IllegalParam.ResourceType',
       `The specified ResourceType "${rawType}" is not supported by this emulator; allowed: ${VPC_MOVE_RESOURCE_TYPES.join(', ')} (case-insensitive).`,
     );
   }
-  const id = String(input['ResourceId']);
+  const id = input.ResourceId;
   const vpc = repo.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (!vpc)
     throw apiError(
       'InvalidResourceId.NotFound',
       `The specified ResourceId "${id}" is not a VPC of this account in region ${ctx.regionId}.`,
     );
-  vpc.resourceGroupId = resolveResourceGroup(ctx, String(input['NewResourceGroupId']), 'InvalidResourceGroupId');
+  vpc.resourceGroupId = resolveResourceGroup(ctx, input.NewResourceGroupId, 'InvalidResourceGroupId');
   repo.updateVpc(ctx.db, vpc);
   return {};
 };

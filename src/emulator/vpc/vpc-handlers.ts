@@ -3,17 +3,28 @@
  * Status is derived from the stored creation time: Pending for the first
  * second, then Available.
  */
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import { countSecurityGroupsInVpc } from '../security-groups/repository.js';
+import { given, ids, matchesTags, tagPairs } from '../core/input.js';
+import type { createVpcSpec, deleteVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec } from '../../spec/vpc/vpcs.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
+import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { contains, isPrivate, parseCidr } from './cidr.js';
-import { instanceIdsUsing } from './instance-lookup.js';
-import { bool, isoSeconds, list, matchesTags, paginate, str, tags } from './input.js';
 import * as repo from './repository.js';
-import { resolveResourceGroup } from './resource-group.js';
 
 /** How long a new VPC or vSwitch stays Pending. */
 export const PENDING_MS = 1000;
+
+/** Ids of the account's instances attached to a VPC or vSwitch (none when the instances family is not served). */
+export function instancesUsing(
+  ctx: HandlerContext,
+  accountId: number,
+  regionId: string,
+  where: { vpcId?: string; vSwitchId?: string },
+): string[] {
+  return ctx.backend.queries.instances?.usingNetwork(ctx.db, accountId, regionId, where) ?? [];
+}
 
 export function networkStatus(ctx: HandlerContext, createdAt: number): 'Pending' | 'Available' {
   return ctx.now().getTime() - createdAt < PENDING_MS ? 'Pending' : 'Available';
@@ -42,28 +53,28 @@ function mustFindVpc(ctx: HandlerContext, vpcId: string): repo.VpcRecord {
   return vpc;
 }
 
-export const createVpc: Handler = (ctx, input) => {
-  const token = str(input, 'ClientToken');
+export const createVpc: HandlerOf<typeof createVpcSpec> = (ctx, input) => {
+  const token = given(input.ClientToken);
   if (token !== undefined) {
     const prior = repo.findVpcByToken(ctx.db, ctx.account.accountId, ctx.regionId, token);
     if (prior)
       return { VpcId: prior.vpcId, VRouterId: prior.vRouterId, RouteTableId: prior.routeTableId, ResourceGroupId: prior.resourceGroupId };
   }
-  const cidrBlock = vpcCidr(str(input, 'CidrBlock') ?? '172.16.0.0/12');
-  const resourceGroupId = resolveResourceGroup(ctx, str(input, 'ResourceGroupId'), 'InvalidResourceGroupId.NotFound');
-  if (bool(input, 'DryRun')) throw apiError('DryRunOperation');
+  const cidrBlock = vpcCidr(given(input.CidrBlock) ?? '172.16.0.0/12');
+  const resourceGroupId = resolveResourceGroup(ctx, given(input.ResourceGroupId), 'InvalidResourceGroupId.NotFound');
+  if (input.DryRun) throw apiError('DryRunOperation');
   const vpc: repo.VpcRecord = {
     vpcId: ctx.newId('vpc-'),
     accountId: ctx.account.accountId,
     regionId: ctx.regionId,
-    vpcName: str(input, 'VpcName') ?? '',
-    description: str(input, 'Description') ?? '',
+    vpcName: given(input.VpcName) ?? '',
+    description: given(input.Description) ?? '',
     cidrBlock,
     isDefault: false,
     resourceGroupId,
     vRouterId: ctx.newId('vrt-'),
     routeTableId: ctx.newId('vtb-'),
-    tags: tags(input),
+    tags: tagPairs(input.Tag),
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
   };
@@ -71,7 +82,7 @@ export const createVpc: Handler = (ctx, input) => {
   return { VpcId: vpc.vpcId, VRouterId: vpc.vRouterId, RouteTableId: vpc.routeTableId, ResourceGroupId: vpc.resourceGroupId };
 };
 
-function vpcView(ctx: HandlerContext, v: repo.VpcRecord): Record<string, unknown> {
+function vpcView(ctx: HandlerContext, v: repo.VpcRecord) {
   const vswitchIds = repo.listVSwitches(ctx.db, v.accountId, v.regionId, v.vpcId).map((s) => s.vSwitchId);
   return {
     VpcId: v.vpcId,
@@ -102,17 +113,17 @@ function vpcView(ctx: HandlerContext, v: repo.VpcRecord): Record<string, unknown
   };
 }
 
-export const describeVpcs: Handler = (ctx, input) => {
-  const ids = list(input, 'VpcId');
-  const name = str(input, 'VpcName');
-  const rg = str(input, 'ResourceGroupId');
-  const isDefault = bool(input, 'IsDefault');
-  const wantTags = tags(input);
+export const describeVpcs: HandlerOf<typeof describeVpcsSpec> = (ctx, input) => {
+  const vpcIds = ids(input.VpcId);
+  const name = given(input.VpcName);
+  const rg = given(input.ResourceGroupId);
+  const isDefault = input.IsDefault;
+  const wantTags = tagPairs(input.Tag);
   const all = repo
     .listVpcs(ctx.db, ctx.account.accountId, ctx.regionId)
     .filter(
       (v) =>
-        (ids.length === 0 || ids.includes(v.vpcId)) &&
+        (vpcIds.length === 0 || vpcIds.includes(v.vpcId)) &&
         (name === undefined || v.vpcName === name) &&
         (rg === undefined || v.resourceGroupId === rg) &&
         (isDefault === undefined || v.isDefault === isDefault) &&
@@ -127,9 +138,9 @@ export const describeVpcs: Handler = (ctx, input) => {
   };
 };
 
-export const modifyVpcAttribute: Handler = (ctx, input) => {
-  const vpc = mustFindVpc(ctx, String(input['VpcId']));
-  const cidr = str(input, 'CidrBlock');
+export const modifyVpcAttribute: HandlerOf<typeof modifyVpcAttributeSpec> = (ctx, input) => {
+  const vpc = mustFindVpc(ctx, input.VpcId);
+  const cidr = given(input.CidrBlock);
   if (cidr !== undefined && cidr !== vpc.cidrBlock) {
     const next = parseCidr(vpcCidr(cidr))!;
     const vsws = repo.listVSwitches(ctx.db, vpc.accountId, vpc.regionId, vpc.vpcId);
@@ -141,14 +152,14 @@ export const modifyVpcAttribute: Handler = (ctx, input) => {
       );
     vpc.cidrBlock = cidr;
   }
-  vpc.vpcName = str(input, 'VpcName') ?? vpc.vpcName;
-  vpc.description = str(input, 'Description') ?? vpc.description;
+  vpc.vpcName = given(input.VpcName) ?? vpc.vpcName;
+  vpc.description = given(input.Description) ?? vpc.description;
   repo.updateVpc(ctx.db, vpc);
   return {};
 };
 
-export const deleteVpc: Handler = (ctx, input) => {
-  const vpc = mustFindVpc(ctx, String(input['VpcId']));
+export const deleteVpc: HandlerOf<typeof deleteVpcSpec> = (ctx, input) => {
+  const vpc = mustFindVpc(ctx, input.VpcId);
   const { accountId, regionId, vpcId } = vpc;
   const vsws = repo.listVSwitches(ctx.db, accountId, regionId, vpcId);
   if (vsws.length > 0)
@@ -156,13 +167,13 @@ export const deleteVpc: Handler = (ctx, input) => {
       'DependencyViolation.VSwitch',
       `The VPC ${vpcId} still contains vSwitches (${vsws.map((s) => s.vSwitchId).join(', ')}); delete them first.`,
     );
-  if (countSecurityGroupsInVpc(ctx.db, accountId, regionId, vpcId) > 0) {
+  if ((ctx.backend.queries.securityGroups?.countInVpc(ctx.db, accountId, regionId, vpcId) ?? 0) > 0) {
     throw apiError('DependencyViolation.SecurityGroup', `The VPC ${vpcId} still contains security groups; delete them first.`);
   }
-  if (instanceIdsUsing(ctx.db, accountId, regionId, { vpcId }).length > 0) {
+  if (instancesUsing(ctx, accountId, regionId, { vpcId }).length > 0) {
     throw apiError('DependencyViolation.Instance', `The VPC ${vpcId} still contains instances; release them first.`);
   }
-  if (bool(input, 'DryRun')) throw apiError('DryRunOperation');
+  if (input.DryRun) throw apiError('DryRunOperation');
   repo.deleteVpc(ctx.db, vpcId);
   return {};
 };

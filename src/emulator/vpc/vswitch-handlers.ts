@@ -3,14 +3,16 @@
  * DeleteVSwitch. A vSwitch lives in one zone of the region and one VPC; its
  * CIDR must sit inside the VPC's block and not overlap its siblings.
  */
-import type { Handler, HandlerContext } from '../context.js';
+import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
+import { given, ids, matchesTags, tagPairs } from '../core/input.js';
+import type { createVSwitchSpec, deleteVSwitchSpec, describeVSwitchesSpec, modifyVSwitchAttributeSpec } from '../../spec/vpc/vswitches.js';
+import { paginate } from '../core/paging.js';
+import { isoSeconds } from '../core/time.js';
 import { findZone } from '../zones/catalogue.js';
 import { availableAddresses, contains, overlaps, parseCidr } from './cidr.js';
-import { instanceIdsUsing } from './instance-lookup.js';
-import { bool, isoSeconds, list, matchesTags, paginate, str, tags } from './input.js';
 import * as repo from './repository.js';
-import { networkStatus } from './vpc-handlers.js';
+import { instancesUsing, networkStatus } from './vpc-handlers.js';
 
 /** Documented quota of vSwitches per VPC. */
 export const MAX_VSWITCHES_PER_VPC = 150;
@@ -21,19 +23,19 @@ function mustFindVSwitch(ctx: HandlerContext, id: string): repo.VSwitchRecord {
   return s;
 }
 
-export const createVSwitch: Handler = (ctx, input) => {
-  const token = str(input, 'ClientToken');
+export const createVSwitch: HandlerOf<typeof createVSwitchSpec> = (ctx, input) => {
+  const token = given(input.ClientToken);
   if (token !== undefined) {
     const prior = repo.findVSwitchByToken(ctx.db, ctx.account.accountId, ctx.regionId, token);
     if (prior) return { VSwitchId: prior.vSwitchId };
   }
-  const vpcId = String(input['VpcId']);
+  const vpcId = input.VpcId;
   const vpc = repo.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId);
   if (!vpc) throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
-  const zoneId = String(input['ZoneId']);
+  const zoneId = input.ZoneId;
   if (!findZone(ctx.regionId, zoneId))
     throw apiError('InvalidZoneId.NotFound', `The specified ZoneId "${zoneId}" is not a zone of region ${ctx.regionId}.`);
-  const text = String(input['CidrBlock']);
+  const text = input.CidrBlock;
   const cidr = parseCidr(text);
   if (!cidr || cidr.mask < 16 || cidr.mask > 29) {
     throw apiError(
@@ -63,11 +65,11 @@ export const createVSwitch: Handler = (ctx, input) => {
     vpcId,
     zoneId,
     cidrBlock: text,
-    vSwitchName: str(input, 'VSwitchName') ?? '',
-    description: str(input, 'Description') ?? '',
+    vSwitchName: given(input.VSwitchName) ?? '',
+    description: given(input.Description) ?? '',
     isDefault: false,
     resourceGroupId: vpc.resourceGroupId,
-    tags: tags(input),
+    tags: tagPairs(input.Tag),
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
   };
@@ -75,8 +77,8 @@ export const createVSwitch: Handler = (ctx, input) => {
   return { VSwitchId: s.vSwitchId };
 };
 
-function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: string): Record<string, unknown> {
-  const used = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId }).length;
+function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: string) {
+  const used = instancesUsing(ctx, s.accountId, s.regionId, { vSwitchId: s.vSwitchId }).length;
   return {
     VSwitchId: s.vSwitchId,
     VpcId: s.vpcId,
@@ -99,21 +101,21 @@ function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: s
   };
 }
 
-export const describeVSwitches: Handler = (ctx, input) => {
-  const ids = list(input, 'VSwitchId');
-  const vpcId = str(input, 'VpcId');
-  const name = str(input, 'VSwitchName');
-  const zoneId = str(input, 'ZoneId');
-  const rg = str(input, 'ResourceGroupId');
-  const isDefault = bool(input, 'IsDefault');
-  const routeTableId = str(input, 'RouteTableId');
-  const wantTags = tags(input);
+export const describeVSwitches: HandlerOf<typeof describeVSwitchesSpec> = (ctx, input) => {
+  const vswitchIds = ids(input.VSwitchId);
+  const vpcId = given(input.VpcId);
+  const name = given(input.VSwitchName);
+  const zoneId = given(input.ZoneId);
+  const rg = given(input.ResourceGroupId);
+  const isDefault = input.IsDefault;
+  const routeTableId = given(input.RouteTableId);
+  const wantTags = tagPairs(input.Tag);
   const routeTables = new Map(repo.listVpcs(ctx.db, ctx.account.accountId, ctx.regionId).map((v) => [v.vpcId, v.routeTableId]));
   const all = repo
     .listVSwitches(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)
     .filter(
       (s) =>
-        (ids.length === 0 || ids.includes(s.vSwitchId)) &&
+        (vswitchIds.length === 0 || vswitchIds.includes(s.vSwitchId)) &&
         (name === undefined || s.vSwitchName === name) &&
         (zoneId === undefined || s.zoneId === zoneId) &&
         (rg === undefined || s.resourceGroupId === rg) &&
@@ -130,24 +132,24 @@ export const describeVSwitches: Handler = (ctx, input) => {
   };
 };
 
-export const modifyVSwitchAttribute: Handler = (ctx, input) => {
-  const s = mustFindVSwitch(ctx, String(input['VSwitchId']));
-  s.vSwitchName = str(input, 'VSwitchName') ?? s.vSwitchName;
-  s.description = str(input, 'Description') ?? s.description;
+export const modifyVSwitchAttribute: HandlerOf<typeof modifyVSwitchAttributeSpec> = (ctx, input) => {
+  const s = mustFindVSwitch(ctx, input.VSwitchId);
+  s.vSwitchName = given(input.VSwitchName) ?? s.vSwitchName;
+  s.description = given(input.Description) ?? s.description;
   repo.updateVSwitch(ctx.db, s);
   return {};
 };
 
-export const deleteVSwitch: Handler = (ctx, input) => {
-  const s = mustFindVSwitch(ctx, String(input['VSwitchId']));
-  const users = instanceIdsUsing(ctx.db, s.accountId, s.regionId, { vSwitchId: s.vSwitchId });
+export const deleteVSwitch: HandlerOf<typeof deleteVSwitchSpec> = (ctx, input) => {
+  const s = mustFindVSwitch(ctx, input.VSwitchId);
+  const users = instancesUsing(ctx, s.accountId, s.regionId, { vSwitchId: s.vSwitchId });
   if (users.length > 0) {
     throw apiError(
       'DependencyViolation.Instance',
       `The vSwitch ${s.vSwitchId} is still used by instances (${users.join(', ')}); release them first.`,
     );
   }
-  if (bool(input, 'DryRun')) throw apiError('DryRunOperation');
+  if (input.DryRun) throw apiError('DryRunOperation');
   repo.deleteVSwitch(ctx.db, s.vSwitchId);
   return {};
 };

@@ -2,11 +2,20 @@
  * Handlers of DescribeZones, DescribeInstanceTypes, DescribeInstanceTypeFamilies
  * and DescribeAvailableResource, answered from the static catalogue.
  */
-import type { Handler } from '../context.js';
-import { apiError } from '../context.js';
-import type { ActionInput } from '../../spec/ecs/types.js';
-import { list, num, str } from '../vpc/input.js';
+import type { HandlerOf } from '../context.js';
+import { given, ids } from '../core/input.js';
+import { pageWindow } from '../core/paging.js';
+import type { InputOf } from '../../spec/ecs/infer.js';
+import type {
+  describeAvailableResourceSpec,
+  describeInstanceTypeFamiliesSpec,
+  describeInstanceTypesSpec,
+  describeZonesSpec,
+} from '../../spec/ecs/zones.js';
 import * as cat from './catalogue.js';
+
+/** A decimal filter given as text (`MinimumMemorySize=1.5`), as a number. */
+const decimal = (v: string | undefined): number | undefined => (v === undefined || v === '' ? undefined : Number(v));
 
 const LOCAL_REGION: Readonly<Record<string, [zh: string, en: string]>> = {
   'cn-hangzhou': ['华东 1', 'Hangzhou'],
@@ -28,9 +37,9 @@ function localName(zone: cat.ZoneSpec, language: string): string {
   return language.startsWith('zh') ? `${zh} 可用区 ${letter}` : `${en} Zone ${letter}`;
 }
 
-export const describeZones: Handler = (ctx, input) => {
-  const verbose = input['Verbose'] !== false;
-  const language = str(input, 'AcceptLanguage') ?? 'zh-CN';
+export const describeZones: HandlerOf<typeof describeZonesSpec> = (ctx, input) => {
+  const verbose = input.Verbose !== false;
+  const language = input.AcceptLanguage ?? 'zh-CN';
   const zones = cat.zonesOf(ctx.regionId).map((z) => {
     const types = cat.instanceTypesInZone(z);
     const base = { ZoneId: z.zoneId, LocalName: localName(z, language), ZoneType: 'AvailabilityZone' };
@@ -61,46 +70,37 @@ export const describeZones: Handler = (ctx, input) => {
   return { Zones: { Zone: zones } };
 };
 
-function matchesTypeFilters(t: cat.InstanceTypeSpec, input: ActionInput): boolean {
-  const one = (name: string, value: string) => {
-    const v = str(input, name);
-    return v === undefined || v === value;
+function matchesTypeFilters(t: cat.InstanceTypeSpec, f: InputOf<typeof describeInstanceTypesSpec>): boolean {
+  const one = (v: string | undefined, value: string) => !v || v === value;
+  const many = (v: readonly string[] | undefined, value: string) => {
+    const wanted = ids(v);
+    return wanted.length === 0 || wanted.includes(value);
   };
-  const many = (name: string, value: string) => {
-    const v = list(input, name);
-    return v.length === 0 || v.includes(value);
-  };
-  const min = (name: string, value: number) => {
-    const v = num(input, name);
-    return v === undefined || value >= v;
-  };
-  const max = (name: string, value: number) => {
-    const v = num(input, name);
-    return v === undefined || value <= v;
-  };
+  const min = (v: number | undefined, value: number) => v === undefined || value >= v;
+  const max = (v: number | undefined, value: number) => v === undefined || value <= v;
   return (
-    one('InstanceTypeFamily', t.family) &&
-    many('InstanceTypeFamilies', t.family) &&
-    many('InstanceTypes', t.id) &&
-    one('InstanceCategory', t.category) &&
-    many('InstanceCategories', t.category) &&
-    one('CpuArchitecture', 'X86') &&
-    many('CpuArchitectures', 'X86') &&
-    one('InstanceFamilyLevel', t.level) &&
-    one('PhysicalProcessorModel', t.processor) &&
-    one('NvmeSupport', t.nvme) &&
-    str(input, 'GPUSpec') === undefined &&
-    min('MinimumGPUAmount', 0) &&
-    max('MaximumGPUAmount', 0) &&
-    min('MinimumCpuCoreCount', t.cpu) &&
-    max('MaximumCpuCoreCount', t.cpu) &&
-    min('MinimumMemorySize', t.memoryGiB) &&
-    max('MaximumMemorySize', t.memoryGiB) &&
-    min('MinimumEniQuantity', t.eni)
+    one(f.InstanceTypeFamily, t.family) &&
+    many(f.InstanceTypeFamilies, t.family) &&
+    many(f.InstanceTypes, t.id) &&
+    one(f.InstanceCategory, t.category) &&
+    many(f.InstanceCategories, t.category) &&
+    one(f.CpuArchitecture, 'X86') &&
+    many(f.CpuArchitectures, 'X86') &&
+    one(f.InstanceFamilyLevel, t.level) &&
+    one(f.PhysicalProcessorModel, t.processor) &&
+    one(f.NvmeSupport, t.nvme) &&
+    !f.GPUSpec &&
+    min(f.MinimumGPUAmount, 0) &&
+    max(f.MaximumGPUAmount, 0) &&
+    min(f.MinimumCpuCoreCount, t.cpu) &&
+    max(f.MaximumCpuCoreCount, t.cpu) &&
+    min(decimal(f.MinimumMemorySize), t.memoryGiB) &&
+    max(decimal(f.MaximumMemorySize), t.memoryGiB) &&
+    min(f.MinimumEniQuantity, t.eni)
   );
 }
 
-function typeView(t: cat.InstanceTypeSpec): Record<string, unknown> {
+function typeView(t: cat.InstanceTypeSpec) {
   return {
     InstanceTypeId: t.id,
     InstanceTypeFamily: t.family,
@@ -151,38 +151,39 @@ function typeView(t: cat.InstanceTypeSpec): Record<string, unknown> {
   };
 }
 
-export const describeInstanceTypes: Handler = (_ctx, input) => {
+export const describeInstanceTypes: HandlerOf<typeof describeInstanceTypesSpec> = (_ctx, input) => {
   const all = cat.INSTANCE_TYPES.filter((t) => matchesTypeFilters(t, input));
-  const maxResults = num(input, 'MaxResults') ?? 250;
-  const token = str(input, 'NextToken');
-  let start = 0;
-  if (token !== undefined) {
-    start = all.findIndex((t) => t.id === token);
-    if (start < 0)
-      throw apiError('InvalidNextToken', `The specified NextToken "${token}" is not valid: pass the NextToken of the previous page.`);
-  }
-  const page = all.slice(start, start + maxResults);
-  const next = all[start + maxResults];
-  return { NextToken: next ? next.id : '', InstanceTypes: { InstanceType: page.map(typeView) } };
+  // NextToken is the id of the first type of the next page.
+  const w = pageWindow(all.length, input, {
+    defaultSize: 250,
+    tokens: {
+      encode: (offset) => all[offset]!.id,
+      decode: (token) => {
+        const i = all.findIndex((t) => t.id === token);
+        return i < 0 ? undefined : i;
+      },
+    },
+  });
+  return { NextToken: w.nextToken, InstanceTypes: { InstanceType: all.slice(w.offset, w.offset + w.limit).map(typeView) } };
 };
 
-export const describeInstanceTypeFamilies: Handler = (_ctx, input) => {
-  const generation = str(input, 'Generation');
+export const describeInstanceTypeFamilies: HandlerOf<typeof describeInstanceTypeFamiliesSpec> = (_ctx, input) => {
+  const generation = given(input.Generation);
   const families = cat.INSTANCE_TYPE_FAMILIES.filter((f) => generation === undefined || f.generation === generation);
   return { InstanceTypeFamilies: { InstanceTypeFamily: families.map((f) => ({ InstanceTypeFamilyId: f.id, Generation: f.generation })) } };
 };
 
 const withStock = { Status: 'Available', StatusCategory: 'WithStock' };
 
-export const describeAvailableResource: Handler = (ctx, input) => {
-  const destination = String(input['DestinationResource']);
-  const zoneId = str(input, 'ZoneId');
-  const typeId = str(input, 'InstanceType');
-  const cores = num(input, 'Cores');
-  const memory = num(input, 'Memory');
-  const systemDisk = str(input, 'SystemDiskCategory');
-  const dataDisk = str(input, 'DataDiskCategory');
-  if (str(input, 'IoOptimized') === 'none' || str(input, 'NetworkCategory') === 'classic') return { AvailableZones: { AvailableZone: [] } };
+export const describeAvailableResource: HandlerOf<typeof describeAvailableResourceSpec> = (ctx, input) => {
+  const destination = input.DestinationResource;
+  const zoneId = given(input.ZoneId);
+  const typeId = given(input.InstanceType);
+  const cores = input.Cores;
+  const memory = decimal(input.Memory);
+  const systemDisk = given(input.SystemDiskCategory);
+  const dataDisk = given(input.DataDiskCategory);
+  if (input.IoOptimized === 'none' || input.NetworkCategory === 'classic') return { AvailableZones: { AvailableZone: [] } };
   const zones = cat
     .zonesOf(ctx.regionId)
     .filter((z) => zoneId === undefined || z.zoneId === zoneId)

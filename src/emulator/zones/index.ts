@@ -3,16 +3,14 @@
  * available resources from a static catalogue (see SEED.md). No tables.
  */
 import type { Family } from '../context.js';
-import { registerErrors } from '../context.js';
 import { zoneActionSpecs, zoneErrorSpecs } from '../../spec/ecs/zones.js';
-import { describeAvailableResource, describeInstanceTypeFamilies, describeInstanceTypes, describeZones } from './handlers.js';
-
-registerErrors(zoneErrorSpecs);
+import * as handlers from './handlers.js';
 
 export const zonesFamily: Family = {
   name: 'zones',
   product: 'Ecs',
   specs: zoneActionSpecs,
-  handlers: { describeZones, describeInstanceTypes, describeInstanceTypeFamilies, describeAvailableResource },
+  handlers,
+  errors: zoneErrorSpecs,
   migrations: [],
 };

@@ -6,8 +6,10 @@
  * Format rules (lengths, enums, patterns, prefixes) live here so the client, the emulator and the
  * docs agree; domain rules (existence, uniqueness, states) live in the emulator's handlers.
  */
-import type { ActionSpec, ErrorSpec, ParamSpec, RepeatListParam, ScalarParam } from './types.js';
+import type { ActionSpec, ErrorSpec, ObjectParam, RepeatListParam, ScalarParam } from './types.js';
+import { defineAction } from './infer.js';
 import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
+import { r } from './shape.js';
 
 // The shared fragments used to live here; other tables still import them from this module.
 export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam };
@@ -53,7 +55,7 @@ export const IMAGE_NAME_PATTERN = '^[A-Za-z\\u4e00-\\u9fff][A-Za-z0-9\\u4e00-\\u
 const URL_PREFIXES = ['http://', 'https://'] as const;
 const SYSTEM_PREFIXES = ['aliyun', 'acs:', 'http://', 'https://'] as const;
 
-export const imageNameParam: ScalarParam = {
+export const imageNameParam = {
   kind: 'scalar',
   name: 'ImageName',
   type: 'string',
@@ -65,8 +67,8 @@ export const imageNameParam: ScalarParam = {
   emptyIsAbsent: true,
   description:
     '2-128 characters; starts with a letter or Chinese character; then letters, digits, Chinese characters, `.`, `:`, `_`, `-`; must not start with aliyun, acs:, http:// or https://.',
-};
-export const descriptionParam: ScalarParam = {
+} as const satisfies ScalarParam;
+export const descriptionParam = {
   kind: 'scalar',
   name: 'Description',
   type: 'string',
@@ -76,8 +78,8 @@ export const descriptionParam: ScalarParam = {
   errorCode: 'InvalidDescription.Malformed',
   emptyIsAbsent: true,
   description: '2-256 characters; must not start with http:// or https://.',
-};
-export const imageFamilyParam: ScalarParam = {
+} as const satisfies ScalarParam;
+export const imageFamilyParam = {
   kind: 'scalar',
   name: 'ImageFamily',
   type: 'string',
@@ -88,8 +90,8 @@ export const imageFamilyParam: ScalarParam = {
   errorCode: 'InvalidImageFamily.Malformed',
   emptyIsAbsent: true,
   description: '2-128 characters; starts with a letter or Chinese character; must not start with aliyun, acs:, http:// or https://.',
-};
-export const bootModeParam: ScalarParam = {
+} as const satisfies ScalarParam;
+export const bootModeParam = {
   kind: 'scalar',
   name: 'BootMode',
   type: 'string',
@@ -97,30 +99,30 @@ export const bootModeParam: ScalarParam = {
   emptyIsAbsent: true,
   errorCode: 'InvalidBootMode.ValueNotSupported',
   description: 'BIOS, UEFI or UEFI-Preferred.',
-};
-export const licenseTypeParam: ScalarParam = {
+} as const satisfies ScalarParam;
+export const licenseTypeParam = {
   kind: 'scalar',
   name: 'LicenseType',
   type: 'string',
   enum: ['Auto', 'Aliyun', 'BYOL'],
   emptyIsAbsent: true,
   description: 'License type (BYOL, Aliyun or Auto).',
-};
-export const featuresParam: ParamSpec = {
+} as const satisfies ScalarParam;
+export const featuresParam = {
   kind: 'object',
   name: 'Features',
   fields: [
     { kind: 'scalar', name: 'NvmeSupport', type: 'string', enum: ['supported', 'unsupported'], emptyIsAbsent: true },
     { kind: 'scalar', name: 'ImdsSupport', type: 'string', enum: ['v1', 'v2'], emptyIsAbsent: true },
   ],
-};
+} as const satisfies ObjectParam;
 
 /** `Tag.N.Key` / `Tag.N.Value` as resource tags are written (CreateImage, TagResources). */
-export function tagsParam(required = false): RepeatListParam {
+export function tagsParam<const R extends boolean = false>(required?: R) {
   return {
     kind: 'repeatList',
     name: 'Tag',
-    required,
+    required: (required ?? false) as R,
     maxItems: 20,
     tooManyCode: 'NumberExceed.Tags',
     description: 'Up to 20 tags; keys unique.',
@@ -147,10 +149,10 @@ export function tagsParam(required = false): RepeatListParam {
         description: '0-128 characters; must not start with acs:, http:// or https://.',
       },
     ],
-  };
+  } as const satisfies RepeatListParam;
 }
 
-export const createImageSpec: ActionSpec = {
+export const createImageSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'CreateImage',
@@ -275,9 +277,12 @@ export const createImageSpec: ActionSpec = {
     'InvalidImageFamily.Malformed',
     'InvalidSystemSnapshot.Missing',
   ],
-};
+  response: r.response({
+    ImageId: r.string,
+  }),
+});
 
-export const describeImagesSpec: ActionSpec = {
+export const describeImagesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DescribeImages',
@@ -339,9 +344,111 @@ export const describeImagesSpec: ActionSpec = {
     'InvalidOSType',
     'InvalidArchitecture',
   ],
-};
+  response: r.response({
+    Images: r.list(
+      'Image',
+      r.object({
+        ImageId: r.string,
+        Status: r.string,
+        ...r.defaults({
+          Architecture: r.string,
+          BootMode: r.string,
+          CreationTime: r.string,
+          Description: r.string,
+          DetectionOptions: r.object(
+            r.defaults({
+              Items: r.list(
+                'Item',
+                r.object(
+                  r.defaults({
+                    Name: r.string,
+                    RiskCode: r.string,
+                    RiskLevel: r.string,
+                    Value: r.string,
+                  }),
+                ),
+              ),
+              Status: r.string,
+            }),
+          ),
+          DiskDeviceMappings: r.list(
+            'DiskDeviceMapping',
+            r.object(
+              r.defaults({
+                Device: r.string,
+                Encrypted: r.boolean,
+                Format: r.string,
+                ImportOSSBucket: r.string,
+                ImportOSSObject: r.string,
+                Progress: r.string,
+                RemainTime: r.integer,
+                Size: r.string,
+                SnapshotId: r.string,
+                Type: r.string,
+              }),
+            ),
+          ),
+          Features: r.object(
+            r.defaults({
+              CpuOnlineDowngrade: r.string,
+              CpuOnlineUpgrade: r.string,
+              ImdsSupport: r.string,
+              MemoryOnlineDowngrade: r.string,
+              MemoryOnlineUpgrade: r.string,
+              NvmeSupport: r.string,
+            }),
+          ),
+          ImageFamily: r.string,
+          ImageName: r.string,
+          ImageOwnerAlias: r.string,
+          ImageOwnerId: r.long,
+          ImageVersion: r.string,
+          IsCopied: r.boolean,
+          IsPublic: r.boolean,
+          IsSelfShared: r.string,
+          IsSubscribed: r.boolean,
+          IsSupportCloudinit: r.boolean,
+          IsSupportIoOptimized: r.boolean,
+          LicenseType: r.string,
+          LoginAsNonRootSupported: r.boolean,
+          OSName: r.string,
+          OSNameEn: r.string,
+          OSType: r.string,
+          Platform: r.string,
+          ProductCode: r.string,
+          Progress: r.string,
+          ResourceGroupId: r.string,
+          SecureBootOptions: r.object(
+            r.defaults({
+              SecureBootSupport: r.string,
+            }),
+          ),
+          Size: r.integer,
+          SupplierName: r.string,
+          Tags: r.list(
+            'Tag',
+            r.object(
+              r.defaults({
+                TagKey: r.string,
+                TagValue: r.string,
+              }),
+            ),
+          ),
+          Usable: r.boolean,
+          Usage: r.string,
+        }),
+      }),
+    ),
+    TotalCount: r.integer,
+    ...r.defaults({
+      PageNumber: r.integer,
+      PageSize: r.integer,
+      RegionId: r.string,
+    }),
+  }),
+});
 
-export const modifyImageAttributeSpec: ActionSpec = {
+export const modifyImageAttributeSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ModifyImageAttribute',
@@ -375,9 +482,10 @@ export const modifyImageAttributeSpec: ActionSpec = {
     'IncorrectImageStatus',
     'OperationDenied.SystemImage',
   ],
-};
+  response: r.response({}),
+});
 
-export const deleteImageSpec: ActionSpec = {
+export const deleteImageSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DeleteImage',
@@ -390,7 +498,8 @@ export const deleteImageSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['ImageUsingByInstance', 'InvalidImageId.NotFound', 'OperationDenied.SystemImage'],
-};
+  response: r.response({}),
+});
 
 export const imagesActions: readonly ActionSpec[] = [createImageSpec, describeImagesSpec, modifyImageAttributeSpec, deleteImageSpec];
 

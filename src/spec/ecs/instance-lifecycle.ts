@@ -7,21 +7,23 @@
  * instances family validates with them.
  */
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
 export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
 export const SYSTEM_DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'] as const;
 
-const instanceId: ScalarParam = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true };
-const clientToken: ScalarParam = {
+const instanceId = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true } as const satisfies ScalarParam;
+const clientToken = {
   kind: 'scalar',
   name: 'ClientToken',
   type: 'string',
   maxLength: 64,
   description: 'Idempotency token, at most 64 ASCII characters.',
-};
-const instanceName: ScalarParam = {
+} as const satisfies ScalarParam;
+const instanceName = {
   kind: 'scalar',
   name: 'InstanceName',
   type: 'string',
@@ -31,8 +33,8 @@ const instanceName: ScalarParam = {
   errorCode: 'InvalidInstanceName.Malformed',
   emptyIsAbsent: true,
   description: '2 to 128 characters, starting with a letter or Chinese character, not starting with http:// or https://.',
-};
-const description: ScalarParam = {
+} as const satisfies ScalarParam;
+const description = {
   kind: 'scalar',
   name: 'Description',
   type: 'string',
@@ -40,8 +42,8 @@ const description: ScalarParam = {
   forbiddenPrefixes: ['http://', 'https://'],
   errorCode: 'InvalidDescription.Malformed',
   description: '0 to 256 characters, not starting with http:// or https://.',
-};
-const password: ScalarParam = {
+} as const satisfies ScalarParam;
+const password = {
   kind: 'scalar',
   name: 'Password',
   type: 'string',
@@ -50,8 +52,8 @@ const password: ScalarParam = {
   errorCode: 'InvalidPassword.Malformed',
   emptyIsAbsent: true,
   description: '8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, special characters.',
-};
-const hostName: ScalarParam = {
+} as const satisfies ScalarParam;
+const hostName = {
   kind: 'scalar',
   name: 'HostName',
   type: 'string',
@@ -60,9 +62,9 @@ const hostName: ScalarParam = {
   errorCode: 'InvalidHostName.Malformed',
   emptyIsAbsent: true,
   description: '2 to 64 characters (Linux): letters, digits, periods and hyphens; no leading/trailing period or hyphen.',
-};
+} as const satisfies ScalarParam;
 
-export const runInstancesSpec: ActionSpec = {
+export const runInstancesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'RunInstances',
@@ -187,18 +189,22 @@ export const runInstancesSpec: ActionSpec = {
     'InvalidPrivateIpAddress.Duplicated',
     'IdempotentParameterMismatch',
   ],
-};
+  response: r.response({
+    InstanceIdSets: r.list('InstanceIdSet', r.string),
+  }),
+});
 
-export const startInstanceSpec: ActionSpec = {
+export const startInstanceSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'StartInstance',
   mutating: true,
   params: [instanceId, { kind: 'scalar', name: 'InitLocalDisk', type: 'boolean' }, dryRunParam, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
-};
+  response: r.response({}),
+});
 
-export const stopInstanceSpec: ActionSpec = {
+export const stopInstanceSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'StopInstance',
@@ -212,9 +218,10 @@ export const stopInstanceSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
-};
+  response: r.response({}),
+});
 
-export const deleteInstanceSpec: ActionSpec = {
+export const deleteInstanceSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DeleteInstance',
@@ -228,10 +235,11 @@ export const deleteInstanceSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection'],
-};
+  response: r.response({}),
+});
 
 /** DeleteInstances: up to 100 `InstanceId.N` in one region, all checked before any is deleted. */
-export const deleteInstancesSpec: ActionSpec = {
+export const deleteInstancesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DeleteInstances',
@@ -255,26 +263,77 @@ export const deleteInstancesSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection', 'DryRunOperation'],
-};
+  response: r.response({}),
+});
 
-export const rebootInstanceSpec: ActionSpec = {
+export const rebootInstanceSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'RebootInstance',
   mutating: true,
   params: [instanceId, { kind: 'scalar', name: 'ForceStop', type: 'boolean' }, dryRunParam, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus'],
-};
+  response: r.response({}),
+});
 
-export const describeInstanceAttributeSpec: ActionSpec = {
+export const describeInstanceAttributeSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DescribeInstanceAttribute',
   params: [instanceId, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound'],
-};
+  response: r.response({
+    InnerIpAddress: r.list('IpAddress', r.string),
+    OperationLocks: r.list('LockReason', r.object({})),
+    PublicIpAddress: r.list('IpAddress', r.string),
+    SecurityGroupIds: r.list('SecurityGroupId', r.string),
+    ...r.defaults({
+      ClusterId: r.string,
+      Cpu: r.integer,
+      CreationTime: r.string,
+      CreditSpecification: r.string,
+      Description: r.string,
+      EipAddress: r.object(
+        r.defaults({
+          AllocationId: r.string,
+          Bandwidth: r.integer,
+          InternetChargeType: r.string,
+          IpAddress: r.string,
+        }),
+      ),
+      EnableJumboFrame: r.boolean,
+      ExpiredTime: r.string,
+      HostName: r.string,
+      ImageId: r.string,
+      InstanceChargeType: r.string,
+      InstanceId: r.string,
+      InstanceName: r.string,
+      InstanceNetworkType: r.string,
+      InstanceType: r.string,
+      InternetChargeType: r.string,
+      InternetMaxBandwidthIn: r.integer,
+      InternetMaxBandwidthOut: r.integer,
+      IoOptimized: r.string,
+      Memory: r.integer,
+      RegionId: r.string,
+      SerialNumber: r.string,
+      Status: r.string,
+      StoppedMode: r.string,
+      VlanId: r.string,
+      VpcAttributes: r.object(
+        r.defaults({
+          NatIpAddress: r.string,
+          PrivateIpAddress: r.list('IpAddress', r.string),
+          VpcId: r.string,
+          VSwitchId: r.string,
+        }),
+      ),
+      ZoneId: r.string,
+    }),
+  }),
+});
 
-export const modifyInstanceAttributeSpec: ActionSpec = {
+export const modifyInstanceAttributeSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ModifyInstanceAttribute',
@@ -300,9 +359,10 @@ export const modifyInstanceAttributeSpec: ActionSpec = {
     'InvalidSecurityGroupId.NotFound',
     'IncorrectInstanceStatus',
   ],
-};
+  response: r.response({}),
+});
 
-export const modifyInstanceNetworkSpecSpec: ActionSpec = {
+export const modifyInstanceNetworkSpecSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ModifyInstanceNetworkSpec',
@@ -324,13 +384,14 @@ export const modifyInstanceNetworkSpecSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInternetMaxBandwidthOut.Malformed'],
-};
+  response: r.response({}),
+});
 
 /**
  * ModifyInstanceSpec (pay-as-you-go): a new InstanceType needs the instance Stopped; the bandwidth
  * alone may change while Running or Stopped. Type and bandwidth are not changed in one call.
  */
-export const modifyInstanceSpecSpec: ActionSpec = {
+export const modifyInstanceSpecSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ModifyInstanceSpec',
@@ -372,13 +433,14 @@ export const modifyInstanceSpecSpec: ActionSpec = {
     'DryRunOperation',
     'InstanceLockedForSecurity',
   ],
-};
+  response: r.response({}),
+});
 
 /**
  * ReplaceSystemDisk: a new system disk from ImageId (Stopped instance; category unchanged;
  * SystemDisk.Size at least max(20, old size, image size)); the disk id changes. Returns DiskId.
  */
-export const replaceSystemDiskSpec: ActionSpec = {
+export const replaceSystemDiskSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ReplaceSystemDisk',
@@ -413,10 +475,13 @@ export const replaceSystemDiskSpec: ActionSpec = {
     'InstanceLockedForSecurity',
     'IdempotentParameterMismatch',
   ],
-};
+  response: r.response({
+    DiskId: r.string,
+  }),
+});
 
 /** ResizeDisk: grow a disk (system or data) of a Running or Stopped instance; NewSize above the current size, within the category's maximum. */
-export const resizeDiskSpec: ActionSpec = {
+export const resizeDiskSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ResizeDisk',
@@ -445,7 +510,8 @@ export const resizeDiskSpec: ActionSpec = {
     'IncorrectInstanceStatus',
     'InvalidInstanceId.NotFound',
   ],
-};
+  response: r.response({}),
+});
 
 export const instanceLifecycleActions: readonly ActionSpec[] = [
   runInstancesSpec,

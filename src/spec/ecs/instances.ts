@@ -4,12 +4,14 @@
  * the network engineer in a later step.
  */
 import type { ActionSpec, ErrorSpec } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
-export const describeInstancesSpec: ActionSpec = {
+export const describeInstancesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DescribeInstances',
@@ -46,9 +48,93 @@ export const describeInstancesSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidStatus.NotFound', 'InvalidLockReason.NotFound', 'InvalidTagCount', 'InvalidParameter', 'InvalidNextToken'],
-};
+  response: r.response({
+    Instances: r.list(
+      'Instance',
+      r.object({
+        InstanceId: r.string,
+        Status: r.string,
+        ...r.defaults({
+          Cpu: r.integer,
+          CreationTime: r.string,
+          DeletionProtection: r.boolean,
+          Description: r.string,
+          DeviceAvailable: r.boolean,
+          EipAddress: r.object(
+            r.defaults({
+              AllocationId: r.string,
+              Bandwidth: r.integer,
+              InternetChargeType: r.string,
+              IpAddress: r.string,
+            }),
+          ),
+          ExpiredTime: r.string,
+          HostName: r.string,
+          ImageId: r.string,
+          InnerIpAddress: r.list('IpAddress', r.string),
+          InstanceChargeType: r.string,
+          InstanceName: r.string,
+          InstanceNetworkType: r.string,
+          InstanceType: r.string,
+          InstanceTypeFamily: r.string,
+          InternetChargeType: r.string,
+          InternetMaxBandwidthIn: r.integer,
+          InternetMaxBandwidthOut: r.integer,
+          IoOptimized: r.boolean,
+          Memory: r.integer,
+          NetworkInterfaces: r.list('NetworkInterface', r.object({})),
+          OperationLocks: r.list(
+            'LockReason',
+            r.object(
+              r.defaults({
+                LockMsg: r.string,
+                LockReason: r.string,
+              }),
+            ),
+          ),
+          OSName: r.string,
+          OSNameEn: r.string,
+          OSType: r.string,
+          PublicIpAddress: r.list('IpAddress', r.string),
+          RegionId: r.string,
+          ResourceGroupId: r.string,
+          SecurityGroupIds: r.list('SecurityGroupId', r.string),
+          SerialNumber: r.string,
+          SpotPriceLimit: r.float,
+          SpotStrategy: r.string,
+          StartTime: r.string,
+          StoppedMode: r.string,
+          Tags: r.list(
+            'Tag',
+            r.object(
+              r.defaults({
+                TagKey: r.string,
+                TagValue: r.string,
+              }),
+            ),
+          ),
+          VpcAttributes: r.object(
+            r.defaults({
+              NatIpAddress: r.string,
+              PrivateIpAddress: r.list('IpAddress', r.string),
+              VpcId: r.string,
+              VSwitchId: r.string,
+            }),
+          ),
+          ZoneId: r.string,
+        }),
+      }),
+    ),
+    TotalCount: r.integer,
+    ...r.defaults({
+      NextToken: r.string,
+      PageNumber: r.integer,
+      PageSize: r.integer,
+    }),
+  }),
+});
 
-export const describeDisksSpec: ActionSpec = {
+export const describeDisksSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DescribeDisks',
@@ -72,7 +158,58 @@ export const describeDisksSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidParameter', 'InvalidNextToken'],
-};
+  response: r.response({
+    Disks: r.list(
+      'Disk',
+      r.object({
+        DiskId: r.string,
+        Status: r.string,
+        ...r.defaults({
+          AttachedTime: r.string,
+          Attachments: r.list(
+            'Attachment',
+            r.object(
+              r.defaults({
+                AttachedTime: r.string,
+                Device: r.string,
+                InstanceId: r.string,
+              }),
+            ),
+          ),
+          Category: r.string,
+          CreationTime: r.string,
+          DeleteAutoSnapshot: r.boolean,
+          DeleteWithInstance: r.boolean,
+          Description: r.string,
+          Device: r.string,
+          DiskChargeType: r.string,
+          DiskName: r.string,
+          EnableAutoSnapshot: r.boolean,
+          Encrypted: r.boolean,
+          ImageId: r.string,
+          InstanceId: r.string,
+          OperationLocks: r.list('OperationLock', r.object({})),
+          PerformanceLevel: r.string,
+          Portable: r.boolean,
+          RegionId: r.string,
+          ResourceGroupId: r.string,
+          SerialNumber: r.string,
+          Size: r.integer,
+          SourceSnapshotId: r.string,
+          Tags: r.list('Tag', r.object({})),
+          Type: r.string,
+          ZoneId: r.string,
+        }),
+      }),
+    ),
+    TotalCount: r.integer,
+    ...r.defaults({
+      NextToken: r.string,
+      PageNumber: r.integer,
+      PageSize: r.integer,
+    }),
+  }),
+});
 
 export const instancesActions: readonly ActionSpec[] = [describeInstancesSpec, describeDisksSpec];
 

@@ -5,25 +5,30 @@
  */
 import type { ParamSpec, RepeatListParam, ScalarParam } from './types.js';
 
-export const regionIdParam: ScalarParam = {
+export const regionIdParam = {
   kind: 'scalar',
   name: 'RegionId',
   type: 'string',
   required: true,
   description: 'Region of the request.',
-};
-export const dryRunParam: ScalarParam = { kind: 'scalar', name: 'DryRun', type: 'boolean', description: 'Validate only.' };
+} as const satisfies ScalarParam;
+export const dryRunParam = {
+  kind: 'scalar',
+  name: 'DryRun',
+  type: 'boolean',
+  description: 'Validate only.',
+} as const satisfies ScalarParam;
 
 /** Owner parameters every ECS and VPC action accepts and ignores (docs 1.3). */
-export const ownerParams: readonly ParamSpec[] = [
+export const ownerParams = [
   { kind: 'scalar', name: 'OwnerId', type: 'long' },
   { kind: 'scalar', name: 'OwnerAccount', type: 'string' },
   { kind: 'scalar', name: 'ResourceOwnerId', type: 'long' },
   { kind: 'scalar', name: 'ResourceOwnerAccount', type: 'string' },
-];
+] as const satisfies readonly ParamSpec[];
 
 /** `Tag.N.Key` / `Tag.N.Value` used as a filter (Describe*). */
-export const tagFilterParam: RepeatListParam = {
+export const tagFilterParam = {
   kind: 'repeatList',
   name: 'Tag',
   maxItems: 20,
@@ -32,42 +37,42 @@ export const tagFilterParam: RepeatListParam = {
     { kind: 'scalar', name: 'Key', type: 'string', maxLength: 128 },
     { kind: 'scalar', name: 'Value', type: 'string', maxLength: 128 },
   ],
-};
+} as const satisfies RepeatListParam;
 
-export const pageNumberParam: ScalarParam = {
+export const pageNumberParam = {
   kind: 'scalar',
   name: 'PageNumber',
   type: 'integer',
   min: 1,
   description: 'Page, from 1 (default 1).',
-};
-export const pageSizeParam: ScalarParam = {
+} as const satisfies ScalarParam;
+export const pageSizeParam = {
   kind: 'scalar',
   name: 'PageSize',
   type: 'integer',
   min: 1,
   max: 100,
   description: 'Entries per page, 1-100 (default 10).',
-};
+} as const satisfies ScalarParam;
 
 /**
  * Both paging styles of an ECS Describe* action, in table order: `PageNumber`, `PageSize`
  * (1-100), `MaxResults` (1..`maxResults`) and `NextToken` (empty means absent).
  */
-export function pagingParams(maxResults: number): ScalarParam[] {
+export function pagingParams(maxResults: number) {
   return [
     pageNumberParam,
     pageSizeParam,
     { kind: 'scalar', name: 'MaxResults', type: 'integer', min: 1, max: maxResults },
     { kind: 'scalar', name: 'NextToken', type: 'string', emptyIsAbsent: true },
-  ];
+  ] as const satisfies readonly ScalarParam[];
 }
 
 /**
  * ListTagResources' fuzzy filter `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M` (docs 3.5):
  * at most 5 filters of at most 5 values each; cannot be combined with `Tag.N`.
  */
-export const tagFuzzyFilterParam: RepeatListParam = {
+export const tagFuzzyFilterParam = {
   kind: 'repeatList',
   name: 'TagFilter',
   maxItems: 5,
@@ -75,4 +80,12 @@ export const tagFuzzyFilterParam: RepeatListParam = {
   listFields: [{ kind: 'scalarList', name: 'TagValues', type: 'string', maxItems: 5, item: { maxLength: 128 } }],
   description:
     'Fuzzy filter: the tag key contains TagKey and (when TagValues.M are given) its value contains one of them. At most 5; not with Tag.N.',
-};
+} as const satisfies RepeatListParam;
+
+/** One scalar parameter per name, all with the same `rules` (for long filter lists); keeps each name literal. */
+export function scalarParams<const N extends readonly string[], const X extends Omit<ScalarParam, 'kind' | 'name'>>(
+  names: N,
+  rules: X,
+): { readonly [I in keyof N]: { readonly kind: 'scalar'; readonly name: N[I] } & X } {
+  return names.map((name) => ({ kind: 'scalar', name, ...rules })) as never;
+}

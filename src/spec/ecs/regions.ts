@@ -5,6 +5,8 @@
  * `{ Regions: { Region: [{ RegionId, LocalName, RegionEndpoint, Status }] } }`.
  */
 import type { ActionSpec } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 
 export const acceptLanguages = ['zh-CN', 'zh-TW', 'en-US', 'ja', 'fr', 'de', 'ko'] as const;
 export const regionInstanceChargeTypes = ['PostPaid', 'PrePaid', 'SpotWithPriceLimit', 'SpotAsPriceGo'] as const;
@@ -12,7 +14,7 @@ export const regionResourceTypes = ['instance', 'disk', 'reservedinstance', 'scu
 /** `Status` of a region. */
 export const regionStatuses = ['available', 'soldOut'] as const;
 
-export const describeRegionsSpec: ActionSpec = {
+export const describeRegionsSpec = defineAction({
   product: 'Ecs',
   version: '2014-05-26',
   action: 'DescribeRegions',
@@ -40,6 +42,19 @@ export const describeRegionsSpec: ActionSpec = {
     },
   ],
   errors: ['InvalidParameter'],
-};
+  response: r.response({
+    Regions: r.list(
+      'Region',
+      r.object({
+        RegionId: r.string,
+        ...r.defaults({
+          LocalName: r.string,
+          RegionEndpoint: r.string,
+          Status: r.string,
+        }),
+      }),
+    ),
+  }),
+});
 
 export const regionsSpecs: readonly ActionSpec[] = [describeRegionsSpec];

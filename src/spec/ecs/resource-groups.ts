@@ -4,6 +4,8 @@
  * API's own table, so the handler (not the table) checks presence.
  */
 import type { ActionSpec, ErrorSpec } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { ECS_VERSION, ownerParams } from './images.js';
 
 /** Resource types JoinResourceGroup accepts (case-sensitive, docs 3.6). */
@@ -23,7 +25,7 @@ export const JOIN_RESOURCE_TYPES = [
   'managedinstance',
 ] as const;
 
-export const joinResourceGroupSpec: ActionSpec = {
+export const joinResourceGroupSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'JoinResourceGroup',
@@ -42,7 +44,8 @@ export const joinResourceGroupSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['MissingParameter', 'InvalidResourceType.NotFound', 'InvalidResourceGroup.NotFound', 'InvalidResourceId.NotFound'],
-};
+  response: r.response({}),
+});
 
 export const resourceGroupsActions: readonly ActionSpec[] = [joinResourceGroupSpec];
 

@@ -5,12 +5,14 @@
  * AuthorizeSecurityGroup, RevokeSecurityGroup. Names and types follow `@alicloud/ecs20140526` 7.x.
  */
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
 
 const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
 
 /** 2..128 characters, starting with a letter or CJK character; letters, digits, `.`, `_`, `-`, `:` after. */
-const groupName: ScalarParam = {
+const groupName = {
   name: 'SecurityGroupName',
   kind: 'scalar',
   type: 'string',
@@ -20,8 +22,8 @@ const groupName: ScalarParam = {
   forbiddenPrefixes: ['http://', 'https://'],
   errorCode: 'InvalidSecurityGroupName.Malformed',
   description: '2 to 128 characters, starting with a letter; may contain digits, periods, underscores, hyphens and colons.',
-};
-const groupDescription: ScalarParam = {
+} as const satisfies ScalarParam;
+const groupDescription = {
   name: 'Description',
   kind: 'scalar',
   type: 'string',
@@ -30,11 +32,11 @@ const groupDescription: ScalarParam = {
   forbiddenPrefixes: ['http://', 'https://'],
   errorCode: 'InvalidSecurityGroupDiscription.Malformed',
   description: '2 to 256 characters, not starting with http:// or https://.',
-};
-const groupId: ScalarParam = { name: 'SecurityGroupId', kind: 'scalar', type: 'string', required: true };
+} as const satisfies ScalarParam;
+const groupId = { name: 'SecurityGroupId', kind: 'scalar', type: 'string', required: true } as const satisfies ScalarParam;
 
 /** Rule fields shared by the flat form and `Permissions.N.*` of Authorize/RevokeSecurityGroup. */
-const ruleFields: ScalarParam[] = [
+const ruleFields = [
   {
     name: 'IpProtocol',
     kind: 'scalar',
@@ -57,37 +59,44 @@ const ruleFields: ScalarParam[] = [
   { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'], errorCode: 'InvalidNicType.ValueNotSupported' },
   { name: 'Description', kind: 'scalar', type: 'string', maxLength: 512 },
   { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
-];
+] as const satisfies readonly ScalarParam[];
 
-function ruleAction(action: string): ActionSpec {
-  return {
-    ...ECS,
-    action,
-    mutating: true,
-    params: [
-      regionParam(),
-      groupId,
-      clientTokenParam,
-      ...ruleFields,
-      { name: 'Permissions', kind: 'repeatList', maxItems: 100, fields: ruleFields },
-      ...(action === 'RevokeSecurityGroup'
-        ? [{ name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 } as const]
-        : []),
-      ...ownerParams,
-    ],
-    errors: [
-      'InvalidSecurityGroupId.NotFound',
-      'InvalidIpProtocol.Malformed',
-      'InvalidPortRange.Malformed',
-      'InvalidPolicy.Malformed',
-      'InvalidPriority.Malformed',
-      'MissingParameter',
-    ],
-  };
-}
+const ruleParams = [
+  regionParam(),
+  groupId,
+  clientTokenParam,
+  ...ruleFields,
+  { name: 'Permissions', kind: 'repeatList', maxItems: 100, fields: ruleFields },
+] as const;
+const ruleErrors = [
+  'InvalidSecurityGroupId.NotFound',
+  'InvalidIpProtocol.Malformed',
+  'InvalidPortRange.Malformed',
+  'InvalidPolicy.Malformed',
+  'InvalidPriority.Malformed',
+  'MissingParameter',
+] as const;
+
+export const authorizeSecurityGroupSpec = defineAction({
+  ...ECS,
+  action: 'AuthorizeSecurityGroup',
+  mutating: true,
+  params: [...ruleParams, ...ownerParams],
+  errors: ruleErrors,
+  response: r.response({}),
+});
+
+export const revokeSecurityGroupSpec = defineAction({
+  ...ECS,
+  action: 'RevokeSecurityGroup',
+  mutating: true,
+  params: [...ruleParams, { name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 }, ...ownerParams],
+  errors: ruleErrors,
+  response: r.response({}),
+});
 
 /** ModifySecurityGroupPolicy: the inner access policy of a basic (`normal`) group; the value is case-insensitive. */
-export const modifySecurityGroupPolicySpec: ActionSpec = {
+export const modifySecurityGroupPolicySpec = defineAction({
   ...ECS,
   action: 'ModifySecurityGroupPolicy',
   mutating: true,
@@ -107,94 +116,159 @@ export const modifySecurityGroupPolicySpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidSecurityGroupId.NotFound', 'InvalidPolicy.Malformed', 'MissingParameter', 'OperationDenied'],
-};
+  response: r.response({}),
+});
+
+export const createSecurityGroupSpec = defineAction({
+  ...ECS,
+  action: 'CreateSecurityGroup',
+  mutating: true,
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'scalar', type: 'string' },
+    groupName,
+    groupDescription,
+    {
+      name: 'SecurityGroupType',
+      kind: 'scalar',
+      type: 'string',
+      enum: ['normal', 'enterprise'],
+      errorCode: 'InvalidSecurityGroupType.Malformed',
+    },
+    { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+    { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
+    clientTokenParam,
+    tagParam(),
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidVpcId.NotFound',
+    'InvalidSecurityGroupName.Malformed',
+    'InvalidSecurityGroupDiscription.Malformed',
+    'InvalidSecurityGroupType.Malformed',
+    'InvalidResourceGroup.NotFound',
+  ],
+  response: r.response({
+    SecurityGroupId: r.string,
+  }),
+});
+
+export const describeSecurityGroupsSpec = defineAction({
+  ...ECS,
+  action: 'DescribeSecurityGroups',
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'scalar', type: 'string' },
+    { name: 'SecurityGroupId', kind: 'scalar', type: 'string' },
+    { name: 'SecurityGroupIds', kind: 'packedList', packing: 'json', maxItems: 100, tooManyCode: 'InvalidParameter' },
+    { name: 'SecurityGroupName', kind: 'scalar', type: 'string' },
+    { name: 'SecurityGroupType', kind: 'scalar', type: 'string', enum: ['normal', 'enterprise'] },
+    { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+    { name: 'NetworkType', kind: 'scalar', type: 'string', enum: ['vpc', 'classic'] },
+    { name: 'FuzzyQuery', kind: 'scalar', type: 'boolean' },
+    { name: 'IsQueryEcsCount', kind: 'scalar', type: 'boolean' },
+    { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
+    { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 10, max: 100 },
+    { name: 'NextToken', kind: 'scalar', type: 'string' },
+    tagParam(),
+    dryRunParam,
+    ...pageParams(50),
+    ...ownerParams,
+  ],
+  response: r.response({
+    SecurityGroups: r.list(
+      'SecurityGroup',
+      r.object({
+        SecurityGroupId: r.string,
+        ...r.defaults({
+          AvailableInstanceAmount: r.integer,
+          CreationTime: r.string,
+          Description: r.string,
+          EcsCount: r.integer,
+          GroupToGroupRuleCount: r.integer,
+          ResourceGroupId: r.string,
+          RuleCount: r.integer,
+          SecurityGroupName: r.string,
+          SecurityGroupType: r.string,
+          ServiceManaged: r.boolean,
+          Tags: r.list(
+            'Tag',
+            r.object(
+              r.defaults({
+                TagKey: r.string,
+                TagValue: r.string,
+              }),
+            ),
+          ),
+          VpcId: r.string,
+        }),
+      }),
+    ),
+    TotalCount: r.integer,
+    ...r.defaults({
+      NextToken: r.string,
+      PageNumber: r.integer,
+      PageSize: r.integer,
+      RegionId: r.string,
+    }),
+  }),
+});
+
+export const describeSecurityGroupAttributeSpec = defineAction({
+  ...ECS,
+  action: 'DescribeSecurityGroupAttribute',
+  params: [
+    regionParam(),
+    groupId,
+    { name: 'Direction', kind: 'scalar', type: 'string', enum: ['egress', 'ingress', 'all'] },
+    { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'] },
+    { name: 'Attribute', kind: 'scalar', type: 'string' },
+    { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 10, max: 1000 },
+    { name: 'NextToken', kind: 'scalar', type: 'string' },
+    ...ownerParams,
+  ],
+  errors: ['InvalidSecurityGroupId.NotFound'],
+  response: r.response({
+    Permissions: r.list('Permission', r.object({})),
+    ...r.defaults({
+      Description: r.string,
+      InnerAccessPolicy: r.string,
+      NextToken: r.string,
+      RegionId: r.string,
+      SecurityGroupId: r.string,
+      SecurityGroupName: r.string,
+      VpcId: r.string,
+    }),
+  }),
+});
+
+export const modifySecurityGroupAttributeSpec = defineAction({
+  ...ECS,
+  action: 'ModifySecurityGroupAttribute',
+  mutating: true,
+  params: [regionParam(), groupId, groupName, groupDescription, ...ownerParams],
+  errors: ['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupName.Malformed', 'InvalidSecurityGroupDiscription.Malformed'],
+  response: r.response({}),
+});
+
+export const deleteSecurityGroupSpec = defineAction({
+  ...ECS,
+  action: 'DeleteSecurityGroup',
+  mutating: true,
+  params: [regionParam(), groupId, ...ownerParams],
+  errors: ['InvalidSecurityGroupId.NotFound', 'DependencyViolation'],
+  response: r.response({}),
+});
 
 export const securityGroupActionSpecs: readonly ActionSpec[] = [
-  {
-    ...ECS,
-    action: 'CreateSecurityGroup',
-    mutating: true,
-    params: [
-      regionParam(),
-      { name: 'VpcId', kind: 'scalar', type: 'string' },
-      groupName,
-      groupDescription,
-      {
-        name: 'SecurityGroupType',
-        kind: 'scalar',
-        type: 'string',
-        enum: ['normal', 'enterprise'],
-        errorCode: 'InvalidSecurityGroupType.Malformed',
-      },
-      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
-      { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
-      clientTokenParam,
-      tagParam(),
-      ...ownerParams,
-    ],
-    errors: [
-      'InvalidVpcId.NotFound',
-      'InvalidSecurityGroupName.Malformed',
-      'InvalidSecurityGroupDiscription.Malformed',
-      'InvalidSecurityGroupType.Malformed',
-      'InvalidResourceGroup.NotFound',
-    ],
-  },
-  {
-    ...ECS,
-    action: 'DescribeSecurityGroups',
-    params: [
-      regionParam(),
-      { name: 'VpcId', kind: 'scalar', type: 'string' },
-      { name: 'SecurityGroupId', kind: 'scalar', type: 'string' },
-      { name: 'SecurityGroupIds', kind: 'packedList', packing: 'json', maxItems: 100, tooManyCode: 'InvalidParameter' },
-      { name: 'SecurityGroupName', kind: 'scalar', type: 'string' },
-      { name: 'SecurityGroupType', kind: 'scalar', type: 'string', enum: ['normal', 'enterprise'] },
-      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
-      { name: 'NetworkType', kind: 'scalar', type: 'string', enum: ['vpc', 'classic'] },
-      { name: 'FuzzyQuery', kind: 'scalar', type: 'boolean' },
-      { name: 'IsQueryEcsCount', kind: 'scalar', type: 'boolean' },
-      { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
-      { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 10, max: 100 },
-      { name: 'NextToken', kind: 'scalar', type: 'string' },
-      tagParam(),
-      dryRunParam,
-      ...pageParams(50),
-      ...ownerParams,
-    ],
-  },
-  {
-    ...ECS,
-    action: 'DescribeSecurityGroupAttribute',
-    params: [
-      regionParam(),
-      groupId,
-      { name: 'Direction', kind: 'scalar', type: 'string', enum: ['egress', 'ingress', 'all'] },
-      { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'] },
-      { name: 'Attribute', kind: 'scalar', type: 'string' },
-      { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 10, max: 1000 },
-      { name: 'NextToken', kind: 'scalar', type: 'string' },
-      ...ownerParams,
-    ],
-    errors: ['InvalidSecurityGroupId.NotFound'],
-  },
-  {
-    ...ECS,
-    action: 'ModifySecurityGroupAttribute',
-    mutating: true,
-    params: [regionParam(), groupId, groupName, groupDescription, ...ownerParams],
-    errors: ['InvalidSecurityGroupId.NotFound', 'InvalidSecurityGroupName.Malformed', 'InvalidSecurityGroupDiscription.Malformed'],
-  },
+  createSecurityGroupSpec,
+  describeSecurityGroupsSpec,
+  describeSecurityGroupAttributeSpec,
+  modifySecurityGroupAttributeSpec,
   modifySecurityGroupPolicySpec,
-  {
-    ...ECS,
-    action: 'DeleteSecurityGroup',
-    mutating: true,
-    params: [regionParam(), groupId, ...ownerParams],
-    errors: ['InvalidSecurityGroupId.NotFound', 'DependencyViolation'],
-  },
-  ruleAction('AuthorizeSecurityGroup'),
-  ruleAction('RevokeSecurityGroup'),
+  deleteSecurityGroupSpec,
+  authorizeSecurityGroupSpec,
+  revokeSecurityGroupSpec,
 ];
 
 export const securityGroupErrorSpecs: readonly ErrorSpec[] = [

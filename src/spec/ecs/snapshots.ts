@@ -2,10 +2,12 @@
  * ECS DescribeSnapshots and DeleteSnapshot (docs/ecs-api.md 3.8) and their error codes.
  */
 import type { ActionSpec, ErrorSpec } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
-export const describeSnapshotsSpec: ActionSpec = {
+export const describeSnapshotsSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DescribeSnapshots',
@@ -72,9 +74,62 @@ export const describeSnapshotsSpec: ActionSpec = {
     'InvalidTagCount',
     'InvalidNextToken',
   ],
-};
+  response: r.response({
+    Snapshots: r.list(
+      'Snapshot',
+      r.object({
+        SnapshotId: r.string,
+        Status: r.string,
+        ...r.defaults({
+          Available: r.boolean,
+          Category: r.string,
+          CreationTime: r.string,
+          Description: r.string,
+          Encrypted: r.boolean,
+          FullSnapshotSizeInBytes: r.integer,
+          InstantAccess: r.boolean,
+          InstantAccessRetentionDays: r.integer,
+          KMSKeyId: r.string,
+          LastModifiedTime: r.string,
+          ProductCode: r.string,
+          Progress: r.string,
+          RegionId: r.string,
+          RemainTime: r.integer,
+          ResourceGroupId: r.string,
+          RetentionDays: r.integer,
+          SnapshotLinkId: r.string,
+          SnapshotName: r.string,
+          SnapshotSN: r.string,
+          SnapshotType: r.string,
+          SourceDiskId: r.string,
+          SourceDiskSize: r.string,
+          SourceDiskType: r.string,
+          SourceRegionId: r.string,
+          SourceSnapshotId: r.string,
+          SourceStorageType: r.string,
+          Tags: r.list(
+            'Tag',
+            r.object(
+              r.defaults({
+                TagKey: r.string,
+                TagValue: r.string,
+              }),
+            ),
+          ),
+          Usage: r.string,
+        }),
+      }),
+    ),
+    TotalCount: r.integer,
+    ...r.defaults({
+      NextToken: r.string,
+      PageNumber: r.integer,
+      PageSize: r.integer,
+    }),
+  }),
+});
 
-export const deleteSnapshotSpec: ActionSpec = {
+export const deleteSnapshotSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'DeleteSnapshot',
@@ -87,7 +142,8 @@ export const deleteSnapshotSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['SnapshotCreatedImage', 'SnapshotCreatedDisk', 'InvalidSnapshotId.NotFound', 'MissingParameter'],
-};
+  response: r.response({}),
+});
 
 export const snapshotsActions: readonly ActionSpec[] = [describeSnapshotsSpec, deleteSnapshotSpec];
 

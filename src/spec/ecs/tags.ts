@@ -2,7 +2,9 @@
  * ECS tag actions (TagResources, UntagResources, ListTagResources) and their error codes,
  * written from docs/ecs-api.md section 3.5.
  */
-import type { ActionSpec, ErrorSpec, ParamSpec } from './types.js';
+import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { tagFuzzyFilterParam } from './params.js';
 
@@ -29,25 +31,26 @@ export const TAG_RESOURCE_TYPES = [
   'managedinstance',
 ] as const;
 
-const resourceTypeParam: ParamSpec = {
+const resourceTypeParam = {
   kind: 'scalar',
   name: 'ResourceType',
   type: 'string',
   required: true,
   missingCode: 'MissingParameter.ResourceType',
   description: 'Lowercase resource type, e.g. image, instance, snapshot.',
-};
-const resourceIdsParam = (required: boolean): ParamSpec => ({
-  kind: 'scalarList',
-  name: 'ResourceId',
-  type: 'string',
-  required,
-  maxItems: 50,
-  tooManyCode: 'NumberExceed.ResourceIds',
-  description: 'Up to 50 resource ids.',
-});
+} as const satisfies ScalarParam;
+const resourceIdsParam = <const R extends boolean>(required: R) =>
+  ({
+    kind: 'scalarList',
+    name: 'ResourceId',
+    type: 'string',
+    required,
+    maxItems: 50,
+    tooManyCode: 'NumberExceed.ResourceIds',
+    description: 'Up to 50 resource ids.',
+  }) as const satisfies ScalarListParam;
 
-export const tagResourcesSpec: ActionSpec = {
+export const tagResourcesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'TagResources',
@@ -70,9 +73,10 @@ export const tagResourcesSpec: ActionSpec = {
     'InvalidResourceId.NotFound',
     'InvalidResourceType.NotFound',
   ],
-};
+  response: r.response({}),
+});
 
-export const untagResourcesSpec: ActionSpec = {
+export const untagResourcesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'UntagResources',
@@ -87,9 +91,10 @@ export const untagResourcesSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
-};
+  response: r.response({}),
+});
 
-export const listTagResourcesSpec: ActionSpec = {
+export const listTagResourcesSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
   action: 'ListTagResources',
@@ -121,7 +126,23 @@ export const listTagResourcesSpec: ActionSpec = {
     'InvalidParameter',
     'MissingParameter',
   ],
-};
+  response: r.response({
+    TagResources: r.list(
+      'TagResource',
+      r.object({
+        ResourceId: r.string,
+        TagKey: r.string,
+        ...r.defaults({
+          ResourceType: r.string,
+          TagValue: r.string,
+        }),
+      }),
+    ),
+    ...r.defaults({
+      NextToken: r.string,
+    }),
+  }),
+});
 
 export const tagsActions: readonly ActionSpec[] = [tagResourcesSpec, untagResourcesSpec, listTagResourcesSpec];
 

@@ -9,9 +9,11 @@
  * - the emulator (`src/emulator`): rebuilding typed input from the flat query
  *   map and rejecting bad input with the real ECS error code and HTTP status.
  *
- * Tables live in `src/spec/<product>/<family>.ts` and are collected in
- * `src/spec/<product>/index.ts`.
+ * Tables live in `src/spec/<product>/<family>.ts`, each declared with `defineAction` so it keeps
+ * its literal type: `InputOf`, `ClientInputOf` and `OutputOf` (`infer.ts`) derive the decoded
+ * input, the client's input and the response body from the table itself.
  */
+import type { ObjectShape } from './shape.js';
 
 /** Scalar kinds as they appear in a decoded input. */
 export type ScalarKind = 'string' | 'integer' | 'long' | 'boolean';
@@ -96,6 +98,11 @@ export interface ActionSpec {
   errors?: readonly string[];
   /** True for actions that change state (used by docs and idempotency checks). */
   mutating?: boolean;
+  /**
+   * The successful body (`shape.ts`), written from the SDK's `<Action>ResponseBody` model: only
+   * the fields the client uses or the emulator returns. Every table under `src/spec` has one.
+   */
+  response?: ObjectShape;
 }
 
 /** One error code of a product: HTTP status and default message. */

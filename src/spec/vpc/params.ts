@@ -9,12 +9,18 @@ import type { RepeatListParam, ScalarParam } from '../ecs/types.js';
 export { ownerParams } from '../ecs/params.js';
 
 /** `RegionId`, required unless stated otherwise. */
-export function regionParam(required = true): ScalarParam {
-  return { name: 'RegionId', kind: 'scalar', type: 'string', required, description: 'The region, e.g. cn-hangzhou.' };
+export function regionParam<const R extends boolean = true>(required?: R) {
+  return {
+    name: 'RegionId',
+    kind: 'scalar',
+    type: 'string',
+    required: (required ?? true) as R,
+    description: 'The region, e.g. cn-hangzhou.',
+  } as const satisfies ScalarParam;
 }
 
 /** `Tag.N.Key` / `Tag.N.Value` (at most 20), with the documented key/value rules. */
-export function tagParam(): RepeatListParam {
+export function tagParam() {
   return {
     name: 'Tag',
     kind: 'repeatList',
@@ -41,11 +47,11 @@ export function tagParam(): RepeatListParam {
         description: 'Tag value: 0 to 128 characters, not starting with aliyun, acs:, http:// or https://.',
       },
     ],
-  };
+  } as const satisfies RepeatListParam;
 }
 
 /** `PageNumber` (>= 1) and `PageSize` (1..max). */
-export function pageParams(maxPageSize: number): ScalarParam[] {
+export function pageParams(maxPageSize: number) {
   return [
     { name: 'PageNumber', kind: 'scalar', type: 'integer', min: 1, description: 'Page number, starting at 1 (default 1).' },
     {
@@ -56,11 +62,11 @@ export function pageParams(maxPageSize: number): ScalarParam[] {
       max: maxPageSize,
       description: `Entries per page, 1 to ${maxPageSize} (default 10).`,
     },
-  ];
+  ] as const satisfies readonly ScalarParam[];
 }
 
 /** A free-text name: `min`..`max` characters, not starting with http:// or https://. */
-export function nameParam(name: string, errorCode: string, min: number, max: number, extra: Partial<ScalarParam> = {}): ScalarParam {
+export function nameParam<const N extends string>(name: N, errorCode: string, min: number, max: number) {
   return {
     name,
     kind: 'scalar',
@@ -70,18 +76,17 @@ export function nameParam(name: string, errorCode: string, min: number, max: num
     forbiddenPrefixes: ['http://', 'https://'],
     errorCode,
     description: `${min} to ${max} characters, not starting with http:// or https://.`,
-    ...extra,
-  };
+  } as const satisfies ScalarParam;
 }
 
 /** `ClientToken`: at most 64 ASCII characters. */
-export const clientTokenParam: ScalarParam = {
+export const clientTokenParam = {
   name: 'ClientToken',
   kind: 'scalar',
   type: 'string',
   maxLength: 64,
   pattern: '[\\x20-\\x7e]+',
   description: 'Idempotency token, at most 64 ASCII characters.',
-};
+} as const satisfies ScalarParam;
 
-export const dryRunParam: ScalarParam = { name: 'DryRun', kind: 'scalar', type: 'boolean' };
+export const dryRunParam = { name: 'DryRun', kind: 'scalar', type: 'boolean' } as const satisfies ScalarParam;

@@ -6,7 +6,9 @@
  * already registers (InvalidResourceId.NotFound, NumberExceed.*, Duplicate.TagKey, ...) are
  * shared: one code has one status across the emulator.
  */
-import type { ActionSpec, ErrorSpec, ParamSpec } from '../ecs/types.js';
+import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from '../ecs/types.js';
+import { defineAction } from '../ecs/infer.js';
+import { r } from '../ecs/shape.js';
 import { ownerParams, regionParam, tagParam } from './params.js';
 import { VPC_PRODUCT, VPC_VERSION } from './vpcs.js';
 
@@ -15,24 +17,25 @@ export const VPC_TAG_RESOURCE_TYPES = ['VPC', 'VSWITCH'] as const;
 /** Resource types of MoveResourceGroup the emulator serves (case-insensitive on the wire; the reference spells it `Vpc`). */
 export const VPC_MOVE_RESOURCE_TYPES = ['Vpc'] as const;
 
-const resourceType: ParamSpec = {
+const resourceType = {
   name: 'ResourceType',
   kind: 'scalar',
   type: 'string',
   required: true,
   description: `Resource type, case-insensitive: ${VPC_TAG_RESOURCE_TYPES.join(' or ')}.`,
-};
-const resourceIds = (required: boolean): ParamSpec => ({
-  name: 'ResourceId',
-  kind: 'scalarList',
-  type: 'string',
-  required,
-  maxItems: 50,
-  tooManyCode: 'NumberExceed.ResourceIds',
-  description: 'Up to 50 resource ids (vpc-..., vsw-...).',
-});
+} as const satisfies ScalarParam;
+const resourceIds = <const R extends boolean>(required: R) =>
+  ({
+    name: 'ResourceId',
+    kind: 'scalarList',
+    type: 'string',
+    required,
+    maxItems: 50,
+    tooManyCode: 'NumberExceed.ResourceIds',
+    description: 'Up to 50 resource ids (vpc-..., vsw-...).',
+  }) as const satisfies ScalarListParam;
 
-export const tagResourcesVpcSpec: ActionSpec = {
+export const tagResourcesVpcSpec = defineAction({
   product: VPC_PRODUCT,
   version: VPC_VERSION,
   action: 'TagResources',
@@ -48,9 +51,10 @@ export const tagResourcesVpcSpec: ActionSpec = {
     'InvalidTagValue.Malformed',
     'OperationDenied.QuotaExceed',
   ],
-};
+  response: r.response({}),
+});
 
-export const unTagResourcesVpcSpec: ActionSpec = {
+export const unTagResourcesVpcSpec = defineAction({
   product: VPC_PRODUCT,
   version: VPC_VERSION,
   action: 'UnTagResources',
@@ -71,9 +75,10 @@ export const unTagResourcesVpcSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['InvalidResourceType.NotFound', 'InvalidResourceId.NotFound', 'NumberExceed.ResourceIds', 'NumberExceed.Tags'],
-};
+  response: r.response({}),
+});
 
-export const listTagResourcesVpcSpec: ActionSpec = {
+export const listTagResourcesVpcSpec = defineAction({
   product: VPC_PRODUCT,
   version: VPC_VERSION,
   action: 'ListTagResources',
@@ -103,9 +108,25 @@ export const listTagResourcesVpcSpec: ActionSpec = {
     'InvalidParameter.TagValue',
     'InvalidNextToken',
   ],
-};
+  response: r.response({
+    TagResources: r.list(
+      'TagResource',
+      r.object({
+        ResourceId: r.string,
+        TagKey: r.string,
+        ...r.defaults({
+          ResourceType: r.string,
+          TagValue: r.string,
+        }),
+      }),
+    ),
+    ...r.defaults({
+      NextToken: r.string,
+    }),
+  }),
+});
 
-export const moveResourceGroupVpcSpec: ActionSpec = {
+export const moveResourceGroupVpcSpec = defineAction({
   product: VPC_PRODUCT,
   version: VPC_VERSION,
   action: 'MoveResourceGroup',
@@ -130,7 +151,8 @@ export const moveResourceGroupVpcSpec: ActionSpec = {
     ...ownerParams,
   ],
   errors: ['IllegalParam.ResourceType', 'InvalidResourceId.NotFound', 'InvalidResourceGroupId'],
-};
+  response: r.response({}),
+});
 
 export const vpcTagActionSpecs: readonly ActionSpec[] = [
   tagResourcesVpcSpec,

@@ -5,6 +5,8 @@
  * the VPC API reference.
  */
 import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
+import { defineAction } from '../ecs/infer.js';
+import { r } from '../ecs/shape.js';
 import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
 
 export const VPC_PRODUCT = 'Vpc';
@@ -16,108 +18,167 @@ export const CIDR_PATTERN = '(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}';
 const vpcName = nameParam('VpcName', 'InvalidVpcName.Malformed', 1, 128);
 const vpcDescription = nameParam('Description', 'InvalidVpcDiscription.Malformed', 1, 256);
 
-export const vpcActionSpecs: readonly ActionSpec[] = [
-  {
-    product: VPC_PRODUCT,
-    version: VPC_VERSION,
-    action: 'CreateVpc',
-    mutating: true,
-    params: [
-      regionParam(),
-      {
-        name: 'CidrBlock',
-        kind: 'scalar',
-        type: 'string',
-        pattern: CIDR_PATTERN,
-        errorCode: 'InvalidCidrBlock.Malformed',
-        description: 'IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask of 8 to 28 (default 172.16.0.0/12).',
-      },
-      vpcName,
-      vpcDescription,
-      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
-      clientTokenParam,
-      dryRunParam,
-      tagParam(),
-      { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
-      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
-      { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
-      { name: 'UserCidr', kind: 'scalar', type: 'string' },
-      { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
-      { name: 'Ipv4IpamPoolId', kind: 'scalar', type: 'string' },
-      { name: 'Ipv4CidrMask', kind: 'scalar', type: 'integer' },
-      { name: 'Ipv6IpamPoolId', kind: 'scalar', type: 'string' },
-      { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
-      ...ownerParams,
-    ],
-    errors: [
-      'InvalidCidrBlock.Malformed',
-      'InvalidVpcName.Malformed',
-      'InvalidVpcDiscription.Malformed',
-      'InvalidResourceGroupId.NotFound',
-      'QuotaExceeded.Vpc',
-      'DryRunOperation',
-    ],
-  },
-  {
-    product: VPC_PRODUCT,
-    version: VPC_VERSION,
-    action: 'DescribeVpcs',
-    params: [
-      regionParam(),
-      { name: 'VpcId', kind: 'packedList', packing: 'comma', maxItems: 20, description: 'Up to 20 VPC ids separated by commas.' },
-      { name: 'VpcName', kind: 'scalar', type: 'string' },
-      { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
-      { name: 'IsDefault', kind: 'scalar', type: 'boolean' },
-      { name: 'DhcpOptionsSetId', kind: 'scalar', type: 'string' },
-      { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
-      { name: 'VpcOwnerId', kind: 'scalar', type: 'long' },
-      tagParam(),
-      dryRunParam,
-      ...pageParams(50),
-      ...ownerParams,
-    ],
-  },
-  {
-    product: VPC_PRODUCT,
-    version: VPC_VERSION,
-    action: 'ModifyVpcAttribute',
-    mutating: true,
-    params: [
-      regionParam(),
-      { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
-      vpcName,
-      vpcDescription,
-      { name: 'CidrBlock', kind: 'scalar', type: 'string', pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed' },
-      { name: 'EnableIPv6', kind: 'scalar', type: 'boolean' },
-      { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
-      { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
-      { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
-      ...ownerParams,
-    ],
-    errors: [
-      'InvalidVpcId.NotFound',
-      'InvalidVpcName.Malformed',
-      'InvalidVpcDiscription.Malformed',
-      'InvalidCidrBlock.Malformed',
-      'OperationFailed.CidrInUse',
-    ],
-  },
-  {
-    product: VPC_PRODUCT,
-    version: VPC_VERSION,
-    action: 'DeleteVpc',
-    mutating: true,
-    params: [
-      regionParam(),
-      { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
-      { name: 'ForceDelete', kind: 'scalar', type: 'boolean' },
-      clientTokenParam,
-      dryRunParam,
-      ...ownerParams,
-    ],
-    errors: ['InvalidVpcId.NotFound', 'DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance'],
-  },
-];
+export const createVpcSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'CreateVpc',
+  mutating: true,
+  params: [
+    regionParam(),
+    {
+      name: 'CidrBlock',
+      kind: 'scalar',
+      type: 'string',
+      pattern: CIDR_PATTERN,
+      errorCode: 'InvalidCidrBlock.Malformed',
+      description: 'IPv4 CIDR inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 with a mask of 8 to 28 (default 172.16.0.0/12).',
+    },
+    vpcName,
+    vpcDescription,
+    { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+    clientTokenParam,
+    dryRunParam,
+    tagParam(),
+    { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+    { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
+    { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
+    { name: 'UserCidr', kind: 'scalar', type: 'string' },
+    { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
+    { name: 'Ipv4IpamPoolId', kind: 'scalar', type: 'string' },
+    { name: 'Ipv4CidrMask', kind: 'scalar', type: 'integer' },
+    { name: 'Ipv6IpamPoolId', kind: 'scalar', type: 'string' },
+    { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidCidrBlock.Malformed',
+    'InvalidVpcName.Malformed',
+    'InvalidVpcDiscription.Malformed',
+    'InvalidResourceGroupId.NotFound',
+    'QuotaExceeded.Vpc',
+    'DryRunOperation',
+  ],
+  response: r.response({
+    VpcId: r.string,
+    ...r.defaults({
+      ResourceGroupId: r.string,
+      RouteTableId: r.string,
+      VRouterId: r.string,
+    }),
+  }),
+});
+
+export const describeVpcsSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'DescribeVpcs',
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'packedList', packing: 'comma', maxItems: 20, description: 'Up to 20 VPC ids separated by commas.' },
+    { name: 'VpcName', kind: 'scalar', type: 'string' },
+    { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+    { name: 'IsDefault', kind: 'scalar', type: 'boolean' },
+    { name: 'DhcpOptionsSetId', kind: 'scalar', type: 'string' },
+    { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+    { name: 'VpcOwnerId', kind: 'scalar', type: 'long' },
+    tagParam(),
+    dryRunParam,
+    ...pageParams(50),
+    ...ownerParams,
+  ],
+  response: r.response({
+    TotalCount: r.integer,
+    Vpcs: r.list(
+      'Vpc',
+      r.object({
+        Status: r.string,
+        VpcId: r.string,
+        ...r.defaults({
+          CenStatus: r.string,
+          CidrBlock: r.string,
+          CreationTime: r.string,
+          Description: r.string,
+          DhcpOptionsSetId: r.string,
+          DhcpOptionsSetStatus: r.string,
+          DnsHostnameStatus: r.string,
+          EnabledIpv6: r.boolean,
+          Ipv6CidrBlock: r.string,
+          Ipv6CidrBlocks: r.list('Ipv6CidrBlock', r.object({})),
+          IsDefault: r.boolean,
+          NatGatewayIds: r.list('NatGatewayIds', r.string),
+          OwnerId: r.long,
+          RegionId: r.string,
+          ResourceGroupId: r.string,
+          RouterTableIds: r.list('RouterTableIds', r.string),
+          SecondaryCidrBlocks: r.list('SecondaryCidrBlock', r.string),
+          Tags: r.list(
+            'Tag',
+            r.object(
+              r.defaults({
+                Key: r.string,
+                Value: r.string,
+              }),
+            ),
+          ),
+          UserCidrs: r.list('UserCidr', r.string),
+          VpcName: r.string,
+          VRouterId: r.string,
+          VSwitchIds: r.list('VSwitchId', r.string),
+        }),
+      }),
+    ),
+    ...r.defaults({
+      PageNumber: r.integer,
+      PageSize: r.integer,
+    }),
+  }),
+});
+
+export const modifyVpcAttributeSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'ModifyVpcAttribute',
+  mutating: true,
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+    vpcName,
+    vpcDescription,
+    { name: 'CidrBlock', kind: 'scalar', type: 'string', pattern: CIDR_PATTERN, errorCode: 'InvalidCidrBlock.Malformed' },
+    { name: 'EnableIPv6', kind: 'scalar', type: 'boolean' },
+    { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
+    { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
+    { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidVpcId.NotFound',
+    'InvalidVpcName.Malformed',
+    'InvalidVpcDiscription.Malformed',
+    'InvalidCidrBlock.Malformed',
+    'OperationFailed.CidrInUse',
+  ],
+  response: r.response({}),
+});
+
+export const deleteVpcSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'DeleteVpc',
+  mutating: true,
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+    { name: 'ForceDelete', kind: 'scalar', type: 'boolean' },
+    clientTokenParam,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidVpcId.NotFound', 'DependencyViolation.VSwitch', 'DependencyViolation.SecurityGroup', 'DependencyViolation.Instance'],
+  response: r.response({}),
+});
+
+export const vpcActionSpecs: readonly ActionSpec[] = [createVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec, deleteVpcSpec];
 
 export const vpcErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidVpcId.NotFound', status: 404, message: 'Specified VPC does not exist.' },

@@ -1,0 +1,5 @@
+/** Handlers of the images family, one export per action (`CreateImage` -> `createImage`). */
+export { createImage } from './create-image.js';
+export { describeImages } from './describe-images.js';
+export { modifyImageAttribute } from './modify-image-attribute.js';
+export { deleteImage } from './delete-image.js';

@@ -1,0 +1,45 @@
+/**
+ * What other families may ask the instances family: images read the instance an image is made
+ * from and the images instances run; vpc and security groups read the instances still attached.
+ */
+import type Database from 'better-sqlite3';
+import {
+  currentInstanceStatus,
+  getInstance,
+  imageIdsInUse,
+  instancesInSecurityGroup,
+  instancesUsingImage,
+  listInstances,
+  type InstanceRecord,
+  type InstanceStatus,
+} from './repository.js';
+
+declare module '../context.js' {
+  interface FamilyQueries {
+    instances: InstanceQueries;
+  }
+}
+
+export interface InstanceQueries {
+  /** The account's instance in the region, with its disks, or undefined. */
+  find(db: Database.Database, accountId: number, regionId: string, id: string): InstanceRecord | undefined;
+  /** The status a client sees at `now` (transitional states last `transitionSeconds`). */
+  status(inst: InstanceRecord, now: Date, transitionSeconds: number): InstanceStatus;
+  /** Ids of the images the account's instances run, in any region. */
+  imageIdsInUse(db: Database.Database, accountId: number): string[];
+  /** Ids of the account's instances, in any region, that run the image. */
+  usingImage(db: Database.Database, accountId: number, imageId: string): string[];
+  /** Ids of the account's instances in the region attached to the VPC and/or vSwitch, newest first. */
+  usingNetwork(db: Database.Database, accountId: number, regionId: string, where: { vpcId?: string; vSwitchId?: string }): string[];
+  /** Ids of the account's instances in the region that belong to the security group. */
+  inSecurityGroup(db: Database.Database, accountId: number, regionId: string, securityGroupId: string): string[];
+}
+
+export const instanceQueries: InstanceQueries = {
+  find: getInstance,
+  status: currentInstanceStatus,
+  imageIdsInUse,
+  usingImage: instancesUsingImage,
+  usingNetwork: (db, accountId, regionId, where) => listInstances(db, accountId, regionId, where).map((i) => i.id),
+  inSecurityGroup: instancesInSecurityGroup,
+};

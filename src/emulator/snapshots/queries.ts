@@ -1,0 +1,27 @@
+/**
+ * What other families may ask the snapshots family: images and instances read a snapshot they
+ * build on; CreateImage stores the snapshots it takes of an instance's disks.
+ */
+import type Database from 'better-sqlite3';
+import { getSnapshot, insertSnapshot, snapshotState, type SnapshotRecord } from './repository.js';
+
+declare module '../context.js' {
+  interface FamilyQueries {
+    snapshots: SnapshotQueries;
+  }
+}
+
+export interface SnapshotQueries {
+  /** The account's snapshot in the region, or undefined. */
+  find(db: Database.Database, accountId: number, regionId: string, id: string): SnapshotRecord | undefined;
+  /** Whether the snapshot is done at `now`. */
+  status(s: SnapshotRecord, now: Date): 'progressing' | 'accomplished';
+  /** Store a snapshot another family took (CreateImage snapshots each disk of its instance). */
+  insert(db: Database.Database, s: SnapshotRecord): void;
+}
+
+export const snapshotQueries: SnapshotQueries = {
+  find: getSnapshot,
+  status: (s, now) => snapshotState(s, now).status,
+  insert: insertSnapshot,
+};

@@ -1,0 +1,18 @@
+/** What other families may ask the vpc family: security groups read their VPC, instances their vSwitch. */
+import type Database from 'better-sqlite3';
+import { findVpc, findVSwitch, type VpcRecord, type VSwitchRecord } from './repository.js';
+
+declare module '../context.js' {
+  interface FamilyQueries {
+    vpc: VpcQueries;
+  }
+}
+
+export interface VpcQueries {
+  /** The account's VPC in the region, or undefined. */
+  findVpc(db: Database.Database, accountId: number, regionId: string, id: string): VpcRecord | undefined;
+  /** The account's vSwitch in the region, or undefined. */
+  findVSwitch(db: Database.Database, accountId: number, regionId: string, id: string): VSwitchRecord | undefined;
+}
+
+export const vpcQueries: VpcQueries = { findVpc, findVSwitch };
