@@ -1,6 +1,6 @@
 /** `alicloud_instance_types`: DescribeInstanceTypes (all pages) joined with DescribeZones for availability. */
 import { defineDataSource } from '../../framework/index.js';
-import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
+import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { resultId } from '../data-zones/mapping.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
@@ -20,7 +20,11 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
           },
           { signal },
         ),
-        describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
+        describeZones(
+          client,
+          { InstanceChargeType: (config.instance_charge_type ?? undefined) as ZoneFilter['InstanceChargeType'] },
+          { signal },
+        ),
       ]);
       if (config.availability_zone && !zones.some((z) => z.ZoneId === config.availability_zone)) {
         diags.addAttributeError(

@@ -1,6 +1,6 @@
 /** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
 import { defineDataSource } from '../../framework/index.js';
-import { describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
+import { describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { filterZones, resultId, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
@@ -11,7 +11,11 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
   async read({ config, client, diags, signal }) {
     try {
       const zones = filterZones(
-        await describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
+        await describeZones(
+          client,
+          { InstanceChargeType: (config.instance_charge_type ?? undefined) as ZoneFilter['InstanceChargeType'] },
+          { signal },
+        ),
         config,
       );
       const ids = zones.map((z) => z.ZoneId);

@@ -1,7 +1,8 @@
 /**
  * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken unique to this
  * create (kept across its retries, never shared: identical resources and create_before_destroy
- * replacements each get their own image), then an honest wait until the image is usable. The create timeout is a deadline from the start of create. Once ECS has
+ * replacements each get their own image), then an honest wait until the image is usable, then one
+ * ModifyImageAttribute for license_type and features.nvme_support (CreateImage takes neither). The create timeout is a deadline from the start of create. Once ECS has
  * returned an id, every failure keeps that id in state (Terraform taints it: never orphaned).
  */
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import {
   describeImageState,
   EcsCanceledError,
   isEcsServiceError,
+  modifyImageAttribute,
   waitImageUsable,
   type AlibabaCloudClient,
   type CreateImageInput,
@@ -19,7 +21,7 @@ import {
 } from '../../ecs/index.js';
 import { addEcsError } from '../ecs-diagnostics.js';
 import { checkInstance, checkSnapshots, type CheckContext } from './checks.js';
-import { createImageInput, createToken, imageToState } from './mapping.js';
+import { afterCreateInput, createImageInput, createToken, imageToState } from './mapping.js';
 import { attributeForCode } from './errors.js';
 import type { ImageState, imageSchema } from './schema.js';
 
@@ -109,6 +111,26 @@ function overlayConfig(state: ImageState, config: Req['config']): ImageState {
   return { ...state, disk_device_mapping: mappings, features };
 }
 
+/** Thrown by {@link applyAfterCreate} once its diagnostic is added. */
+class AfterCreateFailed extends Error {}
+
+/**
+ * Set what CreateImage cannot take (license_type, features.nvme_support) with one
+ * ModifyImageAttribute on the usable image; returns the image as read back, or undefined when
+ * there was nothing to set.
+ */
+async function applyAfterCreate(req: Req, id: string, deadline: number, kept: () => string): Promise<Image | undefined> {
+  const input = afterCreateInput(id, req.config);
+  if (!input) return undefined;
+  try {
+    await modifyImageAttribute(req.client, input, { signal: req.signal, deadlineMs: Math.max(1000, deadline - Date.now()) });
+    return await describeImage(req.client, id, { signal: req.signal });
+  } catch (err) {
+    addEcsError(req.diags, err, { summary: 'Cannot Set Image Attributes', attributeFor: attributeForCode, note: kept() });
+    throw new AfterCreateFailed();
+  }
+}
+
 export async function createImageResource(req: Req): Promise<ImageState> {
   const { config, diags } = req;
   const deadline = Date.now() + (req.timeouts.create ?? DEFAULT_TIMEOUT_MS);
@@ -158,9 +180,11 @@ export async function createImageResource(req: Req): Promise<ImageState> {
     const usable = image
       ? await waitUsable(req, image, deadline)
       : await waitImageUsable(req.client, id, { timeoutMs: Math.max(0, deadline - Date.now()), signal: req.signal });
-    const state = imageToState(usable, { ...(req.plan as unknown as ImageState) }, { fillBlocks: false });
+    const final = await applyAfterCreate(req, id, deadline, kept);
+    const state = imageToState(final ?? usable, { ...(req.plan as unknown as ImageState) }, { fillBlocks: false });
     return overlayConfig(state, config);
   } catch (err) {
+    if (err instanceof AfterCreateFailed) return failed;
     if (isEcsServiceError(err) || (err as Error)?.name?.startsWith('Ecs')) {
       const failedWait = (err as Error).name === 'EcsWaitFailedError';
       if (failedWait) req.saveProgress({ status: 'CreateFailed' });

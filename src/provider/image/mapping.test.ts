@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeImage } from '../../ecs/index.js';
-import { alignMappings, autoSnapshots, createImageInput, createToken, imageToState, modifyImageInput, tagChanges } from './mapping.js';
+import {
+  afterCreateInput,
+  alignMappings,
+  autoSnapshots,
+  createImageInput,
+  createToken,
+  imageToState,
+  modifyImageInput,
+  tagChanges,
+} from './mapping.js';
 import type { ImageConfig, ImageState } from './schema.js';
 
 const NULLS = {
@@ -60,19 +69,30 @@ const apiImage = (over: Record<string, unknown> = {}) =>
 
 test('CreateImage input sends only configured arguments, the name from the deprecated alias, and always the architecture', () => {
   const input = createImageInput(
-    config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, features: [{ nvme_support: 'supported' }] }),
+    config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, license_type: 'BYOL', features: [{ nvme_support: 'supported' }] }),
   );
+  // license_type and nvme_support are not CreateImage parameters: they follow in ModifyImageAttribute.
   assert.deepEqual(input, {
     InstanceId: 'i-1',
     ImageName: 'old-name',
     Architecture: 'x86_64',
-    Features: { NvmeSupport: 'supported' },
     Tag: [{ Key: 'k', Value: 'v' }],
   });
   const disks = createImageInput(
     config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system' } as never] }),
   );
   assert.deepEqual(disks.DiskDeviceMapping, [{ SnapshotId: 's-1', DiskType: 'system' }]);
+});
+
+test('license_type and nvme_support are set by one ModifyImageAttribute after create, and only when configured', () => {
+  assert.deepEqual(afterCreateInput('m-1', config({ license_type: 'BYOL', features: [{ nvme_support: 'supported' }] })), {
+    ImageId: 'm-1',
+    LicenseType: 'BYOL',
+    Features: { NvmeSupport: 'supported' },
+  });
+  assert.deepEqual(afterCreateInput('m-1', config({ license_type: 'Auto' })), { ImageId: 'm-1', LicenseType: 'Auto' });
+  assert.equal(afterCreateInput('m-1', config({ features: [{ nvme_support: null } as never] })), undefined);
+  assert.equal(afterCreateInput('m-1', config({})), undefined);
 });
 
 test('the ClientToken is stable for equal requests, differs for different ones and when salted', () => {

@@ -125,7 +125,8 @@ export const describeInstancesSpec = defineAction({
         }),
       }),
     ),
-    TotalCount: r.integer,
+    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
+    TotalCount: r.opt(r.integer),
     ...r.defaults({
       NextToken: r.string,
       PageNumber: r.integer,
@@ -202,7 +203,8 @@ export const describeDisksSpec = defineAction({
         }),
       }),
     ),
-    TotalCount: r.integer,
+    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
+    TotalCount: r.opt(r.integer),
     ...r.defaults({
       NextToken: r.string,
       PageNumber: r.integer,

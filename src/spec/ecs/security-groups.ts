@@ -58,7 +58,6 @@ const ruleFields = [
   { name: 'Priority', kind: 'scalar', type: 'string', pattern: '([1-9]|[1-9]\\d|100)', errorCode: 'InvalidPriority.Malformed' },
   { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'], errorCode: 'InvalidNicType.ValueNotSupported' },
   { name: 'Description', kind: 'scalar', type: 'string', maxLength: 512 },
-  { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
 ] as const satisfies readonly ScalarParam[];
 
 const ruleParams = [
@@ -66,7 +65,13 @@ const ruleParams = [
   groupId,
   clientTokenParam,
   ...ruleFields,
-  { name: 'Permissions', kind: 'repeatList', maxItems: 100, fields: ruleFields },
+  // A port range list is only taken per permission (SDK `AuthorizeSecurityGroupRequestPermissions`), not flat.
+  {
+    name: 'Permissions',
+    kind: 'repeatList',
+    maxItems: 100,
+    fields: [...ruleFields, { name: 'PortRangeListId', kind: 'scalar', type: 'string' }],
+  },
 ] as const;
 const ruleErrors = [
   'InvalidSecurityGroupId.NotFound',
@@ -204,7 +209,8 @@ export const describeSecurityGroupsSpec = defineAction({
         }),
       }),
     ),
-    TotalCount: r.integer,
+    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
+    TotalCount: r.opt(r.integer),
     ...r.defaults({
       NextToken: r.string,
       PageNumber: r.integer,

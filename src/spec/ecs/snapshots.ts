@@ -86,7 +86,7 @@ export const describeSnapshotsSpec = defineAction({
           CreationTime: r.string,
           Description: r.string,
           Encrypted: r.boolean,
-          FullSnapshotSizeInBytes: r.integer,
+          FullSnapshotSizeInBytes: r.long,
           InstantAccess: r.boolean,
           InstantAccessRetentionDays: r.integer,
           KMSKeyId: r.string,
@@ -120,7 +120,8 @@ export const describeSnapshotsSpec = defineAction({
         }),
       }),
     ),
-    TotalCount: r.integer,
+    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
+    TotalCount: r.opt(r.integer),
     ...r.defaults({
       NextToken: r.string,
       PageNumber: r.integer,
@@ -134,9 +135,8 @@ export const deleteSnapshotSpec = defineAction({
   version: ECS_VERSION,
   action: 'DeleteSnapshot',
   mutating: true,
-  // The SDK model has no RegionId: without one, the snapshot is looked up in every region of the account.
+  // The model has no RegionId: the snapshot is looked up in every region of the account.
   params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'SnapshotId', type: 'string', required: true },
     { kind: 'scalar', name: 'Force', type: 'boolean', description: 'Also delete snapshots used by disks.' },
     ...ownerParams,
