@@ -8,71 +8,21 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describeImage } from '../ecs/index.js';
-import type { RunningEmulator } from '../emulator/index.js';
-import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable, type TerraformWorkspace } from '../testing/terraform.js';
-import { providerHcl } from './faults-support.js';
+import { skipUnlessTerraform, terraformAvailable, type TerraformWorkspace } from '../testing/terraform.js';
 import { SYSTEM_SNAPSHOT, applyClean, imageTf, resourceValues, startHarness, tf, type Harness } from './image-harness.js';
-
-/** A pass-through proxy to the emulator that, while `broken` is set, answers that action itself. */
-interface SwitchProxy {
-  endpoint: string;
-  broken: { action: string; status: number; body: string } | undefined;
-  stop(): Promise<void>;
-}
-
-async function startSwitchProxy(emu: RunningEmulator): Promise<SwitchProxy> {
-  const state: SwitchProxy = { endpoint: '', broken: undefined, stop: async () => undefined };
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const header = req.headers['x-acs-action'];
-    const action = (typeof header === 'string' ? header : undefined) ?? url.searchParams.get('Action');
-    const broken = state.broken;
-    if (broken && action === broken.action) {
-      req.resume();
-      res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
-      res.end(broken.body);
-      return;
-    }
-    const up = request({ host: '127.0.0.1', port: emu.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', (e) => {
-      res.writeHead(502);
-      res.end(String(e));
-    });
-    req.pipe(up);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.endpoint = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.stop = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return state;
-}
 
 /** Terraform wraps diagnostics at 80 columns: compare with whitespace collapsed. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('alicloud_image when the endpoint answers nonsense', { skip: !terraformAvailable() && 'terraform CLI not on PATH' }, () => {
   let h: Harness;
-  let proxy: SwitchProxy;
   let ws: TerraformWorkspace;
   before(async () => {
     h = await startHarness(1);
-    proxy = await startSwitchProxy(h.emu);
-    ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': providerHcl(proxy.endpoint), 'main.tf': '' } });
+    ws = h.workspace('');
   });
-  after(async () => {
-    ws?.cleanup();
-    await proxy?.stop();
-    await h?.stop();
-  });
+  after(() => h?.stop());
 
   test('a refresh that gets {} for DescribeImages fails naming the action, keeps the image in state, and heals', async (t) => {
     if (skipUnlessTerraform(t)) return;
@@ -81,7 +31,7 @@ describe('alicloud_image when the endpoint answers nonsense', { skip: !terraform
     const id = (await resourceValues(ws, 'alicloud_image.default'))!.id as string;
     assert.match(id, /^m-/);
 
-    proxy.broken = { action: 'DescribeImages', status: 200, body: '{}' };
+    h.proxy.override = { action: 'DescribeImages', status: 200, body: '{}' };
     const plan = await ws.run(['plan', '-refresh-only', '-no-color']);
     assert.equal(plan.code, 1, plan.stdout + plan.stderr);
     assert.match(plan.stderr, /Cannot Read Image/);
@@ -93,7 +43,7 @@ describe('alicloud_image when the endpoint answers nonsense', { skip: !terraform
     assert.match(flat(refresh.stderr), /ECS DescribeImages returned an invalid response/);
     assert.equal((await resourceValues(ws, 'alicloud_image.default'))?.id, id, 'the image is still in state');
     // An error body under HTTP 200 with a NotFound code is no proof of absence either.
-    proxy.broken = {
+    h.proxy.override = {
       action: 'DescribeImages',
       status: 200,
       body: JSON.stringify({ RequestId: 'RID-200-ERR', Code: 'InvalidImageId.NotFound', Message: 'The specified image does not exist.' }),
@@ -103,7 +53,7 @@ describe('alicloud_image when the endpoint answers nonsense', { skip: !terraform
     assert.match(flat(errorBody.stderr), /an error body under a success status: InvalidImageId\.NotFound[\s\S]*Request id: RID-200-ERR/);
     assert.doesNotMatch(errorBody.stdout, /will be created|1 to add/);
 
-    proxy.broken = undefined;
+    h.proxy.override = undefined;
     const healed = await ws.run(['plan', '-detailed-exitcode', '-no-color']);
     assert.equal(healed.code, 0, `the plan is clean once the endpoint is healthy:\n${healed.stdout}\n${healed.stderr}`);
     assert.equal((await describeImage(h.client, id))?.ImageId, id, 'the image was never recreated');

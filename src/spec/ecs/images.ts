@@ -10,6 +10,7 @@ import type { ActionSpec, ErrorSpec, ObjectParam, RepeatListParam, ScalarParam }
 import { defineAction } from './infer.js';
 import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
 import { r } from './shape.js';
+import { ecsTagsShape } from './outputs.js';
 
 // The shared fragments used to live here; other tables still import them from this module.
 export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam };
@@ -429,15 +430,7 @@ export const describeImagesSpec = defineAction({
           ),
           Size: r.integer,
           SupplierName: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           Usable: r.boolean,
           Usage: r.string,
         }),

@@ -7,6 +7,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { ecsTagsShape } from './outputs.js';
 import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
 
 const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
@@ -196,15 +197,7 @@ export const describeSecurityGroupsSpec = defineAction({
           SecurityGroupName: r.string,
           SecurityGroupType: r.string,
           ServiceManaged: r.boolean,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           VpcId: r.string,
         }),
       }),
@@ -235,13 +228,13 @@ export const describeSecurityGroupAttributeSpec = defineAction({
   ],
   errors: ['InvalidSecurityGroupId.NotFound'],
   response: r.response({
+    SecurityGroupId: r.string,
     Permissions: r.list('Permission', r.object({})),
     ...r.defaults({
       Description: r.string,
       InnerAccessPolicy: r.string,
       NextToken: r.string,
       RegionId: r.string,
-      SecurityGroupId: r.string,
       SecurityGroupName: r.string,
       VpcId: r.string,
     }),

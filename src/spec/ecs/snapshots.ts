@@ -4,6 +4,7 @@
 import type { ActionSpec, ErrorSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { ecsTagsShape, tokenPageFields } from './outputs.js';
 import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
@@ -107,26 +108,12 @@ export const describeSnapshotsSpec = defineAction({
           SourceRegionId: r.string,
           SourceSnapshotId: r.string,
           SourceStorageType: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           Usage: r.string,
         }),
       }),
     ),
-    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
-    TotalCount: r.opt(r.integer),
-    ...r.defaults({
-      NextToken: r.string,
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...tokenPageFields,
   }),
 });
 

@@ -5,6 +5,7 @@
 import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { tagResourcesShape } from './outputs.js';
 import { ECS_VERSION, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { tagFuzzyFilterParam } from './params.js';
 
@@ -126,17 +127,7 @@ export const listTagResourcesSpec = defineAction({
     'MissingParameter',
   ],
   response: r.response({
-    TagResources: r.list(
-      'TagResource',
-      r.object({
-        ResourceId: r.string,
-        TagKey: r.string,
-        ...r.defaults({
-          ResourceType: r.string,
-          TagValue: r.string,
-        }),
-      }),
-    ),
+    TagResources: tagResourcesShape,
     ...r.defaults({
       NextToken: r.string,
     }),
