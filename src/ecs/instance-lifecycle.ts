@@ -5,7 +5,7 @@
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
-import { describeDisksSpec, describeInstancesSpec } from '../spec/ecs/instances.js';
+import { describeDisksSpec, describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
 import {
   deleteInstanceSpec,
   modifyInstanceAttributeSpec,
@@ -229,7 +229,7 @@ export interface InstanceWaitOptions {
 export async function waitInstanceStatus(
   client: AlibabaCloudClient,
   instanceId: string,
-  status: 'Running' | 'Stopped',
+  status: Extract<(typeof INSTANCE_STATUSES)[number], 'Running' | 'Stopped'>,
   o: InstanceWaitOptions,
 ): Promise<InstanceDetail> {
   const start = Date.now();

@@ -40,6 +40,8 @@ interface Reader {
   action: string;
   /** The top-level list wrapper and its item key, e.g. `Images` / `Image`. */
   wrapper: [string, string];
+  /** Other required top-level fields of a valid answer. */
+  base?: Record<string, unknown>;
   /** Read one thing; `undefined` means "gone". */
   read(): Promise<unknown>;
 }
@@ -56,6 +58,7 @@ const readers: Reader[] = [
   {
     action: 'DescribeSecurityGroupAttribute',
     wrapper: ['Permissions', 'Permission'],
+    base: { SecurityGroupId: 'sg-1' },
     read: () => describeInnerAccessPolicy(client, 'sg-1'),
   },
   { action: 'ListResourceGroups', wrapper: ['ResourceGroups', 'ResourceGroup'], read: () => listAllResourceGroups(client) },
@@ -75,13 +78,13 @@ function brokenAnswers(r: Reader): { name: string; reply: Reply; requestId?: str
     { name: 'an empty object', reply: { body: {} }, says: /invalid response \(HTTP 200\): \w+: missing \(required/ },
     {
       name: 'a list of the wrong type',
-      reply: { body: { RequestId: 'RID-TYPE', TotalCount: 1, [wrapper]: { [item]: 'oops' } } },
+      reply: { body: { ...r.base, RequestId: 'RID-TYPE', TotalCount: 1, [wrapper]: { [item]: 'oops' } } },
       requestId: 'RID-TYPE',
       says: new RegExp(`${wrapper}\\.${item}: expected an array, got string "oops"`),
     },
     {
       name: 'an item of the wrong type',
-      reply: { body: { RequestId: 'RID-ITEM', TotalCount: 1, [wrapper]: { [item]: [42] } } },
+      reply: { body: { ...r.base, RequestId: 'RID-ITEM', TotalCount: 1, [wrapper]: { [item]: [42] } } },
       requestId: 'RID-ITEM',
       says: new RegExp(`${wrapper}\\.${item}\\[0\\]: expected an object, got number 42`),
     },

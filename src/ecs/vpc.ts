@@ -5,7 +5,13 @@
  */
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import { createVpcSpec, deleteVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec } from '../spec/vpc/vpcs.js';
-import { moveResourceGroupVpcSpec, tagResourcesVpcSpec, unTagResourcesVpcSpec } from '../spec/vpc/tags.js';
+import {
+  moveResourceGroupVpcSpec,
+  tagResourcesVpcSpec,
+  unTagResourcesVpcSpec,
+  type VPC_MOVE_RESOURCE_TYPES,
+  type VPC_TAG_RESOURCE_TYPES,
+} from '../spec/vpc/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
@@ -132,7 +138,12 @@ export async function waitVpcAvailable(client: AlibabaCloudClient, vpcId: string
 /** Make the tags of a VPC-product resource (`VPC`, `VSWITCH`) equal `next`, given `prior`. */
 export async function setVpcTags(
   client: AlibabaCloudClient,
-  input: { resourceType: 'VPC' | 'VSWITCH'; resourceId: string; prior: Record<string, string>; next: Record<string, string> },
+  input: {
+    resourceType: (typeof VPC_TAG_RESOURCE_TYPES)[number];
+    resourceId: string;
+    prior: Record<string, string>;
+    next: Record<string, string>;
+  },
   opts: CallOptions = {},
 ): Promise<void> {
   const removed = Object.keys(input.prior).filter((k) => !(k in input.next));
@@ -155,10 +166,10 @@ export async function setVpcTags(
   }
 }
 
-/** Move a VPC-product resource (`vpc`, `vswitch`) to another resource group. */
+/** Move a VPC-product resource (`vpc`; the types the table lists) to another resource group. */
 export async function moveVpcResourceGroup(
   client: AlibabaCloudClient,
-  input: { resourceType: 'vpc' | 'vswitch'; resourceId: string; resourceGroupId: string },
+  input: { resourceType: Lowercase<(typeof VPC_MOVE_RESOURCE_TYPES)[number]>; resourceId: string; resourceGroupId: string },
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(
