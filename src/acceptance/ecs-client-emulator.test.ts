@@ -13,6 +13,7 @@ import {
   deleteImage,
   describeImage,
   describeInstances,
+  instanceLockReasons,
   isEcsServiceError,
   listTagResources,
   tagResources,
@@ -40,7 +41,9 @@ for (const signatureAlgorithm of ['v3', 'v1'] as const) {
 
     test('creates an image from the seeded instance, waits until usable, tags it and deletes it', async () => {
       const { instances } = await describeInstances(client, {});
-      const source = instances.find((i) => (i.Status === 'Running' || i.Status === 'Stopped') && !i.LockReasons.includes('security'));
+      const source = instances.find(
+        (i) => (i.Status === 'Running' || i.Status === 'Stopped') && !instanceLockReasons(i).includes('security'),
+      );
       assert.ok(source, 'the emulator seeds a Running or Stopped instance');
 
       const token = clientToken(['alicloud_image.acceptance', signatureAlgorithm]);
@@ -82,7 +85,9 @@ for (const signatureAlgorithm of ['v3', 'v1'] as const) {
 
     test('a duplicate image name fails with a typed service error', async () => {
       const { instances } = await describeInstances(client, {});
-      const source = instances.find((i) => (i.Status === 'Running' || i.Status === 'Stopped') && !i.LockReasons.includes('security'))!;
+      const source = instances.find(
+        (i) => (i.Status === 'Running' || i.Status === 'Stopped') && !instanceLockReasons(i).includes('security'),
+      )!;
       await createImage(client, { InstanceId: source.InstanceId, ImageName: `dup-${signatureAlgorithm}` });
       const err = await createImage(client, { InstanceId: source.InstanceId, ImageName: `dup-${signatureAlgorithm}` }).catch(
         (e: unknown) => e,

@@ -80,7 +80,7 @@ test('the seed example applies, plans clean, and destroys everything it created'
   );
   assert.deepEqual((await describeInstances(h.client, { InstanceIds: [inst!.id] })).instances, []);
   assert.deepEqual(
-    (await describeImages(h.client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images
+    (await describeImages(h.client, { ImageOwnerAlias: 'self', Status: ['ALL'] })).images
       .map((i) => i.ImageId)
       .filter((id) => id === image?.id),
     [],

@@ -191,7 +191,7 @@ test('cdk.tf.json applies against the emulator, plans clean, and destroys everyt
   );
   assert.deepEqual((await describeInstances(client, { InstanceIds: [inst!.id] })).instances, []);
   assert.deepEqual(
-    (await describeImages(client, { ImageOwnerAlias: 'self', Status: 'ALL' })).images.filter((i) => i.ImageId === image?.id),
+    (await describeImages(client, { ImageOwnerAlias: 'self', Status: ['ALL'] })).images.filter((i) => i.ImageId === image?.id),
     [],
   );
 });

@@ -36,17 +36,26 @@ export const GROUP = { default: `rg-default-${ACCOUNT}`, dev: `rg-dev-${ACCOUNT}
 export interface CountingProxy {
   endpoint: string;
   actions: string[];
+  /** While set, the proxy answers this action itself (a misbehaving endpoint) instead of forwarding it. */
+  override: { action: string; status: number; body: string } | undefined;
   reset(): void;
   stop(): Promise<void>;
 }
 
 async function startProxy(target: RunningEmulator): Promise<CountingProxy> {
   const actions: string[] = [];
+  const proxy = { override: undefined } as CountingProxy;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const headerAction = req.headers['x-acs-action'];
     const action = (typeof headerAction === 'string' ? headerAction : undefined) ?? url.searchParams.get('Action') ?? '?';
     if (!url.pathname.startsWith('/_emulator')) actions.push(action);
+    if (proxy.override?.action === action) {
+      req.resume();
+      res.writeHead(proxy.override.status, { 'content-type': 'application/json;charset=utf-8' });
+      res.end(proxy.override.body);
+      return;
+    }
     const up = request({ host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
@@ -59,7 +68,7 @@ async function startProxy(target: RunningEmulator): Promise<CountingProxy> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return {
+  return Object.assign(proxy, {
     endpoint: `127.0.0.1:${port}`,
     actions,
     reset: () => void actions.splice(0),
@@ -68,7 +77,7 @@ async function startProxy(target: RunningEmulator): Promise<CountingProxy> {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-  };
+  });
 }
 
 export interface Harness {

@@ -33,9 +33,10 @@ export interface CannedServer {
   close(): Promise<void>;
 }
 
-export async function startCannedServer(
-  fallback: (r: Recorded) => Reply = () => ({ body: { RequestId: 'REQ-OK' } }),
-): Promise<CannedServer> {
+/** A valid answer for the tests' usual actions: an empty DescribeImages page (other actions ignore the extra fields). */
+export const OK_BODY = { RequestId: 'REQ-OK', TotalCount: 0, Images: { Image: [] } };
+
+export async function startCannedServer(fallback: (r: Recorded) => Reply = () => ({ body: OK_BODY })): Promise<CannedServer> {
   const requests: Recorded[] = [];
   const state: CannedServer = { endpoint: '', requests, script: [], fallback, close: async () => undefined };
   const hung: Array<() => void> = [];
@@ -50,7 +51,7 @@ export async function startCannedServer(
         hung.push(() => res.destroy());
         return;
       }
-      const text = reply.raw ?? JSON.stringify(reply.body ?? { RequestId: 'REQ-OK' });
+      const text = reply.raw ?? JSON.stringify(reply.body ?? OK_BODY);
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
       res.end(text);
     });

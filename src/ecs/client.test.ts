@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createImageSpec, describeImagesSpec } from '../spec/ecs/images.js';
 import { AlibabaCloudClient } from './client.js';
-import { errorBody, fakeClock, startCannedServer, testClient, type CannedServer } from './canned-server.js';
+import { errorBody, fakeClock, OK_BODY, startCannedServer, testClient, type CannedServer } from './canned-server.js';
 import { EcsCanceledError, EcsInputError, isEcsServiceError, isNotFoundError, isThrottling, type EcsServiceError } from './errors.js';
 
 let srv: CannedServer;
@@ -120,7 +120,7 @@ test('retries throttling then succeeds, waiting with jittered backoff and honour
 test('retries a 5xx for an idempotent call and fails at once for a non-idempotent one', async () => {
   reset();
   srv.script.push({ status: 503, body: errorBody('ServiceUnavailable', 'busy') });
-  srv.script.push({ body: { RequestId: 'OK' } });
+  srv.script.push({ body: { ...OK_BODY, RequestId: 'OK' } });
   const clock = fakeClock();
   const client = testClient(srv.endpoint, { clock });
   await client.call(describeImagesSpec, {});
@@ -145,7 +145,7 @@ test('gives up with the last error when the next backoff would pass the deadline
     assert.deepEqual(clock.sleeps, [198, 396]);
     assert.equal(srv.requests.length, 3);
   } finally {
-    srv.fallback = () => ({ body: { RequestId: 'REQ-OK' } });
+    srv.fallback = () => ({ body: OK_BODY });
   }
 });
 
@@ -157,7 +157,7 @@ test('stops after maxAttempts', async () => {
     await assert.rejects(client.call(describeImagesSpec, {}), (e: unknown) => isEcsServiceError(e) && e.code === 'InternalError');
     assert.equal(srv.requests.length, 4);
   } finally {
-    srv.fallback = () => ({ body: { RequestId: 'REQ-OK' } });
+    srv.fallback = () => ({ body: OK_BODY });
   }
 });
 
@@ -189,34 +189,16 @@ test('turns connection refused into a network error that is retried even for mut
   await assert.rejects(
     client.call(createImageSpec, { ImageName: 'x' }, { idempotent: false }),
     (e: unknown) =>
-      (e as Error).name === 'EcsNetworkError' && /ECS CreateImage failed: network error ECONNREFUSED/.test((e as Error).message),
+      (e as Error).name === 'EcsNetworkError' &&
+      (e as Error).message === `ECS CreateImage failed: cannot connect to http://${endpoint} (ECONNREFUSED).`,
   );
   assert.equal(clock.sleeps.length, 2, 'two retries happened');
-});
-
-test('a read timeout becomes EcsTimeoutError', async () => {
-  reset();
-  srv.script.push({ hang: true });
-  const client = testClient(srv.endpoint, { readTimeoutMs: 150, retry: { maxAttempts: 1 } });
-  await assert.rejects(
-    client.call(describeImagesSpec, {}),
-    (e: unknown) => (e as Error).name === 'EcsTimeoutError' && /ECS DescribeImages timed out/.test((e as Error).message),
-  );
-});
-
-test('an unreadable body becomes a network error, not a crash', async () => {
-  reset();
-  srv.script.push({ status: 502, raw: '<html>bad gateway</html>' });
-  const client = testClient(srv.endpoint, { retry: { maxAttempts: 1 } });
-  await assert.rejects(
-    client.call(describeImagesSpec, {}),
-    (e: unknown) => (e as Error).name === 'EcsNetworkError' && /not valid JSON/.test((e as Error).message),
-  );
 });
 
 test('bad input is refused before anything is sent', async () => {
   reset();
   const client = testClient(srv.endpoint);
+  // @ts-expect-error -- a misspelt parameter: the types refuse it, and so does the encoder at run time.
   await assert.rejects(client.call(createImageSpec, { ImageNam: 'x' }), EcsInputError);
   assert.equal(srv.requests.length, 0);
 });

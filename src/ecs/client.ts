@@ -3,16 +3,20 @@
  * ResourceManager RPC actions through Alibaba's official `@alicloud/openapi-core`.
  *
  * Requests are built from our own action tables (`src/spec`): {@link AlibabaCloudClient.call}
- * flattens a typed input with the generic encoder, signs with V3 (`ACS3-HMAC-SHA256`,
- * default) or V1 (HMAC-SHA1), retries per `retry.ts`, converts every failure to an
- * `EcsError` and returns the parsed JSON body. The same code talks to the real cloud
+ * takes the input typed from the table (`ClientInputOf`), flattens it with the generic
+ * encoder, signs with V3 (`ACS3-HMAC-SHA256`, default) or V1 (HMAC-SHA1), retries per
+ * `retry.ts`, converts every failure to an `EcsError`, checks the body against the table's
+ * response shape and resolves with it typed (`OutputOf`). The same code talks to the real cloud
  * (HTTPS, default endpoints) and to the emulator (`protocol: 'HTTP'`,
  * `endpoints: { ecs: '127.0.0.1:PORT' }`). The SDK is loaded on first use, so merely
  * constructing a client (e.g. during provider configure) costs nothing.
  */
 import type { ActionSpec } from '../spec/ecs/types.js';
+import { decodeOutput, type ClientInputOf, type OutputOf, type UntypedOutput } from '../spec/ecs/infer.js';
+import { ShapeMismatchError } from '../spec/ecs/shape.js';
 import { encodeInput, type LooseInput } from './encode.js';
-import { toEcsError } from './errors.js';
+import { EcsResponseError, toEcsError } from './errors.js';
+import { watchWire, type WireAttempt } from './wire-watch.js';
 import { checkEndpoint, defaultEndpoint, productKey, productLabel, type ProductKey } from './endpoints.js';
 import { canceled, DEFAULT_RETRY_POLICY, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
 
@@ -31,9 +35,12 @@ export interface AlibabaCloudClientOptions {
   signatureAlgorithm?: 'v3' | 'v1';
   /** Appended to the SDK's user agent. */
   userAgent?: string;
-  /** Per-request read timeout (default 60 000 ms, like the Go provider's `client_read_timeout`). */
+  /**
+   * How long one request waits for an answer once connected (default 60 000 ms, like the Go
+   * provider's `client_read_timeout`). A request that gets no answer in time is not retried.
+   */
   readTimeoutMs?: number;
-  /** Per-request connect timeout (default 10 000 ms). */
+  /** How long one request may take to connect (default 10 000 ms); connect timeouts are retried. */
   connectTimeoutMs?: number;
   /** Overrides of {@link DEFAULT_RETRY_POLICY}. `{ maxAttempts: 1 }` disables retries. */
   retry?: Partial<RetryPolicy>;
@@ -55,8 +62,11 @@ export interface CallOptions {
   deadlineMs?: number;
 }
 
-/** The parsed JSON body of a successful call. Always has `RequestId`. */
-export type ResponseBody = Record<string, unknown> & { RequestId?: string };
+/** The parsed JSON body of a successful call of a table without a response shape. */
+export type ResponseBody = UntypedOutput;
+
+const DEFAULT_READ_TIMEOUT_MS = 60_000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 interface SdkClient {
   callApi(params: unknown, request: unknown, runtime: unknown): Promise<{ body: unknown; statusCode: number }>;
@@ -103,20 +113,31 @@ export class AlibabaCloudClient {
   }
 
   /**
-   * Call one RPC action. `input` uses wire names (`ImageName`, `Tag: [{Key, Value}]`);
-   * `RegionId` defaults to the client's region. Resolves with the JSON body; rejects with
-   * `EcsServiceError`, `EcsNetworkError`, `EcsTimeoutError`, `EcsCanceledError` or
-   * `EcsInputError` (bad input, never sent).
+   * Call one RPC action. `input` is typed from the table (`ClientInputOf<typeof spec>`: wire
+   * names, enums as literals, `Tag: [{Key, Value}]`); `RegionId` defaults to the client's region.
+   * Resolves with the body checked against the table's response shape (`OutputOf<typeof spec>`);
+   * rejects with `EcsServiceError`, `EcsResponseError` (the answer is not a valid body for the
+   * action), `EcsNetworkError`, `EcsTimeoutError`, `EcsCanceledError` or `EcsInputError` (bad
+   * input, never sent; the encoder checks at run time what the types check at compile time).
    */
-  async call(spec: ActionSpec, input: LooseInput, options: CallOptions = {}): Promise<ResponseBody> {
+  async call<const S extends ActionSpec>(spec: S, input: ClientInputOf<S>, options: CallOptions = {}): Promise<OutputOf<S>> {
     const key = productKey(spec.product);
-    const label = `${productLabel(key)} ${spec.action}`;
-    const withRegion = needsRegion(spec, key) && !input.RegionId ? { ...input, RegionId: this.region } : input;
+    const product = productLabel(key);
+    const label = `${product} ${spec.action}`;
+    const loose = input as LooseInput;
+    const withRegion = needsRegion(spec, key) && !loose.RegionId ? { ...loose, RegionId: this.region } : loose;
     const query = encodeInput(spec, withRegion);
     const idempotent = options.idempotent ?? !isMutating(spec);
     const policy = options.deadlineMs === undefined ? this.retryPolicy : { ...this.retryPolicy, deadlineMs: options.deadlineMs };
     const signal = options.signal;
+    const deadline = this.clock.now() + policy.deadlineMs;
+    const endpoint = `${this.protocol.toLowerCase()}://${this.endpointFor(key)}`;
+    const connectTimeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     return withRetry({ label, idempotent, policy, clock: this.clock, signal, logger: this.options.logger }, async () => {
+      const wire: WireAttempt = { connected: false, bodyHead: '' };
+      // One attempt never waits for an answer past the call's deadline.
+      const readTimeoutMs = Math.max(1, Math.min(this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS, deadline - this.clock.now()));
+      let res: { body: unknown; statusCode: number };
       try {
         const sdk = await this.sdkClient(key);
         const mod = await loadSdk();
@@ -132,16 +153,12 @@ export class AlibabaCloudClient {
           bodyType: 'json',
         });
         const request = new mod.$OpenApiUtil.OpenApiRequest({ query: { ...query } });
-        const pending = sdk.callApi(params, request, {});
-        const res = signal ? await raceAbort(pending, signal, label) : await pending;
-        const body = res.body;
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          throw new SyntaxError(`expected a JSON object, got ${Array.isArray(body) ? 'an array' : typeof body}`);
-        }
-        return body as ResponseBody;
+        const pending = watchWire(wire, () => sdk.callApi(params, request, { readTimeout: readTimeoutMs }));
+        res = signal ? await raceAbort(pending, signal, label) : await pending;
       } catch (err) {
-        throw toEcsError(err, spec.action, productLabel(key));
+        throw toEcsError(err, spec.action, product, { endpoint, wire, readTimeoutMs, connectTimeoutMs });
       }
+      return checkedBody(spec, product, res.statusCode, res.body);
     });
   }
 
@@ -168,13 +185,35 @@ export class AlibabaCloudClient {
       // openapi-core's name for the legacy HMAC-SHA1 scheme is 'v2' (wire: SignatureVersion=1.0).
       signatureAlgorithm: this.signatureAlgorithm === 'v1' ? 'v2' : undefined,
       userAgent: o.userAgent ?? 'alicloud-image',
-      readTimeout: o.readTimeoutMs ?? 60_000,
-      connectTimeout: o.connectTimeoutMs ?? 10_000,
+      readTimeout: o.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS,
+      connectTimeout: o.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     });
     // The package is CommonJS: under ESM the class sits at `default.default`.
     const ns = mod as unknown as { default: { default?: unknown } & (new (c: unknown) => SdkClient) };
     const Ctor = (ns.default.default ?? ns.default) as new (c: unknown) => SdkClient;
     return new Ctor(config);
+  }
+}
+
+/**
+ * The body of a successful answer, checked against the action's response shape. A `Code` the
+ * shape does not declare, next to a `Message`, is an error body under a success status (some
+ * gateways do that); the real API never sends one (ecs-api.md 1.7), so it is refused too.
+ */
+function checkedBody<S extends ActionSpec>(spec: S, product: string, status: number, body: unknown): OutputOf<S> {
+  const o = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const requestId = typeof o?.RequestId === 'string' && o.RequestId !== '' ? o.RequestId : undefined;
+  const fail = (path: string, problem: string) =>
+    new EcsResponseError({ product, action: spec.action, httpStatus: status, requestId, path, problem });
+  if (o && typeof o.Code === 'string' && o.Code !== '' && 'Message' in o && !spec.response?.fields.Code) {
+    throw fail('(body)', `an error body under a success status: ${o.Code}: ${String(o.Message)}`);
+  }
+  if (!spec.response && !o) throw fail('(body)', `expected an object, got ${Array.isArray(body) ? 'an array' : typeof body}`);
+  try {
+    return decodeOutput(spec, body);
+  } catch (err) {
+    if (err instanceof ShapeMismatchError) throw fail(err.path, err.problem);
+    throw err;
   }
 }
 

@@ -8,6 +8,7 @@
  * Guards work on `name`, not only `instanceof`, so errors that crossed a module
  * copy or a worker boundary are still recognised.
  */
+import { firstLine as wireFirstLine, type WireAttempt } from './wire-watch.js';
 
 /** Which side is at fault, after openapi-core's split of service errors. */
 export type EcsFault = 'client' | 'server' | 'throttling';
@@ -15,8 +16,14 @@ export type EcsFault = 'client' | 'server' | 'throttling';
 /** Base of every error thrown by `src/ecs`. */
 export class EcsError extends Error {
   override readonly name:
-    'EcsError' | 'EcsServiceError' | 'EcsNetworkError' | 'EcsTimeoutError' | 'EcsCanceledError' | 'EcsInputError' | 'EcsWaitFailedError' =
-    'EcsError';
+    | 'EcsError'
+    | 'EcsServiceError'
+    | 'EcsResponseError'
+    | 'EcsNetworkError'
+    | 'EcsTimeoutError'
+    | 'EcsCanceledError'
+    | 'EcsInputError'
+    | 'EcsWaitFailedError' = 'EcsError';
 }
 
 /** The service answered with an error body (`Code`, `Message`, `RequestId`, ...). */
@@ -69,6 +76,35 @@ export class EcsServiceError extends EcsError {
   }
 }
 
+/**
+ * The service answered, but not with a valid body for the action: not JSON, not an object,
+ * a field missing or of the wrong type (checked against the action's response shape), or an
+ * error body (`Code`, `Message`) under HTTP 2xx. Nothing can be concluded from such an answer,
+ * least of all that a resource is gone; it is not retried (the request did run).
+ */
+export class EcsResponseError extends EcsError {
+  override readonly name = 'EcsResponseError' as const;
+  readonly product: string;
+  readonly action: string;
+  readonly httpStatus: number;
+  readonly requestId: string | undefined;
+  /** First offending path, e.g. `Images.Image[0].ImageId` (`(body)` for the whole body). */
+  readonly path: string;
+  /** What is wrong there, e.g. `missing (required object)`. */
+  readonly problem: string;
+
+  constructor(init: { product: string; action: string; httpStatus: number; requestId?: string; path: string; problem: string }) {
+    const rid = init.requestId ? ` Request id: ${init.requestId}.` : '';
+    super(`${init.product} ${init.action} returned an invalid response (HTTP ${init.httpStatus}): ${init.path}: ${init.problem}.${rid}`);
+    this.product = init.product;
+    this.action = init.action;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.path = init.path;
+    this.problem = init.problem;
+  }
+}
+
 /** The request did not get an answer: connection refused/reset, DNS failure, unreadable body. */
 export class EcsNetworkError extends EcsError {
   override readonly name = 'EcsNetworkError' as const;
@@ -91,7 +127,11 @@ export class EcsTimeoutError extends EcsError {
   readonly elapsedMs: number | undefined;
   /** Last state observed by a waiter (undefined for request timeouts). */
   readonly lastState: string | undefined;
-  /** False when the timeout hit before the connection was made (safe to retry any call). */
+  /**
+   * False when the timeout hit before the connection was made (safe to retry any call, and
+   * retried). True when the connection was made but no answer came within the read timeout:
+   * not retried, so the wait stays bounded by the read timeout.
+   */
   readonly requestSent: boolean;
   /** `request`: one HTTP request got no answer in time (retryable); `wait`: a waiter gave up (final). */
   readonly kind: 'request' | 'wait';
@@ -167,14 +207,21 @@ export function isThrottling(e: unknown): e is EcsServiceError {
 
 /**
  * True when trying again later may succeed: throttling, `ServiceUnavailable`,
- * `InternalError` or any 5xx, network errors and request timeouts. Whether a retry is
- * *safe* (idempotency) is a separate question, answered in `retry.ts`.
+ * `InternalError` or any 5xx, network errors and connect timeouts. A request that got no
+ * answer within the read timeout is not retried (the read timeout bounds the wait), nor is
+ * an invalid answer ({@link EcsResponseError}). Whether a retry is *safe* (idempotency) is a
+ * separate question, answered in `retry.ts`.
  */
 export function isRetryable(e: unknown): boolean {
   if (isEcsServiceError(e)) {
     return e.code.includes('Throttling') || e.code === 'ServiceUnavailable' || e.code === 'InternalError' || e.httpStatus >= 500;
   }
-  return hasName(e, 'EcsNetworkError') || (hasName(e, 'EcsTimeoutError') && (e as EcsTimeoutError).kind === 'request');
+  if (hasName(e, 'EcsTimeoutError')) return (e as EcsTimeoutError).kind === 'request' && !(e as EcsTimeoutError).requestSent;
+  return hasName(e, 'EcsNetworkError');
+}
+
+export function isEcsResponseError(e: unknown): e is EcsResponseError {
+  return hasName(e, 'EcsResponseError');
 }
 
 const UNSENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -183,16 +230,29 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' && v !== 'undefined' ? v : undefined;
 }
 
+/** What the client knows about the failed attempt, for precise messages (all optional). */
+export interface FailureContext {
+  /** `http://127.0.0.1:9000`, `https://ecs.cn-hangzhou.aliyuncs.com`. */
+  endpoint?: string;
+  /** What the attempt did on the wire (`wire-watch.ts`). */
+  wire?: WireAttempt;
+  readTimeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+const seconds = (ms: number | undefined): string => (ms === undefined ? '' : ` (${Math.round(ms / 100) / 10} s)`);
+
 /**
  * Convert anything thrown while calling `action` into an {@link EcsError}.
  * `EcsError`s pass through unchanged; unknown non-SDK errors become `EcsNetworkError`
  * only when they look like transport failures, otherwise they are rethrown as they are.
  */
-export function toEcsError(err: unknown, action: string, product = 'ECS'): unknown {
+export function toEcsError(err: unknown, action: string, product = 'ECS', context: FailureContext = {}): unknown {
   if (isEcsError(err)) return err;
   if (typeof err !== 'object' || err === null) return err;
   const e = err as Record<string, unknown> & { name?: string; message?: string; code?: unknown };
   const name = String(e.name ?? '');
+  const where = context.endpoint ?? 'the endpoint';
   if (
     name === 'ThrottlingError' ||
     name === 'ClientError' ||
@@ -218,22 +278,39 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
     });
   }
   if (name === 'RequestTimeoutError') {
-    const connect = String(e.message ?? '').includes('ConnectTimeout');
-    return new EcsTimeoutError(`${product} ${action} timed out: ${connect ? 'could not connect in time' : 'no response in time'}.`, {
-      what: `${product} ${action} response`,
-      kind: 'request',
-      requestSent: !connect,
-      cause: err,
-    });
+    // httpx calls its idle timeout "ConnectTimeout" even after connecting: trust the wire when we watched it.
+    const connected = context.wire ? context.wire.connected : !String(e.message ?? '').includes('ConnectTimeout');
+    const message = connected
+      ? `${product} ${action} timed out: connected to ${where} but got no answer within the read timeout${seconds(context.readTimeoutMs)}.`
+      : `${product} ${action} timed out: could not connect to ${where} within the connect timeout${seconds(context.connectTimeoutMs)}.`;
+    return new EcsTimeoutError(message, { what: `${product} ${action} response`, kind: 'request', requestSent: connected, cause: err });
   }
   const sysCode = typeof e.code === 'string' ? e.code : undefined;
   if (sysCode && /^E[A-Z_]+$/.test(sysCode)) {
-    return new EcsNetworkError(`${product} ${action} failed: network error ${sysCode}: ${withoutRequestLine(firstLine(e.message))}`, {
-      requestSent: !UNSENT_CODES.has(sysCode),
-      cause: err,
-    });
+    const unsent = UNSENT_CODES.has(sysCode) && !context.wire?.connected;
+    const detail = withoutRequestLine(firstLine(e.message));
+    const message = unsent
+      ? `${product} ${action} failed: cannot connect to ${where} (${sysCode}).`
+      : `${product} ${action} failed: the connection to ${where} failed before an answer (${sysCode}${detail && !detail.includes(sysCode) ? `: ${detail}` : ''}).`;
+    return new EcsNetworkError(message, { requestSent: !unsent, cause: err });
   }
   if (err instanceof SyntaxError) {
+    const status = context.wire?.status;
+    const head = context.wire ? wireFirstLine(context.wire.bodyHead) : '';
+    const shown = head ? `: ${JSON.stringify(head)}` : '';
+    // An error status with a non-JSON page (a gateway's HTML 502): keep the status, retried like any 5xx.
+    if (status !== undefined && status >= 400) {
+      return new EcsServiceError({ product, action, code: `HTTP${status}`, message: `the answer is not JSON${shown}`, httpStatus: status });
+    }
+    if (status !== undefined) {
+      return new EcsResponseError({
+        product,
+        action,
+        httpStatus: status,
+        path: '(body)',
+        problem: `not valid JSON (${err.message})${shown}`,
+      });
+    }
     return new EcsNetworkError(`${product} ${action} failed: the response body is not valid JSON (${err.message}).`, {
       requestSent: true,
       cause: err,
@@ -242,11 +319,11 @@ export function toEcsError(err: unknown, action: string, product = 'ECS'): unkno
   return err;
 }
 
-/** The SDK glues the request line to the system message (`...127.0.0.1:1POST http://...`): drop it. */
+/** httpx appends the request line to the system message (`...127.0.0.1:1POST http://... failed.`): drop it. */
 export function withoutRequestLine(m: string): string {
-  return m.replace(/\s*(?:GET|POST|PUT|DELETE|HEAD) https?:\/\/\S*$/, '');
+  return m.replace(/\.?\s*(?:GET|POST|PUT|DELETE|HEAD) https?:\/\/\S*(?: failed\.)?$/, '').trim();
 }
 
 function firstLine(m: unknown): string {
-  return String(m ?? '').split('\n')[0];
+  return String(m ?? '').split('\n')[0]!;
 }

@@ -1,9 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorBody, startCannedServer, testClient, type CannedServer, type Recorded } from './canned-server.js';
+import { errorBody, OK_BODY, startCannedServer, testClient, type CannedServer, type Recorded } from './canned-server.js';
 import { EcsTimeoutError, EcsWaitFailedError } from './errors.js';
-import { createImage, deleteImage, describeImage, describeImages, waitImageDeleted, waitImageUsable } from './images.js';
-import { imageTagMap } from './image-model.js';
+import { createImage, deleteImage, describeImage, describeImages, imageTagMap, waitImageDeleted, waitImageUsable } from './images.js';
 import { listTagResources, tagResources, untagResources } from './tags.js';
 import { deleteSnapshot } from './snapshots.js';
 import type { WaitClock } from './wait.js';
@@ -76,7 +75,7 @@ test('describeImages decodes every field to its declared JS type', async () => {
       Features: { NvmeSupport: 'supported' },
     }),
   });
-  const r = await describeImages(testClient(srv.endpoint), { ImageId: ['m-3', 'm-4'], Status: 'ALL' });
+  const r = await describeImages(testClient(srv.endpoint), { ImageId: ['m-3', 'm-4'], Status: ['ALL'] });
   assert.equal(srv.requests[0].query.get('ImageId'), 'm-3,m-4');
   assert.equal(r.totalCount, 1);
   const i = r.images[0];
@@ -138,7 +137,7 @@ test('waitImageUsable gives up when the image stays invisible past the grace per
       (e: unknown) => e instanceof EcsTimeoutError && e.lastState === 'Creating 40% usable=false' && e.elapsedMs === 10_000,
     );
   } finally {
-    srv.fallback = () => ({ body: { RequestId: 'REQ-OK' } });
+    srv.fallback = () => ({ body: OK_BODY });
   }
 });
 

@@ -1,85 +1,38 @@
 /**
  * Typed image operations (CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage)
- * and the image waiters. Inputs use ECS wire names; results are decoded (`image-model.ts`).
+ * and the image waiters. Inputs and results are typed from the action tables
+ * (`src/spec/ecs/images.ts`): `ClientInputOf` / `OutputOf`, never retyped here.
  *
  * Every function takes the client first, so a family is one small file of free functions.
  */
 import { createImageSpec, deleteImageSpec, describeImagesSpec, modifyImageAttributeSpec } from '../spec/ecs/images.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import { decodeShape } from '../spec/ecs/shape.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
-import { items, num, obj, requestIdOf, str } from './decode.js';
 import { isNotFoundError } from './errors.js';
-import { decodeImage, type Image } from './image-model.js';
 import { waitFor, type WaitClock } from './wait.js';
 
-export interface TagInput {
-  Key: string;
-  Value?: string;
+/** CreateImage's input. `ClientToken`, when absent, is generated (see {@link createImage}). */
+export type CreateImageInput = ClientInputOf<typeof createImageSpec>;
+/** DescribeImages' filter (`ImageId` and `Status` are lists, sent comma-separated). */
+export type DescribeImagesFilter = ClientInputOf<typeof describeImagesSpec>;
+export type ModifyImageAttributeInput = ClientInputOf<typeof modifyImageAttributeSpec>;
+/** One `Images.Image` of DescribeImages, checked, absent fields at their zero values. */
+export type Image = OutputOf<typeof describeImagesSpec>['Images']['Image'][number];
+
+const imageShape = describeImagesSpec.response.fields.Images.fields.Image.items;
+
+/** Check and normalize one raw `Images.Image` element (throws `ShapeMismatchError`); for fixtures and tests. */
+export function decodeImage(raw: unknown): Image {
+  return decodeShape(imageShape, raw);
 }
 
-export interface CreateImageInput {
-  RegionId?: string;
-  /** Mode 1: image every disk of a Running/Stopped instance. */
-  InstanceId?: string;
-  /** Mode 3: image a system-disk snapshot. */
-  SnapshotId?: string;
-  /** Mode 2: one system disk and up to 16 data disks. */
-  DiskDeviceMapping?: { SnapshotId?: string; Size?: number; Device?: string; DiskType?: 'system' | 'data' }[];
-  ImageName?: string;
-  Description?: string;
-  ImageFamily?: string;
-  ImageVersion?: string;
-  Platform?: string;
-  Architecture?: 'i386' | 'x86_64' | 'arm64';
-  BootMode?: 'BIOS' | 'UEFI' | 'UEFI-Preferred';
-  DetectionStrategy?: 'Standard';
-  Features?: { ImdsSupport?: 'v1' | 'v2'; NvmeSupport?: 'supported' | 'unsupported' };
-  SecureBootOptions?: { SecureBootSupport?: 'supported' | 'unsupported' };
-  LicenseType?: string;
-  ResourceGroupId?: string;
-  Tag?: TagInput[];
-  /**
-   * Idempotency key (<= 64 ASCII). When absent a random one is generated, so retries within
-   * this call are safe; pass `clientToken([address, configHash])` to make re-runs safe too.
-   */
-  ClientToken?: string;
-  DryRun?: boolean;
-}
-
-export interface DescribeImagesFilter {
-  RegionId?: string;
-  /** One id or several (sent comma-separated, <= 100). */
-  ImageId?: string | string[];
-  /** Statuses, or `['ALL']`. ECS defaults to Available only. */
-  Status?: string | string[];
-  Usable?: boolean;
-  ImageName?: string;
-  ImageFamily?: string;
-  ImageOwnerAlias?: 'system' | 'self' | 'others' | 'marketplace';
-  ImageOwnerId?: number;
-  IsPublic?: boolean;
-  SnapshotId?: string;
-  OSType?: 'windows' | 'linux';
-  Architecture?: string;
-  Usage?: 'instance' | 'none';
-  ActionType?: 'CreateEcs' | 'ChangeOS';
-  ResourceGroupId?: string;
-  Tag?: TagInput[];
-  Filter?: { Key: string; Value: string }[];
-  PageNumber?: number;
-  PageSize?: number;
-}
-
-export interface ModifyImageAttributeInput {
-  RegionId?: string;
-  ImageId: string;
-  ImageName?: string;
-  Description?: string;
-  ImageFamily?: string;
-  BootMode?: 'BIOS' | 'UEFI' | 'UEFI-Preferred';
-  Status?: 'Deprecated' | 'Available';
-  LicenseType?: string;
-  Features?: { ImdsSupport?: 'v1' | 'v2'; NvmeSupport?: 'supported' | 'unsupported' };
+/** The image's tags as a plain map, skipping system tags (`aliyun*`, `acs:*`, `http(s)://`) like the provider. */
+export function imageTagMap(image: Pick<Image, 'Tags'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of image.Tags.Tag) if (!/^(aliyun|acs:|https?:\/\/)/i.test(t.TagKey)) out[t.TagKey] = t.TagValue;
+  return out;
 }
 
 /** Start creating an image. The image is not usable yet: follow with {@link waitImageUsable}. */
@@ -93,7 +46,7 @@ export async function createImage(
     { ...input, ClientToken: input.ClientToken || randomClientToken() },
     { idempotent: true, ...opts },
   );
-  return { imageId: str(body.ImageId), requestId: requestIdOf(body) };
+  return { imageId: body.ImageId, requestId: body.RequestId };
 }
 
 /**
@@ -105,13 +58,13 @@ export async function describeImages(
   filter: DescribeImagesFilter = {},
   opts: CallOptions = {},
 ): Promise<{ images: Image[]; totalCount: number; pageNumber: number; pageSize: number; requestId: string }> {
-  const body = await client.call(describeImagesSpec, { ...filter, ImageId: asList(filter.ImageId), Status: asList(filter.Status) }, opts);
+  const body = await client.call(describeImagesSpec, filter, opts);
   return {
-    images: items(obj(body.Images), 'Image').map(decodeImage),
-    totalCount: num(body.TotalCount),
-    pageNumber: num(body.PageNumber),
-    pageSize: num(body.PageSize),
-    requestId: requestIdOf(body),
+    images: body.Images.Image,
+    totalCount: body.TotalCount,
+    pageNumber: body.PageNumber,
+    pageSize: body.PageSize,
+    requestId: body.RequestId,
   };
 }
 
@@ -129,10 +82,13 @@ export async function describeAllImages(
   }
 }
 
-/** The image with this id in any status (Status=ALL), or undefined when it does not exist. */
+/**
+ * The image with this id in any status (Status=ALL), or undefined when it does not exist: only a
+ * well-formed answer without it (the client checked the body) or `InvalidImageId.NotFound` says so.
+ */
 export async function describeImage(client: AlibabaCloudClient, imageId: string, opts: CallOptions = {}): Promise<Image | undefined> {
   try {
-    const r = await describeImages(client, { ImageId: imageId, Status: 'ALL' }, opts);
+    const r = await describeImages(client, { ImageId: [imageId], Status: ['ALL'] }, opts);
     return r.images.find((i) => i.ImageId === imageId);
   } catch (err) {
     // The provider also maps this code to "gone" defensively (ecs-api.md 6.2).
@@ -147,8 +103,8 @@ export async function modifyImageAttribute(
   input: ModifyImageAttributeInput,
   opts: CallOptions = {},
 ): Promise<{ requestId: string }> {
-  const body = await client.call(modifyImageAttributeSpec, { ...input }, { idempotent: true, ...opts });
-  return { requestId: requestIdOf(body) };
+  const body = await client.call(modifyImageAttributeSpec, input, { idempotent: true, ...opts });
+  return { requestId: body.RequestId };
 }
 
 /**
@@ -164,7 +120,7 @@ export async function deleteImage(
 ): Promise<{ requestId: string; notFound: boolean }> {
   try {
     const body = await client.call(deleteImageSpec, { ImageId: imageId, Force: force }, { idempotent: true, ...opts });
-    return { requestId: requestIdOf(body), notFound: false };
+    return { requestId: body.RequestId, notFound: false };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidImageId.NotFound'])) return { requestId: err.requestId ?? '', notFound: true };
     throw err;
@@ -256,9 +212,4 @@ export async function waitImageDeleted(
     onProgress: options.onProgress,
     clock: options.clock,
   });
-}
-
-function asList(v: string | string[] | undefined): string[] | undefined {
-  if (v === undefined) return undefined;
-  return Array.isArray(v) ? v : [v];
 }

@@ -17,7 +17,6 @@ export { waitFor, type WaitClock, type WaitOptions } from './wait.js';
 export { clientToken, randomClientToken } from './client-token.js';
 export { encodeInput } from './encode.js';
 export { defaultEndpoint, type ProductKey } from './endpoints.js';
-export * from './image-model.js';
 export * from './images.js';
 export * from './tags.js';
 export * from './resource-groups.js';

@@ -5,7 +5,7 @@
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
-import { describeDisksSpec, describeInstancesSpec } from '../spec/ecs/instances.js';
+import { describeDisksSpec, describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
 import {
   deleteInstanceSpec,
   modifyInstanceAttributeSpec,
@@ -17,64 +17,50 @@ import {
   startInstanceSpec,
   stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
+import type { ClientInputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
-import { bool, items, num, obj, requestIdOf, str } from './decode.js';
 import { isNotFoundError } from './errors.js';
-import { strings } from './vpc.js';
+import type { Instance } from './instances.js';
 import { waitFor } from './wait.js';
 
-export interface RunInstanceInput {
-  RegionId?: string;
-  ZoneId?: string;
-  ImageId: string;
-  InstanceType: string;
-  SecurityGroupIds?: string[];
-  VSwitchId?: string;
-  PrivateIpAddress?: string;
-  InstanceName?: string;
-  Description?: string;
-  HostName?: string;
-  Password?: string;
-  InternetMaxBandwidthOut?: number;
-  InternetChargeType?: string;
-  InstanceChargeType?: string;
-  SystemDisk?: { Category?: string; Size?: string };
-  ResourceGroupId?: string;
-  DeletionProtection?: boolean;
-  UserData?: string;
-  Tag?: { Key: string; Value?: string }[];
-  ClientToken?: string;
-  DryRun?: boolean;
-}
+/** RunInstances' input for one instance (`Amount` is always 1). `ClientToken`, when absent, is generated. */
+export type RunInstanceInput = Omit<ClientInputOf<typeof runInstancesSpec>, 'Amount' | 'MinAmount'>;
+export type ModifyInstanceAttributeInput = ClientInputOf<typeof modifyInstanceAttributeSpec>;
+export type ModifyInstanceNetworkSpecInput = Omit<ClientInputOf<typeof modifyInstanceNetworkSpecSpec>, 'ClientToken'>;
 
-/** What the provider reads back about one instance. */
-export interface InstanceDetail {
-  InstanceId: string;
-  InstanceName: string;
-  Description: string;
-  HostName: string;
-  Status: string;
-  ZoneId: string;
-  ImageId: string;
-  InstanceType: string;
-  Cpu: number;
-  Memory: number;
-  OSType: string;
-  OSName: string;
-  CreationTime: string;
-  ResourceGroupId: string;
-  InstanceChargeType: string;
-  InternetChargeType: string;
-  InternetMaxBandwidthOut: number;
-  DeletionProtection: boolean;
+/**
+ * What the provider reads back about one instance: the DescribeInstances fields it uses, with
+ * the network and tags flattened (first private IP, public IP or EIP, tags as a map).
+ */
+export type InstanceDetail = Pick<
+  Instance,
+  | 'InstanceId'
+  | 'InstanceName'
+  | 'Description'
+  | 'HostName'
+  | 'Status'
+  | 'ZoneId'
+  | 'ImageId'
+  | 'InstanceType'
+  | 'Cpu'
+  | 'Memory'
+  | 'OSType'
+  | 'OSName'
+  | 'CreationTime'
+  | 'ResourceGroupId'
+  | 'InstanceChargeType'
+  | 'InternetChargeType'
+  | 'InternetMaxBandwidthOut'
+  | 'DeletionProtection'
+> & {
   SecurityGroupIds: string[];
   VpcId: string;
   VSwitchId: string;
   PrivateIp: string;
   PublicIp: string;
   Tags: Record<string, string>;
-}
+};
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
 export async function runInstance(
@@ -87,41 +73,40 @@ export async function runInstance(
     { ...input, Amount: 1, ClientToken: input.ClientToken || randomClientToken() },
     { idempotent: true, ...opts },
   );
-  const ids = strings(obj(body.InstanceIdSets).InstanceIdSet);
+  const ids = body.InstanceIdSets.InstanceIdSet;
   if (ids.length !== 1)
-    throw new Error(`ECS RunInstances returned ${ids.length} instance ids (request id ${requestIdOf(body)}); expected exactly one`);
-  return { instanceId: ids[0]!, requestId: requestIdOf(body) };
+    throw new Error(`ECS RunInstances returned ${ids.length} instance ids (request id ${body.RequestId}); expected exactly one`);
+  return { instanceId: ids[0]!, requestId: body.RequestId };
 }
 
-export function decodeInstanceDetail(o: Record<string, unknown>): InstanceDetail {
-  const vpc = obj(o.VpcAttributes);
+/** The provider's view of one DescribeInstances `Instance`. */
+export function instanceDetail(i: Instance): InstanceDetail {
   const tags: Record<string, string> = {};
-  for (const t of items(obj(o.Tags), 'Tag')) tags[str(t.TagKey ?? t.Key)] = str(t.TagValue ?? t.Value);
-  const eip = str(obj(o.EipAddress).IpAddress);
+  for (const t of i.Tags.Tag) tags[t.TagKey] = t.TagValue;
   return {
-    InstanceId: str(o.InstanceId),
-    InstanceName: str(o.InstanceName),
-    Description: str(o.Description),
-    HostName: str(o.HostName),
-    Status: str(o.Status),
-    ZoneId: str(o.ZoneId),
-    ImageId: str(o.ImageId),
-    InstanceType: str(o.InstanceType),
-    Cpu: num(o.Cpu),
-    Memory: num(o.Memory),
-    OSType: str(o.OSType),
-    OSName: str(o.OSName),
-    CreationTime: str(o.CreationTime),
-    ResourceGroupId: str(o.ResourceGroupId),
-    InstanceChargeType: str(o.InstanceChargeType),
-    InternetChargeType: str(o.InternetChargeType),
-    InternetMaxBandwidthOut: num(o.InternetMaxBandwidthOut),
-    DeletionProtection: bool(o.DeletionProtection),
-    SecurityGroupIds: strings(obj(o.SecurityGroupIds).SecurityGroupId),
-    VpcId: str(vpc.VpcId),
-    VSwitchId: str(vpc.VSwitchId),
-    PrivateIp: strings(obj(vpc.PrivateIpAddress).IpAddress)[0] ?? '',
-    PublicIp: strings(obj(o.PublicIpAddress).IpAddress)[0] ?? eip,
+    InstanceId: i.InstanceId,
+    InstanceName: i.InstanceName,
+    Description: i.Description,
+    HostName: i.HostName,
+    Status: i.Status,
+    ZoneId: i.ZoneId,
+    ImageId: i.ImageId,
+    InstanceType: i.InstanceType,
+    Cpu: i.Cpu,
+    Memory: i.Memory,
+    OSType: i.OSType,
+    OSName: i.OSName,
+    CreationTime: i.CreationTime,
+    ResourceGroupId: i.ResourceGroupId,
+    InstanceChargeType: i.InstanceChargeType,
+    InternetChargeType: i.InternetChargeType,
+    InternetMaxBandwidthOut: i.InternetMaxBandwidthOut,
+    DeletionProtection: i.DeletionProtection,
+    SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
+    VpcId: i.VpcAttributes.VpcId,
+    VSwitchId: i.VpcAttributes.VSwitchId,
+    PrivateIp: i.VpcAttributes.PrivateIpAddress.IpAddress[0] ?? '',
+    PublicIp: i.PublicIpAddress.IpAddress[0] ?? i.EipAddress.IpAddress,
     Tags: tags,
   };
 }
@@ -134,9 +119,8 @@ export async function describeInstanceDetail(
 ): Promise<InstanceDetail | undefined> {
   try {
     const body = await client.call(describeInstancesSpec, { InstanceIds: [instanceId], PageSize: 10 }, opts);
-    return items(obj(body.Instances), 'Instance')
-      .map(decodeInstanceDetail)
-      .find((i) => i.InstanceId === instanceId);
+    const found = body.Instances.Instance.find((i) => i.InstanceId === instanceId);
+    return found && instanceDetail(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidInstanceId.NotFound'])) return undefined;
     throw err;
@@ -150,8 +134,8 @@ export async function describeSystemDisk(
   opts: CallOptions = {},
 ): Promise<{ diskId: string; category: string; size: number } | undefined> {
   const body = await client.call(describeDisksSpec, { InstanceId: instanceId, DiskType: 'system', PageSize: 10 }, opts);
-  const d = items(obj(body.Disks), 'Disk')[0];
-  return d ? { diskId: str(d.DiskId), category: str(d.Category), size: num(d.Size) } : undefined;
+  const d = body.Disks.Disk[0];
+  return d ? { diskId: d.DiskId, category: d.Category, size: d.Size } : undefined;
 }
 
 /** Change the instance type of a Stopped pay-as-you-go instance (ModifyInstanceSpec; effective at the next start). */
@@ -185,7 +169,7 @@ export async function replaceSystemDisk(
     },
     { idempotent: true, ...opts },
   );
-  return { diskId: str(body.DiskId) };
+  return { diskId: body.DiskId };
 }
 
 /** Grow a disk to `newSize` GiB (ResizeDisk; the instance must be Running or Stopped). */
@@ -219,24 +203,15 @@ export async function deleteInstance(
 
 export async function modifyInstanceAttribute(
   client: AlibabaCloudClient,
-  input: {
-    InstanceId: string;
-    InstanceName?: string;
-    Description?: string;
-    Password?: string;
-    HostName?: string;
-    DeletionProtection?: boolean;
-    SecurityGroupIds?: string[];
-    UserData?: string;
-  },
+  input: ModifyInstanceAttributeInput,
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(modifyInstanceAttributeSpec, { ...input }, { idempotent: true, ...opts });
+  await client.call(modifyInstanceAttributeSpec, input, { idempotent: true, ...opts });
 }
 
 export async function modifyInstanceNetworkSpec(
   client: AlibabaCloudClient,
-  input: { InstanceId: string; InternetMaxBandwidthOut?: number },
+  input: ModifyInstanceNetworkSpecInput,
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(modifyInstanceNetworkSpecSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
@@ -254,7 +229,7 @@ export interface InstanceWaitOptions {
 export async function waitInstanceStatus(
   client: AlibabaCloudClient,
   instanceId: string,
-  status: 'Running' | 'Stopped',
+  status: Extract<(typeof INSTANCE_STATUSES)[number], 'Running' | 'Stopped'>,
   o: InstanceWaitOptions,
 ): Promise<InstanceDetail> {
   const start = Date.now();

@@ -1,76 +1,26 @@
 /**
- * ECS DescribeInstances, reduced to what an image client needs (source instance state,
- * security locks). Instance lifecycle actions join this file when their tables exist.
+ * ECS DescribeInstances as an image client needs it (source instance state, security locks).
+ * Types come from the table (`src/spec/ecs/instances.ts`).
  */
 import { describeInstancesSpec } from '../spec/ecs/instances.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { items, num, obj, requestIdOf, str } from './decode.js';
 
-export interface Instance {
-  InstanceId: string;
-  InstanceName: string;
-  /** `Pending`, `Starting`, `Running`, `Stopping`, `Stopped`. */
-  Status: string;
-  RegionId: string;
-  ZoneId: string;
-  ImageId: string;
-  InstanceType: string;
-  OSType: string;
-  OSName: string;
-  Cpu: number;
-  /** MiB. */
-  Memory: number;
-  CreationTime: string;
-  ResourceGroupId: string;
-  /** Lock reasons, e.g. `security`, `financial`. */
-  LockReasons: string[];
-  Tags: { TagKey: string; TagValue: string }[];
-}
-
-export interface DescribeInstancesFilter {
-  RegionId?: string;
-  /** Sent as a JSON array string (<= 100). */
-  InstanceIds?: string[];
-  Status?: string;
-  ImageId?: string;
-  ZoneId?: string;
-  InstanceName?: string;
-  ResourceGroupId?: string;
-  Tag?: { Key: string; Value?: string }[];
-  MaxResults?: number;
-  NextToken?: string;
-}
+/** One `Instances.Instance` of DescribeInstances, checked, absent fields at their zero values. */
+export type Instance = OutputOf<typeof describeInstancesSpec>['Instances']['Instance'][number];
+export type DescribeInstancesFilter = ClientInputOf<typeof describeInstancesSpec>;
 
 export async function describeInstances(
   client: AlibabaCloudClient,
   filter: DescribeInstancesFilter = {},
   opts: CallOptions = {},
 ): Promise<{ instances: Instance[]; totalCount: number; nextToken: string; requestId: string }> {
-  const body = await client.call(describeInstancesSpec, { ...filter }, opts);
-  return {
-    instances: items(obj(body.Instances), 'Instance').map(decodeInstance),
-    totalCount: num(body.TotalCount),
-    nextToken: str(body.NextToken),
-    requestId: requestIdOf(body),
-  };
+  const body = await client.call(describeInstancesSpec, filter, opts);
+  const instances = body.Instances.Instance;
+  return { instances, totalCount: body.TotalCount ?? instances.length, nextToken: body.NextToken, requestId: body.RequestId };
 }
 
-function decodeInstance(o: Record<string, unknown>): Instance {
-  return {
-    InstanceId: str(o.InstanceId),
-    InstanceName: str(o.InstanceName),
-    Status: str(o.Status),
-    RegionId: str(o.RegionId),
-    ZoneId: str(o.ZoneId),
-    ImageId: str(o.ImageId),
-    InstanceType: str(o.InstanceType),
-    OSType: str(o.OSType),
-    OSName: str(o.OSName),
-    Cpu: num(o.Cpu),
-    Memory: num(o.Memory),
-    CreationTime: str(o.CreationTime),
-    ResourceGroupId: str(o.ResourceGroupId),
-    LockReasons: items(obj(o.OperationLocks), 'LockReason').map((l) => str(l.LockReason)),
-    Tags: items(obj(o.Tags), 'Tag').map((t) => ({ TagKey: str(t.TagKey), TagValue: str(t.TagValue) })),
-  };
+/** The instance's lock reasons, e.g. `security`, `financial`. */
+export function instanceLockReasons(instance: Pick<Instance, 'OperationLocks'>): string[] {
+  return instance.OperationLocks.LockReason.map((l) => l.LockReason);
 }

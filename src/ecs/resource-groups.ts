@@ -4,7 +4,6 @@
  */
 import { joinResourceGroupSpec } from '../spec/ecs/resource-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { requestIdOf } from './decode.js';
 
 export async function joinResourceGroup(
   client: AlibabaCloudClient,
@@ -16,5 +15,5 @@ export async function joinResourceGroup(
     { RegionId: input.regionId, ResourceType: input.resourceType, ResourceId: input.resourceId, ResourceGroupId: input.resourceGroupId },
     { idempotent: true, ...opts },
   );
-  return { requestId: requestIdOf(body) };
+  return { requestId: body.RequestId };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EcsCanceledError, EcsNetworkError, EcsServiceError, EcsTimeoutError } from './errors.js';
+import { EcsCanceledError, EcsNetworkError, EcsResponseError, EcsServiceError, EcsTimeoutError } from './errors.js';
 import { abortableSleep, backoffDelayMs, isSafeToRetry, withRetry } from './retry.js';
 import { fakeClock } from './canned-server.js';
 
@@ -50,7 +50,15 @@ test('decides what is safe to retry from the error and the idempotency of the ca
     ['refused, mutating', new EcsNetworkError('x', { requestSent: false }), false, true],
     ['reset, mutating', new EcsNetworkError('x', { requestSent: true }), false, false],
     ['reset, idempotent', new EcsNetworkError('x', { requestSent: true }), true, true],
-    ['read timeout, idempotent', new EcsTimeoutError('x', { what: 'r', kind: 'request' }), true, true],
+    // Connected, no answer within the read timeout: final, so the wait stays bounded by the read timeout.
+    ['read timeout, idempotent', new EcsTimeoutError('x', { what: 'r', kind: 'request', requestSent: true }), true, false],
+    ['connect timeout, mutating', new EcsTimeoutError('x', { what: 'r', kind: 'request', requestSent: false }), false, true],
+    [
+      'invalid response, idempotent',
+      new EcsResponseError({ product: 'ECS', action: 'X', httpStatus: 200, path: 'A', problem: 'missing' }),
+      true,
+      false,
+    ],
     ['waiter timeout', new EcsTimeoutError('x', { what: 'w', kind: 'wait', elapsedMs: 5 }), true, false],
     ['canceled', new EcsCanceledError('x'), true, false],
     ['plain Error', new Error('x'), true, false],

@@ -1,38 +1,32 @@
 /**
  * ECS security-group operations: CreateSecurityGroup, DescribeSecurityGroups (one group by id),
  * DescribeSecurityGroupAttribute (inner access policy), ModifySecurityGroupAttribute,
- * ModifySecurityGroupPolicy, DeleteSecurityGroup. Tags go through `tags.ts` with resource type `securitygroup`.
+ * ModifySecurityGroupPolicy, DeleteSecurityGroup. Tags go through `tags.ts` with resource type
+ * `securitygroup`. Types come from the tables.
  */
-import { modifySecurityGroupPolicySpec, securityGroupActionSpecs } from '../spec/ecs/security-groups.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import {
+  createSecurityGroupSpec,
+  deleteSecurityGroupSpec,
+  describeSecurityGroupAttributeSpec,
+  describeSecurityGroupsSpec,
+  modifySecurityGroupAttributeSpec,
+  modifySecurityGroupPolicySpec,
+} from '../spec/ecs/security-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
-import { items, obj, requestIdOf, str } from './decode.js';
 import { isNotFoundError } from './errors.js';
-import { vpcSpec } from './vpc.js';
 
-export interface SecurityGroup {
-  SecurityGroupId: string;
-  SecurityGroupName: string;
-  Description: string;
-  SecurityGroupType: string;
-  VpcId: string;
-  ResourceGroupId: string;
-  CreationTime: string;
-  Tags: Record<string, string>;
-}
+type RawSecurityGroup = OutputOf<typeof describeSecurityGroupsSpec>['SecurityGroups']['SecurityGroup'][number];
 
-export interface CreateSecurityGroupInput {
-  RegionId?: string;
-  VpcId?: string;
-  SecurityGroupName?: string;
-  Description?: string;
-  SecurityGroupType?: string;
-  ResourceGroupId?: string;
-  Tag?: { Key: string; Value?: string }[];
-  ClientToken?: string;
-}
+/** One group of DescribeSecurityGroups: its scalar fields as reported, tags as a map. */
+export type SecurityGroup = Pick<
+  RawSecurityGroup,
+  'SecurityGroupId' | 'SecurityGroupName' | 'Description' | 'SecurityGroupType' | 'VpcId' | 'ResourceGroupId' | 'CreationTime'
+> & { Tags: Record<string, string> };
 
-const spec = (action: string) => vpcSpec(securityGroupActionSpecs, action);
+export type CreateSecurityGroupInput = ClientInputOf<typeof createSecurityGroupSpec>;
+export type ModifySecurityGroupAttributeInput = ClientInputOf<typeof modifySecurityGroupAttributeSpec>;
 
 export async function createSecurityGroup(
   client: AlibabaCloudClient,
@@ -40,34 +34,32 @@ export async function createSecurityGroup(
   opts: CallOptions = {},
 ): Promise<{ securityGroupId: string; requestId: string }> {
   const body = await client.call(
-    spec('CreateSecurityGroup'),
+    createSecurityGroupSpec,
     { ...input, ClientToken: input.ClientToken || randomClientToken() },
     { idempotent: true, ...opts },
   );
-  return { securityGroupId: str(body.SecurityGroupId), requestId: requestIdOf(body) };
+  return { securityGroupId: body.SecurityGroupId, requestId: body.RequestId };
 }
 
-/** The group with this id, or undefined when it does not exist. */
+/** The group with this id, or undefined when a well-formed answer lacks it (or says `InvalidSecurityGroupId.NotFound`). */
 export async function describeSecurityGroup(
   client: AlibabaCloudClient,
   id: string,
   opts: CallOptions = {},
 ): Promise<SecurityGroup | undefined> {
   try {
-    const body = await client.call(spec('DescribeSecurityGroups'), { SecurityGroupIds: [id], PageSize: 10 }, opts);
-    const found = items(obj(body.SecurityGroups), 'SecurityGroup').find((g) => str(g.SecurityGroupId) === id);
+    const body = await client.call(describeSecurityGroupsSpec, { SecurityGroupIds: [id], PageSize: 10 }, opts);
+    const found = body.SecurityGroups.SecurityGroup.find((g) => g.SecurityGroupId === id);
     if (!found) return undefined;
-    const tags: Record<string, string> = {};
-    for (const t of items(obj(found.Tags), 'Tag')) tags[str(t.TagKey ?? t.Key)] = str(t.TagValue ?? t.Value);
     return {
-      SecurityGroupId: str(found.SecurityGroupId),
-      SecurityGroupName: str(found.SecurityGroupName),
-      Description: str(found.Description),
-      SecurityGroupType: str(found.SecurityGroupType),
-      VpcId: str(found.VpcId),
-      ResourceGroupId: str(found.ResourceGroupId),
-      CreationTime: str(found.CreationTime),
-      Tags: tags,
+      SecurityGroupId: found.SecurityGroupId,
+      SecurityGroupName: found.SecurityGroupName,
+      Description: found.Description,
+      SecurityGroupType: found.SecurityGroupType,
+      VpcId: found.VpcId,
+      ResourceGroupId: found.ResourceGroupId,
+      CreationTime: found.CreationTime,
+      Tags: Object.fromEntries(found.Tags.Tag.map((t) => [t.TagKey, t.TagValue])),
     };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return undefined;
@@ -77,23 +69,23 @@ export async function describeSecurityGroup(
 
 /** `Accept` or `Drop`: whether instances inside the group reach each other. */
 export async function describeInnerAccessPolicy(client: AlibabaCloudClient, id: string, opts: CallOptions = {}): Promise<string> {
-  const body = await client.call(spec('DescribeSecurityGroupAttribute'), { SecurityGroupId: id, MaxResults: 10 }, opts);
-  return str(body.InnerAccessPolicy);
+  const body = await client.call(describeSecurityGroupAttributeSpec, { SecurityGroupId: id, MaxResults: 10 }, opts);
+  return body.InnerAccessPolicy;
 }
 
 export async function modifySecurityGroupAttribute(
   client: AlibabaCloudClient,
-  input: { SecurityGroupId: string; SecurityGroupName?: string; Description?: string },
+  input: ModifySecurityGroupAttributeInput,
   opts: CallOptions = {},
 ): Promise<{ requestId: string }> {
-  const body = await client.call(spec('ModifySecurityGroupAttribute'), { ...input }, { idempotent: true, ...opts });
-  return { requestId: requestIdOf(body) };
+  const body = await client.call(modifySecurityGroupAttributeSpec, input, { idempotent: true, ...opts });
+  return { requestId: body.RequestId };
 }
 
 /** Delete a group; `InvalidSecurityGroupId.NotFound` counts as success. */
 export async function deleteSecurityGroup(client: AlibabaCloudClient, id: string, opts: CallOptions = {}): Promise<{ notFound: boolean }> {
   try {
-    await client.call(spec('DeleteSecurityGroup'), { SecurityGroupId: id }, { idempotent: true, ...opts });
+    await client.call(deleteSecurityGroupSpec, { SecurityGroupId: id }, { idempotent: true, ...opts });
     return { notFound: false };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return { notFound: true };

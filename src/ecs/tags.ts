@@ -3,19 +3,15 @@
  * ListTagResources). Tag and Untag are upserts/removals, so they are retried freely;
  * large requests are split into chunks the API accepts (20 tags or 20 keys, 50 ids).
  */
+import type { OutputOf } from '../spec/ecs/infer.js';
 import { listTagResourcesSpec, tagResourcesSpec, untagResourcesSpec } from '../spec/ecs/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { items, obj, requestIdOf, str } from './decode.js';
 
 /** Lowercase ECS resource type: `image`, `instance`, `snapshot`, `disk`, `securitygroup`, ... */
 export type TagResourceType = string;
 
-export interface TagResource {
-  ResourceId: string;
-  ResourceType: string;
-  TagKey: string;
-  TagValue: string;
-}
+/** One `TagResources.TagResource` of ListTagResources. */
+export type TagResource = OutputOf<typeof listTagResourcesSpec>['TagResources']['TagResource'][number];
 
 /** Add or overwrite `tags` on every resource in `resourceIds`. */
 export async function tagResources(
@@ -32,7 +28,7 @@ export async function tagResources(
         { RegionId: input.regionId, ResourceType: input.resourceType, ResourceId: ids, Tag: tags },
         { idempotent: true, ...opts },
       );
-      requestIds.push(requestIdOf(body));
+      requestIds.push(body.RequestId);
     }
   }
   return { requestIds };
@@ -54,7 +50,7 @@ export async function untagResources(
         { RegionId: input.regionId, ResourceType: input.resourceType, ResourceId: ids, TagKey: k, All: k.length ? undefined : true },
         { idempotent: true, ...opts },
       );
-      requestIds.push(requestIdOf(body));
+      requestIds.push(body.RequestId);
     }
   }
   return { requestIds };
@@ -76,10 +72,8 @@ export async function listTagResources(
         { RegionId: input.regionId, ResourceType: input.resourceType, ResourceId: ids, Tag: input.tags, NextToken: token },
         opts,
       );
-      for (const t of items(obj(body.TagResources), 'TagResource')) {
-        out.push({ ResourceId: str(t.ResourceId), ResourceType: str(t.ResourceType), TagKey: str(t.TagKey), TagValue: str(t.TagValue) });
-      }
-      token = str(body.NextToken) || undefined;
+      out.push(...body.TagResources.TagResource);
+      token = body.NextToken || undefined;
       // A server repeating a token would loop forever; stop with a clear error instead.
       if (token !== undefined) {
         if (seen.has(token)) throw new Error(`ECS ListTagResources returned the same NextToken twice ("${token}")`);

@@ -3,77 +3,54 @@
  * DeleteVpc, the VPC waiters, and the VPC-product tag / resource-group moves shared with
  * vSwitches (TagResources, UnTagResources, MoveResourceGroup with ResourceType VPC/VSWITCH).
  */
-import type { ActionSpec } from '../spec/ecs/types.js';
-import { vpcActionSpecs } from '../spec/vpc/vpcs.js';
-import { moveResourceGroupVpcSpec, tagResourcesVpcSpec, unTagResourcesVpcSpec } from '../spec/vpc/tags.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import { createVpcSpec, deleteVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec } from '../spec/vpc/vpcs.js';
+import {
+  moveResourceGroupVpcSpec,
+  tagResourcesVpcSpec,
+  unTagResourcesVpcSpec,
+  type VPC_MOVE_RESOURCE_TYPES,
+  type VPC_TAG_RESOURCE_TYPES,
+} from '../spec/vpc/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
-import { bool, items, num, obj, requestIdOf, str } from './decode.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
 
-/** The table of a VPC-product action by name (throws when a table is missing: a bug). */
-export function vpcSpec(specs: readonly ActionSpec[], action: string): ActionSpec {
-  const s = specs.find((x) => x.action === action);
-  if (!s) throw new Error(`no action table for Vpc ${action}`);
-  return s;
-}
+type RawVpc = OutputOf<typeof describeVpcsSpec>['Vpcs']['Vpc'][number];
 
-export interface Vpc {
-  VpcId: string;
-  VpcName: string;
-  Description: string;
-  CidrBlock: string;
-  /** `Pending` or `Available`. */
-  Status: string;
-  VRouterId: string;
+/** One VPC of DescribeVpcs: its scalar fields as reported, lists flattened, tags as a map. */
+export type Vpc = Pick<
+  RawVpc,
+  'VpcId' | 'VpcName' | 'Description' | 'CidrBlock' | 'Status' | 'VRouterId' | 'ResourceGroupId' | 'CreationTime' | 'IsDefault'
+> & {
   RouteTableIds: string[];
-  ResourceGroupId: string;
-  CreationTime: string;
-  IsDefault: boolean;
   VSwitchIds: string[];
   Tags: Record<string, string>;
+};
+
+export type CreateVpcInput = ClientInputOf<typeof createVpcSpec>;
+export type ModifyVpcAttributeInput = ClientInputOf<typeof modifyVpcAttributeSpec>;
+
+/** The VPC-product `Tags: { Tag: [{Key, Value}] }` as a map. */
+export function vpcTagMap(tags: { Tag: { Key: string; Value: string }[] }): Record<string, string> {
+  return Object.fromEntries(tags.Tag.map((t) => [t.Key, t.Value]));
 }
 
-export interface CreateVpcInput {
-  RegionId?: string;
-  CidrBlock?: string;
-  VpcName?: string;
-  Description?: string;
-  ResourceGroupId?: string;
-  Tag?: { Key: string; Value?: string }[];
-  EnableIpv6?: boolean;
-  DryRun?: boolean;
-  ClientToken?: string;
-}
-
-/** Decode the VPC-product `Tags: { Tag: [{Key, Value}] }` shape into a map. */
-export function decodeVpcTags(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of items(obj(v), 'Tag')) out[str(t.Key ?? t.TagKey)] = str(t.Value ?? t.TagValue);
-  return out;
-}
-
-/** A list of strings from a JSON array (a lone string becomes a one-element list). */
-export function strings(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(str);
-  return typeof v === 'string' && v !== '' ? [v] : [];
-}
-
-function decodeVpc(o: Record<string, unknown>): Vpc {
+function toVpc(o: RawVpc): Vpc {
   return {
-    VpcId: str(o.VpcId),
-    VpcName: str(o.VpcName),
-    Description: str(o.Description),
-    CidrBlock: str(o.CidrBlock),
-    Status: str(o.Status),
-    VRouterId: str(o.VRouterId),
-    RouteTableIds: strings(obj(o.RouterTableIds).RouterTableIds),
-    ResourceGroupId: str(o.ResourceGroupId),
-    CreationTime: str(o.CreationTime),
-    IsDefault: bool(o.IsDefault),
-    VSwitchIds: strings(obj(o.VSwitchIds).VSwitchId),
-    Tags: decodeVpcTags(o.Tags),
+    VpcId: o.VpcId,
+    VpcName: o.VpcName,
+    Description: o.Description,
+    CidrBlock: o.CidrBlock,
+    Status: o.Status,
+    VRouterId: o.VRouterId,
+    RouteTableIds: o.RouterTableIds.RouterTableIds,
+    ResourceGroupId: o.ResourceGroupId,
+    CreationTime: o.CreationTime,
+    IsDefault: o.IsDefault,
+    VSwitchIds: o.VSwitchIds.VSwitchId,
+    Tags: vpcTagMap(o.Tags),
   };
 }
 
@@ -83,20 +60,19 @@ export async function createVpc(
   opts: CallOptions = {},
 ): Promise<{ vpcId: string; routerId: string; routeTableId: string; requestId: string }> {
   const body = await client.call(
-    vpcSpec(vpcActionSpecs, 'CreateVpc'),
+    createVpcSpec,
     { ...input, ClientToken: input.ClientToken || randomClientToken() },
     { idempotent: true, ...opts },
   );
-  return { vpcId: str(body.VpcId), routerId: str(body.VRouterId), routeTableId: str(body.RouteTableId), requestId: requestIdOf(body) };
+  return { vpcId: body.VpcId, routerId: body.VRouterId, routeTableId: body.RouteTableId, requestId: body.RequestId };
 }
 
-/** The VPC with this id, or undefined when it does not exist. */
+/** The VPC with this id, or undefined when a well-formed answer lacks it (or says `InvalidVpcId.NotFound`). */
 export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<Vpc | undefined> {
   try {
-    const body = await client.call(vpcSpec(vpcActionSpecs, 'DescribeVpcs'), { VpcId: [vpcId], PageSize: 10 }, opts);
-    return items(obj(body.Vpcs), 'Vpc')
-      .map(decodeVpc)
-      .find((v) => v.VpcId === vpcId);
+    const body = await client.call(describeVpcsSpec, { VpcId: [vpcId], PageSize: 10 }, opts);
+    const found = body.Vpcs.Vpc.find((v) => v.VpcId === vpcId);
+    return found && toVpc(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVpcId.NotFound'])) return undefined;
     throw err;
@@ -106,31 +82,31 @@ export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opt
 /** Every VPC of the region (50 per page). */
 export async function describeAllVpcs(
   client: AlibabaCloudClient,
-  filter: { VpcName?: string; ResourceGroupId?: string } = {},
+  filter: Pick<ClientInputOf<typeof describeVpcsSpec>, 'VpcName' | 'ResourceGroupId'> = {},
   opts: CallOptions = {},
 ): Promise<Vpc[]> {
   const all: Vpc[] = [];
   for (let page = 1; ; page++) {
-    const body = await client.call(vpcSpec(vpcActionSpecs, 'DescribeVpcs'), { ...filter, PageNumber: page, PageSize: 50 }, opts);
-    const got = items(obj(body.Vpcs), 'Vpc').map(decodeVpc);
+    const body = await client.call(describeVpcsSpec, { ...filter, PageNumber: page, PageSize: 50 }, opts);
+    const got = body.Vpcs.Vpc.map(toVpc);
     all.push(...got);
-    if (got.length === 0 || all.length >= num(body.TotalCount)) return all;
+    if (got.length === 0 || all.length >= body.TotalCount) return all;
   }
 }
 
 export async function modifyVpcAttribute(
   client: AlibabaCloudClient,
-  input: { VpcId: string; VpcName?: string; Description?: string; CidrBlock?: string },
+  input: ModifyVpcAttributeInput,
   opts: CallOptions = {},
 ): Promise<{ requestId: string }> {
-  const body = await client.call(vpcSpec(vpcActionSpecs, 'ModifyVpcAttribute'), { ...input }, { idempotent: true, ...opts });
-  return { requestId: requestIdOf(body) };
+  const body = await client.call(modifyVpcAttributeSpec, input, { idempotent: true, ...opts });
+  return { requestId: body.RequestId };
 }
 
 /** Delete a VPC; `InvalidVpcId.NotFound` counts as success. */
 export async function deleteVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<{ notFound: boolean }> {
   try {
-    await client.call(vpcSpec(vpcActionSpecs, 'DeleteVpc'), { VpcId: vpcId }, { idempotent: true, ...opts });
+    await client.call(deleteVpcSpec, { VpcId: vpcId }, { idempotent: true, ...opts });
     return { notFound: false };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVpcId.NotFound'])) return { notFound: true };
@@ -162,7 +138,12 @@ export async function waitVpcAvailable(client: AlibabaCloudClient, vpcId: string
 /** Make the tags of a VPC-product resource (`VPC`, `VSWITCH`) equal `next`, given `prior`. */
 export async function setVpcTags(
   client: AlibabaCloudClient,
-  input: { resourceType: 'VPC' | 'VSWITCH'; resourceId: string; prior: Record<string, string>; next: Record<string, string> },
+  input: {
+    resourceType: (typeof VPC_TAG_RESOURCE_TYPES)[number];
+    resourceId: string;
+    prior: Record<string, string>;
+    next: Record<string, string>;
+  },
   opts: CallOptions = {},
 ): Promise<void> {
   const removed = Object.keys(input.prior).filter((k) => !(k in input.next));
@@ -185,10 +166,10 @@ export async function setVpcTags(
   }
 }
 
-/** Move a VPC-product resource (`vpc`, `vswitch`) to another resource group. */
+/** Move a VPC-product resource (`vpc`; the types the table lists) to another resource group. */
 export async function moveVpcResourceGroup(
   client: AlibabaCloudClient,
-  input: { resourceType: 'vpc' | 'vswitch'; resourceId: string; resourceGroupId: string },
+  input: { resourceType: Lowercase<(typeof VPC_MOVE_RESOURCE_TYPES)[number]>; resourceId: string; resourceGroupId: string },
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(

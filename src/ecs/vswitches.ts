@@ -1,56 +1,50 @@
 /**
  * VPC product (2016-04-28) operations for vSwitches: CreateVSwitch, DescribeVSwitches,
- * ModifyVSwitchAttribute, DeleteVSwitch and the Available waiter.
+ * ModifyVSwitchAttribute, DeleteVSwitch and the Available waiter. Types come from the tables.
  */
-import { vswitchActionSpecs } from '../spec/vpc/vswitches.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import { createVSwitchSpec, deleteVSwitchSpec, describeVSwitchesSpec, modifyVSwitchAttributeSpec } from '../spec/vpc/vswitches.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
-import { bool, items, num, obj, requestIdOf, str } from './decode.js';
 import { isNotFoundError } from './errors.js';
-import { decodeVpcTags, vpcSpec, type NetworkWaitOptions } from './vpc.js';
+import { vpcTagMap, type NetworkWaitOptions } from './vpc.js';
 import { waitFor } from './wait.js';
 
-export interface VSwitch {
-  VSwitchId: string;
-  VpcId: string;
-  ZoneId: string;
-  CidrBlock: string;
-  VSwitchName: string;
-  Description: string;
-  /** `Pending` or `Available`. */
-  Status: string;
-  ResourceGroupId: string;
-  CreationTime: string;
-  IsDefault: boolean;
-  AvailableIpAddressCount: number;
-  Tags: Record<string, string>;
-}
+type RawVSwitch = OutputOf<typeof describeVSwitchesSpec>['VSwitches']['VSwitch'][number];
 
-export interface CreateVSwitchInput {
-  RegionId?: string;
-  VpcId: string;
-  ZoneId: string;
-  CidrBlock: string;
-  VSwitchName?: string;
-  Description?: string;
-  Tag?: { Key: string; Value?: string }[];
-  ClientToken?: string;
-}
+/** One vSwitch of DescribeVSwitches: its scalar fields as reported, tags as a map. */
+export type VSwitch = Pick<
+  RawVSwitch,
+  | 'VSwitchId'
+  | 'VpcId'
+  | 'ZoneId'
+  | 'CidrBlock'
+  | 'VSwitchName'
+  | 'Description'
+  | 'Status'
+  | 'ResourceGroupId'
+  | 'CreationTime'
+  | 'IsDefault'
+  | 'AvailableIpAddressCount'
+> & { Tags: Record<string, string> };
 
-function decodeVSwitch(o: Record<string, unknown>): VSwitch {
+export type CreateVSwitchInput = ClientInputOf<typeof createVSwitchSpec>;
+export type ModifyVSwitchAttributeInput = ClientInputOf<typeof modifyVSwitchAttributeSpec>;
+
+function toVSwitch(o: RawVSwitch): VSwitch {
   return {
-    VSwitchId: str(o.VSwitchId),
-    VpcId: str(o.VpcId),
-    ZoneId: str(o.ZoneId),
-    CidrBlock: str(o.CidrBlock),
-    VSwitchName: str(o.VSwitchName),
-    Description: str(o.Description),
-    Status: str(o.Status),
-    ResourceGroupId: str(o.ResourceGroupId),
-    CreationTime: str(o.CreationTime),
-    IsDefault: bool(o.IsDefault),
-    AvailableIpAddressCount: num(o.AvailableIpAddressCount),
-    Tags: decodeVpcTags(o.Tags),
+    VSwitchId: o.VSwitchId,
+    VpcId: o.VpcId,
+    ZoneId: o.ZoneId,
+    CidrBlock: o.CidrBlock,
+    VSwitchName: o.VSwitchName,
+    Description: o.Description,
+    Status: o.Status,
+    ResourceGroupId: o.ResourceGroupId,
+    CreationTime: o.CreationTime,
+    IsDefault: o.IsDefault,
+    AvailableIpAddressCount: o.AvailableIpAddressCount,
+    Tags: vpcTagMap(o.Tags),
   };
 }
 
@@ -60,20 +54,19 @@ export async function createVSwitch(
   opts: CallOptions = {},
 ): Promise<{ vswitchId: string; requestId: string }> {
   const body = await client.call(
-    vpcSpec(vswitchActionSpecs, 'CreateVSwitch'),
+    createVSwitchSpec,
     { ...input, ClientToken: input.ClientToken || randomClientToken() },
     { idempotent: true, ...opts },
   );
-  return { vswitchId: str(body.VSwitchId), requestId: requestIdOf(body) };
+  return { vswitchId: body.VSwitchId, requestId: body.RequestId };
 }
 
-/** The vSwitch with this id, or undefined when it does not exist. */
+/** The vSwitch with this id, or undefined when a well-formed answer lacks it (or says `InvalidVSwitchId.NotFound`). */
 export async function describeVSwitch(client: AlibabaCloudClient, vswitchId: string, opts: CallOptions = {}): Promise<VSwitch | undefined> {
   try {
-    const body = await client.call(vpcSpec(vswitchActionSpecs, 'DescribeVSwitches'), { VSwitchId: [vswitchId], PageSize: 10 }, opts);
-    return items(obj(body.VSwitches), 'VSwitch')
-      .map(decodeVSwitch)
-      .find((s) => s.VSwitchId === vswitchId);
+    const body = await client.call(describeVSwitchesSpec, { VSwitchId: [vswitchId], PageSize: 10 }, opts);
+    const found = body.VSwitches.VSwitch.find((s) => s.VSwitchId === vswitchId);
+    return found && toVSwitch(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVSwitchId.NotFound'])) return undefined;
     throw err;
@@ -82,17 +75,17 @@ export async function describeVSwitch(client: AlibabaCloudClient, vswitchId: str
 
 export async function modifyVSwitchAttribute(
   client: AlibabaCloudClient,
-  input: { VSwitchId: string; VSwitchName?: string; Description?: string },
+  input: ModifyVSwitchAttributeInput,
   opts: CallOptions = {},
 ): Promise<{ requestId: string }> {
-  const body = await client.call(vpcSpec(vswitchActionSpecs, 'ModifyVSwitchAttribute'), { ...input }, { idempotent: true, ...opts });
-  return { requestId: requestIdOf(body) };
+  const body = await client.call(modifyVSwitchAttributeSpec, input, { idempotent: true, ...opts });
+  return { requestId: body.RequestId };
 }
 
 /** Delete a vSwitch; `InvalidVSwitchId.NotFound` counts as success. */
 export async function deleteVSwitch(client: AlibabaCloudClient, vswitchId: string, opts: CallOptions = {}): Promise<{ notFound: boolean }> {
   try {
-    await client.call(vpcSpec(vswitchActionSpecs, 'DeleteVSwitch'), { VSwitchId: vswitchId }, { idempotent: true, ...opts });
+    await client.call(deleteVSwitchSpec, { VSwitchId: vswitchId }, { idempotent: true, ...opts });
     return { notFound: false };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVSwitchId.NotFound'])) return { notFound: true };

@@ -1,57 +1,49 @@
 /**
  * ECS catalogue operations: DescribeZones (verbose: resource creation kinds, disk categories,
- * instance types per zone) and DescribeInstanceTypes (every page, NextToken paging).
+ * instance types per zone) and DescribeInstanceTypes (every page, NextToken paging). Types come
+ * from the tables.
  */
-import { zoneActionSpecs } from '../spec/ecs/zones.js';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import { describeInstanceTypesSpec, describeZonesSpec } from '../spec/ecs/zones.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { items, num, obj, str } from './decode.js';
-import { strings, vpcSpec } from './vpc.js';
 
-export interface Zone {
-  ZoneId: string;
-  LocalName: string;
+type RawZone = OutputOf<typeof describeZonesSpec>['Zones']['Zone'][number];
+
+/** One zone of DescribeZones with its capability lists flattened. */
+export type Zone = Pick<RawZone, 'ZoneId' | 'LocalName'> & {
   AvailableResourceCreation: string[];
   AvailableDiskCategories: string[];
   AvailableInstanceTypes: string[];
-}
+};
 
-export interface InstanceType {
-  InstanceTypeId: string;
-  InstanceTypeFamily: string;
-  CpuCoreCount: number;
-  /** GiB. */
-  MemorySize: number;
-  GPUAmount: number;
-  GPUSpec: string;
-  CpuArchitecture: string;
-  EniQuantity: number;
-  NvmeSupport: string;
-  InstanceFamilyLevel: string;
-}
+/** The fields of one `InstanceTypes.InstanceType` the provider reads (`MemorySize` in GiB). */
+export type InstanceType = Pick<
+  OutputOf<typeof describeInstanceTypesSpec>['InstanceTypes']['InstanceType'][number],
+  | 'InstanceTypeId'
+  | 'InstanceTypeFamily'
+  | 'CpuCoreCount'
+  | 'MemorySize'
+  | 'GPUAmount'
+  | 'GPUSpec'
+  | 'CpuArchitecture'
+  | 'EniQuantity'
+  | 'NvmeSupport'
+  | 'InstanceFamilyLevel'
+>;
+export type DescribeInstanceTypesFilter = Omit<ClientInputOf<typeof describeInstanceTypesSpec>, 'MaxResults' | 'NextToken'>;
 
-export async function describeZones(
-  client: AlibabaCloudClient,
-  input: { InstanceChargeType?: string; AcceptLanguage?: string } = {},
-  opts: CallOptions = {},
-): Promise<Zone[]> {
-  const body = await client.call(vpcSpec(zoneActionSpecs, 'DescribeZones'), { ...input, Verbose: true }, opts);
-  return items(obj(body.Zones), 'Zone').map((z) => ({
-    ZoneId: str(z.ZoneId),
-    LocalName: str(z.LocalName),
-    AvailableResourceCreation: strings(obj(z.AvailableResourceCreation).ResourceTypes),
-    AvailableDiskCategories: strings(obj(z.AvailableDiskCategories).DiskCategories),
-    AvailableInstanceTypes: strings(obj(z.AvailableInstanceTypes).InstanceTypes),
+/** The DescribeZones filters the provider sets (`Verbose` is always on). */
+export type ZoneFilter = Pick<ClientInputOf<typeof describeZonesSpec>, 'InstanceChargeType' | 'AcceptLanguage'>;
+
+export async function describeZones(client: AlibabaCloudClient, input: ZoneFilter = {}, opts: CallOptions = {}): Promise<Zone[]> {
+  const body = await client.call(describeZonesSpec, { ...input, Verbose: true }, opts);
+  return body.Zones.Zone.map((z) => ({
+    ZoneId: z.ZoneId,
+    LocalName: z.LocalName,
+    AvailableResourceCreation: z.AvailableResourceCreation.ResourceTypes,
+    AvailableDiskCategories: z.AvailableDiskCategories.DiskCategories,
+    AvailableInstanceTypes: z.AvailableInstanceTypes.InstanceTypes,
   }));
-}
-
-export interface DescribeInstanceTypesFilter {
-  InstanceTypeFamily?: string;
-  InstanceTypes?: string[];
-  MinimumCpuCoreCount?: number;
-  MaximumCpuCoreCount?: number;
-  MinimumMemorySize?: string;
-  MaximumMemorySize?: string;
-  CpuArchitecture?: string;
 }
 
 /** Every instance type matching the filter, following NextToken. */
@@ -64,26 +56,9 @@ export async function describeAllInstanceTypes(
   const seen = new Set<string>();
   let token: string | undefined;
   do {
-    const body = await client.call(
-      vpcSpec(zoneActionSpecs, 'DescribeInstanceTypes'),
-      { ...filter, MaxResults: 1600, NextToken: token },
-      opts,
-    );
-    for (const t of items(obj(body.InstanceTypes), 'InstanceType')) {
-      out.push({
-        InstanceTypeId: str(t.InstanceTypeId),
-        InstanceTypeFamily: str(t.InstanceTypeFamily),
-        CpuCoreCount: num(t.CpuCoreCount),
-        MemorySize: num(t.MemorySize),
-        GPUAmount: num(t.GPUAmount),
-        GPUSpec: str(t.GPUSpec),
-        CpuArchitecture: str(t.CpuArchitecture),
-        EniQuantity: num(t.EniQuantity),
-        NvmeSupport: str(t.NvmeSupport),
-        InstanceFamilyLevel: str(t.InstanceFamilyLevel),
-      });
-    }
-    token = str(body.NextToken) || undefined;
+    const body = await client.call(describeInstanceTypesSpec, { ...filter, MaxResults: 1600, NextToken: token }, opts);
+    out.push(...body.InstanceTypes.InstanceType);
+    token = body.NextToken || undefined;
     if (token !== undefined) {
       if (seen.has(token)) throw new Error(`ECS DescribeInstanceTypes returned the same NextToken twice ("${token}")`);
       seen.add(token);

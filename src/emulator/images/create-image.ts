@@ -118,8 +118,9 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
       createSeconds,
       fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
       resourceGroupId,
-      licenseType: input.LicenseType ?? '',
-      nvmeSupport: features.NvmeSupport || inherited?.nvmeSupport || 'unsupported',
+      // CreateImage takes neither: both come from the source and ModifyImageAttribute.
+      licenseType: '',
+      nvmeSupport: inherited?.nvmeSupport || 'unsupported',
       imdsSupport: features.ImdsSupport || inherited?.imdsSupport || 'v1',
       detectionStrategy: input.DetectionStrategy ?? '',
       secureBoot: input.SecureBootOptions?.SecureBootSupport ?? '',

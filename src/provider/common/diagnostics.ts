@@ -6,7 +6,14 @@
  * result contract), never as an "Unexpected Error".
  */
 import { NO_STATE, type Diagnostics, type NoState } from '../../framework/index.js';
-import { isEcsError, isEcsServiceError, type EcsServiceError, type EcsTimeoutError, type EcsWaitFailedError } from '../../ecs/index.js';
+import {
+  isEcsError,
+  isEcsServiceError,
+  type EcsResponseError,
+  type EcsServiceError,
+  type EcsTimeoutError,
+  type EcsWaitFailedError,
+} from '../../ecs/index.js';
 
 /** What to do after an ECS error code, for the codes users meet. */
 const HINTS: Readonly<Record<string, string>> = {
@@ -82,6 +89,12 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
       }
       case 'EcsWaitFailedError':
         diags.addError(ctx.summary, `${(err as EcsWaitFailedError).message}${note}`);
+        return;
+      case 'EcsResponseError':
+        diags.addError(
+          ctx.summary,
+          `${err.message}\n\nThe endpoint answered, but not with a valid ${(err as EcsResponseError).action} response, so nothing was concluded from it (the state is kept as it was). Check the endpoint (a proxy or gateway in the way?) and run again.${note}`,
+        );
         return;
       case 'EcsNetworkError':
         diags.addError(

@@ -11,11 +11,11 @@ export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeI
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    ImageId: c.image_id ?? undefined,
+    ImageId: c.image_id ? [c.image_id] : undefined,
     ImageName: c.image_name ?? undefined,
     ImageFamily: c.image_family ?? undefined,
     SnapshotId: c.snapshot_id ?? undefined,
-    Architecture: c.architecture ?? undefined,
+    Architecture: (c.architecture ?? undefined) as DescribeImagesFilter['Architecture'],
     OSType: (c.os_type ?? undefined) as DescribeImagesFilter['OSType'],
     Usage: (c.usage ?? undefined) as DescribeImagesFilter['Usage'],
     ActionType: (c.action_type ?? undefined) as DescribeImagesFilter['ActionType'],

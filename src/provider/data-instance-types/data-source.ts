@@ -1,6 +1,6 @@
 /** `alicloud_instance_types`: DescribeInstanceTypes (all pages) joined with DescribeZones for availability. */
 import { NO_STATE, defineDataSource } from '../../framework/index.js';
-import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
+import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
 import { attempt, resultId } from '../common/index.js';
 import { INSTANCE_TYPES_EXAMPLE } from './example.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
@@ -21,7 +21,11 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
           },
           { signal },
         ),
-        describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
+        describeZones(
+          client,
+          { InstanceChargeType: (config.instance_charge_type ?? undefined) as ZoneFilter['InstanceChargeType'] },
+          { signal },
+        ),
       ]);
       if (config.availability_zone && !zones.some((z) => z.ZoneId === config.availability_zone)) {
         diags.addAttributeError(

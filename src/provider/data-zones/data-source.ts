@@ -1,6 +1,6 @@
 /** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
 import { defineDataSource } from '../../framework/index.js';
-import { describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
+import { describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
 import { attempt, resultId } from '../common/index.js';
 import { ZONES_EXAMPLE } from './example.js';
 import { filterZones, toZoneResults } from './mapping.js';
@@ -13,7 +13,11 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
   async read({ config, client, diags, signal }) {
     return attempt(diags, { summary: 'Cannot Read alicloud_zones' }, async () => {
       const zones = filterZones(
-        await describeZones(client, { InstanceChargeType: config.instance_charge_type ?? undefined }, { signal }),
+        await describeZones(
+          client,
+          { InstanceChargeType: (config.instance_charge_type ?? undefined) as ZoneFilter['InstanceChargeType'] },
+          { signal },
+        ),
         config,
       );
       const ids = zones.map((z) => z.ZoneId);

@@ -6,7 +6,14 @@
  */
 import type { AttributePath } from '../../tfplugin/provider-server.js';
 import type { Diagnostics, MaybeUnknown } from '../../framework/index.js';
-import { describeInstances, describeSnapshots, waitFor, type AlibabaCloudClient, type Instance } from '../../ecs/index.js';
+import {
+  describeInstances,
+  describeSnapshots,
+  instanceLockReasons,
+  waitFor,
+  type AlibabaCloudClient,
+  type Instance,
+} from '../../ecs/index.js';
 import type { ImageConfig } from './schema.js';
 
 /** Snapshots created on or before this instant cannot make images (ECS rule). */
@@ -40,7 +47,7 @@ export async function checkInstance(ctx: CheckContext, id: string): Promise<bool
     );
     return false;
   }
-  if (inst.LockReasons.includes('security')) {
+  if (instanceLockReasons(inst).includes('security')) {
     ctx.diags.addAttributeError(
       at,
       'Instance Locked',

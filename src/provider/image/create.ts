@@ -1,7 +1,8 @@
 /**
  * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken unique to this
  * create (kept across its retries, never shared: identical resources and create_before_destroy
- * replacements each get their own image), then an honest wait until the image is usable. The
+ * replacements each get their own image), then an honest wait until the image is usable, then one
+ * ModifyImageAttribute for license_type and features.nvme_support (CreateImage takes neither). The
  * create timeout is a deadline from the start of create. Once ECS has returned an id, every
  * failure keeps that id in state (Terraform taints it: never orphaned), together with the
  * status of the last observation, the same one a timeout message reports.
@@ -13,6 +14,7 @@ import {
   describeImage,
   describeImageState,
   isEcsServiceError,
+  modifyImageAttribute,
   waitImageUsable,
   type AlibabaCloudClient,
   type CreateImageInput,
@@ -20,7 +22,7 @@ import {
 } from '../../ecs/index.js';
 import { Deadline, addEcsError, attempt, pause, retryWhile } from '../common/index.js';
 import { checkInstance, checkSnapshots, type CheckContext } from './checks.js';
-import { createImageInput, createToken, imageToState } from './mapping.js';
+import { afterCreateInput, createImageInput, createToken, imageToState } from './mapping.js';
 import { attributeForCode } from './errors.js';
 import type { ImageState, imageSchema } from './schema.js';
 
@@ -79,6 +81,18 @@ function overlayConfig(state: ImageState, config: Req['config']): ImageState {
   return { ...state, disk_device_mapping: mappings, features };
 }
 
+/**
+ * Set what CreateImage cannot take (license_type, features.nvme_support) with one
+ * ModifyImageAttribute on the usable image; returns the image as read back, or undefined when
+ * there was nothing to set.
+ */
+async function applyAfterCreate(req: Req, id: string, deadline: Deadline): Promise<Image | undefined> {
+  const input = afterCreateInput(id, req.config);
+  if (!input) return undefined;
+  await modifyImageAttribute(req.client, input, { signal: req.signal, deadlineMs: deadline.remainingMs(1000) });
+  return describeImage(req.client, id, { signal: req.signal });
+}
+
 export async function createImageResource(req: Req): Promise<ImageState | NoState> {
   const { config, diags } = req;
   const deadline = new Deadline(req.timeouts.create);
@@ -114,6 +128,8 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
     return undefined;
   };
 
+  const kept = () =>
+    `The image ${id} exists and is saved in state as tainted, with the status last seen; the next apply replaces it, or run terraform destroy to remove it.`;
   let usable: Image;
   try {
     let image = await lookSoon();
@@ -136,12 +152,18 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
             onProgress: observed,
           });
   } catch (err) {
+    const failedWait = (err as Error)?.name === 'EcsWaitFailedError';
+    if (failedWait) req.saveProgress({ status: 'CreateFailed' });
     addEcsError(diags, err, {
-      summary: (err as Error)?.name === 'EcsWaitFailedError' ? 'Image Creation Failed' : 'Cannot Wait For Image',
+      summary: failedWait ? 'Image Creation Failed' : 'Cannot Wait For Image',
       timeoutKey: 'create',
-      note: `The image ${id} exists and is saved in state as tainted, with the status last seen; the next apply replaces it, or run terraform destroy to remove it.`,
+      note: kept(),
     });
     return NO_STATE;
   }
-  return overlayConfig(imageToState(usable, req.plan, { fillBlocks: false }), config);
+  const final = await attempt(diags, { summary: 'Cannot Set Image Attributes', attributeFor: attributeForCode, note: kept() }, () =>
+    applyAfterCreate(req, id, deadline),
+  );
+  if (final === NO_STATE) return NO_STATE;
+  return overlayConfig(imageToState(final ?? usable, req.plan, { fillBlocks: false }), config);
 }

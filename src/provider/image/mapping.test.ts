@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeImage } from '../../ecs/index.js';
 import { tagChanges } from '../common/index.js';
-import { alignMappings, autoSnapshots, createImageInput, createToken, imageToState, modifyImageInput } from './mapping.js';
+import {
+  afterCreateInput,
+  alignMappings,
+  autoSnapshots,
+  createImageInput,
+  createToken,
+  imageToState,
+  modifyImageInput,
+} from './mapping.js';
 import { nullConfig, nullState } from '../../framework/testing/fixtures.js';
 import { imageSchema, type ImageConfig, type ImageState } from './schema.js';
 
@@ -40,19 +48,30 @@ const apiImage = (over: Record<string, unknown> = {}) =>
 
 test('CreateImage input sends only configured arguments, the name from the deprecated alias, and always the architecture', () => {
   const input = createImageInput(
-    config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, features: [{ nvme_support: 'supported' }] }),
+    config({ instance_id: 'i-1', name: 'old-name', tags: { k: 'v' }, license_type: 'BYOL', features: [{ nvme_support: 'supported' }] }),
   );
+  // license_type and nvme_support are not CreateImage parameters: they follow in ModifyImageAttribute.
   assert.deepEqual(input, {
     InstanceId: 'i-1',
     ImageName: 'old-name',
     Architecture: 'x86_64',
-    Features: { NvmeSupport: 'supported' },
     Tag: [{ Key: 'k', Value: 'v' }],
   });
   const disks = createImageInput(
     config({ disk_device_mapping: [{ snapshot_id: 's-1', size: null, device: null, disk_type: 'system', ...noComputed }] }),
   );
   assert.deepEqual(disks.DiskDeviceMapping, [{ SnapshotId: 's-1', DiskType: 'system' }]);
+});
+
+test('license_type and nvme_support are set by one ModifyImageAttribute after create, and only when configured', () => {
+  assert.deepEqual(afterCreateInput('m-1', config({ license_type: 'BYOL', features: [{ nvme_support: 'supported' }] })), {
+    ImageId: 'm-1',
+    LicenseType: 'BYOL',
+    Features: { NvmeSupport: 'supported' },
+  });
+  assert.deepEqual(afterCreateInput('m-1', config({ license_type: 'Auto' })), { ImageId: 'm-1', LicenseType: 'Auto' });
+  assert.equal(afterCreateInput('m-1', config({ features: [{ nvme_support: null } as never] })), undefined);
+  assert.equal(afterCreateInput('m-1', config({})), undefined);
 });
 
 test('the ClientToken is stable for equal requests, differs for different ones and when salted', () => {

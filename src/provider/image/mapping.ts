@@ -15,7 +15,11 @@ export function configuredName(config: Pick<Known, 'image_name' | 'name'>): stri
   return orUndef(config.image_name) ?? orUndef(config.name);
 }
 
-/** The CreateImage request for a configuration (without ClientToken). Only set arguments are sent. */
+/**
+ * The CreateImage request for a configuration (without ClientToken). Only set arguments are
+ * sent. `license_type` and `features.nvme_support` are not CreateImage parameters: see
+ * {@link afterCreateInput}.
+ */
 export function createImageInput(config: Known): CreateImageInput {
   const input: CreateImageInput = {};
   if (config.instance_id) input.InstanceId = config.instance_id;
@@ -33,17 +37,25 @@ export function createImageInput(config: Known): CreateImageInput {
   if (config.description) input.Description = config.description;
   if (config.image_family) input.ImageFamily = config.image_family;
   if (config.image_version) input.ImageVersion = config.image_version;
-  if (config.platform) input.Platform = config.platform;
+  if (config.platform) input.Platform = config.platform as CreateImageInput['Platform'];
   input.Architecture = (config.architecture ?? 'x86_64') as CreateImageInput['Architecture'];
   if (config.boot_mode) input.BootMode = config.boot_mode as CreateImageInput['BootMode'];
   if (config.detection_strategy) input.DetectionStrategy = config.detection_strategy as 'Standard';
-  if (config.license_type) input.LicenseType = config.license_type;
   if (config.resource_group_id) input.ResourceGroupId = config.resource_group_id;
-  const nvme = config.features[0]?.nvme_support;
-  if (nvme) input.Features = { NvmeSupport: nvme as 'supported' | 'unsupported' };
   const tags = Object.entries(config.tags ?? {});
   if (tags.length > 0) input.Tag = tags.map(([Key, Value]) => ({ Key, Value }));
   return input;
+}
+
+/**
+ * The ModifyImageAttribute request that sets, once the new image is usable, what CreateImage
+ * cannot take: `license_type` and `features.nvme_support`; undefined when neither is configured.
+ */
+export function afterCreateInput(imageId: string, config: Pick<Known, 'license_type' | 'features'>): ModifyImageAttributeInput | undefined {
+  const license = orUndef(config.license_type) as ModifyImageAttributeInput['LicenseType'];
+  const nvme = orUndef(config.features[0]?.nvme_support) as NonNullable<ModifyImageAttributeInput['Features']>['NvmeSupport'];
+  if (!license && !nvme) return undefined;
+  return { ImageId: imageId, ...(license ? { LicenseType: license } : {}), ...(nvme ? { Features: { NvmeSupport: nvme } } : {}) };
 }
 
 /** JSON with sorted keys, so equal inputs give equal text. */

@@ -18,10 +18,10 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     HostName: plan.host_name ?? undefined,
     Password: plan.password ?? undefined,
     InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? undefined,
-    InternetChargeType: plan.internet_charge_type ?? undefined,
-    InstanceChargeType: plan.instance_charge_type ?? undefined,
+    InternetChargeType: (plan.internet_charge_type ?? undefined) as RunInstanceInput['InternetChargeType'],
+    InstanceChargeType: (plan.instance_charge_type ?? undefined) as RunInstanceInput['InstanceChargeType'],
     SystemDisk: {
-      Category: plan.system_disk_category ?? undefined,
+      Category: (plan.system_disk_category ?? undefined) as NonNullable<RunInstanceInput['SystemDisk']>['Category'],
       Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
     },
     ResourceGroupId: plan.resource_group_id ?? undefined,

@@ -10,7 +10,7 @@ export function toCreateSecurityGroupInput(plan: Planned): CreateSecurityGroupIn
     VpcId: plan.vpc_id ?? undefined,
     SecurityGroupName: plan.security_group_name ?? plan.name ?? undefined,
     Description: plan.description ?? undefined,
-    SecurityGroupType: plan.security_group_type ?? undefined,
+    SecurityGroupType: (plan.security_group_type ?? undefined) as CreateSecurityGroupInput['SecurityGroupType'],
     ResourceGroupId: plan.resource_group_id ?? undefined,
     Tag: tagsToInput(plan.tags),
   };

@@ -10,6 +10,7 @@ import type { ActionSpec, ErrorSpec, ObjectParam, RepeatListParam, ScalarParam }
 import { defineAction } from './infer.js';
 import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
 import { r } from './shape.js';
+import { ecsTagsShape } from './outputs.js';
 
 // The shared fragments used to live here; other tables still import them from this module.
 export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam };
@@ -108,14 +109,18 @@ export const licenseTypeParam = {
   emptyIsAbsent: true,
   description: 'License type (BYOL, Aliyun or Auto).',
 } as const satisfies ScalarParam;
+const imdsSupportField = { kind: 'scalar', name: 'ImdsSupport', type: 'string', enum: ['v1', 'v2'], emptyIsAbsent: true } as const;
+/** `Features` of ModifyImageAttribute. The image's NVMe support is set here, not by CreateImage (whose model lacks it). */
 export const featuresParam = {
   kind: 'object',
   name: 'Features',
   fields: [
     { kind: 'scalar', name: 'NvmeSupport', type: 'string', enum: ['supported', 'unsupported'], emptyIsAbsent: true },
-    { kind: 'scalar', name: 'ImdsSupport', type: 'string', enum: ['v1', 'v2'], emptyIsAbsent: true },
+    imdsSupportField,
   ],
 } as const satisfies ObjectParam;
+/** `Features` of CreateImage: only `ImdsSupport` (SDK `CreateImageRequestFeatures`). */
+export const createImageFeaturesParam = { kind: 'object', name: 'Features', fields: [imdsSupportField] } as const satisfies ObjectParam;
 
 /** `Tag.N.Key` / `Tag.N.Value` as resource tags are written (CreateImage, TagResources). */
 export function tagsParam<const R extends boolean = false>(required?: R) {
@@ -228,13 +233,13 @@ export const createImageSpec = defineAction({
     },
     bootModeParam,
     { kind: 'scalar', name: 'DetectionStrategy', type: 'string', enum: ['Standard'], emptyIsAbsent: true },
-    featuresParam,
+    createImageFeaturesParam,
     {
       kind: 'object',
       name: 'SecureBootOptions',
       fields: [{ kind: 'scalar', name: 'SecureBootSupport', type: 'string', enum: ['supported', 'unsupported'], emptyIsAbsent: true }],
     },
-    licenseTypeParam,
+    // No LicenseType: CreateImage does not take it (SDK CreateImageRequest); ModifyImageAttribute sets it.
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagsParam(),
     {
@@ -425,15 +430,7 @@ export const describeImagesSpec = defineAction({
           ),
           Size: r.integer,
           SupplierName: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           Usable: r.boolean,
           Usage: r.string,
         }),

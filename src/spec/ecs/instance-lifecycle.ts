@@ -9,6 +9,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
@@ -283,6 +284,8 @@ export const describeInstanceAttributeSpec = defineAction({
   params: [instanceId, ...ownerParams],
   errors: ['InvalidInstanceId.NotFound'],
   response: r.response({
+    InstanceId: r.string,
+    Status: r.string,
     InnerIpAddress: r.list('IpAddress', r.string),
     OperationLocks: r.list('LockReason', r.object({})),
     PublicIpAddress: r.list('IpAddress', r.string),
@@ -293,20 +296,12 @@ export const describeInstanceAttributeSpec = defineAction({
       CreationTime: r.string,
       CreditSpecification: r.string,
       Description: r.string,
-      EipAddress: r.object(
-        r.defaults({
-          AllocationId: r.string,
-          Bandwidth: r.integer,
-          InternetChargeType: r.string,
-          IpAddress: r.string,
-        }),
-      ),
+      EipAddress: eipAddressShape,
       EnableJumboFrame: r.boolean,
       ExpiredTime: r.string,
       HostName: r.string,
       ImageId: r.string,
       InstanceChargeType: r.string,
-      InstanceId: r.string,
       InstanceName: r.string,
       InstanceNetworkType: r.string,
       InstanceType: r.string,
@@ -317,17 +312,9 @@ export const describeInstanceAttributeSpec = defineAction({
       Memory: r.integer,
       RegionId: r.string,
       SerialNumber: r.string,
-      Status: r.string,
       StoppedMode: r.string,
       VlanId: r.string,
-      VpcAttributes: r.object(
-        r.defaults({
-          NatIpAddress: r.string,
-          PrivateIpAddress: r.list('IpAddress', r.string),
-          VpcId: r.string,
-          VSwitchId: r.string,
-        }),
-      ),
+      VpcAttributes: vpcAttributesShape,
       ZoneId: r.string,
     }),
   }),

@@ -6,6 +6,7 @@
 import type { ActionSpec, ErrorSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { ecsTagsShape, eipAddressShape, tokenPageFields, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
@@ -60,14 +61,7 @@ export const describeInstancesSpec = defineAction({
           DeletionProtection: r.boolean,
           Description: r.string,
           DeviceAvailable: r.boolean,
-          EipAddress: r.object(
-            r.defaults({
-              AllocationId: r.string,
-              Bandwidth: r.integer,
-              InternetChargeType: r.string,
-              IpAddress: r.string,
-            }),
-          ),
+          EipAddress: eipAddressShape,
           ExpiredTime: r.string,
           HostName: r.string,
           ImageId: r.string,
@@ -104,33 +98,13 @@ export const describeInstancesSpec = defineAction({
           SpotStrategy: r.string,
           StartTime: r.string,
           StoppedMode: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
-          VpcAttributes: r.object(
-            r.defaults({
-              NatIpAddress: r.string,
-              PrivateIpAddress: r.list('IpAddress', r.string),
-              VpcId: r.string,
-              VSwitchId: r.string,
-            }),
-          ),
+          Tags: ecsTagsShape,
+          VpcAttributes: vpcAttributesShape,
           ZoneId: r.string,
         }),
       }),
     ),
-    TotalCount: r.integer,
-    ...r.defaults({
-      NextToken: r.string,
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...tokenPageFields,
   }),
 });
 
@@ -202,12 +176,7 @@ export const describeDisksSpec = defineAction({
         }),
       }),
     ),
-    TotalCount: r.integer,
-    ...r.defaults({
-      NextToken: r.string,
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...tokenPageFields,
   }),
 });
 

@@ -7,6 +7,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { ecsTagsShape } from './outputs.js';
 import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
 
 const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
@@ -58,7 +59,6 @@ const ruleFields = [
   { name: 'Priority', kind: 'scalar', type: 'string', pattern: '([1-9]|[1-9]\\d|100)', errorCode: 'InvalidPriority.Malformed' },
   { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'], errorCode: 'InvalidNicType.ValueNotSupported' },
   { name: 'Description', kind: 'scalar', type: 'string', maxLength: 512 },
-  { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
 ] as const satisfies readonly ScalarParam[];
 
 const ruleParams = [
@@ -66,7 +66,13 @@ const ruleParams = [
   groupId,
   clientTokenParam,
   ...ruleFields,
-  { name: 'Permissions', kind: 'repeatList', maxItems: 100, fields: ruleFields },
+  // A port range list is only taken per permission (SDK `AuthorizeSecurityGroupRequestPermissions`), not flat.
+  {
+    name: 'Permissions',
+    kind: 'repeatList',
+    maxItems: 100,
+    fields: [...ruleFields, { name: 'PortRangeListId', kind: 'scalar', type: 'string' }],
+  },
 ] as const;
 const ruleErrors = [
   'InvalidSecurityGroupId.NotFound',
@@ -191,20 +197,13 @@ export const describeSecurityGroupsSpec = defineAction({
           SecurityGroupName: r.string,
           SecurityGroupType: r.string,
           ServiceManaged: r.boolean,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           VpcId: r.string,
         }),
       }),
     ),
-    TotalCount: r.integer,
+    // Not sent when paging with MaxResults/NextToken (API reference), so never required.
+    TotalCount: r.opt(r.integer),
     ...r.defaults({
       NextToken: r.string,
       PageNumber: r.integer,
@@ -229,13 +228,13 @@ export const describeSecurityGroupAttributeSpec = defineAction({
   ],
   errors: ['InvalidSecurityGroupId.NotFound'],
   response: r.response({
+    SecurityGroupId: r.string,
     Permissions: r.list('Permission', r.object({})),
     ...r.defaults({
       Description: r.string,
       InnerAccessPolicy: r.string,
       NextToken: r.string,
       RegionId: r.string,
-      SecurityGroupId: r.string,
       SecurityGroupName: r.string,
       VpcId: r.string,
     }),

@@ -43,7 +43,8 @@ test('the conversions the SDK model cast performs are accepted, nothing else', (
 });
 
 test('each mismatch names the first offending path', () => {
-  assert.equal(mismatch({}).message, 'RequestId: missing (required string)');
+  assert.equal(mismatch({}).message, 'Items: missing (required object)');
+  assert.equal(mismatch({ Items: { Item: [] }, TotalCount: 0 }).message, 'RequestId: missing (required string)');
   assert.equal(mismatch({ RequestId: 'R' }).path, 'Items');
   assert.equal(mismatch({ RequestId: 'R', Items: {} }).problem, 'missing (required array)');
   assert.equal(mismatch({ RequestId: 'R', Items: { Item: {} } }).problem, 'expected an array, got an object');

@@ -104,9 +104,9 @@ export const r = {
   ): { readonly [K in keyof F]: F[K] & { readonly presence: 'default' } } {
     return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, def(f)])) as never;
   },
-  /** A successful body: `fields` plus the `RequestId` every answer carries. */
+  /** A successful body: `fields` plus the `RequestId` every answer carries (checked last, so a bare `{}` names the payload). */
   response<const F extends { readonly [name: string]: Shape }>(fields: F) {
-    return object({ RequestId: leaf('string'), ...fields });
+    return object({ ...fields, RequestId: leaf('string') });
   },
 };
 

@@ -4,6 +4,7 @@
 import type { ActionSpec, ErrorSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
+import { ecsTagsShape, tokenPageFields } from './outputs.js';
 import { ECS_VERSION } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
@@ -86,7 +87,7 @@ export const describeSnapshotsSpec = defineAction({
           CreationTime: r.string,
           Description: r.string,
           Encrypted: r.boolean,
-          FullSnapshotSizeInBytes: r.integer,
+          FullSnapshotSizeInBytes: r.long,
           InstantAccess: r.boolean,
           InstantAccessRetentionDays: r.integer,
           KMSKeyId: r.string,
@@ -107,25 +108,12 @@ export const describeSnapshotsSpec = defineAction({
           SourceRegionId: r.string,
           SourceSnapshotId: r.string,
           SourceStorageType: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                TagKey: r.string,
-                TagValue: r.string,
-              }),
-            ),
-          ),
+          Tags: ecsTagsShape,
           Usage: r.string,
         }),
       }),
     ),
-    TotalCount: r.integer,
-    ...r.defaults({
-      NextToken: r.string,
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...tokenPageFields,
   }),
 });
 
@@ -134,9 +122,8 @@ export const deleteSnapshotSpec = defineAction({
   version: ECS_VERSION,
   action: 'DeleteSnapshot',
   mutating: true,
-  // The SDK model has no RegionId: without one, the snapshot is looked up in every region of the account.
+  // The model has no RegionId: the snapshot is looked up in every region of the account.
   params: [
-    { kind: 'scalar', name: 'RegionId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'SnapshotId', type: 'string', required: true },
     { kind: 'scalar', name: 'Force', type: 'boolean', description: 'Also delete snapshots used by disks.' },
     ...ownerParams,

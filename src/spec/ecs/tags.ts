@@ -5,7 +5,8 @@
 import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
-import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
+import { tagResourcesShape } from './outputs.js';
+import { ECS_VERSION, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { tagFuzzyFilterParam } from './params.js';
 
 /** Resource types the ECS tag API names (lowercase, docs 3.5). */
@@ -60,8 +61,8 @@ export const tagResourcesSpec = defineAction({
     resourceTypeParam,
     resourceIdsParam(true),
     { ...tagsParam(true), missingCode: 'MissingParameter.Tags' },
-    dryRunParam,
-    ...ownerParams,
+    // The model has neither DryRun nor ResourceOwnerId.
+    ...ownerParams.filter((p) => p.name !== 'ResourceOwnerId'),
   ],
   errors: [
     'NumberExceed.ResourceIds',
@@ -87,7 +88,6 @@ export const untagResourcesSpec = defineAction({
     resourceIdsParam(true),
     { kind: 'scalarList', name: 'TagKey', type: 'string', maxItems: 20, tooManyCode: 'NumberExceed.Tags' },
     { kind: 'scalar', name: 'All', type: 'boolean', description: 'Remove every tag (only when no TagKey is given).' },
-    dryRunParam,
     ...ownerParams,
   ],
   errors: ['NumberExceed.ResourceIds', 'NumberExceed.Tags', 'InvalidResourceId.NotFound', 'InvalidResourceType.NotFound'],
@@ -127,17 +127,7 @@ export const listTagResourcesSpec = defineAction({
     'MissingParameter',
   ],
   response: r.response({
-    TagResources: r.list(
-      'TagResource',
-      r.object({
-        ResourceId: r.string,
-        TagKey: r.string,
-        ...r.defaults({
-          ResourceType: r.string,
-          TagValue: r.string,
-        }),
-      }),
-    ),
+    TagResources: tagResourcesShape,
     ...r.defaults({
       NextToken: r.string,
     }),

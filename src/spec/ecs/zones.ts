@@ -91,8 +91,8 @@ export const describeZonesSpec = defineAction({
 export const describeInstanceTypesSpec = defineAction({
   ...ECS,
   action: 'DescribeInstanceTypes',
+  // No RegionId in the model: the catalogue is the same everywhere.
   params: [
-    regionParam(false),
     { name: 'InstanceTypeFamily', kind: 'scalar', type: 'string' },
     { name: 'InstanceTypeFamilies', kind: 'scalarList', type: 'string', maxItems: 10 },
     { name: 'InstanceTypes', kind: 'scalarList', type: 'string', maxItems: 10 },

@@ -6,6 +6,7 @@
 import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
+import { pageFields, resourceGroupFields } from '../ecs/outputs.js';
 import { pageParams, tagParam } from '../vpc/params.js';
 
 const RM = { product: 'ResourceManager', version: '2020-03-31' } as const;
@@ -31,25 +32,9 @@ export const listResourceGroupsSpec = defineAction({
   ],
   errors: ['InvalidParameter.Status'],
   response: r.response({
-    ResourceGroups: r.list(
-      'ResourceGroup',
-      r.object({
-        Id: r.string,
-        ...r.defaults({
-          AccountId: r.string,
-          CreateDate: r.string,
-          DisplayName: r.string,
-          Name: r.string,
-          Status: r.string,
-          Tags: r.list('Tag', r.object({})),
-        }),
-      }),
-    ),
+    ResourceGroups: r.list('ResourceGroup', r.object(resourceGroupFields)),
     TotalCount: r.integer,
-    ...r.defaults({
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...pageFields,
   }),
 });
 
@@ -62,27 +47,9 @@ export const getResourceGroupSpec = defineAction({
   ],
   errors: ['EntityNotExist.ResourceGroup'],
   response: r.response({
-    ...r.defaults({
-      ResourceGroup: r.object({
-        Id: r.string,
-        ...r.defaults({
-          AccountId: r.string,
-          CreateDate: r.string,
-          DisplayName: r.string,
-          Name: r.string,
-          RegionStatuses: r.list(
-            'RegionStatus',
-            r.object(
-              r.defaults({
-                RegionId: r.string,
-                Status: r.string,
-              }),
-            ),
-          ),
-          Status: r.string,
-          Tags: r.list('Tag', r.object({})),
-        }),
-      }),
+    ResourceGroup: r.object({
+      ...resourceGroupFields,
+      ...r.defaults({ RegionStatuses: r.list('RegionStatus', r.object(r.defaults({ RegionId: r.string, Status: r.string }))) }),
     }),
   }),
 });

@@ -9,6 +9,7 @@
 import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
+import { tagResourcesShape } from '../ecs/outputs.js';
 import { ownerParams, regionParam, tagParam } from './params.js';
 import { VPC_PRODUCT, VPC_VERSION } from './vpcs.js';
 
@@ -109,17 +110,7 @@ export const listTagResourcesVpcSpec = defineAction({
     'InvalidNextToken',
   ],
   response: r.response({
-    TagResources: r.list(
-      'TagResource',
-      r.object({
-        ResourceId: r.string,
-        TagKey: r.string,
-        ...r.defaults({
-          ResourceType: r.string,
-          TagValue: r.string,
-        }),
-      }),
-    ),
+    TagResources: tagResourcesShape,
     ...r.defaults({
       NextToken: r.string,
     }),

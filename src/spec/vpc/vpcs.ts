@@ -7,6 +7,7 @@
 import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
+import { pageFields, vpcTagsShape } from '../ecs/outputs.js';
 import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
 
 export const VPC_PRODUCT = 'Vpc';
@@ -111,15 +112,7 @@ export const describeVpcsSpec = defineAction({
           ResourceGroupId: r.string,
           RouterTableIds: r.list('RouterTableIds', r.string),
           SecondaryCidrBlocks: r.list('SecondaryCidrBlock', r.string),
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                Key: r.string,
-                Value: r.string,
-              }),
-            ),
-          ),
+          Tags: vpcTagsShape,
           UserCidrs: r.list('UserCidr', r.string),
           VpcName: r.string,
           VRouterId: r.string,
@@ -127,10 +120,7 @@ export const describeVpcsSpec = defineAction({
         }),
       }),
     ),
-    ...r.defaults({
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...pageFields,
   }),
 });
 

@@ -6,6 +6,7 @@
 import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
+import { pageFields, vpcTagsShape } from '../ecs/outputs.js';
 import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
 import { CIDR_PATTERN, VPC_PRODUCT, VPC_VERSION } from './vpcs.js';
 
@@ -100,25 +101,14 @@ export const describeVSwitchesSpec = defineAction({
             }),
           ),
           ShareType: r.string,
-          Tags: r.list(
-            'Tag',
-            r.object(
-              r.defaults({
-                Key: r.string,
-                Value: r.string,
-              }),
-            ),
-          ),
+          Tags: vpcTagsShape,
           VpcId: r.string,
           VSwitchName: r.string,
           ZoneId: r.string,
         }),
       }),
     ),
-    ...r.defaults({
-      PageNumber: r.integer,
-      PageSize: r.integer,
-    }),
+    ...pageFields,
   }),
 });
 

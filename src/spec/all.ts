@@ -1,0 +1,32 @@
+/**
+ * Every action table under `src/spec`, for checks that walk them all (the SDK-model test,
+ * docs). The emulator registers tables per family; the client imports the ones it calls.
+ */
+import type { ActionSpec } from './ecs/types.js';
+import { imagesActions } from './ecs/images.js';
+import { instanceLifecycleActions } from './ecs/instance-lifecycle.js';
+import { instancesActions } from './ecs/instances.js';
+import { regionsSpecs } from './ecs/regions.js';
+import { resourceGroupsActions } from './ecs/resource-groups.js';
+import { securityGroupActionSpecs } from './ecs/security-groups.js';
+import { snapshotsActions } from './ecs/snapshots.js';
+import { tagsActions } from './ecs/tags.js';
+import { zoneActionSpecs } from './ecs/zones.js';
+import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
+import { vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
+
+export const allActionSpecs: readonly ActionSpec[] = [
+  ...imagesActions,
+  ...instanceLifecycleActions,
+  ...instancesActions,
+  ...regionsSpecs,
+  ...resourceGroupsActions,
+  ...securityGroupActionSpecs,
+  ...snapshotsActions,
+  ...tagsActions,
+  ...zoneActionSpecs,
+  ...vpcActionSpecs,
+  ...vswitchActionSpecs,
+  ...vpcTagActionSpecs,
+  ...resourceGroupActionSpecs,
+];
