@@ -9,8 +9,11 @@
 import type { Account, EmulatorSettings, Family } from '../context.js';
 import type { Db } from './open.js';
 
-/** Tables owned by the core; never dumped as family data nor wiped by reset. */
-export const coreTables = ['_emulator_migrations', '_emulator_seeds'] as const;
+/**
+ * Tables owned by the core; never dumped as family data nor wiped by reset (the lock row and
+ * the signature nonces of `db/lock.ts` and `signature/nonce-store.ts` included).
+ */
+export const coreTables = ['_emulator_migrations', '_emulator_seeds', '_emulator_lock', '_emulator_nonces'] as const;
 
 export function applyMigrations(db: Db, families: readonly Family[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS _emulator_migrations (
