@@ -7,11 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import * as $Ecs from '@alicloud/ecs20140526';
 import { startEmulator, type RunningEmulator } from '../index.js';
 import { widgetsFamily } from '../test-support/widgets-family.js';
-import { rawV1, sdkClient, v1CommonParams } from '../test-support/clients.js';
+import { rawSend, rawV1, sdkClient, v1CommonParams } from '../test-support/clients.js';
 import { v1Sign, v1StringToSign } from '../signature/v1.js';
 import { DEFAULT_ACCESS_KEY_SECRET } from '../accounts.js';
 
@@ -171,14 +170,14 @@ describe('without an admin token', () => {
     assert.equal(long.status, 414);
     assert.equal(long.body.Code, 'RequestURITooLong');
     assert.match(String(long.body.Message), /POST/);
-    const large = await rawSocket(
+    const large = await rawSend(
       emu.port,
       `GET /?Format=JSON&Pad=${'a'.repeat(100_000)} HTTP/1.1\r\nHost: ${own}\r\nConnection: close\r\n\r\n`,
     );
     assert.match(large, /^HTTP\/1\.1 414 /);
     assert.match(large, /"Code":"RequestURITooLong"/);
     // Beyond Node's own parser limit (1 MiB) the answer is the same status, still in the ECS shape.
-    const huge = await rawSocket(emu.port, `GET /?Pad=${'a'.repeat(1_500_000)} HTTP/1.1\r\nHost: ${own}\r\nConnection: close\r\n\r\n`);
+    const huge = await rawSend(emu.port, `GET /?Pad=${'a'.repeat(1_500_000)} HTTP/1.1\r\nHost: ${own}\r\nConnection: close\r\n\r\n`);
     assert.match(huge, /^HTTP\/1\.1 414 /);
     assert.match(huge, /"Code":"RequestURITooLong".*POST/);
   });
@@ -187,7 +186,7 @@ describe('without an admin token', () => {
     const big = await raw(emu.port, 'GET', '/_emulator/health', { host: own, 'x-padding': 'b'.repeat(20_000) });
     assert.equal(big.status, 431);
     assert.equal(big.body.Code, 'RequestHeaderFieldsTooLarge');
-    const large = await rawSocket(
+    const large = await rawSend(
       emu.port,
       `GET /_emulator/health HTTP/1.1\r\nHost: ${own}\r\nConnection: close\r\nX-Padding: ${'b'.repeat(100_000)}\r\n\r\n`,
     );
@@ -195,21 +194,6 @@ describe('without an admin token', () => {
     assert.match(large, /"Code":"RequestHeaderFieldsTooLarge"/);
   });
 });
-
-/** Send bytes, read until the server closes. */
-function rawSocket(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    let got = '';
-    s.setEncoding('latin1');
-    s.on('data', (d: string) => (got += d));
-    s.on('error', () => resolve(got));
-    s.on('end', () => resolve(got));
-    s.on('close', () => resolve(got));
-    s.setTimeout(5000, () => s.destroy());
-    s.write(bytes);
-  });
-}
 
 describe('with an admin token', () => {
   let emu: RunningEmulator;
