@@ -134,6 +134,8 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
         const { RequestId: _ignored, ...fields } = result;
         return { response: serializeSuccess(requestId, fields), format, action };
       } catch (err) {
+        // SQLite rolled the whole transaction back (I/O error, disk full): nothing to commit, report the cause.
+        if (!core.db.inTransaction) throw err;
         return fail(err);
       }
     }).immediate;

@@ -126,7 +126,8 @@ test('another connection writing the same file meanwhile never turns a CreateIma
   const writer = await writerProcess(
     db.file,
     `process.stdout.write('ready\\n');
-     for (;;) { db.transaction(() => { ins.run(Math.random()); pause(1); })(); pause(1); }`,
+     // Bounded, so an interrupted test run leaves no writer behind.
+     for (const end = Date.now() + 90000; Date.now() < end; ) { db.transaction(() => { ins.run(Math.random()); pause(1); })(); pause(1); }`,
   );
   const statuses = new Map<number, number>();
   try {

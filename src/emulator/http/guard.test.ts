@@ -137,6 +137,13 @@ describe('without an admin token', () => {
     const r = await raw(emu.port, 'GET', '/_emulator/state', { host: own, 'sec-fetch-site': 'cross-site' });
     assert.equal(r.status, 403);
     assert.equal(r.body.Code, 'Forbidden.CrossOrigin');
+    // A page of the emulator on one loopback name calling another is cross-site to the browser, but its Origin is ours.
+    const console = await raw(emu.port, 'GET', '/_emulator/state', {
+      host: own,
+      origin: `http://localhost:${emu.port}`,
+      'sec-fetch-site': 'cross-site',
+    });
+    assert.equal(console.status, 200, console.text);
   });
 
   test('the API refuses foreign Hosts and Origins too, in the ECS error shape', async () => {

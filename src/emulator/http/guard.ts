@@ -11,8 +11,9 @@
  *   Host, and a loopback forwarder presents its own port); admin routes also need the
  *   emulator's own port. Otherwise 421. A request without Host (HTTP/1.0) is not a browser's.
  * - Origin: a browser request from another origin is 403, for every route; the emulator's own
- *   origin (`http://127.0.0.1:PORT`, ...) is allowed. `Sec-Fetch-Site: cross-site|same-site`
- *   (sent by browsers even when they omit Origin) is refused the same way.
+ *   origins (`http://127.0.0.1:PORT`, `http://localhost:PORT`, ...) are allowed. Without Origin,
+ *   `Sec-Fetch-Site: cross-site|same-site` (sent by browsers even when they omit Origin) is
+ *   refused the same way.
  * - Admin changes (any method but GET/HEAD under `/_emulator/`) must not be "simple" requests,
  *   which a page can send cross-site without a preflight: they need `X-Emulator-Admin: 1` or
  *   `Content-Type: application/json`. Otherwise 403.
@@ -113,8 +114,9 @@ export function checkAccess(req: IncomingMessage, path: string, policy: AccessPo
         `(http://${own[0]}).`,
     );
   }
+  // Without Origin (a no-cors GET, a navigation) the browser still says where the request comes from.
   const site = single(req, 'sec-fetch-site')?.toLowerCase();
-  if (site === 'cross-site' || site === 'same-site') {
+  if (origin === undefined && (site === 'cross-site' || site === 'same-site')) {
     return apiError('Forbidden.CrossOrigin', `Requests from web pages of other origins are refused (Sec-Fetch-Site: ${site}).`);
   }
   if (!admin) return undefined;
