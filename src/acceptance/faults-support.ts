@@ -112,9 +112,15 @@ export interface EmulatorImage {
   status: 'Available' | 'Creating' | 'other';
 }
 
+/** Headers for admin routes: the bearer token when the environment gives the emulator one (`ALICLOUD_IMAGE_ADMIN_TOKEN`). */
+export function adminHeaders(): Record<string, string> {
+  const token = process.env.ALICLOUD_IMAGE_ADMIN_TOKEN;
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 /** The account's custom images as the emulator stores them (admin `GET /_emulator/state`). */
 export async function customImages(url: string): Promise<EmulatorImage[]> {
-  const res = await fetch(`${url}/_emulator/state`);
+  const res = await fetch(`${url}/_emulator/state`, { headers: adminHeaders() });
   if (res.status !== 200) throw new Error(`GET /_emulator/state answered ${res.status}`);
   const state = (await res.json()) as {
     images?: {
@@ -135,7 +141,7 @@ export async function customImages(url: string): Promise<EmulatorImage[]> {
 
 /** Request counters of the emulator (`GET /_emulator/stats`), or undefined when that route is missing. */
 export async function emulatorStats(url: string): Promise<{ requests: Record<string, number>; total: number } | undefined> {
-  const res = await fetch(`${url}/_emulator/stats`);
+  const res = await fetch(`${url}/_emulator/stats`, { headers: adminHeaders() });
   if (res.status !== 200) return undefined;
   return (await res.json()) as { requests: Record<string, number>; total: number };
 }

@@ -32,7 +32,11 @@ test(
       { action: 'CreateImage', rate: 0.2, kind: 'drop-after-commit' },
       { rate: 0.1, kind: 'Throttling' },
     ];
-    const set = await fetch(`${emu.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ rules, seed: 6 }) });
+    const set = await fetch(`${emu.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules, seed: 6 }),
+    });
     assert.equal(set.status, 200, `POST /_emulator/faults must accept the rules: ${await set.text()}`);
 
     const r = await ws.run(['apply', '-auto-approve', '-no-color'], { timeoutMs: 130_000 });
@@ -41,7 +45,7 @@ test(
 
     const fired = (faults.rules ?? []).map((x) => `${x.kind} ${x.fired}`).join(', ');
     assert.ok((faults.rules ?? []).filter((x) => x.fired > 0).length >= 3, `the faults must really fire (${fired})`);
-    await fetch(`${emu.url}/_emulator/faults`, { method: 'DELETE' });
+    await fetch(`${emu.url}/_emulator/faults`, { method: 'DELETE', headers: { 'x-emulator-admin': '1' } });
     const inState = stateImages(await ws.state());
     const inCloud = await customImages(emu.url);
     assert.equal(inState.length, 20, 'the state holds 20 images');

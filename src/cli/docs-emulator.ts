@@ -9,7 +9,12 @@ import type { Family } from '../emulator/context.js';
 import { FAIL_MARKER } from '../emulator/images/model.js';
 import { FAULT_KINDS } from '../emulator/faults/rules.js';
 import type { ParamSpec } from '../spec/ecs/types.js';
-import { DEFAULT_EMULATOR_PORT, emulatorUsage } from './commands/emulator.js';
+import { DEFAULT_EMULATOR_PORT, EMULATOR_ENV, emulatorUsage } from './commands/emulator.js';
+import { MAX_HEADER_BYTES, MAX_URL_BYTES } from '../emulator/http/guard.js';
+import { BUSY_TIMEOUT_MS } from '../emulator/db/open.js';
+
+// The admin header as written in docs (HTTP header names are case-insensitive).
+const ADMIN_HEADER_NAME = 'X-Emulator-Admin';
 
 /** One row of the actions table. */
 export interface ActionRow {
@@ -117,9 +122,55 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     '[the provider page](index.md#against-the-local-emulator) (`protocol = "HTTP"` and the `ecs`, `vpc`',
     "and `resourcemanager` endpoints on the emulator's port).",
     '',
+    'Flags are visible to other local users (`ps`): give your own secret as',
+    `\`${EMULATOR_ENV.accessKeySecret}\` (with \`${EMULATOR_ENV.accessKeyId}\`) or \`--access-key-secret-file PATH\``,
+    '(its first line) instead. The start line shows the secret masked (`Emul****cret`).',
+    '',
+    '## Who may call it',
+    '',
+    'The emulator refuses what a web page could send, so a site you visit can neither wipe nor read it.',
+    'Every refusal is answered in the ECS error shape:',
+    '',
+    '* **Host** must name the emulator: `127.0.0.1`, `localhost` or `[::1]`, on any port for signed API calls',
+    "  (the signature covers Host, and a loopback forwarder presents its own port), on the emulator's own",
+    '  port for admin routes. Anything else is 421 `MisdirectedRequest` (DNS rebinding).',
+    `* **Origin**, when sent, must be the emulator's own (\`${base}\`, ...): a page the emulator serves may call`,
+    '  it, other origins get 403 `Forbidden.CrossOrigin`, and so do requests a browser marks',
+    '  `Sec-Fetch-Site: cross-site` or `same-site`.',
+    `* **Admin changes** (any method but \`GET\` under \`/_emulator/\`) need the header \`${ADMIN_HEADER_NAME}: 1\` or a`,
+    '  JSON body (`Content-Type: application/json`), which a page cannot send to another site without a',
+    '  CORS preflight the emulator never grants; otherwise 403 `Forbidden.AdminSimpleRequest`.',
+    `* **Admin token** (optional, for shared machines): start with \`--admin-token-file PATH\`, \`${EMULATOR_ENV.adminToken}\``,
+    '  or `--admin-token TOKEN`; every admin route then needs `Authorization: Bearer <token>`, else 401',
+    '  `MissingAdminToken` or `InvalidAdminToken`. Signed API calls never need it.',
+    `* **Sizes**: a request URI over ${MAX_URL_BYTES / 1024} KiB is 414 \`RequestURITooLong\` (send the parameters in a`,
+    `  POST form body instead), headers over ${MAX_HEADER_BYTES / 1024} KiB are 431 \`RequestHeaderFieldsTooLarge\`, a body over`,
+    '  1 MiB is 413 `RequestEntityTooLarge`.',
+    '',
+    '## Response format',
+    '',
+    'The common parameter `Format` chooses JSON or XML (any case). Without it a V1-signed request is',
+    'answered in XML, as the RPC API does, and a V3-signed one in JSON. The official SDKs send',
+    '`Format=json` with V1 signatures and no `Format` with V3, so they always get JSON. XML answers carry',
+    'the same fields as JSON, from the same serializer: a success under `<ActionResponse>` (e.g.',
+    '`<CreateImageResponse>`), an error under `<Error>`, a list as its element repeated, with',
+    '`Content-Type: text/xml;charset=utf-8`. Any other `Format` is 400 `InvalidParameter`.',
+    '',
+    '## The database',
+    '',
+    '* One emulator per database file: a second one on the same file refuses to start and names the',
+    '  first (pid and address). A holder that was killed leaves no stale lock: its pid is checked.',
+    '* Each request runs in one `BEGIN IMMEDIATE` transaction. When another program holds the write lock',
+    `  for over ${BUSY_TIMEOUT_MS / 1000} s the answer is a retryable 503 \`ServiceUnavailable\`, never a 500.`,
+    '* Signature nonces are stored with the data for the 15-minute signature window (expired ones are',
+    '  deleted lazily), so a signed request replayed after a restart or a reset is `SignatureNonceUsed`.',
+    '* A bad `--db` (a folder, a path through a file, an unwritable place, a file that is not an SQLite',
+    '  database, an empty path) ends the command with one line saying why; nothing is changed.',
+    '',
     '## Admin routes',
     '',
-    `Unsigned, under \`/_emulator/\` on the same port (e.g. \`curl ${base}/_emulator/health\`):`,
+    `Unsigned, under \`/_emulator/\` on the same port (e.g. \`curl ${base}/_emulator/health\`); changes need`,
+    `\`${ADMIN_HEADER_NAME}: 1\` (see above):`,
     '',
     '| Route | Answer |',
     '|---|---|',
@@ -142,7 +193,8 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     ...FAULT_KINDS.map((k) => `* \`${k}\` - ${FAULT_TEXT[k]}`),
     '',
     '```shell',
-    `curl -X POST ${base}/_emulator/faults -d '{"rules":[{"action":"CreateImage","rate":0.5,"kind":"Throttling"}],"seed":7}'`,
+    `curl -X POST -H 'Content-Type: application/json' ${base}/_emulator/faults -d '{"rules":[{"action":"CreateImage","rate":0.5,"kind":"Throttling"}],"seed":7}'`,
+    `curl -X POST -H '${ADMIN_HEADER_NAME}: 1' ${base}/_emulator/reset`,
     `curl ${base}/_emulator/stats`,
     '```',
     '',

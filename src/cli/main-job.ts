@@ -53,7 +53,11 @@ function parseCommand(argv: string[]): Command {
 
 async function emulatorAlreadyRunning(port: number): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/_emulator/health`, { signal: AbortSignal.timeout(1000) });
+    const token = process.env.ALICLOUD_IMAGE_ADMIN_TOKEN;
+    const res = await fetch(`http://127.0.0.1:${port}/_emulator/health`, {
+      signal: AbortSignal.timeout(1000),
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    });
     return res.ok;
   } catch {
     return false;
@@ -148,6 +152,7 @@ async function main(): Promise<number> {
       port,
       db: join(stateDir, 'emulator.db'),
       settings: { imageCreateSeconds: Number(process.env.ALICLOUD_IMAGE_CREATE_SECONDS ?? 5) },
+      ...(process.env.ALICLOUD_IMAGE_ADMIN_TOKEN ? { adminToken: process.env.ALICLOUD_IMAGE_ADMIN_TOKEN } : {}),
     });
     endpoint = emulator.endpoint;
     say(`emulator listening at ${emulator.url} (database ${join(stateDir, 'emulator.db')})`);

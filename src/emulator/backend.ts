@@ -16,6 +16,7 @@ import { pagingErrors } from './core/paging.js';
 import { Dispatcher } from './dispatch.js';
 import { ErrorTable } from './errors.js';
 import { commonErrors } from '../spec/ecs/common.js';
+import { httpErrors } from './http/http-errors.js';
 
 /** Every error code a spec table names: the action's own list and each parameter's codes. */
 export function specErrorCodes(spec: ActionSpec): string[] {
@@ -66,7 +67,7 @@ export class EmulatorBackend implements Backend {
 
   constructor(readonly families: readonly Family[]) {
     this.dispatcher = new Dispatcher(families);
-    this.errors = new ErrorTable([commonErrors, pagingErrors, ...families.map((f) => f.errors ?? [])]);
+    this.errors = new ErrorTable([commonErrors, httpErrors, pagingErrors, ...families.map((f) => f.errors ?? [])]);
     for (const f of families)
       for (const spec of f.specs)
         for (const code of specErrorCodes(spec))

@@ -10,6 +10,7 @@
  * and logged, never 500.
  */
 import { commonErrors } from '../spec/ecs/common.js';
+import { httpErrors } from './http/http-errors.js';
 import type { ErrorSpec } from '../spec/ecs/types.js';
 
 /**
@@ -74,7 +75,7 @@ export class ErrorTable {
 }
 
 /** The codes every emulator knows: the transport and common codes the core itself answers with. */
-export const commonErrorTable = new ErrorTable([commonErrors]);
+export const commonErrorTable = new ErrorTable([commonErrors, httpErrors]);
 
 /** Message of `MissingParameter`, as ECS words it. */
 export function missingMessage(name: string): string {

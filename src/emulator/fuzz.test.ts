@@ -8,7 +8,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
-import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startEmulator, families, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from './index.js';
 import { isoSeconds } from './core/time.js';
-import { formEncode } from './test-support/clients.js';
+import { formEncode, rawSend } from './test-support/clients.js';
 import { v1Sign, v1StringToSign } from './signature/v1.js';
 import type { ParamSpec, ScalarParam } from '../spec/ecs/types.js';
 
@@ -217,19 +216,6 @@ const RAW_GARBAGE = [
   'GET /?Action=DescribeImages HTTP/1.1\r\nHost: x\r\nX: \x7f\r\n\r\n',
   'GET /' + 'a'.repeat(20000) + ' HTTP/1.1\r\nHost: x\r\n\r\n',
 ];
-
-function rawSend(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve) => {
-    const s = connect(port, '127.0.0.1');
-    let got = '';
-    s.setEncoding('latin1');
-    s.on('data', (d: string) => (got += d));
-    s.on('error', () => resolve(got));
-    s.on('close', () => resolve(got));
-    s.setTimeout(2000, () => s.destroy());
-    s.end(bytes, 'latin1');
-  });
-}
 
 const memoryNow = (gc: () => void) => {
   gc();

@@ -16,17 +16,22 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorSettings, Family } from './context.js';
 import { timestampWindowMs } from '../spec/ecs/common.js';
 import { buildCredentials, type AccountConfig } from './accounts.js';
-import { applyMigrations, applySeeds, wipeData } from './db/migrate.js';
-import { openDatabase, type Db } from './db/open.js';
+import { applyMigrations, applySeeds, wipeData, type SeedOptions } from './db/migrate.js';
+import { asOpenError, openDatabase, type Db } from './db/open.js';
+import { acquireLock, type DatabaseLock } from './db/lock.js';
 import { EmulatorBackend } from './backend.js';
 import { families as registeredFamilies } from './families.js';
 import { regionsFamily } from './regions/family.js';
-import { createRequestListener, type EmulatorCore } from './server.js';
+import { createRequestListener, withAccessChecks, type EmulatorCore } from './server.js';
 import { withFaults } from './faults/inject.js';
 import { NonceStore } from './signature/nonce-store.js';
-import { serializeError, apiError } from './errors.js';
+import { serializeError, apiError, type EcsApiError } from './errors.js';
+import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type AccountConfig } from './accounts.js';
+export { DatabaseOpenError } from './db/open.js';
+export { DatabaseInUseError } from './db/lock.js';
+export { ADMIN_HEADER } from './http/guard.js';
 export { families } from './families.js';
 export type { Account, Backend, EmulatorSettings, Family, FamilyQueries, Handler, HandlerContext, Migration } from './context.js';
 export { EcsApiError, apiError } from './errors.js';
@@ -60,6 +65,12 @@ export interface EmulatorOptions {
   families?: Family[];
   /** Injected id generator; default `<prefix>` + 20 random lower-case alphanumerics. */
   newId?: (prefix: string) => string;
+  /**
+   * When set, every admin route (`/_emulator/...`) needs `Authorization: Bearer <adminToken>`
+   * (for shared machines; the routes are unsigned otherwise). See `http/guard.ts` for the rules
+   * that always apply (Host, Origin, non-simple admin changes).
+   */
+  adminToken?: string;
 }
 
 export interface RunningEmulator {
@@ -84,6 +95,35 @@ export function randomId(prefix: string): string {
   return prefix + s;
 }
 
+/**
+ * Open the database, claim it (one emulator per file), migrate, seed, and open the nonce
+ * store; on any failure the database is closed again and the error is one clear line.
+ */
+function openState(
+  path: string,
+  families: readonly Family[],
+  seed: SeedOptions,
+  signatureClock: () => Date,
+): { db: Db; lock: DatabaseLock; nonces: NonceStore } {
+  const db = openDatabase(path);
+  let lock: DatabaseLock | undefined;
+  try {
+    lock = asOpenError(path, () => acquireLock(db, path));
+    const nonces = asOpenError(path, () => {
+      applyMigrations(db, families);
+      applySeeds(db, families, seed);
+      const store = new NonceStore(db, { windowMs: timestampWindowMs });
+      store.cleanup(signatureClock().getTime());
+      return store;
+    });
+    return { db, lock, nonces };
+  } catch (err) {
+    lock?.release();
+    db.close();
+    throw err;
+  }
+}
+
 /** Start the emulator; resolves once it is listening (health answers ok). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -98,17 +138,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const credentials = buildCredentials(options.accounts);
   const accounts = [...credentials.values()].map((c) => c.account);
 
-  const db = openDatabase(options.db ?? ':memory:');
-  try {
-    applyMigrations(db, families);
-    applySeeds(db, families, { accounts, settings, newId, now: clock() });
-  } catch (err) {
-    db.close();
-    throw err;
-  }
+  const path = options.db ?? ':memory:';
+  const { db, lock: dbLock, nonces } = openState(path, families, { accounts, settings, newId, now: clock() }, signatureClock);
 
   let endpoint = '';
-  const nonces = new NonceStore(2 * timestampWindowMs);
+  let port = 0;
   const core: EmulatorCore = {
     db,
     backend,
@@ -121,24 +155,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     newId,
     endpoint: () => endpoint,
     reset() {
+      // Nonces survive a reset: a request signed before it must not be replayable after it.
       wipeData(db);
-      nonces.clear();
       applySeeds(db, families, { accounts, settings, newId, now: clock() });
     },
   };
 
-  const server = createServer(withFaults(createRequestListener(core)));
-  server.on('clientError', (_err, socket) => {
-    // Unparseable HTTP (e.g. raw non-ASCII in the URL): answer in the ECS error shape, then close.
+  const policy = { host, port: () => port, ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}) };
+  const server = createServer(
+    { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
+    withAccessChecks(withFaults(createRequestListener(core)), policy, () => endpoint),
+  );
+  server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket) => {
+    // Unparseable HTTP: answer in the ECS error shape, then close.
     if (!socket.writable) return socket.destroy();
-    const r = serializeError(
-      apiError('InvalidParameter', 'The HTTP request is malformed and cannot be parsed.'),
-      randomUUID().toUpperCase(),
-      endpoint,
-      'Ecs',
-    );
+    const [reason, error] = clientErrorAnswer(err);
+    const r = serializeError(error, randomUUID().toUpperCase(), endpoint, 'Ecs');
     socket.end(
-      `HTTP/1.1 ${r.status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`,
+      `HTTP/1.1 ${r.status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`,
     );
   });
   try {
@@ -150,11 +184,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
     });
   } catch (err) {
+    dbLock.release();
     db.close();
     throw err;
   }
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   endpoint = `${host}:${port}`;
+  dbLock.setAddress(`http://${endpoint}`);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -166,6 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => {
+          dbLock.release();
           if (db.open) db.close();
           resolve();
         });
@@ -174,4 +211,36 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return stopped;
     },
   };
+}
+
+/**
+ * Status line reason and error for a request Node's parser refused. Past its (1 MiB) header
+ * limit: 431 when the refused bytes start the request and its line ended within our URL limit,
+ * else 414 (in practice a giant query string; Node hands over only the current chunk, so a long
+ * header line seen mid-stream cannot be told apart). Anything else unparseable is 400.
+ */
+function clientErrorAnswer(err: Error & { code?: string; rawPacket?: Buffer }): [string, EcsApiError] {
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    const packet = err.rawPacket ?? Buffer.alloc(0);
+    const startsRequest = /^[A-Z]{3,10} /.test(packet.subarray(0, 12).toString('latin1'));
+    const lineEnd = packet.indexOf('\r\n');
+    if (startsRequest && lineEnd >= 0 && lineEnd <= MAX_URL_BYTES) {
+      return [
+        'Request Header Fields Too Large',
+        apiError(
+          'RequestHeaderFieldsTooLarge',
+          `The request headers are over the ${PARSER_MAX_HEADER_BYTES}-byte limit: send fewer or shorter headers.`,
+        ),
+      ];
+    }
+    return [
+      'URI Too Long',
+      apiError(
+        'RequestURITooLong',
+        `The request line and headers are over the ${PARSER_MAX_HEADER_BYTES}-byte limit: send the parameters in a POST body ` +
+          '(Content-Type: application/x-www-form-urlencoded) instead of the query string.',
+      ),
+    ];
+  }
+  return ['Bad Request', apiError('InvalidParameter', 'The HTTP request is malformed and cannot be parsed.')];
 }

@@ -150,9 +150,13 @@ test('missing V1 signature fields are MissingParameter naming the field', async 
   const r = await rawV1(emu.url, 'GET', noAction);
   assert.equal(r.body.Code, 'MissingParameter');
   assert.match(String(r.body.Message), /"Action"/);
-  const unsigned = await fetch(`${emu.url}/?Action=DescribeRegions&Version=2014-05-26`);
+  const unsigned = await fetch(`${emu.url}/?Action=DescribeRegions&Version=2014-05-26&Format=JSON`);
   assert.equal(unsigned.status, 400);
   assert.equal(((await unsigned.json()) as { Code: string }).Code, 'MissingParameter');
+  // Without Format a V1 request is answered in XML, as the RPC API does.
+  const noFormat = await fetch(`${emu.url}/?Action=DescribeRegions&Version=2014-05-26`);
+  assert.equal(noFormat.status, 400);
+  assert.match(await noFormat.text(), /<Error>.*<Code>MissingParameter<\/Code>/);
 });
 
 test('an invalid Timestamp format is IllegalTimestamp 400', async () => {
@@ -276,7 +280,7 @@ describe('admin routes', () => {
       ]),
     );
     assert.equal(created.status, 200);
-    const res = await fetch(`${emu.url}/_emulator/reset`, { method: 'POST' });
+    const res = await fetch(`${emu.url}/_emulator/reset`, { method: 'POST', headers: { 'x-emulator-admin': '1' } });
     assert.equal(res.status, 200);
     const state = (await (await fetch(`${emu.url}/_emulator/state`)).json()) as Record<string, unknown[]>;
     assert.equal(state.widgets!.length, 0);

@@ -1,7 +1,8 @@
 /**
- * The HTTP pipeline, written once: read the body → parse query and form → admin routes or
- * signature check → route (version, action) → decode and validate input (spec tables) →
- * RegionId check → handler inside one SQLite transaction → serialize.
+ * The HTTP pipeline, written once: access checks (size, Host, Origin, admin rules; `http/guard.ts`)
+ * → read the body → parse query and form → admin routes or signature check and nonce → route
+ * (version, action) → decode and validate input (spec tables) → RegionId check → handler inside
+ * one SQLite transaction → serialize in the requested format (`http/respond.ts`).
  * Every error, of any kind, leaves through `serializeError`.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,14 +10,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Account, EmulatorSettings, HandlerContext } from './context.js';
 import type { Credential } from './accounts.js';
 import type { EmulatorBackend } from './backend.js';
-import type { Db } from './db/open.js';
+import type { Route } from './dispatch.js';
 import { EcsApiError, apiError, internalError, serializeError, serializeSuccess, type SerializedResponse } from './errors.js';
 import { MalformedInput, decodeForm, decodeUtf8 } from './http/form.js';
 import { readBody } from './http/read-body.js';
-import { authenticate } from './signature/authenticate.js';
+import { ADMIN_PREFIX, checkAccess, errorHeaders, type AccessPolicy } from './http/guard.js';
+import { responseFormat, send, type ResponseFormat } from './http/respond.js';
+import { authenticate, claimedAction, isV3 } from './signature/authenticate.js';
 import type { NonceStore } from './signature/nonce-store.js';
+import { BUSY_TIMEOUT_MS, isBusyError, withRelaxedSync, type Db } from './db/open.js';
 import { decodeInput } from './validate-input.js';
 import { handleAdmin } from './admin/routes.js';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Everything the pipeline needs; built once by `startEmulator`. */
 export interface EmulatorCore {
@@ -38,79 +44,115 @@ export interface EmulatorCore {
   reset(): void;
 }
 
-const JSON_TYPE = 'application/json;charset=utf-8';
-
-function send(res: ServerResponse, r: SerializedResponse): void {
-  res.writeHead(r.status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(r.body) });
-  res.end(r.body);
-}
-
 function isForm(contentType: string | undefined, body: Buffer): boolean {
   if (body.length === 0) return false;
   if (contentType === undefined || contentType.trim() === '') return true;
   return contentType.toLowerCase().split(';')[0]!.trim() === 'application/x-www-form-urlencoded';
 }
 
-/** Run one signed API request; always returns a response, never throws. */
-function handleApi(
-  core: EmulatorCore,
-  req: IncomingMessage,
-  rawQuery: string,
-  body: Buffer,
-  requestId: string,
-  hostId: string,
-): SerializedResponse {
+/** A serialized answer and how to write it. */
+interface Answer {
+  response: SerializedResponse;
+  format: ResponseFormat;
+  /** The action, naming the XML root of a success. */
+  action: string;
+}
+
+/**
+ * Run one signed API request; always returns an answer, never throws.
+ *
+ * One `BEGIN IMMEDIATE` transaction per request (never a 500 for contention: it waits up to
+ * the busy timeout for the write lock, then answers 503). It records the signature nonce
+ * first, then runs the handler in a savepoint, so a failing handler leaves nothing behind
+ * but the nonce stays used. Read-only actions commit without an fsync (`withRelaxedSync`).
+ */
+function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, body: Buffer, requestId: string, hostId: string): Answer {
   let product = 'Ecs';
   let action = '';
+  let format: ResponseFormat = 'json';
+  const fail = (err: unknown): Answer => {
+    if (err instanceof EcsApiError)
+      return { response: serializeError(core.backend.errors.resolve(err), requestId, hostId, product), format, action };
+    if (err instanceof MalformedInput)
+      return { response: serializeError(apiError('InvalidParameter', err.message), requestId, hostId, product), format, action };
+    if (isBusyError(err)) {
+      const busy = apiError(
+        'ServiceUnavailable',
+        `The emulator database is busy: another connection held its write lock for over ${BUSY_TIMEOUT_MS / 1000} s; retry the request.`,
+      );
+      return { response: serializeError(busy, requestId, hostId, product), format, action };
+    }
+    return { response: serializeError(internalError(err, action), requestId, hostId, product), format, action };
+  };
   try {
     const query = new Map(decodeForm(rawQuery, 'request query string'));
     const params = new Map(query);
     if (isForm(req.headers['content-type'], body)) {
       for (const [k, v] of decodeForm(decodeUtf8(body, 'request body'), 'request body')) params.set(k, v);
     }
+    format = responseFormat(params, isV3(req.headers));
     const now = core.clock();
-    const auth = authenticate(
-      { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
-      { credentials: core.credentials, nonces: core.nonces, now: core.signatureClock() },
-    );
-    action = auth.action;
-    product = core.backend.dispatcher.product(auth.version) ?? product;
-    const route = core.backend.dispatcher.resolve(auth.action, auth.version);
-    const input = decodeInput(route.spec, params);
-    const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
-    const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
-    if (hasRegionParam && typeof input.RegionId === 'string' && !core.backend.regionExists(core.db, input.RegionId)) {
-      throw apiError(
-        'InvalidRegionId.NotFound',
-        `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
+    const claimed = claimedAction(req.headers, params);
+    const mutating = tryResolve(core, claimed.action, claimed.version)?.spec.mutating === true;
+    const run = core.db.transaction((): Answer => {
+      const auth = authenticate(
+        { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
+        { credentials: core.credentials, nonces: core.nonces, now: core.signatureClock() },
       );
-    }
-    const ctx: HandlerContext = {
-      db: core.db,
-      account: auth.credential.account,
-      regionId,
-      requestId,
-      host: hostId,
-      settings: core.settings,
-      now: () => now,
-      newId: core.newId,
-      backend: core.backend,
-    };
-    const result = core.db.transaction(() => {
-      const out = route.handler(ctx, input);
-      if (out === null || typeof out !== 'object' || 'Code' in out) {
-        throw new Error(
-          `handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`,
-        );
+      // From here the nonce is recorded: errors are answers, and the transaction commits.
+      try {
+        action = auth.action;
+        product = core.backend.dispatcher.product(auth.version) ?? product;
+        const route = core.backend.dispatcher.resolve(auth.action, auth.version);
+        const input = decodeInput(route.spec, params);
+        const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
+        const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
+        if (hasRegionParam && typeof input.RegionId === 'string' && !core.backend.regionExists(core.db, input.RegionId)) {
+          throw apiError(
+            'InvalidRegionId.NotFound',
+            `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
+          );
+        }
+        const ctx: HandlerContext = {
+          db: core.db,
+          account: auth.credential.account,
+          regionId,
+          requestId,
+          host: hostId,
+          settings: core.settings,
+          now: () => now,
+          newId: core.newId,
+          backend: core.backend,
+        };
+        const result = core.db.transaction(() => {
+          const out = route.handler(ctx, input);
+          if (out === null || typeof out !== 'object' || 'Code' in out) {
+            throw new Error(
+              `handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`,
+            );
+          }
+          return out;
+        })();
+        const { RequestId: _ignored, ...fields } = result;
+        return { response: serializeSuccess(requestId, fields), format, action };
+      } catch (err) {
+        // SQLite rolled the whole transaction back (I/O error, disk full): nothing to commit, report the cause.
+        if (!core.db.inTransaction) throw err;
+        return fail(err);
       }
-      return out;
-    })();
-    const { RequestId: _ignored, ...fields } = result;
-    return serializeSuccess(requestId, fields);
+    }).immediate;
+    return mutating ? run() : withRelaxedSync(core.db, run);
   } catch (err) {
-    if (err instanceof EcsApiError) return serializeError(core.backend.errors.resolve(err), requestId, hostId, product);
-    if (err instanceof MalformedInput) return serializeError(apiError('InvalidParameter', err.message), requestId, hostId, product);
-    return serializeError(internalError(err, action), requestId, hostId, product);
+    return fail(err);
+  }
+}
+
+/** The route a request claims, for decisions made before authentication; undefined when it names none. */
+function tryResolve(core: EmulatorCore, action: string, version: string): Route | undefined {
+  try {
+    return core.backend.dispatcher.resolve(action, version);
+  } catch {
+    return undefined;
   }
 }
 
@@ -121,7 +163,7 @@ export function isClientAbort(err: unknown, req: IncomingMessage): boolean {
   return err instanceof Error && err.message === 'aborted' && (req.destroyed || req.socket?.destroyed === true);
 }
 
-/** The node:http request listener of the emulator. */
+/** The node:http request listener of the emulator (behind {@link withAccessChecks} and fault injection). */
 export function createRequestListener(core: EmulatorCore): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void (async () => {
@@ -171,7 +213,8 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
             ),
           );
         }
-        send(res, handleApi(core, req, rawQuery, read.body, requestId, hostId));
+        const answer = handleApi(core, req, rawQuery, read.body, requestId, hostId);
+        send(res, answer.response, answer.format, answer.action);
       } catch (err) {
         // A client that hung up mid-request is routine (timeouts, Ctrl-C): drop the socket quietly.
         if (isClientAbort(err, req)) return void res.destroy();
@@ -179,5 +222,34 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
         else res.destroy();
       }
     })();
+  };
+}
+
+/** The response format a request asks for in its URL query, JSON when it cannot tell (for answers made before parsing). */
+export function queryFormat(req: IncomingMessage): ResponseFormat {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  try {
+    return responseFormat(new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), isV3(req.headers));
+  } catch {
+    return 'json';
+  }
+}
+
+/** Refuse what {@link checkAccess} refuses before `inner` (fault injection, admin routes, API) sees the request. */
+export function withAccessChecks(inner: Listener, policy: AccessPolicy, endpoint: () => string): Listener {
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const refused = checkAccess(req, path, policy);
+    if (!refused) return inner(req, res);
+    const answer = serializeError(refused, randomUUID().toUpperCase(), endpoint(), 'Ecs');
+    const format = path.startsWith(ADMIN_PREFIX) ? 'json' : queryFormat(req);
+    // Drain the refused body first (bounded by readBody), so its bytes are never parsed as a next request.
+    readBody(req).then(
+      () => send(res, answer, format, '', errorHeaders(refused)),
+      () => res.destroy(),
+    );
   };
 }

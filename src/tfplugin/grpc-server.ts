@@ -5,12 +5,10 @@
  * when a client CA is given.
  */
 import { chmodSync, chownSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { serviceDefinition, type Msg } from './protocol/index.js';
 import type { ProviderRpc } from './provider-rpc.js';
+import { socketDir, socketPath } from './socket-file.js';
 
 export interface GrpcServerOptions {
   rpc: ProviderRpc;
@@ -76,8 +74,7 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
         true,
       )
     : grpc.ServerCredentials.createInsecure();
-  const dir = options.socketDir || process.env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
-  const address = join(dir, `plugin${randomBytes(5).toString('hex')}.sock`);
+  const address = socketPath(socketDir(options.socketDir));
   await new Promise<void>((resolve, reject) => server.bindAsync(`unix:${address}`, creds, (err) => (err ? reject(err) : resolve())));
   const group = options.socketGroup ?? process.env.PLUGIN_UNIX_SOCKET_GROUP;
   if (group) {

@@ -6,8 +6,10 @@
  * ECDSA certificate, serve gRPC on a unix socket with mutual TLS against
  * PLUGIN_CLIENT_CERT (plaintext when Terraform sent none), and print exactly one
  * line on stdout: `1|6|unix|PATH|grpc|CERT`. SIGINT is ignored (Terraform sends
- * StopProvider); the process exits after the Shutdown RPC or when its parent
- * dies, removing the socket.
+ * StopProvider); the process exits after the Shutdown RPC, SIGTERM/SIGHUP or when
+ * its parent dies, removing the socket on every exit path; sockets left by earlier
+ * plugin processes that were killed with SIGKILL are removed at the next start
+ * (`socket-file.ts`).
  *
  * Debug mode (`--debug`): plaintext, prints `export TF_REATTACH_PROVIDERS=...`
  * for the alicloud addresses and runs until Ctrl-C.
@@ -16,7 +18,10 @@
  * and the codecs load afterwards, and the ProviderServer may be given as a
  * factory so that heavy provider code loads only after the handshake line.
  */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ProviderServer } from './provider-server.js';
+import { removeStaleSockets } from './socket-file.js';
 import { DEFAULT_REATTACH_ADDRESSES, handshakeLine, negotiate, notLaunchedByTerraformMessage, reattachValue } from './handshake.js';
 
 export interface ServeOptions {
@@ -101,7 +106,16 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
     }, 500).unref();
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  // Every other way out (an uncaught error, process.exit elsewhere) still removes the socket file.
+  process.on('exit', () => rmSync(running.address, { force: true }));
+  // Terraform gone (killed) closes our pipes: a write then fails with EPIPE, which must not crash past the clean-up.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => void shutdown('output pipe closed'));
   log.info('provider plugin started', { address: running.address, tls: Boolean(identity), debug });
+  // Sockets of earlier plugin processes that were killed (kill -9 runs no handler); after the handshake, off the start-up path.
+  setImmediate(() => {
+    for (const path of removeStaleSockets(dirname(running.address))) log.debug('removed a stale plugin socket', { path });
+  });
 }
 
 /** A ProviderServer that resolves the real one on first use. */

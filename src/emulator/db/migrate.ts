@@ -4,13 +4,18 @@
  * `_emulator_migrations(family, id)` records applied migrations; each one runs once, in
  * family order then list order, inside its own transaction. `_emulator_seeds(family)`
  * records the once-per-database shared seed; account seeds run at every start (they are
- * idempotent by contract) so new accounts get their defaults.
+ * idempotent by contract) so new accounts get their defaults. Every write transaction here is
+ * `BEGIN IMMEDIATE`: it takes the write lock up front (waiting the busy timeout), so another
+ * connection's commit can never invalidate its snapshot halfway (SQLITE_BUSY_SNAPSHOT).
  */
 import type { Account, EmulatorSettings, Family } from '../context.js';
 import type { Db } from './open.js';
 
-/** Tables owned by the core; never dumped as family data nor wiped by reset. */
-export const coreTables = ['_emulator_migrations', '_emulator_seeds'] as const;
+/**
+ * Tables owned by the core; never dumped as family data nor wiped by reset (the lock row and
+ * the signature nonces of `db/lock.ts` and `signature/nonce-store.ts` included).
+ */
+export const coreTables = ['_emulator_migrations', '_emulator_seeds', '_emulator_lock', '_emulator_nonces'] as const;
 
 export function applyMigrations(db: Db, families: readonly Family[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS _emulator_migrations (
@@ -24,7 +29,7 @@ export function applyMigrations(db: Db, families: readonly Family[]): void {
       db.transaction(() => {
         db.exec(m.sql);
         record.run(family.name, m.id, new Date().toISOString());
-      })();
+      }).immediate();
     }
   }
 }
@@ -48,7 +53,7 @@ export function applySeeds(db: Db, families: readonly Family[], o: SeedOptions):
       }
       for (const account of o.accounts) family.seed(db, account, o.settings, o.newId, o.now);
     }
-  })();
+  }).immediate();
 }
 
 /** Names of the family tables (everything but SQLite's and the core's own). */
@@ -66,7 +71,7 @@ export function wipeData(db: Db): void {
     db.transaction(() => {
       for (const t of dataTables(db)) db.prepare(`DELETE FROM "${t.replace(/"/g, '""')}"`).run();
       db.prepare('DELETE FROM _emulator_seeds').run();
-    })();
+    }).immediate();
   } finally {
     db.pragma('foreign_keys = ON');
   }

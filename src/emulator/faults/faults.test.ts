@@ -15,7 +15,11 @@ describe('emulator fault injection', () => {
   let h: Harness;
   let ecs: EcsSdkClient;
   const admin = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${h.emu.url}/_emulator/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await fetch(`${h.emu.url}/_emulator/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const imageCount = async (name: string) =>
@@ -129,7 +133,7 @@ describe('emulator fault injection', () => {
     assert.equal(bad.status, 400);
     assert.equal(bad.body.Code, 'InvalidParameter');
     assert.match(String(bad.body.Message), /rules\[0\]\.rate must be a number from 0 to 1/);
-    const notJson = await fetch(`${h.emu.url}/_emulator/faults`, { method: 'POST', body: '{' });
+    const notJson = await fetch(`${h.emu.url}/_emulator/faults`, { method: 'POST', headers: { 'x-emulator-admin': '1' }, body: '{' });
     assert.equal(notJson.status, 400);
     assert.throws(() => parseFaultConfig({ rules: [{ rate: 1, kind: 'Explode' }] }), FaultConfigError);
     assert.throws(() => parseFaultConfig({ rules: [], seed: -1 }), /seed/);

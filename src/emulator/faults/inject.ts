@@ -17,6 +17,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { productVersions } from '../../spec/ecs/common.js';
 import { apiError, serializeError, type SerializedResponse } from '../errors.js';
 import { readBody } from '../http/read-body.js';
+import { send } from '../http/respond.js';
+import { queryFormat } from '../server.js';
 import { FaultConfigError, FaultPlan, parseFaultConfig } from './rules.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -44,11 +46,6 @@ export class FaultInjector {
   resetStats(): void {
     this.counts.clear();
   }
-}
-
-function send(res: ServerResponse, r: SerializedResponse): void {
-  res.writeHead(r.status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(r.body) });
-  res.end(r.body);
 }
 
 const ok = (body: unknown): SerializedResponse => ({ status: 200, body: JSON.stringify(body) });
@@ -151,7 +148,7 @@ export function withFaults(inner: Listener, inj: FaultInjector = new FaultInject
     const [code, message] = FAULT_MESSAGES[rule.kind];
     const answer = serializeError(apiError(code, message), requestId, hostId, productOf(req, query));
     req.resume();
-    req.once('end', () => send(res, answer));
+    req.once('end', () => send(res, answer, queryFormat(req)));
     req.once('error', () => res.destroy());
   };
 }

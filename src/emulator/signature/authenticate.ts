@@ -41,7 +41,8 @@ export interface AuthOptions {
 // Strict ISO-8601 UTC as the signers write it (`yyyy-MM-ddTHH:mm:ssZ`, optional fraction).
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
-function checkTimestamp(name: string, value: string, now: Date): void {
+/** Check the signed time against the window; returns it in milliseconds. */
+function checkTimestamp(name: string, value: string, now: Date): number {
   const t = TIMESTAMP.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(t)) {
     throw apiError('IllegalTimestamp', invalidMessage(name, `must be a UTC time in the form yyyy-MM-ddTHH:mm:ssZ, got "${value}"`));
@@ -52,6 +53,7 @@ function checkTimestamp(name: string, value: string, now: Date): void {
       invalidMessage(name, `must be within 15 minutes of the server time ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}, got "${value}"`),
     );
   }
+  return t;
 }
 
 function lookupKey(o: AuthOptions, accessKeyId: string): Credential {
@@ -60,8 +62,8 @@ function lookupKey(o: AuthOptions, accessKeyId: string): Credential {
   return credential;
 }
 
-function useNonce(o: AuthOptions, accessKeyId: string, nonce: string): void {
-  if (!o.nonces.use(accessKeyId, nonce, o.now.getTime())) {
+function useNonce(o: AuthOptions, accessKeyId: string, nonce: string, signedAtMs: number): void {
+  if (!o.nonces.use(accessKeyId, nonce, signedAtMs, o.now.getTime())) {
     throw apiError(
       'SignatureNonceUsed',
       `Specified signature nonce was used already: "${nonce}". Use a new SignatureNonce for every request.`,
@@ -96,8 +98,8 @@ function authenticateV1(req: SignedRequest, o: AuthOptions): Authenticated {
   const credential = lookupKey(o, p.get('AccessKeyId')!);
   const stringToSign = v1StringToSign(req.method, p);
   if (v1Sign(stringToSign, credential.secret) !== p.get('Signature')) throw mismatch(stringToSign);
-  checkTimestamp('Timestamp', p.get('Timestamp')!, o.now);
-  useNonce(o, credential.account.accessKeyId, p.get('SignatureNonce')!);
+  const signedAt = checkTimestamp('Timestamp', p.get('Timestamp')!, o.now);
+  useNonce(o, credential.account.accessKeyId, p.get('SignatureNonce')!, signedAt);
   return { credential, action: p.get('Action') ?? '', version: p.get('Version') ?? '', signatureVersion: 'v1' };
 }
 
@@ -134,16 +136,28 @@ function authenticateV3(req: SignedRequest, o: AuthOptions, authorization: strin
       'The header "x-acs-content-sha256" does not match the SHA-256 (lower-case hex) of the request body.',
     );
   }
-  checkTimestamp('x-acs-date', single(req.headers, 'x-acs-date')!, o.now);
-  useNonce(o, credential.account.accessKeyId, single(req.headers, 'x-acs-signature-nonce')!);
-  const action = single(req.headers, 'x-acs-action') ?? req.params.get('Action') ?? '';
-  const version = single(req.headers, 'x-acs-version') ?? req.params.get('Version') ?? '';
-  return { credential, action, version, signatureVersion: 'v3' };
+  const signedAt = checkTimestamp('x-acs-date', single(req.headers, 'x-acs-date')!, o.now);
+  useNonce(o, credential.account.accessKeyId, single(req.headers, 'x-acs-signature-nonce')!, signedAt);
+  return { credential, ...claimedAction(req.headers, req.params), signatureVersion: 'v3' };
 }
 
 /** Verify the request's signature; throws the ECS error for the first problem found. */
 export function authenticate(req: SignedRequest, o: AuthOptions): Authenticated {
   const authorization = single(req.headers, 'authorization');
-  if (authorization && authorization.trimStart().startsWith('ACS3-')) return authenticateV3(req, o, authorization);
+  if (isV3(req.headers)) return authenticateV3(req, o, authorization!);
   return authenticateV1(req, o);
+}
+
+/** True when the request is signed with V3 (an `Authorization: ACS3-...` header); else V1 parameters. */
+export function isV3(headers: IncomingHttpHeaders): boolean {
+  return single(headers, 'authorization')?.trimStart().startsWith('ACS3-') === true;
+}
+
+/** Action and version as {@link authenticate} will read them, for routing decisions made before it runs. */
+export function claimedAction(headers: IncomingHttpHeaders, params: ReadonlyMap<string, string>): { action: string; version: string } {
+  const v3 = isV3(headers);
+  return {
+    action: (v3 ? single(headers, 'x-acs-action') : undefined) ?? params.get('Action') ?? '',
+    version: (v3 ? single(headers, 'x-acs-version') : undefined) ?? params.get('Version') ?? '',
+  };
 }

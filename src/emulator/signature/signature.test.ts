@@ -4,6 +4,7 @@ import { percentEncode } from './percent-encode.js';
 import { v1Sign, v1StringToSign } from './v1.js';
 import { sha256Hex, v3CanonicalRequest, v3Sign, v3StringToSign, parseV3Authorization } from './v3.js';
 import { NonceStore } from './nonce-store.js';
+import { openDatabase } from '../db/open.js';
 
 // Vectors from docs/ecs-api.md 1.4 and 1.5 (computed with the official util and independently in Python).
 const v1Params = new Map([
@@ -77,17 +78,29 @@ test('a V3 Authorization header is parsed into credential, signed headers and si
   assert.match(String(parseV3Authorization('ACS3-HMAC-SHA256 SignedHeaders=host,Signature=abc')), /no Credential/);
 });
 
-test('the nonce store refuses a nonce reused within its window and forgets it afterwards', () => {
-  const store = new NonceStore(1000, 10);
-  assert.equal(store.use('k', 'n1', 0), true);
-  assert.equal(store.use('k', 'n1', 500), false);
-  assert.equal(store.use('other-key', 'n1', 500), true);
-  assert.equal(store.use('k', 'n1', 1500), true);
+test('the nonce store refuses a nonce reused within the window of its signed time and forgets it afterwards', () => {
+  const store = new NonceStore(openDatabase(':memory:'), { windowMs: 1000, maxEntries: 10 });
+  assert.equal(store.use('k', 'n1', 0, 0), true);
+  assert.equal(store.use('k', 'n1', 0, 500), false);
+  assert.equal(store.use('other-key', 'n1', 0, 500), true);
+  assert.equal(store.use('k', 'n1', 1500, 1500), true, 'expired at signed time + window');
+  assert.equal(store.use('k', 'n2', 2000, 1000), true);
+  assert.equal(store.use('k', 'n2', 2000, 2900), false, 'a request signed in the future is remembered until its own time + window');
 });
 
-test('the nonce store stays bounded by dropping its oldest entries', () => {
-  const store = new NonceStore(1_000_000, 3);
-  for (const n of ['a', 'b', 'c', 'd']) assert.equal(store.use('k', n, 0), true);
-  assert.equal(store.use('k', 'a', 0), true, 'the oldest nonce was evicted');
-  assert.equal(store.use('k', 'd', 0), false, 'a recent nonce is still remembered');
+test('the nonce store stays bounded: expired rows go lazily, then the soonest-expiring ones', () => {
+  const store = new NonceStore(openDatabase(':memory:'), { windowMs: 1000, maxEntries: 3, cleanupEvery: 4 });
+  for (const [n, t] of [
+    ['a', 0],
+    ['b', 10],
+    ['c', 20],
+  ] as const)
+    assert.equal(store.use('k', n, t, t), true);
+  assert.equal(store.size(), 3);
+  assert.equal(store.use('k', 'd', 30, 30), true, 'the fourth nonce triggers a cleanup');
+  assert.equal(store.size(), 3, 'bounded by maxEntries');
+  assert.equal(store.use('k', 'a', 30, 30), true, 'the soonest-expiring nonce was dropped');
+  assert.equal(store.use('k', 'd', 30, 30), false, 'a recent nonce is still remembered');
+  for (const n of ['e', 'f', 'g']) store.use('k', n, 5000, 5000);
+  assert.equal(store.size(), 3, 'the expired nonces were deleted lazily');
 });

@@ -6,6 +6,7 @@
 import EcsModule from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../accounts.js';
 import { percentEncode } from '../signature/percent-encode.js';
 import { v1Sign, v1StringToSign } from '../signature/v1.js';
@@ -128,4 +129,18 @@ export async function rawV1(
   }
   const res = await fetch(`${url}/?${formEncode(signed)}`, init);
   return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Send raw bytes (anything, even unparseable HTTP) and read until the server closes or `timeoutMs` passes. */
+export function rawSend(port: number, bytes: string, timeoutMs = 2000): Promise<string> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    let got = '';
+    s.setEncoding('latin1');
+    s.on('data', (d: string) => (got += d));
+    s.on('error', () => resolve(got));
+    s.on('close', () => resolve(got));
+    s.setTimeout(timeoutMs, () => s.destroy());
+    s.end(bytes, 'latin1');
+  });
 }
