@@ -1,7 +1,7 @@
 /**
  * `npm run build`: dist/ from scratch with what runs (tsconfig.json: no tests, no test helpers),
  * then the bundled provider plugin (scripts/bundle-provider.mjs). `--test`: `npm test`'s build of
- * everything, tests included, into .build/test/ (tsconfig.test.json).
+ * everything, tests included, into .build/suite/ (tsconfig.test.json).
  * Fails if a test file or test helper ends up in dist/.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const test = process.argv.includes('--test');
-const outDir = join(root, test ? '.build/test' : 'dist');
+const outDir = join(root, test ? '.build/suite' : 'dist');
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
 
 rmSync(outDir, { recursive: true, force: true });
