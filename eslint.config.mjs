@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '.build/**',
       'node_modules/**',
       'examples/seed-typescript/.gen/**',
       'examples/seed-typescript/node_modules/**',

@@ -1,10 +1,10 @@
 /**
  * Shared helpers of the benchmarks: where the compiled package is (dist/, or BENCH_DIST for a
- * private build), a provider launcher, a counting HTTP proxy in front of the emulator (when
+ * private build) and the test build with the test helpers (.build/suite), a provider launcher, a counting HTTP proxy in front of the emulator (when
  * the emulator has no /_emulator/stats), the official provider's wait schedule, and medians.
  */
 import { createServer, request } from 'node:http';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +13,9 @@ export const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The compiled package the benchmarks exercise (default: the repo's dist/). */
 export const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
 export const load = (rel) => import(pathToFileURL(join(dist, rel)).href);
+/** The test build (test helpers: the terraform workspace, the plugin driver); `npm run build:test` makes it. */
+export const testBuild = resolve(process.env.BENCH_TEST_BUILD ?? join(root, '.build', 'suite'));
+export const loadTestHelper = (rel) => import(pathToFileURL(join(testBuild, rel)).href);
 
 /** The provider executable: bin/terraform-provider-alicloud for dist/, else a launcher over BENCH_DIST. */
 export function providerCommand() {
@@ -20,7 +23,8 @@ export function providerCommand() {
     return { command: join(root, 'bin', 'terraform-provider-alicloud'), binDir: join(root, 'bin'), cleanup() {} };
   const dir = mkdtempSync(join(tmpdir(), 'bench-provider-bin-'));
   const command = join(dir, 'terraform-provider-alicloud');
-  writeFileSync(command, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(join(dist, 'cli', 'provider.js')).href)});\n`);
+  const entry = existsSync(join(dist, 'plugin', 'provider.mjs')) ? join(dist, 'plugin', 'provider.mjs') : join(dist, 'cli', 'provider.js');
+  writeFileSync(command, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(entry).href)});\n`);
   chmodSync(command, 0o755);
   return { command, binDir: dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -9,7 +9,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { load, median, providerCommand, ratio, root, timed } from './lib.mjs';
+import { load, loadTestHelper, median, providerCommand, ratio, root, timed } from './lib.mjs';
 
 const require = createRequire(join(root, 'package.json'));
 const EcsClient = require('@alicloud/ecs20140526').default;
@@ -24,12 +24,53 @@ export function rssOf(pid) {
 }
 const mib = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
-/** (d) Provider start-up, median of `runs`, and RSS after GetProviderSchema. */
+/** CPU time (user + system, ms) a live process has used so far (Linux /proc). */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
+}
+
+/** Spawn `command`; resolve at its first stdout byte with the wall time and the CPU it used until then. */
+function toFirstOutput(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const t = process.hrtime.bigint();
+    const c = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    c.once('error', reject);
+    c.stdout.once('data', () => {
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      const cpuMs = cpuMsOf(c.pid);
+      c.kill('SIGKILL');
+      c.once('exit', () => resolve({ ms, cpuMs }));
+    });
+  });
+}
+
+/**
+ * (d) Provider start-up, median of `runs`: exec to the handshake line over `node -e 0` (runs
+ * interleaved, so both see the same machine), and the CPU either spends up to its first output
+ * line; RSS after GetProviderSchema.
+ */
 export async function benchProviderStart({ runs = 10 } = {}) {
-  const { startPlugin } = await load('testing/plugin-driver.js');
+  const { startPlugin } = await loadTestHelper('testing/plugin-driver.js');
+  const { generateCertificate } = await loadTestHelper('tfplugin/certificate.js');
+  const { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } = await loadTestHelper('tfplugin/handshake.js');
   const provider = providerCommand();
+  const pluginEnv = {
+    ...process.env,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '6',
+    PLUGIN_MIN_PORT: '10000',
+    PLUGIN_MAX_PORT: '25000',
+    PLUGIN_CLIENT_CERT: generateCertificate({ organization: 'HashiCorp' }).certPem,
+  };
   try {
-    const nodeMs = [];
+    const nodeMs = [],
+      startMs = [],
+      nodeCpuMs = [],
+      handshakeCpuMs = [];
+    let rssAfterSchema = 0,
+      rssAtHandshake = 0,
+      schemaMs = 0;
     for (let i = 0; i < runs; i++) {
       nodeMs.push(
         (
@@ -43,12 +84,6 @@ export async function benchProviderStart({ runs = 10 } = {}) {
           )
         ).ms,
       );
-    }
-    const startMs = [];
-    let rssAfterSchema = 0,
-      rssAtHandshake = 0,
-      schemaMs = 0;
-    for (let i = 0; i < runs; i++) {
       const p = await startPlugin({ command: provider.command });
       try {
         startMs.push(p.startupMs);
@@ -60,6 +95,8 @@ export async function benchProviderStart({ runs = 10 } = {}) {
       } finally {
         await p.shutdown();
       }
+      nodeCpuMs.push((await toFirstOutput(process.execPath, ['-e', 'process.stdout.write("1"); setTimeout(() => {}, 5000)'])).cpuMs);
+      handshakeCpuMs.push((await toFirstOutput(provider.command, [], pluginEnv)).cpuMs);
     }
     const handshakeMs = median(startMs),
       nodeBareMs = median(nodeMs);
@@ -68,6 +105,9 @@ export async function benchProviderStart({ runs = 10 } = {}) {
       handshakeMs,
       nodeBareMs,
       overNode: ratio(handshakeMs, nodeBareMs),
+      handshakeCpuMs: median(handshakeCpuMs),
+      nodeFirstOutputCpuMs: median(nodeCpuMs),
+      cpuOverNode: ratio(median(handshakeCpuMs), median(nodeCpuMs)),
       firstGetProviderSchemaMs: schemaMs,
       rssAtHandshakeMiB: mib(rssAtHandshake),
       rssAfterSchemaMiB: mib(rssAfterSchema),

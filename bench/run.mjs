@@ -91,6 +91,9 @@ if (d && !d.error) {
     `| d. provider exec to handshake (median of ${d.runs}) | ${Math.round(d.handshakeMs)} ms | \`node -e 0\` ${Math.round(d.nodeBareMs)} ms | **${x(d.overNode)}** |`,
   );
   rows.push(
+    `| d. CPU time to the first output line (median) | ${d.handshakeCpuMs} ms | \`node -e\` printing one byte ${d.nodeFirstOutputCpuMs} ms | **${x(d.cpuOverNode)}** |`,
+  );
+  rows.push(
     `| d. provider RSS after GetProviderSchema | ${d.rssAfterSchemaMiB} MiB | at handshake ${d.rssAtHandshakeMiB} MiB; first schema call ${Math.round(d.firstGetProviderSchemaMs)} ms | |`,
   );
 } else failed('d');

@@ -9,6 +9,7 @@ import {
   check,
   countingProxy,
   load,
+  loadTestHelper,
   median,
   officialCreateWaitSeconds,
   providerCommand,
@@ -18,8 +19,8 @@ import {
 } from './lib.mjs';
 
 const { startEmulator } = await load('emulator/index.js');
-const { createTerraformWorkspace } = await load('testing/terraform.js');
-const { providerHcl } = await load('acceptance/faults-support.js');
+const { createTerraformWorkspace } = await loadTestHelper('testing/terraform.js');
+const { providerHcl } = await loadTestHelper('acceptance/faults-support.js');
 
 const SNAPSHOT = 's-running-system-1234567890123456';
 const images = (count, prefix, description = 'bench') => `resource "alicloud_image" "img" {

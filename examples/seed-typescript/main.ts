@@ -35,8 +35,8 @@ function providerConfig(env: NodeJS.ProcessEnv): AlicloudProviderConfig {
 class SeedStack extends TerraformStack {
   constructor(scope: Construct, name: string) {
     super(scope, name);
-    // No backend block: Terraform demands `terraform init` for one, and dev_overrides runs without init;
-    // the state is then terraform.tfstate beside cdk.tf.json (Terraform's default local state).
+    // No backend block: the state is terraform.tfstate beside cdk.tf.json (Terraform's default local
+    // state) rather than CDKTF's default path; add a backend of your own for real use.
     this.addOverride('terraform.backend', undefined);
     new AlicloudProvider(this, 'alicloud', providerConfig(process.env));
 

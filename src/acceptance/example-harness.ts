@@ -5,7 +5,7 @@
  */
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
+import { emulatorProviderBlock } from '../cli/emulator-block.js';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../testing/terraform.js';
 import { REGION, startHarness, type Harness } from './image-harness.js';
 

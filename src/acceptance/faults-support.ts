@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTerraformWorkspace } from '../testing/terraform.js';
 import { DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
+import { emulatorProviderBlock } from '../cli/emulator-block.js';
 
 /** The compiled tree this file belongs to (dist/ or a private .build/<name>/). */
 export const buildRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -18,7 +18,7 @@ import {
   type RunningEmulator,
 } from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
+import { emulatorProviderBlock } from '../cli/emulator-block.js';
 import { createTerraformWorkspace, type TerraformResult, type TerraformWorkspace } from '../testing/terraform.js';
 
 export const ACCOUNT = DEFAULT_ACCOUNT_ID;

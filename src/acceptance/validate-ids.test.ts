@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
+import { emulatorProviderBlock } from '../cli/emulator-block.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 import { validateBehindTripwire, type JsonDiag } from './faults-support.js';
 

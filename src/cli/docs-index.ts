@@ -7,7 +7,7 @@
 import { renderDocs, typeLinks, type Attribute, type Block, type ObjectShape } from '../framework/index.js';
 import { providerSchema } from '../provider/config.js';
 import { alicloudProvider } from '../provider/provider.js';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
+import { emulatorProviderBlock } from './emulator-block.js';
 import { DEFAULT_EMULATOR_PORT } from './commands/emulator.js';
 
 /** Markdown between `## Argument Reference` and the next level-2 heading of the framework's renderer. */

@@ -17,7 +17,7 @@ export interface FlagSpec {
 export function parseFlags(argv: readonly string[], allowed: Readonly<Record<string, FlagSpec>>): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] === '-h' && allowed.help ? '--help' : argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"; flags look like --name value`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);

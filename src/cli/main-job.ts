@@ -1,67 +1,109 @@
 /**
- * The main job (`npm start`): the seed's example, end to end, against the
- * embedded emulator.
+ * The main job (`npm start`): the seed's example, end to end, against the embedded emulator,
+ * installed and run the way users run any provider.
  *
- * 1. Start the emulator on 127.0.0.1 with its database under the project's
- *    `.alicloud-image/` folder (or reuse one already answering on that port).
- * 2. Copy `examples/seed/*.tf` into `.alicloud-image/seed/` and add a provider
- *    block pointing at the emulator; the state lives there too, so a second run
- *    is a no-op plan.
- * 3. Run `terraform apply` through a temporary CLI config whose dev_overrides
- *    point at this package's `bin/` (no `terraform init`), showing the image's
- *    progress while it is created.
+ * 1. Start the emulator on 127.0.0.1 with its database in the home folder (or reuse one already
+ *    answering on that port, after checking it serves the database this state was made against).
+ * 2. Copy `examples/seed/*.tf` into `<home>/seed/`, add a provider block pointing at the emulator
+ *    and a `required_providers` entry for this package's version; the state lives there too, so a
+ *    second run is a no-op plan.
+ * 3. Install the provider into `<home>/plugins` (alicloud-image install's layout) and run
+ *    `terraform init` from that mirror only (offline; writes .terraform.lock.hcl) when needed, then
+ *    `terraform apply`, showing the image's progress while it is created.
  * 4. Print a summary: resources, image id and status, how to inspect and destroy.
  *
- * Usage: `npm start` (apply), `npm start -- plan`, `npm start -- show`, `npm start -- destroy`.
- * Environment: ALICLOUD_IMAGE_PORT (default 9786; 0 picks a free port), ALICLOUD_IMAGE_CREATE_SECONDS
- * (default 5), ALICLOUD_IMAGE_HOME (default `<package>/.alicloud-image`: the database and the state).
+ * It says what is wrong and what to do when the port is taken by another program, when the running
+ * emulator's database is not the one the state was made against, when another `npm start` works in
+ * the same folder, and when Ctrl-C interrupts an image.
+ *
+ * Usage: `npm start [-- apply|plan|show|destroy] [--port N] [--home DIR] [--image-create-seconds N]`;
+ * the ALICLOUD_IMAGE_* variables are the flags' defaults (settings.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { AlibabaCloudClient, describeImages } from '../ecs/index.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { emulatorProviderBlock } from '../testing/emulator-block.js';
-import { devOverridesConfig } from '../testing/terraform.js';
+import { EMULATOR_ENV } from './commands/emulator.js';
+import { probeEmulator, type ServedDatabase } from './emulator-probe.js';
+import { emulatorProviderBlock } from './emulator-block.js';
+import { UsageError, parseFlags } from './flags.js';
+import { installProvider, mirrorCliConfig, PROVIDER_HOSTS } from './install.js';
+import { ENV, environmentHelp, packageRoot, packageVersion, resolveSettings, type Settings } from './settings.js';
+import {
+  TERRAFORM_MISSING,
+  colourWanted,
+  initNeeded,
+  readLocalState,
+  runTerraform,
+  terraformJson,
+  terraformOnPath,
+} from './terraform-cli.js';
+import { acquireWorkLock } from './work-lock.js';
 
-/** The package root: the nearest folder above this file holding our package.json (works from dist/ or a private build). */
-function findProjectRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'alicloud-image') return dir;
-  }
-  throw new Error('cannot find the alicloud-image package root above ' + fileURLToPath(import.meta.url));
-}
-
-const projectRoot = findProjectRoot();
+const projectRoot = packageRoot();
 const REGION = 'cn-hangzhou';
+const ADDRESS = `${PROVIDER_HOSTS[0]}/aliyun/alicloud`;
+/** Beside the state: the database the state was made against. */
+const DATABASE_RECORD = 'emulator-database.json';
 
-type Command = 'apply' | 'plan' | 'show' | 'destroy';
+const COMMANDS = ['apply', 'plan', 'show', 'destroy'] as const;
+type Command = (typeof COMMANDS)[number];
 
+export const mainJobUsage = `Usage: npm start [-- <command>] [-- flags]
+
+The alicloud_image documentation's example (examples/seed/main.tf), end to end: starts the
+local ECS emulator, installs this package's provider for \`terraform init\`, and runs terraform.
+
+Commands:
+  apply      create or update everything (default; a second run changes nothing)
+  plan       show the plan (no changes after an apply)
+  show       show the state
+  destroy    destroy everything the example made
+
+Flags:
+  --port N                  emulator port (default $${ENV.port}, else 9786; 0 picks a free one)
+  --home DIR                database, state and provider mirror (default $${ENV.home}, else .alicloud-image/)
+  --image-create-seconds N  how long the emulator takes to create an image (default $${ENV.imageCreateSeconds}, else 5)
+  -h, --help                show this help
+  --version                 print the version
+
+${environmentHelp}
+Image progress appears while terraform applies. Outside npm start, terraform shows the provider's
+progress lines with TF_LOG_PROVIDER=INFO.
+`;
+
+/** What `npm start` prints itself (terraform's own output is passed through untouched). */
 function say(line: string): void {
   process.stdout.write(`[alicloud-image] ${line}\n`);
 }
 
-function parseCommand(argv: string[]): Command {
-  const cmd = argv[0] ?? 'apply';
-  if (cmd === 'apply' || cmd === 'plan' || cmd === 'show' || cmd === 'destroy') return cmd;
-  process.stderr.write(`Unknown command "${cmd}". Use: npm start [-- apply | plan | show | destroy]\n`);
-  process.exit(2);
+/** A problem `npm start` explains itself: what is wrong, then what to do. Exit code 1. */
+class Diagnosis extends Error {
+  override name = 'Diagnosis';
+  constructor(
+    readonly problem: string,
+    readonly remedy: string,
+  ) {
+    super(problem);
+  }
 }
 
-async function emulatorAlreadyRunning(port: number): Promise<boolean> {
-  try {
-    const token = process.env.ALICLOUD_IMAGE_ADMIN_TOKEN;
-    const res = await fetch(`http://127.0.0.1:${port}/_emulator/health`, {
-      signal: AbortSignal.timeout(1000),
-      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
+function parseArgs(argv: readonly string[]): { command: Command; flags: Map<string, string> } | 'help' | 'version' {
+  // `npm start -- plan --port 0`: an optional command first, then flags.
+  const hasCommand = argv[0] !== undefined && !argv[0].startsWith('-');
+  const flags = parseFlags(hasCommand ? argv.slice(1) : argv, {
+    port: { value: true },
+    home: { value: true },
+    'image-create-seconds': { value: true },
+    help: { value: false },
+    version: { value: false },
+  });
+  if (flags.has('help')) return 'help';
+  if (flags.has('version')) return 'version';
+  const command = (hasCommand ? argv[0] : 'apply') as Command;
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"; use: npm start [-- ${COMMANDS.join(' | ')}]`);
+  return { command, flags };
 }
 
 function providerBlock(endpoint: string): string {
@@ -76,22 +118,20 @@ function providerBlock(endpoint: string): string {
   });
 }
 
-function runTerraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('terraform', args, { cwd, env, stdio: ['inherit', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('close', (code) => resolvePromise(code ?? 1));
-  });
-}
-
-function terraformJson(args: string[], cwd: string, env: NodeJS.ProcessEnv): unknown {
-  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8' });
-  if (r.status !== 0) return undefined;
-  try {
-    return JSON.parse(r.stdout);
-  } catch {
-    return undefined;
+/** The required_providers entry pinning this package's provider (installed into the home's mirror). */
+function versionsBlock(version: string): string {
+  const minor = version.split('.').slice(0, 2).join('.');
+  return `# Written by \`npm start\`: this package's provider, installed into the home folder's plugins/
+# mirror and picked up by \`terraform init\` (see \`alicloud-image install\`).
+terraform {
+  required_providers {
+    alicloud = {
+      source  = "aliyun/alicloud"
+      version = "~> ${minor}.0"
+    }
   }
+}
+`;
 }
 
 /** Poll the emulator for our custom images and print each status/progress change. */
@@ -129,54 +169,181 @@ function watchImages(endpoint: string): () => void {
   };
 }
 
-async function main(): Promise<number> {
-  const command = parseCommand(process.argv.slice(2));
-  if (spawnSync('terraform', ['version'], { stdio: 'ignore' }).status !== 0) {
-    process.stderr.write(
-      'Terraform was not found on PATH: install Terraform 1.5 or newer (https://developer.hashicorp.com/terraform/install) and run `npm start` again.\n',
+const howToStartOver = (workDir: string) =>
+  `To start over without those resources, remove the state: rm ${join(workDir, 'terraform.tfstate')} ` +
+  `${join(workDir, 'terraform.tfstate.backup')} ${join(workDir, DATABASE_RECORD)}; then run npm start again.`;
+
+/** Refuse to run Terraform against a database that is not the one the state's resources live in. */
+function checkDatabase(workDir: string, served: ServedDatabase, emulatorUrl: string, startedHere: boolean): void {
+  const { managed } = readLocalState(workDir);
+  const recordFile = join(workDir, DATABASE_RECORD);
+  if (managed.length === 0 || !existsSync(recordFile)) return;
+  const record = JSON.parse(readFileSync(recordFile, 'utf8')) as ServedDatabase;
+  if (record.id === served.id) return;
+  const listed = `the Terraform state in ${workDir} lists ${managed.length} resources`;
+  if (!startedHere && record.path !== served.path) {
+    throw new Diagnosis(
+      `The emulator already running at ${emulatorUrl} serves the database ${served.path} (id ${served.id}), but ${listed} made ` +
+        `against ${record.path} (id ${record.id}). Terraform would plan every one of them as deleted.`,
+      `Stop that emulator (Ctrl-C where it runs) and run npm start again: it then starts its own on ${record.path}. ` +
+        `Or keep it and run this example on another port: ${ENV.port}=0 npm start.`,
     );
-    return 1;
   }
+  throw new Diagnosis(
+    `The emulator's database ${served.path} is not the one this state was made against: it is database ${served.id} ` +
+      `(created ${served.createdAt}), and ${listed} made against database ${record.id}. The database was deleted, ` +
+      `replaced or reset, so those resources no longer exist and Terraform would plan every one of them as deleted.`,
+    `Put the old database file back, or ${howToStartOver(workDir).replace(/^To/, 'to')}`,
+  );
+}
 
-  const port = Number(process.env.ALICLOUD_IMAGE_PORT ?? 9786);
-  const stateDir = resolve(process.env.ALICLOUD_IMAGE_HOME ?? join(projectRoot, '.alicloud-image'));
-  const workDir = join(stateDir, 'seed');
-  mkdirSync(workDir, { recursive: true });
-
-  let emulator: RunningEmulator | undefined;
-  let endpoint = `127.0.0.1:${port}`;
-  if (port !== 0 && (await emulatorAlreadyRunning(port))) {
-    say(`using the emulator already running at http://${endpoint}`);
-  } else {
+async function startOrReuseEmulator(
+  settings: Settings,
+  workDir: string,
+): Promise<{ emulator?: RunningEmulator; endpoint: string; database: ServedDatabase }> {
+  const { port, db } = settings;
+  const portSource = settings.sources.port === 'default' ? '' : ` (from ${settings.sources.port === 'flag' ? '--port' : ENV.port})`;
+  if (port !== 0) {
+    const probe = await probeEmulator(port);
+    if (probe.kind === 'emulator') {
+      say(`using the emulator already running at http://127.0.0.1:${port} (database ${probe.database.path})`);
+      return { endpoint: `127.0.0.1:${port}`, database: probe.database };
+    }
+    if (probe.kind === 'other') throw portTaken(port, portSource, probe.detail);
+  }
+  const dbExisted = db === ':memory:' || existsSync(db);
+  const { managed } = readLocalState(workDir);
+  if (!dbExisted && managed.length > 0) {
+    // Refuse before starting: the emulator would create an empty database in its place.
+    throw new Diagnosis(
+      `The emulator's database ${db} does not exist, but the Terraform state in ${workDir} lists ${managed.length} resources made ` +
+        `against it: they are gone with it, so Terraform would plan every one of them as deleted.`,
+      `Put the database file back, or ${howToStartOver(workDir).replace(/^To/, 'to')}`,
+    );
+  }
+  let emulator: RunningEmulator;
+  try {
+    const adminToken = process.env[EMULATOR_ENV.adminToken];
     emulator = await startEmulator({
       port,
-      db: join(stateDir, 'emulator.db'),
-      settings: { imageCreateSeconds: Number(process.env.ALICLOUD_IMAGE_CREATE_SECONDS ?? 5) },
-      ...(process.env.ALICLOUD_IMAGE_ADMIN_TOKEN ? { adminToken: process.env.ALICLOUD_IMAGE_ADMIN_TOKEN } : {}),
+      db,
+      settings: { imageCreateSeconds: settings.imageCreateSeconds },
+      ...(adminToken ? { adminToken } : {}),
     });
-    endpoint = emulator.endpoint;
-    say(`emulator listening at ${emulator.url} (database ${join(stateDir, 'emulator.db')})`);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portTaken(port, portSource, 'it does not answer like the emulator');
+    throw err;
   }
+  say(`emulator listening at ${emulator.url} (database ${db})`);
+  const probe = await probeEmulator(emulator.port);
+  if (probe.kind !== 'emulator') throw new Error(`the emulator started at ${emulator.url} does not answer its health route`);
+  return { emulator, endpoint: emulator.endpoint, database: probe.database };
+}
 
+function portTaken(port: number, source: string, detail: string): Diagnosis {
+  return new Diagnosis(
+    `Port ${port}${source} on 127.0.0.1 is in use by another program, not the alicloud-image emulator: ${detail}.`,
+    `Stop that program, or run on another port: ${ENV.port}=${port === 9786 ? 9787 : 9786} npm start (${ENV.port}=0 picks a free one).`,
+  );
+}
+
+/** Copy the example and the files npm start adds (the provider block only with an emulator); install the provider into the home's mirror. */
+function prepareWorkDir(workDir: string, pluginDir: string, endpoint: string | undefined, version: string): void {
   for (const f of readdirSync(join(projectRoot, 'examples', 'seed'))) {
     if (f.endsWith('.tf')) copyFileSync(join(projectRoot, 'examples', 'seed', f), join(workDir, f));
   }
-  writeFileSync(join(workDir, 'emulator_provider.tf'), providerBlock(endpoint));
+  if (endpoint) writeFileSync(join(workDir, 'emulator_provider.tf'), providerBlock(endpoint));
+  writeFileSync(join(workDir, 'versions.tf'), versionsBlock(version));
+  installProvider({ dir: pluginDir, version, pluginSource: join(projectRoot, 'dist', 'plugin'), hosts: [PROVIDER_HOSTS[0]] });
+}
 
+/** After an interruption: one account of what the state now holds and what the next run does. */
+function explainInterruption(workDir: string): void {
+  const { tainted } = readLocalState(workDir);
+  if (tainted.length === 0) {
+    say('interrupted: terraform stopped cleanly and the state records everything that exists; the next `npm start` carries on from there.');
+    return;
+  }
+  for (const t of tainted) {
+    const what = t.address.startsWith('alicloud_image.') ? `the image ${t.id}` : `${t.address} (${t.id})`;
+    say(
+      `interrupted while creating ${t.address}: ${what} exists in the emulator and Terraform saved it in the state as tainted, ` +
+        'so the next `npm start` deletes it and creates it again (`npm start -- destroy` removes everything).',
+    );
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(mainJobUsage);
+    return 0;
+  }
+  if (parsed === 'version') {
+    process.stdout.write(`alicloud-image ${packageVersion(projectRoot)}\n`);
+    return 0;
+  }
+  const { command, flags } = parsed;
+  const settings = resolveSettings(flags, process.env, projectRoot);
+  if (!terraformOnPath()) {
+    process.stderr.write(`${TERRAFORM_MISSING}\n`);
+    return 1;
+  }
+  const version = packageVersion(projectRoot);
+  const workDir = join(settings.home, 'seed');
+  const pluginDir = join(settings.home, 'plugins');
+  mkdirSync(workDir, { recursive: true });
+
+  const lock = acquireWorkLock(workDir, command);
+  if (!lock.ok) {
+    const h = lock.holder;
+    throw new Diagnosis(
+      `Another \`npm start\` (pid ${h.pid}, running ${h.command} since ${h.startedAt}) is using ${workDir}; two runs on one state would ` +
+        `wait on Terraform's state lock and then fail.`,
+      `Wait for it to finish, or stop it (Ctrl-C in its terminal, or kill ${h.pid}), then run npm start again. To run both at ` +
+        `once, give this one its own folder and port: ${ENV.home}=/tmp/second ${ENV.port}=0 npm start.`,
+    );
+  }
+
+  let emulator: RunningEmulator | undefined;
   const cliDir = mkdtempSync(join(tmpdir(), 'alicloud-image-cli-'));
-  const cliConfig = join(cliDir, 'terraform.rc');
-  writeFileSync(cliConfig, devOverridesConfig(join(projectRoot, 'bin')));
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_INPUT: '0' };
-  delete env.TF_REATTACH_PROVIDERS;
-
-  const shutdown = async () => {
-    rmSync(cliDir, { recursive: true, force: true });
-    await emulator?.stop();
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (!interrupted) say('interrupt received: waiting for terraform to stop cleanly and save what exists');
+    interrupted = true;
   };
-  // Ctrl-C reaches terraform too; it stops gracefully, then we close the emulator.
-  process.on('SIGINT', () => say('interrupt received: waiting for terraform to stop cleanly'));
-
+  // Ctrl-C reaches terraform too (same process group); it stops gracefully, then we explain and close the emulator.
+  process.on('SIGINT', onInterrupt);
   try {
+    // `show` reads the state only: no emulator, no database check.
+    const started = command === 'show' ? undefined : await startOrReuseEmulator(settings, workDir);
+    emulator = started?.emulator;
+    const endpoint = started?.endpoint ?? `127.0.0.1:${settings.port}`;
+    if (started) checkDatabase(workDir, started.database, `http://${endpoint}`, Boolean(emulator));
+
+    prepareWorkDir(workDir, pluginDir, started ? endpoint : undefined, version);
+    const cliConfig = join(cliDir, 'terraform.rc');
+    writeFileSync(cliConfig, mirrorCliConfig(pluginDir));
+    const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_INPUT: '0' };
+    delete env.TF_REATTACH_PROVIDERS;
+    const colour = colourWanted();
+    const noColor = colour ? [] : ['-no-color'];
+
+    const init = initNeeded(workDir, pluginDir, ADDRESS, version);
+    if (init === 'relock') {
+      // Only npm start writes this folder's lock file, and only our provider is in it.
+      say(`the provider ${version} was rebuilt (same version, new bytes): writing a new lock file`);
+      rmSync(join(workDir, '.terraform.lock.hcl'), { force: true });
+    }
+    if (init !== 'ready') {
+      say(`installing the provider ${version} from ${pluginDir} (terraform init, offline)`);
+      const code = await runTerraform(['init', '-input=false', ...(init === 'upgrade' ? ['-upgrade'] : []), ...noColor], workDir, env);
+      if (code !== 0) {
+        say(`terraform init failed (exit ${code}); its message above says why.`);
+        return code;
+      }
+    }
+
     say(`running terraform ${command} in ${workDir} (example: examples/seed/main.tf)`);
     const args = {
       apply: ['apply', '-auto-approve', '-input=false'],
@@ -185,21 +352,29 @@ async function main(): Promise<number> {
       show: ['show'],
     }[command];
     const stopWatching = command === 'apply' ? watchImages(endpoint) : () => {};
-    const code = await runTerraform(args, workDir, env);
+    const code = await runTerraform([...args, ...noColor], workDir, env);
     stopWatching();
+    if (started && command !== 'plan') writeFileSync(join(workDir, DATABASE_RECORD), JSON.stringify(started.database, null, 2) + '\n');
+    if (interrupted) {
+      explainInterruption(workDir);
+      return code === 0 ? 130 : code;
+    }
     if (code !== 0) {
-      say(`terraform ${command} failed (exit ${code}); the state in ${workDir} records what exists, so running it again converges.`);
+      say(`terraform ${command} failed (exit ${code}): its error above says why. The state in ${workDir} records what exists.`);
       return code;
     }
-    if (command === 'apply') printSummary(workDir, env, endpoint);
+    if (command === 'apply') printSummary(workDir, env, endpoint, settings);
     if (command === 'destroy') say('everything the example made is destroyed; `npm start` builds it again.');
     return 0;
   } finally {
-    await shutdown();
+    process.off('SIGINT', onInterrupt);
+    rmSync(cliDir, { recursive: true, force: true });
+    await emulator?.stop();
+    lock.release();
   }
 }
 
-function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string): void {
+function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string, settings: Settings): void {
   type ShownState = { values?: { root_module?: { resources?: { address: string; mode: string; values: Record<string, unknown> }[] } } };
   const state = terraformJson(['show', '-json'], workDir, env) as ShownState | undefined;
   const all = state?.values?.root_module?.resources ?? [];
@@ -214,16 +389,25 @@ function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string)
     );
   }
   say('inspect:  npm start -- show      (the state)      npm start -- plan   (no changes)');
-  const port = endpoint.split(':')[1];
-  say(
-    `          npx alicloud-image emulator --db ${join(dirname(workDir), 'emulator.db')} --port ${port}   then   curl http://${endpoint}/_emulator/state`,
-  );
+  const vars = [
+    settings.sources.home === 'default' ? '' : `${ENV.home}=${settings.home} `,
+    settings.sources.port === 'default' && settings.port !== 0 ? '' : `${ENV.port}=${endpoint.split(':')[1]} `,
+  ].join('');
+  say(`          ${vars}npm run emulator   (same database)   then   curl http://${endpoint}/_emulator/state`);
   say('destroy:  npm start -- destroy');
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`npm start: ${err.message}\nRun "npm start -- --help" for usage.\n`);
+      process.exit(2);
+    }
+    if (err instanceof Diagnosis) {
+      process.stderr.write(`[alicloud-image] ${err.problem}\n[alicloud-image] What to do: ${err.remedy}\n`);
+      process.exit(1);
+    }
     process.stderr.write(`[alicloud-image] ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   },

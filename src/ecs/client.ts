@@ -76,7 +76,8 @@ type OpenApiModule = Awaited<ReturnType<typeof importSdk>>;
 
 let sdkModule: Promise<OpenApiModule> | undefined;
 function loadSdk(): Promise<OpenApiModule> {
-  return (sdkModule ??= importSdk());
+  // The package is CommonJS: node's ESM import lists its named exports, a bundled chunk only `default`.
+  return (sdkModule ??= importSdk().then((m) => ({ ...(m as unknown as { default: OpenApiModule }).default, ...m })));
 }
 
 /** Client for Alibaba Cloud RPC APIs used by the image provider. Cheap to construct; thread-safe to share. */

@@ -6,6 +6,7 @@ import { families } from './families.js';
 import { regionsFamily } from './regions/family.js';
 import { pagingErrors } from './core/paging.js';
 import { commonErrors } from '../spec/ecs/common.js';
+import { httpErrors } from './http/http-errors.js';
 import { widgetsFamily } from './test-support/widgets-family.js';
 import { emulatorModules, reachable, rootModules } from './test-support/source-graph.js';
 
@@ -40,8 +41,8 @@ for (const family of families) {
   });
 }
 
-test('the core raises only the common and paging codes, and computes codes only where the table above says why', () => {
-  const core = new ErrorTable([commonErrors, pagingErrors]);
+test('the core raises only the common, front-door and paging codes, and computes codes only where the table above says why', () => {
+  const core = new ErrorTable([commonErrors, httpErrors, pagingErrors]);
   const unknown = [...modules.values()]
     .filter((m) => !families.some((f) => f.name === m.folder) && !rootModules.includes(m.path) && m.folder !== 'test-support')
     .flatMap((m) => m.codes.filter((c) => !core.get(c)).map((c) => `${c} (${m.path})`));

@@ -260,7 +260,10 @@ describe('admin routes', () => {
   test('health answers ok without a signature', async () => {
     const res = await fetch(`${emu.url}/_emulator/health`);
     assert.equal(res.status, 200);
-    assert.deepEqual(await res.json(), { status: 'ok' });
+    const body = (await res.json()) as { status: string; database: { id: string; createdAt: string; path: string } };
+    assert.equal(body.status, 'ok');
+    assert.match(body.database.id, /^db-[0-9a-f-]{36}$/);
+    assert.equal(body.database.path, ':memory:');
   });
 
   test('state dumps every family table by name', async () => {

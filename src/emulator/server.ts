@@ -11,7 +11,15 @@ import type { Account, EmulatorSettings, HandlerContext } from './context.js';
 import type { Credential } from './accounts.js';
 import type { EmulatorBackend } from './backend.js';
 import type { Route } from './dispatch.js';
-import { EcsApiError, apiError, internalError, serializeError, serializeSuccess, type SerializedResponse } from './errors.js';
+import {
+  EcsApiError,
+  apiError,
+  commonErrorTable,
+  internalError,
+  serializeError,
+  serializeSuccess,
+  type SerializedResponse,
+} from './errors.js';
 import { MalformedInput, decodeForm, decodeUtf8 } from './http/form.js';
 import { readBody } from './http/read-body.js';
 import { ADMIN_PREFIX, checkAccess, errorHeaders, type AccessPolicy } from './http/guard.js';
@@ -242,8 +250,9 @@ export function withAccessChecks(inner: Listener, policy: AccessPolicy, endpoint
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
-    const refused = checkAccess(req, path, policy);
-    if (!refused) return inner(req, res);
+    const unresolved = checkAccess(req, path, policy);
+    if (!unresolved) return inner(req, res);
+    const refused = commonErrorTable.resolve(unresolved);
     const answer = serializeError(refused, randomUUID().toUpperCase(), endpoint(), 'Ecs');
     const format = path.startsWith(ADMIN_PREFIX) ? 'json' : queryFormat(req);
     // Drain the refused body first (bounded by readBody), so its bytes are never parsed as a next request.

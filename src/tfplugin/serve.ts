@@ -14,14 +14,16 @@
  * Debug mode (`--debug`): plaintext, prints `export TF_REATTACH_PROVIDERS=...`
  * for the alicloud addresses and runs until Ctrl-C.
  *
- * Only this file's tiny imports load before the cookie check; gRPC, protobuf
- * and the codecs load afterwards, and the ProviderServer may be given as a
- * factory so that heavy provider code loads only after the handshake line.
+ * Only this file's tiny imports load before the cookie check; the HTTP/2 server
+ * and the certificate load before the handshake line, everything else (protobuf
+ * tables, the RPC adapter and codecs, and the ProviderServer when given as a
+ * factory) on Terraform's first call.
  */
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProviderServer } from './provider-server.js';
 import { removeStaleSockets } from './socket-file.js';
+import type { ProviderRpc } from './provider-rpc.js';
 import { DEFAULT_REATTACH_ADDRESSES, handshakeLine, negotiate, notLaunchedByTerraformMessage, reattachValue } from './handshake.js';
 
 export interface ServeOptions {
@@ -53,29 +55,33 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
   // Nothing but the handshake may reach stdout: route stray console output to stderr.
   console.log = console.info = console.debug = console.error;
 
-  const [{ startGrpcServer }, { ProviderRpc }, { createLogger }, { generateCertificate }] = await Promise.all([
+  const [{ startGrpcServer }, { createLogger }, { generateCertificate }] = await Promise.all([
     import('./grpc-server.js'),
-    import('./provider-rpc.js'),
     import('./log.js'),
     import('./certificate.js'),
   ]);
   const log = createLogger({ module: name });
   const clientCert = debug || env.TF_DISABLE_PLUGIN_TLS ? undefined : env.PLUGIN_CLIENT_CERT;
   const identity = clientCert ? generateCertificate() : undefined;
-  const rpc = new ProviderRpc(lazyServer(server), log);
+  const provider = lazyServer(server);
+  // The RPC adapter, protocol tables and provider load on Terraform's first call: loading them
+  // right after the handshake instead measured no faster (the TLS handshake waits on the same thread).
+  let rpc: ProviderRpc | undefined;
+  let rpcLoading: Promise<ProviderRpc> | undefined;
+  const loadRpc = () => (rpcLoading ??= import('./provider-rpc.js').then((m) => (rpc = new m.ProviderRpc(provider, log))));
 
   let shuttingDown = false;
   const shutdown = async (reason: string): Promise<never> => {
     if (!shuttingDown) {
       shuttingDown = true;
       log.debug('plugin shutting down', { reason });
-      rpc.stop(reason);
+      rpc?.stop(reason);
       await running.close();
     }
     process.exit(0);
   };
   const running = await startGrpcServer({
-    rpc,
+    rpc: loadRpc,
     ...(identity && clientCert ? { tls: { keyPem: identity.keyPem, certPem: identity.certPem, clientCaPem: clientCert } } : {}),
     onShutdown: () => {
       if (debug) log.info('ignoring Shutdown in debug mode; press Ctrl-C to stop');

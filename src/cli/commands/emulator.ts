@@ -1,10 +1,11 @@
 /**
  * `alicloud-image emulator`: run the local ECS emulator until Ctrl-C / SIGTERM.
- * Prints one line with the URL, endpoint and credentials to use (the secret masked).
+ * Prints one line with the URL, endpoint and credentials to use (the secret masked). Port,
+ * database and image creation time come from flags, else ALICLOUD_IMAGE_* variables, else
+ * defaults (settings.ts); the secret and the admin token from a flag, a file or a variable.
  */
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_ACCESS_KEY_SECRET,
@@ -12,39 +13,50 @@ import {
   startEmulator,
   type EmulatorOptions,
 } from '../../emulator/index.js';
-import { UsageError, intFlag, parseFlags, secondsFlag } from '../flags.js';
+import { UsageError, parseFlags, secondsFlag } from '../flags.js';
+import { DEFAULT_PORT, environmentHelp, loopbackHost, resolveSettings } from '../settings.js';
 
 /** The documented default port of `alicloud-image emulator`. */
-export const DEFAULT_EMULATOR_PORT = 9786;
+export const DEFAULT_EMULATOR_PORT = DEFAULT_PORT;
+
+/** Environment variables the emulator command reads besides settings.ts's (flags win). */
+export const EMULATOR_ENV = {
+  accessKeyId: 'ALICLOUD_IMAGE_ACCESS_KEY_ID',
+  accessKeySecret: 'ALICLOUD_IMAGE_ACCESS_KEY_SECRET',
+  adminToken: 'ALICLOUD_IMAGE_ADMIN_TOKEN',
+} as const;
 
 export const emulatorUsage = `Usage: alicloud-image emulator [flags]
 
 Run the local Alibaba Cloud ECS emulator (HTTP on 127.0.0.1, state in SQLite).
 
 Flags:
-  --host HOST                   address to bind; only 127.0.0.1 is allowed (default 127.0.0.1)
-  --port PORT                   TCP port, 0 for a free one (default ${DEFAULT_EMULATOR_PORT})
-  --db PATH                     SQLite file, or :memory: to keep nothing
-                                (default $XDG_DATA_HOME/alicloud-image/emulator.db,
-                                 else ~/.local/share/alicloud-image/emulator.db)
+  --host HOST                   address to bind: 127.0.0.1, or a name resolving only to loopback
+                                such as localhost (it binds 127.0.0.1 either way)
+  --port PORT                   TCP port, 0 for a free one (default $ALICLOUD_IMAGE_PORT, else ${DEFAULT_PORT})
+  --home DIR                    folder of the database (default $ALICLOUD_IMAGE_HOME, see below)
+  --db PATH                     SQLite file, or :memory: to keep nothing (default <home>/emulator.db)
   --access-key-id ID            AccessKey id clients must sign with (default ${DEFAULT_ACCESS_KEY_ID};
-                                env ALICLOUD_IMAGE_ACCESS_KEY_ID)
-  --access-key-secret SECRET    its secret (default ${DEFAULT_ACCESS_KEY_SECRET}; env ALICLOUD_IMAGE_ACCESS_KEY_SECRET).
+                                env ${EMULATOR_ENV.accessKeyId})
+  --access-key-secret SECRET    its secret (default ${DEFAULT_ACCESS_KEY_SECRET}; env ${EMULATOR_ENV.accessKeySecret}).
                                 A flag value is visible to other local users (ps): prefer the
                                 environment variable or --access-key-secret-file
   --access-key-secret-file PATH read the secret from a file (its first line)
   --admin-token TOKEN           require "Authorization: Bearer TOKEN" on every /_emulator/ route
-                                (env ALICLOUD_IMAGE_ADMIN_TOKEN; also visible in ps as a flag)
+                                (env ${EMULATOR_ENV.adminToken}; also visible in ps as a flag)
   --admin-token-file PATH       read the admin token from a file (its first line)
-  --image-create-seconds N      seconds from CreateImage to Available (default ${defaultSettings.imageCreateSeconds})
+  --image-create-seconds N      seconds from CreateImage to Available
+                                (default $ALICLOUD_IMAGE_CREATE_SECONDS, else ${defaultSettings.imageCreateSeconds})
   --instance-start-seconds N    seconds from RunInstances to Running (default ${defaultSettings.instanceStartSeconds})
   --default-region REGION       region used when a request has none (default ${defaultSettings.defaultRegionId})
-  --help                        show this help
-`;
+  -h, --help                    show this help
+
+${environmentHelp}`;
 
 const flagSpecs = {
   host: { value: true },
   port: { value: true },
+  home: { value: true },
   db: { value: true },
   'access-key-id': { value: true },
   'access-key-secret': { value: true },
@@ -55,19 +67,6 @@ const flagSpecs = {
   'instance-start-seconds': { value: true },
   'default-region': { value: true },
   help: { value: false },
-} as const;
-
-/** `$XDG_DATA_HOME/alicloud-image/emulator.db`, else `~/.local/share/alicloud-image/emulator.db`. */
-export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== '' ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
-  return join(base, 'alicloud-image', 'emulator.db');
-}
-
-/** Environment variables the emulator command reads (flags win). */
-export const EMULATOR_ENV = {
-  accessKeyId: 'ALICLOUD_IMAGE_ACCESS_KEY_ID',
-  accessKeySecret: 'ALICLOUD_IMAGE_ACCESS_KEY_SECRET',
-  adminToken: 'ALICLOUD_IMAGE_ADMIN_TOKEN',
 } as const;
 
 /** First line of a secret file; UsageError when unreadable or empty. */
@@ -99,12 +98,14 @@ export function maskSecret(secret: string): string {
   return secret.length >= 12 ? `${secret.slice(0, 4)}****${secret.slice(-4)}` : '****';
 }
 
-/** Turn the command line (and the ALICLOUD_IMAGE_* environment) into emulator options; throws UsageError for bad flags. */
-export function emulatorOptionsFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): EmulatorOptions | 'help' {
+/** Turn the command line (and the ALICLOUD_IMAGE_* variables) into emulator options; throws UsageError for bad input. */
+export function emulatorOptionsFromArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): (EmulatorOptions & { db: string; requestedHost: string }) | 'help' {
   const flags = parseFlags(argv, flagSpecs);
   if (flags.has('help')) return 'help';
-  const host = flags.get('host') ?? '127.0.0.1';
-  if (host !== '127.0.0.1') throw new UsageError(`flag --host must be 127.0.0.1 (the emulator only listens on loopback), got "${host}"`);
+  const settings = resolveSettings(flags, env);
   const id = flags.get('access-key-id') ?? (env[EMULATOR_ENV.accessKeyId] || undefined);
   const secret = secretFrom(flags, 'access-key-secret', EMULATOR_ENV.accessKeySecret, env);
   if ((id === undefined) !== (secret === undefined))
@@ -114,19 +115,18 @@ export function emulatorOptionsFromArgs(argv: readonly string[], env: NodeJS.Pro
   if (id === '' || secret === '') throw new UsageError('flags --access-key-id and --access-key-secret must not be empty');
   const adminToken = secretFrom(flags, 'admin-token', EMULATOR_ENV.adminToken, env);
   if (adminToken === '') throw new UsageError('flag --admin-token must not be empty');
-  // A bad path (empty included) is refused when the database is opened, in one line.
-  const db = flags.get('db') ?? defaultDbPath(env);
   const region = flags.get('default-region');
   if (region !== undefined && !/^[a-z0-9-]+$/.test(region))
     throw new UsageError(`flag --default-region must look like cn-hangzhou, got "${region}"`);
   return {
     host: '127.0.0.1',
-    port: intFlag(flags, 'port', DEFAULT_EMULATOR_PORT, 0, 65535),
-    db,
+    requestedHost: flags.get('host') ?? '127.0.0.1',
+    port: settings.port,
+    db: settings.db,
     accounts: [{ accessKeyId: id ?? DEFAULT_ACCESS_KEY_ID, accessKeySecret: secret ?? DEFAULT_ACCESS_KEY_SECRET }],
     ...(adminToken !== undefined ? { adminToken } : {}),
     settings: {
-      imageCreateSeconds: secondsFlag(flags, 'image-create-seconds', defaultSettings.imageCreateSeconds),
+      imageCreateSeconds: settings.imageCreateSeconds,
       instanceStartSeconds: secondsFlag(flags, 'instance-start-seconds', defaultSettings.instanceStartSeconds),
       ...(region ? { defaultRegionId: region } : {}),
     },
@@ -135,12 +135,21 @@ export function emulatorOptionsFromArgs(argv: readonly string[], env: NodeJS.Pro
 
 /** Run the command; resolves with the exit code once the emulator stopped. */
 export async function runEmulatorCommand(argv: readonly string[]): Promise<number> {
-  const options = emulatorOptionsFromArgs(argv);
-  if (options === 'help') {
+  const parsed = emulatorOptionsFromArgs(argv);
+  if (parsed === 'help') {
     process.stdout.write(emulatorUsage);
     return 0;
   }
-  const emu = await startEmulator(options);
+  const { requestedHost, ...options } = parsed;
+  await loopbackHost(requestedHost);
+  if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
+  const emu = await startEmulator(options).catch((err: NodeJS.ErrnoException) => {
+    if (err?.code === 'EADDRINUSE')
+      throw new Error(
+        `port ${options.port} on 127.0.0.1 is already in use. Stop what listens there, or pick another port: --port N (or ALICLOUD_IMAGE_PORT=N; 0 picks a free one).`,
+      );
+    throw err;
+  });
   const account = options.accounts![0]!;
   process.stdout.write(
     `alicloud-image emulator listening on ${emu.url} endpoint=${emu.endpoint} access_key=${account.accessKeyId} ` +

@@ -1,6 +1,7 @@
 /**
  * Unsigned admin routes under `/_emulator/` (kept off the signed API path):
- * - `GET /_emulator/health` → `{"status":"ok"}`
+ * - `GET /_emulator/health` → `{"status":"ok","database":{"id","createdAt","path"}}`: the id changes when the
+ *   database file is new or reset, so a caller can tell whether its Terraform state matches this data
  * - `POST /_emulator/reset` → drops all data, seeds again → `{"status":"reset"}`
  * - `GET /_emulator/state` → `{ "<table>": [rows...] }` for every family table
  * Fault injection and request statistics (`/_emulator/faults`, `/_emulator/stats`, `/_emulator/stats/reset`)
@@ -8,7 +9,7 @@
  */
 import type { SerializedResponse } from '../errors.js';
 import { apiError, serializeError } from '../errors.js';
-import { dataTables } from '../db/migrate.js';
+import { dataTables, databaseIdentity } from '../db/migrate.js';
 import type { EmulatorCore } from '../server.js';
 
 const ok = (body: unknown): SerializedResponse => ({ status: 200, body: JSON.stringify(body) });
@@ -27,7 +28,7 @@ function dumpState(core: EmulatorCore): Record<string, unknown[]> {
 
 export function handleAdmin(core: EmulatorCore, method: string, path: string, requestId: string, hostId: string): SerializedResponse {
   const routes: Record<string, [string, () => SerializedResponse]> = {
-    '/_emulator/health': ['GET', () => ok({ status: 'ok' })],
+    '/_emulator/health': ['GET', () => ok({ status: 'ok', database: { ...databaseIdentity(core.db), path: core.db.name } })],
     '/_emulator/reset': [
       'POST',
       () => {

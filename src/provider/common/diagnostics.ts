@@ -75,7 +75,8 @@ export function addEcsError(diags: Diagnostics, err: unknown, ctx: EcsErrorConte
       case 'EcsCanceledError':
         diags.addError(
           `${ctx.summary}: Canceled`,
-          `${err.message}\n\nTerraform was interrupted. What exists is recorded in the state, so the next apply carries on from there.${note}`,
+          // With a note the note says what became of the object (e.g. kept as tainted); never two accounts of it.
+          `${err.message}\n\nTerraform was interrupted.${note || ' What exists is recorded in the state, so the next apply carries on from there.'}`,
         );
         return;
       case 'EcsTimeoutError': {

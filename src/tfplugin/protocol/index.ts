@@ -51,7 +51,17 @@ export function decodeMessage(typeName: string, bytes: Uint8Array): Msg {
   return type.toObject(type.decode(bytes), toObjectOptions);
 }
 
-/** grpc-js method definitions for every method of a service, keyed by method name. */
+/** Request and response message names of `service`/`method`, or undefined when there is no such method. */
+export function methodTypes(serviceName: string, methodName: string): { request: string; response: string } | undefined {
+  const svc = protocolRoot().lookup(serviceName);
+  if (!(svc instanceof protobuf.Service)) return undefined;
+  if (!Object.hasOwn(svc.methods, methodName)) return undefined;
+  const method = svc.methods[methodName]!;
+  method.resolve();
+  return { request: method.resolvedRequestType!.fullName.slice(1), response: method.resolvedResponseType!.fullName.slice(1) };
+}
+
+/** grpc-js method definitions for every method of a service, keyed by method name (the test driver's client side). */
 export function serviceDefinition(serviceName: string): Record<string, MethodDefinition<Msg, Msg>> {
   const svc = protocolRoot().lookupService(serviceName);
   const out: Record<string, MethodDefinition<Msg, Msg>> = {};
