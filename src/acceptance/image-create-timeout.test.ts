@@ -2,7 +2,7 @@
  * Acceptance (issue 12 item 13): when the create timeout strikes while the image is still being
  * made, the error's "last state" and the status saved in state come from the same observation.
  * The emulator makes images in 20 s (Waiting for the first 2 s, then Creating); the create
- * timeout is 4 s, so the first look sees Waiting and the last one Creating.
+ * timeout is 8 s (polls are at most 5 s apart), so the first look sees Waiting and the last one Creating.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,11 +20,11 @@ after(async () => {
 
 test('a create timeout reports the status it saves: both come from the last observation', { timeout: 120_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
-  const ws = h!.workspace(imageTf('slow', `snapshot_id = "${SYSTEM_SNAPSHOT}"\ntimeouts {\ncreate = "4s"\n}`));
+  const ws = h!.workspace(imageTf('slow', `snapshot_id = "${SYSTEM_SNAPSHOT}"\ntimeouts {\ncreate = "8s"\n}`));
   const r = await tf(ws, ['apply', '-auto-approve'], 1);
   const reported = /last state:\s+(\w+)\s+(\d+%)/.exec(r.stderr);
   assert.ok(reported, `the timeout names the last state:\n${r.stderr}`);
-  assert.match(r.stderr, /Raise timeouts \{ create = "\.\.\."\s+\}/);
+  assert.match(r.stderr.replace(/\s+/g, ' '), /Raise timeouts \{ create = "\.\.\." \}/);
   const state = await ws.state();
   const res = (state.values?.root_module?.resources ?? []) as {
     address: string;

@@ -6,7 +6,7 @@
  * again the plan is clean. Also: the arguments CreateImage cannot take (license_type,
  * features.nvme_support) are applied right after create.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeImage } from '../ecs/index.js';
 import { skipUnlessTerraform, terraformAvailable, type TerraformWorkspace } from '../testing/terraform.js';
@@ -23,6 +23,10 @@ describe('alicloud_image when the endpoint answers nonsense', { skip: !terraform
     ws = h.workspace('');
   });
   after(() => h?.stop());
+  // One test's misbehaving endpoint never leaks into the next.
+  afterEach(() => {
+    if (h) h.proxy.override = undefined;
+  });
 
   test('a refresh that gets {} for DescribeImages fails naming the action, keeps the image in state, and heals', async (t) => {
     if (skipUnlessTerraform(t)) return;
@@ -34,7 +38,7 @@ describe('alicloud_image when the endpoint answers nonsense', { skip: !terraform
     h.proxy.override = { action: 'DescribeImages', status: 200, body: '{}' };
     const plan = await ws.run(['plan', '-refresh-only', '-no-color']);
     assert.equal(plan.code, 1, plan.stdout + plan.stderr);
-    assert.match(plan.stderr, /Cannot Read Image/);
+    assert.match(plan.stderr, /Cannot Read alicloud_image m-/);
     assert.match(flat(plan.stderr), /ECS DescribeImages returned an invalid response \(HTTP 200\): Images: missing \(required object\)/);
     assert.doesNotMatch(plan.stdout, /has been deleted|will be created|1 to add/);
     // A refresh that writes state must not drop the image either.

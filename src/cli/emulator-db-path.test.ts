@@ -50,7 +50,6 @@ test('every bad database path ends in one clear line and exit 1, without hanging
       ['an existing folder', dir, /it is a folder/],
       ['a read-only location', '/sys/alicloud-image-test.db', /cannot open the file|read-only|permission denied/i],
       ['a path through a file', join(aFile, 'x.db'), /is a file, not a folder/],
-      ['an empty path', '', /the path is empty/],
       ['a file that is not SQLite', text, /not an SQLite database/],
       ['a corrupt SQLite file', corrupt, /corrupt|not an SQLite database/],
     ];
@@ -73,6 +72,10 @@ test('every bad database path ends in one clear line and exit 1, without hanging
       assert.match(lines[0]!, reason, what);
     }
     assert.deepEqual([readFileSync(text), readFileSync(corrupt)], before, 'files that are not databases are left as they were');
+    // An empty --db is a usage error (exit 2, the CLI convention), in one line plus the usage hint.
+    const empty = await emulatorWith('');
+    assert.equal(empty.code, 2, empty.stderr);
+    assert.match(empty.stderr, /^alicloud-image: flag --db must not be empty \(use :memory: to keep nothing\)\n/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,7 @@
  * database and image creation time come from flags, else ALICLOUD_IMAGE_* variables, else
  * defaults (settings.ts); the secret and the admin token from a flag, a file or a variable.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_ACCESS_KEY_SECRET,
@@ -142,7 +141,7 @@ export async function runEmulatorCommand(argv: readonly string[]): Promise<numbe
   }
   const { requestedHost, ...options } = parsed;
   await loopbackHost(requestedHost);
-  if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
+  // The database opener creates missing folders itself, one level at a time (a bad path fails in one line).
   const emu = await startEmulator(options).catch((err: NodeJS.ErrnoException) => {
     if (err?.code === 'EADDRINUSE')
       throw new Error(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../index.js';
+import { ADMIN_HEADER, startEmulator } from '../index.js';
 
 interface Health {
   status: string;
@@ -17,6 +17,7 @@ test('the database identity survives a restart on the same file, and a reset or 
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'emulator.db');
   let emu = await startEmulator({ port: 0, db: file });
+  t.after(() => emu.stop());
   const first = await health(emu.url);
   assert.equal(first.status, 'ok');
   assert.equal(first.database.path, file);
@@ -25,7 +26,7 @@ test('the database identity survives a restart on the same file, and a reset or 
 
   emu = await startEmulator({ port: 0, db: file });
   assert.deepEqual((await health(emu.url)).database, first.database, 'same file, same data: same identity');
-  assert.equal((await fetch(`${emu.url}/_emulator/reset`, { method: 'POST' })).status, 200);
+  assert.equal((await fetch(`${emu.url}/_emulator/reset`, { method: 'POST', headers: { [ADMIN_HEADER]: '1' } })).status, 200);
   const reset = (await health(emu.url)).database;
   assert.notEqual(reset.id, first.database.id, 'a reset is new data');
   await emu.stop();
