@@ -62,7 +62,7 @@ const show = (path) => {
 };
 /** The file (under alicloud/, not a test) that declares `func name(`. */
 function fileDeclaring(name) {
-  let out = '';
+  let out;
   try {
     out = git('grep', '-l', '-E', `^func ${name}\\(`, REF, '--', 'alicloud/*.go');
   } catch {
