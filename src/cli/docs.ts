@@ -13,6 +13,7 @@ import { providerDocFiles } from '../framework/index.js';
 import { alicloudProvider } from '../provider/provider.js';
 import { providerIndexDoc } from './docs-index.js';
 import { emulatorActionsDoc, emulatorDoc } from './docs-emulator.js';
+import { compatibilityDoc, parseDifferences } from '../compat/differences.js';
 
 /** The repository root: the nearest folder above this file holding package.json. */
 export function repoRoot(from = dirname(fileURLToPath(import.meta.url))): string {
@@ -32,7 +33,14 @@ export function generatedDocs(): Record<string, string> {
     ...providerDocFiles(alicloudProvider),
     'docs/emulator.md': emulatorDoc(),
     'docs/emulator-actions.md': emulatorActionsDoc(),
+    'docs/compatibility.md': compatibilityPage(),
   };
+}
+
+/** docs/compatibility.md from the deliberate-difference list and the official record's commit. */
+function compatibilityPage(root = repoRoot()): string {
+  const record = JSON.parse(readFileSync(join(root, 'compat/official/alicloud_image.json'), 'utf8')) as { source: { commit: string } };
+  return compatibilityDoc(parseDifferences(readFileSync(join(root, 'compat/differences.json'), 'utf8')), record.source.commit);
 }
 
 /** The example files among the generated ones (`examples/.../*.tf`), for the acceptance test. */

@@ -85,6 +85,8 @@ export interface Validator<T> {
    * "at most 20 tags" of a collection (`noun` names its members; default entries/items).
    */
   readonly length?: { readonly min: number; readonly max?: number; readonly noun?: string };
+  /** For numeric range validators: the inclusive bounds (compatibility checks compare them). */
+  readonly range?: { readonly min?: number; readonly max?: number };
   readonly validate: (value: T) => string | undefined;
 }
 

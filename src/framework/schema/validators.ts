@@ -77,6 +77,7 @@ function range(min?: number, max?: number): Validator<number> {
     min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
   return {
     description: `must be ${text}`,
+    range: { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) },
     validate: (value) =>
       (min !== undefined && value < min) || (max !== undefined && value > max) ? `must be ${text}, got ${value}` : undefined,
   };
