@@ -3,13 +3,19 @@
  * `error-codes.test.ts`): every non-test module under `src/emulator`, what it imports and which
  * error codes it raises. Parsed with the TypeScript compiler, never by regular expressions.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-/** `src/emulator` of the checkout (tests run from `dist/emulator/...`). */
-export const emulatorSrc = fileURLToPath(new URL('../../../src/emulator/', import.meta.url));
+/** `src/emulator` of the checkout: the nearest folder above this compiled module holding `src/emulator` (test builds nest at any depth). */
+export const emulatorSrc = ((): string => {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'src', 'emulator');
+    if (existsSync(join(candidate, 'index.ts'))) return candidate + sep;
+  }
+  throw new Error(`cannot find src/emulator above ${fileURLToPath(import.meta.url)}`);
+})();
 
 /** The composition root: it assembles the families, so it alone may import all of them. */
 export const rootModules = ['index.ts', 'families.ts'];
