@@ -112,18 +112,11 @@ const cases: Case[] = [
     at: 'image_family',
     message: /image_family[\s\S]*2 to 128/,
   },
-  { name: 'boot-mode-unknown', body: `${SRC}\nboot_mode = "Legacy"`, at: 'boot_mode', message: /boot_mode[\s\S]*BIOS[\s\S]*UEFI/ },
   {
     name: 'license-type-unknown',
     body: `${SRC}\nlicense_type = "Free"`,
     at: 'license_type',
     message: /license_type[\s\S]*(BYOL|Aliyun|Auto)/,
-  },
-  {
-    name: 'detection-strategy-unknown',
-    body: `${SRC}\ndetection_strategy = "Strict"`,
-    at: 'detection_strategy',
-    message: /detection_strategy[\s\S]*Standard/,
   },
   {
     name: 'tag-key-aliyun-prefix',
