@@ -16,8 +16,14 @@ export const imagesSchema = defineSchema({
     name_regex: nameRegexAttribute('Only images whose name matches this regular expression (images without a name are skipped).'),
     owners: attr.string({
       optional: true,
-      validators: [v.oneOf(...IMAGE_OWNER_ALIASES, '')],
-      description: 'Owner of the images (`""` means any, as not setting it).',
+      validators: [
+        v.custom(`must be one of ${IMAGE_OWNER_ALIASES.map((x) => `\`${x}\``).join(', ')} or empty (any owner, as not set)`, (x: string) =>
+          x === '' || (IMAGE_OWNER_ALIASES as readonly string[]).includes(x)
+            ? undefined
+            : `must be one of ${IMAGE_OWNER_ALIASES.join(', ')} or empty, got ${JSON.stringify(x)}`,
+        ),
+      ],
+      description: 'Owner of the images.',
       meta: { ecs: 'ImageOwnerAlias' },
     }),
     image_owner_id: attr.string({
@@ -39,7 +45,7 @@ export const imagesSchema = defineSchema({
           return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined;
         }),
       ],
-      description: 'Statuses of the images, separated by commas.',
+      description: 'Statuses of the images.',
       meta: { ecs: 'Status' },
     }),
     image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
