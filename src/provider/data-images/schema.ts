@@ -20,7 +20,7 @@ export const imagesSchema = defineSchema({
         v.custom(`must be one of ${IMAGE_OWNER_ALIASES.map((x) => `\`${x}\``).join(', ')} or empty (any owner, as not set)`, (x: string) =>
           x === '' || (IMAGE_OWNER_ALIASES as readonly string[]).includes(x)
             ? undefined
-            : `must be one of ${IMAGE_OWNER_ALIASES.join(', ')} or empty, got ${JSON.stringify(x)}`,
+            : `must be one of ${IMAGE_OWNER_ALIASES.map((a) => JSON.stringify(a)).join(', ')} or empty, got ${JSON.stringify(x)}`,
         ),
       ],
       description: 'Owner of the images.',
