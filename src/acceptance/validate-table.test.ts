@@ -156,7 +156,6 @@ const cases: Case[] = [
     blockLine: true,
     message: /disk_device_mapping[\s\S]*instance_id/,
   },
-  { name: 'no-source', body: `image_name = "no-source"`, message: /instance_id[\s\S]*snapshot_id[\s\S]*disk_device_mapping/ },
   { name: 'mapping-size-zero', body: `${mapping('/dev/xvda', 'system', '  size = 0\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-size-too-big', body: `${mapping('/dev/xvda', 'system', '  size = 32769\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-device-sda', body: `${mapping('/dev/sda', 'system')}`, at: 'device = "/dev/sda"', message: /device[\s\S]*\/dev\/xvd/ },
