@@ -38,13 +38,15 @@ export interface CountingProxy {
   actions: string[];
   /** While set, the proxy answers this action itself (a misbehaving endpoint) instead of forwarding it. */
   override: { action: string; status: number; body: string } | undefined;
+  /** While `count` > 0, requests of `action` reach the emulator but their answers are lost (the connection is cut). */
+  loseAnswers: { action: string; count: number } | undefined;
   reset(): void;
   stop(): Promise<void>;
 }
 
 async function startProxy(target: RunningEmulator): Promise<CountingProxy> {
   const actions: string[] = [];
-  const proxy = { override: undefined } as CountingProxy;
+  const proxy = { override: undefined, loseAnswers: undefined } as CountingProxy;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const headerAction = req.headers['x-acs-action'];
@@ -56,7 +58,14 @@ async function startProxy(target: RunningEmulator): Promise<CountingProxy> {
       res.end(proxy.override.body);
       return;
     }
+    const lose = proxy.loseAnswers?.action === action && proxy.loseAnswers.count > 0;
+    if (lose) proxy.loseAnswers!.count--;
     const up = request({ host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+      if (lose) {
+        r.resume();
+        r.on('end', () => req.socket.destroy());
+        return;
+      }
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
     });

@@ -44,8 +44,12 @@ describe('alicloud_image lifecycle through terraform', { skip: !terraformAvailab
     assert.equal(v.status, 'Available');
     assert.equal(v.usable, true);
     assert.deepEqual(v.tags, { Created: 'TF', For: 'Test' });
-    assert.deepEqual(v.disk_device_mapping, [], 'an instance source keeps the mapping blocks as configured (none)');
     const image = await describeImage(h.client, v.id);
+    assert.deepEqual(
+      v.disk_device_mapping.map((m: { snapshot_id: string }) => m.snapshot_id),
+      image!.DiskDeviceMappings.DiskDeviceMapping.map((m) => m.SnapshotId),
+      'unwritten mapping blocks are filled from the API (Optional+Computed)',
+    );
     assert.equal(image?.ResourceGroupId, GROUP.default);
   });
 

@@ -37,7 +37,8 @@ describe('alicloud_image sources and failures through terraform', { skip: !terra
     assert.equal(v.snapshot_id, SYSTEM_SNAPSHOT);
     assert.equal(v.status, 'Available');
     assert.ok(v.platform, 'platform is computed from the cloud');
-    assert.deepEqual(v.disk_device_mapping, []);
+    assert.equal(v.disk_device_mapping.length, 1, 'the unwritten mapping block is filled from the API (Optional+Computed)');
+    assert.equal(v.disk_device_mapping[0].disk_type, 'system');
     await tf(ws, ['destroy', '-auto-approve']);
     const s = await describeSnapshots(h.client, { SnapshotIds: [SYSTEM_SNAPSHOT] });
     assert.equal(s.snapshots.length, 1, 'a snapshot passed in is never deleted');

@@ -24,9 +24,7 @@ const CASES: [string, string, RegExp][] = [
   ['desc_url', `${src}\ndescription = "https://example.com"`, /description must not start with "http:\/\/", "https:\/\/"/],
   ['arch', `${src}\narchitecture = "sparc"`, /architecture must be one of "i386", "x86_64", "arm64", got "sparc"/],
   ['platform', `${src}\nplatform = "Windows 7"`, /platform must be one of "Aliyun", "Anolis", "CentOS"/],
-  ['boot', `${src}\nboot_mode = "LEGACY"`, /boot_mode must be one of "BIOS", "UEFI", "UEFI-Preferred"/],
   ['license', `${src}\nlicense_type = "Free"`, /license_type must be one of "Auto", "Aliyun", "BYOL"/],
-  ['detection', `${src}\ndetection_strategy = "Deep"`, /detection_strategy must be one of "Standard"/],
   ['family', `${src}\nimage_family = "1fam"`, /image_family must be a letter or Chinese character first/],
   ['version', `${src}\nimage_version = "${'9'.repeat(41)}"`, /image_version must be 1 to 40 characters long, got 41/],
   ['tag_count', `${src}\n${tags21}`, /tags must be 0 to 20 entries long, got 21/],
@@ -34,18 +32,18 @@ const CASES: [string, string, RegExp][] = [
   ['tag_value', `${src}\ntags = { team = "http://x" }`, /tags\["team"\] must not start with "acs:", "http:\/\/"/],
   [
     'size_low',
-    mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 0`),
-    /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 0/,
+    mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 4`),
+    /disk_device_mapping\[0\]\.size must be between 5 and 32768, got 4/,
   ],
   [
     'size_high',
     mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\nsize = 40000`),
-    /disk_device_mapping\[0\]\.size must be between 1 and 32768, got 40000/,
+    /disk_device_mapping\[0\]\.size must be between 5 and 32768, got 40000/,
   ],
   [
     'device',
     mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndevice = "/dev/sda"`),
-    /device must be \/dev\/xvda for the system disk or \/dev\/xvdb to \/dev\/xvdz/,
+    /device must be \/dev\/xvda or \/dev\/vda for the system disk, \/dev\/xvdb to \/dev\/xvdz or \/dev\/vdb to \/dev\/vdz/,
   ],
   ['disk_type', mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"\ndisk_type = "root"`), /disk_type must be one of "system", "data", got "root"/],
   [
@@ -69,7 +67,6 @@ const CASES: [string, string, RegExp][] = [
     `snapshot_id = "${SYSTEM_SNAPSHOT}"\n${mapping(`snapshot_id = "${SYSTEM_SNAPSHOT}"`)}`,
     /disk_device_mapping cannot be set together with snapshot_id/,
   ],
-  ['no_source', 'image_name = "lonely"', /Set one of instance_id .*, snapshot_id .* or disk_device_mapping/],
   ['name_conflict', `${src}\nimage_name = "abc"\nname = "abc"`, /image_name cannot be set together with name/],
   ['nvme', `${src}\nfeatures {\nnvme_support = "yes"\n}`, /features\[0\]\.nvme_support must be one of "supported", "unsupported"/],
   [

@@ -112,18 +112,11 @@ const cases: Case[] = [
     at: 'image_family',
     message: /image_family[\s\S]*2 to 128/,
   },
-  { name: 'boot-mode-unknown', body: `${SRC}\nboot_mode = "Legacy"`, at: 'boot_mode', message: /boot_mode[\s\S]*BIOS[\s\S]*UEFI/ },
   {
     name: 'license-type-unknown',
     body: `${SRC}\nlicense_type = "Free"`,
     at: 'license_type',
     message: /license_type[\s\S]*(BYOL|Aliyun|Auto)/,
-  },
-  {
-    name: 'detection-strategy-unknown',
-    body: `${SRC}\ndetection_strategy = "Strict"`,
-    at: 'detection_strategy',
-    message: /detection_strategy[\s\S]*Standard/,
   },
   {
     name: 'tag-key-aliyun-prefix',
@@ -163,7 +156,6 @@ const cases: Case[] = [
     blockLine: true,
     message: /disk_device_mapping[\s\S]*instance_id/,
   },
-  { name: 'no-source', body: `image_name = "no-source"`, message: /instance_id[\s\S]*snapshot_id[\s\S]*disk_device_mapping/ },
   { name: 'mapping-size-zero', body: `${mapping('/dev/xvda', 'system', '  size = 0\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-size-too-big', body: `${mapping('/dev/xvda', 'system', '  size = 32769\n')}`, at: 'size', message: /size[\s\S]*32768/ },
   { name: 'mapping-device-sda', body: `${mapping('/dev/sda', 'system')}`, at: 'device = "/dev/sda"', message: /device[\s\S]*\/dev\/xvd/ },

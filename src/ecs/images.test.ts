@@ -113,6 +113,19 @@ test('waitImageUsable keeps waiting through an early NotFound and Creating, and 
   assert.deepEqual(seen, ['none', 'Creating/false', 'Creating/true']);
 });
 
+test('waitImageUsable does not stop at Status=Available while Usable is still false', async () => {
+  reset();
+  srv.script.push({ body: imageBody('m-4', 'Available', false) }, { body: imageBody('m-4', 'Available', true) });
+  const seen: string[] = [];
+  const img = await waitImageUsable(testClient(srv.endpoint), 'm-4', {
+    timeoutMs: 60_000,
+    clock: fastClock(),
+    onProgress: (i) => seen.push(i ? `${i.Status}/${i.Usable}` : 'none'),
+  });
+  assert.equal(img.Usable, true);
+  assert.deepEqual(seen, ['Available/false', 'Available/true']);
+});
+
 test('waitImageUsable fails at once on CreateFailed', async () => {
   reset();
   srv.script.push({ body: imageBody('m-6', 'Creating', false) }, { body: imageBody('m-6', 'CreateFailed', false) });

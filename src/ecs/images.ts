@@ -146,7 +146,9 @@ export function describeImageState(image: Image | undefined): string {
 }
 
 /**
- * Wait until the image can launch instances (`Usable=true` or `Status=Available`).
+ * Wait until the image can launch instances: `Usable=true`. `Status=Available` alone is not
+ * enough (ECS can report it a moment before the image is usable; the official provider waits on
+ * Usable since 1.289.0 for the same reason).
  * Fails at once on `CreateFailed` (with the reason), or when the image stays invisible past
  * the grace period; times out with the last observed state.
  */
@@ -157,7 +159,7 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
   const image = await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
     what: `image ${imageId} to become usable`,
     timeoutMs: options.timeoutMs,
-    isDone: (i) => !!i && (i.Usable || i.Status === 'Available'),
+    isDone: (i) => !!i && i.Usable,
     isFailed: (i) => {
       if (i?.Status === 'CreateFailed') return `image ${imageId} is CreateFailed (progress ${i.Progress || 'unknown'})`;
       if (!i && (clock ?? { now: Date.now }).now() - start > grace)

@@ -45,6 +45,8 @@ export interface Account {
 export interface EmulatorSettings {
   /** Seconds an image takes from CreateImage to Available (Waiting/Creating in between). */
   imageCreateSeconds: number;
+  /** Seconds a new image reports Available before it is Usable (ECS can; waiters must watch Usable). */
+  imageUsableLagSeconds?: number;
   /** Seconds a new instance takes from Pending to Running. */
   instanceStartSeconds: number;
   /** The region used when seeding and when a request has none (DescribeRegions). */

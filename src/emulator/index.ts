@@ -40,6 +40,7 @@ export { EmulatorBackend } from './backend.js';
 /** Defaults of {@link EmulatorSettings}. */
 export const defaultSettings: EmulatorSettings = {
   imageCreateSeconds: 5,
+  imageUsableLagSeconds: 0.5,
   instanceStartSeconds: 2,
   defaultRegionId: 'cn-hangzhou',
 };

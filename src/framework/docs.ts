@@ -146,6 +146,7 @@ function blockLine(name: string, b: Block, shape: ObjectShape, path = name): str
   const { minItems = 0, maxItems = 0 } = b.options;
   const tags = [
     minItems > 0 ? 'Required' : 'Optional',
+    ...(b.options.computed ? ['Computed'] : []),
     b.nesting === 'single' ? 'Block' : `Block ${b.nesting[0]!.toUpperCase()}${b.nesting.slice(1)}`,
   ];
   if (b.nesting !== 'single' && maxItems > 0) tags.push(`Max: ${maxItems}`);

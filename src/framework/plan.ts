@@ -12,7 +12,10 @@
  *   would force replacement); those keep the prior value.
  * - Nested block elements are matched to prior elements by index (list) or by their configured
  *   attributes (set); an element with no prior match is planned as a create.
- * - List/set blocks are never null and keep exactly the config's element count.
+ * - List/set blocks are never null and keep exactly the config's element count, except a
+ *   `computed` list block with no blocks in the config: create plans it unknown, update keeps the
+ *   prior blocks (SDKv2's Optional+Computed). Such plans need the legacy type system flag
+ *   ({@link needsLegacyTypeSystem}).
  * - requires_replace lists only paths whose planned value differs from the prior (unknown differs).
  */
 import { UNKNOWN, isUnknown, valuesEqual, Unknown, TfNumber, type ObjectValue, type Value } from '../tfplugin/values.js';
@@ -22,7 +25,7 @@ import { PlainDecoder, attributeToPlain } from './convert.js';
 import { blocksOf } from './schema/timeouts.js';
 import { wireFlags } from './schema/to-protocol.js';
 import { containsSet, viewOf } from './schema/type-node.js';
-import type { Attribute, AttributeMap, ObjectShape, Schema, TypeNode } from './schema/types.js';
+import type { Attribute, AttributeMap, Block, ObjectShape, Schema, TypeNode } from './schema/types.js';
 
 type Shape = ObjectShape | Schema;
 
@@ -151,6 +154,7 @@ function markUnknowns(shape: Shape, planned: Value, prior: Value, config: Value,
     const cx = c[name] ?? null;
     const px = pr ? (pr[name] ?? null) : null;
     if (b.nesting === 'single') out[name] = markUnknowns(b.options, x, px, cx, changed);
+    else if (unwrittenComputed(b, cx)) out[name] = pr ? (px ?? []) : UNKNOWN;
     else if (Array.isArray(x)) {
       const configs = Array.isArray(cx) ? cx : [];
       const priors = Array.isArray(px) ? px : [];
@@ -162,6 +166,64 @@ function markUnknowns(shape: Shape, planned: Value, prior: Value, config: Value,
     }
   }
   return out;
+}
+
+/** A `computed` list block the config writes no block of (an unknown `dynamic` list is not "unwritten"). */
+function unwrittenComputed(b: Block, config: Value): boolean {
+  return b.nesting === 'list' && b.options.computed === true && (config === null || (Array.isArray(config) && config.length === 0));
+}
+
+/** The proposal with the prior blocks kept for every unwritten computed block (before the change check). */
+function keepComputedBlocks(schema: Schema, filled: Value, prior: Value, config: Value): Value {
+  const f = asObject(filled);
+  const pr = asObject(prior);
+  if (!f || !pr) return filled;
+  const c = asObject(config) ?? {};
+  const out: ObjectValue = { ...f };
+  for (const [name, b] of Object.entries(blocksOf(schema))) if (unwrittenComputed(b, c[name] ?? null)) out[name] = pr[name] ?? [];
+  return out;
+}
+
+/**
+ * True when the plan fills a `computed` list block the config does not write (unknown at create,
+ * prior blocks on update). Terraform core rejects such a plan ("planned for existence but config
+ * wants absence") unless the response sets `legacy_type_system`, as SDKv2 always does; the
+ * framework sets it only then.
+ */
+export function needsLegacyTypeSystem(shape: Shape, planned: Value, config: Value): boolean {
+  const p = asObject(planned);
+  if (!p) return false;
+  const c = asObject(config) ?? {};
+  for (const [name, b] of Object.entries(blocksOf(shape))) {
+    const x = p[name] ?? null;
+    const cx = c[name] ?? null;
+    if (unwrittenComputed(b, cx) && (isUnknown(x) || (Array.isArray(x) && x.length > 0))) return true;
+    if (b.nesting === 'single' && needsLegacyTypeSystem(b.options, x, cx)) return true;
+    if (
+      b.nesting === 'list' &&
+      Array.isArray(x) &&
+      Array.isArray(cx) &&
+      x.some((e, i) => needsLegacyTypeSystem(b.options, e, cx[i] ?? null))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * True when apply returns another count of a `computed` list block than a known plan had (the API
+ * reported more or fewer disks than written): without the flag Terraform would call the result
+ * inconsistent and taint a new object; SDKv2 only logs it.
+ */
+export function computedCountChanged(shape: Shape, planned: Value, result: Value): boolean {
+  const p = asObject(planned);
+  const r = asObject(result);
+  if (!p || !r) return false;
+  return Object.entries(blocksOf(shape)).some(([name, b]) => {
+    const x = p[name];
+    const y = r[name];
+    return b.nesting === 'list' && b.options.computed === true && Array.isArray(x) && Array.isArray(y) && x.length !== y.length;
+  });
 }
 
 /** True when anything outside the `timeouts` block differs between the two states. */
@@ -181,8 +243,9 @@ export function planValues(schema: Schema, prior: Value, proposed: Value, config
   if (proposed === null) return null;
   const filled = withDefaults(schema, proposed, config, diags);
   if (prior === null) return markUnknowns(schema, filled, null, config, true);
-  const changed = hasChange(schema, filled, prior);
-  return markUnknowns(schema, filled, prior, config, changed);
+  const kept = keepComputedBlocks(schema, filled, prior, config);
+  const changed = hasChange(schema, kept, prior);
+  return markUnknowns(schema, kept, prior, config, changed);
 }
 
 /** The requires-replace paths of an update: declared attributes/blocks whose planned value differs from prior. */

@@ -25,7 +25,10 @@ function isSet(v: Value | undefined): boolean {
 function run<T>(validators: readonly Validator<T>[] | undefined, value: T, path: AttributePath, diags: Diagnostics): void {
   for (const check of validators ?? []) {
     const problem = check.validate(value);
-    if (problem !== undefined) diags.addAttributeError(path, 'Invalid Attribute Value', `Attribute ${formatPath(path)} ${problem}.`);
+    if (problem === undefined) continue;
+    if (check.severity === 'warning')
+      diags.addAttributeWarning(path, 'Unrecognised Attribute Value', `Attribute ${formatPath(path)} ${problem}; it is sent as written.`);
+    else diags.addAttributeError(path, 'Invalid Attribute Value', `Attribute ${formatPath(path)} ${problem}.`);
   }
 }
 

@@ -282,6 +282,7 @@ export class ProviderRpc {
         requires_replace: (res.requiresReplace ?? []).map(attributePathToProto),
         planned_private: Buffer.from(res.plannedPrivate ?? []),
         diagnostics: diagnosticsToProto(res.diagnostics),
+        ...(res.legacyTypeSystem ? { legacy_type_system: true } : {}),
       };
     });
   }
@@ -304,6 +305,7 @@ export class ProviderRpc {
         new_state: encodeDynamicValue(type, res.newState),
         private: Buffer.from(res.private ?? []),
         diagnostics: diagnosticsToProto(res.diagnostics),
+        ...(res.legacyTypeSystem ? { legacy_type_system: true } : {}),
       };
     });
   }

@@ -170,7 +170,15 @@ export interface ProviderServer {
       providerMeta?: Value;
       clientCapabilities?: ClientCapabilities;
     },
-  ): Promise<WithDiagnostics & { plannedState: Value; requiresReplace: AttributePath[]; plannedPrivate?: Uint8Array }>;
+  ): Promise<
+    WithDiagnostics & {
+      plannedState: Value;
+      requiresReplace: AttributePath[];
+      plannedPrivate?: Uint8Array;
+      /** Ask core for SDKv2 leniency (plan validity checks only logged); see framework/plan.ts needsLegacyTypeSystem. */
+      legacyTypeSystem?: boolean;
+    }
+  >;
 
   /**
    * Apply. `plannedState` null means delete (return `newState: null`). On a failed create, return
@@ -186,7 +194,7 @@ export interface ProviderServer {
       plannedPrivate?: Uint8Array;
       providerMeta?: Value;
     },
-  ): Promise<WithDiagnostics & { newState: Value; private?: Uint8Array }>;
+  ): Promise<WithDiagnostics & { newState: Value; private?: Uint8Array; legacyTypeSystem?: boolean }>;
 
   /** `terraform import` and `import` blocks. Exactly one resource; Terraform then calls readResource. */
   importResourceState(

@@ -151,7 +151,7 @@ describe('CreateImage lifecycle', () => {
   });
   after(() => h.stop());
 
-  test('goes Waiting, then Creating with rising Progress, then Available and Usable', async () => {
+  test('goes Waiting, then Creating with rising Progress, then Available, and Usable a moment later', async () => {
     const acct = h.accounts[0];
     const id = (
       await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-running-${acct}`, imageName: 'lifecycle' }))
@@ -165,7 +165,14 @@ describe('CreateImage lifecycle', () => {
     assert.equal(img.status, 'Creating');
     assert.equal(img.progress, '50%');
     assert.equal(img.usable, false);
-    h.advance(CREATE_SECONDS * 0.5);
+    h.advance(CREATE_SECONDS * 0.45 + 0.1);
+    img = await describeOne(h, id);
+    assert.deepEqual(
+      [img.status, img.progress, img.usable],
+      ['Available', '100%', false],
+      'Available comes before Usable (default lag 0.5 s)',
+    );
+    h.advance(0.5);
     img = await describeOne(h, id);
     assert.deepEqual([img.status, img.progress, img.usable], ['Available', '100%', true]);
     assert.equal(img.diskDeviceMappings!.diskDeviceMapping![0]!.progress, '100%');

@@ -27,7 +27,7 @@ describe('DescribeImages', () => {
       ids.push(r.body!.imageId!);
       h.advance(1);
     }
-    h.advance(CREATE_SECONDS);
+    h.advance(CREATE_SECONDS + 1); // past Available and the Usable lag
   });
   after(() => h.stop());
   const list = (req: Partial<E.DescribeImagesRequest>) =>
@@ -100,6 +100,38 @@ describe('DescribeImages', () => {
     assert.ok(ubuntu.length >= 2);
     assert.ok(body.images!.image!.some((i) => i.architecture === 'arm64'));
     assert.ok(ubuntu.every((i) => i.status === 'Available' && i.usable === true && i.imageOwnerAlias === 'system'));
+  });
+
+  test('InstanceType keeps the images that type can boot (architecture and boot mode); an unknown type is refused', async () => {
+    const all = (await list({ pageSize: 100, status: 'Available' })).images!.image!;
+    const g8i = (await list({ pageSize: 100, status: 'Available', instanceType: 'ecs.g8i.large' })).images!.image!;
+    assert.ok(g8i.length > 0);
+    assert.ok(
+      g8i.every((i) => ['x86_64', 'i386'].includes(i.architecture!)),
+      'an x86 type boots no arm64 image',
+    );
+    assert.ok(all.some((i) => i.architecture === 'arm64') && !g8i.some((i) => i.architecture === 'arm64'));
+    assert.ok(
+      g8i.some((i) => /^ubuntu_[0-9]+_[0-9]+_x64/.test(i.imageId!)),
+      'the official tests find their Ubuntu image',
+    );
+    const old = (await list({ pageSize: 100, status: 'Available', instanceType: 'ecs.t6-c1m1.large' })).images!.image!;
+    assert.ok(
+      old.every((i) => i.bootMode !== 'UEFI'),
+      'an older generation boots no UEFI-only image',
+    );
+    const err = await sdkError(
+      h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, instanceType: 'ecs.nope.large' })),
+    );
+    assert.equal(err.code, 'InvalidInstanceType.ValueNotSupported');
+  });
+
+  test('DryRun checks the request only; IsSupportIoOptimized=false matches nothing (every image supports it)', async () => {
+    const dry = await sdkError(h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, dryRun: true })));
+    assert.equal(dry.code, 'DryRunOperation');
+    assert.equal((await list({ isSupportIoOptimized: false })).totalCount, 0);
+    assert.ok((await list({ isSupportIoOptimized: true })).totalCount! > 0);
+    assert.equal((await list({ isSupportCloudinit: false })).totalCount, 0);
   });
 
   test('returns every Image field with the JSON types of the SDK model', async () => {

@@ -4,6 +4,7 @@ import { getTagsOfMany } from '../tags/repository.js';
 import { queryImageIds } from './image-query.js';
 import { imagesByIds } from './repository.js';
 import { imageView } from './image-view.js';
+import { bootableBy } from './instance-type-fit.js';
 
 const FILTER_KEYS = [
   'CreationStartTime',
@@ -53,6 +54,8 @@ export const describeImages: HandlerOf<typeof describeImagesSpec> = (ctx, input)
   const end = filters.find((f) => f.Key === 'CreationEndTime');
   const startMs = start?.Value ? parseFilterTime('CreationStartTime', start.Value) : undefined;
   const endMs = end?.Value ? parseFilterTime('CreationEndTime', end.Value) : undefined;
+  const fit = input.InstanceType ? bootableBy(input.InstanceType) : undefined;
+  if (input.DryRun === true) throw apiError('DryRunOperation');
   const pageNumber = input.PageNumber ?? 1;
   const pageSize = input.PageSize ?? 10;
   const inUse = ctx.backend.queries.instances?.imageIdsInUse(ctx.db, ctx.account.accountId) ?? [];
@@ -66,12 +69,15 @@ export const describeImages: HandlerOf<typeof describeImagesSpec> = (ctx, input)
       ids: input.ImageId,
       statuses,
       usable: input.Usable,
+      usableLagMs: (ctx.settings.imageUsableLagSeconds ?? 0) * 1000,
       nameContains: input.ImageName?.toLowerCase(),
       family: input.ImageFamily,
       architecture: input.Architecture,
       osType: input.OSType,
       resourceGroupId: input.ResourceGroupId,
       snapshotId: input.SnapshotId,
+      ...(fit ? { bootableBy: fit } : {}),
+      noneSupported: input.IsSupportIoOptimized === false || input.IsSupportCloudinit === false,
       isPublic: input.IsPublic,
       ownerId: input.ImageOwnerId,
       createdFrom: startMs,

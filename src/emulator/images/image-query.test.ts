@@ -37,7 +37,10 @@ function reference(
       if (q.ownerAlias === 'self' && system) return false;
       if (q.ownerAlias === 'others' || q.ownerAlias === 'marketplace') return false;
       if (q.ids && !q.ids.includes(img.id)) return false;
-      const state = imageState(img, now);
+      const state = imageState(img, now, (q.usableLagMs ?? 0) / 1000);
+      if (q.bootableBy && !(q.bootableBy.architectures.includes(img.architecture) && q.bootableBy.bootModes.includes(img.bootMode)))
+        return false;
+      if (q.noneSupported) return false;
       if (!q.statuses.has(state.status)) return false;
       if (q.usable !== undefined && state.usable !== q.usable) return false;
       if (q.nameContains !== undefined && !img.name.toLowerCase().includes(q.nameContains)) return false;

@@ -19,6 +19,8 @@ export interface ImageQuery {
   ids?: readonly string[];
   statuses: ReadonlySet<string>;
   usable?: boolean;
+  /** ms an image stays Available before it is Usable (settings.imageUsableLagSeconds). */
+  usableLagMs?: number;
   /** Case-insensitive substring of the name (JS toLowerCase semantics). */
   nameContains?: string;
   family?: string;
@@ -26,6 +28,10 @@ export interface ImageQuery {
   osType?: string;
   resourceGroupId?: string;
   snapshotId?: string;
+  /** `InstanceType`: images of these architectures and boot modes only. */
+  bootableBy?: { architectures: readonly string[]; bootModes: readonly string[] };
+  /** Every stored image runs on I/O optimized instances and supports cloud-init: a `false` filter matches none. */
+  noneSupported?: boolean;
   isPublic?: boolean;
   ownerId?: number;
   createdFrom?: number;
@@ -45,7 +51,7 @@ const STATUS_SQL: Record<ImageStatus, string> = {
   Creating: `(NOT ${DONE} AND :now - created_at >= create_seconds * 1000 * 0.1)`,
   UnAvailable: '0',
 };
-const USABLE_SQL = `(${DONE} AND fail = 0)`;
+const USABLE_SQL = `(:now - created_at >= create_seconds * 1000 + :lag AND fail = 0)`;
 
 const functionsOn = new WeakSet<Database.Database>();
 /** The filter conditions (all but visibility) and their named arguments. */
@@ -53,6 +59,7 @@ function where(db: Database.Database, q: ImageQuery): { sql: string; args: Recor
   const conds: string[] = [];
   const args: Record<string, unknown> = {
     now: q.now,
+    lag: q.usableLagMs ?? 0,
     account: q.accountId,
     region: q.regionId,
     public: PUBLIC_ACCOUNT,
@@ -86,6 +93,11 @@ function where(db: Database.Database, q: ImageQuery): { sql: string; args: Recor
     conds.push(
       `EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.image_id = images.id AND m.snapshot_id = ${bind('snap', q.snapshotId)})`,
     );
+  if (q.bootableBy) {
+    conds.push(`architecture IN (SELECT value FROM json_each(${bind('archs', JSON.stringify(q.bootableBy.architectures))}))`);
+    conds.push(`boot_mode IN (SELECT value FROM json_each(${bind('boots', JSON.stringify(q.bootableBy.bootModes))}))`);
+  }
+  if (q.noneSupported) conds.push('0');
   if (q.isPublic !== undefined) conds.push(`(account_id = :public OR is_public = 1) = ${bind('isPublic', q.isPublic ? 1 : 0)}`);
   if (q.ownerId !== undefined) conds.push(Number.isFinite(q.ownerId) ? `account_id = ${bind('ownerId', q.ownerId)}` : '0');
   if (q.createdFrom !== undefined) conds.push(`created_at >= ${bind('from', q.createdFrom)}`);

@@ -20,6 +20,10 @@ const TOO_OLD = Date.parse('2013-07-16T00:00:00Z');
 const MAX_DATA_DISKS = 16;
 const MAX_SIZE = 32768;
 const MIN_EMPTY_SIZE = 20;
+/** Any disk at least; basic (`cloud`) disks at most (docs: 5-2000 basic, 20-32768 others). */
+const MIN_SIZE = 5;
+const MAX_BASIC_SIZE = 2000;
+const SYSTEM_DEVICES = ['/dev/xvda', '/dev/vda'];
 
 /** A snapshot usable for an image: exists, accomplished, newer than 2013-07-15. */
 export function usableSnapshot(ctx: HandlerContext, id: string, param: string): Snapshot {
@@ -61,6 +65,17 @@ export function mappingsFromInput(ctx: HandlerContext, items: readonly MappingIn
     const size = (item.Size || undefined) ?? snap?.sourceDiskSizeGiB ?? MIN_EMPTY_SIZE;
     if (!Number.isInteger(size) || size > MAX_SIZE)
       throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be an integer of at most ${MAX_SIZE} GiB.`);
+    if (size < MIN_SIZE) throw apiError('InvalidSize.ValueNotSupported', `DiskDeviceMapping.${n}.Size must be at least ${MIN_SIZE} GiB.`);
+    if (snap?.sourceStorageType === 'cloud' && size > MAX_BASIC_SIZE)
+      throw apiError(
+        'InvalidSize.ValueNotSupported',
+        `DiskDeviceMapping.${n}.Size must be at most ${MAX_BASIC_SIZE} GiB for a basic disk.`,
+      );
+    if (snap && snap.sourceStorageType !== 'cloud' && size < MIN_EMPTY_SIZE)
+      throw apiError(
+        'InvalidSize.ValueNotSupported',
+        `DiskDeviceMapping.${n}.Size must be at least ${MIN_EMPTY_SIZE} GiB for a ${snap.sourceStorageType} disk.`,
+      );
     if (snap && size < snap.sourceDiskSizeGiB)
       throw apiError(
         'InvalidSize.ValueNotSupported',
@@ -82,10 +97,13 @@ export function mappingsFromInput(ctx: HandlerContext, items: readonly MappingIn
   const used = new Set<string>();
   for (const m of resolved) {
     if (!m.device) continue;
-    if (m.type === 'system' && m.device !== '/dev/xvda')
-      throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of the system disk must be /dev/xvda.`);
-    if (m.type === 'data' && m.device === '/dev/xvda')
-      throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of a data disk must be /dev/xvdb to /dev/xvdz.`);
+    if (m.type === 'system' && !SYSTEM_DEVICES.includes(m.device))
+      throw apiError('InvalidDevice.Malformed', `DiskDeviceMapping.${m.n}.Device of the system disk must be /dev/xvda or /dev/vda.`);
+    if (m.type === 'data' && SYSTEM_DEVICES.includes(m.device))
+      throw apiError(
+        'InvalidDevice.Malformed',
+        `DiskDeviceMapping.${m.n}.Device of a data disk must be /dev/xvdb to /dev/xvdz or /dev/vdb to /dev/vdz.`,
+      );
     if (used.has(m.device))
       throw apiError('InvalidDevice.InUse', `DiskDeviceMapping.${m.n}.Device ${m.device} is used by another mapping.`);
     used.add(m.device);

@@ -18,7 +18,7 @@ export type ImageObject = HandlerOutputOf<typeof describeImagesSpec>['Images']['
 
 /** The Image object of DescribeImages with every field of docs 3.2 in its SDK JSON type. */
 export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageExtras): ImageObject {
-  const state = imageState(img, ctx.now());
+  const state = imageState(img, ctx.now(), ctx.settings.imageUsableLagSeconds);
   const isSystem = img.accountId === PUBLIC_ACCOUNT;
   return {
     ImageId: img.id,

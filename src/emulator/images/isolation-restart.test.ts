@@ -89,7 +89,7 @@ test('a restart on the same database file keeps images, tags and a creation in p
         mid.tags!.tag!.map((t) => [t.tagKey, t.tagValue]),
         [['keep', 'me']],
       );
-      h2.advance(CREATE_SECONDS * 0.6);
+      h2.advance(CREATE_SECONDS * 0.61); // past Available and the Usable lag
       const done = (await h2.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: id }))).body!.images!
         .image![0]!;
       assert.deepEqual([done.status, done.usable], ['Available', true]);
@@ -132,7 +132,7 @@ test('accepts the Go provider request shape: params split between query and form
     const r = await rawV1(h.emu.url, 'POST', query, body);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const id = r.body.ImageId as string;
-    h.advance(CREATE_SECONDS);
+    h.advance(CREATE_SECONDS + 1); // past Available and the Usable lag
     const q2 = v1CommonParams('DescribeImages', { ImageId: id, RegionId: REGION, Status: 'ALL' });
     const d = await rawV1(h.emu.url, 'POST', q2, new Map());
     const img = (d.body.Images as { Image: Record<string, unknown>[] }).Image[0]!;

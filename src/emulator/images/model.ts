@@ -1,7 +1,8 @@
 /**
  * The image lifecycle, derived from stored timestamps only (never timers), so a restart carries on:
  * over `createSeconds` after CreateImage the image is Waiting (first 10%, Progress "0%"), then
- * Creating (Progress rising to "99%"), then Available ("100%", Usable). An image whose name or
+ * Creating (Progress rising to "99%"), then Available ("100%"), and Usable `usableLagSeconds` later
+ * (ECS can say Available before the image can launch instances; waiters must watch Usable). An image whose name or
  * description contains {@link FAIL_MARKER} ends in CreateFailed instead. Deprecated is a stored
  * flag set by ModifyImageAttribute on an Available image.
  */
@@ -21,12 +22,17 @@ export interface ImageState {
   remainSeconds: number;
 }
 
-export function imageState(img: Pick<ImageRecord, 'createdAt' | 'createSeconds' | 'fail' | 'deprecated'>, now: Date): ImageState {
+export function imageState(
+  img: Pick<ImageRecord, 'createdAt' | 'createSeconds' | 'fail' | 'deprecated'>,
+  now: Date,
+  usableLagSeconds = 0,
+): ImageState {
   const total = img.createSeconds * 1000;
   const elapsed = now.getTime() - img.createdAt;
   if (elapsed >= total) {
     if (img.fail) return { status: 'CreateFailed', progress: 0, usable: false, remainSeconds: 0 };
-    return { status: img.deprecated ? 'Deprecated' : 'Available', progress: 100, usable: true, remainSeconds: 0 };
+    const usable = elapsed >= total + usableLagSeconds * 1000;
+    return { status: img.deprecated ? 'Deprecated' : 'Available', progress: 100, usable, remainSeconds: 0 };
   }
   const remainSeconds = Math.ceil((total - elapsed) / 1000);
   const waiting = total * 0.1;

@@ -75,7 +75,7 @@ describe('ModifyImageAttribute and DeleteImage', () => {
       h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, status: 'Deprecated' })),
     );
     assert.equal(early.code, 'IncorrectImageStatus');
-    h.advance(CREATE_SECONDS);
+    h.advance(CREATE_SECONDS + 1); // past Available and the Usable lag
     await h.client().modifyImageAttribute(new E.ModifyImageAttributeRequest({ regionId: REGION, imageId: id, status: 'Deprecated' }));
     assert.deepEqual([(await get(id))!.status, (await get(id))!.usable], ['Deprecated', true]);
     const visible = await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId: id }));
@@ -103,7 +103,7 @@ describe('ModifyImageAttribute and DeleteImage', () => {
     const id = (
       await h.client().createImage(new E.CreateImageRequest({ regionId: REGION, instanceId: `i-stopped-${acct}`, imageName: 'delete-me' }))
     ).body!.imageId!;
-    h.advance(CREATE_SECONDS);
+    h.advance(CREATE_SECONDS + 1); // past Available and the Usable lag
     const snaps = (await get(id))!.diskDeviceMappings!.diskDeviceMapping!.map((m) => m.snapshotId!);
     const blocked = await sdkError(h.client().deleteSnapshot(new E.DeleteSnapshotRequest({ snapshotId: snaps[0], force: true })));
     assert.deepEqual([blocked.code, blocked.statusCode], ['SnapshotCreatedImage', 403]);

@@ -125,6 +125,8 @@ function nested<N extends BlockNesting, A extends AttributeMap, B extends BlockM
   const { minItems = 0, maxItems = 0 } = options;
   if (nesting === 'single' && (minItems > 1 || maxItems > 1)) throw new TypeError('single blocks allow only minItems/maxItems 0 or 1');
   if (maxItems > 0 && minItems > maxItems) throw new TypeError(`block minItems ${minItems} exceeds maxItems ${maxItems}`);
+  if (options.computed && (nesting !== 'list' || minItems > 0))
+    throw new TypeError('only an optional list block (minItems 0) can be computed');
   checkNames(options.attributes, options.blocks ?? {});
   return Object.freeze({ kind: 'block' as const, nesting, options: Object.freeze({ ...options }) });
 }

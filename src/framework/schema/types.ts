@@ -87,6 +87,8 @@ export interface Validator<T> {
   readonly length?: { readonly min: number; readonly max?: number; readonly noun?: string };
   /** For numeric range validators: the inclusive bounds (compatibility checks compare them). */
   readonly range?: { readonly min?: number; readonly max?: number };
+  /** `warning`: a failed check is a warning, not an error (free-text fields whose known values the API may extend). */
+  readonly severity?: 'warning';
   readonly validate: (value: T) => string | undefined;
 }
 
@@ -160,6 +162,14 @@ export interface BlockOptions<A extends AttributeMap, B extends BlockMap> extend
   readonly maxItems?: number;
   /** Any change of the block's content forces replacement. */
   readonly requiresReplace?: boolean;
+  /**
+   * list only: Optional+Computed like an SDKv2 `TypeList` of `*Resource` with `Computed`. With no
+   * blocks in the config, create plans the whole list unknown (the provider fills it) and update
+   * keeps the prior blocks; written blocks work as usual. Terraform 1.11 accepts such plans only
+   * under the legacy type system flag, which the framework sets on exactly those responses
+   * (docs/optional-computed-blocks.md). Blocks stay HCL blocks.
+   */
+  readonly computed?: boolean;
   /**
    * Sibling attribute names that may not be set while the block has content; the error points
    * inside the first block (at its first set attribute, in declaration order).

@@ -71,6 +71,19 @@ function oneOf<const T extends string | number | boolean>(...values: readonly T[
   };
 }
 
+/**
+ * The values known today of a free-text field the API may extend: another value gives a
+ * warning (sent as written), never an error.
+ */
+function knownValues<const T extends string>(...values: readonly T[]): Validator<string> {
+  const list = values.map(show).join(', ');
+  return {
+    description: `is one of ${values.map((x) => `\`${x}\``).join(', ')} (other values give a warning and are sent as written)`,
+    severity: 'warning',
+    validate: (value) => ((values as readonly string[]).includes(value) ? undefined : `is not a known value (${list}), got ${show(value)}`),
+  };
+}
+
 /** Inclusive numeric bounds; either side may be omitted. */
 function range(min?: number, max?: number): Validator<number> {
   const text =
@@ -127,4 +140,4 @@ function custom<T>(description: string, fn: (value: T) => string | undefined): V
 }
 
 /** Validator factories. */
-export const v = { length, count, nonEmpty, pattern, regex, oneOf, range, notPrefixedWith, duration, custom };
+export const v = { length, count, nonEmpty, pattern, regex, oneOf, knownValues, range, notPrefixedWith, duration, custom };

@@ -9,7 +9,7 @@ import { isUnknown, valuesEqual, type ObjectValue, type Value } from '../../tfpl
 import type { CallContext } from '../../tfplugin/provider-server.js';
 import { Diagnostics } from '../diagnostics.js';
 import { PlainDecoder, objectToPlain, type Plain, type PlainObject } from '../convert.js';
-import { canonical, hasChange } from '../plan.js';
+import { canonical, computedCountChanged, hasChange } from '../plan.js';
 import { NO_STATE, type Resource } from '../resource.js';
 import { blocksOf } from '../schema/timeouts.js';
 import type { Schema } from '../schema/types.js';
@@ -23,13 +23,18 @@ export interface ApplyRequest {
   plannedPrivate?: Uint8Array;
 }
 
-type Result = { newState: Value; diagnostics: Diagnostics['items']; private?: Uint8Array };
+type Result = { newState: Value; diagnostics: Diagnostics['items']; private?: Uint8Array; legacyTypeSystem?: boolean };
 
 export async function applyResource(state: ServerState, resource: Resource, ctx: CallContext, req: ApplyRequest): Promise<Result> {
   const diags = new Diagnostics();
   const priv = req.plannedPrivate !== undefined ? { private: req.plannedPrivate } : {};
   const schema = resource.schema;
-  const done = (newState: Value): Result => ({ newState, diagnostics: diags.items, ...priv });
+  const done = (newState: Value): Result => ({
+    newState,
+    diagnostics: diags.items,
+    ...priv,
+    ...(computedCountChanged(schema, req.plannedState, newState) ? { legacyTypeSystem: true } : {}),
+  });
   if (req.plannedState === null) {
     if (req.priorState === null || !requireClient(state, diags, req.typeName)) return done(req.priorState);
     await guard(diags, 'Delete', () =>

@@ -3,7 +3,7 @@ import type { Value } from '../../tfplugin/values.js';
 import type { AttributePath, CallContext } from '../../tfplugin/provider-server.js';
 import { Diagnostics } from '../diagnostics.js';
 import { PlainDecoder, objectToPlain } from '../convert.js';
-import { planValues, requiresReplacePaths } from '../plan.js';
+import { needsLegacyTypeSystem, planValues, requiresReplacePaths } from '../plan.js';
 import type { Resource } from '../resource.js';
 import { baseRequest, guard, type ServerState } from './common.js';
 
@@ -36,7 +36,8 @@ export async function planResource(state: ServerState, resource: Resource, ctx: 
     planned = new PlainDecoder(diags, `${req.typeName} modifyPlan`).object(schema, plan, planned, []);
   }
   const requiresReplace = req.priorState === null ? [] : [...requiresReplacePaths(schema, req.priorState, planned, req.config), ...extra];
-  return { plannedState: planned, requiresReplace: dedupe(requiresReplace), diagnostics: diags.items, ...passPrivate };
+  const legacy = needsLegacyTypeSystem(schema, planned, req.config) ? { legacyTypeSystem: true } : {};
+  return { plannedState: planned, requiresReplace: dedupe(requiresReplace), diagnostics: diags.items, ...passPrivate, ...legacy };
 }
 
 function dedupe(paths: AttributePath[]): AttributePath[] {

@@ -3,6 +3,7 @@
  * the matched ids), the `name_regex` filter and the accepted-but-unused `output_file`.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { attr, v } from '../../framework/index.js';
 
 /** The `id` of a list result: stable for the same ids in the same order. */
@@ -21,3 +22,15 @@ export const outputFileAttribute = attr.string({
   ignored: true,
   description: 'Accepted for compatibility; nothing is written.',
 });
+
+/** `output_file` of a data source that writes its result list there (JSON, as the official provider). */
+export const outputFileWrittenAttribute = attr.string({
+  optional: true,
+  validators: [v.nonEmpty()],
+  description: 'File (relative to the working directory) to write the result list to, as indented JSON, on every read.',
+});
+
+/** Write `value` as the official provider does (indented JSON) to `path`, when set. */
+export function writeOutputFile(path: string | null | undefined, value: unknown): void {
+  if (path) writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}

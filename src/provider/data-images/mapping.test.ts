@@ -55,3 +55,11 @@ test('validation needs one of name_regex, owners or image_owner_id and rejects a
   assert.ok(validationErrors(imagesSchema, { owners: 'me' }).some((e) => /^owners: .*"system", "self", "others", "marketplace"/.test(e)));
   assert.deepEqual(validationErrors(imagesSchema, { name_regex: '^ubuntu', owners: 'system' }), []);
 });
+
+test('instance_type, the support flags and the official CreateOS name reach DescribeImages', () => {
+  const f = toDescribeImagesFilter({ instance_type: 'ecs.g8i.large', is_support_io_optimized: true, action_type: 'CreateOS', owners: '' });
+  assert.deepEqual(
+    [f.InstanceType, f.IsSupportIoOptimized, f.ActionType, f.ImageOwnerAlias],
+    ['ecs.g8i.large', true, 'ChangeOS', undefined],
+  );
+});

@@ -5,7 +5,7 @@ import type { ImagesConfig, ImageResult } from './schema.js';
 export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeImagesFilter, 'PageNumber' | 'PageSize'> {
   const tags = Object.entries(c.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
   return {
-    ImageOwnerAlias: (c.owners ?? undefined) as DescribeImagesFilter['ImageOwnerAlias'],
+    ImageOwnerAlias: (c.owners || undefined) as DescribeImagesFilter['ImageOwnerAlias'],
     ImageOwnerId: c.image_owner_id ? Number(c.image_owner_id) : undefined,
     Status: (c.status ?? 'Available')
       .split(',')
@@ -18,7 +18,11 @@ export function toDescribeImagesFilter(c: Partial<ImagesConfig>): Omit<DescribeI
     Architecture: (c.architecture ?? undefined) as DescribeImagesFilter['Architecture'],
     OSType: (c.os_type ?? undefined) as DescribeImagesFilter['OSType'],
     Usage: (c.usage ?? undefined) as DescribeImagesFilter['Usage'],
-    ActionType: (c.action_type ?? undefined) as DescribeImagesFilter['ActionType'],
+    // The official provider names the OS-replacement scenario CreateOS; the API calls it ChangeOS.
+    ActionType: (c.action_type === 'CreateOS' ? 'ChangeOS' : (c.action_type ?? undefined)) as DescribeImagesFilter['ActionType'],
+    InstanceType: c.instance_type ?? undefined,
+    IsSupportIoOptimized: c.is_support_io_optimized ?? undefined,
+    IsSupportCloudinit: c.is_support_cloud_init ?? undefined,
     ResourceGroupId: c.resource_group_id ?? undefined,
     Tag: tags.length ? tags : undefined,
   };

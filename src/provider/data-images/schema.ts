@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_images`: images visible to the account, filtered by owner, name
  * regex, status and attributes. Names follow the official provider (anchor-provider.md A2).
  */
-import { nameRegexAttribute, outputFileAttribute } from '../common/index.js';
+import { nameRegexAttribute, outputFileWrittenAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
 import { ARCHITECTURES, IMAGE_OWNER_ALIASES, IMAGE_STATUSES } from '../../spec/ecs/images.js';
 
@@ -16,7 +16,13 @@ export const imagesSchema = defineSchema({
     name_regex: nameRegexAttribute('Only images whose name matches this regular expression (images without a name are skipped).'),
     owners: attr.string({
       optional: true,
-      validators: [v.oneOf(...IMAGE_OWNER_ALIASES)],
+      validators: [
+        v.custom(`must be one of ${IMAGE_OWNER_ALIASES.map((x) => `\`${x}\``).join(', ')} or empty (any owner, as not set)`, (x: string) =>
+          x === '' || (IMAGE_OWNER_ALIASES as readonly string[]).includes(x)
+            ? undefined
+            : `must be one of ${IMAGE_OWNER_ALIASES.map((a) => JSON.stringify(a)).join(', ')} or empty, got ${JSON.stringify(x)}`,
+        ),
+      ],
       description: 'Owner of the images.',
       meta: { ecs: 'ImageOwnerAlias' },
     }),
@@ -29,6 +35,7 @@ export const imagesSchema = defineSchema({
     most_recent: attr.bool({ optional: true, default: false, description: 'Keep only the newest matching image.' }),
     status: attr.string({
       optional: true,
+      default: 'Available',
       validators: [
         v.custom(`must list statuses among ${IMAGE_STATUSES.map((x) => `\`${x}\``).join(', ')}, separated by commas`, (x: string) => {
           const bad = x
@@ -38,7 +45,7 @@ export const imagesSchema = defineSchema({
           return bad.length ? `must list statuses among ${IMAGE_STATUSES.join(', ')}, got ${JSON.stringify(bad.join(','))}` : undefined;
         }),
       ],
-      description: 'Statuses of the images. If not set, `Available`.',
+      description: 'Statuses of the images.',
       meta: { ecs: 'Status' },
     }),
     image_id: attr.string({ optional: true, description: 'Only this image id.', meta: { ecs: 'ImageId' } }),
@@ -65,8 +72,9 @@ export const imagesSchema = defineSchema({
     }),
     action_type: attr.string({
       optional: true,
-      validators: [v.oneOf('CreateEcs', 'ChangeOS')],
-      description: 'Scenario the images must support.',
+      validators: [v.oneOf('CreateEcs', 'ChangeOS', 'CreateOS')],
+      description:
+        "Scenario the images must support: creating instances (`CreateEcs`) or replacing a system disk (`ChangeOS`; `CreateOS`, the official provider's name for it, is sent as `ChangeOS`).",
       meta: { ecs: 'ActionType' },
     }),
     resource_group_id: attr.string({
@@ -74,10 +82,22 @@ export const imagesSchema = defineSchema({
       description: 'Only images in this resource group.',
       meta: { ecs: 'ResourceGroupId' },
     }),
+    instance_type: attr.string({
+      optional: true,
+      validators: [v.nonEmpty()],
+      description: 'Only images this instance type can boot (by architecture and boot mode), e.g. `ecs.g8i.large`.',
+      meta: { ecs: 'InstanceType' },
+    }),
+    dry_run: attr.bool({
+      optional: true,
+      description:
+        'Only check the request (DescribeImages with DryRun): a request ECS accepts gives a warning and an empty result, a bad one an error.',
+      meta: { ecs: 'DryRun' },
+    }),
     is_support_io_optimized: attr.bool({ optional: true, description: 'Only images that do (or do not) run on I/O optimized instances.' }),
     is_support_cloud_init: attr.bool({ optional: true, description: 'Only images that do (or do not) support cloud-init.' }),
     tags: attr.map('string', { optional: true, description: 'Only images carrying all these tags.' }),
-    output_file: outputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     ids: attr.list('string', { computed: true, description: 'Ids of the matching images.' }),
     images: attr.listOf(
       {

@@ -14,7 +14,7 @@ import {
   type AlibabaCloudClient,
   type Instance,
 } from '../../ecs/index.js';
-import type { ImageConfig } from './schema.js';
+import { MAX_BASIC_DISK_GIB, MIN_DISK_GIB, MIN_DISK_GIB_NOT_BASIC, type ImageConfig } from './schema.js';
 
 /** Snapshots created on or before this instant cannot make images (ECS rule). */
 export const OLDEST_SNAPSHOT = Date.parse('2013-07-16T00:00:00Z');
@@ -78,8 +78,25 @@ export async function checkInstance(ctx: CheckContext, id: string): Promise<bool
   return true;
 }
 
-/** True when every snapshot exists, is usable and is new enough. */
-export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; path: AttributePath }[]): Promise<boolean> {
+/** A snapshot to check; `size` (with its path) is a disk size asked for it in a mapping. */
+export interface WantedSnapshot {
+  id: string;
+  path: AttributePath;
+  size?: { gib: number; path: AttributePath };
+}
+
+/** Why `gib` cannot hold a disk made from a snapshot of `sourceGib` on a `category` disk, or undefined. */
+export function sizeProblem(gib: number, sourceGib: number, category: string): string | undefined {
+  if (Number.isFinite(sourceGib) && sourceGib > 0 && gib < sourceGib) return `must be at least the snapshot size (${sourceGib} GiB)`;
+  if (category === 'cloud' && gib > MAX_BASIC_DISK_GIB)
+    return `must be at most ${MAX_BASIC_DISK_GIB} GiB for a basic disk (category cloud)`;
+  if (category && category !== 'cloud' && gib < MIN_DISK_GIB_NOT_BASIC)
+    return `must be at least ${MIN_DISK_GIB_NOT_BASIC} GiB for a ${category} disk (only basic disks go down to ${MIN_DISK_GIB})`;
+  return undefined;
+}
+
+/** True when every snapshot exists, is usable and is new enough, and every size asked fits it. */
+export async function checkSnapshots(ctx: CheckContext, wanted: WantedSnapshot[]): Promise<boolean> {
   if (wanted.length === 0) return true;
   const ids = [...new Set(wanted.map((w) => w.id))];
   const r = await describeSnapshots(ctx.client, { SnapshotIds: ids, Status: 'all' }, { signal: ctx.signal });
@@ -111,29 +128,46 @@ export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; pa
         `${where} "${w.id}" was created on ${s.CreationTime}; ECS cannot make images from snapshots created on or before 2013-07-15. Take a new snapshot of the disk.`,
       );
       ok = false;
+    } else if (w.size) {
+      const problem = sizeProblem(w.size.gib, Number.parseInt(s.SourceDiskSize, 10), s.SourceStorageType);
+      if (problem) {
+        ctx.diags.addAttributeError(
+          w.size.path,
+          'Disk Size Too Small Or Too Large',
+          `${where.replace(/snapshot_id$/, 'size')} ${w.size.gib} ${problem}; snapshot "${w.id}" is of a ${s.SourceDiskSize} GiB ${s.SourceStorageType || 'disk'}.`,
+        );
+        ok = false;
+      }
     }
   }
   return ok;
 }
 
 /**
- * Config rules across attributes and blocks (run by `terraform validate`): an image source is
- * set (the schema's conflictsWith keeps it to one), and the disk mappings are consistent.
- * Unknown values are skipped.
+ * Creating needs a source (the schema's conflictsWith keeps it to one); an import-only
+ * configuration does not. Run at plan time for a create, so the error still comes before any
+ * API call. Unknown values are skipped.
+ */
+export function requireSource(config: MaybeUnknown<ImageConfig>, diags: Diagnostics): void {
+  if (!config) return;
+  const maps = config.disk_device_mapping;
+  if (config.instance_id === null && config.snapshot_id === null && maps !== undefined && maps.length === 0) {
+    diags.addError(
+      'Missing Image Source',
+      'Creating an image needs one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots). ' +
+        'Only an imported image can do without one.',
+    );
+  }
+}
+
+/**
+ * Config rules across the disk mappings (run by `terraform validate`): distinct devices and at
+ * most one system disk. Unknown values are skipped.
  */
 export function checkConfig(config: MaybeUnknown<ImageConfig>, diags: Diagnostics): void {
   if (!config) return;
   const maps = config.disk_device_mapping;
-  const hasInstance = config.instance_id !== null;
-  const hasSnapshot = config.snapshot_id !== null;
-  const hasMaps = maps === undefined ? undefined : maps.length > 0;
   const mapsPath: AttributePath = [{ attribute: 'disk_device_mapping' }];
-  if (!hasInstance && !hasSnapshot && hasMaps === false) {
-    diags.addError(
-      'Missing Image Source',
-      'Set one of instance_id (image a Running or Stopped instance), snapshot_id (image a system-disk snapshot) or disk_device_mapping blocks (combine disk snapshots).',
-    );
-  }
   if (!maps) return;
   const devices = new Map<string, number>();
   let systems = 0;

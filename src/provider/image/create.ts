@@ -1,7 +1,8 @@
 /**
- * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken unique to this
- * create (kept across its retries, never shared: identical resources and create_before_destroy
- * replacements each get their own image), then an honest wait until the image is usable, then one
+ * Create of `alicloud_image`: pre-checks, ONE CreateImage with a ClientToken kept across its
+ * retries (derived from the configuration when image_name is set, so the next apply finds an
+ * image whose answer was lost; else unique to this create, so identical unnamed resources each
+ * get their own image), then an honest wait until the image is usable, then one
  * ModifyImageAttribute for license_type and features.nvme_support (CreateImage takes neither). The
  * create timeout is a deadline from the start of create. Once ECS has returned an id, every
  * failure keeps that id in state (Terraform taints it: never orphaned), together with the
@@ -21,7 +22,8 @@ import {
   type Image,
 } from '../../ecs/index.js';
 import { Deadline, addEcsError, attempt, pause, retryWhile } from '../common/index.js';
-import { checkInstance, checkSnapshots, type CheckContext } from './checks.js';
+import { checkInstance, checkSnapshots, type CheckContext, type WantedSnapshot } from './checks.js';
+import type { AttributePath } from '../../tfplugin/provider-server.js';
 import { afterCreateInput, createImageInput, createToken, imageToState } from './mapping.js';
 import { attributeForCode } from './errors.js';
 import type { ImageState, imageSchema } from './schema.js';
@@ -51,13 +53,13 @@ async function sourcesOk(req: Req, deadline: Deadline): Promise<boolean> {
   const { config } = req;
   const ctx: CheckContext = { client: req.client, signal: req.signal, diags: req.diags, log: req.log, deadline: deadline.at };
   if (config.instance_id && !(await checkInstance(ctx, config.instance_id))) return false;
-  const snaps = [
+  const snaps: WantedSnapshot[] = [
     ...(config.snapshot_id ? [{ id: config.snapshot_id, path: [{ attribute: 'snapshot_id' }] }] : []),
-    ...config.disk_device_mapping.flatMap((m, i) =>
-      m.snapshot_id
-        ? [{ id: m.snapshot_id, path: [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute: 'snapshot_id' }] }]
-        : [],
-    ),
+    ...config.disk_device_mapping.flatMap((m, i) => {
+      const at = (attribute: string): AttributePath => [{ attribute: 'disk_device_mapping' }, { index: i }, { attribute }];
+      if (!m.snapshot_id) return [];
+      return [{ id: m.snapshot_id, path: at('snapshot_id'), ...(m.size ? { size: { gib: m.size, path: at('size') } } : {}) }];
+    }),
   ];
   return checkSnapshots(ctx, snaps);
 }
@@ -100,8 +102,11 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
   if (checked !== true) return NO_STATE;
 
   const input = createImageInput(config);
-  // Per-create nonce: a hash of the request alone hands identical resources one shared image.
-  const nonce = randomUUID();
+  // Named: the token follows from the configuration, so a CreateImage whose answer was lost (cloud
+  // killed, connection dropped) is found again by the next apply instead of failing on the name;
+  // names are unique per region, so no two resources can share it. Unnamed: a per-create nonce
+  // (a hash of the request alone would hand identical resources one shared image).
+  const nonce = input.ImageName ? 'named' : randomUUID();
   const created = await attempt(diags, { summary: 'Cannot Create Image', attributeFor: attributeForCode }, () =>
     createWithRetry(req, input, createToken(input, nonce), deadline),
   );
@@ -140,17 +145,17 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
       req.saveProgress({ id });
       image = await lookSoon();
     }
-    usable =
-      image && (image.Usable || image.Status === 'Available')
-        ? image
-        : await waitImageUsable(req.client, id, {
-            timeoutMs: deadline.remainingMs(),
-            signal: req.signal,
-            firstDelayMs: 300,
-            minIntervalMs: 500,
-            maxIntervalMs: 5000,
-            onProgress: observed,
-          });
+    // Usable, not Status=Available: ECS can say Available a moment before the image can launch instances.
+    usable = image?.Usable
+      ? image
+      : await waitImageUsable(req.client, id, {
+          timeoutMs: deadline.remainingMs(),
+          signal: req.signal,
+          firstDelayMs: 300,
+          minIntervalMs: 500,
+          maxIntervalMs: 5000,
+          onProgress: observed,
+        });
   } catch (err) {
     const failedWait = (err as Error)?.name === 'EcsWaitFailedError';
     if (failedWait) req.saveProgress({ status: 'CreateFailed' });
@@ -165,5 +170,5 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
     applyAfterCreate(req, id, deadline),
   );
   if (final === NO_STATE) return NO_STATE;
-  return overlayConfig(imageToState(final ?? usable, req.plan, { fillBlocks: false }), config);
+  return overlayConfig(imageToState(final ?? usable, req.plan), config);
 }

@@ -82,24 +82,29 @@ test('the ClientToken is stable for equal requests, differs for different ones a
   assert.ok(a.length <= 64);
 });
 
-test('state from the API skips system tags, keeps unset tags null and keeps no blocks the config did not have', () => {
-  const s = imageToState(apiImage(), state({ id: 'm-1', instance_id: 'i-1' }), { fillBlocks: false });
+test('state from the API skips system tags, keeps unset tags null and keeps what the API cannot tell', () => {
+  const s = imageToState(apiImage(), state({ id: 'm-1', instance_id: 'i-1' }));
   assert.deepEqual(s.tags, { a: '1' });
   assert.equal(s.instance_id, 'i-1');
   assert.equal(s.description, null);
-  assert.deepEqual(s.disk_device_mapping, []);
-  assert.deepEqual(s.features, []);
-  const none = imageToState(apiImage({ Tags: { Tag: [] } }), state({ id: 'm-1' }), { fillBlocks: false });
+  const none = imageToState(apiImage({ Tags: { Tag: [] } }), state({ id: 'm-1' }));
   assert.equal(none.tags, null);
-  const empty = imageToState(apiImage({ Tags: { Tag: [] } }), state({ id: 'm-1', tags: {} }), { fillBlocks: false });
+  const empty = imageToState(apiImage({ Tags: { Tag: [] } }), state({ id: 'm-1', tags: {} }));
   assert.deepEqual(empty.tags, {});
 });
 
-test('import fills disk mappings and features from the API', () => {
-  const s = imageToState(apiImage(), state({ id: 'm-1' }), { fillBlocks: true });
+test('disk mappings and features are always filled from the API (Optional+Computed blocks)', () => {
+  const s = imageToState(apiImage(), state({ id: 'm-1' }));
   assert.equal(s.disk_device_mapping.length, 2);
   assert.equal(s.disk_device_mapping[1]!.size, 100);
   assert.deepEqual(s.features, [{ nvme_support: 'supported' }]);
+  const noFeatures = imageToState(apiImage({ Features: { NvmeSupport: '' } } as never), state({ id: 'm-1' }));
+  assert.deepEqual(noFeatures.features, [], 'an image without features gets an empty list, never null');
+  const written = imageToState(
+    apiImage({ Features: { NvmeSupport: '' } } as never),
+    state({ id: 'm-1', features: [{ nvme_support: null }] }),
+  );
+  assert.deepEqual(written.features, [{ nvme_support: null }], 'a written block keeps its count');
 });
 
 test('mappings align with the configured ones by device or snapshot, whatever order the API uses', () => {

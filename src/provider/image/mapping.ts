@@ -136,24 +136,19 @@ export function alignMappings(
   return out;
 }
 
-export interface ToStateOptions {
-  /** Fill disk_device_mapping/features from the API even when the basis has no blocks (import). */
-  fillBlocks: boolean;
-}
-
 /**
  * The state for an image as DescribeImages reports it. `basis` (the prior state on read, the
  * plan on create and update) supplies what the API cannot tell (sources, force,
- * delete_auto_snapshot, detection_strategy) and the block counts.
+ * delete_auto_snapshot) and the order of written blocks; disk_device_mapping and features are
+ * always filled from the API (Optional+Computed blocks).
  */
-export function imageToState(image: Image, basis: ImagePlan, opts: ToStateOptions): ImageState {
+export function imageToState(image: Image, basis: ImagePlan): ImageState {
   const tags = imageTagMap(image);
   const mappingBasis = basis.disk_device_mapping ?? [];
   const api = image.DiskDeviceMappings.DiskDeviceMapping;
-  const mappings = mappingBasis.length > 0 || (opts.fillBlocks && api.length > 0) ? alignMappings(mappingBasis, api) : [];
+  const mappings = alignMappings(mappingBasis, api);
   const nvme = image.Features.NvmeSupport;
-  const features =
-    (basis.features ?? []).length > 0 ? [{ nvme_support: nvme || null }] : opts.fillBlocks && nvme ? [{ nvme_support: nvme }] : [];
+  const features = nvme ? [{ nvme_support: nvme }] : (basis.features ?? []).length > 0 ? [{ nvme_support: null }] : [];
   return {
     ...basis,
     id: image.ImageId,
@@ -166,6 +161,8 @@ export function imageToState(image: Image, basis: ImagePlan, opts: ToStateOption
     image_family: image.ImageFamily || null,
     boot_mode: image.BootMode || null,
     license_type: image.LicenseType || null,
+    // ECS reports a check only when one ran at creation, and `Standard` is its only strategy.
+    detection_strategy: image.DetectionOptions?.Status ? 'Standard' : (basis.detection_strategy ?? null),
     resource_group_id: image.ResourceGroupId || null,
     // An unset map stays null while the image has no tags, so omitting `tags` never diffs.
     tags: Object.keys(tags).length === 0 && (basis.tags === null || basis.tags === undefined) ? null : tags,

@@ -14,7 +14,7 @@ import {
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
 import { Deadline, attempt, readRemote, syncEcsTags } from '../common/index.js';
-import { checkConfig } from './checks.js';
+import { checkConfig, requireSource } from './checks.js';
 import { createImageResource } from './create.js';
 import { IMAGE_EXAMPLE } from './example.js';
 import { attributeForCode } from './errors.js';
@@ -24,12 +24,13 @@ import { imageSchema } from './schema.js';
 /** The id shown in the docs' Import section and in the import-id hint. */
 const IMPORT_ID = 'm-bp1g6zv0ce8oghu7k0zf';
 
-const IMPORT_NOTE = `ECS does not report how an image was made, so \`instance_id\`, \`snapshot_id\`, \`force\`, \`delete_auto_snapshot\`, \`detection_strategy\` and \`license_type\` cannot be read back: the first plan after an import takes their configured values into state in place (no new image). Import reads \`disk_device_mapping\` and \`features\` from the API; a configuration without those blocks drops them from state in place, also without a new image.`;
+const IMPORT_NOTE = `ECS does not report how an image was made, so \`instance_id\`, \`snapshot_id\`, \`force\` and \`delete_auto_snapshot\` cannot be read back: the first plan after an import takes their configured values into state in place (no new image). \`detection_strategy\` is read back only when ECS ran the check at creation. Import reads \`disk_device_mapping\` and \`features\` from the API (Optional+Computed blocks), so a configuration without those blocks plans clean. A configuration that only imports needs no source: \`instance_id\`, \`snapshot_id\` or \`disk_device_mapping\` is required only to create.`;
 
-/** Name mirroring and the disk-mapping count rule (see schema.ts). */
+/** A source only to create, name mirroring and the disk-mapping count rule (see schema.ts). */
 async function modifyPlan(req: ModifyPlanRequest<typeof imageSchema, AlibabaCloudClient>): Promise<void> {
   const { config, plan, prior } = req;
   if (!config) return;
+  if (!prior) requireSource(config, req.diags);
   if (config.image_name === null && config.name !== null) plan.image_name = config.name;
   plan.name = plan.image_name;
   const wanted = config.disk_device_mapping;
@@ -56,12 +57,10 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
   create: (req) => createImageResource(req),
 
   async read(req) {
-    // A state never read before (just imported) takes the blocks from the API.
-    const fillBlocks = req.state.status === null;
     return readRemote(
       req,
       (id) => describeImage(req.client, id, { signal: req.signal }),
-      (image) => imageToState(image, req.state, { fillBlocks }),
+      (image) => imageToState(image, req.state),
     );
   },
 
@@ -81,7 +80,7 @@ export const imageResource = defineResource<typeof imageSchema, AlibabaCloudClie
         await joinResourceGroup(client, { resourceType: 'image', resourceId: id, resourceGroupId: config.resource_group_id }, opts());
       await syncEcsTags(client, { resourceType: 'image', id }, prior.tags, config.tags, opts());
       const image = await describeImage(client, id, { signal });
-      if (image) return imageToState(image, plan, { fillBlocks: false });
+      if (image) return imageToState(image, plan);
       diags.addError(
         'Image Disappeared',
         `The image ${id} was deleted outside Terraform during the update. Run terraform apply again to create a new one.`,

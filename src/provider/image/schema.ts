@@ -7,9 +7,11 @@
  * - image_name/name, description, platform, resource_group_id, boot_mode, image_family,
  *   image_version and license_type are Optional+Computed: leaving them out keeps the cloud's
  *   value (ECS cannot clear a description, so removing it must not diff forever).
- * - disk_device_mapping and features keep the config's block count (protocol rule); their
- *   replacement is decided per element (`requiresReplace` on the sub-attributes plus the
- *   count check in `plan.ts`), never merely because the config has no blocks.
+ * - disk_device_mapping and features are Optional+Computed blocks (`computed: true`, as in the
+ *   official provider): without blocks in the config they are filled from the API (unknown at
+ *   create, kept on update), so `disk_device_mapping[0].snapshot_id` always works; written blocks
+ *   are matched element by element and a changed element replaces the image (`requiresReplace`
+ *   on the sub-attributes plus the count check in `resource.ts`). See docs/optional-computed-blocks.md.
  */
 import { attr, block, defineSchema, v, type StateOf, type ConfigOf, type PlanOf, type ReplaceCheck } from '../../framework/index.js';
 import {
@@ -33,6 +35,11 @@ const mappingType = specSubField(params, 'DiskDeviceMapping', 'DiskType');
 const nvme = specSubField([featuresParam], 'Features', 'NvmeSupport');
 const mappingsParam = params.find((p) => p.name === 'DiskDeviceMapping');
 const mappingsMax = mappingsParam?.kind === 'repeatList' ? mappingsParam.maxItems : undefined;
+
+/** Disk sizes ECS accepts in a mapping (GiB): any disk, basic (`cloud`) disks at most, other disks at least. */
+export const MIN_DISK_GIB = 5;
+export const MAX_BASIC_DISK_GIB = 2000;
+export const MIN_DISK_GIB_NOT_BASIC = 20;
 
 /**
  * A changed source replaces the image, except when the prior value is unknown to state
@@ -129,7 +136,7 @@ export const imageSchema = defineSchema({
       optional: true,
       computed: true,
       useStateForUnknown: true,
-      validators: [v.oneOf(...BOOT_MODES)],
+      validators: [v.knownValues(...BOOT_MODES)],
       meta: ecs('BootMode'),
       description: 'Boot mode of the image.',
     }),
@@ -143,9 +150,10 @@ export const imageSchema = defineSchema({
     }),
     detection_strategy: attr.string({
       optional: true,
-      validators: stringRules(specField(params, 'DetectionStrategy')),
+      validators: [v.knownValues(...(specField(params, 'DetectionStrategy').enum ?? []))],
       meta: ecs('DetectionStrategy'),
-      description: 'Image check strategy run at creation. Sent on create only; not read back.',
+      description:
+        'Image check strategy run at creation (ECS knows `Standard`). Sent on create only (changing it later changes only the state, as in the official provider); read back as `Standard` when ECS reports that a check ran.',
     }),
     resource_group_id: attr.string({
       optional: true,
@@ -178,10 +186,12 @@ export const imageSchema = defineSchema({
   },
   blocks: {
     disk_device_mapping: block.list({
+      computed: true,
       maxItems: mappingsMax,
       conflictsWith: ['instance_id', 'snapshot_id'],
       description:
-        'The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.',
+        'The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image. ' +
+        'If not written, the disks are read from the image (so `disk_device_mapping[0].snapshot_id` works for every source), and leaving them out later changes nothing.',
       // snapshot_id first: a conflict error points at the first set attribute of the first block.
       attributes: {
         snapshot_id: attr.string({
@@ -196,7 +206,10 @@ export const imageSchema = defineSchema({
           computed: true,
           requiresReplace: true,
           validators: [
-            v.pattern(new RegExp(mappingDevice.pattern!), '/dev/xvda for the system disk or /dev/xvdb to /dev/xvdz for data disks'),
+            v.pattern(
+              new RegExp(mappingDevice.pattern!),
+              '/dev/xvda or /dev/vda for the system disk, /dev/xvdb to /dev/xvdz or /dev/vdb to /dev/vdz for data disks',
+            ),
           ],
           description: 'Device name of the disk.',
         }),
@@ -211,8 +224,8 @@ export const imageSchema = defineSchema({
           optional: true,
           computed: true,
           requiresReplace: true,
-          validators: [v.range(Math.max(1, mappingSize.min ?? 1), mappingSize.max)],
-          description: 'Disk size in GiB. If not set, the snapshot size.',
+          validators: [v.range(MIN_DISK_GIB, mappingSize.max)],
+          description: `Disk size in GiB. If not set, the snapshot size. ECS allows ${MIN_DISK_GIB} to ${MAX_BASIC_DISK_GIB} GiB for basic disks (category \`cloud\`), ${MIN_DISK_GIB_NOT_BASIC} to ${mappingSize.max} GiB for the others, and never less than the snapshot; those limits are checked before CreateImage where the snapshot tells them.`,
         }),
         format: attr.string({ computed: true, useStateForUnknown: true, description: 'Image format of the disk (imported images).' }),
         progress: attr.string({ computed: true, useStateForUnknown: true, description: 'Copy progress of the disk, e.g. `100%`.' }),
@@ -222,8 +235,9 @@ export const imageSchema = defineSchema({
       },
     }),
     features: block.list({
+      computed: true,
       maxItems: 1,
-      description: 'Features of the image.',
+      description: 'Features of the image. If not written, read from the image.',
       attributes: {
         nvme_support: attr.string({
           optional: true,
