@@ -20,6 +20,10 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? undefined,
     InternetChargeType: (plan.internet_charge_type ?? undefined) as RunInstanceInput['InternetChargeType'],
     InstanceChargeType: (plan.instance_charge_type ?? undefined) as RunInstanceInput['InstanceChargeType'],
+    ...(plan.instance_charge_type === 'PrePaid'
+      ? { Period: plan.period ?? 1, PeriodUnit: (plan.period_unit ?? 'Month') as RunInstanceInput['PeriodUnit'] }
+      : {}),
+    DryRun: plan.dry_run === true ? true : undefined,
     SystemDisk: {
       Category: (plan.system_disk_category ?? undefined) as NonNullable<RunInstanceInput['SystemDisk']>['Category'],
       Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
@@ -44,6 +48,7 @@ export function fromInstance(
     security_groups: [...i.SecurityGroupIds].sort(),
     availability_zone: i.ZoneId,
     vswitch_id: optionalString(i.VSwitchId, prior.vswitch_id),
+    vpc_id: optionalString(i.VpcId, prior.vpc_id),
     private_ip: i.PrivateIp,
     instance_name: i.InstanceName,
     description: optionalString(i.Description, prior.description),
@@ -53,12 +58,19 @@ export function fromInstance(
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,
     instance_charge_type: i.InstanceChargeType || prior.instance_charge_type || 'PostPaid',
+    // Not readable (the official provider keeps them from the configuration too).
+    period: i.InstanceChargeType === 'PrePaid' ? (prior.period ?? 1) : (prior.period ?? null),
+    period_unit: prior.period_unit ?? 'Month',
+    include_data_disks: prior.include_data_disks ?? true,
+    dry_run: prior.dry_run ?? false,
+    force_delete: prior.force_delete ?? false,
     system_disk_category: disk?.category || prior.system_disk_category || 'cloud_efficiency',
     system_disk_size: disk?.size ?? prior.system_disk_size ?? null,
     resource_group_id: i.ResourceGroupId,
     tags: tagsForState(i.Tags, prior.tags),
     deletion_protection: i.DeletionProtection,
     status: i.Status,
+    stopped_mode: i.Status === 'Stopped' ? i.StoppedMode : (prior.stopped_mode ?? 'Not-applicable'),
     public_ip: i.PublicIp,
     cpu: i.Cpu,
     memory: i.Memory,

@@ -59,17 +59,26 @@ export const instanceSchema = defineSchema({
     }),
     vswitch_id: attr.string({
       optional: true,
-      requiresReplace: true,
+      computed: true,
       validators: [v.pattern(/^vsw-[A-Za-z0-9]+$/, 'a vSwitch id such as vsw-abc123')],
-      description: 'vSwitch of the primary network interface.',
+      description:
+        'vSwitch of the primary network interface. A change moves the instance in place (ModifyInstanceVpcAttribute: stopped, moved, started again when it was running); the new vSwitch must be in the same zone.',
       meta: { ecs: 'VSwitchId' },
+    }),
+    vpc_id: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.pattern(/^vpc-[A-Za-z0-9]+$/, 'a VPC id such as vpc-abc123')],
+      description:
+        'VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).',
+      meta: { ecs: 'VpcId' },
     }),
     private_ip: attr.string({
       optional: true,
       computed: true,
-      requiresReplace: true,
       validators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
-      description: 'Private IPv4 address. If not set, one is picked from the vSwitch.',
+      description:
+        'Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).',
       meta: { ecs: 'PrivateIpAddress' },
     }),
     instance_name: attr.string({
@@ -115,18 +124,47 @@ export const instanceSchema = defineSchema({
     internet_charge_type: attr.string({
       optional: true,
       computed: true,
-      requiresReplace: true,
       validators: [v.oneOf(...INTERNET_CHARGE_TYPES)],
-      description: 'Billing of public traffic. If not set, `PayByTraffic`.',
+      description: 'Billing of public traffic. If not set, `PayByTraffic`. A change applies in place (ModifyInstanceNetworkSpec).',
       meta: { ecs: 'InternetChargeType' },
     }),
     instance_charge_type: attr.string({
       optional: true,
-      default: 'PostPaid',
-      requiresReplace: true,
+      computed: true,
       validators: [v.oneOf(...INSTANCE_CHARGE_TYPES)],
-      description: 'Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.',
+      description:
+        'Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription (with `period`/`period_unit`). If not set, `PostPaid`. A change applies in place (ModifyInstanceChargeType).',
       meta: { ecs: 'InstanceChargeType' },
+    }),
+    period: attr.int({
+      optional: true,
+      computed: true,
+      validators: [
+        v.custom<number>('1 to 9, 12, 24, 36, 48 or 60', (n) =>
+          [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60].includes(n) ? undefined : `must be 1 to 9, 12, 24, 36, 48 or 60, got ${n}`,
+        ),
+      ],
+      description: 'Subscription length in `period_unit`s for `PrePaid` (1 if not set; with `Week`, 1 to 4). Ignored for `PostPaid`.',
+      meta: { ecs: 'Period' },
+    }),
+    period_unit: attr.string({
+      optional: true,
+      default: 'Month',
+      validators: [v.oneOf('Week', 'Month')],
+      description: 'Unit of `period`: `Month` (default) or `Week`. Ignored for `PostPaid`.',
+      meta: { ecs: 'PeriodUnit' },
+    }),
+    include_data_disks: attr.bool({
+      optional: true,
+      default: true,
+      description: 'Whether a billing change (ModifyInstanceChargeType) also switches the data disks.',
+      meta: { ecs: 'IncludeDataDisks' },
+    }),
+    dry_run: attr.bool({
+      optional: true,
+      default: false,
+      description: 'Only check the create request (RunInstances DryRun): a passing check fails with `DryRunOperation` and nothing is made.',
+      meta: { ecs: 'DryRun' },
     }),
     system_disk_category: attr.string({
       optional: true,
@@ -159,6 +197,12 @@ export const instanceSchema = defineSchema({
         'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.',
       meta: { ecs: 'UserData' },
     }),
+    force_delete: attr.bool({
+      optional: true,
+      default: false,
+      description:
+        'Let destroy release a `PrePaid` instance by switching it to `PostPaid` first (ModifyInstanceChargeType); without it, destroying a subscription instance is refused.',
+    }),
     deletion_protection: attr.bool({
       optional: true,
       default: false,
@@ -170,6 +214,14 @@ export const instanceSchema = defineSchema({
       computed: true,
       validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)],
       description: 'Desired and observed status. If not set, `Running`.',
+    }),
+    stopped_mode: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf('StopCharging', 'KeepCharging', 'Not-applicable')],
+      description:
+        'How a pay-as-you-go instance stops (`status = "Stopped"` or a stop around an in-place change): `StopCharging` stops billing vCPUs and memory while stopped, `KeepCharging` keeps billing them. Read back while Stopped; `Not-applicable` otherwise.',
+      meta: { ecs: 'StoppedMode' },
     }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
     cpu: attr.int({ computed: true, useStateForUnknown: true, description: 'vCPUs.' }),
