@@ -12,6 +12,7 @@ import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
 import { instanceResource } from './instance/resource.js';
+import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
 import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
@@ -28,6 +29,8 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   vswitchResource,
   securityGroupResource,
   instanceResource,
+  ecsKeyPairResource,
+  keyPairLegacyResource,
 ];
 
 /** Data sources, one line each. */

@@ -13,6 +13,7 @@ import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ec
 import { securityGroupErrorSpecs } from '../../spec/ecs/security-groups.js';
 import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
+import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
@@ -44,6 +45,7 @@ export const instancesFamily: Family = {
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
+    ...pickErrors(keyPairErrors, 'InvalidKeyPairName.NotFound'),
     ...tagParamErrors,
   ],
   migrations: instancesMigrations,

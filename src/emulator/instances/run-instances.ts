@@ -34,6 +34,14 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
   if (chargeType === 'PrePaid' && input.Period === undefined)
     throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
   const term = chargeType === 'PrePaid' ? checkPeriod(input.Period, input.PeriodUnit) : undefined;
+  const keyPair = input.KeyPairName;
+  if (keyPair !== undefined && !ctx.backend.queries.keyPairs?.find(ctx.db, ctx.account.accountId, ctx.regionId, keyPair))
+    throw apiError(
+      'InvalidKeyPairName.NotFound',
+      `The key pair "${keyPair}" given in KeyPairName does not exist in region ${ctx.regionId}.`,
+    );
+  if (chargeType === 'PrePaid' && input.SpotStrategy !== undefined && input.SpotStrategy !== 'NoSpot')
+    throw apiError('InvalidParameter', 'SpotStrategy applies to PostPaid instances only.');
   const amount = input.Amount ?? 1;
   const minAmount = input.MinAmount ?? amount;
   if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
@@ -88,7 +96,20 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
 
 /** The launch attributes kept in the `extra` column: subscription term, key pair, spot, user data. */
 function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: number; unit: string } | undefined): InstanceExtra {
+  const spot = input.SpotStrategy ?? 'NoSpot';
   return {
-    ...(term ? { expiredTime: subscriptionExpiry(ctx.now(), term.period, term.unit), periodUnit: term.unit, renewalStatus: 'Normal' } : {}),
+    ...(term
+      ? {
+          expiredTime: subscriptionExpiry(ctx.now(), term.period, term.unit),
+          periodUnit: term.unit,
+          renewalStatus: input.AutoRenew === true ? 'AutoRenewal' : 'Normal',
+          autoRenewPeriod: input.AutoRenew === true ? (input.AutoRenewPeriod ?? 1) : undefined,
+        }
+      : {}),
+    keyPairName: input.KeyPairName,
+    spotStrategy: spot,
+    spotPriceLimit: spot === 'SpotWithPriceLimit' ? Number(input.SpotPriceLimit ?? 0) : 0,
+    userData: input.UserData,
+    securityEnhancementStrategy: input.SecurityEnhancementStrategy,
   };
 }

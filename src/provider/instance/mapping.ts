@@ -24,6 +24,11 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
       ? { Period: plan.period ?? 1, PeriodUnit: (plan.period_unit ?? 'Month') as RunInstanceInput['PeriodUnit'] }
       : {}),
     DryRun: plan.dry_run === true ? true : undefined,
+    KeyPairName: plan.key_name ?? undefined,
+    SpotStrategy: (plan.spot_strategy ?? undefined) as RunInstanceInput['SpotStrategy'],
+    SpotPriceLimit:
+      plan.spot_price_limit == null || plan.spot_strategy !== 'SpotWithPriceLimit' ? undefined : String(plan.spot_price_limit),
+    SecurityEnhancementStrategy: (plan.security_enhancement_strategy ?? undefined) as RunInstanceInput['SecurityEnhancementStrategy'],
     SystemDisk: {
       Category: (plan.system_disk_category ?? undefined) as NonNullable<RunInstanceInput['SystemDisk']>['Category'],
       Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
@@ -70,6 +75,13 @@ export function fromInstance(
     tags: tagsForState(i.Tags, prior.tags),
     deletion_protection: i.DeletionProtection,
     status: i.Status,
+    key_name: i.KeyPairName,
+    spot_strategy: i.SpotStrategy || 'NoSpot',
+    spot_price_limit: i.SpotPriceLimit,
+    security_enhancement_strategy: prior.security_enhancement_strategy ?? null,
+    primary_ip_address: i.PrivateIp,
+    start_time: i.StartTime,
+    expired_time: i.ExpiredTime,
     stopped_mode: i.Status === 'Stopped' ? i.StoppedMode : (prior.stopped_mode ?? 'Not-applicable'),
     public_ip: i.PublicIp,
     cpu: i.Cpu,

@@ -8,6 +8,7 @@
  */
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
+  bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
   describeSystemDisk,
@@ -53,6 +54,15 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidInstanceChargeType.NotSupported': 'instance_type',
   IncorrectImageStatus: 'image_id',
   'InvalidDiskSize.TooSmall': 'system_disk_size',
+  'InvalidKeyPairName.NotFound': 'key_name',
+  InvalidPeriod: 'period',
+  'InvalidPrivateIpAddress.Mismatch': 'private_ip',
+  'InvalidPrivateIpAddress.Duplicated': 'private_ip',
+  'InvalidPrivateIpAddress.Malformed': 'private_ip',
+  InvalidPrivateIpAddress: 'private_ip',
+  'InvalidVSwitchId.Mismatch': 'vswitch_id',
+  'InvalidInstanceChargeType.ValueNotSupported': 'instance_charge_type',
+  'InvalidInternetChargeType.ValueNotSupported': 'internet_charge_type',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -318,6 +328,10 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       const attrs = toModifyInstanceAttributeInput(id, plan, changed);
       if (attrs) await modifyInstanceAttribute(client, attrs, { signal });
       if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'instance', id }, prior.tags, plan.tags, { signal });
+      if (changed.has('key_name')) {
+        if (prior.key_name) await bindKeyPair(client, { keyPairName: prior.key_name, instanceId: id, attach: false }, { signal });
+        if (plan.key_name) await bindKeyPair(client, { keyPairName: plan.key_name, instanceId: id, attach: true }, { signal });
+      }
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(client, { resourceType: 'instance', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
       if (changed.has('instance_charge_type') && plan.instance_charge_type)

@@ -29,21 +29,24 @@ export const instanceSchema = defineSchema({
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Instance id (`i-...`).' }),
     image_id: attr.string({
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.nonEmpty()],
       description:
         'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.',
       meta: { ecs: 'ImageId' },
     }),
     instance_type: attr.string({
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.pattern(/^ecs\.[A-Za-z0-9.-]+$/, 'an instance type such as ecs.g6.large')],
       description:
         'Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).',
       meta: { ecs: 'InstanceType' },
     }),
     security_groups: attr.set('string', {
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.count(1, 16, 'security groups')],
       elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')],
       description: 'Security groups of the VPC the instance joins; changing them updates in place.',
@@ -197,6 +200,40 @@ export const instanceSchema = defineSchema({
         'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.',
       meta: { ecs: 'UserData' },
     }),
+    key_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.length(2, 128)],
+      description:
+        'SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.',
+      meta: { ecs: 'KeyPairName' },
+    }),
+    spot_strategy: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')],
+      description:
+        'Spot bidding of a `PostPaid` instance: `NoSpot` (default), `SpotAsPriceGo` or `SpotWithPriceLimit` (with `spot_price_limit`).',
+      meta: { ecs: 'SpotStrategy' },
+    }),
+    spot_price_limit: attr.number({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.custom<number>('0 or more', (n) => (n >= 0 ? undefined : `must be 0 or more, got ${n}`))],
+      description: 'Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.',
+      meta: { ecs: 'SpotPriceLimit' },
+    }),
+    security_enhancement_strategy: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf('Active', 'Deactive')],
+      description:
+        'Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.',
+      meta: { ecs: 'SecurityEnhancementStrategy' },
+    }),
     force_delete: attr.bool({
       optional: true,
       default: false,
@@ -224,6 +261,9 @@ export const instanceSchema = defineSchema({
       meta: { ecs: 'StoppedMode' },
     }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
+    primary_ip_address: attr.string({ computed: true, description: 'Primary private IPv4 address of the primary interface.' }),
+    start_time: attr.string({ computed: true, description: 'Time of the last start.' }),
+    expired_time: attr.string({ computed: true, description: 'Expiry of a `PrePaid` instance (a far future date for `PostPaid`).' }),
     cpu: attr.int({ computed: true, useStateForUnknown: true, description: 'vCPUs.' }),
     memory: attr.int({ computed: true, useStateForUnknown: true, description: 'Memory in MiB.' }),
     os_type: attr.string({ computed: true, useStateForUnknown: true, description: '`linux` or `windows`.' }),
