@@ -113,6 +113,20 @@ resource "alicloud_instance" "i" {
   vswitch_id      = alicloud_vswitch.s.id
   key_name        = ${key}
 }
+data "alicloud_ecs_key_pairs" "used" {
+  name_regex  = "^\${alicloud_instance.i.key_name}$"
+  output_file = "${join(dir, 'pairs.json')}"
+}
+data "alicloud_instances" "mine" {
+  ids         = [alicloud_instance.i.id]
+  output_file = "${join(dir, 'instances.json')}"
+}
+output "pair_instances" {
+  value = data.alicloud_ecs_key_pairs.used.pairs[0].instances[*].instance_id
+}
+output "instance_keys" {
+  value = data.alicloud_instances.mine.instances[*].key_name
+}
 `;
     try {
       const run = await runSteps(

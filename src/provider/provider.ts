@@ -17,6 +17,8 @@ import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
+import { instancesDataSource } from './data-instances/data-source.js';
+import { ecsKeyPairsDataSource, keyPairsLegacyDataSource } from './data-key-pairs/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -40,6 +42,9 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  instancesDataSource,
+  ecsKeyPairsDataSource,
+  keyPairsLegacyDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */
