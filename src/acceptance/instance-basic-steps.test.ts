@@ -91,67 +91,75 @@ ${merged.map(([k, v]) => (k === 'tags' ? `  tags = ${v}` : `  ${k} = ${v}`)).joi
 
 const tags20 = `{\n${['foo = "foo"', 'Bar = "Bar"', ...Array.from({ length: 10 }, (_, i) => `tag${i} = "value${i}"`), ...'ABCDEFGH'.split('').map((c) => `tag${c} = "value${c}"`)].map((l) => `    ${l}`).join('\n')}\n  }`;
 
-test('the official basic alicloud_instance step sequence applies and plans clean in place, imports and destroys', { timeout: 900_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  const steps: Step[] = [];
-  const acc: Record<string, string | null> = {};
-  const step = (name: string, over: Record<string, string | null>, expect: Record<string, unknown> = {}) => {
-    Object.assign(acc, over);
-    steps.push({ name, config: config({ ...acc }), expect: { [A]: expect }, sameIdAs: steps.length > 0 ? [A] : [] });
-  };
-  step('create', {}, { instance_name: NAME, key_name: NAME, spot_strategy: 'NoSpot', spot_price_limit: 0, security_enhancement_strategy: 'Active' });
-  step('image_id', { image_id: 'data.alicloud_images.default.images[1].id' });
-  step('security_groups', { security_groups: '[alicloud_security_group.default[0].id, alicloud_security_group.default[1].id]' });
-  step('instance_name', { instance_name: `"${NAME}_change"` }, { instance_name: `${NAME}_change` });
-  step('description', { description: `"${NAME}_description"` }, { description: `${NAME}_description` });
-  step('internet_max_bandwidth_out', { internet_max_bandwidth_out: '50' }, { internet_max_bandwidth_out: 50 });
-  step('internet_charge_type', { internet_charge_type: '"PayByBandwidth"' }, { internet_charge_type: 'PayByBandwidth' });
-  step('host_name', { host_name: '"hostNameExample"' }, { host_name: 'hostNameExample' });
-  step('password', { password: '"Password123"' }, { password: 'Password123' });
-  step('system_disk_size 50', { system_disk_size: '50' }, { system_disk_size: 50 });
-  step('tags', { tags: tags20 });
-  step('deletion_protection', { deletion_protection: 'true' }, { deletion_protection: true });
-  step('status Stopped', { status: '"Stopped"' }, { status: 'Stopped' });
-  step('system_disk_size 60', { system_disk_size: '60' }, { system_disk_size: 60 });
-  step(
-    'all back',
-    {
-      security_groups: '[alicloud_security_group.default[0].id]',
-      instance_name: 'var.name',
-      description: 'var.name',
-      internet_max_bandwidth_out: '0',
-      host_name: null,
-      password: null,
-      system_disk_size: '70',
-      tags: null,
-      deletion_protection: 'false',
-      status: '"Running"',
-    },
-    {
-      instance_name: NAME,
-      description: NAME,
-      system_disk_category: 'cloud_efficiency',
-      spot_strategy: 'NoSpot',
-      security_enhancement_strategy: 'Active',
-      system_disk_size: 70,
-      status: 'Running',
-      internet_charge_type: 'PayByBandwidth',
-      internet_max_bandwidth_out: 0,
-      deletion_protection: false,
-      password: null,
-    },
-  );
-  const run = await runSteps(h, steps, h.fullProviderBlock);
-  const last = await run.values(A);
-  assert.equal(Object.keys(last.tags ?? {}).length, 0);
-  assert.notEqual(last.public_ip, '', 'the public IP allocated at 50 Mbit/s stays');
-  assert.equal((await run.values(A)).security_groups.length, 1);
-  const id = last.id as string;
-  assert.match(last.resource_group_id, /^rg-/);
-  assert.equal(last.vswitch_id, (await run.values('alicloud_vswitch.default')).id);
-  // The official test verifies the import after its first step; ours after the last (same ignore list).
-  await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
-  await destroySteps(run);
-  assert.equal(await describeInstanceDetail(h.client, id), undefined);
-  assert.deepEqual(await describeKeyPairs(h.client, { KeyPairName: NAME }), []);
-});
+test(
+  'the official basic alicloud_instance step sequence applies and plans clean in place, imports and destroys',
+  { timeout: 900_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const steps: Step[] = [];
+    const acc: Record<string, string | null> = {};
+    const step = (name: string, over: Record<string, string | null>, expect: Record<string, unknown> = {}) => {
+      Object.assign(acc, over);
+      steps.push({ name, config: config({ ...acc }), expect: { [A]: expect }, sameIdAs: steps.length > 0 ? [A] : [] });
+    };
+    step(
+      'create',
+      {},
+      { instance_name: NAME, key_name: NAME, spot_strategy: 'NoSpot', spot_price_limit: 0, security_enhancement_strategy: 'Active' },
+    );
+    step('image_id', { image_id: 'data.alicloud_images.default.images[1].id' });
+    step('security_groups', { security_groups: '[alicloud_security_group.default[0].id, alicloud_security_group.default[1].id]' });
+    step('instance_name', { instance_name: `"${NAME}_change"` }, { instance_name: `${NAME}_change` });
+    step('description', { description: `"${NAME}_description"` }, { description: `${NAME}_description` });
+    step('internet_max_bandwidth_out', { internet_max_bandwidth_out: '50' }, { internet_max_bandwidth_out: 50 });
+    step('internet_charge_type', { internet_charge_type: '"PayByBandwidth"' }, { internet_charge_type: 'PayByBandwidth' });
+    step('host_name', { host_name: '"hostNameExample"' }, { host_name: 'hostNameExample' });
+    step('password', { password: '"Password123"' }, { password: 'Password123' });
+    step('system_disk_size 50', { system_disk_size: '50' }, { system_disk_size: 50 });
+    step('tags', { tags: tags20 });
+    step('deletion_protection', { deletion_protection: 'true' }, { deletion_protection: true });
+    step('status Stopped', { status: '"Stopped"' }, { status: 'Stopped' });
+    step('system_disk_size 60', { system_disk_size: '60' }, { system_disk_size: 60 });
+    step(
+      'all back',
+      {
+        security_groups: '[alicloud_security_group.default[0].id]',
+        instance_name: 'var.name',
+        description: 'var.name',
+        internet_max_bandwidth_out: '0',
+        host_name: null,
+        password: null,
+        system_disk_size: '70',
+        tags: null,
+        deletion_protection: 'false',
+        status: '"Running"',
+      },
+      {
+        instance_name: NAME,
+        description: NAME,
+        system_disk_category: 'cloud_efficiency',
+        spot_strategy: 'NoSpot',
+        security_enhancement_strategy: 'Active',
+        system_disk_size: 70,
+        status: 'Running',
+        internet_charge_type: 'PayByBandwidth',
+        internet_max_bandwidth_out: 0,
+        deletion_protection: false,
+        password: null,
+      },
+    );
+    const run = await runSteps(h, steps, h.fullProviderBlock);
+    const last = await run.values(A);
+    assert.equal(Object.keys(last.tags ?? {}).length, 0);
+    assert.notEqual(last.public_ip, '', 'the public IP allocated at 50 Mbit/s stays');
+    assert.equal((await run.values(A)).security_groups.length, 1);
+    const id = last.id as string;
+    assert.match(last.resource_group_id, /^rg-/);
+    assert.equal(last.vswitch_id, (await run.values('alicloud_vswitch.default')).id);
+    // The official test verifies the import after its first step; ours after the last (same ignore list).
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.equal(await describeInstanceDetail(h.client, id), undefined);
+    assert.deepEqual(await describeKeyPairs(h.client, { KeyPairName: NAME }), []);
+  },
+);

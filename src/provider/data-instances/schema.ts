@@ -23,7 +23,11 @@ export const instancesDataSchema = defineSchema({
     vswitch_id: attr.string({ optional: true, description: 'Only instances in this vSwitch.' }),
     availability_zone: attr.string({ optional: true, description: 'Only instances in this zone.' }),
     tags: attr.map('string', { optional: true, description: 'Only instances with all these tags.' }),
-    page_number: attr.int({ optional: true, validators: [v.range(1, 100000)], description: 'Only this page of the result (with `page_size`).' }),
+    page_number: attr.int({
+      optional: true,
+      validators: [v.range(1, 100000)],
+      description: 'Only this page of the result (with `page_size`).',
+    }),
     page_size: attr.int({ optional: true, computed: true, validators: [v.range(1, 100)], description: 'Page size (default 100).' }),
     enable_details: attr.bool({ optional: true, default: true, description: 'Accepted for compatibility; details are always returned.' }),
     output_file: writtenOutputFileAttribute,
