@@ -3,15 +3,22 @@
  * AttachKeyPair, DetachKeyPair, and their error codes (api-wave2.md section 4). Parameter names
  * follow the official `@alicloud/ecs20140526` 7.x request models.
  */
-import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
+import type { ActionSpec, ErrorSpec, ParamSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape, pageFields } from './outputs.js';
-import { ECS_VERSION, ownerParams, regionIdParam, tagsParam } from './images.js';
+import { ECS_VERSION, regionIdParam, tagsParam } from './images.js';
 import { tagFilterParam } from './params.js';
 
 /** 2-128 characters, starting with a letter; letters, digits, `:`, `_`, `-` (and `.` for imported keys). */
 export const KEY_PAIR_NAME_PATTERN = '[A-Za-z][A-Za-z0-9:_.-]{1,127}';
+
+/** The owner parameters the key pair request models carry (no OwnerAccount in them). */
+const ownerParams = [
+  { kind: 'scalar', name: 'OwnerId', type: 'long' },
+  { kind: 'scalar', name: 'ResourceOwnerId', type: 'long' },
+  { kind: 'scalar', name: 'ResourceOwnerAccount', type: 'string' },
+] as const satisfies readonly ParamSpec[];
 
 const keyPairName = {
   kind: 'scalar',
