@@ -3,13 +3,7 @@ import type { modifyInstanceVpcAttributeSpec } from '../../spec/ecs/instance-lif
 import { parseCidr } from '../vpc/cidr.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { privateIpsInVSwitch, updateInstance } from './repository.js';
-import { allocatePrivateIps } from './run-instances-input.js';
-
-const ipNumber = (t: string): number | undefined => {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
-  if (!m || m.slice(1).some((o) => Number(o) > 255)) return undefined;
-  return m.slice(1).reduce((acc, o) => ((acc << 8) | Number(o)) >>> 0, 0);
-};
+import { allocatePrivateIps, ipNumber } from './run-instances-input.js';
 
 /**
  * ModifyInstanceVpcAttribute: a Stopped instance moves its primary interface to another vSwitch
