@@ -86,3 +86,74 @@ test('the seed example applies, plans clean, and destroys everything it created'
     [],
   );
 });
+
+/**
+ * The seed's HCL with the instance moved to a second vSwitch (the VPC widened in place to make
+ * room), a fixed private IP, bandwidth billing and a subscription: every change the official
+ * provider makes in place.
+ */
+function seedMoved(chargeType: 'PrePaid' | 'PostPaid'): string {
+  const widened = seedTf.replace(/(resource "alicloud_vpc" "default" \{\n\s*cidr_block\s*=\s*)"172\.17\.3\.0\/24"/, '$1"172.17.0.0/16"');
+  const moved = widened.replace(
+    /vswitch_id(\s*)= alicloud_vswitch\.default\.id/,
+    `vswitch_id$1= alicloud_vswitch.second.id
+  private_ip           = "172.17.4.10"
+  internet_charge_type = "PayByBandwidth"
+  instance_charge_type = "${chargeType}"
+  period               = 1`,
+  );
+  assert.notEqual(moved, widened, 'the seed instance has a vswitch_id line to change');
+  assert.notEqual(widened, seedTf, 'the seed VPC has the expected cidr_block');
+  return `${moved}
+resource "alicloud_vswitch" "second" {
+  cidr_block   = "172.17.4.0/24"
+  vpc_id       = alicloud_vpc.default.id
+  vswitch_name = "terraform-example-second"
+  zone_id      = data.alicloud_zones.default.zones[0].id
+}
+`;
+}
+
+test(
+  'the seed instance changes billing, traffic billing, vSwitch and private IP in place, keeping the instance and the image made from it',
+  { timeout: 300_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const ws = exampleWorkspace(h, seedTf);
+    await applyClean(ws);
+    const inst = await resourceValues(ws, 'alicloud_instance.default');
+    const image = await resourceValues(ws, 'alicloud_image.default');
+    assert.deepEqual([inst?.instance_charge_type, inst?.internet_charge_type], ['PostPaid', 'PayByTraffic']);
+
+    ws.writeFile('main.tf', seedMoved('PrePaid'));
+    const plan = await tf(ws, ['plan']);
+    assert.doesNotMatch(plan.stdout, /must be replaced|forces replacement/);
+    assert.match(plan.stdout, /1 to add, \d+ to change, 0 to destroy/);
+    await applyClean(ws);
+    const moved = await resourceValues(ws, 'alicloud_instance.default');
+    const second = await resourceValues(ws, 'alicloud_vswitch.second');
+    assert.equal(moved?.id, inst?.id, 'the instance was updated in place');
+    assert.equal((await resourceValues(ws, 'alicloud_image.default'))?.id, image?.id, 'the image was kept');
+    assert.deepEqual(
+      [moved?.vswitch_id, moved?.private_ip, moved?.internet_charge_type, moved?.instance_charge_type, moved?.status],
+      [second?.id, '172.17.4.10', 'PayByBandwidth', 'PrePaid', 'Running'],
+    );
+    const cloud = (await describeInstances(h.client, { InstanceIds: [inst!.id] })).instances[0];
+    assert.deepEqual(
+      [cloud?.VpcAttributes.VSwitchId, cloud?.VpcAttributes.PrivateIpAddress.IpAddress, cloud?.InstanceChargeType, cloud?.Status],
+      [second?.id, ['172.17.4.10'], 'PrePaid', 'Running'],
+    );
+    assert.deepEqual(
+      (await describeImages(h.client, { ImageId: image!.id })).images.map((i) => i.Status),
+      ['Available'],
+      'the custom image still exists',
+    );
+
+    // A subscription is not destroyed by accident: back to pay-as-you-go (in place) before destroy.
+    ws.writeFile('main.tf', seedMoved('PostPaid'));
+    await applyClean(ws);
+    assert.equal((await resourceValues(ws, 'alicloud_instance.default'))?.id, inst?.id);
+    await tf(ws, ['destroy', '-auto-approve']);
+    assert.deepEqual((await describeInstances(h.client, { InstanceIds: [inst!.id] })).instances, []);
+  },
+);

@@ -28,3 +28,4 @@ export * from './security-groups.js';
 export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
+export * from './key-pairs.js';

@@ -9,7 +9,9 @@ import { describeDisksSpec, describeInstancesSpec, type INSTANCE_STATUSES } from
 import {
   deleteInstanceSpec,
   modifyInstanceAttributeSpec,
+  modifyInstanceChargeTypeSpec,
   modifyInstanceNetworkSpecSpec,
+  modifyInstanceVpcAttributeSpec,
   modifyInstanceSpecSpec,
   replaceSystemDiskSpec,
   resizeDiskSpec,
@@ -53,6 +55,13 @@ export type InstanceDetail = Pick<
   | 'InternetChargeType'
   | 'InternetMaxBandwidthOut'
   | 'DeletionProtection'
+  | 'KeyPairName'
+  | 'ExpiredTime'
+  | 'StartTime'
+  | 'StoppedMode'
+  | 'SpotStrategy'
+  | 'SpotPriceLimit'
+  | 'CreditSpecification'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -102,6 +111,13 @@ export function instanceDetail(i: Instance): InstanceDetail {
     InternetChargeType: i.InternetChargeType,
     InternetMaxBandwidthOut: i.InternetMaxBandwidthOut,
     DeletionProtection: i.DeletionProtection,
+    KeyPairName: i.KeyPairName,
+    ExpiredTime: i.ExpiredTime,
+    StartTime: i.StartTime,
+    StoppedMode: i.StoppedMode,
+    SpotStrategy: i.SpotStrategy,
+    SpotPriceLimit: i.SpotPriceLimit,
+    CreditSpecification: i.CreditSpecification,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,
@@ -181,8 +197,14 @@ export async function startInstance(client: AlibabaCloudClient, instanceId: stri
   await client.call(startInstanceSpec, { InstanceId: instanceId }, opts);
 }
 
-export async function stopInstance(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<void> {
-  await client.call(stopInstanceSpec, { InstanceId: instanceId }, opts);
+/** Stop an instance; `stoppedMode` (`StopCharging`/`KeepCharging`) decides whether a pay-as-you-go instance keeps billing. */
+export async function stopInstance(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  opts: CallOptions & { stoppedMode?: 'StopCharging' | 'KeepCharging' } = {},
+): Promise<void> {
+  const { stoppedMode, ...call } = opts;
+  await client.call(stopInstanceSpec, { InstanceId: instanceId, StoppedMode: stoppedMode }, call);
 }
 
 /** Release an instance (Force: also when Running); `InvalidInstanceId.NotFound` counts as success. */
@@ -215,6 +237,69 @@ export async function modifyInstanceNetworkSpec(
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(modifyInstanceNetworkSpecSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+}
+
+/**
+ * Switch one instance between PostPaid and PrePaid (ModifyInstanceChargeType, AutoPay, a fresh
+ * ClientToken); PrePaid takes `period`/`periodUnit`. The billing change shows in DescribeInstances
+ * shortly after: wait for it with {@link waitInstanceMatches}.
+ */
+export async function modifyInstanceChargeType(
+  client: AlibabaCloudClient,
+  input: {
+    instanceId: string;
+    chargeType: 'PrePaid' | 'PostPaid';
+    period?: number;
+    periodUnit?: 'Week' | 'Month';
+    includeDataDisks?: boolean;
+  },
+  opts: CallOptions = {},
+): Promise<void> {
+  const prepaid = input.chargeType === 'PrePaid';
+  await client.call(
+    modifyInstanceChargeTypeSpec,
+    {
+      InstanceIds: [input.instanceId],
+      InstanceChargeType: input.chargeType,
+      Period: prepaid ? input.period : undefined,
+      PeriodUnit: prepaid ? input.periodUnit : undefined,
+      IncludeDataDisks: input.includeDataDisks,
+      AutoPay: true,
+      ClientToken: randomClientToken(),
+    },
+    { idempotent: true, ...opts },
+  );
+}
+
+/** Move a Stopped instance to another vSwitch and/or private IP (ModifyInstanceVpcAttribute). */
+export async function modifyInstanceVpcAttribute(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof modifyInstanceVpcAttributeSpec>,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(modifyInstanceVpcAttributeSpec, input, opts);
+}
+
+/** Wait until DescribeInstances shows the instance with `isDone` true (an attribute change taking effect). */
+export async function waitInstanceMatches(
+  client: AlibabaCloudClient,
+  instanceId: string,
+  what: string,
+  isDone: (i: InstanceDetail) => boolean,
+  o: InstanceWaitOptions,
+): Promise<InstanceDetail> {
+  const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal }), {
+    what: `instance ${instanceId} to show ${what}`,
+    timeoutMs: o.timeoutMs,
+    isDone: (x) => !!x && isDone(x),
+    isFailed: (x) => (x ? undefined : `instance ${instanceId} does not exist`),
+    describe: (x) => x?.Status ?? 'not found',
+    firstDelayMs: 0,
+    minIntervalMs: o.minIntervalMs ?? 300,
+    maxIntervalMs: 3000,
+    signal: o.signal,
+  });
+  return i!;
 }
 
 export interface InstanceWaitOptions {

@@ -12,10 +12,13 @@ import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
 import { instanceResource } from './instance/resource.js';
+import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
 import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
+import { instancesDataSource } from './data-instances/data-source.js';
+import { ecsKeyPairsDataSource, keyPairsLegacyDataSource } from './data-key-pairs/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -28,6 +31,8 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   vswitchResource,
   securityGroupResource,
   instanceResource,
+  ecsKeyPairResource,
+  keyPairLegacyResource,
 ];
 
 /** Data sources, one line each. */
@@ -37,6 +42,9 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  instancesDataSource,
+  ecsKeyPairsDataSource,
+  keyPairsLegacyDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */

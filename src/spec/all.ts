@@ -6,6 +6,7 @@ import type { ActionSpec } from './ecs/types.js';
 import { imagesActions } from './ecs/images.js';
 import { instanceLifecycleActions } from './ecs/instance-lifecycle.js';
 import { instancesActions } from './ecs/instances.js';
+import { keyPairActions } from './ecs/key-pairs.js';
 import { regionsSpecs } from './ecs/regions.js';
 import { resourceGroupsActions } from './ecs/resource-groups.js';
 import { securityGroupActionSpecs } from './ecs/security-groups.js';
@@ -19,6 +20,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...imagesActions,
   ...instanceLifecycleActions,
   ...instancesActions,
+  ...keyPairActions,
   ...regionsSpecs,
   ...resourceGroupsActions,
   ...securityGroupActionSpecs,

@@ -4,8 +4,8 @@ import { setTags } from '../tags/repository.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { deleteInstance as removeInstance, getInstance, type InstanceRecord } from './repository.js';
 
-/** Deletion rules: DeletionProtection always refuses; without Force only a Stopped instance goes. */
-function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolean, action: string): void {
+/** Deletion rules: DeletionProtection always refuses; without Force only a Stopped instance goes; an unexpired subscription needs TerminateSubscription. */
+function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolean, action: string, terminate = false): void {
   if (inst.deletionProtection) {
     throw apiError(
       'InvalidOperation.DeletionProtection',
@@ -13,6 +13,13 @@ function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolea
     );
   }
   if (!force) requireStatus(ctx, inst, ['Stopped'], `${action} without Force=true`);
+  const expiry = inst.extra?.expiredTime;
+  if (inst.instanceChargeType === 'PrePaid' && !terminate && expiry && Date.parse(expiry) > ctx.now().getTime()) {
+    throw apiError(
+      'ChargeTypeViolation',
+      `The instance "${inst.id}" is a subscription (PrePaid) until ${expiry}; switch it to PostPaid with ModifyInstanceChargeType, or pass TerminateSubscription=true, before ${action}.`,
+    );
+  }
 }
 
 /** Remove the instance, its disks and their tags; images and snapshots made from it stay. */
@@ -25,7 +32,7 @@ function remove(ctx: HandlerContext, inst: InstanceRecord): void {
 /** DeleteInstance: one instance by id (no RegionId on this action). */
 export const deleteInstance: HandlerOf<typeof deleteInstanceSpec> = (ctx, input) => {
   const inst = ownInstance(ctx, input.InstanceId);
-  checkDeletable(ctx, inst, input.Force === true, 'DeleteInstance');
+  checkDeletable(ctx, inst, input.Force === true, 'DeleteInstance', input.TerminateSubscription === true);
   if (input.DryRun === true) throw apiError('DryRunOperation');
   remove(ctx, inst);
   return {};
@@ -41,7 +48,7 @@ export const deleteInstances: HandlerOf<typeof deleteInstancesSpec> = (ctx, inpu
         'InvalidInstanceId.NotFound',
         `The instance "${id}" given in InstanceId.${i + 1} does not exist in region ${ctx.regionId}.`,
       );
-    checkDeletable(ctx, inst, input.Force === true, 'DeleteInstances');
+    checkDeletable(ctx, inst, input.Force === true, 'DeleteInstances', input.TerminateSubscription === true);
     return inst;
   });
   if (input.DryRun === true) throw apiError('DryRunOperation');

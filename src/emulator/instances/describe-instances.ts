@@ -29,12 +29,14 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
   // The image only fills OS fields recorded empty at launch.
   const needImage = !r.osType || !r.osName || !r.osNameEn;
   const image = needImage ? (extras ? extras.image(r.imageId) : imageOf(ctx, r.imageId)) : undefined;
+  const status = currentInstanceStatus(r, ctx.now(), ctx.settings.instanceStartSeconds);
+  const x = r.extra ?? {};
   return {
     InstanceId: r.id,
     InstanceName: r.name,
     Description: r.description ?? '',
     HostName: r.hostName || r.name.replace(/[^A-Za-z0-9-]/g, '-').toLowerCase(),
-    Status: currentInstanceStatus(r, ctx.now(), ctx.settings.instanceStartSeconds),
+    Status: status,
     RegionId: r.regionId,
     ZoneId: r.zoneId,
     ImageId: r.imageId,
@@ -47,7 +49,7 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     OSNameEn: r.osNameEn || image?.osNameEn || '',
     CreationTime: r.creationTime,
     StartTime: r.startTime || r.creationTime,
-    ExpiredTime: '2099-12-31T15:59Z',
+    ExpiredTime: x.expiredTime ?? '2099-12-31T15:59Z',
     ResourceGroupId: r.resourceGroupId,
     InstanceChargeType: r.instanceChargeType || 'PostPaid',
     InternetChargeType: r.internetChargeType || 'PayByTraffic',
@@ -57,9 +59,11 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     IoOptimized: true,
     DeletionProtection: r.deletionProtection === true,
     SerialNumber: `${r.id}-serial`,
-    StoppedMode: 'Not-applicable',
-    SpotStrategy: 'NoSpot',
-    SpotPriceLimit: 0,
+    StoppedMode: status === 'Stopped' && x.stoppedMode ? x.stoppedMode : 'Not-applicable',
+    SpotStrategy: x.spotStrategy ?? 'NoSpot',
+    SpotPriceLimit: x.spotPriceLimit ?? 0,
+    KeyPairName: x.keyPairName ?? '',
+    CreditSpecification: x.creditSpecification ?? '',
     DeviceAvailable: true,
     OperationLocks: { LockReason: r.locks.map((l) => ({ LockReason: l.lockReason, LockMsg: l.lockMsg ?? '' })) },
     SecurityGroupIds: { SecurityGroupId: r.securityGroupIds },

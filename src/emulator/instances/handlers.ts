@@ -8,3 +8,5 @@ export { deleteInstance, deleteInstances } from './delete-instance.js';
 export { modifyInstanceAttribute, modifyInstanceNetworkSpec } from './modify-instance.js';
 export { modifyInstanceSpec } from './modify-instance-spec.js';
 export { replaceSystemDisk, resizeDisk } from './system-disk.js';
+export { modifyInstanceChargeType } from './modify-instance-charge-type.js';
+export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';

@@ -1,7 +1,8 @@
 /**
  * The instances family: instance and disk storage (repository.ts), DescribeInstances,
  * DescribeDisks, the lifecycle (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s),
- * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, DescribeInstanceAttribute, ModifyInstanceSpec,
+ * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
+ * DescribeInstanceAttribute, ModifyInstanceSpec,
  * ReplaceSystemDisk, ResizeDisk), seeds, `instance` and `disk` as taggable resources and
  * resource-group members, and the queries other families ask it (queries.ts).
  */
@@ -11,6 +12,8 @@ import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
 import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
 import { securityGroupErrorSpecs } from '../../spec/ecs/security-groups.js';
 import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
+import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
+import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
@@ -41,6 +44,8 @@ export const instancesFamily: Family = {
     ),
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
+    ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
+    ...pickErrors(keyPairErrors, 'InvalidKeyPairName.NotFound'),
     ...tagParamErrors,
   ],
   migrations: instancesMigrations,

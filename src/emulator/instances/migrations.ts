@@ -72,4 +72,9 @@ export const instancesMigrations: readonly Migration[] = [
     id: '004_shared_client_tokens',
     sql: moveClientTokensSql('instance_client_tokens'),
   },
+  {
+    // Key pair, subscription, spot, stop mode, user data and secondary IPs: one JSON column (InstanceExtra).
+    id: '005_instance_extra',
+    sql: `ALTER TABLE instances ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';`,
+  },
 ];

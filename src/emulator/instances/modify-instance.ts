@@ -2,6 +2,7 @@ import { apiError, type HandlerOf } from '../context.js';
 import type { modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
+import { withClientToken } from '../db/client-tokens.js';
 
 /**
  * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, DeletionProtection and
@@ -51,20 +52,24 @@ export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSp
 };
 
 /**
- * ModifyInstanceNetworkSpec: outbound bandwidth (0-100 Mbit/s) and charge type; a public IP is
- * allocated when AllocatePublicIp=true and the bandwidth is above 0.
+ * ModifyInstanceNetworkSpec: outbound bandwidth (0-100 Mbit/s) and the traffic charge type
+ * (PayByTraffic / PayByBandwidth) while Running or Stopped. A subscription instance gets a public IP
+ * when its bandwidth goes above 0; a pay-as-you-go one only with AllocatePublicIp=true. A repeated
+ * ClientToken answers the first result.
  */
 export const modifyInstanceNetworkSpec: HandlerOf<typeof modifyInstanceNetworkSpecSpec> = (ctx, input) => {
   const inst = ownInstance(ctx, input.InstanceId);
-  requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
-  const bandwidth = input.InternetMaxBandwidthOut ?? inst.internetMaxBandwidthOut;
-  const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
-  const charge = input.NetworkChargeType;
-  if (charge !== undefined) patch.internetChargeType = charge;
-  if (input.AllocatePublicIp === true) {
-    if (bandwidth <= 0) throw apiError('InvalidParameter', 'AllocatePublicIp=true needs InternetMaxBandwidthOut above 0.');
-    if (!inst.publicIp) patch.publicIp = publicIpFor(inst.id);
-  }
-  updateInstance(ctx.db, inst.id, patch);
-  return {};
+  return withClientToken(ctx, 'ModifyInstanceNetworkSpec', input.ClientToken, input, () => {
+    requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
+    const bandwidth = input.InternetMaxBandwidthOut ?? inst.internetMaxBandwidthOut;
+    const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
+    const charge = input.NetworkChargeType;
+    if (charge !== undefined) patch.internetChargeType = charge;
+    const allocate = input.AllocatePublicIp === true || ((inst.instanceChargeType || 'PostPaid') === 'PrePaid' && bandwidth > 0);
+    if (input.AllocatePublicIp === true && bandwidth <= 0)
+      throw apiError('InvalidParameter', 'AllocatePublicIp=true needs InternetMaxBandwidthOut above 0.');
+    if (allocate && !inst.publicIp) patch.publicIp = publicIpFor(inst.id);
+    updateInstance(ctx.db, inst.id, patch);
+    return { OrderId: String(ctx.now().getTime()) };
+  });
 };

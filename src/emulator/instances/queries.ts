@@ -10,6 +10,7 @@ import {
   instancesInSecurityGroup,
   instancesUsingImage,
   listInstances,
+  updateInstance,
   type InstanceRecord,
   type InstanceStatus,
 } from './repository.js';
@@ -33,6 +34,10 @@ export interface InstanceQueries {
   usingNetwork(db: Database.Database, accountId: number, regionId: string, where: { vpcId?: string; vSwitchId?: string }): string[];
   /** Ids of the account's instances in the region that belong to the security group. */
   inSecurityGroup(db: Database.Database, accountId: number, regionId: string, securityGroupId: string): string[];
+  /** Ids of the account's instances in the region that use the key pair. */
+  usingKeyPair(db: Database.Database, accountId: number, regionId: string, keyPairName: string): string[];
+  /** Bind the key pair to the instance (AttachKeyPair), or unbind it with `undefined` (DetachKeyPair). */
+  setKeyPair(db: Database.Database, inst: InstanceRecord, keyPairName: string | undefined): void;
 }
 
 export const instanceQueries: InstanceQueries = {
@@ -42,4 +47,9 @@ export const instanceQueries: InstanceQueries = {
   usingImage: instancesUsingImage,
   usingNetwork: (db, accountId, regionId, where) => listInstances(db, accountId, regionId, where).map((i) => i.id),
   inSecurityGroup: instancesInSecurityGroup,
+  usingKeyPair: (db, accountId, regionId, name) =>
+    listInstances(db, accountId, regionId)
+      .filter((i) => i.extra?.keyPairName === name)
+      .map((i) => i.id),
+  setKeyPair: (db, inst, keyPairName) => updateInstance(db, inst.id, { extra: { ...inst.extra, keyPairName } }),
 };

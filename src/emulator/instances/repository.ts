@@ -64,6 +64,28 @@ export interface InstanceRecord {
   osNameEn?: string;
   /** `yyyy-MM-ddTHH:mmZ` of the last start; '' when never started explicitly. */
   startTime?: string;
+  /** Further launch and billing attributes (migration 005, one JSON column); replaced whole by updateInstance. */
+  extra?: InstanceExtra;
+}
+
+/** Attributes of an instance kept together in the `extra` JSON column. */
+export interface InstanceExtra {
+  keyPairName?: string;
+  /** Subscription: expiry (`yyyy-MM-ddTHH:mmZ`), renewal. */
+  expiredTime?: string;
+  renewalStatus?: 'AutoRenewal' | 'Normal' | 'NotRenewal';
+  autoRenewPeriod?: number;
+  periodUnit?: string;
+  spotStrategy?: string;
+  spotPriceLimit?: number;
+  stoppedMode?: string;
+  userData?: string;
+  securityEnhancementStrategy?: string;
+  /** Secondary private IPv4 addresses of the primary interface. */
+  secondaryIps?: string[];
+  /** ModifyInstanceVpcAttribute ran since the last start: the next change needs a start first. */
+  vpcChangedSinceStart?: boolean;
+  creditSpecification?: string;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */
@@ -107,6 +129,7 @@ interface InstanceRow {
   os_name: string;
   os_name_en: string;
   start_time: string;
+  extra?: string;
 }
 interface DiskRow {
   id: string;
@@ -155,6 +178,7 @@ function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): 
     osName: r.os_name,
     osNameEn: r.os_name_en,
     startTime: r.start_time,
+    extra: r.extra ? (JSON.parse(r.extra) as InstanceExtra) : {},
   };
 }
 
@@ -234,6 +258,7 @@ const lifecycleKeys = new Set([
   'osName',
   'osNameEn',
   'startTime',
+  'extra',
 ]);
 
 /** One instance of the account by id in any region (actions without RegionId: StartInstance, DeleteInstance, ...). */
@@ -348,6 +373,7 @@ const columns: Partial<Record<keyof InstanceRecord, string>> = {
   osName: 'os_name',
   osNameEn: 'os_name_en',
   startTime: 'start_time',
+  extra: 'extra',
 };
 
 /**
@@ -365,7 +391,7 @@ export function updateInstance(
     const col = columns[k];
     if (!col || v === undefined) continue;
     sets.push(`${col} = ?`);
-    args.push(Array.isArray(v) ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+    args.push(typeof v === 'object' && v !== null ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   if (sets.length > 0) db.prepare(`UPDATE instances SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
   if (patch.resourceGroupId !== undefined)

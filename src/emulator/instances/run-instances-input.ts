@@ -166,7 +166,8 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
 }
 
 const ipText = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-const ipNumber = (t: string): number | undefined => {
+/** The IPv4 address as a 32-bit number, or undefined when it is not one. */
+export const ipNumber = (t: string): number | undefined => {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
   if (!m || m.slice(1).some((o) => Number(o) > 255)) return undefined;
   return m.slice(1).reduce((acc, o) => ((acc << 8) | Number(o)) >>> 0, 0);

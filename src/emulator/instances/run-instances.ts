@@ -6,7 +6,8 @@ import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
 import { checkHostName, checkInstanceName, checkPassword, publicIpFor } from './lifecycle-common.js';
-import { insertInstance } from './repository.js';
+import { insertInstance, type InstanceExtra } from './repository.js';
+import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -32,6 +33,15 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
   const chargeType = input.InstanceChargeType || 'PostPaid';
   if (chargeType === 'PrePaid' && input.Period === undefined)
     throw apiError('MissingParameter', 'The input parameter "Period" that is mandatory for InstanceChargeType=PrePaid is not supplied.');
+  const term = chargeType === 'PrePaid' ? checkPeriod(input.Period, input.PeriodUnit) : undefined;
+  const keyPair = input.KeyPairName;
+  if (keyPair !== undefined && !ctx.backend.queries.keyPairs?.find(ctx.db, ctx.account.accountId, ctx.regionId, keyPair))
+    throw apiError(
+      'InvalidKeyPairName.NotFound',
+      `The key pair "${keyPair}" given in KeyPairName does not exist in region ${ctx.regionId}.`,
+    );
+  if (chargeType === 'PrePaid' && input.SpotStrategy !== undefined && input.SpotStrategy !== 'NoSpot')
+    throw apiError('InvalidParameter', 'SpotStrategy applies to PostPaid instances only.');
   const amount = input.Amount ?? 1;
   const minAmount = input.MinAmount ?? amount;
   if (minAmount > amount) throw apiError('InvalidParameter', `MinAmount (${minAmount}) must not be greater than Amount (${amount}).`);
@@ -76,9 +86,30 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
+      extra: launchExtra(ctx, input, term),
     });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
     return id;
   });
   return { InstanceIdSets: { InstanceIdSet: ids } };
+}
+
+/** The launch attributes kept in the `extra` column: subscription term, key pair, spot, user data. */
+function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: number; unit: string } | undefined): InstanceExtra {
+  const spot = input.SpotStrategy ?? 'NoSpot';
+  return {
+    ...(term
+      ? {
+          expiredTime: subscriptionExpiry(ctx.now(), term.period, term.unit),
+          periodUnit: term.unit,
+          renewalStatus: input.AutoRenew === true ? 'AutoRenewal' : 'Normal',
+          autoRenewPeriod: input.AutoRenew === true ? (input.AutoRenewPeriod ?? 1) : undefined,
+        }
+      : {}),
+    keyPairName: input.KeyPairName,
+    spotStrategy: spot,
+    spotPriceLimit: spot === 'SpotWithPriceLimit' ? Number(input.SpotPriceLimit ?? 0) : 0,
+    userData: input.UserData,
+    securityEnhancementStrategy: input.SecurityEnhancementStrategy,
+  };
 }

@@ -16,7 +16,8 @@ export const startInstance: HandlerOf<typeof startInstanceSpec> = (ctx, input) =
   requireStatus(ctx, inst, ['Stopped'], 'StartInstance');
   notSecurityLocked(inst, 'StartInstance');
   if (input.DryRun === true) throw apiError('DryRunOperation');
-  updateInstance(ctx.db, inst.id, { status: 'Starting', statusSince: ctx.now().getTime(), startTime: minuteTime(ctx.now()) });
+  const extra = { ...inst.extra, vpcChangedSinceStart: false };
+  updateInstance(ctx.db, inst.id, { status: 'Starting', statusSince: ctx.now().getTime(), startTime: minuteTime(ctx.now()), extra });
   return {};
 };
 
@@ -34,9 +35,16 @@ export const stopInstance: HandlerOf<typeof stopInstanceSpec> = (ctx, input) => 
     force ? 'StopInstance with ForceStop' : 'StopInstance',
   );
   if (input.DryRun === true) throw apiError('DryRunOperation');
-  updateInstance(ctx.db, inst.id, { status: force ? 'Stopped' : 'Stopping', statusSince: ctx.now().getTime() });
+  const extra = { ...inst.extra, stoppedMode: stoppedModeOf(inst, input.StoppedMode) };
+  updateInstance(ctx.db, inst.id, { status: force ? 'Stopped' : 'Stopping', statusSince: ctx.now().getTime(), extra });
   return {};
 };
+
+/** StoppedMode of a stop: pay-as-you-go VPC instances default to KeepCharging; subscriptions are always Not-applicable. */
+function stoppedModeOf(inst: InstanceRecord, asked: string | undefined): string {
+  if ((inst.instanceChargeType || 'PostPaid') === 'PrePaid') return 'Not-applicable';
+  return asked ?? 'KeepCharging';
+}
 
 /** RebootInstance: Running -> Starting -> Running over settings.instanceStartSeconds. */
 export const rebootInstance: HandlerOf<typeof rebootInstanceSpec> = (ctx, input) => {

@@ -8,21 +8,26 @@
  */
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
+  bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
   describeSystemDisk,
   joinResourceGroup,
   modifyInstanceAttribute,
+  modifyInstanceChargeType,
   modifyInstanceNetworkSpec,
   modifyInstanceType,
+  modifyInstanceVpcAttribute,
   replaceSystemDisk,
   resizeDisk,
   runInstance,
   startInstance,
   stopInstance,
   waitInstanceDeleted,
+  waitInstanceMatches,
   waitInstanceStatus,
   type AlibabaCloudClient,
+  type InstanceDetail,
 } from '../../ecs/index.js';
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
@@ -49,6 +54,15 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidInstanceChargeType.NotSupported': 'instance_type',
   IncorrectImageStatus: 'image_id',
   'InvalidDiskSize.TooSmall': 'system_disk_size',
+  'InvalidKeyPairName.NotFound': 'key_name',
+  InvalidPeriod: 'period',
+  'InvalidPrivateIpAddress.Mismatch': 'private_ip',
+  'InvalidPrivateIpAddress.Duplicated': 'private_ip',
+  'InvalidPrivateIpAddress.Malformed': 'private_ip',
+  InvalidPrivateIpAddress: 'private_ip',
+  'InvalidVSwitchId.Mismatch': 'vswitch_id',
+  'InvalidInstanceChargeType.ValueNotSupported': 'instance_charge_type',
+  'InvalidInternetChargeType.ValueNotSupported': 'internet_charge_type',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -71,6 +85,7 @@ async function settle(
   want: 'Running' | 'Stopped',
   timeoutMs: number,
   signal: AbortSignal,
+  stoppedMode?: StoppedMode,
 ): Promise<void> {
   const now = await describeInstanceDetail(client, id, { signal });
   if (now?.Status === want) return;
@@ -80,9 +95,14 @@ async function settle(
   const again = await describeInstanceDetail(client, id, { signal });
   if (again?.Status === want) return;
   if (want === 'Running') await startInstance(client, id, { signal });
-  else await stopInstance(client, id, { signal });
+  else await stopInstance(client, id, { signal, stoppedMode });
   await waitInstanceStatus(client, id, want, { timeoutMs, signal });
 }
+
+type StoppedMode = 'StopCharging' | 'KeepCharging';
+/** The configured stopped_mode, when it is one a stop can ask for. */
+const stoppedModeOf = (plan: Planned): StoppedMode | undefined =>
+  plan.stopped_mode === 'StopCharging' || plan.stopped_mode === 'KeepCharging' ? plan.stopped_mode : undefined;
 
 /**
  * Shrinking the system disk is refused at plan time; a new type or image makes the derived attributes
@@ -120,12 +140,13 @@ async function modifyPlan({
 type Planned = Parameters<typeof toRunInstanceInput>[0];
 
 /**
- * instance_type / image_id / system_disk_size changes: stop when the type or image changes (both
- * need a Stopped instance), ModifyInstanceSpec, ReplaceSystemDisk (carrying the planned size, so a
- * new image and a larger disk are one step) or ResizeDisk, then start again when it was running
- * (or when the plan asks for Running). A failure after the stop still tries to restart.
+ * Changes that need the instance Stopped, in the official provider's order: stop (when the VPC
+ * attributes, type or image change), ModifyInstanceVpcAttribute (vswitch_id / private_ip / vpc_id,
+ * then wait until DescribeInstances shows them), ModifyInstanceSpec, ReplaceSystemDisk (carrying the
+ * planned size, so a new image and a larger disk are one step) or ResizeDisk, then start again when
+ * it was running (or when the plan asks for Running). A failure after the stop still tries to restart.
  */
-async function changeSpec(
+async function changeWhileStopped(
   client: AlibabaCloudClient,
   id: string,
   plan: Planned,
@@ -136,13 +157,15 @@ async function changeSpec(
   const typeChanged = changed.has('instance_type') && !!plan.instance_type;
   const imageChanged = changed.has('image_id') && !!plan.image_id;
   const sizeChanged = changed.has('system_disk_size') && typeof plan.system_disk_size === 'number';
-  if (!typeChanged && !imageChanged && !sizeChanged) return;
+  const vpcChanged = (['vswitch_id', 'private_ip', 'vpc_id'] as const).some((k) => changed.has(k) && !!plan[k]);
+  if (!typeChanged && !imageChanged && !sizeChanged && !vpcChanged) return;
   const now = await describeInstanceDetail(client, id, { signal });
   const wasRunning = now?.Status !== 'Stopped' && now?.Status !== 'Stopping';
-  const needStop = typeChanged || imageChanged;
-  if (needStop) await settle(client, id, 'Stopped', timeoutMs, signal);
+  const needStop = typeChanged || imageChanged || vpcChanged;
+  if (needStop) await settle(client, id, 'Stopped', timeoutMs, signal, stoppedModeOf(plan));
   let failure: unknown;
   try {
+    if (vpcChanged) await moveNetwork(client, id, plan, changed, now, timeoutMs, signal);
     if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
     if (imageChanged) {
       const size =
@@ -169,6 +192,102 @@ async function changeSpec(
   if (failure) throw failure;
 }
 
+/**
+ * ModifyInstanceVpcAttribute as the official provider sends it: VSwitchId always (the planned one),
+ * PrivateIpAddress only when it is configured and changed, VpcId with the planned security groups
+ * only when the VPC changes; then wait until DescribeInstances shows the new vSwitch (and address).
+ */
+async function moveNetwork(
+  client: AlibabaCloudClient,
+  id: string,
+  plan: Planned,
+  changed: ReadonlySet<string>,
+  now: InstanceDetail | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const vswitch = plan.vswitch_id ?? now?.VSwitchId;
+  const ip = changed.has('private_ip') && plan.private_ip ? plan.private_ip : undefined;
+  const vpc = changed.has('vpc_id') && plan.vpc_id && plan.vpc_id !== now?.VpcId ? plan.vpc_id : undefined;
+  await modifyInstanceVpcAttribute(
+    client,
+    {
+      InstanceId: id,
+      VSwitchId: vswitch,
+      PrivateIpAddress: ip,
+      VpcId: vpc,
+      SecurityGroupId: vpc ? (plan.security_groups ?? undefined) : undefined,
+    },
+    { signal },
+  );
+  await waitInstanceMatches(
+    client,
+    id,
+    `vSwitch ${vswitch}${ip ? ` and private IP ${ip}` : ''}`,
+    (i) => i.VSwitchId === vswitch && (!ip || i.PrivateIp === ip),
+    { timeoutMs, signal },
+  );
+}
+
+/** ModifyInstanceChargeType (while running, before any stop), then wait until DescribeInstances shows the new billing. */
+async function changeChargeType(client: AlibabaCloudClient, id: string, plan: Planned, timeoutMs: number, signal: AbortSignal) {
+  const chargeType = plan.instance_charge_type as 'PrePaid' | 'PostPaid';
+  await modifyInstanceChargeType(
+    client,
+    {
+      instanceId: id,
+      chargeType,
+      period: plan.period ?? 1,
+      periodUnit: (plan.period_unit ?? 'Month') as 'Week' | 'Month',
+      includeDataDisks: plan.include_data_disks ?? true,
+    },
+    { signal },
+  );
+  await waitInstanceMatches(client, id, `InstanceChargeType ${chargeType}`, (i) => i.InstanceChargeType === chargeType, {
+    timeoutMs,
+    signal,
+  });
+}
+
+/**
+ * ModifyInstanceNetworkSpec after the restart, as the official provider: NetworkChargeType when
+ * internet_charge_type changed, the bandwidth when it changed, AllocatePublicIp when a pay-as-you-go
+ * instance goes from 0 to above 0; then wait until DescribeInstances shows both.
+ */
+async function changeNetworkSpec(
+  client: AlibabaCloudClient,
+  id: string,
+  plan: Planned,
+  prior: Planned,
+  changed: ReadonlySet<string>,
+  timeoutMs: number,
+  signal: AbortSignal,
+) {
+  const chargeChanged = changed.has('internet_charge_type') && !!plan.internet_charge_type;
+  const bandwidthChanged = changed.has('internet_max_bandwidth_out');
+  if (!chargeChanged && !bandwidthChanged) return;
+  const bandwidth = plan.internet_max_bandwidth_out ?? 0;
+  const allocate =
+    bandwidthChanged && (prior.internet_max_bandwidth_out ?? 0) === 0 && bandwidth > 0 && plan.instance_charge_type !== 'PrePaid';
+  await modifyInstanceNetworkSpec(
+    client,
+    {
+      InstanceId: id,
+      NetworkChargeType: chargeChanged ? (plan.internet_charge_type as 'PayByTraffic' | 'PayByBandwidth') : undefined,
+      InternetMaxBandwidthOut: bandwidthChanged ? bandwidth : undefined,
+      AllocatePublicIp: allocate || undefined,
+    },
+    { signal },
+  );
+  await waitInstanceMatches(
+    client,
+    id,
+    'the new network spec',
+    (i) => i.InternetMaxBandwidthOut === bandwidth && (!chargeChanged || i.InternetChargeType === plan.internet_charge_type),
+    { timeoutMs, signal },
+  );
+}
+
 export const instanceResource = defineResource<typeof instanceSchema, ProviderClient>({
   typeName: 'alicloud_instance',
   schema: instanceSchema,
@@ -191,7 +310,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     const note = `The instance ${id} is kept in state as tainted; the next apply replaces it.`;
     return attempt(diags, { summary: 'Instance Did Not Become Ready', timeoutKey: 'create', note }, async () => {
       await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
-      if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create, signal);
+      if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create, signal, stoppedModeOf(plan));
       return readInstance(client, id, plan, signal);
     });
   },
@@ -208,17 +327,19 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     const result = await attempt(diags, { summary: 'Cannot Update Instance', attributeFor, timeoutKey: 'update' }, async () => {
       const attrs = toModifyInstanceAttributeInput(id, plan, changed);
       if (attrs) await modifyInstanceAttribute(client, attrs, { signal });
-      if (changed.has('internet_max_bandwidth_out'))
-        await modifyInstanceNetworkSpec(
-          client,
-          { InstanceId: id, InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? 0 },
-          { signal },
-        );
       if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'instance', id }, prior.tags, plan.tags, { signal });
+      if (changed.has('key_name')) {
+        if (prior.key_name) await bindKeyPair(client, { keyPairName: prior.key_name, instanceId: id, attach: false }, { signal });
+        if (plan.key_name) await bindKeyPair(client, { keyPairName: plan.key_name, instanceId: id, attach: true }, { signal });
+      }
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(client, { resourceType: 'instance', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
-      await changeSpec(client, id, plan, changed, timeouts.update, signal);
-      if (changed.has('status') && plan.status) await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal);
+      if (changed.has('instance_charge_type') && plan.instance_charge_type)
+        await changeChargeType(client, id, plan, timeouts.update, signal);
+      await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
+      await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
+      if (changed.has('status') && plan.status)
+        await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));
       return readInstance(client, id, plan, signal);
     });
     // Keep what the failed update did change: the instance as it is now.
@@ -235,7 +356,17 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       );
       return;
     }
+    if (state.instance_charge_type === 'PrePaid' && !state.force_delete) {
+      diags.addAttributeError(
+        [{ attribute: 'instance_charge_type' }],
+        'Cannot Delete Instance',
+        `Instance ${state.id} is a subscription (PrePaid). Set instance_charge_type = "PostPaid" and apply, or set force_delete = true and apply, then destroy again.`,
+      );
+      return;
+    }
     await attempt(diags, { summary: 'Cannot Delete Instance', timeoutKey: 'delete' }, async () => {
+      if (state.instance_charge_type === 'PrePaid')
+        await changeChargeType(client, state.id!, { ...state, instance_charge_type: 'PostPaid' }, timeouts.delete, signal);
       const r = await deleteInstance(client, state.id!, true, { signal });
       if (!r.notFound) await waitInstanceDeleted(client, state.id!, { timeoutMs: timeouts.delete, signal });
     });

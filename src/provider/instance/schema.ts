@@ -29,21 +29,24 @@ export const instanceSchema = defineSchema({
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Instance id (`i-...`).' }),
     image_id: attr.string({
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.nonEmpty()],
       description:
         'Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.',
       meta: { ecs: 'ImageId' },
     }),
     instance_type: attr.string({
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.pattern(/^ecs\.[A-Za-z0-9.-]+$/, 'an instance type such as ecs.g6.large')],
       description:
         'Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).',
       meta: { ecs: 'InstanceType' },
     }),
     security_groups: attr.set('string', {
-      required: true,
+      optional: true,
+      computed: true,
       validators: [v.count(1, 16, 'security groups')],
       elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')],
       description: 'Security groups of the VPC the instance joins; changing them updates in place.',
@@ -59,17 +62,26 @@ export const instanceSchema = defineSchema({
     }),
     vswitch_id: attr.string({
       optional: true,
-      requiresReplace: true,
+      computed: true,
       validators: [v.pattern(/^vsw-[A-Za-z0-9]+$/, 'a vSwitch id such as vsw-abc123')],
-      description: 'vSwitch of the primary network interface.',
+      description:
+        'vSwitch of the primary network interface. A change moves the instance in place (ModifyInstanceVpcAttribute: stopped, moved, started again when it was running); the new vSwitch must be in the same zone.',
       meta: { ecs: 'VSwitchId' },
+    }),
+    vpc_id: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.pattern(/^vpc-[A-Za-z0-9]+$/, 'a VPC id such as vpc-abc123')],
+      description:
+        'VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).',
+      meta: { ecs: 'VpcId' },
     }),
     private_ip: attr.string({
       optional: true,
       computed: true,
-      requiresReplace: true,
       validators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
-      description: 'Private IPv4 address. If not set, one is picked from the vSwitch.',
+      description:
+        'Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).',
       meta: { ecs: 'PrivateIpAddress' },
     }),
     instance_name: attr.string({
@@ -115,18 +127,47 @@ export const instanceSchema = defineSchema({
     internet_charge_type: attr.string({
       optional: true,
       computed: true,
-      requiresReplace: true,
       validators: [v.oneOf(...INTERNET_CHARGE_TYPES)],
-      description: 'Billing of public traffic. If not set, `PayByTraffic`.',
+      description: 'Billing of public traffic. If not set, `PayByTraffic`. A change applies in place (ModifyInstanceNetworkSpec).',
       meta: { ecs: 'InternetChargeType' },
     }),
     instance_charge_type: attr.string({
       optional: true,
-      default: 'PostPaid',
-      requiresReplace: true,
+      computed: true,
       validators: [v.oneOf(...INSTANCE_CHARGE_TYPES)],
-      description: 'Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.',
+      description:
+        'Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription (with `period`/`period_unit`). If not set, `PostPaid`. A change applies in place (ModifyInstanceChargeType).',
       meta: { ecs: 'InstanceChargeType' },
+    }),
+    period: attr.int({
+      optional: true,
+      computed: true,
+      validators: [
+        v.custom<number>('1 to 9, 12, 24, 36, 48 or 60', (n) =>
+          [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60].includes(n) ? undefined : `must be 1 to 9, 12, 24, 36, 48 or 60, got ${n}`,
+        ),
+      ],
+      description: 'Subscription length in `period_unit`s for `PrePaid` (1 if not set; with `Week`, 1 to 4). Ignored for `PostPaid`.',
+      meta: { ecs: 'Period' },
+    }),
+    period_unit: attr.string({
+      optional: true,
+      default: 'Month',
+      validators: [v.oneOf('Week', 'Month')],
+      description: 'Unit of `period`: `Month` (default) or `Week`. Ignored for `PostPaid`.',
+      meta: { ecs: 'PeriodUnit' },
+    }),
+    include_data_disks: attr.bool({
+      optional: true,
+      default: true,
+      description: 'Whether a billing change (ModifyInstanceChargeType) also switches the data disks.',
+      meta: { ecs: 'IncludeDataDisks' },
+    }),
+    dry_run: attr.bool({
+      optional: true,
+      default: false,
+      description: 'Only check the create request (RunInstances DryRun): a passing check fails with `DryRunOperation` and nothing is made.',
+      meta: { ecs: 'DryRun' },
     }),
     system_disk_category: attr.string({
       optional: true,
@@ -159,6 +200,46 @@ export const instanceSchema = defineSchema({
         'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.',
       meta: { ecs: 'UserData' },
     }),
+    key_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.length(2, 128)],
+      description:
+        'SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.',
+      meta: { ecs: 'KeyPairName' },
+    }),
+    spot_strategy: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')],
+      description:
+        'Spot bidding of a `PostPaid` instance: `NoSpot` (default), `SpotAsPriceGo` or `SpotWithPriceLimit` (with `spot_price_limit`).',
+      meta: { ecs: 'SpotStrategy' },
+    }),
+    spot_price_limit: attr.number({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.custom<number>('0 or more', (n) => (n >= 0 ? undefined : `must be 0 or more, got ${n}`))],
+      description: 'Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.',
+      meta: { ecs: 'SpotPriceLimit' },
+    }),
+    security_enhancement_strategy: attr.string({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.oneOf('Active', 'Deactive')],
+      description:
+        'Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.',
+      meta: { ecs: 'SecurityEnhancementStrategy' },
+    }),
+    force_delete: attr.bool({
+      optional: true,
+      default: false,
+      description:
+        'Let destroy release a `PrePaid` instance by switching it to `PostPaid` first (ModifyInstanceChargeType); without it, destroying a subscription instance is refused.',
+    }),
     deletion_protection: attr.bool({
       optional: true,
       default: false,
@@ -171,7 +252,18 @@ export const instanceSchema = defineSchema({
       validators: [v.oneOf(...INSTANCE_STATUS_TARGETS)],
       description: 'Desired and observed status. If not set, `Running`.',
     }),
+    stopped_mode: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf('StopCharging', 'KeepCharging', 'Not-applicable')],
+      description:
+        'How a pay-as-you-go instance stops (`status = "Stopped"` or a stop around an in-place change): `StopCharging` stops billing vCPUs and memory while stopped, `KeepCharging` keeps billing them. Read back while Stopped; `Not-applicable` otherwise.',
+      meta: { ecs: 'StoppedMode' },
+    }),
     public_ip: attr.string({ computed: true, description: 'Public IPv4 address (empty without public bandwidth).' }),
+    primary_ip_address: attr.string({ computed: true, description: 'Primary private IPv4 address of the primary interface.' }),
+    start_time: attr.string({ computed: true, description: 'Time of the last start.' }),
+    expired_time: attr.string({ computed: true, description: 'Expiry of a `PrePaid` instance (a far future date for `PostPaid`).' }),
     cpu: attr.int({ computed: true, useStateForUnknown: true, description: 'vCPUs.' }),
     memory: attr.int({ computed: true, useStateForUnknown: true, description: 'Memory in MiB.' }),
     os_type: attr.string({ computed: true, useStateForUnknown: true, description: '`linux` or `windows`.' }),

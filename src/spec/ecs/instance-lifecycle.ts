@@ -156,6 +156,10 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalar', name: 'MinAmount', type: 'integer', min: 1, max: 100 },
     { kind: 'scalar', name: 'UniqueSuffix', type: 'boolean' },
     { kind: 'scalar', name: 'SpotStrategy', type: 'string', enum: ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo'], emptyIsAbsent: true },
+    { kind: 'scalar', name: 'SpotPriceLimit', type: 'string', pattern: '\\d+(\\.\\d+)?', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'AutoRenew', type: 'boolean' },
+    { kind: 'scalar', name: 'AutoRenewPeriod', type: 'integer', min: 1, max: 12 },
+    { kind: 'scalar', name: 'SecurityEnhancementStrategy', type: 'string', enum: ['Active', 'Deactive'], emptyIsAbsent: true },
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -189,6 +193,8 @@ export const runInstancesSpec = defineAction({
     'InvalidPrivateIpAddress',
     'InvalidPrivateIpAddress.Duplicated',
     'IdempotentParameterMismatch',
+    'InvalidKeyPairName.NotFound',
+    'InvalidPeriod',
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
@@ -235,7 +241,7 @@ export const deleteInstanceSpec = defineAction({
     dryRunParam,
     ...ownerParams,
   ],
-  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection'],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection', 'ChargeTypeViolation'],
   response: r.response({}),
 });
 
@@ -263,7 +269,13 @@ export const deleteInstancesSpec = defineAction({
     dryRunParam,
     ...ownerParams,
   ],
-  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidOperation.DeletionProtection', 'DryRunOperation'],
+  errors: [
+    'InvalidInstanceId.NotFound',
+    'IncorrectInstanceStatus',
+    'InvalidOperation.DeletionProtection',
+    'DryRunOperation',
+    'ChargeTypeViolation',
+  ],
   response: r.response({}),
 });
 
@@ -365,12 +377,125 @@ export const modifyInstanceNetworkSpecSpec = defineAction({
       errorCode: 'InvalidInternetMaxBandwidthOut.Malformed',
     },
     { kind: 'scalar', name: 'InternetMaxBandwidthIn', type: 'integer', min: 1, max: 10000 },
-    { kind: 'scalar', name: 'NetworkChargeType', type: 'string', enum: INTERNET_CHARGE_TYPES, emptyIsAbsent: true },
+    {
+      kind: 'scalar',
+      name: 'NetworkChargeType',
+      type: 'string',
+      enum: INTERNET_CHARGE_TYPES,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidInternetChargeType.ValueNotSupported',
+    },
     { kind: 'scalar', name: 'AllocatePublicIp', type: 'boolean' },
     clientToken,
     ...ownerParams,
   ],
-  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidInternetMaxBandwidthOut.Malformed'],
+  errors: [
+    'InvalidInstanceId.NotFound',
+    'IncorrectInstanceStatus',
+    'InvalidInternetMaxBandwidthOut.Malformed',
+    'InvalidInternetChargeType.ValueNotSupported',
+    'InvalidInternetMaxBandwidthOut.ValueNotSupported',
+    'DecreasedBandwidthNotAllowed',
+    'IdempotentParameterMismatch',
+  ],
+  response: r.response({ ...r.defaults({ OrderId: r.string }) }),
+});
+
+/**
+ * ModifyInstanceChargeType: switch up to 20 instances (JSON array) between pay-as-you-go and
+ * subscription while Running or Stopped; PrePaid takes Period/PeriodUnit. Answers the order and fees.
+ */
+export const modifyInstanceChargeTypeSpec = defineAction({
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceChargeType',
+  mutating: true,
+  params: [
+    regionIdParam,
+    {
+      kind: 'packedList',
+      name: 'InstanceIds',
+      packing: 'json',
+      required: true,
+      maxItems: 20,
+      tooManyCode: 'InvalidParameter.InstanceIds',
+      errorCode: 'InvalidParameter.InstanceIds',
+      description: 'JSON array of up to 20 instance ids.',
+    },
+    {
+      kind: 'scalar',
+      name: 'InstanceChargeType',
+      type: 'string',
+      enum: INSTANCE_CHARGE_TYPES,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidInstanceChargeType.ValueNotSupported',
+      description: 'Target billing (default PrePaid).',
+    },
+    { kind: 'scalar', name: 'Period', type: 'integer', min: 1, max: 60, errorCode: 'InvalidPeriod' },
+    {
+      kind: 'scalar',
+      name: 'PeriodUnit',
+      type: 'string',
+      enum: ['Week', 'Month', 'Year'],
+      emptyIsAbsent: true,
+      errorCode: 'InvalidPeriod',
+    },
+    { kind: 'scalar', name: 'IncludeDataDisks', type: 'boolean' },
+    { kind: 'scalar', name: 'AutoPay', type: 'boolean' },
+    { kind: 'scalar', name: 'IsDetailFee', type: 'boolean' },
+    clientToken,
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidInstanceId.NotFound',
+    'InvalidInstanceChargeType.ValueNotSupported',
+    'InvalidParameter.InstanceIds',
+    'InvalidPeriod',
+    'InvalidStatus.ValueNotSupported',
+    'IncorrectInstanceStatus',
+    'DryRunOperation',
+    'IdempotentParameterMismatch',
+  ],
+  response: r.response({
+    ...r.defaults({
+      OrderId: r.string,
+      FeeOfInstances: r.list('FeeOfInstance', r.object(r.defaults({ InstanceId: r.string, Fee: r.string, Currency: r.string }))),
+    }),
+  }),
+});
+
+/**
+ * ModifyInstanceVpcAttribute: move a Stopped instance's primary interface to another vSwitch of
+ * its zone (and optionally a private IP in that vSwitch's CIDR), or to another VPC with
+ * VpcId + SecurityGroupId.N of that VPC.
+ */
+export const modifyInstanceVpcAttributeSpec = defineAction({
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceVpcAttribute',
+  mutating: true,
+  params: [
+    instanceId,
+    { kind: 'scalar', name: 'VSwitchId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'PrivateIpAddress', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalar', name: 'VpcId', type: 'string', emptyIsAbsent: true },
+    { kind: 'scalarList', name: 'SecurityGroupId', type: 'string', maxItems: 16 },
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidInstanceId.NotFound',
+    'IncorrectInstanceStatus',
+    'InvalidVSwitchId.NotFound',
+    'InvalidVSwitchId.Mismatch',
+    'InvalidPrivateIpAddress.Malformed',
+    'InvalidPrivateIpAddress.Mismatch',
+    'InvalidPrivateIpAddress.Duplicated',
+    'InvalidSecurityGroupId.NotFound',
+    'InvalidVpcId.NotFound',
+    'InvalidParameter.Mismatch',
+    'MissingParameter',
+  ],
   response: r.response({}),
 });
 
@@ -513,6 +638,8 @@ export const instanceLifecycleActions: readonly ActionSpec[] = [
   modifyInstanceSpecSpec,
   replaceSystemDiskSpec,
   resizeDiskSpec,
+  modifyInstanceChargeTypeSpec,
+  modifyInstanceVpcAttributeSpec,
 ];
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
@@ -597,4 +724,26 @@ export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   { code: 'InvalidDiskSize.TooSmall', status: 403, message: 'The specified NewSize must be larger than the current disk size.' },
   // OperationDenied is registered by images.ts (400); ResizeDisk answers it with an explicit 403 as its docs give.
   { code: 'InvalidParameter.Conflict', status: 400, message: 'The specified parameters conflict with each other.' },
+  {
+    code: 'InvalidInstanceChargeType.ValueNotSupported',
+    status: 400,
+    message: 'The specified InstanceChargeType is not valid: PrePaid or PostPaid, different from the current one.',
+  },
+  { code: 'InvalidParameter.InstanceIds', status: 400, message: 'The specified InstanceIds is not valid: a JSON array of 1 to 20 ids.' },
+  { code: 'InvalidPeriod', status: 400, message: 'The specified Period is not valid: 1-9, 12, 24, 36, 48 or 60 months, or 1-4 weeks.' },
+  { code: 'InvalidStatus.ValueNotSupported', status: 400, message: 'The current status of the instance does not support this operation.' },
+  { code: 'InvalidVSwitchId.Mismatch', status: 400, message: 'The specified vSwitch is not in the zone or VPC of the instance.' },
+  { code: 'InvalidPrivateIpAddress.Malformed', status: 400, message: 'The specified PrivateIpAddress is not a valid IPv4 address.' },
+  {
+    code: 'InvalidPrivateIpAddress.Mismatch',
+    status: 400,
+    message: 'The specified PrivateIpAddress is not inside the CIDR block of the vSwitch.',
+  },
+  {
+    code: 'InvalidInternetMaxBandwidthOut.ValueNotSupported',
+    status: 400,
+    message: 'The specified InternetMaxBandwidthOut is not supported for the charge type of the instance.',
+  },
+  { code: 'ChargeTypeViolation', status: 403, message: 'The operation is not permitted due to the charge type of the instance.' },
+  { code: 'DecreasedBandwidthNotAllowed', status: 400, message: 'The bandwidth of a subscription instance cannot be decreased this way.' },
 ];

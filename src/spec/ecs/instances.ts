@@ -75,6 +75,8 @@ export const describeInstancesSpec = defineAction({
           InternetMaxBandwidthIn: r.integer,
           InternetMaxBandwidthOut: r.integer,
           IoOptimized: r.boolean,
+          KeyPairName: r.string,
+          CreditSpecification: r.string,
           Memory: r.integer,
           NetworkInterfaces: r.list('NetworkInterface', r.object({})),
           OperationLocks: r.list(

@@ -1,0 +1,7 @@
+data "alicloud_ecs_key_pairs" "default" {
+  name_regex = "^terraform-"
+}
+
+output "first_key_pair" {
+  value = data.alicloud_ecs_key_pairs.default.names
+}

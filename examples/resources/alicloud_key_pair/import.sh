@@ -1,0 +1,2 @@
+# An existing alicloud_key_pair can be imported using its id.
+terraform import alicloud_key_pair.default terraform-example
