@@ -17,4 +17,3 @@ export * from './tags.js';
 export * from './spec-rules.js';
 export * from './values.js';
 export * from './data-source.js';
-export * from './output-file.js';

@@ -3,7 +3,7 @@
  * official provider's arguments (ids, name regex, status, VPC, vSwitch, zone, image, group, tags).
  */
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
-import { nameRegexAttribute, writtenOutputFileAttribute } from '../common/index.js';
+import { nameRegexAttribute, outputFileWrittenAttribute } from '../common/index.js';
 
 export const instancesDataSchema = defineSchema({
   description: 'ECS instances of the region (DescribeInstances, every page), filtered.',
@@ -30,7 +30,7 @@ export const instancesDataSchema = defineSchema({
     }),
     page_size: attr.int({ optional: true, computed: true, validators: [v.range(1, 100)], description: 'Page size (default 100).' }),
     enable_details: attr.bool({ optional: true, default: true, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: writtenOutputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     names: attr.list('string', { computed: true, description: 'Names of the instances found.' }),
     total_count: attr.int({ computed: true, description: 'Number of instances that match (all pages).' }),
     instances: attr.listOf(

@@ -3,7 +3,7 @@
  * official provider): key pairs of the region with the instances that use them.
  */
 import { attr, defineSchema, type StateOf } from '../../framework/index.js';
-import { nameRegexAttribute, writtenOutputFileAttribute } from '../common/index.js';
+import { nameRegexAttribute, outputFileWrittenAttribute } from '../common/index.js';
 
 const pairShape = {
   id: { type: 'string', description: 'Key pair name.' },
@@ -40,7 +40,7 @@ export const keyPairsDataSchema = defineSchema({
     finger_print: attr.string({ optional: true, description: 'Only the key pair with this fingerprint.' }),
     resource_group_id: attr.string({ optional: true, description: 'Only key pairs in this resource group.' }),
     tags: attr.map('string', { optional: true, description: 'Only key pairs with all these tags.' }),
-    output_file: writtenOutputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     names: attr.list('string', { computed: true, description: 'Names of the key pairs found.' }),
     pairs: attr.listOf(pairShape, { computed: true, description: 'The key pairs found.' }),
     key_pairs: attr.listOf(pairShape, { computed: true, deprecated: 'Use pairs instead.', description: 'Same as `pairs`.' }),
