@@ -49,8 +49,9 @@ function describeAs(core: EmulatorCore, rawQuery: string, requestId: string, hos
       );
     }
     const action = params.get('Action') ?? '';
-    const version = params.get('Version') || core.backend.dispatcher.list().find((r) => r.spec.action === action)?.spec.version || '';
-    const route = core.backend.dispatcher.resolve(action, version);
+    const version = params.get('Version') || core.backend.dispatcher.list().find((r) => r.spec.action === action)?.spec.version;
+    if (action && !version) throw apiError('InvalidAction.NotFound', `This emulator serves no action "${action.slice(0, 100)}".`);
+    const route = core.backend.dispatcher.resolve(action, version ?? '');
     if (route.spec.mutating || !/^(Describe|List|Get)[A-Z]/.test(action)) {
       throw apiError(
         'InvalidParameter',
