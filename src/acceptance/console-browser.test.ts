@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { RUNNING_INSTANCE, imageTf, startHarness, tf, type Harness } from './image-harness.js';
 import { callAction, sdkClient, sdkError } from '../emulator/test-support/clients.js';
+import { imagesByIds, insertImage } from '../emulator/images/repository.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -71,10 +72,12 @@ test('an image applied by terraform shows Creating with a moving progress bar, t
   await row.waitFor({ timeout: 90_000 });
   const seen: { status: string; progress: number | undefined }[] = [];
   for (let i = 0; i < 200; i++) {
-    const status = (await row.getAttribute('data-status')) ?? '';
-    const bar = row.locator('progress');
-    const progress = (await bar.count()) ? Number(await bar.getAttribute('value')) : undefined;
-    seen.push({ status, progress });
+    // One read of the row as rendered (it is replaced on every refresh).
+    const { status, progress } = await row.evaluate((el) => ({
+      status: el.getAttribute('data-status') ?? '',
+      progress: el.querySelector('progress')?.getAttribute('value') ?? undefined,
+    }));
+    seen.push({ status, progress: progress === undefined ? undefined : Number(progress) });
     if (status === 'Available') break;
     await page.waitForTimeout(250);
   }
@@ -152,4 +155,34 @@ test('a screenshot of the console is written for the README', { skip, timeout: 6
   const png = readFileSync(path);
   assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
   assert.ok(statSync(path).size > 20_000, 'the screenshot has content');
+});
+
+test('with 10,000 images the list stays paged and filtered by the emulator', { skip, timeout: 120_000 }, async () => {
+  const own = (await (
+    await fetch(`${h.emu.url}/_emulator/describe?Action=DescribeImages&RegionId=cn-hangzhou&ImageOwnerAlias=self`)
+  ).json()) as {
+    Images: { Image: { ImageId: string }[] };
+  };
+  const model = imagesByIds(h.emu.db, [own.Images.Image[0]!.ImageId])[0]!;
+  h.emu.db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const n = String(i).padStart(5, '0');
+      insertImage(h.emu.db, { ...model, id: `m-bulk${n}`, name: `bulk-${n}`, createdAt: model.createdAt - i * 1000 });
+    }
+  })();
+  const list = page.locator('#images .image-list').first();
+  await list.locator('select').selectOption('Available');
+  await list.locator('.controls .muted', { hasText: 'of 10001' }).waitFor({ timeout: 20_000 });
+  assert.equal(await list.locator('tbody tr').count(), 20, 'one page of 20 rows');
+  await list.locator('input[type=search]').fill('bulk-0999');
+  await list.locator('.controls .muted', { hasText: '1–10 of 10' }).waitFor({ timeout: 20_000 });
+  const names = await list.locator('tbody tr td:nth-child(2)').allInnerTexts();
+  assert.deepEqual(
+    names.sort(),
+    Array.from({ length: 10 }, (_, i) => `bulk-0999${i}`),
+  );
+  await list.locator('input[type=search]').fill('');
+  await list.locator('.controls .muted', { hasText: 'of 10001' }).waitFor({ timeout: 20_000 });
+  await list.getByRole('button', { name: 'next ›' }).click();
+  await list.locator('.controls .muted', { hasText: '21–40 of 10001' }).waitFor({ timeout: 20_000 });
 });
