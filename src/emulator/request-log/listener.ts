@@ -16,7 +16,6 @@ import { apiError, serializeError } from '../errors.js';
 import { send } from '../http/respond.js';
 import { isConsoleNavigation } from '../console-assets.js';
 import { MAX_BODY_CHARS, type RequestLog, type RequestSummary } from './log.js';
-import { maskParams, maskValue } from './mask.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -60,27 +59,21 @@ function track(log: RequestLog, req: IncomingMessage, res: ServerResponse, rawQu
     return end.apply(this, args);
   } as typeof res.end;
   res.once('close', () => {
-    const query = new URLSearchParams(rawQuery);
     const note = notes.get(req);
-    const version = note?.version || header(req, 'x-acs-version') || query.get('Version') || '';
+    const version = note?.version || header(req, 'x-acs-version') || queryValue(rawQuery, 'Version');
     const status = res.writableFinished ? res.statusCode : 0;
-    const authorization = header(req, 'authorization');
-    const params = maskParams(note?.params ?? query);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = maskValue(k, Array.isArray(v) ? v.join(', ') : v);
-    const masked = new URLSearchParams(maskParams(query)).toString();
+    const v3 = header(req, 'authorization')?.trimStart().startsWith('ACS3-') === true;
     log.record({
       requestId: firstMatch(body.slice(0, 200), /"RequestId":"([^"]+)"/, /<RequestId>([^<]+)<\/RequestId>/),
       time,
       product: productVersions[version] ?? '',
-      action: note?.action || header(req, 'x-acs-action') || query.get('Action') || '',
+      action: note?.action || header(req, 'x-acs-action') || queryValue(rawQuery, 'Action'),
       version,
-      signature: authorization?.trimStart().startsWith('ACS3-') ? 'V3' : params.Signature !== undefined ? 'V1' : '',
+      signature: v3 ? 'V3' : (note?.params.has('Signature') ?? /(^|&)Signature=/.test(rawQuery)) ? 'V1' : '',
       status,
       code: status === 0 ? '(no answer)' : status >= 400 ? firstMatch(body, /"Code":"([^"]*)"/, /<Code>([^<]*)<\/Code>/) : '',
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
-      params,
-      request: { method: req.method ?? 'GET', url: masked ? `/?${masked}` : '/', headers },
+      raw: { method: req.method ?? 'GET', query: rawQuery, headers: req.headers, ...(note ? { params: note.params } : {}) },
       answer: {
         status,
         contentType: String(res.getHeader('content-type') ?? ''),
@@ -89,6 +82,11 @@ function track(log: RequestLog, req: IncomingMessage, res: ServerResponse, rawQu
       },
     });
   });
+}
+
+/** One query parameter, parsed only when needed ('' when absent). */
+function queryValue(rawQuery: string, name: string): string {
+  return rawQuery.includes(`${name}=`) ? (new URLSearchParams(rawQuery).get(name) ?? '') : '';
 }
 
 function json(res: ServerResponse, status: number, value: unknown): void {

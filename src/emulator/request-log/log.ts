@@ -1,9 +1,11 @@
 /**
  * The request log: the last N API calls (a ring buffer in memory, newest first when read) and a
  * per-second count of calls by action for the last minutes, for the console and its admin routes
- * (`routes.ts`). Recording is an array write and two map increments; listeners (the console's
- * event streams) are told only when there are any.
+ * (`listener.ts`). Recording keeps what the wire carried and an array slot and two map increments;
+ * secrets are masked when a call is read (list, detail, event stream), so no route ever shows them
+ * and the emulator's hot path pays nothing for it. Listeners are told only when there are any.
  */
+import { maskParams, maskValue } from './mask.js';
 
 /** One API call as the request list shows it (secrets already masked). */
 export interface RequestSummary {
@@ -33,6 +35,23 @@ export interface RequestSummary {
 export interface RequestDetail extends RequestSummary {
   request: { method: string; url: string; headers: Record<string, string> };
   answer: { status: number; contentType: string; body: string; truncated: boolean };
+}
+
+/** A call as recorded, before masking: the request as it arrived. */
+export interface RecordedCall extends Omit<RequestSummary, 'seq' | 'params'> {
+  raw: {
+    method: string;
+    /** The URL's query string (without `?`). */
+    query: string;
+    /** Query and form parameters as the core parsed them; absent when the core never saw the call (a fault answered it). */
+    params?: Iterable<readonly [string, string]>;
+    headers: Readonly<Record<string, string | string[] | undefined>>;
+  };
+  answer: RequestDetail['answer'];
+}
+
+interface Stored extends RecordedCall {
+  seq: number;
 }
 
 /** What the console's event stream carries; `close` ends the streams when the emulator stops. */
@@ -74,7 +93,7 @@ interface Slot {
 export const isFailure = (e: Pick<RequestSummary, 'status'>): boolean => e.status === 0 || e.status >= 400;
 
 export class RequestLog {
-  private readonly ring: (RequestDetail | undefined)[];
+  private readonly ring: (Stored | undefined)[];
   private next = 0;
   private seq = 0;
   private readonly slots: Slot[] = Array.from({ length: TIMELINE_SECONDS }, () => ({ t: -1, total: 0, errors: 0, byAction: new Map() }));
@@ -85,11 +104,11 @@ export class RequestLog {
     readonly capacity = 500,
     private readonly now: () => number = Date.now,
   ) {
-    this.ring = new Array<RequestDetail | undefined>(capacity);
+    this.ring = new Array<Stored | undefined>(capacity);
   }
 
   /** Store one finished call (seq is assigned here) and tell the listeners. */
-  record(entry: Omit<RequestDetail, 'seq'>): RequestDetail {
+  record(entry: RecordedCall): number {
     const full = { seq: ++this.seq, ...entry };
     this.ring[this.next] = full;
     this.next = (this.next + 1) % this.capacity;
@@ -103,7 +122,7 @@ export class RequestLog {
       const event: LogEvent = { type: 'request', entry: summary(full) };
       for (const l of this.listeners) l(event);
     }
-    return full;
+    return full.seq;
   }
 
   /** Tell the listeners the emulator's data was reset (the log itself is kept: it is history). */
@@ -132,7 +151,8 @@ export class RequestLog {
   /** One call with its request and answer, while the log still holds it. */
   get(seq: number): RequestDetail | undefined {
     if (seq < 1 || seq > this.seq || seq <= this.seq - this.capacity) return undefined;
-    return this.ring[(this.next - 1 - (this.seq - seq) + this.capacity * 2) % this.capacity];
+    const e = this.ring[(this.next - 1 - (this.seq - seq) + this.capacity * 2) % this.capacity];
+    return e && detail(e);
   }
 
   /** Per-second counts of the last `seconds` (at most {@link TIMELINE_SECONDS}), oldest first, ending now. */
@@ -168,8 +188,16 @@ export class RequestLog {
   }
 }
 
-/** The list view of a call (without request and answer). */
-export function summary(e: RequestDetail): RequestSummary {
-  const { request: _r, answer: _a, ...rest } = e;
-  return rest;
+/** The list view of a call, secrets masked. */
+function summary(e: Stored): RequestSummary {
+  const { raw, answer: _a, ...rest } = e;
+  return { ...rest, params: maskParams(raw.params ?? new URLSearchParams(raw.query)) };
+}
+
+/** The full call, secrets masked in parameters, URL and headers. */
+function detail(e: Stored): RequestDetail {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.raw.headers)) if (v !== undefined) headers[k] = maskValue(k, Array.isArray(v) ? v.join(', ') : v);
+  const query = new URLSearchParams(maskParams(new URLSearchParams(e.raw.query))).toString();
+  return { ...summary(e), request: { method: e.raw.method, url: query ? `/?${query}` : '/', headers }, answer: e.answer };
 }

@@ -68,8 +68,11 @@ describe('RequestLog', () => {
     status,
     code: status >= 400 ? 'X' : '',
     latencyMs: 1,
-    params: {},
-    request: { method: 'POST', url: '/', headers: {} },
+    raw: {
+      method: 'POST',
+      query: 'Action=X&Signature=c2VjcmV0&AccessKeyId=LTAI5tExampleKey',
+      headers: { authorization: 'ACS3-HMAC-SHA256 Credential=LTAI5tExampleKey,SignedHeaders=host,Signature=abc123' },
+    },
     answer: { status, contentType: '', body: '', truncated: false },
   });
 
@@ -103,6 +106,10 @@ describe('RequestLog', () => {
       log.list({ limit: 1 }).entries.map((e) => e.seq),
       [5],
     );
+    const shown = JSON.stringify([log.list({ limit: 10 }), log.get(5)]);
+    assert.ok(!/c2VjcmV0|abc123|LTAI5tExampleKey/.test(shown), `secrets are masked when read: ${shown}`);
+    assert.equal(log.get(5)?.request.url, '/?Action=X&Signature=***&AccessKeyId=LTAI%E2%80%A6ey');
+    assert.deepEqual(log.get(5)?.params, { Action: 'X', Signature: '***', AccessKeyId: 'LTAI…ey' });
     assert.equal(log.get(2), undefined, 'older calls are gone');
     assert.equal(log.get(4)?.action, 'DeleteImage');
     assert.equal(log.get(6), undefined);
