@@ -1,6 +1,7 @@
 /**
  * `npm run build`: dist/ from scratch with what runs (tsconfig.json: no tests, no test helpers),
- * then the bundled provider plugin (scripts/bundle-provider.mjs). `--test`: `npm test`'s build of
+ * then the bundled provider plugin (scripts/bundle-provider.mjs); both builds get the console
+ * (scripts/build-console.mjs) in their console/ folder. `--test`: `npm test`'s build of
  * everything, tests included, into .build/suite/ (tsconfig.test.json).
  * Fails if a test file or test helper ends up in dist/.
  */
@@ -9,6 +10,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildConsole } from './build-console.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const test = process.argv.includes('--test');
@@ -18,6 +20,7 @@ const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/ts
 rmSync(outDir, { recursive: true, force: true });
 const r = spawnSync(process.execPath, [tsc, '-p', join(root, test ? 'tsconfig.test.json' : 'tsconfig.json')], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
+await buildConsole(root, outDir);
 if (!test) {
   const leaked = [];
   const walk = (d) => {

@@ -72,6 +72,8 @@ test(
     assert.match(first.out, /Apply complete! Resources: 5 added, 0 changed, 0 destroyed/);
     assert.match(first.out, /summary: 5 resources \(read through 4 data sources\)/);
     assert.match(first.out, /image m-[a-z0-9]+ "terraform-example": status Available, usable true, platform CentOS, architecture x86_64/);
+    const consoleUrl = /console: +(http:\/\/127\.0\.0\.1:\d+\/console\/)/.exec(first.out);
+    assert.ok(consoleUrl, `the summary links the console:\n${first.out}`);
     assert.doesNotMatch(first.out, OVERRIDE_WARNING);
     assert.doesNotMatch(first.out, ANSI, 'stdout is not a terminal: no colours (-no-color passed to terraform)');
     const lock = readFileSync(join(home, 'seed', '.terraform.lock.hcl'), 'utf8');

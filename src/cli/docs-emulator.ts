@@ -12,6 +12,7 @@ import type { ParamSpec } from '../spec/ecs/types.js';
 import { DEFAULT_EMULATOR_PORT, EMULATOR_ENV, emulatorUsage } from './commands/emulator.js';
 import { MAX_HEADER_BYTES, MAX_URL_BYTES } from '../emulator/http/guard.js';
 import { BUSY_TIMEOUT_MS } from '../emulator/db/open.js';
+import { MAX_BODY_CHARS, TIMELINE_SECONDS } from '../emulator/request-log/log.js';
 
 // The admin header as written in docs (HTTP header names are case-insensitive).
 const ADMIN_HEADER_NAME = 'X-Emulator-Admin';
@@ -182,6 +183,12 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     '| `DELETE /_emulator/faults` | clears the plan |',
     '| `GET /_emulator/stats` | requests per action since the last reset: `{"requests": {"CreateImage": 1}, "total": 1}` |',
     '| `POST /_emulator/stats/reset` | zeroes the statistics |',
+    '| `GET /_emulator/accounts` | `{"accounts": [{"accountId", "accessKeyId"}], "defaultRegionId", "settings"}`, key ids shortened (`LTAI…ey`) |',
+    "| `GET /_emulator/describe?AccountId=&Action=&<parameters>` | the answer a read action (`Describe*`, `List*`, `Get*`) gives that account, unsigned (`Version` defaults to the action's product, `AccountId` to the first account); changes are refused |",
+    '| `GET /_emulator/requests?action=&errors=1&before=&limit=` | the request log, newest first: `{"entries": [{seq, requestId, time, product, action, version, signature, status, code, latencyMs, params}], "held", "lastSeq"}` |',
+    `| \`GET /_emulator/requests/<seq>\` | one call with its request (method, URL, headers) and answer (status, body, cut at ${MAX_BODY_CHARS / 1024} KiB) |`,
+    `| \`GET /_emulator/timeline?seconds=300\` | calls per second by action and errors: \`{"end", "buckets": [{t, total, errors, byAction}]}\`, up to ${TIMELINE_SECONDS} s |`,
+    '| `GET /_emulator/events` | server-sent events: `hello` `{lastSeq}`, `requests` `{entries, skipped}` (new calls, batched, at most 5 a second), `reset` |',
     '',
     '### Fault injection',
     '',
@@ -197,6 +204,30 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     `curl -X POST -H '${ADMIN_HEADER_NAME}: 1' ${base}/_emulator/reset`,
     `curl ${base}/_emulator/stats`,
     '```',
+    '',
+    '## Console',
+    '',
+    `Open \`${base}/console/\` (or just \`${base}/\` in a browser) while Terraform runs. The page is served by`,
+    'the emulator itself (same origin, no CDN, works offline) and reads everything through the admin routes',
+    'above, so it needs the admin token too when the emulator has one (it asks once per tab):',
+    '',
+    '* **Images** of the chosen account and region: status, a progress bar that moves while `Waiting` or',
+    '  `Creating`, usable, platform and architecture, size, source instance and snapshots (linked), tags,',
+    '  resource group, creation time; filter by status and name; pages of 20 filtered by the emulator, so',
+    '  10,000 images stay usable. Public images are folded in their own list.',
+    '* **The rest of the account**: instances (status, image, type, locks), snapshots (progress, usage), disks,',
+    '  VPCs, vSwitches, security groups and resource groups; every id links to its row.',
+    '* **Request log**: the last calls (500 by default), newest first and live: time, product and action,',
+    '  signature version (V1 or V3), HTTP status, error code, latency, request id and the parameters;',
+    '  filter by action or errors; a click shows the full request and answer. Secrets never reach the log:',
+    '  `Signature` and tokens are `***`, access key ids are shortened, passwords hidden.',
+    '* **Timeline**: calls per second by action over the last 5 minutes, errors in red.',
+    '* **Faults**: the fault rules above as a form (action, error, rate, delay, times), clear, and reset of all',
+    '  data, sent with `X-Emulator-Admin: 1` like any admin change.',
+    '',
+    'The page keeps one event stream open (`/_emulator/events`) and reloads only what a call can have',
+    'changed, at most a few times a second; while an image on screen is in progress it reloads that page',
+    'of images once a second. Its code is in `src/console/` (plain TypeScript, bundled by esbuild at build time).',
     '',
     '## Seed data',
     '',

@@ -235,6 +235,7 @@ async function startOrReuseEmulator(
     throw err;
   }
   say(`emulator listening at ${emulator.url} (database ${db})`);
+  say(`console at ${emulator.consoleUrl}`);
   const probe = await probeEmulator(emulator.port);
   if (probe.kind !== 'emulator') throw new Error(`the emulator started at ${emulator.url} does not answer its health route`);
   return { emulator, endpoint: emulator.endpoint, database: probe.database };
@@ -388,6 +389,7 @@ function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string,
       `image ${v.id} "${v.image_name}": status ${v.status}, usable ${v.usable}, platform ${v.platform}, architecture ${v.architecture}, resource group ${v.resource_group_id}`,
     );
   }
+  say(`console:  http://${endpoint}/console/   (images with live progress, every API call terraform made, faults)`);
   say('inspect:  npm start -- show      (the state)      npm start -- plan   (no changes)');
   const vars = [
     settings.sources.home === 'default' ? '' : `${ENV.home}=${settings.home} `,

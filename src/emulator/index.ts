@@ -24,6 +24,8 @@ import { families as registeredFamilies } from './families.js';
 import { regionsFamily } from './regions/family.js';
 import { createRequestListener, withAccessChecks, type EmulatorCore } from './server.js';
 import { withFaults } from './faults/inject.js';
+import { RequestLog } from './request-log/log.js';
+import { withRequestLog } from './request-log/listener.js';
 import { NonceStore } from './signature/nonce-store.js';
 import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
@@ -72,6 +74,8 @@ export interface EmulatorOptions {
    * that always apply (Host, Origin, non-simple admin changes).
    */
   adminToken?: string;
+  /** How many API calls the request log keeps (the console's request list); default 500. */
+  requestLogSize?: number;
 }
 
 export interface RunningEmulator {
@@ -79,6 +83,8 @@ export interface RunningEmulator {
   url: string;
   /** `127.0.0.1:PORT`: the SDK `endpoint` / provider `endpoints { ecs = ... }` value. */
   endpoint: string;
+  /** `http://127.0.0.1:PORT/console/`: the console page (images, resources, request log, faults). */
+  consoleUrl: string;
   port: number;
   db: Db;
   settings: EmulatorSettings;
@@ -129,6 +135,8 @@ function openState(
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error(`emulator host must be 127.0.0.1, got ${String(host)}`);
+  const logSize = options.requestLogSize ?? 500;
+  if (!Number.isInteger(logSize) || logSize < 1) throw new Error(`requestLogSize must be a whole number of at least 1, got ${logSize}`);
   const settings: EmulatorSettings = { ...defaultSettings, ...options.settings };
   const clock = options.clock ?? (() => new Date());
   const signatureClock = options.signatureClock ?? (() => new Date());
@@ -163,9 +171,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 
   const policy = { host, port: () => port, ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}) };
+  const requestLog = new RequestLog(logSize);
   const server = createServer(
     { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
-    withAccessChecks(withFaults(createRequestListener(core)), policy, () => endpoint),
+    withAccessChecks(withRequestLog(withFaults(createRequestListener(core)), requestLog), policy, () => endpoint),
   );
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     // Unparseable HTTP: answer in the ECS error shape, then close.
@@ -197,11 +206,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${endpoint}`,
     endpoint,
+    consoleUrl: `http://${endpoint}/console/`,
     port,
     db,
     settings,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        requestLog.close();
         server.close(() => {
           dbLock.release();
           if (db.open) db.close();

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Account, EmulatorSettings, HandlerContext } from './context.js';
+import type { Account, EmulatorSettings } from './context.js';
 import type { Credential } from './accounts.js';
 import type { EmulatorBackend } from './backend.js';
 import type { Route } from './dispatch.js';
@@ -27,7 +27,9 @@ import { responseFormat, send, type ResponseFormat } from './http/respond.js';
 import { authenticate, claimedAction, isV3 } from './signature/authenticate.js';
 import type { NonceStore } from './signature/nonce-store.js';
 import { BUSY_TIMEOUT_MS, isBusyError, withRelaxedSync, type Db } from './db/open.js';
-import { decodeInput } from './validate-input.js';
+import { runAction } from './execute.js';
+import { noteApiRequest } from './request-log/listener.js';
+import { isConsoleNavigation, serveConsole } from './console-assets.js';
 import { handleAdmin } from './admin/routes.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -98,9 +100,10 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
     if (isForm(req.headers['content-type'], body)) {
       for (const [k, v] of decodeForm(decodeUtf8(body, 'request body'), 'request body')) params.set(k, v);
     }
+    const claimed = claimedAction(req.headers, params);
+    noteApiRequest(req, { ...claimed, params });
     format = responseFormat(params, isV3(req.headers));
     const now = core.clock();
-    const claimed = claimedAction(req.headers, params);
     const mutating = tryResolve(core, claimed.action, claimed.version)?.spec.mutating === true;
     const run = core.db.transaction((): Answer => {
       const auth = authenticate(
@@ -112,36 +115,7 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
         action = auth.action;
         product = core.backend.dispatcher.product(auth.version) ?? product;
         const route = core.backend.dispatcher.resolve(auth.action, auth.version);
-        const input = decodeInput(route.spec, params);
-        const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
-        const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
-        if (hasRegionParam && typeof input.RegionId === 'string' && !core.backend.regionExists(core.db, input.RegionId)) {
-          throw apiError(
-            'InvalidRegionId.NotFound',
-            `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
-          );
-        }
-        const ctx: HandlerContext = {
-          db: core.db,
-          account: auth.credential.account,
-          regionId,
-          requestId,
-          host: hostId,
-          settings: core.settings,
-          now: () => now,
-          newId: core.newId,
-          backend: core.backend,
-        };
-        const result = core.db.transaction(() => {
-          const out = route.handler(ctx, input);
-          if (out === null || typeof out !== 'object' || 'Code' in out) {
-            throw new Error(
-              `handler ${route.family.name}.${action} returned ${out === null || typeof out !== 'object' ? 'no object' : 'a top-level Code'}`,
-            );
-          }
-          return out;
-        })();
-        const { RequestId: _ignored, ...fields } = result;
+        const fields = runAction(core, route, params, auth.credential.account, requestId, hostId, now);
         return { response: serializeSuccess(requestId, fields), format, action };
       } catch (err) {
         // SQLite rolled the whole transaction back (I/O error, disk full): nothing to commit, report the cause.
@@ -198,7 +172,7 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
             ),
           );
         }
-        if (path.startsWith('/_emulator/')) return send(res, handleAdmin(core, req.method ?? 'GET', path, requestId, hostId));
+        if (path.startsWith('/_emulator/')) return send(res, handleAdmin(core, req.method ?? 'GET', path, requestId, hostId, rawQuery));
         if (req.method !== 'GET' && req.method !== 'POST') {
           return send(
             res,
@@ -209,6 +183,9 @@ export function createRequestListener(core: EmulatorCore): (req: IncomingMessage
               'Ecs',
             ),
           );
+        }
+        if (path === '/console' || path.startsWith('/console/') || isConsoleNavigation(req, path, rawQuery)) {
+          return serveConsole(req, res, path);
         }
         if (path !== '/') {
           return send(

@@ -152,7 +152,8 @@ export async function runEmulatorCommand(argv: readonly string[]): Promise<numbe
   const account = options.accounts![0]!;
   process.stdout.write(
     `alicloud-image emulator listening on ${emu.url} endpoint=${emu.endpoint} access_key=${account.accessKeyId} ` +
-      `secret_key=${maskSecret(account.accessKeySecret)}${options.adminToken ? ' admin_token=****' : ''} db=${options.db} (Ctrl-C to stop)\n`,
+      `secret_key=${maskSecret(account.accessKeySecret)}${options.adminToken ? ' admin_token=****' : ''} db=${options.db} (Ctrl-C to stop)\n` +
+      `console: ${emu.consoleUrl}  (images, request log, faults)\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {

@@ -15,4 +15,5 @@ export const httpErrors: readonly ErrorSpec[] = [
   { code: 'Forbidden.AdminSimpleRequest', status: 403, message: 'Admin changes need the header X-Emulator-Admin: 1.' },
   { code: 'MissingAdminToken', status: 401, message: 'This emulator requires an admin token: send Authorization: Bearer <token>.' },
   { code: 'InvalidAdminToken', status: 401, message: 'The admin token is not valid.' },
+  { code: 'InvalidRequestSeq.NotFound', status: 404, message: 'The request log no longer holds this call.' },
 ];
