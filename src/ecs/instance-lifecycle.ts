@@ -5,14 +5,14 @@
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
-import { describeDisksSpec, describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
+import { describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
+import { describeDisksSpec, resizeDiskSpec } from '../spec/ecs/disks.js';
 import {
   deleteInstanceSpec,
   modifyInstanceAttributeSpec,
   modifyInstanceNetworkSpecSpec,
   modifyInstanceSpecSpec,
   replaceSystemDiskSpec,
-  resizeDiskSpec,
   runInstancesSpec,
   startInstanceSpec,
   stopInstanceSpec,

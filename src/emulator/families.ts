@@ -11,6 +11,7 @@ import { zonesFamily } from './zones/index.js';
 import { resourceManagerFamily } from './resource-manager/index.js';
 import { resourceGroupsFamily } from './resource-groups/index.js';
 import { tagsFamily } from './tags/index.js';
+import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
@@ -23,6 +24,7 @@ export const families: Family[] = [
   resourceManagerFamily,
   resourceGroupsFamily,
   tagsFamily,
+  disksFamily,
   instancesFamily,
   snapshotsFamily,
   imagesFamily,

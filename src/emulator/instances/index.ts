@@ -1,9 +1,9 @@
 /**
- * The instances family: instance and disk storage (repository.ts), DescribeInstances,
- * DescribeDisks, the lifecycle (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s),
- * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, DescribeInstanceAttribute, ModifyInstanceSpec,
- * ReplaceSystemDisk, ResizeDisk), seeds, `instance` and `disk` as taggable resources and
- * resource-group members, and the queries other families ask it (queries.ts).
+ * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
+ * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
+ * ModifyInstanceNetworkSpec, DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk),
+ * seeds, `instance` as a taggable resource and resource-group member, and the queries other
+ * families ask it (queries.ts). Its disks live in the disks family, reached through its queries.
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
@@ -14,7 +14,7 @@ import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
-import { getDisk, getInstance, setDiskResourceGroup, updateInstance } from './repository.js';
+import { getInstance, updateInstance } from './repository.js';
 import { seedInstances } from './seed.js';
 import { tagParamErrors } from '../tags/validate.js';
 
@@ -47,7 +47,6 @@ export const instancesFamily: Family = {
   seed: (db, account, settings) => seedInstances(db, account, settings),
   taggable: {
     instance: (db, accountId, regionId, id) => getInstance(db, accountId, regionId, id) !== undefined,
-    disk: (db, accountId, regionId, id) => getDisk(db, accountId, regionId, id) !== undefined,
   },
   groupMembers: {
     instance: (db, accountId, regionId, id, rg) => {
@@ -55,7 +54,6 @@ export const instancesFamily: Family = {
       updateInstance(db, id, { resourceGroupId: rg });
       return true;
     },
-    disk: setDiskResourceGroup,
   },
   queries: { instances: instanceQueries },
 };
