@@ -172,9 +172,19 @@ export async function replaceSystemDisk(
   return { diskId: body.DiskId };
 }
 
-/** Grow a disk to `newSize` GiB (ResizeDisk; the instance must be Running or Stopped). */
-export async function resizeDisk(client: AlibabaCloudClient, diskId: string, newSize: number, opts: CallOptions = {}): Promise<void> {
-  await client.call(resizeDiskSpec, { DiskId: diskId, NewSize: newSize, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+/** Grow a disk to `newSize` GiB (ResizeDisk; its instance, if any, must be Running or Stopped); `type` is `offline` (default) or `online`. */
+export async function resizeDisk(
+  client: AlibabaCloudClient,
+  diskId: string,
+  newSize: number,
+  opts: CallOptions = {},
+  type?: 'offline' | 'online',
+): Promise<void> {
+  await client.call(
+    resizeDiskSpec,
+    { DiskId: diskId, NewSize: newSize, Type: type, ClientToken: randomClientToken() },
+    { idempotent: true, ...opts },
+  );
 }
 
 export async function startInstance(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<void> {

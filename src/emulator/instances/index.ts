@@ -6,6 +6,7 @@
  * families ask it (queries.ts). Its disks live in the disks family, reached through its queries.
  */
 import { pickErrors, type Family } from '../context.js';
+import { disksErrors } from '../../spec/ecs/disks.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
 import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
@@ -38,7 +39,10 @@ export const instancesFamily: Family = {
       'InvalidDescription.Malformed',
       'InvalidSnapshotId.NotFound',
       'InvalidSnapshotId.NotReady',
+      'InvalidDevice.Malformed',
+      'InvalidDevice.InUse',
     ),
+    ...pickErrors(disksErrors, 'InvalidDiskName.Malformed', 'InvalidPerformanceLevel.Malformed'),
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...tagParamErrors,

@@ -1,9 +1,11 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
+import type { Disk, InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
-import type { InstanceState } from './schema.js';
+import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
+import type { PlanOf } from '../../framework/index.js';
+import type { InstanceState, instanceSchema } from './schema.js';
 
-type Planned = { [K in keyof InstanceState]: InstanceState[K] | undefined };
+type Planned = PlanOf<typeof instanceSchema>;
 
 export function toRunInstanceInput(plan: Planned): RunInstanceInput {
   return {
@@ -20,10 +22,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     InternetMaxBandwidthOut: plan.internet_max_bandwidth_out ?? undefined,
     InternetChargeType: (plan.internet_charge_type ?? undefined) as RunInstanceInput['InternetChargeType'],
     InstanceChargeType: (plan.instance_charge_type ?? undefined) as RunInstanceInput['InstanceChargeType'],
-    SystemDisk: {
-      Category: (plan.system_disk_category ?? undefined) as NonNullable<RunInstanceInput['SystemDisk']>['Category'],
-      Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
-    },
+    ...toRunInstanceDisks(plan),
     ResourceGroupId: plan.resource_group_id ?? undefined,
     DeletionProtection: plan.deletion_protection ?? undefined,
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
@@ -31,12 +30,11 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
   };
 }
 
-/** State from DescribeInstances (+ the system disk); the password is never readable, so it is kept. */
-export function fromInstance(
-  i: InstanceDetail,
-  disk: { category: string; size: number } | undefined,
-  prior: Partial<InstanceState>,
-): InstanceState {
+/** State from DescribeInstances (+ the instance's disks); the password is never readable, so it is kept. */
+/** What a read keeps from before: the prior state, or the plan right after create or update. */
+export type InstancePrior = Partial<InstanceState> | Partial<Planned>;
+
+export function fromInstance(i: InstanceDetail, disks: readonly Disk[], prior: InstancePrior): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -53,8 +51,7 @@ export function fromInstance(
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,
     instance_charge_type: i.InstanceChargeType || prior.instance_charge_type || 'PostPaid',
-    system_disk_category: disk?.category || prior.system_disk_category || 'cloud_efficiency',
-    system_disk_size: disk?.size ?? prior.system_disk_size ?? null,
+    ...fromInstanceDisks(disks, prior),
     resource_group_id: i.ResourceGroupId,
     tags: tagsForState(i.Tags, prior.tags),
     deletion_protection: i.DeletionProtection,

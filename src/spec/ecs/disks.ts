@@ -7,7 +7,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
-import { tokenPageFields } from './outputs.js';
+import { ecsTagsShape, tokenPageFields } from './outputs.js';
 import { ECS_VERSION, IMAGE_NAME_PATTERN, descriptionParam, tagsParam } from './images.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
@@ -145,7 +145,7 @@ export const describeDisksSpec = defineAction({
           SerialNumber: r.string,
           Size: r.integer,
           SourceSnapshotId: r.string,
-          Tags: r.list('Tag', r.object({})),
+          Tags: ecsTagsShape,
           Type: r.string,
           ZoneId: r.string,
         }),
