@@ -170,7 +170,7 @@ describe(
             config: base('  system_disk_size     = 20\n') + systemSnapshot + dataDisk + image(mapping),
             expect: {
               'alicloud_disk_attachment.data': { device: '/dev/xvdb' },
-              'alicloud_disk.data': { status: 'In_use', category: 'cloud_essd', size: 20 },
+              'alicloud_disk.data': { category: 'cloud_essd', size: 20 },
             },
           },
         ],
