@@ -22,6 +22,7 @@ export * from './tags.js';
 export * from './resource-groups.js';
 export * from './instances.js';
 export * from './snapshots.js';
+export * from './disks.js';
 export * from './vpc.js';
 export * from './vswitches.js';
 export * from './security-groups.js';

@@ -5,7 +5,8 @@
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
-import { describeDisksSpec, describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
+import { describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
+import { describeDisksSpec, resizeDiskSpec } from '../spec/ecs/disks.js';
 import {
   deleteInstanceSpec,
   modifyInstanceAttributeSpec,
@@ -14,7 +15,6 @@ import {
   modifyInstanceVpcAttributeSpec,
   modifyInstanceSpecSpec,
   replaceSystemDiskSpec,
-  resizeDiskSpec,
   runInstancesSpec,
   startInstanceSpec,
   stopInstanceSpec,
@@ -188,9 +188,19 @@ export async function replaceSystemDisk(
   return { diskId: body.DiskId };
 }
 
-/** Grow a disk to `newSize` GiB (ResizeDisk; the instance must be Running or Stopped). */
-export async function resizeDisk(client: AlibabaCloudClient, diskId: string, newSize: number, opts: CallOptions = {}): Promise<void> {
-  await client.call(resizeDiskSpec, { DiskId: diskId, NewSize: newSize, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+/** Grow a disk to `newSize` GiB (ResizeDisk; its instance, if any, must be Running or Stopped); `type` is `offline` (default) or `online`. */
+export async function resizeDisk(
+  client: AlibabaCloudClient,
+  diskId: string,
+  newSize: number,
+  opts: CallOptions = {},
+  type?: 'offline' | 'online',
+): Promise<void> {
+  await client.call(
+    resizeDiskSpec,
+    { DiskId: diskId, NewSize: newSize, Type: type, ClientToken: randomClientToken() },
+    { idempotent: true, ...opts },
+  );
 }
 
 export async function startInstance(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<void> {

@@ -1,10 +1,13 @@
 /**
- * ECS DescribeSnapshots and DeleteSnapshot (the provider's `delete_auto_snapshot` path).
+ * ECS snapshots: DescribeSnapshots (a list, or one by id), CreateSnapshot (with a fresh
+ * ClientToken), ModifySnapshotAttribute, DeleteSnapshot and a waiter for `accomplished`.
  */
-import { deleteSnapshotSpec, describeSnapshotsSpec } from '../spec/ecs/snapshots.js';
+import { createSnapshotSpec, deleteSnapshotSpec, describeSnapshotsSpec, modifySnapshotAttributeSpec } from '../spec/ecs/snapshots.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
+import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
+import { waitFor } from './wait.js';
 
 /** One `Snapshots.Snapshot` of DescribeSnapshots, checked, absent fields at their zero values. */
 export type Snapshot = OutputOf<typeof describeSnapshotsSpec>['Snapshots']['Snapshot'][number];
@@ -37,4 +40,52 @@ export async function deleteSnapshot(
     if (isNotFoundError(err, ['InvalidSnapshotId.NotFound'])) return { requestId: err.requestId ?? '', notFound: true };
     throw err;
   }
+}
+
+export type CreateSnapshotInput = Omit<ClientInputOf<typeof createSnapshotSpec>, 'ClientToken'>;
+export type ModifySnapshotAttributeInput = ClientInputOf<typeof modifySnapshotAttributeSpec>;
+
+/** The snapshot, or undefined when DescribeSnapshots does not list it. */
+export async function describeSnapshot(client: AlibabaCloudClient, snapshotId: string, opts: CallOptions = {}): Promise<Snapshot | undefined> {
+  const { snapshots } = await describeSnapshots(client, { SnapshotIds: [snapshotId], PageSize: 10 }, opts);
+  return snapshots.find((s) => s.SnapshotId === snapshotId);
+}
+
+/** CreateSnapshot with a fresh ClientToken (a retried call cannot take a second snapshot). */
+export async function createSnapshot(
+  client: AlibabaCloudClient,
+  input: CreateSnapshotInput,
+  opts: CallOptions = {},
+): Promise<{ snapshotId: string }> {
+  const body = await client.call(createSnapshotSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+  return { snapshotId: body.SnapshotId };
+}
+
+export async function modifySnapshotAttribute(
+  client: AlibabaCloudClient,
+  input: ModifySnapshotAttributeInput,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(modifySnapshotAttributeSpec, input, opts);
+}
+
+/** Wait until the snapshot is `accomplished`; `failed` or a vanished snapshot fails the wait. */
+export async function waitSnapshotAccomplished(
+  client: AlibabaCloudClient,
+  snapshotId: string,
+  o: { timeoutMs: number; signal?: AbortSignal; onProgress?(s: Snapshot): void },
+): Promise<Snapshot> {
+  const s = await waitFor(() => describeSnapshot(client, snapshotId, { signal: o.signal }), {
+    what: `snapshot ${snapshotId} to be accomplished`,
+    timeoutMs: o.timeoutMs,
+    isDone: (x) => x?.Status === 'accomplished',
+    isFailed: (x) => (!x ? `snapshot ${snapshotId} does not exist` : x.Status === 'failed' ? `snapshot ${snapshotId} failed` : undefined),
+    describe: (x) => (x ? `${x.Status} ${x.Progress}` : 'not found'),
+    firstDelayMs: 200,
+    minIntervalMs: 500,
+    maxIntervalMs: 5000,
+    signal: o.signal,
+    onProgress: (x) => x && o.onProgress?.(x),
+  });
+  return s!;
 }

@@ -12,6 +12,7 @@ import { resourceManagerFamily } from './resource-manager/index.js';
 import { resourceGroupsFamily } from './resource-groups/index.js';
 import { tagsFamily } from './tags/index.js';
 import { keyPairsFamily } from './key-pairs/index.js';
+import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
@@ -25,6 +26,7 @@ export const families: Family[] = [
   resourceGroupsFamily,
   tagsFamily,
   keyPairsFamily,
+  disksFamily,
   instancesFamily,
   snapshotsFamily,
   imagesFamily,

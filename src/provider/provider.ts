@@ -13,6 +13,9 @@ import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
 import { instanceResource } from './instance/resource.js';
 import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
+import { ecsSnapshotResource, legacySnapshotResource } from './ecs-snapshot/resource.js';
+import { ecsDiskResource, legacyDiskResource } from './ecs-disk/resource.js';
+import { ecsDiskAttachmentResource, legacyDiskAttachmentResource } from './ecs-disk-attachment/resource.js';
 import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
@@ -33,6 +36,12 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   instanceResource,
   ecsKeyPairResource,
   keyPairLegacyResource,
+  ecsSnapshotResource,
+  legacySnapshotResource,
+  ecsDiskResource,
+  legacyDiskResource,
+  ecsDiskAttachmentResource,
+  legacyDiskAttachmentResource,
 ];
 
 /** Data sources, one line each. */

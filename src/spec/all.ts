@@ -3,6 +3,7 @@
  * docs). The emulator registers tables per family; the client imports the ones it calls.
  */
 import type { ActionSpec } from './ecs/types.js';
+import { disksActions } from './ecs/disks.js';
 import { imagesActions } from './ecs/images.js';
 import { instanceLifecycleActions } from './ecs/instance-lifecycle.js';
 import { instancesActions } from './ecs/instances.js';
@@ -17,6 +18,7 @@ import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js'
 import { vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
+  ...disksActions,
   ...imagesActions,
   ...instanceLifecycleActions,
   ...instancesActions,

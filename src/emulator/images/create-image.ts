@@ -46,7 +46,8 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
     const inst = sourceInstance(ctx, instanceId);
     fromInstance = inst;
     inherited = findImageAnyOwner(ctx.db, ctx.account.accountId, inst.imageId);
-    const ordered = [...inst.disks.filter((d) => d.type === 'system'), ...inst.disks.filter((d) => d.type === 'data')];
+    const instDisks = ctx.backend.need('disks').ofInstance(ctx.db, inst.id);
+    const ordered = [...instDisks.filter((d) => d.type === 'system'), ...instDisks.filter((d) => d.type === 'data')];
     for (const d of ordered) newSnapshots.push({ diskId: d.id, type: d.type, size: d.sizeGiB, category: d.category, device: d.device });
     disks = [];
   } else if (mappingInput.length > 0) {

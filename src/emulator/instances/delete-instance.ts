@@ -1,5 +1,6 @@
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import type { deleteInstanceSpec, deleteInstancesSpec } from '../../spec/ecs/instance-lifecycle.js';
+import { minuteTime } from '../core/time.js';
 import { setTags } from '../tags/repository.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { deleteInstance as removeInstance, getInstance, type InstanceRecord } from './repository.js';
@@ -22,9 +23,9 @@ function checkDeletable(ctx: HandlerContext, inst: InstanceRecord, force: boolea
   }
 }
 
-/** Remove the instance, its disks and their tags; images and snapshots made from it stay. */
+/** Remove the instance and its disks that go with it (with their tags); images and snapshots made from it stay. */
 function remove(ctx: HandlerContext, inst: InstanceRecord): void {
-  for (const d of inst.disks) setTags(ctx.db, ctx.account.accountId, 'disk', d.id, []);
+  ctx.backend.need('disks').releaseWithInstance(ctx.db, ctx.account.accountId, inst.id, minuteTime(ctx.now()));
   setTags(ctx.db, ctx.account.accountId, 'instance', inst.id, []);
   removeInstance(ctx.db, inst.id);
 }

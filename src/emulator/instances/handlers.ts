@@ -1,12 +1,11 @@
 /** Handlers of the instances family, one export per action (`RunInstances` -> `runInstances`). */
 export { describeInstances } from './describe-instances.js';
-export { describeDisks } from './describe-disks.js';
 export { describeInstanceAttribute } from './describe-instance-attribute.js';
 export { runInstances } from './run-instances.js';
 export { startInstance, stopInstance, rebootInstance } from './start-stop.js';
 export { deleteInstance, deleteInstances } from './delete-instance.js';
 export { modifyInstanceAttribute, modifyInstanceNetworkSpec } from './modify-instance.js';
 export { modifyInstanceSpec } from './modify-instance-spec.js';
-export { replaceSystemDisk, resizeDisk } from './system-disk.js';
+export { replaceSystemDisk } from './system-disk.js';
 export { modifyInstanceChargeType } from './modify-instance-charge-type.js';
 export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';

@@ -1,12 +1,13 @@
 /**
- * The instances family: instance and disk storage (repository.ts), DescribeInstances,
- * DescribeDisks, the lifecycle (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s),
- * ModifyInstanceAttribute, ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec,
- * ReplaceSystemDisk, ResizeDisk), seeds, `instance` and `disk` as taggable resources and
- * resource-group members, and the queries other families ask it (queries.ts).
+ * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
+ * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
+ * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk), seeds, `instance` as a
+ * taggable resource and resource-group member, and the queries other families ask it
+ * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
 import { pickErrors, type Family } from '../context.js';
+import { disksErrors } from '../../spec/ecs/disks.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
 import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
@@ -17,7 +18,7 @@ import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
-import { getDisk, getInstance, setDiskResourceGroup, updateInstance } from './repository.js';
+import { getInstance, updateInstance } from './repository.js';
 import { seedInstances } from './seed.js';
 import { tagParamErrors } from '../tags/validate.js';
 
@@ -41,7 +42,10 @@ export const instancesFamily: Family = {
       'InvalidDescription.Malformed',
       'InvalidSnapshotId.NotFound',
       'InvalidSnapshotId.NotReady',
+      'InvalidDevice.Malformed',
+      'InvalidDevice.InUse',
     ),
+    ...pickErrors(disksErrors, 'InvalidDiskName.Malformed', 'InvalidPerformanceLevel.Malformed'),
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
@@ -52,7 +56,6 @@ export const instancesFamily: Family = {
   seed: (db, account, settings) => seedInstances(db, account, settings),
   taggable: {
     instance: (db, accountId, regionId, id) => getInstance(db, accountId, regionId, id) !== undefined,
-    disk: (db, accountId, regionId, id) => getDisk(db, accountId, regionId, id) !== undefined,
   },
   groupMembers: {
     instance: (db, accountId, regionId, id, rg) => {
@@ -60,7 +63,6 @@ export const instancesFamily: Family = {
       updateInstance(db, id, { resourceGroupId: rg });
       return true;
     },
-    disk: setDiskResourceGroup,
   },
   queries: { instances: instanceQueries },
 };

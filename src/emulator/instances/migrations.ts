@@ -25,22 +25,7 @@ export const instancesMigrations: readonly Migration[] = [
       locks TEXT NOT NULL DEFAULT '[]'
     );
     CREATE INDEX IF NOT EXISTS instances_by_account ON instances (account_id, region_id);
-    CREATE TABLE IF NOT EXISTS disks (
-      id TEXT PRIMARY KEY,
-      account_id INTEGER NOT NULL,
-      region_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      instance_id TEXT NOT NULL DEFAULT '',
-      type TEXT NOT NULL,
-      size_gib INTEGER NOT NULL,
-      category TEXT NOT NULL,
-      device TEXT NOT NULL DEFAULT '',
-      resource_group_id TEXT NOT NULL DEFAULT '',
-      image_id TEXT NOT NULL DEFAULT '',
-      creation_time TEXT NOT NULL,
-      position INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX IF NOT EXISTS disks_by_instance ON disks (instance_id);`,
+    -- The disks table moved to the disks family (disks/migrations.ts).`,
   },
   {
     // Attributes RunInstances / ModifyInstanceAttribute set, the OS recorded at launch, and ClientToken memory.
@@ -59,13 +44,10 @@ export const instancesMigrations: readonly Migration[] = [
     CREATE INDEX IF NOT EXISTS instances_by_image ON instances (account_id, image_id);`,
   },
   {
-    // DescribeInstances / DescribeDisks page in SQL: scope + order (+ the status columns) in one index each.
+    // DescribeInstances pages in SQL: scope + order (+ the status columns) in one index (the disks indexes are the disks family's).
     id: '003_instances_listing_indexes',
     sql: `DROP INDEX IF EXISTS instances_by_account;
-    CREATE INDEX IF NOT EXISTS instances_listing ON instances (account_id, region_id, creation_time DESC, id, status, status_since);
-    CREATE INDEX IF NOT EXISTS disks_listing ON disks (account_id, region_id, creation_time DESC, instance_id, position, id);
-    CREATE INDEX IF NOT EXISTS disks_by_instance_position ON disks (instance_id, position, id);
-    DROP INDEX IF EXISTS disks_by_instance;`,
+    CREATE INDEX IF NOT EXISTS instances_listing ON instances (account_id, region_id, creation_time DESC, id, status, status_since);`,
   },
   {
     // Older databases kept RunInstances tokens in their own table: move them to the shared one.

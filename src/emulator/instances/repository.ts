@@ -1,5 +1,5 @@
 /**
- * Instances and their disks. The stored `status` is the last commanded state with the time it
+ * Instances (their disks live in the disks family). The stored `status` is the last commanded state with the time it
  * was entered (`statusSince`, ms since epoch); transitional states (Pending -> Starting ->
  * Running, Stopping -> Stopped) are derived from it by {@link currentInstanceStatus}, so a
  * restart never loses progress. Only this file holds instance SQL; other families (RunInstances,
@@ -10,16 +10,6 @@ import { cachedStatement } from '../db/statements.js';
 import { rowsByIds } from '../db/list-sql.js';
 
 export type InstanceStatus = 'Pending' | 'Starting' | 'Running' | 'Stopping' | 'Stopped';
-
-export interface DiskRecord {
-  id: string;
-  type: 'system' | 'data';
-  sizeGiB: number;
-  /** `cloud_essd`, `cloud_efficiency`, `cloud_ssd`, `cloud` (basic). */
-  category: string;
-  /** `/dev/xvda` for the system disk, `/dev/xvdb`... for data disks. */
-  device: string;
-}
 
 export interface OperationLock {
   /** `security`, `financial`, `Recycling`, ... */
@@ -47,7 +37,6 @@ export interface InstanceRecord {
   creationTime: string;
   internetMaxBandwidthOut: number;
   locks: OperationLock[];
-  disks: DiskRecord[];
   description?: string;
   privateIp?: string;
   /** Lifecycle attributes (migration 002); absent on rows written before, read back with defaults. */
@@ -131,22 +120,7 @@ interface InstanceRow {
   start_time: string;
   extra?: string;
 }
-interface DiskRow {
-  id: string;
-  type: 'system' | 'data';
-  size_gib: number;
-  category: string;
-  device: string;
-}
-
-function disksOf(db: Database.Database, instanceId: string): DiskRecord[] {
-  const rows = db
-    .prepare('SELECT id, type, size_gib, category, device FROM disks WHERE instance_id = ? ORDER BY position, id')
-    .all(instanceId) as DiskRow[];
-  return rows.map((r) => ({ id: r.id, type: r.type, sizeGiB: r.size_gib, category: r.category, device: r.device }));
-}
-
-function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): InstanceRecord {
+function toRecord(r: InstanceRow): InstanceRecord {
   return {
     id: r.id,
     accountId: r.account_id,
@@ -166,7 +140,6 @@ function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): 
     creationTime: r.creation_time,
     internetMaxBandwidthOut: r.internet_max_bandwidth_out,
     locks: JSON.parse(r.locks) as OperationLock[],
-    disks: disks ?? disksOf(db, r.id),
     hostName: r.host_name,
     hasPassword: r.has_password === 1,
     deletionProtection: r.deletion_protection === 1,
@@ -186,33 +159,10 @@ function toRecord(db: Database.Database, r: InstanceRow, disks?: DiskRecord[]): 
 export function getInstance(db: Database.Database, accountId: number, regionId: string, id: string): InstanceRecord | undefined {
   const row = db.prepare('SELECT * FROM instances WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as
     InstanceRow | undefined;
-  return row && toRecord(db, row);
+  return row && toRecord(row);
 }
 
-function insertDisks(db: Database.Database, rec: InstanceRecord, disks: readonly DiskRecord[]): void {
-  const ins =
-    db.prepare(`INSERT OR IGNORE INTO disks (id, account_id, region_id, zone_id, instance_id, type, size_gib, category, device, resource_group_id, image_id, creation_time, position)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  disks.forEach((d, i) =>
-    ins.run(
-      d.id,
-      rec.accountId,
-      rec.regionId,
-      rec.zoneId,
-      rec.id,
-      d.type,
-      d.sizeGiB,
-      d.category,
-      d.device,
-      rec.resourceGroupId,
-      d.type === 'system' ? rec.imageId : '',
-      rec.creationTime,
-      i,
-    ),
-  );
-}
-
-/** Insert an instance with its disks; ignored when the id exists (seeds run again after restarts). */
+/** Insert an instance; ignored when the id exists (seeds run again after restarts). */
 export function insertInstance(db: Database.Database, rec: InstanceRecord): void {
   const res = db
     .prepare(
@@ -241,8 +191,7 @@ export function insertInstance(db: Database.Database, rec: InstanceRecord): void
       JSON.stringify(rec.locks),
     );
   if (res.changes === 0) return;
-  insertDisks(db, rec, rec.disks);
-  const { id: _i, accountId: _a, regionId: _r, disks: _d, ...rest } = rec;
+  const { id: _i, accountId: _a, regionId: _r, ...rest } = rec;
   updateInstance(db, rec.id, Object.fromEntries(Object.entries(rest).filter(([k]) => lifecycleKeys.has(k))));
 }
 
@@ -264,7 +213,7 @@ const lifecycleKeys = new Set([
 /** One instance of the account by id in any region (actions without RegionId: StartInstance, DeleteInstance, ...). */
 export function findInstanceAnyRegion(db: Database.Database, accountId: number, id: string): InstanceRecord | undefined {
   const row = db.prepare('SELECT * FROM instances WHERE account_id = ? AND id = ?').get(accountId, id) as InstanceRow | undefined;
-  return row && toRecord(db, row);
+  return row && toRecord(row);
 }
 
 /** Ids of the account's instances in the region that belong to the security group (DeleteSecurityGroup dependency). */
@@ -310,24 +259,12 @@ export function listInstances(db: Database.Database, accountId: number, regionId
   const rows = db
     .prepare(`SELECT * FROM instances WHERE ${where.join(' AND ')} ORDER BY creation_time DESC, id`)
     .all(...args) as InstanceRow[];
-  return rows.map((r) => toRecord(db, r));
+  return rows.map(toRecord);
 }
 
-/** Instances with the given ids in that order, their disks loaded in one query (a Describe* page). */
+/** Instances with the given ids in that order (a Describe* page, one query). */
 export function instancesByIds(db: Database.Database, ids: readonly string[]): InstanceRecord[] {
-  const rows = rowsByIds<InstanceRow>(db, 'instances', ids);
-  if (rows.length === 0) return [];
-  const disks = new Map<string, DiskRecord[]>();
-  const diskRows = cachedStatement(
-    db,
-    'SELECT instance_id, id, type, size_gib, category, device FROM disks WHERE instance_id IN (SELECT value FROM json_each(?)) ORDER BY position, id',
-  ).all(JSON.stringify(rows.map((r) => r.id))) as (DiskRow & { instance_id: string })[];
-  for (const d of diskRows) {
-    const list = disks.get(d.instance_id) ?? [];
-    list.push({ id: d.id, type: d.type, sizeGiB: d.size_gib, category: d.category, device: d.device });
-    disks.set(d.instance_id, list);
-  }
-  return rows.map((r) => toRecord(db, r, disks.get(r.id) ?? []));
+  return rowsByIds<InstanceRow>(db, 'instances', ids).map(toRecord);
 }
 
 /** Ids of the images the account's instances run (any region), for DescribeImages `Usage` in one query. */
@@ -377,8 +314,8 @@ const columns: Partial<Record<keyof InstanceRecord, string>> = {
 };
 
 /**
- * Change fields of an instance by id. Arrays are stored as JSON; `disks` replaces the whole disk
- * list. Changing `status` without `statusSince` is a bug the caller must avoid.
+ * Change fields of an instance by id. Arrays are stored as JSON. Changing `status` without
+ * `statusSince` is a bug the caller must avoid.
  */
 export function updateInstance(
   db: Database.Database,
@@ -394,19 +331,10 @@ export function updateInstance(
     args.push(typeof v === 'object' && v !== null ? JSON.stringify(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
   }
   if (sets.length > 0) db.prepare(`UPDATE instances SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
-  if (patch.resourceGroupId !== undefined)
-    db.prepare('UPDATE disks SET resource_group_id = ? WHERE instance_id = ?').run(patch.resourceGroupId, id);
-  if (patch.disks) {
-    const row = db.prepare('SELECT * FROM instances WHERE id = ?').get(id) as InstanceRow | undefined;
-    if (!row) return;
-    db.prepare('DELETE FROM disks WHERE instance_id = ?').run(id);
-    insertDisks(db, toRecord(db, row), patch.disks);
-  }
 }
 
-/** Delete an instance and its disks. */
+/** Delete an instance (its disks are released by the disks family). */
 export function deleteInstance(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM disks WHERE instance_id = ?').run(id);
   db.prepare('DELETE FROM instances WHERE id = ?').run(id);
 }
 
@@ -428,72 +356,4 @@ export function currentInstanceStatus(
     default:
       return rec.status;
   }
-}
-
-export interface DiskView extends DiskRecord {
-  accountId: number;
-  regionId: string;
-  zoneId: string;
-  instanceId: string;
-  resourceGroupId: string;
-  imageId: string;
-  creationTime: string;
-}
-interface FullDiskRow extends DiskRow {
-  account_id: number;
-  region_id: string;
-  zone_id: string;
-  instance_id: string;
-  resource_group_id: string;
-  image_id: string;
-  creation_time: string;
-}
-
-const toDiskView = (r: FullDiskRow): DiskView => ({
-  id: r.id,
-  type: r.type,
-  sizeGiB: r.size_gib,
-  category: r.category,
-  device: r.device,
-  accountId: r.account_id,
-  regionId: r.region_id,
-  zoneId: r.zone_id,
-  instanceId: r.instance_id,
-  resourceGroupId: r.resource_group_id,
-  imageId: r.image_id,
-  creationTime: r.creation_time,
-});
-
-/** One disk of the account in the region (with its instance), or undefined. */
-export function getDisk(db: Database.Database, accountId: number, regionId: string, id: string): DiskView | undefined {
-  const row = db.prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? AND id = ?').get(accountId, regionId, id) as
-    FullDiskRow | undefined;
-  return row && toDiskView(row);
-}
-
-/** Disks with the given ids, in that order (a DescribeDisks page, one query). */
-export function disksByIds(db: Database.Database, ids: readonly string[]): DiskView[] {
-  return rowsByIds<FullDiskRow>(db, 'disks', ids).map(toDiskView);
-}
-
-/** Every disk of the account in the region, by instance then position. */
-export function listDisks(db: Database.Database, accountId: number, regionId: string): DiskView[] {
-  const rows = db
-    .prepare('SELECT * FROM disks WHERE account_id = ? AND region_id = ? ORDER BY creation_time DESC, instance_id, position, id')
-    .all(accountId, regionId) as FullDiskRow[];
-  return rows.map(toDiskView);
-}
-
-/** Move a disk to a resource group (JoinResourceGroup `disk`). */
-export function setDiskResourceGroup(db: Database.Database, accountId: number, regionId: string, id: string, rg: string): boolean {
-  return (
-    db.prepare('UPDATE disks SET resource_group_id = ? WHERE account_id = ? AND region_id = ? AND id = ?').run(rg, accountId, regionId, id)
-      .changes > 0
-  );
-}
-
-/** One disk of the account by id in any region (ResizeDisk carries no RegionId). */
-export function findDiskAnyRegion(db: Database.Database, accountId: number, id: string): DiskView | undefined {
-  const row = db.prepare('SELECT * FROM disks WHERE account_id = ? AND id = ?').get(accountId, id) as FullDiskRow | undefined;
-  return row && toDiskView(row);
 }

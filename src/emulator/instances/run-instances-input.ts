@@ -104,11 +104,46 @@ export function launchInstanceType(ctx: HandlerContext, input: RunInput, zoneId:
   return type;
 }
 
+/** A disk RunInstances creates with the instance (stored by the disks family). */
 export interface PlannedDisk {
   type: 'system' | 'data';
   category: string;
   sizeGiB: number;
   device: string;
+  name?: string;
+  description?: string;
+  deleteWithInstance?: boolean;
+  encrypted?: boolean;
+  kmsKeyId?: string;
+  performanceLevel?: string;
+  sourceSnapshotId?: string;
+}
+
+const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'];
+
+/** Name, description, level and encryption of a launch disk (`where` names it in messages: `SystemDisk`, `DataDisk.2`). */
+function diskExtras(
+  ctx: HandlerContext,
+  where: string,
+  category: string,
+  d: { DiskName?: string; Description?: string; PerformanceLevel?: string; Encrypted?: string; KMSKeyId?: string },
+): Omit<PlannedDisk, 'type' | 'category' | 'sizeGiB' | 'device'> {
+  if (d.DiskName !== undefined && !/^[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff.:_-]{1,127}$/u.test(d.DiskName))
+    throw apiError('InvalidDiskName.Malformed', `${where}.DiskName "${d.DiskName}" must be 2-128 characters starting with a letter.`);
+  if (d.Description !== undefined && (d.Description.length < 2 || d.Description.length > 256 || /^https?:\/\//.test(d.Description)))
+    throw apiError('InvalidDescription.Malformed', `${where}.Description must be 2-256 characters, not starting with http:// or https://.`);
+  const level = d.PerformanceLevel;
+  if (level !== undefined && (category !== 'cloud_essd' || !PERFORMANCE_LEVELS.includes(level)))
+    throw apiError('InvalidPerformanceLevel.Malformed', `${where}.PerformanceLevel "${level}" is for cloud_essd disks only: PL0, PL1, PL2 or PL3.`);
+  const encrypted = d.Encrypted === 'true';
+  if (d.KMSKeyId !== undefined && !encrypted) throw apiError('InvalidParameter', `${where}.KMSKeyId is only taken with ${where}.Encrypted=true.`);
+  return {
+    name: d.DiskName,
+    description: d.Description,
+    performanceLevel: category === 'cloud_essd' ? (level ?? 'PL1') : '',
+    encrypted,
+    kmsKeyId: encrypted ? (d.KMSKeyId ?? `key-default-${ctx.regionId}`) : '',
+  };
 }
 
 /** System disk from the image (size at least the image's, 20-2048 GiB) and up to 16 data disks (20-32768 GiB). */
@@ -128,7 +163,10 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
       `SystemDisk.Size ${String(sys.Size)} is not valid: an integer from ${Math.max(20, image.sizeGiB)} (the image size ${image.sizeGiB} GiB, at least 20) to 2048 GiB.`,
     );
   }
-  const disks: PlannedDisk[] = [{ type: 'system', category, sizeGiB: size, device: '/dev/xvda' }];
+  const disks: PlannedDisk[] = [
+    { type: 'system', category, sizeGiB: size, device: '/dev/xvda', deleteWithInstance: true, ...diskExtras(ctx, 'SystemDisk', category, sys) },
+  ];
+  const devices = new Set<string>();
   const data = input.DataDisk ?? [];
   data.forEach((d, i) => {
     const n = i + 1;
@@ -160,7 +198,20 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
         `DataDisk.${n}.Size ${d.Size === undefined ? '(missing)' : String(d.Size)} is not valid: an integer from ${min} to 32768 GiB.`,
       );
     }
-    disks.push({ type: 'data', category: cat, sizeGiB: sz, device: `/dev/xvd${'bcdefghijklmnopq'[i]}` });
+    const device = d.Device ?? `/dev/xvd${'bcdefghijklmnopq'[i]}`;
+    if (!/^\/dev\/xvd[b-z]$/.test(device))
+      throw apiError('InvalidDevice.Malformed', `DataDisk.${n}.Device "${device}" is not valid: /dev/xvdb to /dev/xvdz.`);
+    if (devices.has(device)) throw apiError('InvalidDevice.InUse', `DataDisk.${n}.Device ${device} is given to two data disks.`);
+    devices.add(device);
+    disks.push({
+      type: 'data',
+      category: cat,
+      sizeGiB: sz,
+      device,
+      deleteWithInstance: d.DeleteWithInstance ?? true,
+      sourceSnapshotId: snapId,
+      ...diskExtras(ctx, `DataDisk.${n}`, cat, d),
+    });
   });
   return disks;
 }

@@ -75,7 +75,6 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       startTime: minuteTime(now),
       internetMaxBandwidthOut: bandwidth,
       locks: [],
-      disks: disks.map((d) => ({ ...d, id: ctx.newId('d-') })),
       hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`,
       hasPassword: password !== undefined,
       deletionProtection: input.DeletionProtection === true,
@@ -88,6 +87,20 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       osNameEn: image.osNameEn,
       extra: launchExtra(ctx, input, term),
     });
+    ctx.backend.need('disks').launch(
+      ctx.db,
+      {
+        accountId: ctx.account.accountId,
+        regionId: ctx.regionId,
+        zoneId: net.zoneId,
+        instanceId: id,
+        resourceGroupId,
+        imageId: image.id,
+        creationTime: minuteTime(now),
+        since: now.getTime(),
+      },
+      disks.map((d) => ({ ...d, id: ctx.newId('d-') })),
+    );
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
     return id;
   });

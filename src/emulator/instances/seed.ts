@@ -1,7 +1,7 @@
 /**
  * Per-account seed instances (see SEED.md): a Running and a Stopped instance on Ubuntu 22.04,
- * each with a system and a data disk, and a security-locked instance on CentOS 7.9. Ids are
- * stable and readable: `i-running-<accountId>`, `d-running-system-<accountId>`, ...
+ * each with a system and a data disk (seeded by the disks family), and a security-locked
+ * instance on CentOS 7.9. Ids are stable and readable: `i-running-<accountId>`, `d-running-system-<accountId>`, ...
  */
 import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
@@ -10,17 +10,15 @@ import { seededGroupId } from '../resource-groups/seed.js';
 import { defaultSecurityGroupId } from '../security-groups/seed.js';
 import { defaultVpcId, defaultVSwitchId, seedZone } from '../vpc/seed.js';
 import { insertInstance, type InstanceStatus } from './repository.js';
+import { seedInstanceId, type SeedInstanceRole } from './seed-ids.js';
 
-export type SeedInstanceRole = 'running' | 'stopped' | 'locked';
-
-export const seedInstanceId = (accountId: number, role: SeedInstanceRole) => `i-${role}-${accountId}`;
-export const seedDiskId = (accountId: number, role: SeedInstanceRole, type: 'system' | 'data') => `d-${role}-${type}-${accountId}`;
+export { seedDiskId, seedInstanceId, type SeedInstanceRole } from './seed-ids.js';
 
 export function seedInstances(db: Database.Database, account: Account | null, settings: EmulatorSettings): void {
   if (!account) return;
   const a = account.accountId;
   const region = settings.defaultRegionId;
-  const make = (role: SeedInstanceRole, status: InstanceStatus, image: string, withData: boolean, n: number) =>
+  const make = (role: SeedInstanceRole, status: InstanceStatus, image: string, n: number) =>
     insertInstance(db, {
       id: seedInstanceId(a, role),
       accountId: a,
@@ -40,14 +38,8 @@ export function seedInstances(db: Database.Database, account: Account | null, se
       privateIp: `172.16.0.${10 + n}`,
       description: `Seeded ${role} instance`,
       locks: role === 'locked' ? [{ lockReason: 'security', lockMsg: 'Locked by the emulator seed for tests.' }] : [],
-      disks: [
-        { id: seedDiskId(a, role, 'system'), type: 'system', sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
-        ...(withData
-          ? [{ id: seedDiskId(a, role, 'data'), type: 'data' as const, sizeGiB: 100, category: 'cloud_essd', device: '/dev/xvdb' }]
-          : []),
-      ],
     });
-  make('running', 'Running', SEED_INSTANCE_IMAGE, true, 1);
-  make('stopped', 'Stopped', SEED_INSTANCE_IMAGE, true, 2);
-  make('locked', 'Running', SEED_LOCKED_INSTANCE_IMAGE, false, 3);
+  make('running', 'Running', SEED_INSTANCE_IMAGE, 1);
+  make('stopped', 'Stopped', SEED_INSTANCE_IMAGE, 2);
+  make('locked', 'Running', SEED_LOCKED_INSTANCE_IMAGE, 3);
 }

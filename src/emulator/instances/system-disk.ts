@@ -1,19 +1,11 @@
-/**
- * System disk actions: ReplaceSystemDisk (a new system disk from an image; the disk id changes)
- * and ResizeDisk (grow a system or data disk).
- */
-import { EcsApiError, apiError, type HandlerOf } from '../context.js';
-import type { replaceSystemDiskSpec, resizeDiskSpec } from '../../spec/ecs/instance-lifecycle.js';
+/** ReplaceSystemDisk: a new system disk from an image (the disk id changes); ResizeDisk is the disks family's. */
+import { apiError, type HandlerOf } from '../context.js';
+import { minuteTime } from '../core/time.js';
+import type { replaceSystemDiskSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { withClientToken } from '../db/client-tokens.js';
-import { checkPassword, ownInstance, requireStatus, statusNow } from './lifecycle-common.js';
+import { checkPassword, ownInstance, requireStatus } from './lifecycle-common.js';
 import { availableImage } from './run-instances-input.js';
-import { findDiskAnyRegion, findInstanceAnyRegion, updateInstance } from './repository.js';
-
-/** Largest size (GiB) ResizeDisk allows: system disks 2048; data disks 2000 (basic `cloud`) or 32768. */
-export function maxDiskSize(type: 'system' | 'data', category: string): number {
-  if (type === 'system') return 2048;
-  return category === 'cloud' ? 2000 : 32768;
-}
+import { updateInstance } from './repository.js';
 
 /**
  * ReplaceSystemDisk: the instance must be Stopped and not security-locked; ImageId must be an
@@ -40,7 +32,8 @@ export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, 
       );
     const image = availableImage(ctx, inst.regionId, imageId, 'replace a system disk');
     requireStatus(ctx, inst, ['Stopped'], 'ReplaceSystemDisk');
-    const old = inst.disks.find((d) => d.type === 'system');
+    const disks = ctx.backend.need('disks');
+    const old = disks.ofInstance(ctx.db, inst.id).find((d) => d.type === 'system');
     const oldSize = old?.sizeGiB ?? 20;
     const min = Math.max(20, image.sizeGiB, oldSize);
     const size = input.SystemDisk?.Size ?? Math.max(40, image.sizeGiB, oldSize);
@@ -53,10 +46,32 @@ export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, 
     const password = input.Password;
     if (password !== undefined) checkPassword(password);
     const diskId = ctx.newId('d-');
-    const disks = [
-      { id: diskId, type: 'system' as const, sizeGiB: size, category: old?.category ?? 'cloud_essd', device: old?.device ?? '/dev/xvda' },
-      ...inst.disks.filter((d) => d.type !== 'system'),
-    ];
+    const now = ctx.now();
+    disks.replaceSystemDisk(
+      ctx.db,
+      {
+        accountId: inst.accountId,
+        regionId: inst.regionId,
+        zoneId: inst.zoneId,
+        instanceId: inst.id,
+        resourceGroupId: inst.resourceGroupId,
+        imageId: image.id,
+        creationTime: minuteTime(now),
+        since: now.getTime(),
+      },
+      {
+        id: diskId,
+        type: 'system',
+        sizeGiB: size,
+        category: old?.category ?? 'cloud_essd',
+        device: old?.device ?? '/dev/xvda',
+        performanceLevel: old?.performanceLevel,
+        encrypted: old?.encrypted,
+        kmsKeyId: old?.kmsKeyId,
+        name: old?.name,
+        description: old?.description,
+      },
+    );
     updateInstance(ctx.db, inst.id, {
       imageId: image.id,
       platform: image.platform,
@@ -64,51 +79,8 @@ export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, 
       osName: image.osName,
       osNameEn: image.osNameEn,
       ...(password !== undefined ? { hasPassword: true } : {}),
-      disks,
     });
     const result = { DiskId: diskId };
-    return result;
-  });
-};
-
-/**
- * ResizeDisk: grow a disk to NewSize GiB (larger than now, at most {@link maxDiskSize}); the
- * instance it is attached to must be Running or Stopped. Repeating the same request with its
- * ClientToken succeeds again.
- */
-export const resizeDisk: HandlerOf<typeof resizeDiskSpec> = (ctx, input) => {
-  const diskId = input.DiskId;
-  const disk = findDiskAnyRegion(ctx.db, ctx.account.accountId, diskId);
-  if (!disk) throw apiError('InvalidDiskId.NotFound', `The disk "${diskId}" given in DiskId does not exist.`);
-  return withClientToken(ctx, 'ResizeDisk', input.ClientToken, input, () => {
-    const newSize = input.NewSize;
-    const max = maxDiskSize(disk.type, disk.category);
-    if (newSize <= disk.sizeGiB) {
-      throw apiError(
-        'InvalidDiskSize.TooSmall',
-        `NewSize ${newSize} must be larger than the current size ${disk.sizeGiB} GiB of disk "${diskId}"; disks only grow.`,
-      );
-    }
-    if (newSize > max) {
-      throw new EcsApiError(
-        'InvalidParameter',
-        403,
-        `NewSize ${newSize} is not valid for ${disk.type} disk "${diskId}" (${disk.category}): at most ${max} GiB.`,
-      );
-    }
-    const inst = disk.instanceId ? findInstanceAnyRegion(ctx.db, ctx.account.accountId, disk.instanceId) : undefined;
-    if (inst) {
-      const status = statusNow(ctx, inst);
-      if (status !== 'Running' && status !== 'Stopped') {
-        throw new EcsApiError(
-          'OperationDenied',
-          403,
-          `The instance "${inst.id}" of disk "${diskId}" is ${status}; ResizeDisk needs it Running or Stopped.`,
-        );
-      }
-      updateInstance(ctx.db, inst.id, { disks: inst.disks.map((d) => (d.id === diskId ? { ...d, sizeGiB: newSize } : d)) });
-    }
-    const result = {};
     return result;
   });
 };

@@ -7,19 +7,21 @@ import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
 import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
-/** Snapshot `Usage`: `image` while a custom image references it, else `none`. */
-export const snapshotUsage = (ctx: HandlerContext, id: string): 'image' | 'none' =>
-  (ctx.backend.queries.images?.usingSnapshot(ctx.db, id).length ?? 0) > 0 ? 'image' : 'none';
+type Usage = 'image' | 'disk' | 'image_disk' | 'none';
+const usageOf = (byImage: boolean, byDisk: boolean): Usage => (byImage ? (byDisk ? 'image_disk' : 'image') : byDisk ? 'disk' : 'none');
+
+/** Snapshot `Usage`: `image` while a custom image references it, `disk` while a disk made from it exists, `image_disk` both, else `none`. */
+export const snapshotUsage = (ctx: HandlerContext, id: string): Usage =>
+  usageOf(
+    (ctx.backend.queries.images?.usingSnapshot(ctx.db, id).length ?? 0) > 0,
+    (ctx.backend.queries.disks?.fromSnapshots(ctx.db, [id]).get(id)?.length ?? 0) > 0,
+  );
 
 /** One Snapshot object of DescribeSnapshots. */
 type SnapshotObject = HandlerOutputOf<typeof describeSnapshotsSpec>['Snapshots']['Snapshot'][number];
 
 /** The Snapshot object of DescribeSnapshots with the SDK's JSON types. */
-export function snapshotView(
-  ctx: HandlerContext,
-  s: SnapshotRecord,
-  extras?: { tags: readonly Tag[]; usage: 'image' | 'none' },
-): SnapshotObject {
+export function snapshotView(ctx: HandlerContext, s: SnapshotRecord, extras?: { tags: readonly Tag[]; usage: Usage }): SnapshotObject {
   const st = snapshotState(s, ctx.now());
   return {
     SnapshotId: s.id,
@@ -87,6 +89,10 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
     ctx.db,
     items.map((s) => s.id),
   );
+  const madeDisks = ctx.backend.queries.disks?.fromSnapshots(
+    ctx.db,
+    items.map((s) => s.id),
+  );
   return {
     TotalCount: list.total,
     PageNumber: page.pageNumber,
@@ -94,7 +100,10 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
     NextToken: page.nextToken,
     Snapshots: {
       Snapshot: items.map((s) =>
-        snapshotView(ctx, s, { tags: tags.get(`${ctx.account.accountId}/${s.id}`) ?? [], usage: used.has(s.id) ? 'image' : 'none' }),
+        snapshotView(ctx, s, {
+          tags: tags.get(`${ctx.account.accountId}/${s.id}`) ?? [],
+          usage: usageOf(used.has(s.id), madeDisks?.has(s.id) ?? false),
+        }),
       ),
     },
   };

@@ -1,8 +1,12 @@
 /**
- * The snapshots family: snapshot storage, DescribeSnapshots, DeleteSnapshot, seeds, `snapshot` as
+ * The snapshots family: snapshot storage, DescribeSnapshots, CreateSnapshot, ModifySnapshotAttribute,
+ * DeleteSnapshot, seeds, `snapshot` as
  * a taggable resource and resource-group member, and the queries other families ask it.
  */
-import type { Family } from '../context.js';
+import { pickErrors, type Family } from '../context.js';
+import { disksErrors } from '../../spec/ecs/disks.js';
+import { imagesErrors } from '../../spec/ecs/images.js';
+import { instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
 import { snapshotsActions, snapshotsErrors } from '../../spec/ecs/snapshots.js';
 import * as handlers from './handlers.js';
 import { snapshotsMigrations } from './migrations.js';
@@ -16,7 +20,13 @@ export const snapshotsFamily: Family = {
   product: 'Ecs',
   specs: snapshotsActions,
   handlers,
-  errors: [...snapshotsErrors, ...tagParamErrors],
+  errors: [
+    ...snapshotsErrors,
+    ...tagParamErrors,
+    ...pickErrors(disksErrors, 'InvalidDiskId.NotFound', 'IncorrectDiskStatus'),
+    ...pickErrors(imagesErrors, 'InvalidDescription.Malformed'),
+    ...pickErrors(instanceLifecycleErrors, 'InvalidResourceGroup.NotFound'),
+  ],
   migrations: snapshotsMigrations,
   seed: (db, account, settings) => seedSnapshots(db, account, settings),
   taggable: { snapshot: (db, accountId, regionId, id) => getSnapshot(db, accountId, regionId, id) !== undefined },

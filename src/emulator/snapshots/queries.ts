@@ -3,7 +3,7 @@
  * build on; CreateImage stores the snapshots it takes of an instance's disks.
  */
 import type Database from 'better-sqlite3';
-import { getSnapshot, insertSnapshot, snapshotState, type SnapshotRecord } from './repository.js';
+import { getSnapshot, insertSnapshot, progressingOfDisk, snapshotState, type SnapshotRecord } from './repository.js';
 
 declare module '../context.js' {
   interface FamilyQueries {
@@ -18,10 +18,13 @@ export interface SnapshotQueries {
   status(s: SnapshotRecord, now: Date): 'progressing' | 'accomplished';
   /** Store a snapshot another family took (CreateImage snapshots each disk of its instance). */
   insert(db: Database.Database, s: SnapshotRecord): void;
+  /** Whether a snapshot of the disk is still progressing at `now` (DeleteDisk waits for it). */
+  progressingOfDisk(db: Database.Database, diskId: string, now: Date): boolean;
 }
 
 export const snapshotQueries: SnapshotQueries = {
   find: getSnapshot,
   status: (s, now) => snapshotState(s, now).status,
   insert: insertSnapshot,
+  progressingOfDisk,
 };

@@ -123,6 +123,26 @@ export function findSnapshotAnyRegion(db: Database.Database, accountId: number, 
   return row && toRecord(row);
 }
 
+/** Whether a snapshot of the disk is still progressing at `now`. */
+export function progressingOfDisk(db: Database.Database, diskId: string, now: Date): boolean {
+  return db.prepare('SELECT 1 FROM snapshots WHERE source_disk_id = ? AND ready_at > ? LIMIT 1').get(diskId, now.getTime()) !== undefined;
+}
+
+/** Change the attributes ModifySnapshotAttribute sets. */
+export function updateSnapshot(
+  db: Database.Database,
+  id: string,
+  patch: { name?: string; description?: string; retentionDays?: number },
+): void {
+  const cols = { name: 'name', description: 'description', retentionDays: 'retention_days' } as const;
+  const entries = (Object.keys(cols) as (keyof typeof cols)[]).filter((k) => patch[k] !== undefined);
+  if (entries.length === 0) return;
+  db.prepare(`UPDATE snapshots SET ${entries.map((k) => `${cols[k]} = ?`).join(', ')} WHERE id = ?`).run(
+    ...entries.map((k) => patch[k]),
+    id,
+  );
+}
+
 export function deleteSnapshot(db: Database.Database, id: string): void {
   db.prepare('DELETE FROM snapshots WHERE id = ?').run(id);
 }

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Account, EmulatorSettings } from '../context.js';
-import { seedDiskId, seedInstanceId } from '../instances/seed.js';
+import { seedDiskId, seedInstanceId } from '../instances/seed-ids.js';
 import { seededGroupId } from '../resource-groups/seed.js';
 import { insertSnapshot } from './repository.js';
 

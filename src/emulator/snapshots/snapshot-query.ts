@@ -2,7 +2,8 @@
  * DescribeSnapshots in SQL: every filter, the derived status and Usage, COUNT(*) and the page
  * run inside SQLite over the `snapshots_listing` index. Status restates repository.ts
  * `snapshotState` (accomplished once now >= ready_at); Usage is `image` while an image mapping
- * references the snapshot, as describe-snapshots.ts `snapshotUsage` says.
+ * references the snapshot and `disk` while a disk was created from it (`image_disk` both), as
+ * describe-snapshots.ts `snapshotUsage` says.
  */
 import type Database from 'better-sqlite3';
 import { listing, Where, type Listing } from '../db/list-sql.js';
@@ -24,7 +25,7 @@ export interface SnapshotQuery {
   snapshotType?: string;
   /** Already lower-cased. */
   sourceDiskType?: string;
-  /** `image` / `image_disk` (referenced by an image) or `none`. */
+  /** `image` (referenced by an image), `disk` (a disk was made from it), `image_disk` (either) or `none`. */
   usage?: unknown;
   category?: unknown;
   encrypted?: unknown;
@@ -32,9 +33,20 @@ export interface SnapshotQuery {
   tags: readonly { Key?: string; Value?: string }[];
 }
 
-const USED = 'EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.snapshot_id = snapshots.id)';
+const BY_IMAGE = 'EXISTS (SELECT 1 FROM image_disk_mappings m WHERE m.snapshot_id = snapshots.id)';
+// The disks table is the disks family's; absent when that family is not served.
+const byDisk = (db: Database.Database) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'disks'").get()
+    ? "EXISTS (SELECT 1 FROM disks d WHERE d.source_snapshot_id = snapshots.id AND d.source_snapshot_id != '')"
+    : '0';
+const USAGE: Record<string, (db: Database.Database) => string> = {
+  image: () => BY_IMAGE,
+  disk: byDisk,
+  image_disk: (db) => `(${BY_IMAGE} OR ${byDisk(db)})`,
+  none: (db) => `NOT (${BY_IMAGE} OR ${byDisk(db)})`,
+};
 
-function where(q: SnapshotQuery): Where {
+function where(db: Database.Database, q: SnapshotQuery): Where {
   const w = new Where();
   // The old handler compared with ===, so a non-string value matched nothing (SQLite would coerce it).
   const same = (col: string, v: unknown) => {
@@ -51,7 +63,7 @@ function where(q: SnapshotQuery): Where {
   }
   if (q.snapshotType && q.snapshotType !== 'all') w.eq('snapshot_type', q.snapshotType);
   w.eq('source_disk_type', q.sourceDiskType);
-  if (q.usage !== undefined) w.add(q.usage === 'image' || q.usage === 'image_disk' ? USED : q.usage === 'none' ? `NOT ${USED}` : '0');
+  if (q.usage !== undefined) w.add(typeof q.usage === 'string' && USAGE[q.usage] ? USAGE[q.usage]!(db) : '0');
   same('category', q.category);
   if (q.encrypted !== undefined) w.add(typeof q.encrypted === 'boolean' ? `encrypted = ${q.encrypted ? 1 : 0}` : '0');
   same('resource_group_id', q.resourceGroupId);
@@ -60,7 +72,7 @@ function where(q: SnapshotQuery): Where {
 
 /** TotalCount and the ids of any window (newest created_at first, then id); load rows with `snapshotsByIds`. */
 export function querySnapshots(db: Database.Database, q: SnapshotQuery): Listing {
-  const w = where(q);
+  const w = where(db, q);
   // Given ids, `+` keeps the planner on the primary key instead of the listing index.
   if (q.ids) {
     w.conds[0] = `+${w.conds[0]}`;

@@ -4,6 +4,9 @@ import type { InstanceDetail } from '../../ecs/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { fromInstance, toBase64UserData, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
 import { instanceSchema } from './schema.js';
+import { diskFixture } from '../test-support/disk-fixture.js';
+
+const systemDisk = diskFixture({ Type: 'system', Category: 'cloud_essd', Size: 40, Device: '/dev/xvda' });
 
 const empty = nullState(instanceSchema);
 const seed = { image_id: 'ubuntu_22_04_x64', instance_type: 'ecs.sn1ne.large', security_groups: ['sg-1'] };
@@ -56,7 +59,7 @@ test('the RunInstances request carries the system disk as an object and the size
 });
 
 test('state from DescribeInstances keeps the unreadable password and the system disk from DescribeDisks', () => {
-  const s = fromInstance(detail, { category: 'cloud_essd', size: 40 }, { ...empty, password: 'Secret123!' });
+  const s = fromInstance(detail, [systemDisk], { ...empty, password: 'Secret123!' });
   assert.equal(s.password, 'Secret123!');
   assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
   assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
@@ -103,7 +106,7 @@ test('user data is sent base64-encoded, and a value that already is base64 is ke
     Buffer.from('#!/bin/sh\necho hi').toString('base64'),
   );
   assert.equal(toBase64UserData('IyEvYmluL3No'), 'IyEvYmluL3No');
-  assert.equal(fromInstance(detail, undefined, { ...empty, user_data: 'x' }).user_data, 'x');
+  assert.equal(fromInstance(detail, [], { ...empty, user_data: 'x' }).user_data, 'x');
 });
 
 test('validation accepts the seed instance configuration', () => {

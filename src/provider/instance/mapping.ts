@@ -1,9 +1,11 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
+import type { Disk, InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
-import type { InstanceState } from './schema.js';
+import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
+import type { PlanOf } from '../../framework/index.js';
+import type { InstanceState, instanceSchema } from './schema.js';
 
-type Planned = { [K in keyof InstanceState]: InstanceState[K] | undefined };
+type Planned = PlanOf<typeof instanceSchema>;
 
 export function toRunInstanceInput(plan: Planned): RunInstanceInput {
   return {
@@ -29,10 +31,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     SpotPriceLimit:
       plan.spot_price_limit == null || plan.spot_strategy !== 'SpotWithPriceLimit' ? undefined : String(plan.spot_price_limit),
     SecurityEnhancementStrategy: (plan.security_enhancement_strategy ?? undefined) as RunInstanceInput['SecurityEnhancementStrategy'],
-    SystemDisk: {
-      Category: (plan.system_disk_category ?? undefined) as NonNullable<RunInstanceInput['SystemDisk']>['Category'],
-      Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
-    },
+    ...toRunInstanceDisks(plan),
     ResourceGroupId: plan.resource_group_id ?? undefined,
     DeletionProtection: plan.deletion_protection ?? undefined,
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
@@ -40,12 +39,11 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
   };
 }
 
-/** State from DescribeInstances (+ the system disk); the password is never readable, so it is kept. */
-export function fromInstance(
-  i: InstanceDetail,
-  disk: { category: string; size: number } | undefined,
-  prior: Partial<InstanceState>,
-): InstanceState {
+/** What a read keeps from before: the prior state, or the plan right after create or update. */
+export type InstancePrior = Partial<InstanceState> | Partial<Planned>;
+
+/** State from DescribeInstances (+ the instance's disks); the password is never readable, so it is kept. */
+export function fromInstance(i: InstanceDetail, disks: readonly Disk[], prior: InstancePrior): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -69,8 +67,7 @@ export function fromInstance(
     include_data_disks: prior.include_data_disks ?? true,
     dry_run: prior.dry_run ?? false,
     force_delete: prior.force_delete ?? false,
-    system_disk_category: disk?.category || prior.system_disk_category || 'cloud_efficiency',
-    system_disk_size: disk?.size ?? prior.system_disk_size ?? null,
+    ...fromInstanceDisks(disks, prior),
     resource_group_id: i.ResourceGroupId,
     tags: tagsForState(i.Tags, prior.tags),
     deletion_protection: i.DeletionProtection,

@@ -11,6 +11,7 @@ import {
   bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
+  describeInstanceDisks,
   describeSystemDisk,
   joinResourceGroup,
   modifyInstanceAttribute,
@@ -32,8 +33,9 @@ import {
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
 import { INSTANCE_EXAMPLE } from './example.js';
-import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
-import { instanceSchema, type InstanceState } from './schema.js';
+import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstancePrior } from './mapping.js';
+import { instanceSchema } from './schema.js';
+import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -66,17 +68,17 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
-/** The instance and its system disk (a second call), or undefined when the instance is gone. */
+/** The instance and its disks (a second call), or undefined when the instance is gone. */
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal) {
   const instance = await describeInstanceDetail(client, id, { signal });
-  return instance && { instance, disk: await describeSystemDisk(client, id, { signal }) };
+  return instance && { instance, disks: await describeInstanceDisks(client, id, { signal }) };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
-async function readInstance(client: AlibabaCloudClient, id: string, prior: Partial<InstanceState>, signal: AbortSignal) {
+async function readInstance(client: AlibabaCloudClient, id: string, prior: InstancePrior, signal: AbortSignal) {
   const now = await describeInstance(client, id, signal);
   if (!now) throw new Error(`instance ${id} no longer exists`);
-  return fromInstance(now.instance, now.disk, prior);
+  return fromInstance(now.instance, now.disks, prior);
 }
 
 async function settle(
@@ -117,6 +119,7 @@ async function modifyPlan({
   requireReplace,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   if (!prior) return;
+  planInstanceDisks(plan, prior, diags);
   const size = plan.system_disk_size;
   if (typeof size === 'number' && typeof prior.system_disk_size === 'number' && size < prior.system_disk_size) {
     diags.addAttributeError(
@@ -319,7 +322,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     readRemote(
       req,
       (id) => describeInstance(req.client, id, req.signal),
-      ({ instance, disk }) => fromInstance(instance, disk, req.state),
+      ({ instance, disks }) => fromInstance(instance, disks, req.state),
     ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts, saveProgress }) {
@@ -337,6 +340,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       if (changed.has('instance_charge_type') && plan.instance_charge_type)
         await changeChargeType(client, id, plan, timeouts.update, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
+      await updateSystemDisk(client, id, plan, changed, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
       if (changed.has('status') && plan.status)
         await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));

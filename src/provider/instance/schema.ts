@@ -6,6 +6,7 @@ import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } from '../../spec/ecs/instance-lifecycle.js';
 import { tagsParam } from '../../spec/ecs/images.js';
 import { tagsAttribute } from '../common/index.js';
+import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -185,6 +186,7 @@ export const instanceSchema = defineSchema({
         'System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.',
       meta: { ecs: 'SystemDisk.Size' },
     }),
+    ...systemDiskAttributes,
     resource_group_id: attr.string({
       optional: true,
       computed: true,
@@ -270,6 +272,7 @@ export const instanceSchema = defineSchema({
     os_name: attr.string({ computed: true, useStateForUnknown: true, description: 'Operating system name.' }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time.' }),
   },
+  blocks: { data_disks: dataDisksBlock },
 });
 
 export type InstanceState = StateOf<typeof instanceSchema>;

@@ -127,6 +127,8 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'DiskName', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
+        { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
       ],
     },
     {
@@ -142,7 +144,8 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Device', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'DeleteWithInstance', type: 'boolean' },
-        { kind: 'scalar', name: 'Encrypted', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
+        { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
       ],
       description: 'Up to 16 data disks: Size 20-32768 GiB, Category cloud_efficiency/cloud_ssd/cloud_essd/cloud_auto.',
@@ -195,6 +198,10 @@ export const runInstancesSpec = defineAction({
     'IdempotentParameterMismatch',
     'InvalidKeyPairName.NotFound',
     'InvalidPeriod',
+    'InvalidDiskName.Malformed',
+    'InvalidPerformanceLevel.Malformed',
+    'InvalidDevice.Malformed',
+    'InvalidDevice.InUse',
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
@@ -592,39 +599,6 @@ export const replaceSystemDiskSpec = defineAction({
   }),
 });
 
-/** ResizeDisk: grow a disk (system or data) of a Running or Stopped instance; NewSize above the current size, within the category's maximum. */
-export const resizeDiskSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
-  action: 'ResizeDisk',
-  mutating: true,
-  params: [
-    { kind: 'scalar', name: 'DiskId', type: 'string', required: true },
-    {
-      kind: 'scalar',
-      name: 'NewSize',
-      type: 'integer',
-      required: true,
-      min: 1,
-      max: 65536,
-      errorCode: 'InvalidParameter',
-      description: 'The new size in GiB, above the current size.',
-    },
-    { kind: 'scalar', name: 'Type', type: 'string', enum: ['offline', 'online'], emptyIsAbsent: true },
-    clientToken,
-    ...ownerParams,
-  ],
-  errors: [
-    'InvalidDiskId.NotFound',
-    'InvalidDiskSize.TooSmall',
-    'InvalidParameter',
-    'OperationDenied',
-    'IncorrectInstanceStatus',
-    'InvalidInstanceId.NotFound',
-  ],
-  response: r.response({}),
-});
-
 export const instanceLifecycleActions: readonly ActionSpec[] = [
   runInstancesSpec,
   startInstanceSpec,
@@ -637,7 +611,6 @@ export const instanceLifecycleActions: readonly ActionSpec[] = [
   describeInstanceAttributeSpec,
   modifyInstanceSpecSpec,
   replaceSystemDiskSpec,
-  resizeDiskSpec,
   modifyInstanceChargeTypeSpec,
   modifyInstanceVpcAttributeSpec,
 ];
@@ -720,8 +693,6 @@ export const instanceLifecycleErrors: readonly ErrorSpec[] = [
     status: 403,
     message: 'ModifyInstanceSpec changes pay-as-you-go (PostPaid) instances only; use ModifyPrepayInstanceSpec for subscriptions.',
   },
-  { code: 'InvalidDiskId.NotFound', status: 404, message: 'The specified disk does not exist.' },
-  { code: 'InvalidDiskSize.TooSmall', status: 403, message: 'The specified NewSize must be larger than the current disk size.' },
   // OperationDenied is registered by images.ts (400); ResizeDisk answers it with an explicit 403 as its docs give.
   { code: 'InvalidParameter.Conflict', status: 400, message: 'The specified parameters conflict with each other.' },
   {

@@ -1,5 +1,5 @@
 /**
- * ECS DescribeInstances and DescribeDisks (what an image client needs; docs/ecs-api.md 3.7) and
+ * ECS DescribeInstances (what an image client needs; docs/ecs-api.md 3.7; DescribeDisks is in disks.ts) and
  * their error codes. Instance lifecycle actions (RunInstances, StartInstance, ...) are added by
  * the network engineer in a later step.
  */
@@ -110,79 +110,7 @@ export const describeInstancesSpec = defineAction({
   }),
 });
 
-export const describeDisksSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
-  action: 'DescribeDisks',
-  params: [
-    regionIdParam,
-    { kind: 'packedList', name: 'DiskIds', packing: 'json', maxItems: 100, tooManyCode: 'InvalidParameter' },
-    { kind: 'scalar', name: 'InstanceId', type: 'string', emptyIsAbsent: true },
-    {
-      kind: 'scalar',
-      name: 'DiskType',
-      type: 'string',
-      enum: ['all', 'system', 'data'],
-      emptyIsAbsent: true,
-      errorCode: 'InvalidDiskType.ValueNotSupported',
-    },
-    { kind: 'scalar', name: 'ZoneId', type: 'string', emptyIsAbsent: true },
-    { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
-    tagFilterParam,
-    ...pagingParams(500),
-    dryRunParam,
-    ...ownerParams,
-  ],
-  errors: ['InvalidParameter', 'InvalidNextToken'],
-  response: r.response({
-    Disks: r.list(
-      'Disk',
-      r.object({
-        DiskId: r.string,
-        Status: r.string,
-        ...r.defaults({
-          AttachedTime: r.string,
-          Attachments: r.list(
-            'Attachment',
-            r.object(
-              r.defaults({
-                AttachedTime: r.string,
-                Device: r.string,
-                InstanceId: r.string,
-              }),
-            ),
-          ),
-          Category: r.string,
-          CreationTime: r.string,
-          DeleteAutoSnapshot: r.boolean,
-          DeleteWithInstance: r.boolean,
-          Description: r.string,
-          Device: r.string,
-          DiskChargeType: r.string,
-          DiskName: r.string,
-          EnableAutoSnapshot: r.boolean,
-          Encrypted: r.boolean,
-          ImageId: r.string,
-          InstanceId: r.string,
-          OperationLocks: r.list('OperationLock', r.object({})),
-          PerformanceLevel: r.string,
-          Portable: r.boolean,
-          RegionId: r.string,
-          ResourceGroupId: r.string,
-          SerialNumber: r.string,
-          Size: r.integer,
-          SourceSnapshotId: r.string,
-          Tags: r.list('Tag', r.object({})),
-          Type: r.string,
-          ZoneId: r.string,
-        }),
-      }),
-    ),
-    ...tokenPageFields,
-  }),
-});
-
-export const instancesActions: readonly ActionSpec[] = [describeInstancesSpec, describeDisksSpec];
+export const instancesActions: readonly ActionSpec[] = [describeInstancesSpec];
 
 export const instancesErrors: readonly ErrorSpec[] = [
   { code: 'InvalidStatus.NotFound', status: 404, message: 'The specified Status is not valid.' },

@@ -5,6 +5,62 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
+ * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+ */
+export interface InstanceDataDisks {
+  /**
+   * Disk category.
+   * Terraform: `category`. Optional.
+   */
+  readonly category?: string;
+  /**
+   * Release the disk with the instance.
+   * Terraform: `delete_with_instance`. Optional.
+   */
+  readonly deleteWithInstance?: boolean | cdktf.IResolvable;
+  /**
+   * Description of the disk.
+   * Terraform: `description`. Optional.
+   */
+  readonly description?: string;
+  /**
+   * Device name. If not set, the next free one in order.
+   * Terraform: `device`. Optional.
+   */
+  readonly device?: string;
+  /**
+   * Encrypt the disk.
+   * Terraform: `encrypted`. Optional.
+   */
+  readonly encrypted?: boolean | cdktf.IResolvable;
+  /**
+   * KMS key of an encrypted disk. If not set, the region default key.
+   * Terraform: `kms_key_id`. Optional.
+   */
+  readonly kmsKeyId?: string;
+  /**
+   * Name of the disk.
+   * Terraform: `name`. Optional.
+   */
+  readonly name?: string;
+  /**
+   * Performance level of a cloud_essd disk. If not set, `PL1`.
+   * Terraform: `performance_level`. Optional.
+   */
+  readonly performanceLevel?: string;
+  /**
+   * Size in GiB (20-32768, at least the snapshot size).
+   * Terraform: `size`. Required.
+   */
+  readonly size: number;
+  /**
+   * Snapshot to create the disk from.
+   * Terraform: `snapshot_id`. Optional.
+   */
+  readonly snapshotId?: string;
+}
+
+/**
  * Operation timeouts, as durations such as `10m` or `1h30m`.
  */
 export interface InstanceTimeouts {
@@ -110,6 +166,31 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly systemDiskCategory?: string;
   /**
+   * Description of the system disk; a change applies in place (ModifyDiskAttribute).
+   * Terraform: `system_disk_description`. Optional.
+   */
+  readonly systemDiskDescription?: string;
+  /**
+   * Encrypt the system disk. If not set, false.
+   * Terraform: `system_disk_encrypted`. Optional.
+   */
+  readonly systemDiskEncrypted?: boolean | cdktf.IResolvable;
+  /**
+   * KMS key of an encrypted system disk. If not set, the region default key.
+   * Terraform: `system_disk_kms_key_id`. Optional.
+   */
+  readonly systemDiskKmsKeyId?: string;
+  /**
+   * Name of the system disk; a change applies in place (ModifyDiskAttribute).
+   * Terraform: `system_disk_name`. Optional.
+   */
+  readonly systemDiskName?: string;
+  /**
+   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change is refused (ModifyDiskSpec is not supported yet).
+   * Terraform: `system_disk_performance_level`. Optional.
+   */
+  readonly systemDiskPerformanceLevel?: string;
+  /**
    * System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`. Optional.
    */
@@ -130,10 +211,113 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly vswitchId?: string;
   /**
+   * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+   * Terraform block: `data_disks` (list). Items: 0 to 16.
+   */
+  readonly dataDisks?: InstanceDataDisks[] | cdktf.IResolvable;
+  /**
    * Operation timeouts, as durations such as `10m` or `1h30m`.
    * Terraform block: `timeouts` (single).
    */
   readonly timeouts?: InstanceTimeouts;
+}
+
+/** One element of `InstanceDataDisksList` (or a single nested object); each getter is a token for that field. */
+export class InstanceDataDisksOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Disk category.
+   * Terraform: `category`.
+   */
+  public get category(): string {
+    return this.getStringAttribute("category");
+  }
+
+  /**
+   * Release the disk with the instance.
+   * Terraform: `delete_with_instance`.
+   */
+  public get deleteWithInstance(): cdktf.IResolvable {
+    return this.getBooleanAttribute("delete_with_instance");
+  }
+
+  /**
+   * Description of the disk.
+   * Terraform: `description`.
+   */
+  public get description(): string {
+    return this.getStringAttribute("description");
+  }
+
+  /**
+   * Device name. If not set, the next free one in order.
+   * Terraform: `device`.
+   */
+  public get device(): string {
+    return this.getStringAttribute("device");
+  }
+
+  /**
+   * Encrypt the disk.
+   * Terraform: `encrypted`.
+   */
+  public get encrypted(): cdktf.IResolvable {
+    return this.getBooleanAttribute("encrypted");
+  }
+
+  /**
+   * KMS key of an encrypted disk. If not set, the region default key.
+   * Terraform: `kms_key_id`.
+   */
+  public get kmsKeyId(): string {
+    return this.getStringAttribute("kms_key_id");
+  }
+
+  /**
+   * Name of the disk.
+   * Terraform: `name`.
+   */
+  public get name(): string {
+    return this.getStringAttribute("name");
+  }
+
+  /**
+   * Performance level of a cloud_essd disk. If not set, `PL1`.
+   * Terraform: `performance_level`.
+   */
+  public get performanceLevel(): string {
+    return this.getStringAttribute("performance_level");
+  }
+
+  /**
+   * Size in GiB (20-32768, at least the snapshot size).
+   * Terraform: `size`.
+   */
+  public get size(): number {
+    return this.getNumberAttribute("size");
+  }
+
+  /**
+   * Snapshot to create the disk from.
+   * Terraform: `snapshot_id`.
+   */
+  public get snapshotId(): string {
+    return this.getStringAttribute("snapshot_id");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class InstanceDataDisksList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): InstanceDataDisksOutputReference {
+    return new InstanceDataDisksOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
 }
 
 /** One element of `InstanceTimeoutsList` (or a single nested object); each getter is a token for that field. */
@@ -178,7 +362,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", hostName: "host_name", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", password: "password", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityGroups: "security_groups", status: "status", systemDiskCategory: "system_disk_category", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vswitchId: "vswitch_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", hostName: "host_name", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", password: "password", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityGroups: "security_groups", status: "status", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -390,6 +574,54 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Description of the system disk; a change applies in place (ModifyDiskAttribute).
+   * Terraform: `system_disk_description`.
+   */
+  public get systemDiskDescription(): string {
+    return this.getStringAttribute("system_disk_description");
+  }
+
+  /**
+   * Encrypt the system disk. If not set, false.
+   * Terraform: `system_disk_encrypted`.
+   */
+  public get systemDiskEncrypted(): cdktf.IResolvable {
+    return this.getBooleanAttribute("system_disk_encrypted");
+  }
+
+  /**
+   * Id of the system disk (changes when the image is replaced).
+   * Terraform: `system_disk_id`.
+   */
+  public get systemDiskId(): string {
+    return this.getStringAttribute("system_disk_id");
+  }
+
+  /**
+   * KMS key of an encrypted system disk. If not set, the region default key.
+   * Terraform: `system_disk_kms_key_id`.
+   */
+  public get systemDiskKmsKeyId(): string {
+    return this.getStringAttribute("system_disk_kms_key_id");
+  }
+
+  /**
+   * Name of the system disk; a change applies in place (ModifyDiskAttribute).
+   * Terraform: `system_disk_name`.
+   */
+  public get systemDiskName(): string {
+    return this.getStringAttribute("system_disk_name");
+  }
+
+  /**
+   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change is refused (ModifyDiskSpec is not supported yet).
+   * Terraform: `system_disk_performance_level`.
+   */
+  public get systemDiskPerformanceLevel(): string {
+    return this.getStringAttribute("system_disk_performance_level");
+  }
+
+  /**
    * System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`.
    */
@@ -419,6 +651,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get vswitchId(): string {
     return this.getStringAttribute("vswitch_id");
+  }
+
+  /**
+   * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+   * Terraform: `data_disks`.
+   */
+  public get dataDisks(): InstanceDataDisksList {
+    return new InstanceDataDisksList(this, "data_disks", false);
   }
 
   /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
 import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
 import { queryDisks, type DiskQuery } from './disk-query.js';
-import { disksByIds, insertInstance, listDisks } from './repository.js';
+import { disksByIds, diskStatus, insertDisk, listDisks, type DiskView } from './repository.js';
 
 /** Deterministic PRNG so a failure reproduces. */
 function rng(seed: number): () => number {
@@ -14,13 +14,50 @@ function rng(seed: number): () => number {
 const ACCOUNTS = [111, 222];
 const REGIONS = ['cn-hangzhou', 'cn-beijing'];
 
-/** DescribeDisks' filter as it was before the SQL rewrite: every disk of the region, filtered in JS. */
+/** A disk row with every attribute; `over` sets what a case needs. */
+export function diskRow(over: Partial<DiskView> & Pick<DiskView, 'id' | 'accountId' | 'regionId'>): DiskView {
+  return {
+    zoneId: 'z-a',
+    instanceId: '',
+    lastInstanceId: '',
+    type: 'data',
+    sizeGiB: 20,
+    category: 'cloud_essd',
+    device: '',
+    resourceGroupId: '',
+    imageId: '',
+    creationTime: '2026-01-01T00:00Z',
+    position: 0,
+    name: '',
+    description: '',
+    status: 'Available',
+    statusSince: 0,
+    deleteWithInstance: false,
+    deleteAutoSnapshot: true,
+    encrypted: false,
+    kmsKeyId: '',
+    performanceLevel: '',
+    sourceSnapshotId: '',
+    attachedTime: '',
+    detachedTime: '',
+    ...over,
+  };
+}
+
+const NOW = 10_000;
+
+/** DescribeDisks' filter as a plain model: every disk of the region, filtered in JS. */
 function reference(db: RunningEmulator['db'], q: DiskQuery, offset: number, limit: number): { total: number; ids: string[] } {
   const kept = listDisks(db, q.accountId, q.regionId).filter(
     (d) =>
       (!q.ids || q.ids.includes(d.id)) &&
       (q.instanceId === undefined || d.instanceId === q.instanceId) &&
       (q.diskType === undefined || d.type === q.diskType) &&
+      (q.category === undefined || d.category === q.category) &&
+      (q.status === undefined || diskStatus(d, new Date(NOW), 2) === q.status) &&
+      (q.name === undefined || d.name === q.name) &&
+      (q.encrypted === undefined || d.encrypted === q.encrypted) &&
+      (q.portable === undefined || (d.type === 'data') === q.portable) &&
       (q.zoneId === undefined || d.zoneId === q.zoneId) &&
       (q.resourceGroupId === undefined || d.resourceGroupId === q.resourceGroupId) &&
       (q.tags.length === 0 || matchesTagFilter(getTags(db, q.accountId, 'disk', d.id), q.tags)),
@@ -38,29 +75,24 @@ describe('DescribeDisks SQL query', () => {
     emu.db.transaction(() => {
       for (let i = 0; i < 200; i++) {
         const accountId = pick(ACCOUNTS);
-        const disks = [
-          { id: `d-${i}-${pick(['a', 'b'])}`, type: 'system' as const, sizeGiB: 40, category: 'cloud_essd', device: '/dev/xvda' },
-          ...(r() < 0.5 ? [{ id: `d-${i}-data`, type: 'data' as const, sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }] : []),
-        ];
-        insertInstance(emu.db, {
-          id: `i-${i}`,
+        const common = {
           accountId,
           regionId: pick(REGIONS),
           zoneId: pick(['z-a', 'z-b']),
-          name: 'x',
-          instanceType: 'ecs.g8i.large',
-          imageId: 'img',
-          status: 'Running',
-          statusSince: 0,
-          vpcId: '',
-          vSwitchId: '',
-          securityGroupIds: [],
           resourceGroupId: pick(['rg-a', 'rg-b']),
           creationTime: `2026-01-01T00:0${Math.floor(r() * 4)}Z`,
-          internetMaxBandwidthOut: 0,
-          locks: [],
-          disks,
-        });
+          status: pick(['Creating', 'Available', 'Attaching', 'In_use', 'Detaching'] as const),
+          statusSince: pick([0, NOW - 1000, NOW - 5000]),
+          name: pick(['', 'a', 'b']),
+          encrypted: r() < 0.3,
+          category: pick(['cloud_essd', 'cloud']),
+        };
+        const attached = r() < 0.7;
+        const disks = [
+          diskRow({ ...common, id: `d-${i}-${pick(['a', 'b'])}`, type: 'system', instanceId: attached ? `i-${i}` : '' }),
+          ...(r() < 0.5 ? [diskRow({ ...common, id: `d-${i}-data`, instanceId: attached ? `i-${i}` : '', position: 1 })] : []),
+        ];
+        for (const d of disks) insertDisk(emu.db, d);
         for (const d of disks) {
           diskIds.push(d.id);
           if (r() < 0.5) setTags(emu.db, accountId, 'disk', d.id, [{ key: 'env', value: pick(['dev', 'prod', '']) }]);
@@ -70,7 +102,7 @@ describe('DescribeDisks SQL query', () => {
   });
   after(() => emu.stop());
 
-  test('gives the same TotalCount and page as filtering every disk in JS, over 400 random queries', () => {
+  test('gives the same TotalCount and page as filtering every disk in JS (derived status included), over 400 random queries', () => {
     for (let n = 0; n < 400; n++) {
       const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
       const q: DiskQuery = {
@@ -80,6 +112,13 @@ describe('DescribeDisks SQL query', () => {
         instanceId: maybe(0.15, () => `i-${Math.floor(r() * 200)}`),
         diskType: maybe(0.3, () => pick(['system', 'data'] as const)),
         zoneId: maybe(0.2, () => 'z-a'),
+        category: maybe(0.2, () => pick(['cloud', 'cloud_ssd'])),
+        status: maybe(0.3, () => pick(['Creating', 'Available', 'Attaching', 'In_use', 'Detaching'])),
+        now: NOW,
+        transitionSeconds: 2,
+        name: maybe(0.1, () => pick(['a', 'c'])),
+        encrypted: maybe(0.1, () => r() < 0.5),
+        portable: maybe(0.1, () => r() < 0.5),
         resourceGroupId: maybe(0.2, () => pick(['rg-a', 'rg-c'])),
         tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }] : [],
       };
@@ -111,25 +150,7 @@ describe('DescribeDisks SQL query', () => {
         seen.push(sql);
         return prepare(sql);
       }) as typeof fresh.db.prepare;
-      insertInstance(fresh.db, {
-        id: 'i-1',
-        accountId: 1,
-        regionId: 'x',
-        zoneId: 'z',
-        name: 'x',
-        instanceType: 't',
-        imageId: 'img',
-        status: 'Running',
-        statusSince: 0,
-        vpcId: '',
-        vSwitchId: '',
-        securityGroupIds: [],
-        resourceGroupId: '',
-        creationTime: '2026-01-01T00:00Z',
-        internetMaxBandwidthOut: 0,
-        locks: [],
-        disks: [{ id: 'd-1', type: 'data', sizeGiB: 20, category: 'cloud', device: '/dev/xvdb' }],
-      });
+      insertDisk(fresh.db, diskRow({ id: 'd-1', accountId: 1, regionId: 'x' }));
       seen.length = 0;
       queryDisks(fresh.db, { accountId: 1, regionId: 'x', diskType: 'data', tags: [] }).ids(0, 10);
       assert.equal(seen.length, 2, 'a count and a page query');

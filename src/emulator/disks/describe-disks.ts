@@ -1,0 +1,91 @@
+import type { HandlerContext, HandlerOf } from '../context.js';
+import { pageWindow } from '../core/paging.js';
+import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
+import type { describeDisksSpec } from '../../spec/ecs/disks.js';
+import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
+import { disksByIds, diskStatus, type DiskView } from './repository.js';
+import { queryDisks } from './disk-query.js';
+
+type DiskObject = HandlerOutputOf<typeof describeDisksSpec>['Disks']['Disk'][number];
+
+/** The seconds Creating, Attaching and Detaching last (as long as an instance takes to start). */
+export const diskTransitionSeconds = (ctx: HandlerContext) => ctx.settings.instanceStartSeconds;
+
+/** One Disk object of DescribeDisks. */
+export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]): DiskObject {
+  const status = diskStatus(d, ctx.now(), diskTransitionSeconds(ctx));
+  // While Detaching, ECS still shows the instance the disk leaves.
+  const instanceId = d.instanceId || (status === 'Detaching' ? d.lastInstanceId : '');
+  return {
+    DiskId: d.id,
+    DiskName: d.name,
+    Description: d.description,
+    Type: d.type,
+    Category: d.category,
+    Size: d.sizeGiB,
+    Device: d.device,
+    Status: status,
+    InstanceId: instanceId,
+    RegionId: d.regionId,
+    ZoneId: d.zoneId,
+    ImageId: d.imageId,
+    SourceSnapshotId: d.sourceSnapshotId,
+    ResourceGroupId: d.resourceGroupId,
+    CreationTime: d.creationTime,
+    AttachedTime: d.attachedTime,
+    DetachedTime: d.detachedTime,
+    Encrypted: d.encrypted,
+    KMSKeyId: d.kmsKeyId,
+    Portable: d.type === 'data',
+    DeleteWithInstance: d.deleteWithInstance,
+    DeleteAutoSnapshot: d.deleteAutoSnapshot,
+    EnableAutoSnapshot: false,
+    DiskChargeType: 'PostPaid',
+    MultiAttach: 'Disabled',
+    PerformanceLevel: d.performanceLevel,
+    SerialNumber: `${d.id}-serial`,
+    OperationLocks: { OperationLock: [] },
+    Attachments: { Attachment: d.instanceId ? [{ InstanceId: d.instanceId, Device: d.device, AttachedTime: d.attachedTime }] : [] },
+    Tags: {
+      Tag: (tags ?? getTags(ctx.db, ctx.account.accountId, 'disk', d.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
+    },
+  };
+}
+
+/** DescribeDisks: the account's disks in the region, filtered, newest first, paged. */
+export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) => {
+  const a = ctx.account.accountId;
+  const list = queryDisks(ctx.db, {
+    accountId: a,
+    regionId: ctx.regionId,
+    ids: input.DiskIds,
+    instanceId: input.InstanceId,
+    diskType: input.DiskType === 'system' || input.DiskType === 'data' ? input.DiskType : undefined,
+    category: input.Category === 'all' ? undefined : input.Category,
+    status: input.Status === 'All' ? undefined : input.Status,
+    now: ctx.now().getTime(),
+    transitionSeconds: diskTransitionSeconds(ctx),
+    zoneId: input.ZoneId,
+    name: input.DiskName,
+    snapshotId: input.SnapshotId,
+    portable: input.Portable,
+    encrypted: input.Encrypted,
+    deleteWithInstance: input.DeleteWithInstance,
+    resourceGroupId: input.ResourceGroupId,
+    tags: input.Tag ?? [],
+  });
+  const page = pageWindow(list.total, input);
+  const items = disksByIds(ctx.db, list.ids(page.offset, page.limit));
+  const tags = getTagsOfMany(
+    ctx.db,
+    'disk',
+    items.map((d) => ({ accountId: a, resourceId: d.id })),
+  );
+  return {
+    TotalCount: list.total,
+    PageNumber: page.pageNumber,
+    PageSize: page.pageSize,
+    NextToken: page.nextToken,
+    Disks: { Disk: items.map((d) => diskView(ctx, d, tags.get(`${a}/${d.id}`) ?? [])) },
+  };
+};
