@@ -52,7 +52,7 @@ const expectations: Record<string, unknown>[] = [
 
 test(
   'the official alicloud_vpc basic steps apply and plan clean, import verifies, destroy leaves nothing',
-  { timeout: 600_000 },
+  { timeout: 1_500_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
     const configs = accumulatedConfigs('alicloud_vpc', 'default', DEPENDENCIES, parts);

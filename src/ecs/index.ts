@@ -25,6 +25,7 @@ export * from './snapshots.js';
 export * from './vpc.js';
 export * from './vswitches.js';
 export * from './security-groups.js';
+export * from './security-group-rules.js';
 export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';

@@ -48,6 +48,8 @@ export type Vpc = Pick<
   | 'EnabledIpv6'
   | 'Ipv6CidrBlock'
   | 'DnsHostnameStatus'
+  | 'DhcpOptionsSetId'
+  | 'DhcpOptionsSetStatus'
 > & {
   RouteTableIds: string[];
   VSwitchIds: string[];
@@ -81,6 +83,8 @@ function toVpc(o: RawVpc): Vpc {
     EnabledIpv6: o.EnabledIpv6,
     Ipv6CidrBlock: o.Ipv6CidrBlock,
     DnsHostnameStatus: o.DnsHostnameStatus,
+    DhcpOptionsSetId: o.DhcpOptionsSetId,
+    DhcpOptionsSetStatus: o.DhcpOptionsSetStatus,
     VSwitchIds: o.VSwitchIds.VSwitchId,
     Tags: vpcTagMap(o.Tags),
     Ipv6CidrBlocks: o.Ipv6CidrBlocks.Ipv6CidrBlock,
@@ -189,20 +193,27 @@ export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opt
 }
 
 /** Every VPC of the region (50 per page). */
-export async function describeAllVpcs(
+export async function describeAllVpcs(client: AlibabaCloudClient, filter: VpcFilter = {}, opts: CallOptions = {}): Promise<Vpc[]> {
+  return (await describeVpcsPage(client, filter, undefined, 50, opts)).vpcs;
+}
+
+/** DescribeVpcs filters (everything but ids and paging). */
+export type VpcFilter = Omit<ClientInputOf<typeof describeVpcsSpec>, 'VpcId' | 'PageNumber' | 'PageSize'>;
+
+/** One page of DescribeVpcs (`pageNumber` given), or every page; with the API's total count. */
+export async function describeVpcsPage(
   client: AlibabaCloudClient,
-  filter: Pick<
-    ClientInputOf<typeof describeVpcsSpec>,
-    'VpcName' | 'ResourceGroupId' | 'IsDefault' | 'DhcpOptionsSetId' | 'VpcOwnerId' | 'Tag'
-  > = {},
+  filter: VpcFilter,
+  pageNumber: number | undefined,
+  pageSize: number,
   opts: CallOptions = {},
-): Promise<Vpc[]> {
-  const all: Vpc[] = [];
-  for (let page = 1; ; page++) {
-    const body = await client.call(describeVpcsSpec, { ...filter, PageNumber: page, PageSize: 50 }, opts);
+): Promise<{ vpcs: Vpc[]; totalCount: number }> {
+  const vpcs: Vpc[] = [];
+  for (let page = pageNumber ?? 1; ; page++) {
+    const body = await client.call(describeVpcsSpec, { ...filter, PageNumber: page, PageSize: pageSize }, opts);
     const got = body.Vpcs.Vpc.map(toVpc);
-    all.push(...got);
-    if (got.length === 0 || all.length >= body.TotalCount) return all;
+    vpcs.push(...got);
+    if (pageNumber !== undefined || got.length === 0 || vpcs.length >= body.TotalCount) return { vpcs, totalCount: body.TotalCount };
   }
 }
 

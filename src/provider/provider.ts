@@ -11,11 +11,15 @@ import { imageResource } from './image/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
+import { securityGroupRuleResource } from './security-group-rule/resource.js';
 import { instanceResource } from './instance/resource.js';
 import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
+import { vpcsDataSource } from './data-vpcs/data-source.js';
+import { vswitchesDataSource } from './data-vswitches/data-source.js';
+import { securityGroupsDataSource } from './data-security-groups/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -27,6 +31,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   vpcResource,
   vswitchResource,
   securityGroupResource,
+  securityGroupRuleResource,
   instanceResource,
 ];
 
@@ -37,6 +42,9 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  vpcsDataSource,
+  vswitchesDataSource,
+  securityGroupsDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */

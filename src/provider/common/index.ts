@@ -17,3 +17,4 @@ export * from './tags.js';
 export * from './spec-rules.js';
 export * from './values.js';
 export * from './data-source.js';
+export * from './output-file.js';

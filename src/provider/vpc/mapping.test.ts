@@ -22,6 +22,8 @@ const remote: RemoteVpc = {
   EnabledIpv6: false,
   Ipv6CidrBlock: '',
   DnsHostnameStatus: 'DISABLED',
+  DhcpOptionsSetId: '',
+  DhcpOptionsSetStatus: '',
   ClassicLinkEnabled: false,
   Ipv6CidrBlocks: [],
   SecondaryCidrBlocks: [],
