@@ -140,3 +140,41 @@ function sameValue(a: unknown, b: unknown): boolean {
     return false;
   }
 }
+
+/** An attribute value of {@link resourceConfig}: `"${expr}"` is written as the bare expression. */
+export type HclValue = string | number | boolean | readonly HclValue[] | { readonly [key: string]: HclValue };
+/** Marks an attribute a step removes again (the official framework's REMOVEKEY). */
+export const REMOVE = Symbol('remove');
+/** One step's attributes for {@link accumulatedConfigs}. */
+export type StepAttributes = Record<string, HclValue | typeof REMOVE>;
+
+/**
+ * The official tests' `resourceTestAccConfigFunc`: each step's attributes are merged onto the
+ * previous step's (REMOVE drops one), and the resource block is rendered after `dependencies`.
+ */
+export function accumulatedConfigs(type: string, name: string, dependencies: string, steps: readonly StepAttributes[]): string[] {
+  let attrs: Record<string, HclValue> = {};
+  return steps.map((patch) => {
+    attrs = { ...attrs };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === REMOVE) delete attrs[k];
+      else attrs[k] = v;
+    }
+    const body = Object.entries(attrs)
+      .map(([k, v]) => `  ${k} = ${hcl(v)}`)
+      .join('\n');
+    return `${dependencies}\nresource "${type}" "${name}" {\n${body}\n}\n`;
+  });
+}
+
+function hcl(v: HclValue): string {
+  if (typeof v === 'string') {
+    const expr = /^\$\{(.*)\}$/s.exec(v);
+    return expr ? expr[1]! : JSON.stringify(v);
+  }
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(hcl).join(', ')}]`;
+  return `{ ${Object.entries(v as Record<string, HclValue>)
+    .map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`)
+    .join(', ')} }`;
+}

@@ -26,6 +26,7 @@ export * from './disks.js';
 export * from './vpc.js';
 export * from './vswitches.js';
 export * from './security-groups.js';
+export * from './security-group-rules.js';
 export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';

@@ -41,6 +41,37 @@ export async function createSecurityGroup(
   return { securityGroupId: body.SecurityGroupId, requestId: body.RequestId };
 }
 
+function toSecurityGroup(found: RawSecurityGroup): SecurityGroup {
+  return {
+    SecurityGroupId: found.SecurityGroupId,
+    SecurityGroupName: found.SecurityGroupName,
+    Description: found.Description,
+    SecurityGroupType: found.SecurityGroupType,
+    VpcId: found.VpcId,
+    ResourceGroupId: found.ResourceGroupId,
+    CreationTime: found.CreationTime,
+    Tags: Object.fromEntries(found.Tags.Tag.map((t) => [t.TagKey, t.TagValue])),
+  };
+}
+
+/** One page of DescribeSecurityGroups (`pageNumber` given) or every page, with the API's total count. */
+export async function describeSecurityGroupsPage(
+  client: AlibabaCloudClient,
+  filter: Pick<ClientInputOf<typeof describeSecurityGroupsSpec>, 'VpcId' | 'ResourceGroupId' | 'Tag'>,
+  pageNumber: number | undefined,
+  pageSize: number,
+  opts: CallOptions = {},
+): Promise<{ groups: SecurityGroup[]; totalCount: number }> {
+  const groups: SecurityGroup[] = [];
+  for (let page = pageNumber ?? 1; ; page++) {
+    const body = await client.call(describeSecurityGroupsSpec, { ...filter, PageNumber: page, PageSize: pageSize }, opts);
+    const got = body.SecurityGroups.SecurityGroup.map(toSecurityGroup);
+    groups.push(...got);
+    const total = body.TotalCount ?? groups.length;
+    if (pageNumber !== undefined || got.length === 0 || groups.length >= total) return { groups, totalCount: total };
+  }
+}
+
 /** The group with this id, or undefined when a well-formed answer lacks it (or says `InvalidSecurityGroupId.NotFound`). */
 export async function describeSecurityGroup(
   client: AlibabaCloudClient,
@@ -50,17 +81,7 @@ export async function describeSecurityGroup(
   try {
     const body = await client.call(describeSecurityGroupsSpec, { SecurityGroupIds: [id], PageSize: 10 }, opts);
     const found = body.SecurityGroups.SecurityGroup.find((g) => g.SecurityGroupId === id);
-    if (!found) return undefined;
-    return {
-      SecurityGroupId: found.SecurityGroupId,
-      SecurityGroupName: found.SecurityGroupName,
-      Description: found.Description,
-      SecurityGroupType: found.SecurityGroupType,
-      VpcId: found.VpcId,
-      ResourceGroupId: found.ResourceGroupId,
-      CreationTime: found.CreationTime,
-      Tags: Object.fromEntries(found.Tags.Tag.map((t) => [t.TagKey, t.TagValue])),
-    };
+    return found && toSecurityGroup(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return undefined;
     throw err;

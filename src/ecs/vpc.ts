@@ -1,10 +1,23 @@
 /**
- * VPC product (2016-04-28) operations for VPCs: CreateVpc, DescribeVpcs, ModifyVpcAttribute,
- * DeleteVpc, the VPC waiters, and the VPC-product tag / resource-group moves shared with
+ * VPC product (2016-04-28) operations for VPCs: CreateVpc, CreateDefaultVpc, DescribeVpcs,
+ * ModifyVpcAttribute, DeleteVpc, Associate/UnassociateVpcCidrBlock, Enable/DisableVpcClassicLink,
+ * the system route table (DescribeRouteTableList, ModifyRouteTableAttributes), the VPC waiters, and the VPC-product tag / resource-group moves shared with
  * vSwitches (TagResources, UnTagResources, MoveResourceGroup with ResourceType VPC/VSWITCH).
  */
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
-import { createVpcSpec, deleteVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec } from '../spec/vpc/vpcs.js';
+import {
+  associateVpcCidrBlockSpec,
+  createDefaultVpcSpec,
+  createVpcSpec,
+  deleteVpcSpec,
+  describeVpcAttributeSpec,
+  describeVpcsSpec,
+  disableVpcClassicLinkSpec,
+  enableVpcClassicLinkSpec,
+  modifyVpcAttributeSpec,
+  unassociateVpcCidrBlockSpec,
+} from '../spec/vpc/vpcs.js';
+import { describeRouteTableListSpec, modifyRouteTableAttributesSpec } from '../spec/vpc/route-tables.js';
 import {
   moveResourceGroupVpcSpec,
   tagResourcesVpcSpec,
@@ -22,11 +35,28 @@ type RawVpc = OutputOf<typeof describeVpcsSpec>['Vpcs']['Vpc'][number];
 /** One VPC of DescribeVpcs: its scalar fields as reported, lists flattened, tags as a map. */
 export type Vpc = Pick<
   RawVpc,
-  'VpcId' | 'VpcName' | 'Description' | 'CidrBlock' | 'Status' | 'VRouterId' | 'ResourceGroupId' | 'CreationTime' | 'IsDefault'
+  | 'VpcId'
+  | 'VpcName'
+  | 'Description'
+  | 'CidrBlock'
+  | 'Status'
+  | 'VRouterId'
+  | 'ResourceGroupId'
+  | 'CreationTime'
+  | 'IsDefault'
+  | 'RegionId'
+  | 'EnabledIpv6'
+  | 'Ipv6CidrBlock'
+  | 'DnsHostnameStatus'
+  | 'DhcpOptionsSetId'
+  | 'DhcpOptionsSetStatus'
 > & {
   RouteTableIds: string[];
   VSwitchIds: string[];
   Tags: Record<string, string>;
+  Ipv6CidrBlocks: { Ipv6CidrBlock: string; Ipv6Isp: string }[];
+  SecondaryCidrBlocks: string[];
+  UserCidrs: string[];
 };
 
 export type CreateVpcInput = ClientInputOf<typeof createVpcSpec>;
@@ -49,8 +79,17 @@ function toVpc(o: RawVpc): Vpc {
     ResourceGroupId: o.ResourceGroupId,
     CreationTime: o.CreationTime,
     IsDefault: o.IsDefault,
+    RegionId: o.RegionId,
+    EnabledIpv6: o.EnabledIpv6,
+    Ipv6CidrBlock: o.Ipv6CidrBlock,
+    DnsHostnameStatus: o.DnsHostnameStatus,
+    DhcpOptionsSetId: o.DhcpOptionsSetId,
+    DhcpOptionsSetStatus: o.DhcpOptionsSetStatus,
     VSwitchIds: o.VSwitchIds.VSwitchId,
     Tags: vpcTagMap(o.Tags),
+    Ipv6CidrBlocks: o.Ipv6CidrBlocks.Ipv6CidrBlock,
+    SecondaryCidrBlocks: o.SecondaryCidrBlocks.SecondaryCidrBlock,
+    UserCidrs: o.UserCidrs.UserCidr,
   };
 }
 
@@ -67,6 +106,80 @@ export async function createVpc(
   return { vpcId: body.VpcId, routerId: body.VRouterId, routeTableId: body.RouteTableId, requestId: body.RequestId };
 }
 
+/** CreateDefaultVpc: the region's default VPC (fails with `OperationFailed.DefaultVpcExist` when there is one). */
+export async function createDefaultVpc(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof createDefaultVpcSpec>,
+  opts: CallOptions = {},
+): Promise<{ vpcId: string }> {
+  const body = await client.call(
+    createDefaultVpcSpec,
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
+  return { vpcId: body.VpcId };
+}
+
+/** Add (`associate`) or remove a secondary IPv4 block of a VPC. */
+export async function setVpcSecondaryCidr(
+  client: AlibabaCloudClient,
+  input: { vpcId: string; cidrBlock: string; associate: boolean; mask?: number },
+  opts: CallOptions = {},
+): Promise<void> {
+  if (input.associate)
+    await client.call(
+      associateVpcCidrBlockSpec,
+      { VpcId: input.vpcId, SecondaryCidrBlock: input.cidrBlock, IpVersion: 'IPV4', SecondaryCidrMask: input.mask },
+      { idempotent: false, ...opts },
+    );
+  else
+    await client.call(
+      unassociateVpcCidrBlockSpec,
+      { VpcId: input.vpcId, SecondaryCidrBlock: input.cidrBlock },
+      { idempotent: true, ...opts },
+    );
+}
+
+/** Whether ClassicLink is on (DescribeVpcAttribute; DescribeVpcs does not say). */
+export async function describeVpcClassicLink(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<boolean> {
+  return (await client.call(describeVpcAttributeSpec, { VpcId: vpcId }, opts)).ClassicLinkEnabled;
+}
+
+/** Turn the (deprecated) ClassicLink of a VPC on or off. */
+export async function setVpcClassicLink(
+  client: AlibabaCloudClient,
+  vpcId: string,
+  enabled: boolean,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(
+    enabled ? enableVpcClassicLinkSpec : disableVpcClassicLinkSpec,
+    { VpcId: vpcId, ClientToken: randomClientToken() },
+    {
+      idempotent: true,
+      ...opts,
+    },
+  );
+}
+
+/** The system route table of a VPC (DescribeRouteTableList with VpcId and type System), or undefined. */
+export async function describeSystemRouteTable(
+  client: AlibabaCloudClient,
+  vpcId: string,
+  opts: CallOptions = {},
+): Promise<{ RouteTableId: string; RouteTableName: string; Description: string; RoutePropagationEnable: boolean } | undefined> {
+  const body = await client.call(describeRouteTableListSpec, { VpcId: vpcId, RouteTableType: 'System', PageSize: 10 }, opts);
+  return body.RouterTableList.RouterTableListType.find((t) => t.VpcId === vpcId || t.VpcId === '');
+}
+
+export async function modifyRouteTableAttributes(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof modifyRouteTableAttributesSpec>,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(modifyRouteTableAttributesSpec, input, { idempotent: true, ...opts });
+}
+
 /** The VPC with this id, or undefined when a well-formed answer lacks it (or says `InvalidVpcId.NotFound`). */
 export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<Vpc | undefined> {
   try {
@@ -80,17 +193,27 @@ export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opt
 }
 
 /** Every VPC of the region (50 per page). */
-export async function describeAllVpcs(
+export async function describeAllVpcs(client: AlibabaCloudClient, filter: VpcFilter = {}, opts: CallOptions = {}): Promise<Vpc[]> {
+  return (await describeVpcsPage(client, filter, undefined, 50, opts)).vpcs;
+}
+
+/** DescribeVpcs filters (everything but ids and paging). */
+export type VpcFilter = Omit<ClientInputOf<typeof describeVpcsSpec>, 'VpcId' | 'PageNumber' | 'PageSize'>;
+
+/** One page of DescribeVpcs (`pageNumber` given), or every page; with the API's total count. */
+export async function describeVpcsPage(
   client: AlibabaCloudClient,
-  filter: Pick<ClientInputOf<typeof describeVpcsSpec>, 'VpcName' | 'ResourceGroupId'> = {},
+  filter: VpcFilter,
+  pageNumber: number | undefined,
+  pageSize: number,
   opts: CallOptions = {},
-): Promise<Vpc[]> {
-  const all: Vpc[] = [];
-  for (let page = 1; ; page++) {
-    const body = await client.call(describeVpcsSpec, { ...filter, PageNumber: page, PageSize: 50 }, opts);
+): Promise<{ vpcs: Vpc[]; totalCount: number }> {
+  const vpcs: Vpc[] = [];
+  for (let page = pageNumber ?? 1; ; page++) {
+    const body = await client.call(describeVpcsSpec, { ...filter, PageNumber: page, PageSize: pageSize }, opts);
     const got = body.Vpcs.Vpc.map(toVpc);
-    all.push(...got);
-    if (got.length === 0 || all.length >= body.TotalCount) return all;
+    vpcs.push(...got);
+    if (pageNumber !== undefined || got.length === 0 || vpcs.length >= body.TotalCount) return { vpcs, totalCount: body.TotalCount };
   }
 }
 
@@ -103,10 +226,15 @@ export async function modifyVpcAttribute(
   return { requestId: body.RequestId };
 }
 
-/** Delete a VPC; `InvalidVpcId.NotFound` counts as success. */
-export async function deleteVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<{ notFound: boolean }> {
+/** Delete a VPC (with `ForceDelete` when `force`); `InvalidVpcId.NotFound` counts as success. */
+export async function deleteVpc(
+  client: AlibabaCloudClient,
+  vpcId: string,
+  opts: CallOptions & { force?: boolean } = {},
+): Promise<{ notFound: boolean }> {
   try {
-    await client.call(deleteVpcSpec, { VpcId: vpcId }, { idempotent: true, ...opts });
+    const { force, ...call } = opts;
+    await client.call(deleteVpcSpec, { VpcId: vpcId, ForceDelete: force }, { idempotent: true, ...call });
     return { notFound: false };
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVpcId.NotFound'])) return { notFound: true };

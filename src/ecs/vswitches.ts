@@ -3,7 +3,13 @@
  * ModifyVSwitchAttribute, DeleteVSwitch and the Available waiter. Types come from the tables.
  */
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
-import { createVSwitchSpec, deleteVSwitchSpec, describeVSwitchesSpec, modifyVSwitchAttributeSpec } from '../spec/vpc/vswitches.js';
+import {
+  createDefaultVSwitchSpec,
+  createVSwitchSpec,
+  deleteVSwitchSpec,
+  describeVSwitchesSpec,
+  modifyVSwitchAttributeSpec,
+} from '../spec/vpc/vswitches.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
@@ -26,7 +32,9 @@ export type VSwitch = Pick<
   | 'CreationTime'
   | 'IsDefault'
   | 'AvailableIpAddressCount'
-> & { Tags: Record<string, string> };
+  | 'Ipv6CidrBlock'
+  | 'EnabledIpv6'
+> & { Tags: Record<string, string>; RouteTableId: string };
 
 export type CreateVSwitchInput = ClientInputOf<typeof createVSwitchSpec>;
 export type ModifyVSwitchAttributeInput = ClientInputOf<typeof modifyVSwitchAttributeSpec>;
@@ -44,6 +52,9 @@ function toVSwitch(o: RawVSwitch): VSwitch {
     CreationTime: o.CreationTime,
     IsDefault: o.IsDefault,
     AvailableIpAddressCount: o.AvailableIpAddressCount,
+    Ipv6CidrBlock: o.Ipv6CidrBlock,
+    EnabledIpv6: o.EnabledIpv6,
+    RouteTableId: o.RouteTable.RouteTableId,
     Tags: vpcTagMap(o.Tags),
   };
 }
@@ -59,6 +70,35 @@ export async function createVSwitch(
     { idempotent: true, ...opts },
   );
   return { vswitchId: body.VSwitchId, requestId: body.RequestId };
+}
+
+/** CreateDefaultVSwitch: a default vSwitch of the region's default VPC in a zone. */
+export async function createDefaultVSwitch(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof createDefaultVSwitchSpec>,
+  opts: CallOptions = {},
+): Promise<{ vswitchId: string }> {
+  const body = await client.call(
+    createDefaultVSwitchSpec,
+    { ...input, ClientToken: input.ClientToken || randomClientToken() },
+    { idempotent: true, ...opts },
+  );
+  return { vswitchId: body.VSwitchId };
+}
+
+/** Every vSwitch matching the filter (50 per page). */
+export async function describeAllVSwitches(
+  client: AlibabaCloudClient,
+  filter: Omit<ClientInputOf<typeof describeVSwitchesSpec>, 'PageNumber' | 'PageSize'> = {},
+  opts: CallOptions = {},
+): Promise<VSwitch[]> {
+  const all: VSwitch[] = [];
+  for (let page = 1; ; page++) {
+    const body = await client.call(describeVSwitchesSpec, { ...filter, PageNumber: page, PageSize: 50 }, opts);
+    const got = body.VSwitches.VSwitch.map(toVSwitch);
+    all.push(...got);
+    if (got.length === 0 || all.length >= body.TotalCount) return all;
+  }
 }
 
 /** The vSwitch with this id, or undefined when a well-formed answer lacks it (or says `InvalidVSwitchId.NotFound`). */

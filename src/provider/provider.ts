@@ -11,6 +11,7 @@ import { imageResource } from './image/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
+import { securityGroupRuleResource } from './security-group-rule/resource.js';
 import { instanceResource } from './instance/resource.js';
 import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
 import { ecsSnapshotResource, legacySnapshotResource } from './ecs-snapshot/resource.js';
@@ -22,6 +23,9 @@ import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
 import { instancesDataSource } from './data-instances/data-source.js';
 import { ecsKeyPairsDataSource, keyPairsLegacyDataSource } from './data-key-pairs/data-source.js';
+import { vpcsDataSource } from './data-vpcs/data-source.js';
+import { vswitchesDataSource } from './data-vswitches/data-source.js';
+import { securityGroupsDataSource } from './data-security-groups/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -33,6 +37,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   vpcResource,
   vswitchResource,
   securityGroupResource,
+  securityGroupRuleResource,
   instanceResource,
   ecsKeyPairResource,
   keyPairLegacyResource,
@@ -54,6 +59,9 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   instancesDataSource,
   ecsKeyPairsDataSource,
   keyPairsLegacyDataSource,
+  vpcsDataSource,
+  vswitchesDataSource,
+  securityGroupsDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */

@@ -15,7 +15,7 @@ import { snapshotsActions } from './ecs/snapshots.js';
 import { tagsActions } from './ecs/tags.js';
 import { zoneActionSpecs } from './ecs/zones.js';
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
-import { vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
+import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
@@ -32,5 +32,6 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...vpcActionSpecs,
   ...vswitchActionSpecs,
   ...vpcTagActionSpecs,
+  ...routeTableActionSpecs,
   ...resourceGroupActionSpecs,
 ];

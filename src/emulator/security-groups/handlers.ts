@@ -5,9 +5,12 @@
  */
 import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
-import type { InputOf } from '../../spec/ecs/infer.js';
 import type {
+  authorizeSecurityGroupEgressSpec,
   authorizeSecurityGroupSpec,
+  modifySecurityGroupEgressRuleSpec,
+  modifySecurityGroupRuleSpec,
+  revokeSecurityGroupEgressSpec,
   createSecurityGroupSpec,
   deleteSecurityGroupSpec,
   describeSecurityGroupAttributeSpec,
@@ -41,11 +44,12 @@ export const createSecurityGroup: HandlerOf<typeof createSecurityGroupSpec> = (c
     const prior = repo.findSecurityGroupByToken(ctx.db, ctx.account.accountId, ctx.regionId, token);
     if (prior) return { SecurityGroupId: prior.securityGroupId };
   }
-  const vpcId = given(input.VpcId);
+  // Without VpcId the group goes to the region's default VPC, which ECS creates first when missing.
+  const vpcId = given(input.VpcId) ?? ctx.backend.queries.vpc?.ensureDefaultVpc(ctx).vpcId;
   if (vpcId === undefined)
     throw apiError(
       'MissingParameter',
-      'The input parameter "VpcId" that is mandatory for processing this request is not supplied (classic-network groups are not supported).',
+      'The input parameter "VpcId" that is mandatory for processing this request is not supplied (the vpc family is not served).',
     );
   if (!ctx.backend.queries.vpc?.findVpc(ctx.db, ctx.account.accountId, ctx.regionId, vpcId)) {
     throw apiError('InvalidVpcId.NotFound', `The specified VpcId "${vpcId}" does not exist in region ${ctx.regionId}.`);
@@ -163,12 +167,12 @@ export const describeSecurityGroupAttribute: HandlerOf<typeof describeSecurityGr
         NicType: r.nicType,
         Description: r.description,
         CreateTime: isoSeconds(r.createdAt),
-        Ipv6SourceCidrIp: '',
-        Ipv6DestCidrIp: '',
+        Ipv6SourceCidrIp: r.ipv6SourceCidrIp,
+        Ipv6DestCidrIp: r.ipv6DestCidrIp,
         SourceGroupName: '',
         DestGroupName: '',
-        SourceGroupOwnerAccount: '',
-        DestGroupOwnerAccount: '',
+        SourceGroupOwnerAccount: r.direction === 'ingress' ? r.peerOwnerAccount : '',
+        DestGroupOwnerAccount: r.direction === 'egress' ? r.peerOwnerAccount : '',
         SourcePrefixListId: '',
         DestPrefixListId: '',
         SourcePrefixListName: '',
@@ -198,15 +202,70 @@ export const deleteSecurityGroup: HandlerOf<typeof deleteSecurityGroupSpec> = (c
   return {};
 };
 
-/** The input of AuthorizeSecurityGroup and RevokeSecurityGroup (Revoke adds `SecurityGroupRuleId.N`). */
-type RuleInput = InputOf<typeof authorizeSecurityGroupSpec> & Pick<InputOf<typeof revokeSecurityGroupSpec>, 'SecurityGroupRuleId'>;
-
-/** The rules of a request: `Permissions.N.*` entries, or the flat fields when no list is given. */
-function requestedRules(input: RuleInput): NonNullable<RuleInput['Permissions']> {
-  return input.Permissions && input.Permissions.length > 0 ? input.Permissions : [input];
+/** One rule of a request, either direction (ingress peers are Source*, egress peers Dest*). */
+type RulePermission = Partial<Record<string, string | number>>;
+/** Inputs of Authorize/Revoke(Egress): the flat rule or `Permissions.N.*`; Revoke adds `SecurityGroupRuleId.N`. */
+interface RuleInput {
+  SecurityGroupId: string;
+  Permissions?: readonly object[];
+  SecurityGroupRuleId?: readonly string[];
 }
 
+/** The rules of a request: `Permissions.N.*` entries, or the flat fields when no list is given. */
+function requestedRules(input: RuleInput): RulePermission[] {
+  return (input.Permissions && input.Permissions.length > 0 ? input.Permissions : [input]) as RulePermission[];
+}
+
+const str = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+
+/** The identifying fields of a requested rule (what Revoke and ModifySecurityGroupRule match on), checked as ECS does. */
+function ruleKey(ctx: HandlerContext, direction: 'ingress' | 'egress', p: RulePermission, required: boolean) {
+  const peer = direction === 'ingress' ? 'Source' : 'Dest';
+  if (p['IpProtocol'] === undefined) {
+    if (!required) return undefined;
+    throw apiError('MissingParameter', 'The input parameter "IpProtocol" that is mandatory for processing this request is not supplied.');
+  }
+  const protocol = String(p['IpProtocol']).toLowerCase();
+  const ranged = protocol === 'tcp' || protocol === 'udp';
+  const portRange = str(p['PortRange']) || (ranged ? '' : '-1/-1');
+  if (portRange === '')
+    throw apiError(
+      'MissingParameter',
+      'The input parameter "PortRange" that is mandatory for processing this request is not supplied (tcp and udp need 1/65535-style ranges).',
+    );
+  if (ranged ? portRange === '-1/-1' : portRange !== '-1/-1')
+    throw apiError(
+      'InvalidParam.PortRange',
+      `The port range "${portRange}" does not suit ${protocol}: tcp and udp take 1/65535-style ranges, others -1/-1.`,
+    );
+  const prefixList = str(p[`${peer}PrefixListId`]);
+  if (prefixList)
+    throw apiError('InvalidPrefixListId.NotFound', `The prefix list "${prefixList}" does not exist (the emulator serves none).`);
+  const group = str(p[`${peer}GroupId`]);
+  if (group && !repo.findSecurityGroup(ctx.db, ctx.account.accountId, ctx.regionId, group))
+    throw apiError(
+      'InvalidSecurityGroupId.NotFound',
+      `The ${peer.toLowerCase()} security group "${group}" does not exist in region ${ctx.regionId}.`,
+    );
+  return {
+    ipProtocol: protocol,
+    portRange,
+    sourceCidrIp: str(p['SourceCidrIp']),
+    destCidrIp: str(p['DestCidrIp']),
+    ipv6SourceCidrIp: str(p['Ipv6SourceCidrIp']),
+    ipv6DestCidrIp: str(p['Ipv6DestCidrIp']),
+    sourceGroupId: direction === 'ingress' ? group : '',
+    destGroupId: direction === 'egress' ? group : '',
+    policy: (str(p['Policy']) || 'accept').toLowerCase(),
+    nicType: str(p['NicType']) || 'intranet',
+  };
+}
+
+type RuleKey = NonNullable<ReturnType<typeof ruleKey>>;
+const sameRule = (r: repo.RuleRecord, k: RuleKey) => (Object.keys(k) as (keyof RuleKey)[]).every((f) => r[f] === k[f]);
+
 function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revoke') {
+  const peer = direction === 'ingress' ? 'Source' : 'Dest';
   return (ctx: HandlerContext, input: RuleInput): Record<string, never> => {
     const g = mustFind(ctx, input.SecurityGroupId);
     const existing = repo.listRules(ctx.db, g.securityGroupId).filter((r) => r.direction === direction);
@@ -214,38 +273,9 @@ function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revok
       for (const id of ids(input.SecurityGroupRuleId)) if (existing.some((r) => r.ruleId === id)) repo.deleteRule(ctx.db, id);
     }
     for (const p of requestedRules(input)) {
-      if (mode === 'revoke' && p['IpProtocol'] === undefined) continue;
-      if (p['IpProtocol'] === undefined)
-        throw apiError(
-          'MissingParameter',
-          'The input parameter "IpProtocol" that is mandatory for processing this request is not supplied.',
-        );
-      const protocol = p['IpProtocol'].toLowerCase();
-      const portRange = p['PortRange'] ?? (protocol === 'tcp' || protocol === 'udp' ? '' : '-1/-1');
-      if (portRange === '')
-        throw apiError(
-          'MissingParameter',
-          'The input parameter "PortRange" that is mandatory for processing this request is not supplied (tcp and udp need 1/65535-style ranges).',
-        );
-      const key = {
-        ipProtocol: protocol,
-        portRange,
-        sourceCidrIp: p['SourceCidrIp'] ?? '',
-        destCidrIp: p['DestCidrIp'] ?? '',
-        sourceGroupId: p['SourceGroupId'] ?? '',
-        policy: (p['Policy'] ?? 'accept').toLowerCase(),
-        nicType: p['NicType'] ?? 'intranet',
-      };
-      const same = existing.find(
-        (r) =>
-          r.ipProtocol === key.ipProtocol &&
-          r.portRange === key.portRange &&
-          r.sourceCidrIp === key.sourceCidrIp &&
-          r.destCidrIp === key.destCidrIp &&
-          r.sourceGroupId === key.sourceGroupId &&
-          r.policy === key.policy &&
-          r.nicType === key.nicType,
-      );
+      const key = ruleKey(ctx, direction, p, mode === 'authorize');
+      if (!key) continue;
+      const same = existing.find((r) => sameRule(r, key));
       if (mode === 'revoke') {
         if (same) repo.deleteRule(ctx.db, same.ruleId);
         continue;
@@ -256,17 +286,44 @@ function ruleHandler(direction: 'ingress' | 'egress', mode: 'authorize' | 'revok
         securityGroupId: g.securityGroupId,
         direction,
         ...key,
-        destGroupId: '',
-        sourcePortRange: p['SourcePortRange'] ?? '',
-        priority: p['Priority'] ?? '1',
-        description: p['Description'] ?? '',
+        sourcePortRange: str(p['SourcePortRange']),
+        priority: str(p['Priority']) || '1',
+        description: str(p['Description']),
         createdAt: ctx.now().getTime(),
+        peerOwnerAccount: str(p[`${peer}GroupOwnerAccount`]) || str(p[`${peer}GroupOwnerId`]),
       });
     }
     return {};
   };
 }
 
+/** ModifySecurityGroup(Egress)Rule: the rule by id, or the one matching the given fields; description, priority and policy change. */
+function modifyRuleHandler(direction: 'ingress' | 'egress') {
+  return (ctx: HandlerContext, request: { SecurityGroupId: string; SecurityGroupRuleId?: string }): Record<string, never> => {
+    const input = request as RulePermission & typeof request;
+    const g = mustFind(ctx, input.SecurityGroupId);
+    const rules = repo.listRules(ctx.db, g.securityGroupId).filter((r) => r.direction === direction);
+    const byId = given(input.SecurityGroupRuleId);
+    const rule =
+      byId !== undefined
+        ? rules.find((r) => r.ruleId === byId)
+        : (() => {
+            const key = ruleKey(ctx, direction, { ...input, Policy: undefined }, true)!;
+            return rules.find((r) => sameRule(r, { ...key, policy: r.policy }));
+          })();
+    if (!rule) throw apiError('InvalidSecurityGroupRule.NotFound', `No ${direction} rule of ${g.securityGroupId} matches the request.`);
+    if (input['Description'] !== undefined) rule.description = str(input['Description']);
+    if (input['Priority'] !== undefined) rule.priority = str(input['Priority']);
+    if (input['Policy'] !== undefined) rule.policy = str(input['Policy']).toLowerCase();
+    repo.updateRule(ctx.db, rule);
+    return {};
+  };
+}
+
 export const authorizeSecurityGroup: HandlerOf<typeof authorizeSecurityGroupSpec> = ruleHandler('ingress', 'authorize');
 export const revokeSecurityGroup: HandlerOf<typeof revokeSecurityGroupSpec> = ruleHandler('ingress', 'revoke');
+export const authorizeSecurityGroupEgress: HandlerOf<typeof authorizeSecurityGroupEgressSpec> = ruleHandler('egress', 'authorize');
+export const revokeSecurityGroupEgress: HandlerOf<typeof revokeSecurityGroupEgressSpec> = ruleHandler('egress', 'revoke');
+export const modifySecurityGroupRule: HandlerOf<typeof modifySecurityGroupRuleSpec> = modifyRuleHandler('ingress');
+export const modifySecurityGroupEgressRule: HandlerOf<typeof modifySecurityGroupEgressRuleSpec> = modifyRuleHandler('egress');
 export { modifySecurityGroupPolicy } from './policy-handler.js';

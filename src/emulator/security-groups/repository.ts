@@ -43,6 +43,10 @@ export interface RuleRecord {
   nicType: string;
   description: string;
   createdAt: number;
+  ipv6SourceCidrIp: string;
+  ipv6DestCidrIp: string;
+  /** Owner account of the peer group (SourceGroupOwnerAccount / DestGroupOwnerAccount). */
+  peerOwnerAccount: string;
 }
 
 export const securityGroupMigrations: readonly Migration[] = [
@@ -84,6 +88,14 @@ export const securityGroupMigrations: readonly Migration[] = [
     `,
   },
   { id: '002_inner_access_policy', sql: 'ALTER TABLE security_groups ADD COLUMN inner_access_policy TEXT' },
+  {
+    id: '003_rule_ipv6_and_peer_owner',
+    sql: `
+      ALTER TABLE security_group_rules ADD COLUMN ipv6_source_cidr_ip TEXT NOT NULL DEFAULT '';
+      ALTER TABLE security_group_rules ADD COLUMN ipv6_dest_cidr_ip TEXT NOT NULL DEFAULT '';
+      ALTER TABLE security_group_rules ADD COLUMN peer_owner_account TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -122,6 +134,9 @@ function toRule(r: Row): RuleRecord {
     nicType: r.nic_type as string,
     description: r.description as string,
     createdAt: r.created_at as number,
+    ipv6SourceCidrIp: r.ipv6_source_cidr_ip as string,
+    ipv6DestCidrIp: r.ipv6_dest_cidr_ip as string,
+    peerOwnerAccount: r.peer_owner_account as string,
   };
 }
 
@@ -195,8 +210,9 @@ export function deleteSecurityGroup(db: Database.Database, id: string): void {
 export function insertRule(db: Database.Database, r: RuleRecord): void {
   db.prepare(
     `INSERT INTO security_group_rules (rule_id, security_group_id, direction, ip_protocol, port_range, source_cidr_ip, dest_cidr_ip,
-       source_group_id, dest_group_id, source_port_range, policy, priority, nic_type, description, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_group_id, dest_group_id, source_port_range, policy, priority, nic_type, description, created_at,
+       ipv6_source_cidr_ip, ipv6_dest_cidr_ip, peer_owner_account)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.ruleId,
     r.securityGroupId,
@@ -213,6 +229,19 @@ export function insertRule(db: Database.Database, r: RuleRecord): void {
     r.nicType,
     r.description,
     r.createdAt,
+    r.ipv6SourceCidrIp,
+    r.ipv6DestCidrIp,
+    r.peerOwnerAccount,
+  );
+}
+
+/** Save a rule's description, priority and policy (ModifySecurityGroupRule). */
+export function updateRule(db: Database.Database, r: RuleRecord): void {
+  db.prepare('UPDATE security_group_rules SET description = ?, priority = ?, policy = ? WHERE rule_id = ?').run(
+    r.description,
+    r.priority,
+    r.policy,
+    r.ruleId,
   );
 }
 

@@ -7,6 +7,7 @@ import type { Family } from '../context.js';
 import { vpcActionSpecs, vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { vswitchActionSpecs, vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcTagActionSpecs, vpcTagErrorSpecs } from '../../spec/vpc/tags.js';
+import { routeTableActionSpecs, routeTableErrorSpecs } from '../../spec/vpc/route-tables.js';
 import { tagsErrors } from '../../spec/ecs/tags.js';
 import * as handlers from './handlers.js';
 import { vpcQueries } from './queries.js';
@@ -16,10 +17,10 @@ import { seedDefaultNetwork } from './seed.js';
 export const vpcFamily: Family = {
   name: 'vpc',
   product: 'Vpc',
-  specs: [...vpcActionSpecs, ...vswitchActionSpecs, ...vpcTagActionSpecs],
+  specs: [...vpcActionSpecs, ...vswitchActionSpecs, ...vpcTagActionSpecs, ...routeTableActionSpecs],
   handlers,
   // The shared tag codes too (tagsFromInput; same statuses as the ECS tag family).
-  errors: [...vpcErrorSpecs, ...vswitchErrorSpecs, ...vpcTagErrorSpecs, ...tagsErrors],
+  errors: [...vpcErrorSpecs, ...vswitchErrorSpecs, ...vpcTagErrorSpecs, ...routeTableErrorSpecs, ...tagsErrors],
   queries: { vpc: vpcQueries },
   migrations: vpcMigrations,
   seed: (db, account, settings) => seedDefaultNetwork(db, account, settings),

@@ -33,7 +33,31 @@ export interface VpcRecord {
   clientToken: string | null;
   /** Epoch milliseconds. */
   createdAt: number;
+  /** The VPC's IPv6 /56 ('' while IPv6 is off) and its ISP. */
+  ipv6CidrBlock: string;
+  ipv6Isp: string;
+  userCidrs: string[];
+  secondaryCidrBlocks: string[];
+  dnsHostnameStatus: 'ENABLED' | 'DISABLED';
+  classicLinkEnabled: boolean;
+  /** Name, description and route propagation of the system route table (`routeTableId`). */
+  routeTableName: string;
+  routeTableDescription: string;
+  routePropagationEnable: boolean;
 }
+
+/** Fields of a new VPC record that start at their zero value. */
+export const VPC_EXTRA_DEFAULTS = {
+  ipv6CidrBlock: '',
+  ipv6Isp: '',
+  userCidrs: [] as string[],
+  secondaryCidrBlocks: [] as string[],
+  dnsHostnameStatus: 'DISABLED',
+  classicLinkEnabled: false,
+  routeTableName: '',
+  routeTableDescription: '',
+  routePropagationEnable: true,
+} as const satisfies Partial<VpcRecord>;
 
 export interface VSwitchRecord {
   vSwitchId: string;
@@ -49,6 +73,8 @@ export interface VSwitchRecord {
   tags: TagPair[];
   clientToken: string | null;
   createdAt: number;
+  /** The vSwitch's IPv6 /64 inside the VPC's /56 ('' while IPv6 is off). */
+  ipv6CidrBlock?: string;
 }
 
 export const vpcMigrations: readonly Migration[] = [
@@ -90,6 +116,21 @@ export const vpcMigrations: readonly Migration[] = [
       CREATE INDEX vswitches_vpc ON vswitches (vpc_id);
     `,
   },
+  {
+    id: '002_vpc_ipv6_cidrs_route_table',
+    sql: `
+      ALTER TABLE vpcs ADD COLUMN ipv6_cidr_block TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vpcs ADD COLUMN ipv6_isp TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vpcs ADD COLUMN user_cidrs TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE vpcs ADD COLUMN secondary_cidr_blocks TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE vpcs ADD COLUMN dns_hostname_status TEXT NOT NULL DEFAULT 'DISABLED';
+      ALTER TABLE vpcs ADD COLUMN classic_link_enabled INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE vpcs ADD COLUMN route_table_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vpcs ADD COLUMN route_table_description TEXT NOT NULL DEFAULT '';
+      ALTER TABLE vpcs ADD COLUMN route_propagation_enable INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE vswitches ADD COLUMN ipv6_cidr_block TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -128,6 +169,15 @@ function toVpc(r: Row): VpcRecord {
     tags: JSON.parse(r.tags as string) as TagPair[],
     clientToken: (r.client_token as string | null) ?? null,
     createdAt: r.created_at as number,
+    ipv6CidrBlock: r.ipv6_cidr_block as string,
+    ipv6Isp: r.ipv6_isp as string,
+    userCidrs: JSON.parse(r.user_cidrs as string) as string[],
+    secondaryCidrBlocks: JSON.parse(r.secondary_cidr_blocks as string) as string[],
+    dnsHostnameStatus: r.dns_hostname_status as 'ENABLED' | 'DISABLED',
+    classicLinkEnabled: r.classic_link_enabled === 1,
+    routeTableName: r.route_table_name as string,
+    routeTableDescription: r.route_table_description as string,
+    routePropagationEnable: r.route_propagation_enable === 1,
   };
 }
 
@@ -146,6 +196,7 @@ function toVSwitch(r: Row): VSwitchRecord {
     tags: JSON.parse(r.tags as string) as TagPair[],
     clientToken: (r.client_token as string | null) ?? null,
     createdAt: r.created_at as number,
+    ipv6CidrBlock: r.ipv6_cidr_block as string,
   };
 }
 
@@ -169,6 +220,7 @@ export function insertVpc(db: Database.Database, v: VpcRecord): void {
     v.clientToken,
     v.createdAt,
   );
+  updateVpc(db, v);
   if (v.tags.length > 0)
     setTags(
       db,
@@ -202,13 +254,26 @@ export function listVpcs(db: Database.Database, accountId: number, regionId: str
   );
 }
 
-/** Save name, description, CIDR block and resource group (tags go through the tags repository). */
+/** Save every mutable field (tags go through the tags repository). */
 export function updateVpc(db: Database.Database, v: VpcRecord): void {
-  db.prepare('UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, resource_group_id = ? WHERE vpc_id = ?').run(
+  db.prepare(
+    `UPDATE vpcs SET vpc_name = ?, description = ?, cidr_block = ?, resource_group_id = ?, ipv6_cidr_block = ?, ipv6_isp = ?,
+       user_cidrs = ?, secondary_cidr_blocks = ?, dns_hostname_status = ?, classic_link_enabled = ?, route_table_name = ?,
+       route_table_description = ?, route_propagation_enable = ? WHERE vpc_id = ?`,
+  ).run(
     v.vpcName,
     v.description,
     v.cidrBlock,
     v.resourceGroupId,
+    v.ipv6CidrBlock,
+    v.ipv6Isp,
+    JSON.stringify(v.userCidrs),
+    JSON.stringify(v.secondaryCidrBlocks),
+    v.dnsHostnameStatus,
+    v.classicLinkEnabled ? 1 : 0,
+    v.routeTableName,
+    v.routeTableDescription,
+    v.routePropagationEnable ? 1 : 0,
     v.vpcId,
   );
 }
@@ -238,6 +303,7 @@ export function insertVSwitch(db: Database.Database, s: VSwitchRecord): void {
     s.clientToken,
     s.createdAt,
   );
+  updateVSwitch(db, s);
   if (s.tags.length > 0)
     setTags(
       db,
@@ -276,9 +342,14 @@ export function listVSwitches(db: Database.Database, accountId: number, regionId
   return vswitchesWithTags(db, (rows as Row[]).map(toVSwitch));
 }
 
-/** Save name and description (tags go through the tags repository). */
+/** Save name, description and IPv6 block (tags go through the tags repository). */
 export function updateVSwitch(db: Database.Database, s: VSwitchRecord): void {
-  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ? WHERE vswitch_id = ?').run(s.vSwitchName, s.description, s.vSwitchId);
+  db.prepare('UPDATE vswitches SET vswitch_name = ?, description = ?, ipv6_cidr_block = ? WHERE vswitch_id = ?').run(
+    s.vSwitchName,
+    s.description,
+    s.ipv6CidrBlock ?? '',
+    s.vSwitchId,
+  );
 }
 
 export function deleteVSwitch(db: Database.Database, vSwitchId: string): void {

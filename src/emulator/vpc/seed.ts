@@ -7,7 +7,7 @@ import type { Account, EmulatorSettings } from '../context.js';
 import { seededGroupId } from '../resource-groups/seed.js';
 import { zonesOf } from '../zones/catalogue.js';
 import { moveLegacyNetworkTags } from './legacy-tags.js';
-import { findVpc, findVSwitch, insertVpc, insertVSwitch } from './repository.js';
+import { findVpc, findVSwitch, insertVpc, insertVSwitch, VPC_EXTRA_DEFAULTS } from './repository.js';
 
 /** CIDR of the default VPC (Alibaba's default) and of its default vSwitch (holds the seeded 172.16.0.x IPs). */
 export const DEFAULT_VPC_CIDR = '172.16.0.0/12';
@@ -44,6 +44,9 @@ export function seedDefaultNetwork(db: Database.Database, account: Account | nul
       tags: [],
       clientToken: null,
       createdAt: SEEDED_AT,
+      ...VPC_EXTRA_DEFAULTS,
+      userCidrs: [],
+      secondaryCidrBlocks: [],
     });
   }
   if (!findVSwitch(db, a, region, net.vSwitchId)) {

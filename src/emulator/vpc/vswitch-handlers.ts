@@ -1,18 +1,25 @@
 /**
- * Handlers of CreateVSwitch, DescribeVSwitches, ModifyVSwitchAttribute and
+ * Handlers of CreateVSwitch, CreateDefaultVSwitch, DescribeVSwitches, ModifyVSwitchAttribute and
  * DeleteVSwitch. A vSwitch lives in one zone of the region and one VPC; its
- * CIDR must sit inside the VPC's block and not overlap its siblings.
+ * CIDR must sit inside the VPC's primary or a secondary block and not overlap its siblings.
+ * With IPv6, subnet number N (0-255) gives the vSwitch the N-th /64 of its VPC's /56.
  */
 import type { HandlerContext, HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
 import { given, ids, matchesTags, tagPairs } from '../core/input.js';
-import type { createVSwitchSpec, deleteVSwitchSpec, describeVSwitchesSpec, modifyVSwitchAttributeSpec } from '../../spec/vpc/vswitches.js';
+import type {
+  createDefaultVSwitchSpec,
+  createVSwitchSpec,
+  deleteVSwitchSpec,
+  describeVSwitchesSpec,
+  modifyVSwitchAttributeSpec,
+} from '../../spec/vpc/vswitches.js';
 import { paginate } from '../core/paging.js';
 import { isoSeconds } from '../core/time.js';
 import { findZone } from '../zones/catalogue.js';
 import { availableAddresses, contains, overlaps, parseCidr } from './cidr.js';
 import * as repo from './repository.js';
-import { instancesUsing, networkStatus } from './vpc-handlers.js';
+import { findDefaultVpc, inSecondary, instancesUsing, networkStatus } from './vpc-handlers.js';
 
 /** Documented quota of vSwitches per VPC. */
 export const MAX_VSWITCHES_PER_VPC = 150;
@@ -21,6 +28,22 @@ function mustFindVSwitch(ctx: HandlerContext, id: string): repo.VSwitchRecord {
   const s = repo.findVSwitch(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (!s) throw apiError('InvalidVSwitchId.NotFound', `The specified VSwitchId "${id}" does not exist in region ${ctx.regionId}.`);
   return s;
+}
+
+/** The /64 with subnet number `n` of the VPC's IPv6 /56; checks that IPv6 is on and the subnet is free. */
+function ipv6Subnet(ctx: HandlerContext, vpc: repo.VpcRecord, n: number, self?: string): string {
+  if (vpc.ipv6CidrBlock === '')
+    throw apiError('OperationFailed.VpcNotEnableIpv6', `IPv6 is not enabled for ${vpc.vpcId}: enable it on the VPC first.`);
+  if (!Number.isInteger(n) || n < 0 || n > 255)
+    throw apiError('InvalidIpv6CidrBlock.Malformed', `The IPv6 subnet number ${n} is not valid: use 0 to 255.`);
+  const groups = vpc.ipv6CidrBlock.split('/')[0]!.split(':');
+  const base = parseInt(groups[3] || '0', 16) & 0xff00;
+  const block = `${groups.slice(0, 3).join(':')}:${(base + n).toString(16)}::/64`;
+  const other = repo
+    .listVSwitches(ctx.db, vpc.accountId, vpc.regionId, vpc.vpcId)
+    .find((sw) => sw.ipv6CidrBlock === block && sw.vSwitchId !== self);
+  if (other) throw apiError('InvalidIpv6CidrBlock.Overlapped', `The IPv6 subnet ${block} is used by vSwitch ${other.vSwitchId}.`);
+  return block;
 }
 
 export const createVSwitch: HandlerOf<typeof createVSwitchSpec> = (ctx, input) => {
@@ -43,7 +66,7 @@ export const createVSwitch: HandlerOf<typeof createVSwitchSpec> = (ctx, input) =
       `The specified CidrBlock "${text}" is not valid: use an IPv4 network a.b.c.d/mask with a mask of 16 to 29 and no host bits set.`,
     );
   }
-  if (!contains(parseCidr(vpc.cidrBlock)!, cidr)) {
+  if (!contains(parseCidr(vpc.cidrBlock)!, cidr) && !inSecondary(vpc, text)) {
     throw apiError(
       'InvalidParameter',
       `The specified CidrBlock "${text}" is not valid in VPC: it must lie inside the VPC CIDR block ${vpc.cidrBlock}.`,
@@ -72,6 +95,57 @@ export const createVSwitch: HandlerOf<typeof createVSwitchSpec> = (ctx, input) =
     tags: tagPairs(input.Tag),
     clientToken: token ?? null,
     createdAt: ctx.now().getTime(),
+    ipv6CidrBlock: input.Ipv6CidrBlock === undefined ? '' : ipv6Subnet(ctx, vpc, input.Ipv6CidrBlock),
+  };
+  sameVpcIpv6Block(vpc, given(input.VpcIpv6CidrBlock));
+  repo.insertVSwitch(ctx.db, s);
+  return { VSwitchId: s.vSwitchId };
+};
+
+/** `VpcIpv6CidrBlock` picks one of the VPC's IPv6 blocks; an emulated VPC has one. */
+function sameVpcIpv6Block(vpc: repo.VpcRecord, block: string | undefined): void {
+  if (block !== undefined && block !== vpc.ipv6CidrBlock)
+    throw apiError(
+      'InvalidParameter',
+      `The specified VpcIpv6CidrBlock "${block}" is not an IPv6 block of ${vpc.vpcId} (${vpc.ipv6CidrBlock || 'none'}).`,
+    );
+}
+
+/** CreateDefaultVSwitch: the first free /20 of the default VPC, in the zone (one default vSwitch per zone). */
+export const createDefaultVSwitch: HandlerOf<typeof createDefaultVSwitchSpec> = (ctx, input) => {
+  const vpc = findDefaultVpc(ctx);
+  if (!vpc) throw apiError('OperationFailed.DefaultVpcNotExist', `Region ${ctx.regionId} has no default VPC: create it first.`);
+  if (!findZone(ctx.regionId, input.ZoneId))
+    throw apiError('InvalidZoneId.NotFound', `The specified ZoneId "${input.ZoneId}" is not a zone of region ${ctx.regionId}.`);
+  const siblings = repo.listVSwitches(ctx.db, vpc.accountId, vpc.regionId, vpc.vpcId);
+  const same = siblings.find((sw) => sw.isDefault && sw.zoneId === input.ZoneId);
+  if (same)
+    throw apiError('OperationFailed.DefaultVSwitchExist', `Zone ${input.ZoneId} already has the default vSwitch ${same.vSwitchId}.`);
+  const vpcBlock = parseCidr(vpc.cidrBlock)!;
+  let cidrBlock: string | undefined;
+  for (let base = vpcBlock.base; contains(vpcBlock, { base, mask: 20 }); base += 4096) {
+    const candidate = { base, mask: 20 };
+    if (siblings.every((sw) => !overlaps(parseCidr(sw.cidrBlock)!, candidate))) {
+      cidrBlock = `${base >>> 24}.${(base >>> 16) & 255}.${(base >>> 8) & 255}.0/20`;
+      break;
+    }
+  }
+  if (!cidrBlock) throw apiError('QuotaExceeded.VSwitch', `The default VPC ${vpc.vpcId} has no free /20 left.`);
+  const s: repo.VSwitchRecord = {
+    vSwitchId: ctx.newId('vsw-'),
+    accountId: ctx.account.accountId,
+    regionId: ctx.regionId,
+    vpcId: vpc.vpcId,
+    zoneId: input.ZoneId,
+    cidrBlock,
+    vSwitchName: '',
+    description: '',
+    isDefault: true,
+    resourceGroupId: vpc.resourceGroupId,
+    tags: [],
+    clientToken: given(input.ClientToken) ?? null,
+    createdAt: ctx.now().getTime(),
+    ipv6CidrBlock: input.Ipv6CidrBlock === undefined ? '' : ipv6Subnet(ctx, vpc, input.Ipv6CidrBlock),
   };
   repo.insertVSwitch(ctx.db, s);
   return { VSwitchId: s.vSwitchId };
@@ -84,7 +158,7 @@ function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: s
     VpcId: s.vpcId,
     Status: networkStatus(ctx, s.createdAt),
     CidrBlock: s.cidrBlock,
-    Ipv6CidrBlock: '',
+    Ipv6CidrBlock: s.ipv6CidrBlock ?? '',
     ZoneId: s.zoneId,
     AvailableIpAddressCount: Math.max(0, availableAddresses(parseCidr(s.cidrBlock)!) - used),
     Description: s.description,
@@ -95,7 +169,7 @@ function vswitchView(ctx: HandlerContext, s: repo.VSwitchRecord, routeTableId: s
     NetworkAclId: '',
     OwnerId: s.accountId,
     ShareType: 'Private',
-    EnabledIpv6: false,
+    EnabledIpv6: Boolean(s.ipv6CidrBlock),
     RouteTable: { RouteTableId: routeTableId, RouteTableType: 'System' },
     Tags: { Tag: s.tags.map((t) => ({ Key: t.Key, Value: t.Value })) },
   };
@@ -120,6 +194,7 @@ export const describeVSwitches: HandlerOf<typeof describeVSwitchesSpec> = (ctx, 
         (zoneId === undefined || s.zoneId === zoneId) &&
         (rg === undefined || s.resourceGroupId === rg) &&
         (isDefault === undefined || s.isDefault === isDefault) &&
+        (input.EnableIpv6 === undefined || Boolean(s.ipv6CidrBlock) === input.EnableIpv6) &&
         (routeTableId === undefined || routeTables.get(s.vpcId) === routeTableId) &&
         matchesTags(s.tags, wantTags),
     );
@@ -136,6 +211,14 @@ export const modifyVSwitchAttribute: HandlerOf<typeof modifyVSwitchAttributeSpec
   const s = mustFindVSwitch(ctx, input.VSwitchId);
   s.vSwitchName = given(input.VSwitchName) ?? s.vSwitchName;
   s.description = given(input.Description) ?? s.description;
+  if (input.EnableIPv6 === false) s.ipv6CidrBlock = '';
+  else if (input.EnableIPv6 === true || input.Ipv6CidrBlock !== undefined) {
+    if (input.Ipv6CidrBlock === undefined)
+      throw apiError('MissingParameter', 'The input parameter "Ipv6CidrBlock" (the IPv6 subnet number) is mandatory when enabling IPv6.');
+    const vpc = repo.findVpc(ctx.db, s.accountId, s.regionId, s.vpcId)!;
+    sameVpcIpv6Block(vpc, given(input.VpcIpv6CidrBlock));
+    s.ipv6CidrBlock = ipv6Subnet(ctx, vpc, input.Ipv6CidrBlock, s.vSwitchId);
+  }
   repo.updateVSwitch(ctx.db, s);
   return {};
 };

@@ -1,6 +1,6 @@
 /**
  * Pieces every list data source of the official provider shares: the result `id` (a hash of
- * the matched ids), the `name_regex` filter and the accepted-but-unused `output_file`.
+ * the matched ids), the `name_regex` filter and `output_file` (the result list written as JSON).
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -15,13 +15,6 @@ export function resultId(ids: readonly string[]): string {
 export function nameRegexAttribute<const D extends string>(description: D) {
   return attr.string({ optional: true, validators: [v.regex()], description });
 }
-
-/** `output_file`: accepted (the official provider writes the result there), nothing is written. */
-export const outputFileAttribute = attr.string({
-  optional: true,
-  ignored: true,
-  description: 'Accepted for compatibility; nothing is written.',
-});
 
 /** `output_file` of a data source that writes its result list there (JSON, as the official provider). */
 export const outputFileWrittenAttribute = attr.string({

@@ -7,7 +7,7 @@
  * - `Deadline`, `pause`, `retryWhile`: abortable time; `deleteWithDependencyRetry` for network deletes;
  * - `tagsAttribute` (rules from the spec's tag parameter), `tagsToInput`, `tagsForState`, `syncEcsTags`;
  * - `stringRules`, `specField`: attribute validators from the action tables;
- * - `optionalString`, `syncAliasPlan`; for data sources `resultId`, `nameRegexAttribute`, `outputFileAttribute`.
+ * - `optionalString`, `syncAliasPlan`; for data sources `resultId`, `nameRegexAttribute`, `outputFileWrittenAttribute`, `writeOutputFile`.
  */
 export * from './diagnostics.js';
 export * from './read.js';

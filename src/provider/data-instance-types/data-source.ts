@@ -1,7 +1,7 @@
 /** `alicloud_instance_types`: DescribeInstanceTypes (all pages) joined with DescribeZones for availability. */
 import { NO_STATE, defineDataSource } from '../../framework/index.js';
 import { describeAllInstanceTypes, describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
-import { attempt, resultId } from '../common/index.js';
+import { attempt, resultId, writeOutputFile } from '../common/index.js';
 import { INSTANCE_TYPES_EXAMPLE } from './example.js';
 import { filterTypes, sortTypes, toTypeResults, withZones } from './mapping.js';
 import { instanceTypesSchema } from './schema.js';
@@ -37,6 +37,7 @@ export const instanceTypesDataSource = defineDataSource<typeof instanceTypesSche
       }
       const matched = sortTypes(filterTypes(withZones(types, zones, config.availability_zone), config), config.sorted_by);
       const ids = matched.map((t) => t.InstanceTypeId);
+      writeOutputFile(config.output_file, toTypeResults(matched));
       return {
         ...config,
         instance_charge_type: config.instance_charge_type ?? 'PostPaid',

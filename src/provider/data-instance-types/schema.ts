@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_instance_types`: ECS instance types of the region, filtered by
  * family, size and zone. Names follow the official provider.
  */
-import { outputFileAttribute } from '../common/index.js';
+import { outputFileWrittenAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type ConfigOf, type StateOf } from '../../framework/index.js';
 
 export const instanceTypesSchema = defineSchema({
@@ -60,7 +60,7 @@ export const instanceTypesSchema = defineSchema({
       validators: [v.oneOf('CPU', 'Memory', 'Price')],
       description: 'Sort key (default CPU, then memory).',
     }),
-    output_file: outputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     ids: attr.list('string', { computed: true, description: 'Ids of the matching instance types, smallest first.' }),
     instance_types: attr.listOf(
       {

@@ -1,7 +1,7 @@
 /** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids, regex and status (`Deleted` is not an API filter value). */
 import { defineDataSource } from '../../framework/index.js';
 import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt, resultId } from '../common/index.js';
+import { attempt, resultId, writeOutputFile } from '../common/index.js';
 import { RESOURCE_GROUPS_EXAMPLE } from './example.js';
 import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
@@ -19,6 +19,7 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
     return attempt(diags, { summary: 'Cannot Read alicloud_resource_manager_resource_groups' }, async () => {
       const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
+      writeOutputFile(config.output_file, toGroupResults(groups));
       return {
         ...config,
         enable_details: config.enable_details ?? false,

@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_resource_manager_resource_groups`: the account's resource
  * groups, filtered by id, name regex and status. Names follow the official provider.
  */
-import { nameRegexAttribute, outputFileAttribute } from '../common/index.js';
+import { nameRegexAttribute, outputFileWrittenAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const RESOURCE_GROUP_STATUSES = ['Creating', 'Deleted', 'Deleting', 'OK', 'PendingDelete'] as const;
@@ -19,7 +19,7 @@ export const resourceGroupsSchema = defineSchema({
     name_regex: nameRegexAttribute('Only groups whose name matches this regular expression.'),
     status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: outputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
     groups: attr.listOf(
       {

@@ -1,7 +1,7 @@
 /** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
 import { defineDataSource } from '../../framework/index.js';
 import { describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
-import { attempt, resultId } from '../common/index.js';
+import { attempt, resultId, writeOutputFile } from '../common/index.js';
 import { ZONES_EXAMPLE } from './example.js';
 import { filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
@@ -21,6 +21,7 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
         config,
       );
       const ids = zones.map((z) => z.ZoneId);
+      writeOutputFile(config.output_file, toZoneResults(zones));
       return {
         ...config,
         multi: config.multi ?? false,

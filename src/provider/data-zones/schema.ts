@@ -2,7 +2,7 @@
  * Schema of data source `alicloud_zones`: the availability zones of the region, filtered by what
  * can be created there. Names follow the official provider.
  */
-import { outputFileAttribute } from '../common/index.js';
+import { outputFileWrittenAttribute } from '../common/index.js';
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 
 export const RESOURCE_CREATION_KINDS = [
@@ -65,7 +65,7 @@ export const zonesSchema = defineSchema({
       description: 'Spot strategy the zones must support (accepted, not used as a filter).',
     }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
-    output_file: outputFileAttribute,
+    output_file: outputFileWrittenAttribute,
     ids: attr.list('string', { computed: true, description: 'Ids of the matching zones.' }),
     zones: attr.listOf(
       {

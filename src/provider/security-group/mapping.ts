@@ -19,12 +19,13 @@ export function toCreateSecurityGroupInput(plan: Planned): CreateSecurityGroupIn
 export function fromSecurityGroup(g: SecurityGroup, innerAccessPolicy: string, prior: Partial<SecurityGroupState>): SecurityGroupState {
   return {
     id: g.SecurityGroupId,
-    vpc_id: optionalString(g.VpcId, prior.vpc_id),
+    vpc_id: g.VpcId,
     security_group_name: g.SecurityGroupName,
     name: g.SecurityGroupName,
     description: optionalString(g.Description, prior.description),
     security_group_type: g.SecurityGroupType,
     inner_access_policy: innerAccessPolicy,
+    inner_access: innerAccessPolicy === 'Accept',
     resource_group_id: g.ResourceGroupId,
     tags: tagsForState(g.Tags, prior.tags),
     create_time: g.CreationTime,

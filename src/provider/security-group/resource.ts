@@ -44,6 +44,14 @@ async function describeGroup(
   return group && { group, policy: await describeInnerAccessPolicy(client, id, { signal }) };
 }
 
+/** The inner access policy the plan asks for (from `inner_access_policy` or the deprecated `inner_access`), if any. */
+function wantedPolicy(plan: { inner_access_policy?: string | null; inner_access?: boolean | null }): 'Accept' | 'Drop' | undefined {
+  if (plan.inner_access_policy === 'Accept' || plan.inner_access_policy === 'Drop') return plan.inner_access_policy;
+  if (plan.inner_access === true) return 'Accept';
+  if (plan.inner_access === false) return 'Drop';
+  return undefined;
+}
+
 export const securityGroupResource = defineResource<typeof securityGroupSchema, AlibabaCloudClient>({
   typeName: 'alicloud_security_group',
   schema: securityGroupSchema,
@@ -73,8 +81,9 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
     };
     return attempt(diags, finishing, async () => {
       let found = await describeGroup(client, id, signal);
-      if (found && plan.inner_access_policy && plan.inner_access_policy !== found.policy) {
-        await modifySecurityGroupPolicy(client, id, plan.inner_access_policy, { signal });
+      const policy = wantedPolicy(plan);
+      if (found && policy && policy !== found.policy) {
+        await modifySecurityGroupPolicy(client, id, policy, { signal });
         found = await describeGroup(client, id, signal);
       }
       if (!found) throw new Error(`security group ${id} disappeared right after creation`);
@@ -84,6 +93,11 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
 
   async modifyPlan({ config, plan }) {
     syncAliasPlan(config, plan, 'security_group_name', 'name');
+    // The deprecated boolean and the policy describe one setting: the configured one decides the other.
+    if (config?.inner_access !== null && config?.inner_access !== undefined)
+      plan.inner_access_policy = config.inner_access ? 'Accept' : 'Drop';
+    else if (config?.inner_access_policy !== null && config?.inner_access_policy !== undefined)
+      plan.inner_access = config.inner_access_policy === 'Accept';
   },
 
   read: (req) =>
@@ -95,7 +109,7 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
 
   async update({ plan, prior, changed, client, diags, signal }) {
     const id = prior.id!;
-    return attempt(diags, { summary: 'Cannot Update Security Group', attributeFor }, async () => {
+    return attempt(diags, { summary: 'Cannot Update Security Group', attributeFor, timeoutKey: 'update' }, async () => {
       const name = changed.has('security_group_name') ? plan.security_group_name : changed.has('name') ? plan.name : undefined;
       const description = changed.has('description') ? plan.description : undefined;
       if (name || description)
@@ -104,8 +118,9 @@ export const securityGroupResource = defineResource<typeof securityGroupSchema, 
           { SecurityGroupId: id, SecurityGroupName: name ?? undefined, Description: description ?? undefined },
           { signal },
         );
-      if (changed.has('inner_access_policy') && plan.inner_access_policy)
-        await modifySecurityGroupPolicy(client, id, plan.inner_access_policy, { signal });
+      const policy = wantedPolicy(plan);
+      if ((changed.has('inner_access_policy') || changed.has('inner_access')) && policy)
+        await modifySecurityGroupPolicy(client, id, policy, { signal });
       if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'securitygroup', id }, prior.tags, plan.tags, { signal });
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(

@@ -19,14 +19,16 @@ export const INNER_ACCESS_POLICIES = ['Accept', 'Drop'] as const;
 
 export const securityGroupSchema = defineSchema({
   description: 'An ECS security group: a virtual firewall for the instances of one VPC.',
-  timeouts: { create: '5m', delete: '10m' },
+  timeouts: { create: '5m', update: '5m', delete: '10m' },
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'Security group id (`sg-...`).' }),
     vpc_id: attr.string({
       optional: true,
-      requiresReplace: true,
+      computed: true,
+      // Optional+Computed+ForceNew as upstream: only a configured, different VPC replaces the group.
+      requiresReplace: ({ config }: { config: unknown }) => config !== null,
       validators: [v.nonEmpty()],
-      description: 'VPC of the group.',
+      description: "VPC of the group. If not set, the region's default VPC (created first when the region has none, as ECS does).",
       meta: { ecs: 'VpcId' },
     }),
     security_group_name: attr.string({
@@ -63,8 +65,16 @@ export const securityGroupSchema = defineSchema({
     inner_access_policy: attr.string({
       optional: true,
       computed: true,
+      conflictsWith: ['inner_access'],
       validators: [v.oneOf(...INNER_ACCESS_POLICIES)],
       description: 'Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).',
+    }),
+    inner_access: attr.bool({
+      optional: true,
+      computed: true,
+      deprecated: 'Use inner_access_policy instead.',
+      conflictsWith: ['inner_access_policy'],
+      description: 'Whether instances in the group reach each other (`true` is `inner_access_policy = "Accept"`).',
     }),
     resource_group_id: attr.string({
       optional: true,

@@ -8,6 +8,8 @@ import { tagParam } from '../../spec/vpc/params.js';
 import { tagsAttribute } from '../common/index.js';
 
 const nameValidators = [v.length(1, 128), v.notPrefixedWith('http://', 'https://')];
+/** Optional+Computed+ForceNew as upstream: only a configured value that differs replaces the vSwitch. */
+const configured = ({ config }: { config: unknown }) => config !== null;
 const CIDR = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/(1[6-9]|2\d)$/;
 
 export const vswitchSchema = defineSchema({
@@ -16,19 +18,47 @@ export const vswitchSchema = defineSchema({
   attributes: {
     id: attr.string({ computed: true, useStateForUnknown: true, description: 'vSwitch id (`vsw-...`).' }),
     vpc_id: attr.string({
-      required: true,
-      requiresReplace: true,
-      validators: [v.pattern(/^vpc-[A-Za-z0-9]+$/, 'a VPC id such as vpc-abc123')],
-      description: 'VPC the vSwitch belongs to.',
+      optional: true,
+      computed: true,
+      requiresReplace: configured,
+      validators: [v.pattern(/^vpc-[A-Za-z0-9-]+$/, 'a VPC id such as vpc-abc123')],
+      description: "VPC the vSwitch belongs to. Required unless `is_default` is true (then the region's default VPC).",
       meta: { ecs: 'VpcId' },
     }),
     cidr_block: attr.string({
-      required: true,
-      requiresReplace: true,
+      optional: true,
+      computed: true,
+      requiresReplace: configured,
       validators: [v.pattern(CIDR, 'an IPv4 CIDR inside the VPC block with a mask of 16 to 29')],
-      description: 'IPv4 CIDR block of the vSwitch, inside the block of its VPC.',
+      description: 'IPv4 CIDR block of the vSwitch, inside a block of its VPC. Required unless `is_default` is true.',
       meta: { ecs: 'CidrBlock' },
     }),
+    is_default: attr.bool({
+      optional: true,
+      computed: true,
+      requiresReplace: configured,
+      description: "Create the zone's default vSwitch in the region's default VPC (CreateDefaultVSwitch).",
+    }),
+    enable_ipv6: attr.bool({
+      optional: true,
+      computed: true,
+      description: "Give the vSwitch an IPv6 /64 of its VPC's block; enabling it on an existing vSwitch needs `ipv6_cidr_block_mask`.",
+      meta: { ecs: 'EnableIPv6' },
+    }),
+    ipv6_cidr_block_mask: attr.int({
+      optional: true,
+      computed: true,
+      validators: [v.range(0, 255)],
+      description: "Number (0-255) of the /64 of the VPC's IPv6 /56 the vSwitch takes (sent as Ipv6CidrBlock).",
+      meta: { ecs: 'Ipv6CidrBlock' },
+    }),
+    vpc_ipv6_cidr_block: attr.string({
+      optional: true,
+      validators: [v.nonEmpty()],
+      description: 'Which IPv6 block of the VPC the subnet comes from (sent as VpcIpv6CidrBlock).',
+      meta: { ecs: 'VpcIpv6CidrBlock' },
+    }),
+    ipv6_cidr_block: attr.string({ computed: true, description: 'IPv6 block of the vSwitch (empty while IPv6 is off).' }),
     zone_id: attr.string({
       optional: true,
       computed: true,

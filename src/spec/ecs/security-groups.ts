@@ -36,8 +36,8 @@ const groupDescription = {
 } as const satisfies ScalarParam;
 const groupId = { name: 'SecurityGroupId', kind: 'scalar', type: 'string', required: true } as const satisfies ScalarParam;
 
-/** Rule fields shared by the flat form and `Permissions.N.*` of Authorize/RevokeSecurityGroup. */
-const ruleFields = [
+/** Rule fields of both directions, in the flat form and in `Permissions.N.*`. */
+const commonRuleFields = [
   {
     name: 'IpProtocol',
     kind: 'scalar',
@@ -50,30 +50,59 @@ const ruleFields = [
   { name: 'DestCidrIp', kind: 'scalar', type: 'string' },
   { name: 'Ipv6SourceCidrIp', kind: 'scalar', type: 'string' },
   { name: 'Ipv6DestCidrIp', kind: 'scalar', type: 'string' },
-  { name: 'SourceGroupId', kind: 'scalar', type: 'string' },
-  { name: 'SourceGroupOwnerAccount', kind: 'scalar', type: 'string' },
-  { name: 'SourceGroupOwnerId', kind: 'scalar', type: 'long' },
   { name: 'SourcePortRange', kind: 'scalar', type: 'string' },
-  { name: 'SourcePrefixListId', kind: 'scalar', type: 'string' },
   { name: 'Policy', kind: 'scalar', type: 'string', enum: ['accept', 'drop', 'Accept', 'Drop'], errorCode: 'InvalidPolicy.Malformed' },
   { name: 'Priority', kind: 'scalar', type: 'string', pattern: '([1-9]|[1-9]\\d|100)', errorCode: 'InvalidPriority.Malformed' },
   { name: 'NicType', kind: 'scalar', type: 'string', enum: ['internet', 'intranet'], errorCode: 'InvalidNicType.ValueNotSupported' },
   { name: 'Description', kind: 'scalar', type: 'string', maxLength: 512 },
 ] as const satisfies readonly ScalarParam[];
 
-const ruleParams = [
-  regionParam(),
-  groupId,
-  clientTokenParam,
-  ...ruleFields,
-  // A port range list is only taken per permission (SDK `AuthorizeSecurityGroupRequestPermissions`), not flat.
-  {
-    name: 'Permissions',
-    kind: 'repeatList',
-    maxItems: 100,
-    fields: [...ruleFields, { name: 'PortRangeListId', kind: 'scalar', type: 'string' }],
-  },
-] as const;
+/** The peer of an ingress rule: the source group (and its owner) or a source prefix list. */
+const ingressPeerFields = [
+  { name: 'SourceGroupId', kind: 'scalar', type: 'string' },
+  { name: 'SourceGroupOwnerAccount', kind: 'scalar', type: 'string' },
+  { name: 'SourceGroupOwnerId', kind: 'scalar', type: 'long' },
+  { name: 'SourcePrefixListId', kind: 'scalar', type: 'string' },
+] as const satisfies readonly ScalarParam[];
+
+/** The peer of an egress rule: the destination group (and its owner) or a destination prefix list. */
+const egressPeerFields = [
+  { name: 'DestGroupId', kind: 'scalar', type: 'string' },
+  { name: 'DestGroupOwnerAccount', kind: 'scalar', type: 'string' },
+  { name: 'DestGroupOwnerId', kind: 'scalar', type: 'long' },
+  { name: 'DestPrefixListId', kind: 'scalar', type: 'string' },
+] as const satisfies readonly ScalarParam[];
+
+const ruleFields = [...commonRuleFields, ...ingressPeerFields] as const;
+const egressRuleFields = [...commonRuleFields, ...egressPeerFields] as const;
+
+/** Request parameters of Authorize/Revoke in one direction: the flat rule or `Permissions.N.*` (a port range list only there). */
+function ruleRequestParams<const F extends readonly ScalarParam[], const P extends readonly ScalarParam[] = F>(
+  fields: F,
+  permissionFields?: P,
+) {
+  return [
+    regionParam(),
+    groupId,
+    clientTokenParam,
+    ...fields,
+    {
+      name: 'Permissions',
+      kind: 'repeatList',
+      maxItems: 100,
+      fields: [...(permissionFields ?? fields), { name: 'PortRangeListId', kind: 'scalar', type: 'string' }],
+    },
+  ] as const;
+}
+const ruleParams = ruleRequestParams(ruleFields);
+const egressRuleParams = ruleRequestParams(egressRuleFields);
+// The SDK types Permissions.N.DestGroupOwnerId of RevokeSecurityGroupEgress as a string (a long everywhere else).
+const egressRevokeParams = ruleRequestParams(
+  egressRuleFields,
+  egressRuleFields.map((f) =>
+    f.name === 'DestGroupOwnerId' ? { name: 'DestGroupOwnerId', kind: 'scalar', type: 'string' } : f,
+  ) as readonly ScalarParam[],
+);
 const ruleErrors = [
   'InvalidSecurityGroupId.NotFound',
   'InvalidIpProtocol.Malformed',
@@ -81,6 +110,8 @@ const ruleErrors = [
   'InvalidPolicy.Malformed',
   'InvalidPriority.Malformed',
   'MissingParameter',
+  'InvalidPrefixListId.NotFound',
+  'InvalidParam.PortRange',
 ] as const;
 
 export const authorizeSecurityGroupSpec = defineAction({
@@ -98,6 +129,61 @@ export const revokeSecurityGroupSpec = defineAction({
   mutating: true,
   params: [...ruleParams, { name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 }, ...ownerParams],
   errors: ruleErrors,
+  response: r.response({}),
+});
+
+export const authorizeSecurityGroupEgressSpec = defineAction({
+  ...ECS,
+  action: 'AuthorizeSecurityGroupEgress',
+  mutating: true,
+  params: [...egressRuleParams, ...ownerParams],
+  errors: ruleErrors,
+  response: r.response({}),
+});
+
+export const revokeSecurityGroupEgressSpec = defineAction({
+  ...ECS,
+  action: 'RevokeSecurityGroupEgress',
+  mutating: true,
+  params: [...egressRevokeParams, { name: 'SecurityGroupRuleId', kind: 'scalarList', type: 'string', maxItems: 100 }, ...ownerParams],
+  errors: ruleErrors,
+  response: r.response({}),
+});
+
+/** ModifySecurityGroupRule (ingress) / ModifySecurityGroupEgressRule: by `SecurityGroupRuleId`, or the rule matching the given fields. */
+export const modifySecurityGroupRuleSpec = defineAction({
+  ...ECS,
+  action: 'ModifySecurityGroupRule',
+  mutating: true,
+  params: [
+    regionParam(),
+    groupId,
+    clientTokenParam,
+    { name: 'SecurityGroupRuleId', kind: 'scalar', type: 'string' },
+    { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
+    ...commonRuleFields,
+    ...ingressPeerFields,
+    ...ownerParams,
+  ],
+  errors: [...ruleErrors, 'InvalidSecurityGroupRule.NotFound'],
+  response: r.response({}),
+});
+
+export const modifySecurityGroupEgressRuleSpec = defineAction({
+  ...ECS,
+  action: 'ModifySecurityGroupEgressRule',
+  mutating: true,
+  params: [
+    regionParam(),
+    groupId,
+    clientTokenParam,
+    { name: 'SecurityGroupRuleId', kind: 'scalar', type: 'string' },
+    { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
+    ...commonRuleFields,
+    ...egressPeerFields,
+    ...ownerParams,
+  ],
+  errors: [...ruleErrors, 'InvalidSecurityGroupRule.NotFound'],
   response: r.response({}),
 });
 
@@ -229,7 +315,32 @@ export const describeSecurityGroupAttributeSpec = defineAction({
   errors: ['InvalidSecurityGroupId.NotFound'],
   response: r.response({
     SecurityGroupId: r.string,
-    Permissions: r.list('Permission', r.object({})),
+    Permissions: r.list(
+      'Permission',
+      r.object(
+        r.defaults({
+          SecurityGroupRuleId: r.string,
+          Direction: r.string,
+          IpProtocol: r.string,
+          PortRange: r.string,
+          SourceCidrIp: r.string,
+          DestCidrIp: r.string,
+          Ipv6SourceCidrIp: r.string,
+          Ipv6DestCidrIp: r.string,
+          SourceGroupId: r.string,
+          DestGroupId: r.string,
+          SourceGroupOwnerAccount: r.string,
+          DestGroupOwnerAccount: r.string,
+          SourcePrefixListId: r.string,
+          DestPrefixListId: r.string,
+          Policy: r.string,
+          Priority: r.string,
+          NicType: r.string,
+          Description: r.string,
+          CreateTime: r.string,
+        }),
+      ),
+    ),
     ...r.defaults({
       Description: r.string,
       InnerAccessPolicy: r.string,
@@ -268,6 +379,10 @@ export const securityGroupActionSpecs: readonly ActionSpec[] = [
   deleteSecurityGroupSpec,
   authorizeSecurityGroupSpec,
   revokeSecurityGroupSpec,
+  authorizeSecurityGroupEgressSpec,
+  revokeSecurityGroupEgressSpec,
+  modifySecurityGroupRuleSpec,
+  modifySecurityGroupEgressRuleSpec,
 ];
 
 export const securityGroupErrorSpecs: readonly ErrorSpec[] = [
@@ -289,4 +404,7 @@ export const securityGroupErrorSpecs: readonly ErrorSpec[] = [
     status: 400,
     message: 'Specified NicType is not valid: allowed values are internet and intranet.',
   },
+  { code: 'InvalidPrefixListId.NotFound', status: 404, message: 'The specified prefix list does not exist.' },
+  { code: 'InvalidParam.PortRange', status: 400, message: 'The port range does not suit the protocol.' },
+  { code: 'InvalidSecurityGroupRule.NotFound', status: 404, message: 'The specified security group rule does not exist.' },
 ];

@@ -1,6 +1,7 @@
 /** All VPC product (2016-04-28) action and error tables. */
 export { vpcActionSpecs, vpcErrorSpecs, VPC_PRODUCT, VPC_VERSION, CIDR_PATTERN } from './vpcs.js';
 export { vswitchActionSpecs, vswitchErrorSpecs } from './vswitches.js';
+export { routeTableActionSpecs, routeTableErrorSpecs } from './route-tables.js';
 export {
   vpcTagActionSpecs,
   vpcTagErrorSpecs,

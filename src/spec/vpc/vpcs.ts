@@ -1,6 +1,7 @@
 /**
- * VPC product (2016-04-28) action table for VPCs: CreateVpc, DescribeVpcs,
- * ModifyVpcAttribute, DeleteVpc. Parameter names and types follow the
+ * VPC product (2016-04-28) action table for VPCs: CreateVpc, CreateDefaultVpc, DescribeVpcs,
+ * ModifyVpcAttribute, DeleteVpc, Associate/UnassociateVpcCidrBlock (secondary IPv4 blocks) and
+ * Enable/DisableVpcClassicLink. Parameter names and types follow the
  * official `@alicloud/vpc20160428` request models; codes and statuses follow
  * the VPC API reference.
  */
@@ -43,7 +44,13 @@ export const createVpcSpec = defineAction({
     { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
     { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
     { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
-    { name: 'UserCidr', kind: 'scalar', type: 'string' },
+    {
+      name: 'UserCidr',
+      kind: 'packedList',
+      packing: 'comma',
+      maxItems: 3,
+      description: 'Up to 3 user CIDR blocks separated by commas.',
+    },
     { name: 'EnableDnsHostname', kind: 'scalar', type: 'boolean' },
     { name: 'Ipv4IpamPoolId', kind: 'scalar', type: 'string' },
     { name: 'Ipv4CidrMask', kind: 'scalar', type: 'integer' },
@@ -58,6 +65,9 @@ export const createVpcSpec = defineAction({
     'InvalidResourceGroupId.NotFound',
     'QuotaExceeded.Vpc',
     'DryRunOperation',
+    'InvalidUserCidr.Malformed',
+    'InvalidIpamPoolId.NotFound',
+    'InvalidIpv6Isp.Malformed',
   ],
   response: r.response({
     VpcId: r.string,
@@ -104,7 +114,7 @@ export const describeVpcsSpec = defineAction({
           DnsHostnameStatus: r.string,
           EnabledIpv6: r.boolean,
           Ipv6CidrBlock: r.string,
-          Ipv6CidrBlocks: r.list('Ipv6CidrBlock', r.object({})),
+          Ipv6CidrBlocks: r.list('Ipv6CidrBlock', r.object(r.defaults({ Ipv6CidrBlock: r.string, Ipv6Isp: r.string }))),
           IsDefault: r.boolean,
           NatGatewayIds: r.list('NatGatewayIds', r.string),
           OwnerId: r.long,
@@ -147,6 +157,8 @@ export const modifyVpcAttributeSpec = defineAction({
     'InvalidVpcDiscription.Malformed',
     'InvalidCidrBlock.Malformed',
     'OperationFailed.CidrInUse',
+    'InvalidIpv6Isp.Malformed',
+    'OperationFailed.Ipv6SubnetInUse',
   ],
   response: r.response({}),
 });
@@ -168,7 +180,129 @@ export const deleteVpcSpec = defineAction({
   response: r.response({}),
 });
 
-export const vpcActionSpecs: readonly ActionSpec[] = [createVpcSpec, describeVpcsSpec, modifyVpcAttributeSpec, deleteVpcSpec];
+/** DescribeVpcAttribute: one VPC; the only answer carrying `ClassicLinkEnabled` (what alicloud_vpc reads it from). */
+export const describeVpcAttributeSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'DescribeVpcAttribute',
+  params: [
+    regionParam(),
+    { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+    { name: 'IsDefault', kind: 'scalar', type: 'boolean' },
+    dryRunParam,
+    ...ownerParams,
+  ],
+  errors: ['InvalidVpcId.NotFound'],
+  response: r.response({
+    VpcId: r.string,
+    ...r.defaults({ ClassicLinkEnabled: r.boolean, Status: r.string, VpcName: r.string, CidrBlock: r.string, RegionId: r.string }),
+  }),
+});
+
+/** CreateDefaultVpc: the region's default VPC (172.16.0.0/12); at most one per region. */
+export const createDefaultVpcSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'CreateDefaultVpc',
+  mutating: true,
+  params: [
+    regionParam(),
+    clientTokenParam,
+    { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
+    { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'string' },
+    { name: 'ResourceGroupId', kind: 'scalar', type: 'string' },
+    ...ownerParams,
+  ],
+  errors: ['OperationFailed.DefaultVpcExist', 'InvalidResourceGroupId.NotFound'],
+  response: r.response({ VpcId: r.string, ...r.defaults({ VRouterId: r.string, RouteTableId: r.string }) }),
+});
+
+const cidrBlockParams = [
+  regionParam(),
+  { name: 'VpcId', kind: 'scalar', type: 'string', required: true },
+  {
+    name: 'SecondaryCidrBlock',
+    kind: 'scalar',
+    type: 'string',
+    pattern: CIDR_PATTERN,
+    errorCode: 'InvalidCidrBlock.Malformed',
+    description: 'A secondary IPv4 block: a private range (or subnet of one) with a mask of 8 to 28, not overlapping the VPC blocks.',
+  },
+  { name: 'IPv6CidrBlock', kind: 'scalar', type: 'string' },
+] as const;
+
+/** AssociateVpcCidrBlock: add a secondary IPv4 block to a VPC (IPv6 blocks and IPAM pools are not served). */
+export const associateVpcCidrBlockSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'AssociateVpcCidrBlock',
+  mutating: true,
+  params: [
+    ...cidrBlockParams,
+    { name: 'IpVersion', kind: 'scalar', type: 'string', enum: ['IPV4', 'IPV6'] },
+    { name: 'IpamPoolId', kind: 'scalar', type: 'string' },
+    { name: 'SecondaryCidrMask', kind: 'scalar', type: 'integer' },
+    { name: 'Ipv6CidrMask', kind: 'scalar', type: 'integer' },
+    { name: 'Ipv6Isp', kind: 'scalar', type: 'string' },
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidVpcId.NotFound',
+    'InvalidCidrBlock.Malformed',
+    'InvalidCidrBlock.Overlapped',
+    'QuotaExceeded.SecondaryCidrBlock',
+    'InvalidIpamPoolId.NotFound',
+    'MissingParameter',
+  ],
+  response: r.response({}),
+});
+
+/** UnassociateVpcCidrBlock: remove a secondary IPv4 block no vSwitch uses. */
+export const unassociateVpcCidrBlockSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'UnassociateVpcCidrBlock',
+  mutating: true,
+  params: [...cidrBlockParams, ...ownerParams],
+  errors: ['InvalidVpcId.NotFound', 'InvalidCidrBlock.NotFound', 'OperationFailed.CidrInUse', 'MissingParameter'],
+  response: r.response({}),
+});
+
+const classicLinkParams = [regionParam(), { name: 'VpcId', kind: 'scalar', type: 'string', required: true }, clientTokenParam] as const;
+
+/** EnableVpcClassicLink / DisableVpcClassicLink: the (deprecated) ClassicLink switch of a VPC. */
+export const enableVpcClassicLinkSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'EnableVpcClassicLink',
+  mutating: true,
+  params: [...classicLinkParams, ...ownerParams],
+  errors: ['InvalidVpcId.NotFound'],
+  response: r.response({}),
+});
+
+export const disableVpcClassicLinkSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'DisableVpcClassicLink',
+  mutating: true,
+  params: [...classicLinkParams, ...ownerParams],
+  errors: ['InvalidVpcId.NotFound'],
+  response: r.response({}),
+});
+
+export const vpcActionSpecs: readonly ActionSpec[] = [
+  createVpcSpec,
+  createDefaultVpcSpec,
+  describeVpcsSpec,
+  describeVpcAttributeSpec,
+  modifyVpcAttributeSpec,
+  deleteVpcSpec,
+  associateVpcCidrBlockSpec,
+  unassociateVpcCidrBlockSpec,
+  enableVpcClassicLinkSpec,
+  disableVpcClassicLinkSpec,
+];
 
 export const vpcErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidVpcId.NotFound', status: 404, message: 'Specified VPC does not exist.' },
@@ -196,4 +330,11 @@ export const vpcErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidTagKey.Malformed', status: 400, message: 'The specified tag key is not valid.' },
   { code: 'InvalidTagValue.Malformed', status: 400, message: 'The specified tag value is not valid.' },
   { code: 'NumberExceed.Tags', status: 400, message: 'The maximum number of tags is exceeded: at most 20.' },
+  { code: 'InvalidUserCidr.Malformed', status: 400, message: 'The specified user CIDR block is not valid.' },
+  { code: 'InvalidIpamPoolId.NotFound', status: 404, message: 'The specified IPAM pool does not exist.' },
+  { code: 'InvalidIpv6Isp.Malformed', status: 400, message: 'The specified IPv6 ISP is not valid.' },
+  { code: 'OperationFailed.Ipv6SubnetInUse', status: 400, message: 'IPv6 cannot be disabled while vSwitches of the VPC use IPv6.' },
+  { code: 'OperationFailed.DefaultVpcExist', status: 400, message: 'A default VPC already exists in the region.' },
+  { code: 'InvalidCidrBlock.NotFound', status: 404, message: 'The specified CIDR block is not associated with the VPC.' },
+  { code: 'QuotaExceeded.SecondaryCidrBlock', status: 400, message: 'A VPC has at most 5 secondary IPv4 CIDR blocks.' },
 ];

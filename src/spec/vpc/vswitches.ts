@@ -1,5 +1,5 @@
 /**
- * VPC product (2016-04-28) action table for vSwitches: CreateVSwitch,
+ * VPC product (2016-04-28) action table for vSwitches: CreateVSwitch, CreateDefaultVSwitch,
  * DescribeVSwitches, ModifyVSwitchAttribute, DeleteVSwitch. Names and types
  * follow the official `@alicloud/vpc20160428` request models.
  */
@@ -50,10 +50,35 @@ export const createVSwitchSpec = defineAction({
     'InvalidVSwitchName.Malformed',
     'InvalidVSwitchDiscription.Malformed',
     'QuotaExceeded.VSwitch',
+    'OperationFailed.VpcNotEnableIpv6',
+    'InvalidIpv6CidrBlock.Malformed',
+    'InvalidIpv6CidrBlock.Overlapped',
   ],
   response: r.response({
     VSwitchId: r.string,
   }),
+});
+
+/** CreateDefaultVSwitch: a default vSwitch (a free /20 of the default VPC) in a zone of the region's default VPC. */
+export const createDefaultVSwitchSpec = defineAction({
+  product: VPC_PRODUCT,
+  version: VPC_VERSION,
+  action: 'CreateDefaultVSwitch',
+  mutating: true,
+  params: [
+    regionParam(),
+    { name: 'ZoneId', kind: 'scalar', type: 'string', required: true },
+    { name: 'Ipv6CidrBlock', kind: 'scalar', type: 'integer' },
+    clientTokenParam,
+    ...ownerParams,
+  ],
+  errors: [
+    'InvalidZoneId.NotFound',
+    'OperationFailed.DefaultVpcNotExist',
+    'OperationFailed.DefaultVSwitchExist',
+    'OperationFailed.VpcNotEnableIpv6',
+  ],
+  response: r.response({ VSwitchId: r.string }),
 });
 
 export const describeVSwitchesSpec = defineAction({
@@ -128,7 +153,15 @@ export const modifyVSwitchAttributeSpec = defineAction({
     { name: 'VpcIpv6CidrBlock', kind: 'scalar', type: 'string' },
     ...ownerParams,
   ],
-  errors: ['InvalidVSwitchId.NotFound', 'InvalidVSwitchName.Malformed', 'InvalidVSwitchDiscription.Malformed'],
+  errors: [
+    'InvalidVSwitchId.NotFound',
+    'InvalidVSwitchName.Malformed',
+    'InvalidVSwitchDiscription.Malformed',
+    'OperationFailed.VpcNotEnableIpv6',
+    'InvalidIpv6CidrBlock.Malformed',
+    'InvalidIpv6CidrBlock.Overlapped',
+    'MissingParameter',
+  ],
   response: r.response({}),
 });
 
@@ -144,6 +177,7 @@ export const deleteVSwitchSpec = defineAction({
 
 export const vswitchActionSpecs: readonly ActionSpec[] = [
   createVSwitchSpec,
+  createDefaultVSwitchSpec,
   describeVSwitchesSpec,
   modifyVSwitchAttributeSpec,
   deleteVSwitchSpec,
@@ -156,4 +190,9 @@ export const vswitchErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidVSwitchName.Malformed', status: 400, message: 'Specified virtual switch name is not valid.' },
   { code: 'InvalidVSwitchDiscription.Malformed', status: 400, message: 'Specified virtual switch description is not valid.' },
   { code: 'QuotaExceeded.VSwitch', status: 400, message: 'Virtual switch quota exceeded.' },
+  { code: 'OperationFailed.VpcNotEnableIpv6', status: 400, message: 'IPv6 is not enabled for the VPC.' },
+  { code: 'InvalidIpv6CidrBlock.Malformed', status: 400, message: 'The IPv6 subnet number must be 0 to 255.' },
+  { code: 'InvalidIpv6CidrBlock.Overlapped', status: 400, message: 'The IPv6 subnet is used by another vSwitch of the VPC.' },
+  { code: 'OperationFailed.DefaultVpcNotExist', status: 400, message: 'The region has no default VPC.' },
+  { code: 'OperationFailed.DefaultVSwitchExist', status: 400, message: 'The zone already has a default vSwitch.' },
 ];

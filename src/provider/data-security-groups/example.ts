@@ -1,0 +1,13 @@
+/** The documentation example of the `alicloud_security_groups` data source; runs as is against the emulator. */
+export const SECURITY_GROUPS_EXAMPLE = `data "alicloud_vpcs" "default" {
+  is_default = true
+}
+
+data "alicloud_security_groups" "default" {
+  vpc_id = data.alicloud_vpcs.default.ids[0]
+}
+
+output "security_group_ids" {
+  value = data.alicloud_security_groups.default.ids
+}
+`;
