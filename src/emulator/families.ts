@@ -14,6 +14,9 @@ import { tagsFamily } from './tags/index.js';
 import { instancesFamily } from './instances/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
+import { ramFamily } from './ram/index.js';
+import { stsFamily } from './sts/index.js';
+import { instanceRamRolesFamily } from './instance-ram-roles/index.js';
 
 export const families: Family[] = [
   regionsFamily,
@@ -26,4 +29,7 @@ export const families: Family[] = [
   instancesFamily,
   snapshotsFamily,
   imagesFamily,
+  ramFamily,
+  stsFamily,
+  instanceRamRolesFamily,
 ];

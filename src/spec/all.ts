@@ -14,6 +14,9 @@ import { tagsActions } from './ecs/tags.js';
 import { zoneActionSpecs } from './ecs/zones.js';
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
 import { vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
+import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
+import { ramRoleActionSpecs } from './ram/roles.js';
+import { stsActionSpecs } from './sts/sts.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...imagesActions,
@@ -29,4 +32,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...vswitchActionSpecs,
   ...vpcTagActionSpecs,
   ...resourceGroupActionSpecs,
+  ...instanceRamRoleActions,
+  ...ramRoleActionSpecs,
+  ...stsActionSpecs,
 ];

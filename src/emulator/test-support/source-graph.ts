@@ -8,8 +8,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-/** `src/emulator` of the checkout (tests run from `dist/emulator/...`). */
-export const emulatorSrc = fileURLToPath(new URL('../../../src/emulator/', import.meta.url));
+/** `src/emulator` of the checkout (this module runs from `.build/suite/emulator/test-support/`). */
+export const emulatorSrc = fileURLToPath(new URL('../../../../src/emulator/', import.meta.url));
 
 /** The composition root: it assembles the families, so it alone may import all of them. */
 export const rootModules = ['index.ts', 'families.ts'];
