@@ -28,3 +28,5 @@ export * from './security-groups.js';
 export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
+export * from './credentials.js';
+export * from './sts.js';

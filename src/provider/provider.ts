@@ -7,6 +7,7 @@
 import { defineProvider, type DataSource, type Resource } from '../framework/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
 import { providerSchema, resolveProviderConfig, type ProviderClient, type ProviderConfig } from './config.js';
+import { obtainCredentials } from './credentials.js';
 import { imageResource } from './image/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
@@ -69,8 +70,17 @@ export const alicloudProvider = defineProvider({
       endpoints: resolved.options.endpoints,
       features: resolved.features,
     });
+    let options = resolved.options;
+    if (!options.accessKeyId) {
+      const credentials = await obtainCredentials(resolved.credentials, { ...options, logger: log }, log);
+      if ('summary' in credentials) {
+        diags.addAttributeError([{ attribute: credentials.attribute! }], credentials.summary, credentials.detail);
+        return undefined;
+      }
+      options = { ...options, credentials };
+    }
     // Settings ride on the client: it is the one value the framework hands to every resource call.
-    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...resolved.options, logger: log }), {
+    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...options, logger: log }), {
       features: resolved.features,
     });
     return client;
