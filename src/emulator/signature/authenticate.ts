@@ -186,8 +186,9 @@ export function isV3(headers: IncomingHttpHeaders): boolean {
 /** Action and version as {@link authenticate} will read them, for routing decisions made before it runs. */
 export function claimedAction(headers: IncomingHttpHeaders, params: ReadonlyMap<string, string>): { action: string; version: string } {
   const v3 = isV3(headers);
+  // An unsigned (anonymous) V3-style request names its action only in the headers.
   return {
-    action: (v3 ? single(headers, 'x-acs-action') : undefined) ?? params.get('Action') ?? '',
-    version: (v3 ? single(headers, 'x-acs-version') : undefined) ?? params.get('Version') ?? '',
+    action: (v3 ? single(headers, 'x-acs-action') : undefined) ?? params.get('Action') ?? single(headers, 'x-acs-action') ?? '',
+    version: (v3 ? single(headers, 'x-acs-version') : undefined) ?? params.get('Version') ?? single(headers, 'x-acs-version') ?? '',
   };
 }
