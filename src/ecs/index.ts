@@ -30,3 +30,4 @@ export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
 export * from './credentials.js';
 export * from './sts.js';
+export * from './ram.js';

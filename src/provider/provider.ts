@@ -17,6 +17,8 @@ import { zonesDataSource } from './data-zones/data-source.js';
 import { instanceTypesDataSource } from './data-instance-types/data-source.js';
 import { imagesDataSource } from './data-images/data-source.js';
 import { resourceGroupsDataSource } from './data-resource-groups/data-source.js';
+import { ramRoleResource } from './ram-role/resource.js';
+import { accountDataSource } from './data-account/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -29,6 +31,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   vswitchResource,
   securityGroupResource,
   instanceResource,
+  ramRoleResource,
 ];
 
 /** Data sources, one line each. */
@@ -38,6 +41,7 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   instanceTypesDataSource,
   imagesDataSource,
   resourceGroupsDataSource,
+  accountDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */
