@@ -17,6 +17,8 @@ test('the emulator provider block is the documented one: default keys, protocol 
     ecs             = "127.0.0.1:9786"
     vpc             = "127.0.0.1:9786"
     resourcemanager = "127.0.0.1:9786"
+    sts             = "127.0.0.1:9786"
+    ram             = "127.0.0.1:9786"
   }
 }
 `,

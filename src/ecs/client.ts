@@ -17,16 +17,23 @@ import { ShapeMismatchError } from '../spec/ecs/shape.js';
 import { encodeInput, type LooseInput } from './encode.js';
 import { EcsResponseError, toEcsError } from './errors.js';
 import { watchWire, type WireAttempt } from './wire-watch.js';
-import { checkEndpoint, defaultEndpoint, productKey, productLabel, type ProductKey } from './endpoints.js';
+import { checkEndpoint, defaultEndpoint, isRegionless, productKey, productLabel, type ProductKey } from './endpoints.js';
+import { sdkCredential, type CredentialSource } from './credentials.js';
 import { canceled, DEFAULT_RETRY_POLICY, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
 
 export interface AlibabaCloudClientOptions {
   /** Region id, e.g. `cn-hangzhou`; sent as `RegionId` when the action takes one and the input has none. */
   region: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** STS token, when the keys are temporary. */
+  /** Static key pair; give either `accessKeyId` + `accessKeySecret` or {@link credentials}. */
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  /** STS token, when the static keys are temporary. */
   securityToken?: string;
+  /**
+   * Where keys come from when they are not static: asked before every request, so temporary
+   * keys (assumed role, instance metadata, credentials URI) are refreshed before they expire.
+   */
+  credentials?: CredentialSource;
   /** Per-product overrides, `host[:port]` without scheme (the provider block's `endpoints {}`). */
   endpoints?: Partial<Record<ProductKey, string>>;
   /** Default `HTTPS`. The emulator speaks `HTTP`. */
@@ -92,7 +99,8 @@ export class AlibabaCloudClient {
 
   constructor(options: AlibabaCloudClientOptions) {
     if (!options.region) throw new Error('region is required (e.g. "cn-hangzhou")');
-    if (!options.accessKeyId || !options.accessKeySecret) throw new Error('accessKeyId and accessKeySecret are required');
+    if (!options.credentials && (!options.accessKeyId || !options.accessKeySecret))
+      throw new Error('accessKeyId and accessKeySecret (or a credentials source) are required');
     if (options.protocol !== undefined && options.protocol !== 'HTTP' && options.protocol !== 'HTTPS') {
       throw new Error(`protocol must be "HTTP" or "HTTPS", got "${String(options.protocol)}"`);
     }
@@ -147,7 +155,7 @@ export class AlibabaCloudClient {
           version: spec.version,
           protocol: this.protocol,
           method: 'POST',
-          authType: 'AK',
+          authType: spec.anonymous ? 'Anonymous' : 'AK',
           style: 'RPC',
           pathname: '/',
           reqBodyType: 'formData',
@@ -177,9 +185,9 @@ export class AlibabaCloudClient {
     const mod = await loadSdk();
     const o = this.options;
     const config = new mod.$OpenApiUtil.Config({
-      accessKeyId: o.accessKeyId,
-      accessKeySecret: o.accessKeySecret,
-      securityToken: o.securityToken || undefined,
+      ...(o.credentials
+        ? { credential: sdkCredential(o.credentials) }
+        : { accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret, securityToken: o.securityToken || undefined }),
       regionId: o.region,
       endpoint: this.endpointFor(key),
       protocol: this.protocol.toLowerCase(),
@@ -219,7 +227,7 @@ function checkedBody<S extends ActionSpec>(spec: S, product: string, status: num
 }
 
 function needsRegion(spec: ActionSpec, key: ProductKey): boolean {
-  return spec.params.some((p) => p.name === 'RegionId') || key !== 'resourcemanager';
+  return spec.params.some((p) => p.name === 'RegionId') || !isRegionless(key);
 }
 
 function isMutating(spec: ActionSpec): boolean {

@@ -1,11 +1,12 @@
 /**
  * Default endpoints per product and region, as the official SDKs resolve them when no
  * endpoint is configured: a per-product map of special regions, then the regional rule
- * `<product>.<region>.aliyuncs.com` (ResourceManager is global).
+ * `<product>.<region>.aliyuncs.com` (ResourceManager and RAM are global; STS is regional, as the Go
+ * provider addresses it).
  */
 
 /** Products the client can address. Keys match the provider block's `endpoints { ... }`. */
-export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager';
+export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager' | 'sts' | 'ram';
 
 /** Special ECS regions from `@alicloud/ecs20140526`'s endpoint map (the rest follow the regional rule). */
 const ECS_SPECIAL: Readonly<Record<string, string>> = {
@@ -55,19 +56,28 @@ export function defaultEndpoint(product: ProductKey, region: string): string {
       return `vpc.${region}.aliyuncs.com`;
     case 'resourcemanager':
       return 'resourcemanager.aliyuncs.com';
+    case 'sts':
+      return `sts.${region}.aliyuncs.com`;
+    case 'ram':
+      return 'ram.aliyuncs.com';
   }
 }
 
-/** Map an action table's `product` (`Ecs`, `Vpc`, `ResourceManager`) to its endpoint key. */
+/** Map an action table's `product` (`Ecs`, `Vpc`, `ResourceManager`, `Sts`, `Ram`) to its endpoint key. */
 export function productKey(product: string): ProductKey {
   const k = product.toLowerCase().replace(/[^a-z]/g, '');
-  if (k === 'ecs' || k === 'vpc' || k === 'resourcemanager') return k;
-  throw new Error(`unsupported product "${product}" in an action table; supported: Ecs, Vpc, ResourceManager`);
+  if (k === 'ecs' || k === 'vpc' || k === 'resourcemanager' || k === 'sts' || k === 'ram') return k;
+  throw new Error(`unsupported product "${product}" in an action table; supported: Ecs, Vpc, ResourceManager, Sts, Ram`);
 }
 
-/** Label used in messages: `ECS`, `VPC`, `ResourceManager`. */
+/** Label used in messages: `ECS`, `VPC`, `ResourceManager`, `STS`, `RAM`. */
 export function productLabel(key: ProductKey): string {
   return key === 'resourcemanager' ? 'ResourceManager' : key.toUpperCase();
+}
+
+/** Products whose actions carry no RegionId (account-wide or global services). */
+export function isRegionless(key: ProductKey): boolean {
+  return key === 'resourcemanager' || key === 'sts' || key === 'ram';
 }
 
 /** Check an endpoint override: host[:port], no scheme, no path. */

@@ -31,3 +31,6 @@ export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
 export * from './key-pairs.js';
+export * from './credentials.js';
+export * from './sts.js';
+export * from './ram.js';

@@ -16,6 +16,9 @@ import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
+import { ramFamily } from './ram/index.js';
+import { stsFamily } from './sts/index.js';
+import { instanceRamRolesFamily } from './instance-ram-roles/index.js';
 
 export const families: Family[] = [
   regionsFamily,
@@ -30,4 +33,7 @@ export const families: Family[] = [
   instancesFamily,
   snapshotsFamily,
   imagesFamily,
+  ramFamily,
+  stsFamily,
+  instanceRamRolesFamily,
 ];

@@ -24,7 +24,7 @@ import { MalformedInput, decodeForm, decodeUtf8 } from './http/form.js';
 import { readBody } from './http/read-body.js';
 import { ADMIN_PREFIX, checkAccess, errorHeaders, type AccessPolicy } from './http/guard.js';
 import { responseFormat, send, type ResponseFormat } from './http/respond.js';
-import { authenticate, claimedAction, isV3 } from './signature/authenticate.js';
+import { authenticate, claimedAction, isV3, type Authenticated, type TemporaryKey } from './signature/authenticate.js';
 import type { NonceStore } from './signature/nonce-store.js';
 import { BUSY_TIMEOUT_MS, isBusyError, withRelaxedSync, type Db } from './db/open.js';
 import { runAction } from './execute.js';
@@ -104,15 +104,24 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
     noteApiRequest(req, { ...claimed, params });
     format = responseFormat(params, isV3(req.headers));
     const now = core.clock();
-    const mutating = tryResolve(core, claimed.action, claimed.version)?.spec.mutating === true;
+    const claimedRoute = tryResolve(core, claimed.action, claimed.version);
+    const mutating = claimedRoute?.spec.mutating === true;
     const run = core.db.transaction((): Answer => {
-      const auth = authenticate(
-        { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
-        { credentials: core.credentials, nonces: core.nonces, now: core.signatureClock() },
-      );
+      const auth = claimedRoute?.spec.anonymous
+        ? anonymous(claimed)
+        : authenticate(
+            { method: req.method ?? 'GET', path: '/', headers: req.headers, headersDistinct: req.headersDistinct, query, params, body },
+            {
+              credentials: core.credentials,
+              nonces: core.nonces,
+              now: core.signatureClock(),
+              temporaryKey: (id) => temporaryKey(core, id),
+            },
+          );
       // From here the nonce is recorded: errors are answers, and the transaction commits.
       try {
         action = auth.action;
+        if (auth.temporary) core.backend.queries.sts?.recordUse(core.db, auth.credential.account.accessKeyId, auth.action);
         product = core.backend.dispatcher.product(auth.version) ?? product;
         const route = core.backend.dispatcher.resolve(auth.action, auth.version);
         const fields = runAction(core, route, params, auth.credential.account, requestId, hostId, now);
@@ -127,6 +136,22 @@ function handleApi(core: EmulatorCore, req: IncomingMessage, rawQuery: string, b
   } catch (err) {
     return fail(err);
   }
+}
+
+/** An anonymous action (STS AssumeRoleWithOIDC) runs without a key: no account until its handler proves one. */
+function anonymous(claimed: { action: string; version: string }): Authenticated {
+  return { credential: { account: { accessKeyId: '', accountId: 0 }, secret: '' }, ...claimed, signatureVersion: 'v1' };
+}
+
+/** A temporary key STS issued (when the STS family is served), with its expiry judged on the resource clock. */
+function temporaryKey(core: EmulatorCore, accessKeyId: string): TemporaryKey | undefined {
+  const s = core.backend.queries.sts?.findSession(core.db, accessKeyId);
+  if (!s) return undefined;
+  return {
+    credential: { account: { accessKeyId: s.accessKeyId, accountId: s.accountId }, secret: s.accessKeySecret },
+    securityToken: s.securityToken,
+    expired: core.clock().getTime() >= s.expiresAt,
+  };
 }
 
 /** The route a request claims, for decisions made before authentication; undefined when it names none. */

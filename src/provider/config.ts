@@ -14,8 +14,8 @@ import { attr, block, defineSchema, v, type ConfigOf } from '../framework/index.
 import type { AlibabaCloudClient, AlibabaCloudClientOptions } from '../ecs/index.js';
 import { isKnownRegion } from './regions.js';
 
-/** Endpoint keys the client uses. */
-const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager'] as const;
+/** Endpoint keys the client uses (`sts` for the assumed roles, `ram` for alicloud_ram_role). */
+const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram'] as const;
 /** Other keys of the official `endpoints` block: accepted, ignored with a warning. */
 const IGNORED_ENDPOINTS = [
   'actiontrail',
@@ -66,13 +66,11 @@ const IGNORED_ENDPOINTS = [
   'ots',
   'polardb',
   'privatelink',
-  'ram',
   'rds',
   'redisa',
   'ros',
   'sas',
   'slb',
-  'sts',
   'tag',
   'vpcpeer',
   'waf',
@@ -144,7 +142,7 @@ export const providerSchema = defineSchema({
     profile: attr.string({
       optional: true,
       description:
-        'Profile of the aliyun CLI config file to read keys and region from (env `ALICLOUD_PROFILE`). Only the AK mode is supported.',
+        'Profile of the aliyun CLI config file to take credentials and region from (env `ALICLOUD_PROFILE`): modes `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole`, `CredentialsURI` and `OIDC`. The browser and external-process modes (`CloudSSO`, `OAuth`, `External`) are refused with an error.',
     }),
     shared_credentials_file: attr.string({
       optional: true,
@@ -184,8 +182,16 @@ export const providerSchema = defineSchema({
     source_ip: ignoredString('Source IP of the caller (not used).'),
     secure_transport: ignoredString('Whether to require secure transport (not used).'),
     configuration_source: ignoredString('Source of the configuration, appended to the user agent in the official provider (not used).'),
-    credentials_uri: ignoredString('URI of a credentials service (not supported).'),
-    ecs_role_name: ignoredString('RAM role of the ECS instance to take credentials from (not supported).'),
+    credentials_uri: attr.string({
+      optional: true,
+      description:
+        'URI of a credentials service (a sidecar): `GET <uri>` answers `AccessKeyId`, `AccessKeySecret`, `SecurityToken` and `Expiration`; used when no access key is set (env `ALICLOUD_CREDENTIALS_URI` or `ALIBABA_CLOUD_CREDENTIALS_URI`).',
+    }),
+    ecs_role_name: attr.string({
+      optional: true,
+      description:
+        'RAM role of the ECS instance Terraform runs on: its temporary keys come from the instance metadata service (env `ALICLOUD_ECS_ROLE_NAME` or `ALIBABA_CLOUD_ECS_METADATA`). The metadata address `100.100.100.200` can be overridden with `ALICLOUD_ECS_METADATA_ENDPOINT` (`host[:port]`, this provider only; for tests).',
+    }),
     fc: ignoredString('Function Compute endpoint (deprecated in the official provider; not used).'),
     log_endpoint: ignoredString('Log Service endpoint (deprecated in the official provider; not used).'),
     mns_endpoint: ignoredString('MNS endpoint (deprecated in the official provider; not used).'),
@@ -194,31 +200,69 @@ export const providerSchema = defineSchema({
   blocks: {
     endpoints: block.set({
       description:
-        'Custom endpoints per product. Only `ecs`, `vpc` and `resourcemanager` are used; the other keys are accepted and ignored.',
+        'Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.',
       attributes: endpointAttributes(),
     }),
-    assume_role: block.list({
+    assume_role: block.set({
       maxItems: 1,
-      description: 'Assume a RAM role with STS (not supported: the base credentials are used; set keys of the role directly).',
+      description:
+        "Assume a RAM role with STS AssumeRole before any other call, signed with the base credentials; every resource is then managed with the role's temporary keys (renewed before they expire).",
       attributes: {
-        role_arn: attr.string({ optional: true, ignored: true, description: 'ARN of the role.' }),
-        session_name: attr.string({ optional: true, ignored: true, description: 'Session name.' }),
-        policy: attr.string({ optional: true, ignored: true, description: 'Session policy.' }),
-        session_expiration: attr.int({ optional: true, ignored: true, description: 'Session lifetime in seconds.' }),
-        external_id: attr.string({ optional: true, ignored: true, description: 'External id.' }),
+        role_arn: attr.string({
+          optional: true,
+          description:
+            'ARN of the role, `acs:ram::<accountId>:role/<roleName>` (required; env `ALICLOUD_ASSUME_ROLE_ARN` or `ALIBABA_CLOUD_ROLE_ARN`).',
+        }),
+        session_name: attr.string({
+          optional: true,
+          description:
+            'Session name, 2 to 64 letters, digits and `. @ - _` (env `ALICLOUD_ASSUME_ROLE_SESSION_NAME` or `ALIBABA_CLOUD_ROLE_SESSION_NAME`; default `terraform`).',
+        }),
+        policy: attr.string({
+          optional: true,
+          description: 'Session policy (JSON): the session gets at most these permissions of the role.',
+        }),
+        session_expiration: attr.int({
+          optional: true,
+          validators: [v.range(900, 43200)],
+          description:
+            "Session lifetime in seconds, 900 to 43200 and at most the role's MaxSessionDuration (env `ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION`; default 3600).",
+        }),
+        external_id: attr.string({
+          optional: true,
+          description: "External id the role's trust policy asks for (condition `sts:ExternalId`).",
+        }),
       },
     }),
     assume_role_with_oidc: block.list({
       maxItems: 1,
-      description: 'Assume a RAM role with an OIDC token (not supported).',
+      description: 'Assume a RAM role with an OIDC token (STS AssumeRoleWithOIDC, no access key needed); used when no access key is set.',
       attributes: {
-        oidc_provider_arn: attr.string({ optional: true, ignored: true, description: 'ARN of the OIDC provider.' }),
-        role_arn: attr.string({ optional: true, ignored: true, description: 'ARN of the role.' }),
-        oidc_token: attr.string({ optional: true, ignored: true, sensitive: true, description: 'OIDC token.' }),
-        oidc_token_file: attr.string({ optional: true, ignored: true, description: 'File holding the OIDC token.' }),
-        role_session_name: attr.string({ optional: true, ignored: true, description: 'Session name.' }),
-        policy: attr.string({ optional: true, ignored: true, description: 'Session policy.' }),
-        session_expiration: attr.int({ optional: true, ignored: true, description: 'Session lifetime in seconds.' }),
+        oidc_provider_arn: attr.string({
+          optional: true,
+          description: 'ARN of the OIDC identity provider (required; env `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`).',
+        }),
+        role_arn: attr.string({ optional: true, description: 'ARN of the role (required; env `ALIBABA_CLOUD_ROLE_ARN`).' }),
+        oidc_token: attr.string({
+          optional: true,
+          sensitive: true,
+          validators: [v.length(4, 20000)],
+          description: 'The OIDC token (env `ALIBABA_CLOUD_OIDC_TOKEN`); this or `oidc_token_file` is required.',
+        }),
+        oidc_token_file: attr.string({
+          optional: true,
+          description: 'File holding the OIDC token, read again at each renewal (env `ALIBABA_CLOUD_OIDC_TOKEN_FILE`).',
+        }),
+        role_session_name: attr.string({
+          optional: true,
+          description: 'Session name (env `ALIBABA_CLOUD_ROLE_SESSION_NAME`; default `terraform`).',
+        }),
+        policy: attr.string({ optional: true, description: 'Session policy (JSON).' }),
+        session_expiration: attr.int({
+          optional: true,
+          validators: [v.range(900, 43200)],
+          description: "Session lifetime in seconds, 900 to the role's MaxSessionDuration (default 3600).",
+        }),
       },
     }),
     features: block.list({
@@ -282,11 +326,47 @@ export function resolveFeatures(config: ProviderConfig): ProviderFeatures {
   return { ecsInstance: { replaceOnImageUpdate: ecs?.replace_on_image_update ?? DEFAULT_FEATURES.ecsInstance.replaceOnImageUpdate } };
 }
 
+/** Where the base keys come from, before an optional `assume_role`. */
+export type BaseCredentials =
+  | { kind: 'keys'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
+  | { kind: 'uri'; uri: string }
+  | { kind: 'ecs_role'; roleName?: string; metadataEndpoint?: string; disableImdsV1: boolean }
+  | {
+      kind: 'oidc';
+      roleArn: string;
+      oidcProviderArn: string;
+      /** The token itself, or the file to read it from at each renewal. */
+      token: { value: string } | { file: string };
+      sessionName: string;
+      durationSeconds?: number;
+      policy?: string;
+    };
+
+/** STS AssumeRole on top of the base keys (`assume_role`, or a RamRoleArn / ChainableRamRoleArn profile). */
+export interface AssumeRolePlan {
+  roleArn: string;
+  sessionName: string;
+  durationSeconds: number;
+  policy?: string;
+  externalId?: string;
+  /** The argument to name in errors: `assume_role` or `profile`. */
+  attribute: 'assume_role' | 'profile';
+}
+
+export interface CredentialPlan {
+  base: BaseCredentials;
+  assumeRole?: AssumeRolePlan;
+  /** The argument that chose the base mode, for errors (`credentials_uri`, `ecs_role_name`, `assume_role_with_oidc`, `profile`). */
+  attribute?: string;
+}
+
 export interface ResolvedConfig {
+  /** Client options; the keys are set only for static keys without `assume_role` (else see {@link credentials}). */
   options: AlibabaCloudClientOptions;
   features: ProviderFeatures;
+  credentials: CredentialPlan;
   /** Where the credentials came from, for logs (never the secret). */
-  credentialSource: 'arguments' | 'environment' | `profile ${string}`;
+  credentialSource: string;
 }
 
 interface CliProfile {
@@ -296,6 +376,16 @@ interface CliProfile {
   access_key_secret?: string;
   sts_token?: string;
   region_id?: string;
+  ram_role_arn?: string;
+  ram_session_name?: string;
+  expired_seconds?: number;
+  ram_role_name?: string;
+  source_profile?: string;
+  credentials_uri?: string;
+  oidc_provider_arn?: string;
+  oidc_token_file?: string;
+  external_id?: string;
+  policy?: string;
 }
 
 /** Inputs besides the block, injectable for tests. */
@@ -315,17 +405,23 @@ function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** Profile modes this provider carries out. */
+const PROFILE_MODES = ['AK', 'StsToken', 'RamRoleArn', 'ChainableRamRoleArn', 'EcsRamRole', 'CredentialsURI', 'OIDC'];
+
 /** Read one profile of the aliyun CLI config file, or a problem naming the file and the profile. */
-function loadProfile(path: string, name: string, readFile: (p: string) => string): CliProfile | ConfigProblem {
+function loadProfile(path: string, name: string, readFile: (p: string) => string, all?: CliProfile[]): CliProfile | ConfigProblem {
   let doc: { current?: string; profiles?: CliProfile[] };
-  try {
-    doc = JSON.parse(readFile(path)) as typeof doc;
-  } catch (err) {
-    return {
-      summary: 'Cannot Read Credentials Profile',
-      attribute: 'profile',
-      detail: `Profile "${name}" was requested, but ${path} cannot be read as JSON: ${(err as Error).message}. Create it with \`aliyun configure --profile ${name}\`, or set shared_credentials_file to the right path.`,
-    };
+  if (all) doc = { profiles: all };
+  else {
+    try {
+      doc = JSON.parse(readFile(path)) as typeof doc;
+    } catch (err) {
+      return {
+        summary: 'Cannot Read Credentials Profile',
+        attribute: 'profile',
+        detail: `Profile "${name}" was requested, but ${path} cannot be read as JSON: ${(err as Error).message}. Create it with \`aliyun configure --profile ${name}\`, or set shared_credentials_file to the right path.`,
+      };
+    }
   }
   const p = (doc.profiles ?? []).find((x) => x.name === name);
   if (!p) {
@@ -336,26 +432,94 @@ function loadProfile(path: string, name: string, readFile: (p: string) => string
       detail: `Profile "${name}" is not in ${path} (profiles there: ${known}).`,
     };
   }
-  if (p.mode && p.mode !== 'AK' && p.mode !== 'StsToken') {
+  if (p.mode && !PROFILE_MODES.includes(p.mode)) {
     return {
       summary: 'Unsupported Credentials Profile',
       attribute: 'profile',
-      detail: `Profile "${name}" in ${path} uses mode ${p.mode}; only AK and StsToken profiles are supported. Use an AK profile or set access_key/secret_key.`,
+      detail: `Profile "${name}" in ${path} uses mode ${p.mode}, which needs a browser sign-in or an external process this provider does not run; supported modes: ${PROFILE_MODES.join(', ')}. Use one of them, or set access_key/secret_key.`,
     };
+  }
+  if (p.mode === 'ChainableRamRoleArn') {
+    if (!p.source_profile || p.source_profile === name)
+      return {
+        summary: 'Invalid Credentials Profile',
+        attribute: 'profile',
+        detail: `Profile "${name}" in ${path} is ChainableRamRoleArn but names no other source_profile.`,
+      };
+    const src = loadProfile(path, p.source_profile, readFile, doc.profiles);
+    if ('summary' in src) return src;
+    if (src.mode === 'ChainableRamRoleArn' || src.mode === 'RamRoleArn')
+      return {
+        summary: 'Invalid Credentials Profile',
+        attribute: 'profile',
+        detail: `Profile "${name}" chains to "${p.source_profile}", which assumes a role itself; chain to a profile with plain keys (AK, StsToken, EcsRamRole, CredentialsURI or OIDC).`,
+      };
+    // The source profile supplies the base keys; this one adds the role.
+    return { ...src, name, chained: p } as CliProfile;
   }
   return p;
 }
 
+/** The problem of a missing argument of a credential mode. */
+const missing = (attribute: string, what: string, env: string): ConfigProblem => ({
+  summary: 'Missing Credentials Argument',
+  attribute: attribute.split('.')[0]!,
+  detail: `${attribute} is required: ${what} (or set ${env}).`,
+});
+
+/** The OIDC mode from the block (or an OIDC profile), with the upstream environment fallbacks. */
+function oidcPlan(
+  c: NonNullable<ProviderConfig>,
+  env: NodeJS.ProcessEnv,
+  profile: CliProfile,
+  problems: ConfigProblem[],
+): BaseCredentials | undefined {
+  const b = c.assume_role_with_oidc?.[0];
+  const fromProfile = profile.mode === 'OIDC';
+  if (!b && !fromProfile) return undefined;
+  const at = fromProfile && !b ? 'profile' : 'assume_role_with_oidc.0';
+  const roleArn = first(b?.role_arn, env.ALIBABA_CLOUD_ROLE_ARN, fromProfile ? profile.ram_role_arn : undefined);
+  const providerArn = first(b?.oidc_provider_arn, env.ALIBABA_CLOUD_OIDC_PROVIDER_ARN, fromProfile ? profile.oidc_provider_arn : undefined);
+  const value = first(b?.oidc_token, env.ALIBABA_CLOUD_OIDC_TOKEN);
+  const file = first(b?.oidc_token_file, env.ALIBABA_CLOUD_OIDC_TOKEN_FILE, fromProfile ? profile.oidc_token_file : undefined);
+  if (!roleArn) problems.push(missing(`${at}.role_arn`, 'the ARN of the role to assume', 'ALIBABA_CLOUD_ROLE_ARN'));
+  if (!providerArn) problems.push(missing(`${at}.oidc_provider_arn`, 'the ARN of the OIDC provider', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN'));
+  if (!value && !file)
+    problems.push(
+      missing(
+        `${at}.oidc_token`,
+        'one of oidc_token and oidc_token_file must be set',
+        'ALIBABA_CLOUD_OIDC_TOKEN or ALIBABA_CLOUD_OIDC_TOKEN_FILE',
+      ),
+    );
+  if (!roleArn || !providerArn || (!value && !file)) return undefined;
+  return {
+    kind: 'oidc',
+    roleArn,
+    oidcProviderArn: providerArn,
+    token: value ? { value } : { file: file! },
+    sessionName:
+      first(b?.role_session_name, env.ALIBABA_CLOUD_ROLE_SESSION_NAME, fromProfile ? profile.ram_session_name : undefined) ?? 'terraform',
+    ...(b?.session_expiration ? { durationSeconds: b.session_expiration } : {}),
+    ...(b?.policy ? { policy: b.policy } : {}),
+  };
+}
+
 /**
- * Resolve the provider block (wholly known) into client options, or the list of problems.
- * Pure apart from reading the profile file through `readFile`.
+ * Resolve the provider block (wholly known) into client options and a credential plan, or the
+ * list of problems. Pure apart from reading the profile file through `readFile`; fetching
+ * temporary keys is `obtainCredentials` (credentials.ts), at configure time.
+ *
+ * Order of the credential modes (the official provider's): access keys (arguments, environment,
+ * profile) → credentials_uri → ecs_role_name → assume_role_with_oidc; then assume_role on top of
+ * whichever gave the base keys. A mode argument set next to access keys is an error, never ignored.
  */
 export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): ResolvedConfig | { problems: ConfigProblem[] } {
   const env = io.env;
   const c = config!;
   const problems: ConfigProblem[] = [];
   const profileName = first(c.profile, env.ALICLOUD_PROFILE, env.ALIBABA_CLOUD_PROFILE);
-  let profile: CliProfile = {};
+  let profile: CliProfile & { chained?: CliProfile } = {};
   if (profileName) {
     const path =
       first(c.shared_credentials_file, env.ALICLOUD_SHARED_CREDENTIALS_FILE) ?? join(io.home ?? homedir(), '.aliyun', 'config.json');
@@ -363,29 +527,99 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     if ('summary' in loaded) problems.push(loaded);
     else profile = loaded;
   }
+  const profileKeys = profile.mode === undefined || ['AK', 'StsToken', 'RamRoleArn'].includes(profile.mode);
 
   const argKey = first(c.access_key);
   const envKey = first(env.ALICLOUD_ACCESS_KEY, env.ALIBABA_CLOUD_ACCESS_KEY_ID, env.ALIBABACLOUD_ACCESS_KEY_ID);
-  const accessKeyId = first(argKey, envKey, profile.access_key_id);
+  const accessKeyId = first(argKey, envKey, profileKeys ? profile.access_key_id : undefined);
   const accessKeySecret = first(
     c.secret_key,
     env.ALICLOUD_SECRET_KEY,
     env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
     env.ALIBABACLOUD_ACCESS_KEY_SECRET,
-    profile.access_key_secret,
+    profileKeys ? profile.access_key_secret : undefined,
   );
-  const securityToken = first(c.security_token, env.ALICLOUD_SECURITY_TOKEN, env.ALIBABA_CLOUD_SECURITY_TOKEN, profile.sts_token);
-  if (!accessKeyId || !accessKeySecret) {
-    const missing = [!accessKeyId ? 'access key id' : '', !accessKeySecret ? 'access key secret' : ''].filter(Boolean).join(' and ');
+  const securityToken = first(
+    c.security_token,
+    env.ALICLOUD_SECURITY_TOKEN,
+    env.ALIBABA_CLOUD_SECURITY_TOKEN,
+    profile.mode === 'StsToken' || profile.mode === undefined ? profile.sts_token : undefined,
+  );
+
+  const uri = first(c.credentials_uri, env.ALICLOUD_CREDENTIALS_URI, env.ALIBABA_CLOUD_CREDENTIALS_URI);
+  const roleName = first(c.ecs_role_name, env.ALICLOUD_ECS_ROLE_NAME, env.ALIBABA_CLOUD_ECS_METADATA);
+  const haveKeys = accessKeyId !== undefined && accessKeySecret !== undefined;
+  const explicitModes = [
+    c.credentials_uri ? 'credentials_uri' : '',
+    c.ecs_role_name ? 'ecs_role_name' : '',
+    c.assume_role_with_oidc?.length ? 'assume_role_with_oidc' : '',
+  ].filter(Boolean);
+  let base: BaseCredentials | undefined;
+  let attribute: string | undefined;
+  if (haveKeys && explicitModes.length > 0) {
+    problems.push({
+      summary: 'Conflicting Credentials',
+      attribute: explicitModes[0],
+      detail: `${explicitModes.join(' and ')} cannot be used together with an access key (found in ${argKey ? 'access_key' : envKey ? 'the environment' : `profile "${profileName}"`}): the access key would win and ${explicitModes.join(' and ')} would have no effect. Remove one of them.`,
+    });
+  } else if (explicitModes.length > 1) {
+    problems.push({
+      summary: 'Conflicting Credentials',
+      attribute: explicitModes[1],
+      detail: `Set only one of ${explicitModes.join(', ')}: each one is a complete source of credentials.`,
+    });
+  } else if (haveKeys) {
+    base = { kind: 'keys', accessKeyId: accessKeyId!, accessKeySecret: accessKeySecret!, ...(securityToken ? { securityToken } : {}) };
+  } else if (first(uri, profile.mode === 'CredentialsURI' ? profile.credentials_uri : undefined)) {
+    base = { kind: 'uri', uri: first(uri, profile.credentials_uri)! };
+    attribute = uri ? 'credentials_uri' : 'profile';
+    if (!/^https?:\/\/[^/\s]+/i.test(base.uri)) {
+      problems.push({
+        summary: 'Invalid Credentials URI',
+        attribute,
+        detail: `credentials_uri must be an http:// or https:// URL, got ${JSON.stringify(base.uri)}.`,
+      });
+    }
+  } else if (roleName || profile.mode === 'EcsRamRole') {
+    const metadataEndpoint = first(env.ALICLOUD_ECS_METADATA_ENDPOINT);
+    if (metadataEndpoint !== undefined && endpointProblem(metadataEndpoint))
+      problems.push({
+        summary: 'Invalid Metadata Endpoint',
+        attribute: 'ecs_role_name',
+        detail: `The environment variable ALICLOUD_ECS_METADATA_ENDPOINT ${endpointProblem(metadataEndpoint)}.`,
+      });
+    if (/^true$/i.test(env.ALIBABA_CLOUD_ECS_METADATA_DISABLED ?? ''))
+      problems.push({
+        summary: 'Instance Metadata Disabled',
+        attribute: 'ecs_role_name',
+        detail: 'ecs_role_name needs the ECS instance metadata service, but ALIBABA_CLOUD_ECS_METADATA_DISABLED=true turns it off.',
+      });
+    const name = first(roleName, profile.ram_role_name);
+    base = {
+      kind: 'ecs_role',
+      ...(name ? { roleName: name } : {}),
+      ...(metadataEndpoint ? { metadataEndpoint } : {}),
+      disableImdsV1: /^true$/i.test(env.ALIBABA_CLOUD_IMDSV1_DISABLED ?? ''),
+    };
+    attribute = roleName ? 'ecs_role_name' : 'profile';
+  } else {
+    base = oidcPlan(c, env, profile, problems);
+    if (base) attribute = c.assume_role_with_oidc?.length ? 'assume_role_with_oidc' : 'profile';
+  }
+  if (!base && problems.length === 0) {
+    const lacking = [!accessKeyId ? 'access key id' : '', !accessKeySecret ? 'access key secret' : ''].filter(Boolean).join(' and ');
     problems.push({
       summary: 'Missing Alibaba Cloud Credentials',
       detail:
-        `No ${missing} was found. Set access_key and secret_key in the provider "alicloud" block, ` +
+        `No ${lacking} was found. Set access_key and secret_key in the provider "alicloud" block, ` +
         'or the environment variables ALICLOUD_ACCESS_KEY / ALIBABA_CLOUD_ACCESS_KEY_ID and ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
-        '(plus ALICLOUD_SECURITY_TOKEN for STS keys), or name an aliyun CLI profile with profile / ALICLOUD_PROFILE. ' +
+        '(plus ALICLOUD_SECURITY_TOKEN for STS keys), or name an aliyun CLI profile with profile / ALICLOUD_PROFILE, ' +
+        'or use credentials_uri, ecs_role_name or assume_role_with_oidc. ' +
         'For the local emulator use its documented key pair (see `alicloud-image emulator --help`).',
     });
   }
+
+  const assumeRole = assumeRolePlan(c, env, profile, problems);
 
   const region =
     first(c.region, env.ALICLOUD_REGION, env.ALIBABA_CLOUD_REGION, env.ALIBABA_CLOUD_REGION_ID, profile.region_id) ?? 'cn-beijing';
@@ -422,15 +656,20 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     endpoints[k] = value;
   }
 
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0 || !base) return { problems };
   const readTimeoutMs = c.client_read_timeout ?? envInt(env, 'CLIENT_READ_TIMEOUT');
   const connectTimeoutMs = c.client_connect_timeout ?? envInt(env, 'CLIENT_CONNECT_TIMEOUT');
   const maxRetrySeconds = c.max_retry_timeout ?? envInt(env, 'MAX_RETRY_TIMEOUT');
+  const staticKeys = base.kind === 'keys' && !assumeRole ? base : undefined;
   const options: AlibabaCloudClientOptions = {
     region,
-    accessKeyId: accessKeyId!,
-    accessKeySecret: accessKeySecret!,
-    ...(securityToken ? { securityToken } : {}),
+    ...(staticKeys
+      ? {
+          accessKeyId: staticKeys.accessKeyId,
+          accessKeySecret: staticKeys.accessKeySecret,
+          ...(staticKeys.securityToken ? { securityToken: staticKeys.securityToken } : {}),
+        }
+      : {}),
     protocol: (c.protocol as 'HTTP' | 'HTTPS' | null) ?? 'HTTPS',
     endpoints,
     userAgent: 'terraform-provider-alicloud-ts',
@@ -438,6 +677,61 @@ export function resolveProviderConfig(config: ProviderConfig, io: ResolveEnv): R
     ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
     ...(maxRetrySeconds !== undefined ? { retry: { deadlineMs: maxRetrySeconds * 1000 } } : {}),
   };
-  const credentialSource = argKey ? 'arguments' : envKey ? 'environment' : (`profile ${profileName}` as const);
-  return { options, features: resolveFeatures(c), credentialSource };
+  const from =
+    base.kind !== 'keys'
+      ? attribute === 'profile'
+        ? `profile ${profileName}`
+        : attribute!
+      : argKey
+        ? 'arguments'
+        : envKey
+          ? 'environment'
+          : `profile ${profileName}`;
+  const credentialSource = assumeRole ? `assume_role ${assumeRole.roleArn} over ${from}` : from;
+  return {
+    options,
+    features: resolveFeatures(c),
+    credentials: { base, ...(assumeRole ? { assumeRole } : {}), ...(attribute ? { attribute } : {}) },
+    credentialSource,
+  };
+}
+
+/** The AssumeRole step: the `assume_role` block (with upstream's environment fallbacks), else a RamRoleArn profile's role. */
+function assumeRolePlan(
+  c: NonNullable<ProviderConfig>,
+  env: NodeJS.ProcessEnv,
+  profile: CliProfile & { chained?: CliProfile },
+  problems: ConfigProblem[],
+): AssumeRolePlan | undefined {
+  const b = c.assume_role?.[0];
+  const p = profile.chained ?? (profile.mode === 'RamRoleArn' ? profile : undefined);
+  if (!b && !p?.ram_role_arn) return undefined;
+  const roleArn = b ? first(b.role_arn, env.ALICLOUD_ASSUME_ROLE_ARN, env.ALIBABA_CLOUD_ROLE_ARN) : p!.ram_role_arn;
+  if (!roleArn) {
+    problems.push(
+      missing('assume_role.role_arn', 'the ARN of the role to assume, acs:ram::<accountId>:role/<roleName>', 'ALICLOUD_ASSUME_ROLE_ARN'),
+    );
+    return undefined;
+  }
+  const envSeconds = envInt(env, 'ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION');
+  const durationSeconds = (b ? (b.session_expiration ?? envSeconds) : p?.expired_seconds) ?? 3600;
+  if (durationSeconds < 900 || durationSeconds > 43200)
+    problems.push({
+      summary: 'Invalid Session Expiration',
+      attribute: b ? 'assume_role' : 'profile',
+      detail: `The session lifetime must be 900 to 43200 seconds, got ${durationSeconds}${b?.session_expiration ? '' : " (from ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION or the profile's expired_seconds)"}.`,
+    });
+  const sessionName =
+    (b ? first(b.session_name, env.ALICLOUD_ASSUME_ROLE_SESSION_NAME, env.ALIBABA_CLOUD_ROLE_SESSION_NAME) : first(p?.ram_session_name)) ??
+    'terraform';
+  const policy = b ? first(b.policy) : first(p?.policy);
+  const externalId = b ? first(b.external_id) : first(p?.external_id);
+  return {
+    roleArn,
+    sessionName,
+    durationSeconds,
+    ...(policy ? { policy } : {}),
+    ...(externalId ? { externalId } : {}),
+    attribute: b ? 'assume_role' : 'profile',
+  };
 }

@@ -7,6 +7,7 @@
 import { defineProvider, type DataSource, type Resource } from '../framework/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
 import { providerSchema, resolveProviderConfig, type ProviderClient, type ProviderConfig } from './config.js';
+import { obtainCredentials } from './credentials.js';
 import { imageResource } from './image/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
@@ -26,6 +27,8 @@ import { ecsKeyPairsDataSource, keyPairsLegacyDataSource } from './data-key-pair
 import { vpcsDataSource } from './data-vpcs/data-source.js';
 import { vswitchesDataSource } from './data-vswitches/data-source.js';
 import { securityGroupsDataSource } from './data-security-groups/data-source.js';
+import { ramRoleResource } from './ram-role/resource.js';
+import { accountDataSource } from './data-account/data-source.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -47,6 +50,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   legacyDiskResource,
   ecsDiskAttachmentResource,
   legacyDiskAttachmentResource,
+  ramRoleResource,
 ];
 
 /** Data sources, one line each. */
@@ -62,6 +66,7 @@ const dataSources: readonly DataSource<any, ProviderClient>[] = [
   vpcsDataSource,
   vswitchesDataSource,
   securityGroupsDataSource,
+  accountDataSource,
 ];
 
 /** True when any leaf of a plain value is unknown (`undefined`). */
@@ -94,8 +99,17 @@ export const alicloudProvider = defineProvider({
       endpoints: resolved.options.endpoints,
       features: resolved.features,
     });
+    let options = resolved.options;
+    if (!options.accessKeyId) {
+      const credentials = await obtainCredentials(resolved.credentials, { ...options, logger: log }, log);
+      if ('summary' in credentials) {
+        diags.addAttributeError([{ attribute: credentials.attribute! }], credentials.summary, credentials.detail);
+        return undefined;
+      }
+      options = { ...options, credentials };
+    }
     // Settings ride on the client: it is the one value the framework hands to every resource call.
-    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...resolved.options, logger: log }), {
+    const client: ProviderClient = Object.assign(new AlibabaCloudClient({ ...options, logger: log }), {
       features: resolved.features,
     });
     return client;

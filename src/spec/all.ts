@@ -16,6 +16,9 @@ import { tagsActions } from './ecs/tags.js';
 import { zoneActionSpecs } from './ecs/zones.js';
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
 import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
+import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
+import { ramRoleActionSpecs } from './ram/roles.js';
+import { stsActionSpecs } from './sts/sts.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
@@ -34,4 +37,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...vpcTagActionSpecs,
   ...routeTableActionSpecs,
   ...resourceGroupActionSpecs,
+  ...instanceRamRoleActions,
+  ...ramRoleActionSpecs,
+  ...stsActionSpecs,
 ];

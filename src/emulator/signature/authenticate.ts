@@ -26,14 +26,26 @@ export interface SignedRequest {
 
 export interface Authenticated {
   credential: Credential;
+  /** True when the key is a temporary STS key (checked with its SecurityToken). */
+  temporary?: boolean;
   /** Action and version as the request names them (V3 headers, else parameters); may be empty. */
   action: string;
   version: string;
   signatureVersion: 'v1' | 'v3';
 }
 
+/** A temporary key STS issued, as the core finds it for {@link AuthOptions.temporaryKey}. */
+export interface TemporaryKey {
+  credential: Credential;
+  securityToken: string;
+  /** True when the key's session has ended (then every request with it is refused). */
+  expired: boolean;
+}
+
 export interface AuthOptions {
   credentials: ReadonlyMap<string, Credential>;
+  /** Looks up a key id that is not a configured key pair among the temporary keys STS issued. */
+  temporaryKey?: (accessKeyId: string) => TemporaryKey | undefined;
   nonces: NonceStore;
   now: Date;
 }
@@ -56,10 +68,28 @@ function checkTimestamp(name: string, value: string, now: Date): number {
   return t;
 }
 
-function lookupKey(o: AuthOptions, accessKeyId: string): Credential {
+/**
+ * The credential of a key id: a configured key pair, or a temporary STS key whose SecurityToken
+ * (V1 parameter `SecurityToken`, V3 header `x-acs-security-token`) must come with it and match.
+ */
+function lookupKey(o: AuthOptions, accessKeyId: string, securityToken: string | undefined): { credential: Credential; temporary: boolean } {
   const credential = o.credentials.get(accessKeyId);
-  if (!credential) throw apiError('InvalidAccessKeyId.NotFound', `Specified access key is not found: "${accessKeyId}".`);
-  return credential;
+  if (credential) return { credential, temporary: false };
+  const temp = o.temporaryKey?.(accessKeyId);
+  if (!temp) throw apiError('InvalidAccessKeyId.NotFound', `Specified access key is not found: "${accessKeyId}".`);
+  if (!securityToken)
+    throw apiError(
+      'MissingSecurityToken',
+      `The access key "${accessKeyId}" is a temporary STS key: send its SecurityToken (V1 parameter SecurityToken, V3 header x-acs-security-token).`,
+    );
+  if (securityToken !== temp.securityToken)
+    throw apiError('InvalidSecurityToken.MismatchWithAccessKey', `Specified SecurityToken mismatch with the AccessKey "${accessKeyId}".`);
+  if (temp.expired)
+    throw apiError(
+      'InvalidSecurityToken.Expired',
+      `Specified SecurityToken is expired: assume the role again for new keys (key "${accessKeyId}").`,
+    );
+  return { credential: temp.credential, temporary: true };
 }
 
 function useNonce(o: AuthOptions, accessKeyId: string, nonce: string, signedAtMs: number): void {
@@ -95,12 +125,12 @@ function authenticateV1(req: SignedRequest, o: AuthOptions): Authenticated {
     );
   }
   if (p.get('SignatureVersion') !== '1.0') throw apiError('IncompleteSignature', invalidMessage('SignatureVersion', 'must be "1.0"'));
-  const credential = lookupKey(o, p.get('AccessKeyId')!);
+  const { credential, temporary } = lookupKey(o, p.get('AccessKeyId')!, p.get('SecurityToken'));
   const stringToSign = v1StringToSign(req.method, p);
   if (v1Sign(stringToSign, credential.secret) !== p.get('Signature')) throw mismatch(stringToSign);
   const signedAt = checkTimestamp('Timestamp', p.get('Timestamp')!, o.now);
   useNonce(o, credential.account.accessKeyId, p.get('SignatureNonce')!, signedAt);
-  return { credential, action: p.get('Action') ?? '', version: p.get('Version') ?? '', signatureVersion: 'v1' };
+  return { credential, temporary, action: p.get('Action') ?? '', version: p.get('Version') ?? '', signatureVersion: 'v1' };
 }
 
 // Headers a V3 signature must cover so action, time, nonce and body cannot be swapped.
@@ -118,7 +148,7 @@ function authenticateV3(req: SignedRequest, o: AuthOptions, authorization: strin
     if (!auth.signedHeaders.includes(h))
       throw apiError('IncompleteSignature', `The request signature is incomplete: SignedHeaders must include "${h}".`);
   }
-  const credential = lookupKey(o, auth.accessKeyId);
+  const { credential, temporary } = lookupKey(o, auth.accessKeyId, single(req.headers, 'x-acs-security-token'));
   const hashedPayload = single(req.headers, 'x-acs-content-sha256')!;
   const canonical = v3CanonicalRequest({
     method: req.method,
@@ -138,7 +168,7 @@ function authenticateV3(req: SignedRequest, o: AuthOptions, authorization: strin
   }
   const signedAt = checkTimestamp('x-acs-date', single(req.headers, 'x-acs-date')!, o.now);
   useNonce(o, credential.account.accessKeyId, single(req.headers, 'x-acs-signature-nonce')!, signedAt);
-  return { credential, ...claimedAction(req.headers, req.params), signatureVersion: 'v3' };
+  return { credential, temporary, ...claimedAction(req.headers, req.params), signatureVersion: 'v3' };
 }
 
 /** Verify the request's signature; throws the ECS error for the first problem found. */
@@ -156,8 +186,9 @@ export function isV3(headers: IncomingHttpHeaders): boolean {
 /** Action and version as {@link authenticate} will read them, for routing decisions made before it runs. */
 export function claimedAction(headers: IncomingHttpHeaders, params: ReadonlyMap<string, string>): { action: string; version: string } {
   const v3 = isV3(headers);
+  // An unsigned (anonymous) V3-style request names its action only in the headers.
   return {
-    action: (v3 ? single(headers, 'x-acs-action') : undefined) ?? params.get('Action') ?? '',
-    version: (v3 ? single(headers, 'x-acs-version') : undefined) ?? params.get('Version') ?? '',
+    action: (v3 ? single(headers, 'x-acs-action') : undefined) ?? params.get('Action') ?? single(headers, 'x-acs-action') ?? '',
+    version: (v3 ? single(headers, 'x-acs-version') : undefined) ?? params.get('Version') ?? single(headers, 'x-acs-version') ?? '',
   };
 }

@@ -51,6 +51,10 @@ export const commonErrors: readonly ErrorSpec[] = [
   { code: 'SignatureDoesNotMatch', status: 400, message: 'Specified signature is not matched with our calculation.' },
   { code: 'InvalidAccessKeyId.NotFound', status: 404, message: 'Specified access key is not found.' },
   { code: 'SignatureNonceUsed', status: 400, message: 'Specified signature nonce was used already.' },
+  // Temporary (STS) keys; statuses are a guess (never 404: the Go provider reads any 404 as "resource gone").
+  { code: 'MissingSecurityToken', status: 400, message: 'The SecurityToken of a temporary key is not supplied.' },
+  { code: 'InvalidSecurityToken.MismatchWithAccessKey', status: 400, message: 'Specified SecurityToken mismatch with the AccessKey.' },
+  { code: 'InvalidSecurityToken.Expired', status: 400, message: 'Specified SecurityToken is expired.' },
   { code: 'Throttling', status: 400, message: 'Request was denied due to request throttling.' },
   { code: 'Throttling.User', status: 400, message: 'Request was denied due to user flow control.' },
   {

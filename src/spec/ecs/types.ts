@@ -98,6 +98,8 @@ export interface ActionSpec {
   errors?: readonly string[];
   /** True for actions that change state (used by docs and idempotency checks). */
   mutating?: boolean;
+  /** True for actions called without an AccessKey or signature (STS AssumeRoleWithOIDC: the token is the proof). */
+  anonymous?: boolean;
   /**
    * The successful body (`shape.ts`), written from the SDK's `<Action>ResponseBody` model: only
    * the fields the client uses or the emulator returns. Every table under `src/spec` has one.

@@ -1,0 +1,5 @@
+data "alicloud_account" "current" {}
+
+output "current_account_id" {
+  value = data.alicloud_account.current.id
+}

@@ -1,0 +1,2 @@
+# An existing alicloud_ram_role can be imported using its id.
+terraform import alicloud_ram_role.default terraform-example

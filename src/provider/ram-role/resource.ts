@@ -1,0 +1,161 @@
+/**
+ * `alicloud_ram_role`: CreateRole; GetRole and the role's tags on read; UpdateRole for the trust
+ * policy, description and session length; TagResources/UntagResources; DeleteRole. A trust
+ * policy RAM answers with other whitespace or key order than configured keeps the configured text.
+ */
+import { NO_STATE, defineResource } from '../../framework/index.js';
+import {
+  createRamRole,
+  deleteRamRole,
+  describeRamRole,
+  setRamRoleTags,
+  updateRamRole,
+  type AlibabaCloudClient,
+  type RamRole,
+} from '../../ecs/index.js';
+import { attempt, readRemote, syncAliasPlan } from '../common/index.js';
+import type { RamRoleState } from './schema.js';
+import { ramRoleSchema } from './schema.js';
+
+const attributeFor = (code: string): string | undefined =>
+  code.startsWith('InvalidParameter.RoleName') || code === 'EntityAlreadyExists.Role'
+    ? 'role_name'
+    : code === 'MalformedPolicyDocument'
+      ? 'assume_role_policy_document'
+      : code.startsWith('InvalidParameter.Description')
+        ? 'description'
+        : code.startsWith('InvalidParameter.MaxSessionDuration')
+          ? 'max_session_duration'
+          : code.startsWith('InvalidParameter.Tag')
+            ? 'tags'
+            : undefined;
+
+/** Same JSON value, whatever the spacing and key order. */
+function sameJson(a: string | null | undefined, b: string): boolean {
+  if (!a) return false;
+  const norm = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(norm)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  try {
+    return JSON.stringify(norm(JSON.parse(a))) === JSON.stringify(norm(JSON.parse(b)));
+  } catch {
+    return false;
+  }
+}
+
+function fromRole(r: RamRole, prior: Partial<RamRoleState>): RamRoleState {
+  const doc = r.AssumeRolePolicyDocument ?? '';
+  const kept = sameJson(prior.assume_role_policy_document, doc) ? prior.assume_role_policy_document! : doc;
+  return {
+    id: r.RoleName,
+    role_name: r.RoleName,
+    name: r.RoleName,
+    assume_role_policy_document: kept,
+    document: kept,
+    description: r.Description || prior.description || null,
+    max_session_duration: r.MaxSessionDuration ?? 3600,
+    tags: Object.keys(r.Tags).length > 0 || (prior.tags && Object.keys(prior.tags).length === 0) ? r.Tags : null,
+    force: prior.force ?? null,
+    arn: r.Arn,
+    role_id: r.RoleId,
+    create_time: r.CreateDate,
+  };
+}
+
+export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloudClient>({
+  typeName: 'alicloud_ram_role',
+  schema: ramRoleSchema,
+  docs: {
+    subcategory: 'RAM',
+    availableSince: '1.0.0',
+    productDocs: { title: 'RAM roles', url: 'https://www.alibabacloud.com/help/en/ram/user-guide/ram-role-overview' },
+    example: `resource "alicloud_ram_role" "ecs" {
+  role_name                   = "terraform-example"
+  assume_role_policy_document = jsonencode({
+    Statement = [{ Action = "sts:AssumeRole", Effect = "Allow", Principal = { Service = ["ecs.aliyuncs.com"] } }]
+    Version   = "1"
+  })
+  description = "Role of the web servers."
+}
+`,
+    importId: 'terraform-example',
+  },
+
+  async modifyPlan({ config, plan }) {
+    syncAliasPlan(config, plan, 'role_name', 'name');
+    syncAliasPlan(config, plan, 'assume_role_policy_document', 'document');
+  },
+
+  async create({ plan, client, diags, signal }) {
+    const roleName = plan.role_name ?? plan.name;
+    const document = plan.assume_role_policy_document ?? plan.document;
+    if (!roleName || !document) {
+      diags.addAttributeError(
+        [{ attribute: roleName ? 'assume_role_policy_document' : 'role_name' }],
+        'Missing Argument',
+        roleName ? 'Set assume_role_policy_document (the trust policy) to create a RAM role.' : 'Set role_name to create a RAM role.',
+      );
+      return NO_STATE;
+    }
+    const tags = Object.entries(plan.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    const created = await attempt(diags, { summary: 'Cannot Create RAM Role', attributeFor }, () =>
+      createRamRole(
+        client,
+        {
+          RoleName: roleName,
+          AssumeRolePolicyDocument: document,
+          ...(plan.description ? { Description: plan.description } : {}),
+          ...(plan.max_session_duration ? { MaxSessionDuration: plan.max_session_duration } : {}),
+          ...(tags.length > 0 ? { Tag: JSON.stringify(tags) } : {}),
+        },
+        { signal },
+      ),
+    );
+    if (created === NO_STATE) return NO_STATE;
+    return attempt(diags, { summary: 'Cannot Read RAM Role' }, async () => {
+      const role = await describeRamRole(client, created.RoleName, { signal });
+      if (!role) throw new Error(`the role ${created.RoleName} was created but GetRole does not find it`);
+      return fromRole(role, plan);
+    });
+  },
+
+  read: (req) =>
+    readRemote(
+      req,
+      (id) => describeRamRole(req.client, id, { signal: req.signal }),
+      (r) => fromRole(r, req.state),
+    ),
+
+  async update({ plan, prior, changed, client, diags, signal }) {
+    const id = prior.id!;
+    return attempt(diags, { summary: 'Cannot Update RAM Role', attributeFor }, async () => {
+      const docChanged = changed.has('assume_role_policy_document') || changed.has('document');
+      const input = {
+        RoleName: id,
+        ...(docChanged ? { NewAssumeRolePolicyDocument: (plan.assume_role_policy_document ?? plan.document)! } : {}),
+        ...(changed.has('description') ? { NewDescription: plan.description ?? '' } : {}),
+        ...(changed.has('max_session_duration') && plan.max_session_duration ? { NewMaxSessionDuration: plan.max_session_duration } : {}),
+      };
+      if (Object.keys(input).length > 1) await updateRamRole(client, input, { signal });
+      if (changed.has('tags')) await setRamRoleTags(client, id, prior.tags ?? {}, plan.tags ?? {}, { signal });
+      const role = await describeRamRole(client, id, { signal });
+      if (!role) throw new Error(`the role ${id} no longer exists`);
+      return fromRole(role, plan);
+    });
+  },
+
+  async delete({ state, client, diags, signal }) {
+    await attempt(diags, { summary: 'Cannot Delete RAM Role' }, () => deleteRamRole(client, state.id!, state.force === true, { signal }));
+  },
+
+  async importState({ id }) {
+    return { id };
+  },
+});
