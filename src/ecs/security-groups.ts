@@ -9,13 +9,14 @@ import {
   createSecurityGroupSpec,
   deleteSecurityGroupSpec,
   describeSecurityGroupAttributeSpec,
-  describeSecurityGroupsSpec,
+  type describeSecurityGroupsSpec,
   modifySecurityGroupAttributeSpec,
   modifySecurityGroupPolicySpec,
 } from '../spec/ecs/security-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
+import { batchedGet, securityGroupsById } from './batch-kinds.js';
 
 type RawSecurityGroup = OutputOf<typeof describeSecurityGroupsSpec>['SecurityGroups']['SecurityGroup'][number];
 
@@ -48,8 +49,7 @@ export async function describeSecurityGroup(
   opts: CallOptions = {},
 ): Promise<SecurityGroup | undefined> {
   try {
-    const body = await client.call(describeSecurityGroupsSpec, { SecurityGroupIds: [id], PageSize: 10 }, opts);
-    const found = body.SecurityGroups.SecurityGroup.find((g) => g.SecurityGroupId === id);
+    const found = await batchedGet(client, securityGroupsById, id, {}, opts);
     if (!found) return undefined;
     return {
       SecurityGroupId: found.SecurityGroupId,
