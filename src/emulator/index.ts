@@ -24,6 +24,7 @@ import { families as registeredFamilies } from './families.js';
 import { regionsFamily } from './regions/family.js';
 import { createRequestListener, withAccessChecks, type EmulatorCore } from './server.js';
 import { withFaults } from './faults/inject.js';
+import { FlowControl, withFlowControl, type FlowControlConfig } from './faults/flow-control.js';
 import { NonceStore } from './signature/nonce-store.js';
 import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
@@ -36,6 +37,7 @@ export { families } from './families.js';
 export type { Account, Backend, EmulatorSettings, Family, FamilyQueries, Handler, HandlerContext, Migration } from './context.js';
 export { EcsApiError, apiError } from './errors.js';
 export { EmulatorBackend } from './backend.js';
+export { type FlowControlConfig, parseFlowControlRates } from './faults/flow-control.js';
 
 /** Defaults of {@link EmulatorSettings}. */
 export const defaultSettings: EmulatorSettings = {
@@ -71,6 +73,8 @@ export interface EmulatorOptions {
    * that always apply (Host, Origin, non-simple admin changes).
    */
   adminToken?: string;
+  /** API flow control (token bucket per account and action, `faults/flow-control.ts`); default off. */
+  flowControl?: FlowControlConfig;
 }
 
 export interface RunningEmulator {
@@ -164,7 +168,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const policy = { host, port: () => port, ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}) };
   const server = createServer(
     { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
-    withAccessChecks(withFaults(createRequestListener(core)), policy, () => endpoint),
+    withAccessChecks(
+      withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)),
+      policy,
+      () => endpoint,
+    ),
   );
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     // Unparseable HTTP: answer in the ECS error shape, then close.
