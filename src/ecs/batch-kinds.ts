@@ -6,12 +6,13 @@
 import { describeImagesSpec } from '../spec/ecs/images.js';
 import { describeInstancesSpec } from '../spec/ecs/instances.js';
 import { describeSecurityGroupsSpec } from '../spec/ecs/security-groups.js';
+import { describeSnapshotsSpec } from '../spec/ecs/snapshots.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import { describeVpcsSpec } from '../spec/vpc/vpcs.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import type { BatchKind } from './batch.js';
 
-export { batchedGet } from './batch.js';
+export { batchedGet, batchedGetMany } from './batch.js';
 
 /**
  * Every page of a PageNumber/PageSize listing; stops at TotalCount (when reported) or an empty
@@ -76,4 +77,17 @@ export const securityGroupsById: BatchKind<Omit<ClientInputOf<typeof describeSec
       return { items: body.SecurityGroups.SecurityGroup, total: body.TotalCount };
     }),
   idOf: (g) => g.SecurityGroupId,
+};
+
+type SnapshotItem = OutputOf<typeof describeSnapshotsSpec>['Snapshots']['Snapshot'][number];
+/** DescribeSnapshots by `SnapshotIds` (JSON array, 100 ids, pages of 100). */
+export const snapshotsById: BatchKind<Omit<ClientInputOf<typeof describeSnapshotsSpec>, 'SnapshotIds'>, SnapshotItem> = {
+  action: 'DescribeSnapshots',
+  maxIds: 100,
+  list: (client, ids, filter, opts) =>
+    allPages(100, async (n) => {
+      const body = await client.call(describeSnapshotsSpec, { ...filter, SnapshotIds: ids, PageNumber: n, PageSize: 100 }, opts);
+      return { items: body.Snapshots.Snapshot, total: body.TotalCount };
+    }),
+  idOf: (s) => s.SnapshotId,
 };

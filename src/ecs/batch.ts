@@ -4,8 +4,10 @@
  * by one list call carrying all their ids in the action's id filter, then split back per id.
  *
  * - A batch is keyed by client, kind, region and the rest of the filter, so only reads that would
- *   have sent the same request apart from the id are merged; it leaves when it holds
- *   {@link BatchKind.maxIds} ids or its window (default 5 ms) ends.
+ *   have sent the same request apart from the id are merged. A full batch ({@link BatchKind.maxIds}
+ *   ids) leaves at once; a partial one when its window (5 ms) has ended and no call of its key is
+ *   in flight (at most {@link BATCH_MAX_WAIT_MS} later): while calls are slow (paced by the rate
+ *   budget, retried after throttling) the next batch keeps growing instead of queueing more calls.
  * - A well-formed answer without an id means that object is gone, for its waiters only.
  * - A failed call fails every waiter with the same error (an invalid answer included: nothing is
  *   concluded from it), except a client-side error (4xx, not throttling) of a batch of several ids:
@@ -39,12 +41,22 @@ interface Batch<F, Item> {
   filter: F;
   waiters: Map<string, Waiter<Item>[]>;
   timer?: ReturnType<typeof setTimeout>;
+  /** Set once the window has ended: the batch leaves as soon as its key has no call in flight. */
+  due?: boolean;
+}
+
+/** Calls in flight and the batch waiting for them, per batch key. */
+interface KeyState {
+  open?: Batch<never, never>;
+  inFlight: number;
 }
 
 /** How long a batch waits for more ids before it leaves (ms). */
 export const BATCH_WINDOW_MS = 5;
+/** The longest a partial batch waits for an earlier call of its key (ms). */
+export const BATCH_MAX_WAIT_MS = 1000;
 
-const open = new WeakMap<AlibabaCloudClient, Map<string, Batch<never, never>>>();
+const keys = new WeakMap<AlibabaCloudClient, Map<string, KeyState>>();
 
 /**
  * The object `id` of `kind` (undefined when a well-formed answer lacks it), read together with
@@ -59,30 +71,54 @@ export function batchedGet<F, Item>(
 ): Promise<Item | undefined> {
   const signal = opts.signal;
   if (signal?.aborted) return Promise.reject(canceled(signal, `${kind.action} ${id}`));
-  let batches = open.get(client);
-  if (!batches) open.set(client, (batches = new Map()));
+  let perClient = keys.get(client);
+  if (!perClient) keys.set(client, (perClient = new Map()));
   const key = `${kind.action}|${client.region}|${JSON.stringify(filter)}`;
-  let batch = batches.get(key) as Batch<F, Item> | undefined;
-  if (!batch) {
-    batch = { client, kind, filter, waiters: new Map() };
-    batches.set(key, batch as unknown as Batch<never, never>);
-    const b = batch;
-    b.timer = setTimeout(() => leave(batches, key, b), BATCH_WINDOW_MS);
+  let state = perClient.get(key);
+  if (!state) perClient.set(key, (state = { inFlight: 0 }));
+  const st = state;
+  let b = st.open as Batch<F, Item> | undefined;
+  if (!b) {
+    const fresh: Batch<F, Item> = { client, kind, filter, waiters: new Map() };
+    st.open = fresh as unknown as Batch<never, never>;
+    fresh.timer = setTimeout(() => {
+      fresh.due = true;
+      if (st.inFlight === 0) leave(st, fresh);
+      else fresh.timer = setTimeout(() => leave(st, fresh), BATCH_MAX_WAIT_MS);
+    }, BATCH_WINDOW_MS);
+    b = fresh;
   }
-  const b = batch;
+  const batch = b;
   const answer = new Promise<Item | undefined>((resolve, reject) => {
-    const list = b.waiters.get(id) ?? [];
+    const list = batch.waiters.get(id) ?? [];
     list.push({ resolve, reject, opts });
-    b.waiters.set(id, list);
+    batch.waiters.set(id, list);
   });
-  if (b.waiters.size >= kind.maxIds) leave(batches, key, b);
+  if (batch.waiters.size >= kind.maxIds) leave(st, batch);
   return signal ? raceSignal(answer, signal, `${kind.action} ${id}`) : answer;
 }
 
-function leave<F, Item>(batches: Map<string, Batch<never, never>>, key: string, batch: Batch<F, Item>): void {
-  if (batches.get(key) === (batch as unknown as Batch<never, never>)) batches.delete(key);
+/** Every object of `ids` that exists (each id read through {@link batchedGet}). */
+export async function batchedGetMany<F, Item>(
+  client: AlibabaCloudClient,
+  kind: BatchKind<F, Item>,
+  ids: readonly string[],
+  filter: F,
+  opts: CallOptions = {},
+): Promise<Item[]> {
+  const found = await Promise.all([...new Set(ids)].map((id) => batchedGet(client, kind, id, filter, opts)));
+  return found.filter((x): x is Awaited<Item> => x !== undefined) as Item[];
+}
+
+function leave<F, Item>(st: KeyState, batch: Batch<F, Item>): void {
+  if (st.open === (batch as unknown as Batch<never, never>)) st.open = undefined;
   clearTimeout(batch.timer);
-  void run(batch, [...batch.waiters.keys()], true);
+  st.inFlight++;
+  void run(batch, [...batch.waiters.keys()], true).finally(() => {
+    st.inFlight--;
+    const next = st.open;
+    if (st.inFlight === 0 && next?.due) leave(st, next);
+  });
 }
 
 /** One list call for `ids`; settles every waiter of those ids. */

@@ -28,3 +28,5 @@ export * from './security-groups.js';
 export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
+export { batchedGet, batchedGetMany, imagesById, instancesById, securityGroupsById, snapshotsById, vpcsById } from './batch-kinds.js';
+export type { BatchKind } from './batch.js';

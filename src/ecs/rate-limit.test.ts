@@ -1,8 +1,8 @@
 /**
- * The rate budget (issue 16) on a fake clock with real timers semantics: unpaced until the service
- * pushes back, then it learns the limit from what was accepted, backs off on throttling (once per
- * cut), honours the retry-after hint, speeds up again on success, and concurrent callers together
- * never get more grants than the rate allows.
+ * The rate budget (issue 16) on a fake clock: it starts paced with a burst and doubles while
+ * nothing pushes back, backs off on throttling (once per cut, dropping the burst), honours the
+ * retry-after hint, speeds up again on success, and concurrent callers together never get more
+ * grants than the rate and its burst allow.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,28 +46,36 @@ function manualClock() {
 
 const F = 'ECS:CreateImage';
 
-test('unpaced until throttled: grants at once, whatever the number of callers', async () => {
+test('starts at the initial rate with one second of burst; slow start doubles the rate per second of use', async () => {
   const clock = manualClock();
-  const l = new RateLimiter(clock);
-  const grants = await Promise.all(Array.from({ length: 100 }, () => l.acquire(F)));
-  assert.ok(grants.every((g) => g.at === 0));
-  assert.equal(l.rateOf(F), undefined);
+  const l = new RateLimiter(clock, { initialRate: 10 });
+  const grants = await Promise.all(Array.from({ length: 10 }, () => l.acquire(F)));
+  assert.ok(
+    grants.every((g) => g.at === 0),
+    'the burst: ten at once',
+  );
+  const eleventh = l.acquire(F);
+  await clock.advance(100);
+  assert.equal((await eleventh).at, 100, 'then one per 100 ms');
+  for (const g of grants) l.succeeded(g);
+  assert.ok(Math.abs(l.rateOf(F) - 17) < 1e-9, 'ten successes in slow start: +0.7 each');
 });
 
-test('the first throttling sets the rate from what was accepted in the second before; later ones cut it by 0.7 once per cut', async () => {
+test('the first throttling halves the rate and ends slow start; later ones cut by 0.7, once per cut', async () => {
   const clock = manualClock();
-  const l = new RateLimiter(clock);
-  for (let i = 0; i < 20; i++) l.succeeded(await l.acquire(F));
+  const l = new RateLimiter(clock, { initialRate: 20 });
   const before = await l.acquire(F);
+  const alsoBefore = await l.acquire(F);
   l.throttled(before);
-  assert.equal(l.rateOf(F), 18, '0.9 x the 20 accepted');
-  // Other calls granted before that cut and throttled after it are the same news: no second cut.
-  l.throttled(before);
-  assert.equal(l.rateOf(F), 18);
+  assert.equal(l.rateOf(F), 10);
+  l.throttled(alsoBefore);
+  assert.equal(l.rateOf(F), 10, 'a call granted before the cut is the same news: no second cut');
+  const after = l.acquire(F);
   await clock.advance(1000);
-  const after = await l.acquire(F);
-  l.throttled(after);
-  assert.ok(Math.abs(l.rateOf(F)! - 12.6) < 1e-9, 'a call granted after the cut cuts again');
+  l.throttled(await after);
+  assert.equal(l.rateOf(F), 7, 'a call granted after the cut cuts again');
+  l.succeeded({ family: F, at: clock.now(), seq: 99 });
+  assert.ok(Math.abs(l.rateOf(F) - (7 + 1 / 7)) < 1e-9, 'out of slow start a success adds 1/rate');
 });
 
 test('success speeds up again by about one call per second per second, up to the ceiling', async () => {
@@ -77,12 +85,12 @@ test('success speeds up again by about one call per second per second, up to the
   for (let i = 0; i < 10; i++) pending.push(l.acquire(F));
   await clock.advance(1000);
   for (const g of await Promise.all(pending)) l.succeeded(g);
-  assert.ok(l.rateOf(F)! > 10.9 && l.rateOf(F)! < 11, `about +1 after a second of successes (${l.rateOf(F)})`);
+  assert.ok(l.rateOf(F) > 10.9 && l.rateOf(F) < 11, `about +1 after a second of successes (${l.rateOf(F)})`);
   for (let i = 0; i < 100; i++) l.succeeded({ family: F, at: clock.now(), seq: 0 });
   assert.equal(l.rateOf(F), 12, 'capped at maxRate');
 });
 
-test('concurrent callers never get more grants than the rate allows, in any second', async () => {
+test('concurrent callers never get more grants than the rate plus the burst, in any second', async () => {
   const clock = manualClock();
   const l = new RateLimiter(clock, { initialRates: { [F]: 20 } });
   const times: number[] = [];
@@ -93,9 +101,23 @@ test('concurrent callers never get more grants than the rate allows, in any seco
   times.sort((a, b) => a - b);
   for (let i = 0; i < times.length; i++) {
     const inWindow = times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length;
-    assert.ok(inWindow <= 20, `at most 20 grants in the second from ${times[i]} ms (got ${inWindow})`);
+    assert.ok(inWindow <= 40, `at most 20 + a burst of 20 in the second from ${times[i]} ms (got ${inWindow})`);
+    if (times[i]! >= 1000) assert.ok(inWindow <= 20, `once the burst is spent, at most 20 a second (from ${times[i]} ms: ${inWindow})`);
   }
-  assert.ok(times.at(-1)! <= 200 * 50, 'and the budget is used: the last grant comes at 200 / 20 s, not later');
+  assert.equal(times.at(-1), (200 - 20) * 50, 'and the budget is used: the last grant comes when the rate allows, not later');
+});
+
+test('after a throttling there is no burst: the next calls are spaced at the new rate', async () => {
+  const clock = manualClock();
+  const l = new RateLimiter(clock, { initialRates: { [F]: 20 } });
+  l.throttled(await l.acquire(F));
+  assert.equal(l.rateOf(F), 14);
+  const next = [l.acquire(F), l.acquire(F)];
+  await clock.advance(1000);
+  assert.deepEqual(
+    (await Promise.all(next)).map((g) => Math.round(g.at)),
+    [Math.round(1000 / 14), Math.round(2000 / 14)],
+  );
 });
 
 test('a retry-after hint pauses the whole family until then', async () => {

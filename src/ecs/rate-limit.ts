@@ -3,22 +3,28 @@
  * (a family is one API action: ECS meters each action separately, api-wave2.md 9), shared by
  * every concurrent call of every client that talks to the same endpoint with the same key.
  *
- * A family starts unpaced (no documented limit; a call costs nothing extra) and learns its limit
- * from the service: the first `Throttling*` answer sets its rate to what the service accepted in
- * the second before (x0.9, at least {@link RateLimiterOptions.minRate}); each later throttling of
- * a call sent after the last cut multiplies it by 0.7; every success adds `1/rate` (about +1
- * call/s per second of traffic), so it speeds up again until the next cut. A retry-after hint
- * pauses the whole family until then. Grants are spaced 1000/rate ms apart (no burst), so
- * concurrent callers never exceed the budget together.
+ * Each family is a token bucket (GCRA): `rate` calls per second, up to one second of them in a
+ * burst. It starts at {@link DEFAULT_INITIAL_RATE} (no documented limit to start from) in slow
+ * start: every success adds 0.7 (the rate doubles per second of full use). The first
+ * `Throttling*` answer halves the rate and ends slow start; each later throttling of a call
+ * granted after the last cut multiplies it by 0.7 (calls granted before it were already
+ * counted); every success then adds `1/rate` (about +1 call/s per second of traffic), so it
+ * probes upward again. A cut also drops the burst credit, and a retry-after hint pauses the whole
+ * family until then. Concurrent callers together never get more than the rate plus the burst.
  */
 import type { RetryClock } from './retry.js';
 
+/** Calls per second a family starts with. */
+export const DEFAULT_INITIAL_RATE = 20;
+
 export interface RateLimiterOptions {
-  /** Floor of a learned rate, calls per second (default 1). */
+  /** Floor of the rate, calls per second (default 1). */
   minRate?: number;
-  /** Ceiling of a learned rate (default 1000). */
+  /** Ceiling of the rate (default 1000). */
   maxRate?: number;
-  /** Rates to start some families with instead of learning them, by family key `Product:Action`. */
+  /** Starting rate of every family (default {@link DEFAULT_INITIAL_RATE}). */
+  initialRate?: number;
+  /** Starting rates of some families, by family key `Product:Action` (these skip slow start). */
   initialRates?: Record<string, number>;
 }
 
@@ -31,15 +37,15 @@ export interface Grant {
 }
 
 interface Family {
-  /** Calls per second; undefined while unpaced. */
-  rate: number | undefined;
-  /** Earliest time of the next grant. */
-  next: number;
+  /** Calls per second. */
+  rate: number;
+  /** Still doubling per second (no throttling seen yet). */
+  slowStart: boolean;
+  /** Theoretical arrival time of the next call (GCRA): grants wait until `tat - burst`. */
+  tat: number;
   /** Grants issued so far; throttling of a grant issued before the last cut is already accounted for. */
   issued: number;
   cutSeq: number;
-  /** Success times in the last second (for the first learned rate). */
-  recent: number[];
 }
 
 export class RateLimiter {
@@ -58,54 +64,49 @@ export class RateLimiter {
   private family(key: string): Family {
     let f = this.families.get(key);
     if (!f) {
-      f = { rate: this.options.initialRates?.[key], next: 0, issued: 0, cutSeq: 0, recent: [] };
+      const given = this.options.initialRates?.[key];
+      f = { rate: given ?? this.options.initialRate ?? DEFAULT_INITIAL_RATE, slowStart: given === undefined, tat: 0, issued: 0, cutSeq: 0 };
       this.families.set(key, f);
     }
     return f;
   }
 
-  /** The current rate of a family (calls per second), undefined while unpaced. */
-  rateOf(family: string): number | undefined {
-    return this.families.get(family)?.rate;
+  /** The current rate of a family (calls per second). */
+  rateOf(family: string): number {
+    return this.family(family).rate;
   }
 
   /** Wait for this family's next slot (rejects when `signal` aborts; the slot is then lost). */
   async acquire(family: string, signal?: AbortSignal): Promise<Grant> {
     const f = this.family(family);
     const now = this.clock.now();
-    const at = Math.max(now, f.next);
-    if (f.rate !== undefined) f.next = at + 1000 / f.rate;
-    else if (f.next > now) f.next = at;
+    const interval = 1000 / f.rate;
+    const at = Math.max(now, f.tat - (1000 - interval));
+    f.tat = Math.max(f.tat, at) + interval;
     const seq = ++f.issued;
     if (at > now) await this.clock.sleep(at - now, signal);
     return { family, at, seq };
   }
 
-  /** The call of `grant` succeeded: speed up a little. */
+  /** The call of `grant` succeeded: speed up (fast in slow start, then about +1 call/s per second). */
   succeeded(grant: Grant): void {
     const f = this.family(grant.family);
-    if (f.rate === undefined) {
-      const now = this.clock.now();
-      f.recent.push(now);
-      if (f.recent.length > 64 && f.recent[0]! <= now - 1000) f.recent = f.recent.filter((t) => t > now - 1000);
-      return;
-    }
-    f.rate = Math.min(this.maxRate, f.rate + 1 / f.rate);
+    f.rate = Math.min(this.maxRate, f.rate + (f.slowStart ? 0.7 : 1 / f.rate));
   }
 
-  /** The call of `grant` was throttled: slow down (once per cut) and honour the hint. */
+  /** The call of `grant` was throttled: slow down (once per cut), drop the burst, honour the hint. */
   throttled(grant: Grant, retryAfterMs?: number): void {
     const f = this.family(grant.family);
     const now = this.clock.now();
-    if (retryAfterMs !== undefined && retryAfterMs > 0) f.next = Math.max(f.next, now + retryAfterMs);
-    if (grant.seq <= f.cutSeq) return;
-    if (f.rate === undefined) {
-      const accepted = f.recent.filter((t) => t > now - 1000).length;
-      f.rate = Math.max(this.minRate, Math.min(this.maxRate, accepted * 0.9));
-      f.recent = [];
-    } else f.rate = Math.max(this.minRate, f.rate * 0.7);
-    f.cutSeq = f.issued;
-    f.next = Math.max(f.next, now + 1000 / f.rate);
+    if (grant.seq > f.cutSeq) {
+      f.rate = Math.max(this.minRate, f.rate * (f.slowStart ? 0.5 : 0.7));
+      f.slowStart = false;
+      f.cutSeq = f.issued;
+    }
+    // No burst right after a throttling: the service's bucket is empty too.
+    const interval = 1000 / f.rate;
+    f.tat = Math.max(f.tat, now + 1000);
+    if (retryAfterMs !== undefined && retryAfterMs > 0) f.tat = Math.max(f.tat, now + retryAfterMs + 1000 - interval);
   }
 }
 

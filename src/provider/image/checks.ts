@@ -8,7 +8,8 @@ import type { AttributePath } from '../../tfplugin/provider-server.js';
 import type { Diagnostics, MaybeUnknown } from '../../framework/index.js';
 import {
   describeInstances,
-  describeSnapshots,
+  batchedGetMany,
+  snapshotsById,
   instanceLockReasons,
   waitFor,
   type AlibabaCloudClient,
@@ -82,7 +83,7 @@ export async function checkInstance(ctx: CheckContext, id: string): Promise<bool
 export async function checkSnapshots(ctx: CheckContext, wanted: { id: string; path: AttributePath }[]): Promise<boolean> {
   if (wanted.length === 0) return true;
   const ids = [...new Set(wanted.map((w) => w.id))];
-  const r = await describeSnapshots(ctx.client, { SnapshotIds: ids, Status: 'all' }, { signal: ctx.signal });
+  const r = { snapshots: await batchedGetMany(ctx.client, snapshotsById, ids, { Status: 'all' }, { signal: ctx.signal }) };
   let ok = true;
   for (const w of wanted) {
     const s = r.snapshots.find((x) => x.SnapshotId === w.id);
