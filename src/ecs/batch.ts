@@ -16,7 +16,7 @@
  */
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { isEcsServiceError } from './errors.js';
-import { canceled } from './retry.js';
+import { canceled, raceAbort } from './retry.js';
 
 /** One kind of coalescible read: which list call answers a set of ids, and how to find each id in it. */
 export interface BatchKind<F, Item> {
@@ -95,7 +95,7 @@ export function batchedGet<F, Item>(
     batch.waiters.set(id, list);
   });
   if (batch.waiters.size >= kind.maxIds) leave(st, batch);
-  return signal ? raceSignal(answer, signal, `${kind.action} ${id}`) : answer;
+  return signal ? raceAbort(answer, signal, `${kind.action} ${id}`) : answer;
 }
 
 /** Every object of `ids` that exists (each id read through {@link batchedGet}). */
@@ -159,21 +159,4 @@ function sharedOptions(waiters: Waiter<unknown>[]): CallOptions {
     opts.signal = ctrl.signal;
   }
   return opts;
-}
-
-function raceSignal<T>(p: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(canceled(signal, what));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -19,7 +19,7 @@ import { EcsResponseError, isThrottling, toEcsError } from './errors.js';
 import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
 import { watchWire, type WireAttempt } from './wire-watch.js';
 import { checkEndpoint, defaultEndpoint, productKey, productLabel, type ProductKey } from './endpoints.js';
-import { canceled, DEFAULT_RETRY_POLICY, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, raceAbort, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
 
 export interface AlibabaCloudClientOptions {
   /** Region id, e.g. `cn-hangzhou`; sent as `RegionId` when the action takes one and the input has none. */
@@ -249,28 +249,4 @@ function needsRegion(spec: ActionSpec, key: ProductKey): boolean {
 function isMutating(spec: ActionSpec): boolean {
   if (spec.mutating !== undefined) return spec.mutating;
   return !/^(Describe|List|Get|Query|Check)/.test(spec.action);
-}
-
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal, label: string): Promise<T> {
-  if (signal.aborted) {
-    p.catch(() => undefined);
-    return Promise.reject(canceled(signal, label));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      p.catch(() => undefined);
-      reject(canceled(signal, label));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
