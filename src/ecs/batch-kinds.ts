@@ -30,7 +30,7 @@ async function allPages<T>(pageSize: number, page: (n: number) => Promise<{ item
 type ImageItem = OutputOf<typeof describeImagesSpec>['Images']['Image'][number];
 /** DescribeImages by `ImageId` (comma list, 100 ids, pages of 100). */
 export const imagesById: BatchKind<Omit<ClientInputOf<typeof describeImagesSpec>, 'ImageId'>, ImageItem> = {
-  action: 'DescribeImages',
+  action: describeImagesSpec.action,
   maxIds: 100,
   list: (client: AlibabaCloudClient, ids, filter, opts: CallOptions) =>
     allPages(100, async (n) => {
@@ -43,7 +43,7 @@ export const imagesById: BatchKind<Omit<ClientInputOf<typeof describeImagesSpec>
 type InstanceItem = OutputOf<typeof describeInstancesSpec>['Instances']['Instance'][number];
 /** DescribeInstances by `InstanceIds` (JSON array, 100 ids, pages of 100). */
 export const instancesById: BatchKind<Omit<ClientInputOf<typeof describeInstancesSpec>, 'InstanceIds'>, InstanceItem> = {
-  action: 'DescribeInstances',
+  action: describeInstancesSpec.action,
   maxIds: 100,
   list: (client, ids, filter, opts) =>
     allPages(100, async (n) => {
@@ -56,7 +56,7 @@ export const instancesById: BatchKind<Omit<ClientInputOf<typeof describeInstance
 type VpcItem = OutputOf<typeof describeVpcsSpec>['Vpcs']['Vpc'][number];
 /** DescribeVpcs by `VpcId` (comma list, 20 ids, pages of 50). */
 export const vpcsById: BatchKind<Omit<ClientInputOf<typeof describeVpcsSpec>, 'VpcId'>, VpcItem> = {
-  action: 'DescribeVpcs',
+  action: describeVpcsSpec.action,
   maxIds: 20,
   list: (client, ids, filter, opts) =>
     allPages(50, async (n) => {
@@ -69,7 +69,7 @@ export const vpcsById: BatchKind<Omit<ClientInputOf<typeof describeVpcsSpec>, 'V
 type GroupItem = OutputOf<typeof describeSecurityGroupsSpec>['SecurityGroups']['SecurityGroup'][number];
 /** DescribeSecurityGroups by `SecurityGroupIds` (JSON array, 100 ids, pages of 50). */
 export const securityGroupsById: BatchKind<Omit<ClientInputOf<typeof describeSecurityGroupsSpec>, 'SecurityGroupIds'>, GroupItem> = {
-  action: 'DescribeSecurityGroups',
+  action: describeSecurityGroupsSpec.action,
   maxIds: 100,
   list: (client, ids, filter, opts) =>
     allPages(50, async (n) => {
@@ -82,7 +82,7 @@ export const securityGroupsById: BatchKind<Omit<ClientInputOf<typeof describeSec
 type SnapshotItem = OutputOf<typeof describeSnapshotsSpec>['Snapshots']['Snapshot'][number];
 /** DescribeSnapshots by `SnapshotIds` (JSON array, 100 ids, pages of 100). */
 export const snapshotsById: BatchKind<Omit<ClientInputOf<typeof describeSnapshotsSpec>, 'SnapshotIds'>, SnapshotItem> = {
-  action: 'DescribeSnapshots',
+  action: describeSnapshotsSpec.action,
   maxIds: 100,
   list: (client, ids, filter, opts) =>
     allPages(100, async (n) => {
