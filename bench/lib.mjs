@@ -17,13 +17,12 @@ export const load = (rel) => import(pathToFileURL(join(dist, rel)).href);
 export const testBuild = resolve(process.env.BENCH_TEST_BUILD ?? join(root, '.build', 'suite'));
 export const loadTestHelper = (rel) => import(pathToFileURL(join(testBuild, rel)).href);
 
-/** The provider executable: bin/terraform-provider-alicloud for dist/, else a launcher over BENCH_DIST. */
-export function providerCommand() {
-  if (!process.env.BENCH_DIST)
-    return { command: join(root, 'bin', 'terraform-provider-alicloud'), binDir: join(root, 'bin'), cleanup() {} };
+/** The provider executable: bin/terraform-provider-alicloud for dist/, else a launcher over `tree` (default BENCH_DIST). */
+export function providerCommand(tree = process.env.BENCH_DIST ? dist : undefined) {
+  if (!tree) return { command: join(root, 'bin', 'terraform-provider-alicloud'), binDir: join(root, 'bin'), cleanup() {} };
   const dir = mkdtempSync(join(tmpdir(), 'bench-provider-bin-'));
   const command = join(dir, 'terraform-provider-alicloud');
-  const entry = existsSync(join(dist, 'plugin', 'provider.mjs')) ? join(dist, 'plugin', 'provider.mjs') : join(dist, 'cli', 'provider.js');
+  const entry = existsSync(join(tree, 'plugin', 'provider.mjs')) ? join(tree, 'plugin', 'provider.mjs') : join(tree, 'cli', 'provider.js');
   writeFileSync(command, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(entry).href)});\n`);
   chmodSync(command, 0o755);
   return { command, binDir: dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -118,7 +118,7 @@ export async function benchProviderStart({ runs = 10 } = {}) {
 }
 
 /** Spawn a node script that prints one JSON line first; returns that line, the child and stop(). */
-async function child(script, args) {
+export async function child(script, args) {
   const c = spawn(process.execPath, ['--expose-gc', join(root, 'bench', script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((r) => c.once('exit', r));
   const info = await new Promise((resolve, reject) => {
@@ -155,7 +155,7 @@ function sdk(url) {
 }
 
 /** Signed DescribeImages in `concurrency` loops, bounded by `maxRequests` and `maxMs`. */
-async function load_(url, makeRequest, { concurrency = 8, maxRequests = 50_000, maxMs = 5000 } = {}) {
+export async function load_(url, makeRequest, { concurrency = 8, maxRequests = 50_000, maxMs = 5000 } = {}) {
   const client = sdk(url);
   let done = 0,
     failed = 0,

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { dist, root, seconds } from './lib.mjs';
 import { benchFiftyImages, benchOneImage, benchRefresh } from './terraform.mjs';
 import { benchEmulator, benchProviderStart } from './processes.mjs';
+import { benchEmulatorPerRequest, benchFlowControlledApply, benchRefreshThousand } from './scale.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h').split(','));
 const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
 const machine = {
   date: new Date().toISOString(),
@@ -40,7 +41,10 @@ else {
   await step('a', 'one image, T = 5 s', () => benchOneImage());
   await step('b', 'fifty images, parallelism 10', () => benchFiftyImages());
   await step('c', 'refresh-only plan of 200 images', () => benchRefresh());
+  await step('f', 'refresh-only plan of 1,000 images (base vs ours with BENCH_BASE_DIST)', () => benchRefreshThousand());
+  await step('g', 'apply of 200 images under emulator flow control', () => benchFlowControlledApply());
 }
+await step('h', 'emulator per-request time, 10 vs 10,000 images', () => benchEmulatorPerRequest());
 await step('d', 'provider start', () => benchProviderStart());
 await step('e', 'emulator throughput and memory', () => benchEmulator());
 
@@ -51,7 +55,7 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${seconds(ms)} s`);
 const x = (r) => (r === undefined ? 'n/a' : `${r}x`);
 const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
-const { a, b, c, d, e } = results;
+const { a, b, c, d, e, f, g, h } = results;
 if (a && !a.error) {
   rows.push(
     `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
@@ -108,6 +112,32 @@ if (e && !e.error) {
     `| e. emulator RSS, ${e.memory.images} images | ${e.memory.rssAfterRequestsMiB} MiB after requests | ${e.memory.rssSeededMiB} MiB right after seeding (${s(e.memory.seedMs)}); list page ${e.memory.listMsEach ?? 'n/a'} ms each | |`,
   );
 } else failed('e');
+if (f && !f.error) {
+  for (const r of f.runs)
+    rows.push(
+      `| f. plan -refresh-only, ${f.count} images, ${r.label} | ${s(r.ms)}, ${r.callsPerImage} calls/image (${Object.entries(
+        r.callsByAction,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}) | Terraform's own (terraform_data x ${f.count}) ${s(f.terraformOwnRefreshMs)} | **${x(r.overOwnCost)}** |`,
+    );
+  for (const [k, v] of [
+    ['default', f.default],
+    ['-parallelism=100', f.wide],
+  ])
+    if (v) rows.push(`| f. base/ours at ${k} | calls **${x(v.callsBaseOverOurs)}**, wall time **${x(v.timeBaseOverOurs)}** | | |`);
+} else failed('f');
+if (g && !g.error) {
+  rows.push(
+    `| g. apply ${g.count} images, flow control ${g.createRate} CreateImage/s + ${g.describeRate} DescribeImages/s, T = ${g.T} s | ${s(g.applyMs)}, exit ${g.exitCode}, ${g.failedOperations} failed, ${g.throttledPerImage} throttled/image (${JSON.stringify(g.throttled)}) | floor (${g.count} - ${g.createRate}) / ${g.createRate} + T = ${s(g.floorMs)} | **${x(g.overFloor)}** |`,
+  );
+} else failed('g');
+if (h && !h.error) {
+  for (const k of Object.keys(h.largeOverSmall))
+    rows.push(
+      `| h. emulator DescribeImages ${k}, ${h.large} vs ${h.small} images (concurrency ${h.concurrency}) | ${h[h.large][k].msPerRequest} ms/request | ${h[h.small][k].msPerRequest} ms/request | **${x(h.largeOverSmall[k])}** |`,
+    );
+} else failed('h');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})
 

@@ -15,11 +15,12 @@ import type { ActionSpec } from '../spec/ecs/types.js';
 import { decodeOutput, type ClientInputOf, type OutputOf, type UntypedOutput } from '../spec/ecs/infer.js';
 import { ShapeMismatchError } from '../spec/ecs/shape.js';
 import { encodeInput, type LooseInput } from './encode.js';
-import { EcsResponseError, toEcsError } from './errors.js';
+import { EcsResponseError, isThrottling, toEcsError } from './errors.js';
+import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
 import { watchWire, type WireAttempt } from './wire-watch.js';
 import { checkEndpoint, defaultEndpoint, isRegionless, productKey, productLabel, type ProductKey } from './endpoints.js';
 import { sdkCredential, type CredentialSource } from './credentials.js';
-import { canceled, DEFAULT_RETRY_POLICY, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, raceAbort, realClock, withRetry, type Logger, type RetryClock, type RetryPolicy } from './retry.js';
 
 export interface AlibabaCloudClientOptions {
   /** Region id, e.g. `cn-hangzhou`; sent as `RegionId` when the action takes one and the input has none. */
@@ -54,6 +55,11 @@ export interface AlibabaCloudClientOptions {
   logger?: Logger;
   /** Time and randomness for retries (tests inject a fake). */
   clock?: RetryClock;
+  /**
+   * The rate budget (`rate-limit.ts`): default the process-wide limiter of this key and endpoint,
+   * shared with every other client of the same account; `false` sends unpaced.
+   */
+  rateLimiter?: RateLimiter | false;
 }
 
 export interface CallOptions {
@@ -96,6 +102,7 @@ export class AlibabaCloudClient {
   private readonly options: AlibabaCloudClientOptions;
   private readonly clock: RetryClock;
   private readonly sdkClients = new Map<ProductKey, Promise<SdkClient>>();
+  private readonly limiters = new Map<ProductKey, RateLimiter | undefined>();
 
   constructor(options: AlibabaCloudClientOptions) {
     if (!options.region) throw new Error('region is required (e.g. "cn-hangzhou")');
@@ -142,7 +149,10 @@ export class AlibabaCloudClient {
     const deadline = this.clock.now() + policy.deadlineMs;
     const endpoint = `${this.protocol.toLowerCase()}://${this.endpointFor(key)}`;
     const connectTimeoutMs = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const limiter = this.limiter(key);
+    const family = `${product}:${spec.action}`;
     return withRetry({ label, idempotent, policy, clock: this.clock, signal, logger: this.options.logger }, async () => {
+      const grant = limiter && (await limiter.acquire(family, signal));
       const wire: WireAttempt = { connected: false, bodyHead: '' };
       // One attempt never waits for an answer past the call's deadline.
       const readTimeoutMs = Math.max(1, Math.min(this.options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS, deadline - this.clock.now()));
@@ -165,10 +175,24 @@ export class AlibabaCloudClient {
         const pending = watchWire(wire, () => sdk.callApi(params, request, { readTimeout: readTimeoutMs }));
         res = signal ? await raceAbort(pending, signal, label) : await pending;
       } catch (err) {
-        throw toEcsError(err, spec.action, product, { endpoint, wire, readTimeoutMs, connectTimeoutMs });
+        const e = toEcsError(err, spec.action, product, { endpoint, wire, readTimeoutMs, connectTimeoutMs });
+        if (grant && isThrottling(e)) limiter.throttled(grant, e.retryAfterMs);
+        throw e;
       }
+      if (grant) limiter.succeeded(grant);
       return checkedBody(spec, product, res.statusCode, res.body);
     });
+  }
+
+  /** The rate budget of `key`'s endpoint (see {@link AlibabaCloudClientOptions.rateLimiter}). */
+  private limiter(key: ProductKey): RateLimiter | undefined {
+    if (this.options.rateLimiter !== undefined) return this.options.rateLimiter || undefined;
+    let l = this.limiters.get(key);
+    if (!l) {
+      l = sharedRateLimiter(`${this.protocol}://${this.endpointFor(key)}|${this.options.accessKeyId}`, this.clock);
+      this.limiters.set(key, l);
+    }
+    return l;
   }
 
   private sdkClient(key: ProductKey): Promise<SdkClient> {
@@ -233,28 +257,4 @@ function needsRegion(spec: ActionSpec, key: ProductKey): boolean {
 function isMutating(spec: ActionSpec): boolean {
   if (spec.mutating !== undefined) return spec.mutating;
   return !/^(Describe|List|Get|Query|Check)/.test(spec.action);
-}
-
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal, label: string): Promise<T> {
-  if (signal.aborted) {
-    p.catch(() => undefined);
-    return Promise.reject(canceled(signal, label));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      p.catch(() => undefined);
-      reject(canceled(signal, label));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -12,6 +12,7 @@ import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor, type WaitClock } from './wait.js';
+import { batchedGet, imagesById } from './batch-kinds.js';
 
 /** CreateImage's input. `ClientToken`, when absent, is generated (see {@link createImage}). */
 export type CreateImageInput = ClientInputOf<typeof createImageSpec>;
@@ -88,8 +89,7 @@ export async function describeAllImages(
  */
 export async function describeImage(client: AlibabaCloudClient, imageId: string, opts: CallOptions = {}): Promise<Image | undefined> {
   try {
-    const r = await describeImages(client, { ImageId: [imageId], Status: ['ALL'] }, opts);
-    return r.images.find((i) => i.ImageId === imageId);
+    return await batchedGet(client, imagesById, imageId, { Status: ['ALL'] }, opts);
   } catch (err) {
     // The provider also maps this code to "gone" defensively (ecs-api.md 6.2).
     if (isNotFoundError(err, ['InvalidImageId.NotFound'])) return undefined;

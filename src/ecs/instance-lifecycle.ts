@@ -5,7 +5,7 @@
  * DescribeInstances view of one instance (network, charge, protection, system disk via
  * DescribeDisks) and status waiters.
  */
-import { describeInstancesSpec, type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
+import { type INSTANCE_STATUSES } from '../spec/ecs/instances.js';
 import { describeDisksSpec, resizeDiskSpec } from '../spec/ecs/disks.js';
 import {
   deleteInstanceSpec,
@@ -25,6 +25,7 @@ import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import type { Instance } from './instances.js';
 import { waitFor } from './wait.js';
+import { batchedGet, instancesById } from './batch-kinds.js';
 
 /** RunInstances' input for one instance (`Amount` is always 1). `ClientToken`, when absent, is generated. */
 export type RunInstanceInput = Omit<ClientInputOf<typeof runInstancesSpec>, 'Amount' | 'MinAmount'>;
@@ -134,8 +135,7 @@ export async function describeInstanceDetail(
   opts: CallOptions = {},
 ): Promise<InstanceDetail | undefined> {
   try {
-    const body = await client.call(describeInstancesSpec, { InstanceIds: [instanceId], PageSize: 10 }, opts);
-    const found = body.Instances.Instance.find((i) => i.InstanceId === instanceId);
+    const found = await batchedGet(client, instancesById, instanceId, {}, opts);
     return found && instanceDetail(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidInstanceId.NotFound'])) return undefined;

@@ -70,6 +70,31 @@ export function canceled(signal: AbortSignal, what = 'the operation'): EcsCancel
   return new EcsCanceledError(`Canceled ${what}${reason}.`, { cause: signal.reason });
 }
 
+/** `p`, or EcsCanceledError as soon as `signal` aborts (`p` keeps running, its outcome ignored). */
+export function raceAbort<T>(p: Promise<T>, signal: AbortSignal, label: string): Promise<T> {
+  if (signal.aborted) {
+    p.catch(() => undefined);
+    return Promise.reject(canceled(signal, label));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      p.catch(() => undefined);
+      reject(canceled(signal, label));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Delay before retry number `retry` (1 for the first retry): full jitter, at least the server's retry-after. */
 export function backoffDelayMs(
   retry: number,

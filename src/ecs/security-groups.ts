@@ -16,6 +16,7 @@ import {
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
+import { batchedGet, securityGroupsById } from './batch-kinds.js';
 
 type RawSecurityGroup = OutputOf<typeof describeSecurityGroupsSpec>['SecurityGroups']['SecurityGroup'][number];
 
@@ -79,8 +80,7 @@ export async function describeSecurityGroup(
   opts: CallOptions = {},
 ): Promise<SecurityGroup | undefined> {
   try {
-    const body = await client.call(describeSecurityGroupsSpec, { SecurityGroupIds: [id], PageSize: 10 }, opts);
-    const found = body.SecurityGroups.SecurityGroup.find((g) => g.SecurityGroupId === id);
+    const found = await batchedGet(client, securityGroupsById, id, {}, opts);
     return found && toSecurityGroup(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return undefined;

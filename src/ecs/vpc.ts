@@ -29,6 +29,7 @@ import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
+import { batchedGet, vpcsById } from './batch-kinds.js';
 
 type RawVpc = OutputOf<typeof describeVpcsSpec>['Vpcs']['Vpc'][number];
 
@@ -183,8 +184,7 @@ export async function modifyRouteTableAttributes(
 /** The VPC with this id, or undefined when a well-formed answer lacks it (or says `InvalidVpcId.NotFound`). */
 export async function describeVpc(client: AlibabaCloudClient, vpcId: string, opts: CallOptions = {}): Promise<Vpc | undefined> {
   try {
-    const body = await client.call(describeVpcsSpec, { VpcId: [vpcId], PageSize: 10 }, opts);
-    const found = body.Vpcs.Vpc.find((v) => v.VpcId === vpcId);
+    const found = await batchedGet(client, vpcsById, vpcId, {}, opts);
     return found && toVpc(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVpcId.NotFound'])) return undefined;

@@ -26,6 +26,7 @@ import { createRequestListener, withAccessChecks, type EmulatorCore } from './se
 import { withFaults } from './faults/inject.js';
 import { RequestLog } from './request-log/log.js';
 import { withRequestLog } from './request-log/listener.js';
+import { FlowControl, withFlowControl, type FlowControlConfig } from './faults/flow-control.js';
 import { NonceStore } from './signature/nonce-store.js';
 import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
@@ -38,6 +39,7 @@ export { families } from './families.js';
 export type { Account, Backend, EmulatorSettings, Family, FamilyQueries, Handler, HandlerContext, Migration } from './context.js';
 export { EcsApiError, apiError } from './errors.js';
 export { EmulatorBackend } from './backend.js';
+export { type FlowControlConfig, parseFlowControlRates } from './faults/flow-control.js';
 
 /** Defaults of {@link EmulatorSettings}. */
 export const defaultSettings: EmulatorSettings = {
@@ -76,6 +78,8 @@ export interface EmulatorOptions {
   adminToken?: string;
   /** How many API calls the request log keeps (the console's request list); default 500. */
   requestLogSize?: number;
+  /** API flow control (token bucket per account and action, `faults/flow-control.ts`); default off. */
+  flowControl?: FlowControlConfig;
 }
 
 export interface RunningEmulator {
@@ -174,7 +178,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requestLog = new RequestLog(logSize);
   const server = createServer(
     { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
-    withAccessChecks(withRequestLog(withFaults(createRequestListener(core)), requestLog), policy, () => endpoint),
+    withAccessChecks(
+      withRequestLog(withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)), requestLog),
+      policy,
+      () => endpoint,
+    ),
   );
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     // Unparseable HTTP: answer in the ECS error shape, then close.

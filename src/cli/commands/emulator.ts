@@ -9,6 +9,7 @@ import {
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_ACCESS_KEY_SECRET,
   defaultSettings,
+  parseFlowControlRates,
   startEmulator,
   type EmulatorOptions,
 } from '../../emulator/index.js';
@@ -48,6 +49,10 @@ Flags:
                                 (default $ALICLOUD_IMAGE_CREATE_SECONDS, else ${defaultSettings.imageCreateSeconds})
   --instance-start-seconds N    seconds from RunInstances to Running (default ${defaultSettings.instanceStartSeconds})
   --default-region REGION       region used when a request has none (default ${defaultSettings.defaultRegionId})
+  --flow-control RATES          enforce API flow control like ECS: calls per second per account and action,
+                                e.g. CreateImage=20,DescribeImages=50,*=100 (* = every other action);
+                                over the rate the answer is HTTP 400 Throttling.User (default off;
+                                also POST /_emulator/flow-control)
   -h, --help                    show this help
 
 ${environmentHelp}`;
@@ -65,6 +70,7 @@ const flagSpecs = {
   'image-create-seconds': { value: true },
   'instance-start-seconds': { value: true },
   'default-region': { value: true },
+  'flow-control': { value: true },
   help: { value: false },
 } as const;
 
@@ -117,6 +123,13 @@ export function emulatorOptionsFromArgs(
   const region = flags.get('default-region');
   if (region !== undefined && !/^[a-z0-9-]+$/.test(region))
     throw new UsageError(`flag --default-region must look like cn-hangzhou, got "${region}"`);
+  const rates = flags.get('flow-control');
+  let flowControl: EmulatorOptions['flowControl'];
+  try {
+    flowControl = rates === undefined ? undefined : parseFlowControlRates(rates);
+  } catch (err) {
+    throw new UsageError(`flag --flow-control: ${(err as Error).message}`);
+  }
   return {
     host: '127.0.0.1',
     requestedHost: flags.get('host') ?? '127.0.0.1',
@@ -124,6 +137,7 @@ export function emulatorOptionsFromArgs(
     db: settings.db,
     accounts: [{ accessKeyId: id ?? DEFAULT_ACCESS_KEY_ID, accessKeySecret: secret ?? DEFAULT_ACCESS_KEY_SECRET }],
     ...(adminToken !== undefined ? { adminToken } : {}),
+    ...(flowControl ? { flowControl } : {}),
     settings: {
       imageCreateSeconds: settings.imageCreateSeconds,
       instanceStartSeconds: secondsFlag(flags, 'instance-start-seconds', defaultSettings.instanceStartSeconds),

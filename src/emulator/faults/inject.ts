@@ -50,12 +50,12 @@ export class FaultInjector {
 
 const ok = (body: unknown): SerializedResponse => ({ status: 200, body: JSON.stringify(body) });
 
-function actionOf(req: IncomingMessage, query: URLSearchParams): string {
+export function actionOf(req: IncomingMessage, query: URLSearchParams): string {
   const header = req.headers['x-acs-action'];
   return (typeof header === 'string' && header) || query.get('Action') || '(unknown)';
 }
 
-function productOf(req: IncomingMessage, query: URLSearchParams): string {
+export function productOf(req: IncomingMessage, query: URLSearchParams): string {
   const header = req.headers['x-acs-version'];
   const version = (typeof header === 'string' && header) || query.get('Version') || '';
   return productVersions[version] ?? 'Ecs';

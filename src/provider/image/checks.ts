@@ -8,7 +8,8 @@ import type { AttributePath } from '../../tfplugin/provider-server.js';
 import type { Diagnostics, MaybeUnknown } from '../../framework/index.js';
 import {
   describeInstances,
-  describeSnapshots,
+  batchedGetMany,
+  snapshotsById,
   instanceLockReasons,
   waitFor,
   type AlibabaCloudClient,
@@ -99,7 +100,7 @@ export function sizeProblem(gib: number, sourceGib: number, category: string): s
 export async function checkSnapshots(ctx: CheckContext, wanted: WantedSnapshot[]): Promise<boolean> {
   if (wanted.length === 0) return true;
   const ids = [...new Set(wanted.map((w) => w.id))];
-  const r = await describeSnapshots(ctx.client, { SnapshotIds: ids, Status: 'all' }, { signal: ctx.signal });
+  const r = { snapshots: await batchedGetMany(ctx.client, snapshotsById, ids, { Status: 'all' }, { signal: ctx.signal }) };
   let ok = true;
   for (const w of wanted) {
     const s = r.snapshots.find((x) => x.SnapshotId === w.id);
