@@ -68,7 +68,11 @@ export async function detachDisk(
   }
 }
 
-export async function modifyDiskAttribute(client: AlibabaCloudClient, input: ModifyDiskAttributeInput, opts: CallOptions = {}): Promise<void> {
+export async function modifyDiskAttribute(
+  client: AlibabaCloudClient,
+  input: ModifyDiskAttributeInput,
+  opts: CallOptions = {},
+): Promise<void> {
   await client.call(modifyDiskAttributeSpec, input, opts);
 }
 

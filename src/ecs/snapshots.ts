@@ -46,7 +46,11 @@ export type CreateSnapshotInput = Omit<ClientInputOf<typeof createSnapshotSpec>,
 export type ModifySnapshotAttributeInput = ClientInputOf<typeof modifySnapshotAttributeSpec>;
 
 /** The snapshot, or undefined when DescribeSnapshots does not list it. */
-export async function describeSnapshot(client: AlibabaCloudClient, snapshotId: string, opts: CallOptions = {}): Promise<Snapshot | undefined> {
+export async function describeSnapshot(
+  client: AlibabaCloudClient,
+  snapshotId: string,
+  opts: CallOptions = {},
+): Promise<Snapshot | undefined> {
   const { snapshots } = await describeSnapshots(client, { SnapshotIds: [snapshotId], PageSize: 10 }, opts);
   return snapshots.find((s) => s.SnapshotId === snapshotId);
 }

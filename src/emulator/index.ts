@@ -179,7 +179,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer(
     { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
     withAccessChecks(
-      withRequestLog(withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)), requestLog),
+      withRequestLog(
+        withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)),
+        requestLog,
+      ),
       policy,
       () => endpoint,
     ),

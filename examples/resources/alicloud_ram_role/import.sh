@@ -1,2 +1,2 @@
 # An existing alicloud_ram_role can be imported using its id.
-terraform import alicloud_ram_role.default terraform-example
+terraform import alicloud_ram_role.default ecs-image-builder

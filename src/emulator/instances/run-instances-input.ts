@@ -134,9 +134,13 @@ function diskExtras(
     throw apiError('InvalidDescription.Malformed', `${where}.Description must be 2-256 characters, not starting with http:// or https://.`);
   const level = d.PerformanceLevel;
   if (level !== undefined && (category !== 'cloud_essd' || !PERFORMANCE_LEVELS.includes(level)))
-    throw apiError('InvalidPerformanceLevel.Malformed', `${where}.PerformanceLevel "${level}" is for cloud_essd disks only: PL0, PL1, PL2 or PL3.`);
+    throw apiError(
+      'InvalidPerformanceLevel.Malformed',
+      `${where}.PerformanceLevel "${level}" is for cloud_essd disks only: PL0, PL1, PL2 or PL3.`,
+    );
   const encrypted = d.Encrypted === 'true';
-  if (d.KMSKeyId !== undefined && !encrypted) throw apiError('InvalidParameter', `${where}.KMSKeyId is only taken with ${where}.Encrypted=true.`);
+  if (d.KMSKeyId !== undefined && !encrypted)
+    throw apiError('InvalidParameter', `${where}.KMSKeyId is only taken with ${where}.Encrypted=true.`);
   return {
     name: d.DiskName,
     description: d.Description,
@@ -164,7 +168,14 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
     );
   }
   const disks: PlannedDisk[] = [
-    { type: 'system', category, sizeGiB: size, device: '/dev/xvda', deleteWithInstance: true, ...diskExtras(ctx, 'SystemDisk', category, sys) },
+    {
+      type: 'system',
+      category,
+      sizeGiB: size,
+      device: '/dev/xvda',
+      deleteWithInstance: true,
+      ...diskExtras(ctx, 'SystemDisk', category, sys),
+    },
   ];
   const devices = new Set<string>();
   const data = input.DataDisk ?? [];

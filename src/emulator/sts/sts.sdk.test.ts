@@ -93,10 +93,11 @@ for (const mode of ['v3', 'v1'] as const) {
         page.roles!.role!.map((r) => r.roleName),
         ['b-role'],
       );
-      const rest = (await ram.listRoles(new $Ram.ListRolesRequest({ maxItems: 1, marker: page.marker }))).body!;
+      const rest = (await ram.listRoles(new $Ram.ListRolesRequest({ maxItems: 10, marker: page.marker }))).body!;
       assert.deepEqual(
         rest.roles!.role!.map((r) => r.roleName),
-        ['WebRole'],
+        ['ecs-image-builder', 'WebRole'],
+        'after the marker: the seeded instance role, then ours (by name, case-insensitive)',
       );
       assert.equal(rest.isTruncated, false);
 

@@ -68,7 +68,10 @@ export function diskAttachmentResource(
     docs: {
       subcategory: 'ECS',
       availableSince,
-      productDocs: { title: 'AttachDisk', url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-attachdisk' },
+      productDocs: {
+        title: 'AttachDisk',
+        url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-attachdisk',
+      },
       example: diskAttachmentExample(typeName),
       importId: 'd-running-data-1234567890123456:i-running-1234567890123456',
       importNote: '`password` and `key_pair_name` are never read back.',
@@ -147,7 +150,10 @@ export function diskAttachmentResource(
 
     async importState({ id, diags }) {
       if (!parseAttachmentId(id)) {
-        diags.addError('Invalid Import Id', `The id of a disk attachment is "<disk_id>:<instance_id>" (for example d-abc:i-def), got "${id}".`);
+        diags.addError(
+          'Invalid Import Id',
+          `The id of a disk attachment is "<disk_id>:<instance_id>" (for example d-abc:i-def), got "${id}".`,
+        );
         return null;
       }
       return { id };

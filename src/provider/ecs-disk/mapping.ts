@@ -14,7 +14,8 @@ export function toCreateDiskInput(plan: Planned): CreateDiskInput {
     Size: plan.size ?? undefined,
     SnapshotId: plan.snapshot_id ?? undefined,
     // ESSD only, as the official provider suppresses the level for other categories.
-    PerformanceLevel: category === 'cloud_essd' ? ((plan.performance_level ?? undefined) as CreateDiskInput['PerformanceLevel']) : undefined,
+    PerformanceLevel:
+      category === 'cloud_essd' ? ((plan.performance_level ?? undefined) as CreateDiskInput['PerformanceLevel']) : undefined,
     Encrypted: plan.encrypted ?? undefined,
     KMSKeyId: plan.kms_key_id ?? undefined,
     EncryptAlgorithm: plan.encrypt_algorithm ?? undefined,

@@ -45,14 +45,21 @@ const attributeFor = (code: string): string | undefined =>
 const NOT_YET = ['IncorrectDiskStatus', 'IncorrectDiskStatus.Initializing', 'DiskCreatingSnapshot'];
 
 /** The disk resource under `typeName`; `deprecated` marks the older name. */
-export function diskResource(typeName: string, availableSince: string, deprecated?: string): Resource<typeof ecsDiskSchema, AlibabaCloudClient> {
+export function diskResource(
+  typeName: string,
+  availableSince: string,
+  deprecated?: string,
+): Resource<typeof ecsDiskSchema, AlibabaCloudClient> {
   return defineResource<typeof ecsDiskSchema, AlibabaCloudClient>({
     typeName,
     schema: deprecated ? { ...ecsDiskSchema, deprecated } : ecsDiskSchema,
     docs: {
       subcategory: 'ECS',
       availableSince,
-      productDocs: { title: 'CreateDisk', url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createdisk' },
+      productDocs: {
+        title: 'CreateDisk',
+        url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-createdisk',
+      },
       example: diskExample(typeName),
       importId: 'd-running-data-1234567890123456',
     },

@@ -61,7 +61,8 @@ export const ecsDiskSchema = defineSchema({
       optional: true,
       computed: true,
       validators: [v.oneOf(...PERFORMANCE_LEVELS)],
-      description: 'ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change is refused (ModifyDiskSpec is not supported yet).',
+      description:
+        'ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change is refused (ModifyDiskSpec is not supported yet).',
       meta: { ecs: 'PerformanceLevel' },
     }),
     disk_name: attr.string({

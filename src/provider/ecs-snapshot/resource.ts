@@ -85,9 +85,14 @@ export function snapshotResource(
           Description: changed.has('description') ? (plan.description ?? '') : undefined,
           RetentionDays: changed.has('retention_days') ? (plan.retention_days ?? undefined) : undefined,
         };
-        if (Object.values(attrs).some((x) => x !== undefined)) await modifySnapshotAttribute(client, { SnapshotId: id, ...attrs }, { signal });
+        if (Object.values(attrs).some((x) => x !== undefined))
+          await modifySnapshotAttribute(client, { SnapshotId: id, ...attrs }, { signal });
         if (changed.has('resource_group_id') && plan.resource_group_id)
-          await joinResourceGroup(client, { resourceType: 'snapshot', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
+          await joinResourceGroup(
+            client,
+            { resourceType: 'snapshot', resourceId: id, resourceGroupId: plan.resource_group_id },
+            { signal },
+          );
         if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'snapshot', id }, prior.tags, plan.tags, { signal });
         return fromSnapshot(await waitSnapshotAccomplished(client, id, { timeoutMs: timeouts.update, signal }), plan);
       });

@@ -24,20 +24,18 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
     Size: plan.system_disk_size == null ? undefined : String(plan.system_disk_size),
     ...Object.fromEntries(Object.entries(extras).filter(([, x]) => x !== undefined)),
   };
-  const data = (plan.data_disks ?? []).map(
-    (d): DataDisk => ({
-      Size: d.size,
-      Category: d.category ?? undefined,
-      DiskName: d.name ?? undefined,
-      Description: d.description ?? undefined,
-      SnapshotId: d.snapshot_id ?? undefined,
-      Encrypted: bool(d.encrypted) as DataDisk['Encrypted'],
-      KMSKeyId: d.kms_key_id ?? undefined,
-      DeleteWithInstance: d.delete_with_instance ?? undefined,
-      PerformanceLevel: d.category === 'cloud_essd' ? (d.performance_level ?? undefined) : undefined,
-      Device: d.device ?? undefined,
-    }),
-  );
+  const data = (plan.data_disks ?? []).map((d): DataDisk => ({
+    Size: d.size,
+    Category: d.category ?? undefined,
+    DiskName: d.name ?? undefined,
+    Description: d.description ?? undefined,
+    SnapshotId: d.snapshot_id ?? undefined,
+    Encrypted: bool(d.encrypted) as DataDisk['Encrypted'],
+    KMSKeyId: d.kms_key_id ?? undefined,
+    DeleteWithInstance: d.delete_with_instance ?? undefined,
+    PerformanceLevel: d.category === 'cloud_essd' ? (d.performance_level ?? undefined) : undefined,
+    Device: d.device ?? undefined,
+  }));
   return { SystemDisk: system, DataDisk: data.length > 0 ? data : undefined };
 }
 

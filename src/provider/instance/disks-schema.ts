@@ -60,7 +60,8 @@ export const systemDiskAttributes = {
 /** The `data_disks` blocks. */
 export const dataDisksBlock = block.list({
   maxItems: 16,
-  description: 'Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.',
+  description:
+    'Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.',
   attributes: {
     size: attr.int({
       required: true,

@@ -85,7 +85,7 @@ export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloud
   description = "Role of the web servers."
 }
 `,
-    importId: 'terraform-example',
+    importId: 'ecs-image-builder',
   },
 
   async modifyPlan({ config, plan }) {

@@ -1,0 +1,15 @@
+resource "alicloud_security_group" "default" {
+  security_group_name = "terraform-example"
+}
+
+resource "alicloud_security_group_rule" "allow_ssh" {
+  type              = "ingress"
+  ip_protocol       = "tcp"
+  nic_type          = "intranet"
+  policy            = "accept"
+  port_range        = "22/22"
+  priority          = 1
+  security_group_id = alicloud_security_group.default.id
+  cidr_ip           = "10.0.0.0/8"
+  description       = "ssh from the office network"
+}
