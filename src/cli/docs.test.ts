@@ -43,7 +43,15 @@ test('every resource and data source the provider serves has a registry page wit
   for (const type of resources) {
     const md = docs[`docs/resources/${type.replace(/^alicloud_/, '')}.md`];
     assert.ok(md, `no page for ${type}`);
-    for (const h of ['## Example Usage', '## Argument Reference', '## Attributes Reference', '## Timeouts', '## Import'])
+    const resource = alicloudProvider.resources.find((r) => r.typeName === type)!;
+    const hasTimeouts = Object.keys(resource.schema.timeouts ?? {}).length > 0;
+    for (const h of [
+      '## Example Usage',
+      '## Argument Reference',
+      '## Attributes Reference',
+      ...(hasTimeouts ? ['## Timeouts'] : []),
+      '## Import',
+    ])
       assert.ok(md.includes(h), `${type}: ${h}`);
     assert.ok(docs[`examples/resources/${type}/resource.tf`]?.includes(`resource "${type}"`), `${type}: resource.tf`);
     assert.match(docs[`examples/resources/${type}/import.sh`] ?? '', new RegExp(`terraform import ${type}\\.default \\S+`));
@@ -59,7 +67,7 @@ test('every resource and data source the provider serves has a registry page wit
 
 test('every page carries its registry subcategory, and says each rule once', () => {
   for (const [path, md] of Object.entries(docs).filter(([p]) => /^docs\/(resources|data-sources)\//.test(p))) {
-    assert.match(md, /^---\nsubcategory: "(ECS|VPC|Resource Manager)"\n/, path);
+    assert.match(md, /^---\nsubcategory: "(ECS|VPC|Resource Manager|RAM)"\n/, path);
     for (const line of md.split('\n').filter((l) => l.startsWith('* `'))) {
       const sentences = line.split(/(?<=\.) /).filter((x) => x.length > 12);
       assert.equal(new Set(sentences).size, sentences.length, `${path}: a sentence repeats in ${line}`);
@@ -95,9 +103,10 @@ test('the provider page documents endpoints, protocol, environment variables and
   const env = environmentVariables().map(([n]) => n);
   assert.ok(env.includes('ALICLOUD_SECRET_KEY') && env.includes('VPC_ENDPOINT'), env.join(','));
   const ignored = ignoredArguments();
-  assert.ok(ignored.includes('assume_role') && ignored.includes('account_id') && ignored.includes('endpoints.oss'));
+  assert.ok(ignored.includes('account_id') && ignored.includes('endpoints.oss'), ignored.join(', '));
+  assert.ok(!ignored.includes('assume_role') && !ignored.includes('ecs_role_name'), 'credential modes are served, not ignored');
   assert.ok(!ignored.includes('endpoints.ecs') && !ignored.includes('region'));
-  assert.match(md, /\* `assume_role`\n/);
+  assert.match(md, /### `assume_role`/);
   assert.match(md, /protocol {3}= "HTTP"/);
 });
 

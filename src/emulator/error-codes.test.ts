@@ -17,6 +17,7 @@ const DYNAMIC_CODE_SITES: Readonly<Record<string, string>> = {
   'errors.ts': 'the error constructors themselves',
   'validate-input.ts': "the spec's errorCode/missingCode/tooManyCode, checked against the table when the backend is built",
   'faults/inject.ts': 'the fault kinds answer common codes (Throttling.User, ServiceUnavailable, InternalError)',
+  'request-log/listener.ts': 'it reads the code of an answer already serialized, and answers its own routes with front-door codes',
   'resource-groups/repository.ts': "resolveResourceGroup raises its caller's code, a literal checked at the call",
 };
 

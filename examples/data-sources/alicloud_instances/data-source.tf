@@ -3,6 +3,6 @@ data "alicloud_instances" "running" {
   name_regex = "^web-"
 }
 
-output "first_instance_id" {
-  value = data.alicloud_instances.running.instances.0.id
+output "running_instance_ids" {
+  value = data.alicloud_instances.running.ids
 }

@@ -1,4 +1,4 @@
-resource "alicloud_ram_role" "ecs" {
+resource "alicloud_ram_role" "default" {
   role_name                   = "terraform-example"
   assume_role_policy_document = jsonencode({
     Statement = [{ Action = "sts:AssumeRole", Effect = "Allow", Principal = { Service = ["ecs.aliyuncs.com"] } }]

@@ -2,7 +2,7 @@ resource "alicloud_security_group" "default" {
   security_group_name = "terraform-example"
 }
 
-resource "alicloud_security_group_rule" "allow_ssh" {
+resource "alicloud_security_group_rule" "default" {
   type              = "ingress"
   ip_protocol       = "tcp"
   nic_type          = "intranet"

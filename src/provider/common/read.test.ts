@@ -14,6 +14,13 @@ import { nullState, silentLog } from '../../framework/testing/fixtures.js';
 import { alicloudProvider } from '../provider.js';
 import { readRemote } from './read.js';
 
+/** A well-formed id of each type whose ids have a structure (the default is an opaque `x-123`). */
+const ID_OF: Readonly<Record<string, string>> = {
+  alicloud_security_group_rule: 'sg-123:ingress:tcp:22/22:intranet:0.0.0.0/0:accept:1',
+  alicloud_ecs_disk_attachment: 'd-123:i-123',
+  alicloud_disk_attachment: 'd-123:i-123',
+};
+
 test('every resource turns a cloud error on read into a diagnostic naming the type and id, and keeps the state', async () => {
   const server = createServer((req, res) => {
     req.resume();
@@ -27,10 +34,11 @@ test('every resource turns a cloud error on read into a diagnostic naming the ty
     accessKeyId: 'AK',
     accessKeySecret: 'SK',
     protocol: 'HTTP',
-    endpoints: { ecs: endpoint, vpc: endpoint, resourcemanager: endpoint },
+    endpoints: { ecs: endpoint, vpc: endpoint, resourcemanager: endpoint, ram: endpoint, sts: endpoint },
   });
   try {
     for (const r of alicloudProvider.resources) {
+      const id = ID_OF[r.typeName] ?? 'x-123';
       const diags = new Diagnostics();
       const result = await r.read({
         typeName: r.typeName,
@@ -38,17 +46,21 @@ test('every resource turns a cloud error on read into a diagnostic naming the ty
         signal: new AbortController().signal,
         log: silentLog,
         diags,
-        state: nullState(r.schema, { id: 'x-123' }),
+        state: nullState(r.schema, { id }),
         timeouts: resolveTimeouts(r.schema.timeouts, null),
       });
       assert.equal(result, NO_STATE, r.typeName);
       assert.deepEqual(
         diags.items.map((d) => [d.severity, d.summary]),
-        [['error', `Cannot Read ${r.typeName} x-123`]],
+        [['error', `Cannot Read ${r.typeName} ${id}`]],
         r.typeName,
       );
       assert.match(diags.items[0]!.detail!, /Forbidden\.RAM \(HTTP 403, request id req-1\)/, r.typeName);
-      assert.match(diags.items[0]!.detail!, new RegExp(`The state of ${r.typeName} x-123 is kept`), r.typeName);
+      assert.match(
+        diags.items[0]!.detail!,
+        new RegExp(`The state of ${r.typeName} ${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is kept`),
+        r.typeName,
+      );
     }
   } finally {
     server.close();

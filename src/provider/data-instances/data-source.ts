@@ -42,8 +42,8 @@ export const instancesDataSource = defineDataSource<typeof instancesDataSchema, 
   name_regex = "^web-"
 }
 
-output "first_instance_id" {
-  value = data.alicloud_instances.running.instances.0.id
+output "running_instance_ids" {
+  value = data.alicloud_instances.running.ids
 }
 `,
   },

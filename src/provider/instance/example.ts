@@ -1,5 +1,5 @@
-/** The documentation example of `alicloud_instance`: self-contained (network, image, type and zone come from the same file). */
-export const INSTANCE_EXAMPLE = `data "alicloud_zones" "default" {
+/** What every instance example builds on: zone, image and type from data sources, a VPC, a vSwitch and a security group. */
+export const INSTANCE_PREREQUISITES = `data "alicloud_zones" "default" {
   available_resource_creation = "Instance"
 }
 
@@ -30,7 +30,10 @@ resource "alicloud_security_group" "default" {
   security_group_name = "terraform-example"
   vpc_id              = alicloud_vpc.default.id
 }
+`;
 
+/** The documentation example of `alicloud_instance`: self-contained (network, image, type and zone come from the same file). */
+export const INSTANCE_EXAMPLE = `${INSTANCE_PREREQUISITES}
 resource "alicloud_instance" "default" {
   instance_name              = "terraform-example"
   availability_zone          = data.alicloud_zones.default.zones[0].id

@@ -68,7 +68,7 @@ export function keyPairResource(typeName: 'alicloud_ecs_key_pair' | 'alicloud_ke
   public_key    = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH me@host"
 }
 `,
-      importId: 'terraform-example',
+      importId: 'ops-key',
     },
 
     async modifyPlan({ config, plan }) {

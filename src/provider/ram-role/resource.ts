@@ -76,7 +76,7 @@ export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloud
     subcategory: 'RAM',
     availableSince: '1.0.0',
     productDocs: { title: 'RAM roles', url: 'https://www.alibabacloud.com/help/en/ram/user-guide/ram-role-overview' },
-    example: `resource "alicloud_ram_role" "ecs" {
+    example: `resource "alicloud_ram_role" "default" {
   role_name                   = "terraform-example"
   assume_role_policy_document = jsonencode({
     Statement = [{ Action = "sts:AssumeRole", Effect = "Allow", Principal = { Service = ["ecs.aliyuncs.com"] } }]

@@ -3,7 +3,7 @@ export const SECURITY_GROUP_RULE_EXAMPLE = `resource "alicloud_security_group" "
   security_group_name = "terraform-example"
 }
 
-resource "alicloud_security_group_rule" "allow_ssh" {
+resource "alicloud_security_group_rule" "default" {
   type              = "ingress"
   ip_protocol       = "tcp"
   nic_type          = "intranet"

@@ -13,7 +13,7 @@ import {
   revokeSecurityGroupRule,
   type AlibabaCloudClient,
 } from '../../ecs/index.js';
-import { attempt } from '../common/index.js';
+import { attempt, readRemote } from '../common/index.js';
 import { SECURITY_GROUP_RULE_EXAMPLE } from './example.js';
 import { findRule, fromRule, parseRuleId, ruleId, toRule } from './mapping.js';
 import { ALL_PORTS, securityGroupRuleSchema } from './schema.js';
@@ -68,7 +68,7 @@ export const securityGroupRuleResource = defineResource<typeof securityGroupRule
       url: 'https://www.alibabacloud.com/help/en/ecs/developer-reference/api-authorizesecuritygroup',
     },
     example: SECURITY_GROUP_RULE_EXAMPLE,
-    importId: 'sg-abc123:ingress:tcp:22/22:intranet:10.0.0.0/8:accept:1',
+    importId: 'sg-default-1234567890123456:ingress:tcp:22/22:intranet:10.0.0.0/8:accept:1',
     importNote: '`source_group_owner_account` and `source_group_owner_id` are not read back by import.',
   },
   configValidators: [checkConfig],
@@ -86,7 +86,8 @@ export const securityGroupRuleResource = defineResource<typeof securityGroupRule
     return done;
   },
 
-  async read({ state, client, diags, signal }) {
+  async read(req) {
+    const { state, client, diags, signal } = req;
     const id = parseRuleId(state.id!);
     if (!id) {
       diags.addAttributeError(
@@ -96,15 +97,19 @@ export const securityGroupRuleResource = defineResource<typeof securityGroupRule
       );
       return NO_STATE;
     }
-    return attempt(diags, { summary: 'Cannot Read Security Group Rule' }, async () => {
-      try {
-        const found = findRule(await listSecurityGroupRules(client, id.groupId, id.direction, { signal }), id);
-        return found ? fromRule(state.id!, id.groupId, found, state) : null;
-      } catch (err) {
-        if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return null;
-        throw err;
-      }
-    });
+    // The rule has no describe of its own: list the group's rules of its direction and find it.
+    return readRemote(
+      req,
+      async () => {
+        try {
+          return findRule(await listSecurityGroupRules(client, id.groupId, id.direction, { signal }), id) ?? null;
+        } catch (err) {
+          if (isNotFoundError(err, ['InvalidSecurityGroupId.NotFound'])) return null;
+          throw err;
+        }
+      },
+      (found) => fromRule(state.id!, id.groupId, found, state),
+    );
   },
 
   async update({ plan, prior, client, diags, signal }) {

@@ -20,7 +20,7 @@ export interface DataAlicloudImagesTimeouts {
  */
 export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Scenario the images must support.
+   * Scenario the images must support: creating instances (`CreateEcs`) or replacing a system disk (`ChangeOS`; `CreateOS`, the official provider's name for it, is sent as `ChangeOS`).
    * Terraform: `action_type`. Optional.
    */
   readonly actionType?: string;
@@ -29,6 +29,11 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `architecture`. Optional.
    */
   readonly architecture?: string;
+  /**
+   * Only check the request (DescribeImages with DryRun): a request ECS accepts gives a warning and an empty result, a bad one an error.
+   * Terraform: `dry_run`. Optional.
+   */
+  readonly dryRun?: boolean | cdktf.IResolvable;
   /**
    * Only images of this family.
    * Terraform: `image_family`. Optional.
@@ -49,6 +54,11 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `image_owner_id`. Optional.
    */
   readonly imageOwnerId?: string;
+  /**
+   * Only images this instance type can boot (by architecture and boot mode), e.g. `ecs.g8i.large`.
+   * Terraform: `instance_type`. Optional.
+   */
+  readonly instanceType?: string;
   /**
    * Only images that do (or do not) support cloud-init.
    * Terraform: `is_support_cloud_init`. Optional.
@@ -75,7 +85,7 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly osType?: string;
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`. Optional.
    */
   readonly outputFile?: string;
@@ -95,7 +105,7 @@ export interface DataAlicloudImagesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly snapshotId?: string;
   /**
-   * Statuses of the images. If not set, `Available`.
+   * Statuses of the images.
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
@@ -388,7 +398,7 @@ export class DataAlicloudImagesTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { actionType: "action_type", architecture: "architecture", imageFamily: "image_family", imageId: "image_id", imageName: "image_name", imageOwnerId: "image_owner_id", isSupportCloudInit: "is_support_cloud_init", isSupportIoOptimized: "is_support_io_optimized", mostRecent: "most_recent", nameRegex: "name_regex", osType: "os_type", outputFile: "output_file", owners: "owners", resourceGroupId: "resource_group_id", snapshotId: "snapshot_id", status: "status", tags: "tags", usage: "usage", timeouts: ["timeouts", { read: "read" }] };
+const shape: Shape = { actionType: "action_type", architecture: "architecture", dryRun: "dry_run", imageFamily: "image_family", imageId: "image_id", imageName: "image_name", imageOwnerId: "image_owner_id", instanceType: "instance_type", isSupportCloudInit: "is_support_cloud_init", isSupportIoOptimized: "is_support_io_optimized", mostRecent: "most_recent", nameRegex: "name_regex", osType: "os_type", outputFile: "output_file", owners: "owners", resourceGroupId: "resource_group_id", snapshotId: "snapshot_id", status: "status", tags: "tags", usage: "usage", timeouts: ["timeouts", { read: "read" }] };
 
 /**
  * ECS images (system, custom, shared or marketplace) of the provider region. Reads every page of DescribeImages once; tags come from the same responses.
@@ -416,7 +426,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Scenario the images must support.
+   * Scenario the images must support: creating instances (`CreateEcs`) or replacing a system disk (`ChangeOS`; `CreateOS`, the official provider's name for it, is sent as `ChangeOS`).
    * Terraform: `action_type`.
    */
   public get actionType(): string {
@@ -429,6 +439,14 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
    */
   public get architecture(): string {
     return this.getStringAttribute("architecture");
+  }
+
+  /**
+   * Only check the request (DescribeImages with DryRun): a request ECS accepts gives a warning and an empty result, a bad one an error.
+   * Terraform: `dry_run`.
+   */
+  public get dryRun(): cdktf.IResolvable {
+    return this.getBooleanAttribute("dry_run");
   }
 
   /**
@@ -488,6 +506,14 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
+   * Only images this instance type can boot (by architecture and boot mode), e.g. `ecs.g8i.large`.
+   * Terraform: `instance_type`.
+   */
+  public get instanceType(): string {
+    return this.getStringAttribute("instance_type");
+  }
+
+  /**
    * Only images that do (or do not) support cloud-init.
    * Terraform: `is_support_cloud_init`.
    */
@@ -528,7 +554,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`.
    */
   public get outputFile(): string {
@@ -560,7 +586,7 @@ export class DataAlicloudImages extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Statuses of the images. If not set, `Available`.
+   * Statuses of the images.
    * Terraform: `status`.
    */
   public get status(): string {

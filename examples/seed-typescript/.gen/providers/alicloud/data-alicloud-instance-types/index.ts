@@ -69,7 +69,7 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly networkType?: string;
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`. Optional.
    */
   readonly outputFile?: string;
@@ -305,7 +305,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`.
    */
   public get outputFile(): string {

@@ -24,7 +24,7 @@ export interface DataAlicloudResourceManagerResourceGroupsConfig extends cdktf.T
    */
   readonly nameRegex?: string;
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`. Optional.
    */
   readonly outputFile?: string;
@@ -171,7 +171,7 @@ export class DataAlicloudResourceManagerResourceGroups extends cdktf.TerraformDa
   }
 
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`.
    */
   public get outputFile(): string {

@@ -44,7 +44,7 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly networkType?: string;
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`. Optional.
    */
   readonly outputFile?: string;
@@ -222,7 +222,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Accepted for compatibility; nothing is written.
+   * File (relative to the working directory) to write the result list to, as indented JSON, on every read.
    * Terraform: `output_file`.
    */
   public get outputFile(): string {

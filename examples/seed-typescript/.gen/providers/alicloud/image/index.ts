@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
- * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
+ * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image. If not written, the disks are read from the image (so `disk_device_mapping[0].snapshot_id` works for every source), and leaving them out later changes nothing.
  */
 export interface ImageDiskDeviceMapping {
   /**
@@ -19,7 +19,7 @@ export interface ImageDiskDeviceMapping {
    */
   readonly diskType?: string;
   /**
-   * Disk size in GiB. If not set, the snapshot size.
+   * Disk size in GiB. If not set, the snapshot size. ECS allows 5 to 2000 GiB for basic disks (category `cloud`), 20 to 32768 GiB for the others, and never less than the snapshot; those limits are checked before CreateImage where the snapshot tells them.
    * Terraform: `size`. Optional.
    */
   readonly size?: number;
@@ -31,7 +31,7 @@ export interface ImageDiskDeviceMapping {
 }
 
 /**
- * Features of the image.
+ * Features of the image. If not written, read from the image.
  */
 export interface ImageFeatures {
   /**
@@ -87,7 +87,7 @@ export interface ImageConfig extends cdktf.TerraformMetaArguments {
    */
   readonly description?: string;
   /**
-   * Image check strategy run at creation. Sent on create only; not read back.
+   * Image check strategy run at creation (ECS knows `Standard`). Sent on create only (changing it later changes only the state, as in the official provider); read back as `Standard` when ECS reports that a check ran.
    * Terraform: `detection_strategy`. Optional.
    */
   readonly detectionStrategy?: string;
@@ -147,12 +147,12 @@ export interface ImageConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
+   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image. If not written, the disks are read from the image (so `disk_device_mapping[0].snapshot_id` works for every source), and leaving them out later changes nothing.
    * Terraform block: `disk_device_mapping` (list). Items: 0 to 17.
    */
   readonly diskDeviceMapping?: ImageDiskDeviceMapping[] | cdktf.IResolvable;
   /**
-   * Features of the image.
+   * Features of the image. If not written, read from the image.
    * Terraform block: `features` (list). Items: 0 to 1.
    */
   readonly features?: ImageFeatures[] | cdktf.IResolvable;
@@ -226,7 +226,7 @@ export class ImageDiskDeviceMappingOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Disk size in GiB. If not set, the snapshot size.
+   * Disk size in GiB. If not set, the snapshot size. ECS allows 5 to 2000 GiB for basic disks (category `cloud`), 20 to 32768 GiB for the others, and never less than the snapshot; those limits are checked before CreateImage where the snapshot tells them.
    * Terraform: `size`.
    */
   public get size(): number {
@@ -389,7 +389,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Image check strategy run at creation. Sent on create only; not read back.
+   * Image check strategy run at creation (ECS knows `Standard`). Sent on create only (changing it later changes only the state, as in the official provider); read back as `Standard` when ECS reports that a check ran.
    * Terraform: `detection_strategy`.
    */
   public get detectionStrategy(): string {
@@ -509,7 +509,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image.
+   * The disks of the image, one block per disk snapshot (exactly one system disk, up to 16 data disks). Any change creates a new image. If not written, the disks are read from the image (so `disk_device_mapping[0].snapshot_id` works for every source), and leaving them out later changes nothing.
    * Terraform: `disk_device_mapping`.
    */
   public get diskDeviceMapping(): ImageDiskDeviceMappingList {
@@ -517,7 +517,7 @@ export class Image extends cdktf.TerraformResource {
   }
 
   /**
-   * Features of the image.
+   * Features of the image. If not written, read from the image.
    * Terraform: `features`.
    */
   public get features(): ImageFeaturesList {

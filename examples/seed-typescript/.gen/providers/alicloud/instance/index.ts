@@ -101,17 +101,32 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly description?: string;
   /**
+   * Only check the create request (RunInstances DryRun): a passing check fails with `DryRunOperation` and nothing is made.
+   * Terraform: `dry_run`. Optional.
+   */
+  readonly dryRun?: boolean | cdktf.IResolvable;
+  /**
+   * Let destroy release a `PrePaid` instance by switching it to `PostPaid` first (ModifyInstanceChargeType); without it, destroying a subscription instance is refused.
+   * Terraform: `force_delete`. Optional.
+   */
+  readonly forceDelete?: boolean | cdktf.IResolvable;
+  /**
    * Host name of the operating system.
    * Terraform: `host_name`. Optional.
    */
   readonly hostName?: string;
   /**
    * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.
-   * Terraform: `image_id`. Required.
+   * Terraform: `image_id`. Optional.
    */
-  readonly imageId: string;
+  readonly imageId?: string;
   /**
-   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.
+   * Whether a billing change (ModifyInstanceChargeType) also switches the data disks.
+   * Terraform: `include_data_disks`. Optional.
+   */
+  readonly includeDataDisks?: boolean | cdktf.IResolvable;
+  /**
+   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription (with `period`/`period_unit`). If not set, `PostPaid`. A change applies in place (ModifyInstanceChargeType).
    * Terraform: `instance_charge_type`. Optional.
    */
   readonly instanceChargeType?: string;
@@ -122,11 +137,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
   readonly instanceName?: string;
   /**
    * Instance type, e.g. `ecs.sn1ne.large`; a change applies in place (ModifyInstanceSpec: the instance is stopped, changed, and started again when it was running).
-   * Terraform: `instance_type`. Required.
+   * Terraform: `instance_type`. Optional.
    */
-  readonly instanceType: string;
+  readonly instanceType?: string;
   /**
-   * Billing of public traffic. If not set, `PayByTraffic`.
+   * Billing of public traffic. If not set, `PayByTraffic`. A change applies in place (ModifyInstanceNetworkSpec).
    * Terraform: `internet_charge_type`. Optional.
    */
   readonly internetChargeType?: string;
@@ -136,12 +151,27 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly internetMaxBandwidthOut?: number;
   /**
+   * SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.
+   * Terraform: `key_name`. Optional.
+   */
+  readonly keyName?: string;
+  /**
    * Login password; never read back.
    * Terraform: `password`. Optional. Sensitive.
    */
   readonly password?: string;
   /**
-   * Private IPv4 address. If not set, one is picked from the vSwitch.
+   * Subscription length in `period_unit`s for `PrePaid` (1 if not set; with `Week`, 1 to 4). Ignored for `PostPaid`.
+   * Terraform: `period`. Optional.
+   */
+  readonly period?: number;
+  /**
+   * Unit of `period`: `Month` (default) or `Week`. Ignored for `PostPaid`.
+   * Terraform: `period_unit`. Optional.
+   */
+  readonly periodUnit?: string;
+  /**
+   * Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).
    * Terraform: `private_ip`. Optional.
    */
   readonly privateIp?: string;
@@ -151,15 +181,35 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly resourceGroupId?: string;
   /**
-   * Security groups of the VPC the instance joins; changing them updates in place.
-   * Terraform: `security_groups`. Required.
+   * Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.
+   * Terraform: `security_enhancement_strategy`. Optional.
    */
-  readonly securityGroups: string[] | cdktf.IResolvable;
+  readonly securityEnhancementStrategy?: string;
+  /**
+   * Security groups of the VPC the instance joins; changing them updates in place.
+   * Terraform: `security_groups`. Optional.
+   */
+  readonly securityGroups?: string[] | cdktf.IResolvable;
+  /**
+   * Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.
+   * Terraform: `spot_price_limit`. Optional.
+   */
+  readonly spotPriceLimit?: number;
+  /**
+   * Spot bidding of a `PostPaid` instance: `NoSpot` (default), `SpotAsPriceGo` or `SpotWithPriceLimit` (with `spot_price_limit`).
+   * Terraform: `spot_strategy`. Optional.
+   */
+  readonly spotStrategy?: string;
   /**
    * Desired and observed status. If not set, `Running`.
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
+  /**
+   * How a pay-as-you-go instance stops (`status = "Stopped"` or a stop around an in-place change): `StopCharging` stops billing vCPUs and memory while stopped, `KeepCharging` keeps billing them. Read back while Stopped; `Not-applicable` otherwise.
+   * Terraform: `stopped_mode`. Optional.
+   */
+  readonly stoppedMode?: string;
   /**
    * Category of the system disk.
    * Terraform: `system_disk_category`. Optional.
@@ -206,7 +256,12 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly userData?: string;
   /**
-   * vSwitch of the primary network interface.
+   * VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).
+   * Terraform: `vpc_id`. Optional.
+   */
+  readonly vpcId?: string;
+  /**
+   * vSwitch of the primary network interface. A change moves the instance in place (ModifyInstanceVpcAttribute: stopped, moved, started again when it was running); the new vSwitch must be in the same zone.
    * Terraform: `vswitch_id`. Optional.
    */
   readonly vswitchId?: string;
@@ -362,7 +417,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", hostName: "host_name", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", password: "password", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityGroups: "security_groups", status: "status", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", keyName: "key_name", password: "password", period: "period", periodUnit: "period_unit", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -374,7 +429,7 @@ export class Instance extends cdktf.TerraformResource {
 
   private readonly tfConfig: InstanceConfig;
 
-  constructor(scope: Construct, id: string, config: InstanceConfig) {
+  constructor(scope: Construct, id: string, config: InstanceConfig = {}) {
     super(scope, id, {
       terraformResourceType: "alicloud_instance",
       terraformGeneratorMetadata: { providerName: "alicloud" },
@@ -430,6 +485,30 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Only check the create request (RunInstances DryRun): a passing check fails with `DryRunOperation` and nothing is made.
+   * Terraform: `dry_run`.
+   */
+  public get dryRun(): cdktf.IResolvable {
+    return this.getBooleanAttribute("dry_run");
+  }
+
+  /**
+   * Expiry of a `PrePaid` instance (a far future date for `PostPaid`).
+   * Terraform: `expired_time`.
+   */
+  public get expiredTime(): string {
+    return this.getStringAttribute("expired_time");
+  }
+
+  /**
+   * Let destroy release a `PrePaid` instance by switching it to `PostPaid` first (ModifyInstanceChargeType); without it, destroying a subscription instance is refused.
+   * Terraform: `force_delete`.
+   */
+  public get forceDelete(): cdktf.IResolvable {
+    return this.getBooleanAttribute("force_delete");
+  }
+
+  /**
    * Host name of the operating system.
    * Terraform: `host_name`.
    */
@@ -454,7 +533,15 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription.
+   * Whether a billing change (ModifyInstanceChargeType) also switches the data disks.
+   * Terraform: `include_data_disks`.
+   */
+  public get includeDataDisks(): cdktf.IResolvable {
+    return this.getBooleanAttribute("include_data_disks");
+  }
+
+  /**
+   * Billing of the instance: `PostPaid` is pay-as-you-go, `PrePaid` a subscription (with `period`/`period_unit`). If not set, `PostPaid`. A change applies in place (ModifyInstanceChargeType).
    * Terraform: `instance_charge_type`.
    */
   public get instanceChargeType(): string {
@@ -478,7 +565,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Billing of public traffic. If not set, `PayByTraffic`.
+   * Billing of public traffic. If not set, `PayByTraffic`. A change applies in place (ModifyInstanceNetworkSpec).
    * Terraform: `internet_charge_type`.
    */
   public get internetChargeType(): string {
@@ -491,6 +578,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get internetMaxBandwidthOut(): number {
     return this.getNumberAttribute("internet_max_bandwidth_out");
+  }
+
+  /**
+   * SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.
+   * Terraform: `key_name`.
+   */
+  public get keyName(): string {
+    return this.getStringAttribute("key_name");
   }
 
   /**
@@ -526,7 +621,31 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Private IPv4 address. If not set, one is picked from the vSwitch.
+   * Subscription length in `period_unit`s for `PrePaid` (1 if not set; with `Week`, 1 to 4). Ignored for `PostPaid`.
+   * Terraform: `period`.
+   */
+  public get period(): number {
+    return this.getNumberAttribute("period");
+  }
+
+  /**
+   * Unit of `period`: `Month` (default) or `Week`. Ignored for `PostPaid`.
+   * Terraform: `period_unit`.
+   */
+  public get periodUnit(): string {
+    return this.getStringAttribute("period_unit");
+  }
+
+  /**
+   * Primary private IPv4 address of the primary interface.
+   * Terraform: `primary_ip_address`.
+   */
+  public get primaryIpAddress(): string {
+    return this.getStringAttribute("primary_ip_address");
+  }
+
+  /**
+   * Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).
    * Terraform: `private_ip`.
    */
   public get privateIp(): string {
@@ -550,6 +669,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.
+   * Terraform: `security_enhancement_strategy`.
+   */
+  public get securityEnhancementStrategy(): string {
+    return this.getStringAttribute("security_enhancement_strategy");
+  }
+
+  /**
    * Security groups of the VPC the instance joins; changing them updates in place.
    * Terraform: `security_groups`.
    */
@@ -558,11 +685,43 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.
+   * Terraform: `spot_price_limit`.
+   */
+  public get spotPriceLimit(): number {
+    return this.getNumberAttribute("spot_price_limit");
+  }
+
+  /**
+   * Spot bidding of a `PostPaid` instance: `NoSpot` (default), `SpotAsPriceGo` or `SpotWithPriceLimit` (with `spot_price_limit`).
+   * Terraform: `spot_strategy`.
+   */
+  public get spotStrategy(): string {
+    return this.getStringAttribute("spot_strategy");
+  }
+
+  /**
+   * Time of the last start.
+   * Terraform: `start_time`.
+   */
+  public get startTime(): string {
+    return this.getStringAttribute("start_time");
+  }
+
+  /**
    * Desired and observed status. If not set, `Running`.
    * Terraform: `status`.
    */
   public get status(): string {
     return this.getStringAttribute("status");
+  }
+
+  /**
+   * How a pay-as-you-go instance stops (`status = "Stopped"` or a stop around an in-place change): `StopCharging` stops billing vCPUs and memory while stopped, `KeepCharging` keeps billing them. Read back while Stopped; `Not-applicable` otherwise.
+   * Terraform: `stopped_mode`.
+   */
+  public get stoppedMode(): string {
+    return this.getStringAttribute("stopped_mode");
   }
 
   /**
@@ -646,7 +805,15 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * vSwitch of the primary network interface.
+   * VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).
+   * Terraform: `vpc_id`.
+   */
+  public get vpcId(): string {
+    return this.getStringAttribute("vpc_id");
+  }
+
+  /**
+   * vSwitch of the primary network interface. A change moves the instance in place (ModifyInstanceVpcAttribute: stopped, moved, started again when it was running); the new vSwitch must be in the same zone.
    * Terraform: `vswitch_id`.
    */
   public get vswitchId(): string {

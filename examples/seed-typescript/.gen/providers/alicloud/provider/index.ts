@@ -5,79 +5,79 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
- * Assume a RAM role with STS (not supported: the base credentials are used; set keys of the role directly).
+ * Assume a RAM role with STS AssumeRole before any other call, signed with the base credentials; every resource is then managed with the role's temporary keys (renewed before they expire).
  */
 export interface AlicloudProviderAssumeRole {
   /**
-   * External id.
+   * External id the role's trust policy asks for (condition `sts:ExternalId`).
    * Terraform: `external_id`. Optional.
    */
   readonly externalId?: string;
   /**
-   * Session policy.
+   * Session policy (JSON): the session gets at most these permissions of the role.
    * Terraform: `policy`. Optional.
    */
   readonly policy?: string;
   /**
-   * ARN of the role.
+   * ARN of the role, `acs:ram::<accountId>:role/<roleName>` (required; env `ALICLOUD_ASSUME_ROLE_ARN` or `ALIBABA_CLOUD_ROLE_ARN`).
    * Terraform: `role_arn`. Optional.
    */
   readonly roleArn?: string;
   /**
-   * Session lifetime in seconds.
+   * Session lifetime in seconds, 900 to 43200 and at most the role's MaxSessionDuration (env `ALICLOUD_ASSUME_ROLE_SESSION_EXPIRATION`; default 3600).
    * Terraform: `session_expiration`. Optional.
    */
   readonly sessionExpiration?: number;
   /**
-   * Session name.
+   * Session name, 2 to 64 letters, digits and `. @ - _` (env `ALICLOUD_ASSUME_ROLE_SESSION_NAME` or `ALIBABA_CLOUD_ROLE_SESSION_NAME`; default `terraform`).
    * Terraform: `session_name`. Optional.
    */
   readonly sessionName?: string;
 }
 
 /**
- * Assume a RAM role with an OIDC token (not supported).
+ * Assume a RAM role with an OIDC token (STS AssumeRoleWithOIDC, no access key needed); used when no access key is set.
  */
 export interface AlicloudProviderAssumeRoleWithOidc {
   /**
-   * ARN of the OIDC provider.
+   * ARN of the OIDC identity provider (required; env `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`).
    * Terraform: `oidc_provider_arn`. Optional.
    */
   readonly oidcProviderArn?: string;
   /**
-   * OIDC token.
+   * The OIDC token (env `ALIBABA_CLOUD_OIDC_TOKEN`); this or `oidc_token_file` is required.
    * Terraform: `oidc_token`. Optional. Sensitive.
    */
   readonly oidcToken?: string;
   /**
-   * File holding the OIDC token.
+   * File holding the OIDC token, read again at each renewal (env `ALIBABA_CLOUD_OIDC_TOKEN_FILE`).
    * Terraform: `oidc_token_file`. Optional.
    */
   readonly oidcTokenFile?: string;
   /**
-   * Session policy.
+   * Session policy (JSON).
    * Terraform: `policy`. Optional.
    */
   readonly policy?: string;
   /**
-   * ARN of the role.
+   * ARN of the role (required; env `ALIBABA_CLOUD_ROLE_ARN`).
    * Terraform: `role_arn`. Optional.
    */
   readonly roleArn?: string;
   /**
-   * Session name.
+   * Session name (env `ALIBABA_CLOUD_ROLE_SESSION_NAME`; default `terraform`).
    * Terraform: `role_session_name`. Optional.
    */
   readonly roleSessionName?: string;
   /**
-   * Session lifetime in seconds.
+   * Session lifetime in seconds, 900 to the role's MaxSessionDuration (default 3600).
    * Terraform: `session_expiration`. Optional.
    */
   readonly sessionExpiration?: number;
 }
 
 /**
- * Custom endpoints per product. Only `ecs`, `vpc` and `resourcemanager` are used; the other keys are accepted and ignored.
+ * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.
  */
 export interface AlicloudProviderEndpoints {
   /**
@@ -326,7 +326,7 @@ export interface AlicloudProviderEndpoints {
    */
   readonly privatelink?: string;
   /**
-   * Custom ram endpoint (not used by this provider).
+   * Custom ram endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_RAM` or `RAM_ENDPOINT`).
    * Terraform: `ram`. Optional.
    */
   readonly ram?: string;
@@ -361,7 +361,7 @@ export interface AlicloudProviderEndpoints {
    */
   readonly slb?: string;
   /**
-   * Custom sts endpoint (not used by this provider).
+   * Custom sts endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_STS` or `STS_ENDPOINT`).
    * Terraform: `sts`. Optional.
    */
   readonly sts?: string;
@@ -460,12 +460,12 @@ export interface AlicloudProviderConfig {
    */
   readonly configurationSource?: string;
   /**
-   * URI of a credentials service (not supported).
+   * URI of a credentials service (a sidecar): `GET <uri>` answers `AccessKeyId`, `AccessKeySecret`, `SecurityToken` and `Expiration`; used when no access key is set (env `ALICLOUD_CREDENTIALS_URI` or `ALIBABA_CLOUD_CREDENTIALS_URI`).
    * Terraform: `credentials_uri`. Optional.
    */
   readonly credentialsUri?: string;
   /**
-   * RAM role of the ECS instance to take credentials from (not supported).
+   * RAM role of the ECS instance Terraform runs on: its temporary keys come from the instance metadata service (env `ALICLOUD_ECS_ROLE_NAME` or `ALIBABA_CLOUD_ECS_METADATA`). The metadata address `100.100.100.200` can be overridden with `ALICLOUD_ECS_METADATA_ENDPOINT` (`host[:port]`, this provider only; for tests).
    * Terraform: `ecs_role_name`. Optional.
    */
   readonly ecsRoleName?: string;
@@ -495,7 +495,7 @@ export interface AlicloudProviderConfig {
    */
   readonly otsInstanceName?: string;
   /**
-   * Profile of the aliyun CLI config file to read keys and region from (env `ALICLOUD_PROFILE`). Only the AK mode is supported.
+   * Profile of the aliyun CLI config file to take credentials and region from (env `ALICLOUD_PROFILE`): modes `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn`, `EcsRamRole`, `CredentialsURI` and `OIDC`. The browser and external-process modes (`CloudSSO`, `OAuth`, `External`) are refused with an error.
    * Terraform: `profile`. Optional.
    */
   readonly profile?: string;
@@ -540,17 +540,17 @@ export interface AlicloudProviderConfig {
    */
   readonly sourceIp?: string;
   /**
-   * Assume a RAM role with STS (not supported: the base credentials are used; set keys of the role directly).
-   * Terraform block: `assume_role` (list). Items: 0 to 1.
+   * Assume a RAM role with STS AssumeRole before any other call, signed with the base credentials; every resource is then managed with the role's temporary keys (renewed before they expire).
+   * Terraform block: `assume_role` (set). Items: 0 to 1.
    */
   readonly assumeRole?: AlicloudProviderAssumeRole[] | cdktf.IResolvable;
   /**
-   * Assume a RAM role with an OIDC token (not supported).
+   * Assume a RAM role with an OIDC token (STS AssumeRoleWithOIDC, no access key needed); used when no access key is set.
    * Terraform block: `assume_role_with_oidc` (list). Items: 0 to 1.
    */
   readonly assumeRoleWithOidc?: AlicloudProviderAssumeRoleWithOidc[] | cdktf.IResolvable;
   /**
-   * Custom endpoints per product. Only `ecs`, `vpc` and `resourcemanager` are used; the other keys are accepted and ignored.
+   * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.
    * Terraform block: `endpoints` (set). Items: 0 to any.
    */
   readonly endpoints?: AlicloudProviderEndpoints[] | cdktf.IResolvable;

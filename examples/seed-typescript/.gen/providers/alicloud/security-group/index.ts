@@ -18,6 +18,11 @@ export interface SecurityGroupTimeouts {
    * Terraform: `delete`. Optional.
    */
   readonly delete?: string;
+  /**
+   * How long to wait for the update operation (default `5m`).
+   * Terraform: `update`. Optional.
+   */
+  readonly update?: string;
 }
 
 /**
@@ -29,6 +34,11 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
+  /**
+   * Whether instances in the group reach each other (`true` is `inner_access_policy = "Accept"`).
+   * Terraform: `inner_access`. Optional. @deprecated
+   */
+  readonly innerAccess?: boolean | cdktf.IResolvable;
   /**
    * Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).
    * Terraform: `inner_access_policy`. Optional.
@@ -60,7 +70,7 @@ export interface SecurityGroupConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * VPC of the group.
+   * VPC of the group. If not set, the region's default VPC (created first when the region has none, as ECS does).
    * Terraform: `vpc_id`. Optional.
    */
   readonly vpcId?: string;
@@ -92,6 +102,14 @@ export class SecurityGroupTimeoutsOutputReference extends cdktf.ComplexObject {
   public get delete(): string {
     return this.getStringAttribute("delete");
   }
+
+  /**
+   * How long to wait for the update operation (default `5m`).
+   * Terraform: `update`.
+   */
+  public get update(): string {
+    return this.getStringAttribute("update");
+  }
 }
 
 /** A list of objects: `get(index)` gives a typed element. */
@@ -105,7 +123,7 @@ export class SecurityGroupTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { description: "description", innerAccessPolicy: "inner_access_policy", name: "name", resourceGroupId: "resource_group_id", securityGroupName: "security_group_name", securityGroupType: "security_group_type", tags: "tags", vpcId: "vpc_id", timeouts: ["timeouts", { create: "create", delete: "delete" }] };
+const shape: Shape = { description: "description", innerAccess: "inner_access", innerAccessPolicy: "inner_access_policy", name: "name", resourceGroupId: "resource_group_id", securityGroupName: "security_group_name", securityGroupType: "security_group_type", tags: "tags", vpcId: "vpc_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS security group: a virtual firewall for the instances of one VPC.
@@ -157,6 +175,14 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
+   * Whether instances in the group reach each other (`true` is `inner_access_policy = "Accept"`).
+   * Terraform: `inner_access`.
+   */
+  public get innerAccess(): cdktf.IResolvable {
+    return this.getBooleanAttribute("inner_access");
+  }
+
+  /**
    * Whether instances in the group reach each other. If not set, the cloud decides (`Accept`).
    * Terraform: `inner_access_policy`.
    */
@@ -205,7 +231,7 @@ export class SecurityGroup extends cdktf.TerraformResource {
   }
 
   /**
-   * VPC of the group.
+   * VPC of the group. If not set, the region's default VPC (created first when the region has none, as ECS does).
    * Terraform: `vpc_id`.
    */
   public get vpcId(): string {

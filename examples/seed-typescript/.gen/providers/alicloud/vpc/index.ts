@@ -9,12 +9,12 @@ import { toTerraform, type Shape } from '../runtime.js';
  */
 export interface VpcTimeouts {
   /**
-   * How long to wait for the create operation (default `5m`).
+   * How long to wait for the create operation (default `10m`).
    * Terraform: `create`. Optional.
    */
   readonly create?: string;
   /**
-   * How long to wait for the delete operation (default `10m`).
+   * How long to wait for the delete operation (default `5m`).
    * Terraform: `delete`. Optional.
    */
   readonly delete?: string;
@@ -35,15 +35,60 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
    */
   readonly cidrBlock?: string;
   /**
+   * Whether ClassicLink is on (EnableVpcClassicLink / DisableVpcClassicLink).
+   * Terraform: `classic_link_enabled`. Optional. @deprecated
+   */
+  readonly classicLinkEnabled?: boolean | cdktf.IResolvable;
+  /**
    * Description of the VPC.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
   /**
-   * Only check the create request (sent as DryRun on create).
+   * Whether DNS hostnames are on (`ENABLED`) or off (`DISABLED`, the default).
+   * Terraform: `dns_hostname_status`. Optional.
+   */
+  readonly dnsHostnameStatus?: string;
+  /**
+   * Only check the create and delete requests (sent as DryRun).
    * Terraform: `dry_run`. Optional.
    */
   readonly dryRun?: boolean | cdktf.IResolvable;
+  /**
+   * Give the VPC an IPv6 /56 (EnableIpv6 on create, EnableIPv6 of ModifyVpcAttribute later).
+   * Terraform: `enable_ipv6`. Optional.
+   */
+  readonly enableIpv6?: boolean | cdktf.IResolvable;
+  /**
+   * Delete the VPC together with its vSwitches (sent as ForceDelete on DeleteVpc).
+   * Terraform: `force_delete`. Optional.
+   */
+  readonly forceDelete?: boolean | cdktf.IResolvable;
+  /**
+   * Mask of the block allocated from `ipv4_ipam_pool_id` (sent as Ipv4CidrMask at creation).
+   * Terraform: `ipv4_cidr_mask`. Optional.
+   */
+  readonly ipv4CidrMask?: number;
+  /**
+   * IPAM pool to allocate the VPC block from (sent as Ipv4IpamPoolId at creation).
+   * Terraform: `ipv4_ipam_pool_id`. Optional.
+   */
+  readonly ipv4IpamPoolId?: string;
+  /**
+   * The IPv6 block of the VPC; set it only to ask for a specific block at creation.
+   * Terraform: `ipv6_cidr_block`. Optional. @deprecated
+   */
+  readonly ipv6CidrBlock?: string;
+  /**
+   * ISP of the IPv6 block (default `BGP`).
+   * Terraform: `ipv6_isp`. Optional. @deprecated
+   */
+  readonly ipv6Isp?: string;
+  /**
+   * Create the region's default VPC (CreateDefaultVpc, 172.16.0.0/12) instead of an ordinary one.
+   * Terraform: `is_default`. Optional.
+   */
+  readonly isDefault?: boolean | cdktf.IResolvable;
   /**
    * Alias of `vpc_name`.
    * Terraform: `name`. Optional. @deprecated
@@ -55,10 +100,40 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
    */
   readonly resourceGroupId?: string;
   /**
+   * Secondary IPv4 blocks (AssociateVpcCidrBlock / UnassociateVpcCidrBlock). The order does not matter: the same blocks in another order plan no change.
+   * Terraform: `secondary_cidr_blocks`. Optional. @deprecated
+   */
+  readonly secondaryCidrBlocks?: string[] | cdktf.IResolvable;
+  /**
+   * Mask of secondary blocks allocated from an IPAM pool (sent as SecondaryCidrMask).
+   * Terraform: `secondary_cidr_mask`. Optional. @deprecated
+   */
+  readonly secondaryCidrMask?: number;
+  /**
+   * Description of the system route table (ModifyRouteTableAttributes).
+   * Terraform: `system_route_table_description`. Optional.
+   */
+  readonly systemRouteTableDescription?: string;
+  /**
+   * Name of the system route table (ModifyRouteTableAttributes).
+   * Terraform: `system_route_table_name`. Optional.
+   */
+  readonly systemRouteTableName?: string;
+  /**
+   * Whether the system route table accepts propagated routes (default true).
+   * Terraform: `system_route_table_route_propagation_enable`. Optional.
+   */
+  readonly systemRouteTableRoutePropagationEnable?: boolean | cdktf.IResolvable;
+  /**
    * Tags of the VPC.
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
+  /**
+   * Up to 3 user CIDR blocks (set at creation only).
+   * Terraform: `user_cidrs`. Optional.
+   */
+  readonly userCidrs?: string[] | cdktf.IResolvable;
   /**
    * Name of the VPC.
    * Terraform: `vpc_name`. Optional.
@@ -71,6 +146,38 @@ export interface VpcConfig extends cdktf.TerraformMetaArguments {
   readonly timeouts?: VpcTimeouts;
 }
 
+/** One element of `VpcIpv6CidrBlocksList` (or a single nested object); each getter is a token for that field. */
+export class VpcIpv6CidrBlocksOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Terraform: `ipv6_cidr_block`.
+   */
+  public get ipv6CidrBlock(): string {
+    return this.getStringAttribute("ipv6_cidr_block");
+  }
+
+  /**
+   * Terraform: `ipv6_isp`.
+   */
+  public get ipv6Isp(): string {
+    return this.getStringAttribute("ipv6_isp");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class VpcIpv6CidrBlocksList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): VpcIpv6CidrBlocksOutputReference {
+    return new VpcIpv6CidrBlocksOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
+}
+
 /** One element of `VpcTimeoutsList` (or a single nested object); each getter is a token for that field. */
 export class VpcTimeoutsOutputReference extends cdktf.ComplexObject {
   constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
@@ -78,7 +185,7 @@ export class VpcTimeoutsOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * How long to wait for the create operation (default `5m`).
+   * How long to wait for the create operation (default `10m`).
    * Terraform: `create`.
    */
   public get create(): string {
@@ -86,7 +193,7 @@ export class VpcTimeoutsOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * How long to wait for the delete operation (default `10m`).
+   * How long to wait for the delete operation (default `5m`).
    * Terraform: `delete`.
    */
   public get delete(): string {
@@ -113,7 +220,7 @@ export class VpcTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { cidrBlock: "cidr_block", description: "description", dryRun: "dry_run", name: "name", resourceGroupId: "resource_group_id", tags: "tags", vpcName: "vpc_name", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { cidrBlock: "cidr_block", classicLinkEnabled: "classic_link_enabled", description: "description", dnsHostnameStatus: "dns_hostname_status", dryRun: "dry_run", enableIpv6: "enable_ipv6", forceDelete: "force_delete", ipv4CidrMask: "ipv4_cidr_mask", ipv4IpamPoolId: "ipv4_ipam_pool_id", ipv6CidrBlock: "ipv6_cidr_block", ipv6Isp: "ipv6_isp", isDefault: "is_default", name: "name", resourceGroupId: "resource_group_id", secondaryCidrBlocks: "secondary_cidr_blocks", secondaryCidrMask: "secondary_cidr_mask", systemRouteTableDescription: "system_route_table_description", systemRouteTableName: "system_route_table_name", systemRouteTableRoutePropagationEnable: "system_route_table_route_propagation_enable", tags: "tags", userCidrs: "user_cidrs", vpcName: "vpc_name", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * A VPC (Virtual Private Cloud): an isolated private network in one region.
@@ -149,6 +256,14 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
+   * Whether ClassicLink is on (EnableVpcClassicLink / DisableVpcClassicLink).
+   * Terraform: `classic_link_enabled`.
+   */
+  public get classicLinkEnabled(): cdktf.IResolvable {
+    return this.getBooleanAttribute("classic_link_enabled");
+  }
+
+  /**
    * Creation time (ISO 8601).
    * Terraform: `create_time`.
    */
@@ -165,11 +280,35 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
-   * Only check the create request (sent as DryRun on create).
+   * Whether DNS hostnames are on (`ENABLED`) or off (`DISABLED`, the default).
+   * Terraform: `dns_hostname_status`.
+   */
+  public get dnsHostnameStatus(): string {
+    return this.getStringAttribute("dns_hostname_status");
+  }
+
+  /**
+   * Only check the create and delete requests (sent as DryRun).
    * Terraform: `dry_run`.
    */
   public get dryRun(): cdktf.IResolvable {
     return this.getBooleanAttribute("dry_run");
+  }
+
+  /**
+   * Give the VPC an IPv6 /56 (EnableIpv6 on create, EnableIPv6 of ModifyVpcAttribute later).
+   * Terraform: `enable_ipv6`.
+   */
+  public get enableIpv6(): cdktf.IResolvable {
+    return this.getBooleanAttribute("enable_ipv6");
+  }
+
+  /**
+   * Delete the VPC together with its vSwitches (sent as ForceDelete on DeleteVpc).
+   * Terraform: `force_delete`.
+   */
+  public get forceDelete(): cdktf.IResolvable {
+    return this.getBooleanAttribute("force_delete");
   }
 
   /**
@@ -181,11 +320,67 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
+   * Mask of the block allocated from `ipv4_ipam_pool_id` (sent as Ipv4CidrMask at creation).
+   * Terraform: `ipv4_cidr_mask`.
+   */
+  public get ipv4CidrMask(): number {
+    return this.getNumberAttribute("ipv4_cidr_mask");
+  }
+
+  /**
+   * IPAM pool to allocate the VPC block from (sent as Ipv4IpamPoolId at creation).
+   * Terraform: `ipv4_ipam_pool_id`.
+   */
+  public get ipv4IpamPoolId(): string {
+    return this.getStringAttribute("ipv4_ipam_pool_id");
+  }
+
+  /**
+   * The IPv6 block of the VPC; set it only to ask for a specific block at creation.
+   * Terraform: `ipv6_cidr_block`.
+   */
+  public get ipv6CidrBlock(): string {
+    return this.getStringAttribute("ipv6_cidr_block");
+  }
+
+  /**
+   * The IPv6 blocks of the VPC.
+   * Terraform: `ipv6_cidr_blocks`.
+   */
+  public get ipv6CidrBlocks(): VpcIpv6CidrBlocksList {
+    return new VpcIpv6CidrBlocksList(this, "ipv6_cidr_blocks", false);
+  }
+
+  /**
+   * ISP of the IPv6 block (default `BGP`).
+   * Terraform: `ipv6_isp`.
+   */
+  public get ipv6Isp(): string {
+    return this.getStringAttribute("ipv6_isp");
+  }
+
+  /**
+   * Create the region's default VPC (CreateDefaultVpc, 172.16.0.0/12) instead of an ordinary one.
+   * Terraform: `is_default`.
+   */
+  public get isDefault(): cdktf.IResolvable {
+    return this.getBooleanAttribute("is_default");
+  }
+
+  /**
    * Alias of `vpc_name`.
    * Terraform: `name`.
    */
   public get name(): string {
     return this.getStringAttribute("name");
+  }
+
+  /**
+   * Region of the VPC.
+   * Terraform: `region_id`.
+   */
+  public get regionId(): string {
+    return this.getStringAttribute("region_id");
   }
 
   /**
@@ -213,6 +408,30 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
+   * Alias of `route_table_id`.
+   * Terraform: `router_table_id`.
+   */
+  public get routerTableId(): string {
+    return this.getStringAttribute("router_table_id");
+  }
+
+  /**
+   * Secondary IPv4 blocks (AssociateVpcCidrBlock / UnassociateVpcCidrBlock). The order does not matter: the same blocks in another order plan no change.
+   * Terraform: `secondary_cidr_blocks`.
+   */
+  public get secondaryCidrBlocks(): string[] {
+    return this.getListAttribute("secondary_cidr_blocks");
+  }
+
+  /**
+   * Mask of secondary blocks allocated from an IPAM pool (sent as SecondaryCidrMask).
+   * Terraform: `secondary_cidr_mask`.
+   */
+  public get secondaryCidrMask(): number {
+    return this.getNumberAttribute("secondary_cidr_mask");
+  }
+
+  /**
    * Status: `Pending` or `Available`.
    * Terraform: `status`.
    */
@@ -221,11 +440,43 @@ export class Vpc extends cdktf.TerraformResource {
   }
 
   /**
+   * Description of the system route table (ModifyRouteTableAttributes).
+   * Terraform: `system_route_table_description`.
+   */
+  public get systemRouteTableDescription(): string {
+    return this.getStringAttribute("system_route_table_description");
+  }
+
+  /**
+   * Name of the system route table (ModifyRouteTableAttributes).
+   * Terraform: `system_route_table_name`.
+   */
+  public get systemRouteTableName(): string {
+    return this.getStringAttribute("system_route_table_name");
+  }
+
+  /**
+   * Whether the system route table accepts propagated routes (default true).
+   * Terraform: `system_route_table_route_propagation_enable`.
+   */
+  public get systemRouteTableRoutePropagationEnable(): cdktf.IResolvable {
+    return this.getBooleanAttribute("system_route_table_route_propagation_enable");
+  }
+
+  /**
    * Tags of the VPC.
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
     return this.getStringMapAttribute("tags");
+  }
+
+  /**
+   * Up to 3 user CIDR blocks (set at creation only).
+   * Terraform: `user_cidrs`.
+   */
+  public get userCidrs(): string[] {
+    return this.getListAttribute("user_cidrs");
   }
 
   /**

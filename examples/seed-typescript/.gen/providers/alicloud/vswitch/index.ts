@@ -35,15 +35,30 @@ export interface VswitchConfig extends cdktf.TerraformMetaArguments {
    */
   readonly availabilityZone?: string;
   /**
-   * IPv4 CIDR block of the vSwitch, inside the block of its VPC.
-   * Terraform: `cidr_block`. Required.
+   * IPv4 CIDR block of the vSwitch, inside a block of its VPC. Required unless `is_default` is true.
+   * Terraform: `cidr_block`. Optional.
    */
-  readonly cidrBlock: string;
+  readonly cidrBlock?: string;
   /**
    * Description of the vSwitch.
    * Terraform: `description`. Optional.
    */
   readonly description?: string;
+  /**
+   * Give the vSwitch an IPv6 /64 of its VPC's block; enabling it on an existing vSwitch needs `ipv6_cidr_block_mask`.
+   * Terraform: `enable_ipv6`. Optional.
+   */
+  readonly enableIpv6?: boolean | cdktf.IResolvable;
+  /**
+   * Number (0-255) of the /64 of the VPC's IPv6 /56 the vSwitch takes (sent as Ipv6CidrBlock).
+   * Terraform: `ipv6_cidr_block_mask`. Optional.
+   */
+  readonly ipv6CidrBlockMask?: number;
+  /**
+   * Create the zone's default vSwitch in the region's default VPC (CreateDefaultVSwitch).
+   * Terraform: `is_default`. Optional.
+   */
+  readonly isDefault?: boolean | cdktf.IResolvable;
   /**
    * Alias of `vswitch_name`.
    * Terraform: `name`. Optional. @deprecated
@@ -55,10 +70,15 @@ export interface VswitchConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * VPC the vSwitch belongs to.
-   * Terraform: `vpc_id`. Required.
+   * VPC the vSwitch belongs to. Required unless `is_default` is true (then the region's default VPC).
+   * Terraform: `vpc_id`. Optional.
    */
-  readonly vpcId: string;
+  readonly vpcId?: string;
+  /**
+   * Which IPv6 block of the VPC the subnet comes from (sent as VpcIpv6CidrBlock).
+   * Terraform: `vpc_ipv6_cidr_block`. Optional.
+   */
+  readonly vpcIpv6CidrBlock?: string;
   /**
    * Name of the vSwitch.
    * Terraform: `vswitch_name`. Optional.
@@ -118,7 +138,7 @@ export class VswitchTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", cidrBlock: "cidr_block", description: "description", name: "name", tags: "tags", vpcId: "vpc_id", vswitchName: "vswitch_name", zoneId: "zone_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { availabilityZone: "availability_zone", cidrBlock: "cidr_block", description: "description", enableIpv6: "enable_ipv6", ipv6CidrBlockMask: "ipv6_cidr_block_mask", isDefault: "is_default", name: "name", tags: "tags", vpcId: "vpc_id", vpcIpv6CidrBlock: "vpc_ipv6_cidr_block", vswitchName: "vswitch_name", zoneId: "zone_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * A vSwitch: a subnet of a VPC in one availability zone.
@@ -130,7 +150,7 @@ export class Vswitch extends cdktf.TerraformResource {
 
   private readonly tfConfig: VswitchConfig;
 
-  constructor(scope: Construct, id: string, config: VswitchConfig) {
+  constructor(scope: Construct, id: string, config: VswitchConfig = {}) {
     super(scope, id, {
       terraformResourceType: "alicloud_vswitch",
       terraformGeneratorMetadata: { providerName: "alicloud" },
@@ -154,7 +174,7 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * IPv4 CIDR block of the vSwitch, inside the block of its VPC.
+   * IPv4 CIDR block of the vSwitch, inside a block of its VPC. Required unless `is_default` is true.
    * Terraform: `cidr_block`.
    */
   public get cidrBlock(): string {
@@ -178,11 +198,43 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
+   * Give the vSwitch an IPv6 /64 of its VPC's block; enabling it on an existing vSwitch needs `ipv6_cidr_block_mask`.
+   * Terraform: `enable_ipv6`.
+   */
+  public get enableIpv6(): cdktf.IResolvable {
+    return this.getBooleanAttribute("enable_ipv6");
+  }
+
+  /**
    * vSwitch id (`vsw-...`).
    * Terraform: `id`.
    */
   public get id(): string {
     return this.getStringAttribute("id");
+  }
+
+  /**
+   * IPv6 block of the vSwitch (empty while IPv6 is off).
+   * Terraform: `ipv6_cidr_block`.
+   */
+  public get ipv6CidrBlock(): string {
+    return this.getStringAttribute("ipv6_cidr_block");
+  }
+
+  /**
+   * Number (0-255) of the /64 of the VPC's IPv6 /56 the vSwitch takes (sent as Ipv6CidrBlock).
+   * Terraform: `ipv6_cidr_block_mask`.
+   */
+  public get ipv6CidrBlockMask(): number {
+    return this.getNumberAttribute("ipv6_cidr_block_mask");
+  }
+
+  /**
+   * Create the zone's default vSwitch in the region's default VPC (CreateDefaultVSwitch).
+   * Terraform: `is_default`.
+   */
+  public get isDefault(): cdktf.IResolvable {
+    return this.getBooleanAttribute("is_default");
   }
 
   /**
@@ -210,11 +262,19 @@ export class Vswitch extends cdktf.TerraformResource {
   }
 
   /**
-   * VPC the vSwitch belongs to.
+   * VPC the vSwitch belongs to. Required unless `is_default` is true (then the region's default VPC).
    * Terraform: `vpc_id`.
    */
   public get vpcId(): string {
     return this.getStringAttribute("vpc_id");
+  }
+
+  /**
+   * Which IPv6 block of the VPC the subnet comes from (sent as VpcIpv6CidrBlock).
+   * Terraform: `vpc_ipv6_cidr_block`.
+   */
+  public get vpcIpv6CidrBlock(): string {
+    return this.getStringAttribute("vpc_ipv6_cidr_block");
   }
 
   /**
