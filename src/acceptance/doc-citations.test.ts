@@ -24,22 +24,7 @@ const root = repoRoot();
  * Bare citations in the code that do not name their document yet, with the document they mean (each must
  * still resolve there). The list only shrinks: name the document in the comment, then delete the entry.
  */
-const UNNAMED: readonly { file: string; cite: string; doc: string }[] = [
-  { file: 'src/emulator/images/describe-images.ts', cite: 'docs 3.2', doc: 'ecs-api' },
-  { file: 'src/emulator/images/image-sources.ts', cite: 'docs 3.1', doc: 'ecs-api' },
-  { file: 'src/emulator/images/image-view.ts', cite: 'docs 3.2', doc: 'ecs-api' },
-  { file: 'src/emulator/instances/lifecycle-common.ts', cite: 'docs 3.1', doc: 'ecs-api' },
-  { file: 'src/emulator/tags/repository.ts', cite: 'docs 3.5', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/common.ts', cite: 'section 1.3', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/common.ts', cite: 'section 2', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/images.ts', cite: 'docs 3.1', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/images.ts', cite: 'docs 3.1-3.4', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/instance-lifecycle.ts', cite: 'docs 3.1', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/params.ts', cite: 'docs 1.3', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/params.ts', cite: 'docs 3.5', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/resource-groups.ts', cite: 'docs 3.6', doc: 'ecs-api' },
-  { file: 'src/spec/ecs/tags.ts', cite: 'docs 3.5', doc: 'ecs-api' },
-];
+const UNNAMED: readonly { file: string; cite: string; doc: string }[] = [];
 
 /** A piece of text that citations are read from: one comment block, or one Markdown paragraph. */
 interface Block {

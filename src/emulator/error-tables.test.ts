@@ -43,6 +43,6 @@ test('no error code is registered by two tables with different HTTP statuses', a
   assert.deepEqual(conflicts, []);
 });
 
-test('IncorrectInstanceStatus answers 400 as docs 3.1 give for CreateImage', () => {
+test('IncorrectInstanceStatus answers 400 as ecs-api.md 3.1 gives for CreateImage', () => {
   assert.equal(new EmulatorBackend(families).errors.get('IncorrectInstanceStatus')?.status, 400);
 });

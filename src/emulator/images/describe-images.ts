@@ -16,7 +16,7 @@ const FILTER_KEYS = [
   'MemoryOnlineDowngrade',
 ];
 
-/** `Status`: comma list of statuses or ALL; default Available only (docs 3.2). */
+/** `Status`: comma list of statuses or ALL; default Available only (ecs-api.md 3.2). */
 function statusFilter(list: readonly string[]): Set<string> {
   if (list.length === 0) return new Set(['Available']);
   if (list.includes('ALL')) {

@@ -1,6 +1,6 @@
 /**
  * How CreateImage turns its source (instance, disk device mappings or one snapshot) into the
- * image's disk mappings, with the domain checks of docs 3.1: instance state and security lock,
+ * image's disk mappings, with the domain checks of ecs-api.md 3.1: instance state and security lock,
  * snapshot readiness and age, one system disk, at most 16 data disks, devices and sizes.
  */
 import { EcsApiError, apiError, type FamilyQueries, type HandlerContext } from '../context.js';
@@ -15,7 +15,7 @@ type MappingInput = NonNullable<InputOf<typeof createImageSpec>['DiskDeviceMappi
 type Snapshot = NonNullable<ReturnType<FamilyQueries['snapshots']['find']>>;
 type Instance = NonNullable<ReturnType<FamilyQueries['instances']['find']>>;
 
-/** Snapshots created on or before this instant cannot make images (docs 3.1). */
+/** Snapshots created on or before this instant cannot make images (ecs-api.md 3.1). */
 const TOO_OLD = Date.parse('2013-07-16T00:00:00Z');
 const MAX_DATA_DISKS = 16;
 const MAX_SIZE = 32768;

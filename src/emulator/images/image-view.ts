@@ -16,7 +16,7 @@ export interface ImageExtras {
 /** One Image object of DescribeImages. */
 export type ImageObject = HandlerOutputOf<typeof describeImagesSpec>['Images']['Image'][number];
 
-/** The Image object of DescribeImages with every field of docs 3.2 in its SDK JSON type. */
+/** The Image object of DescribeImages with every field of ecs-api.md 3.2 in its SDK JSON type. */
 export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageExtras): ImageObject {
   const state = imageState(img, ctx.now(), ctx.settings.imageUsableLagSeconds);
   const isSystem = img.accountId === PUBLIC_ACCOUNT;

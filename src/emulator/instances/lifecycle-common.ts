@@ -28,7 +28,7 @@ export function requireStatus(
 ): InstanceStatus {
   const status = statusNow(ctx, inst);
   if (!allowed.includes(status)) {
-    // 403 as the lifecycle APIs document it; the shared table keeps CreateImage's 400 (docs 3.1).
+    // 403 as the lifecycle APIs document it; the shared table keeps CreateImage's 400 (ecs-api.md 3.1).
     throw new EcsApiError(
       'IncorrectInstanceStatus',
       403,

@@ -12,7 +12,7 @@ export interface Tag {
   value: string;
 }
 
-/** Maximum tags on one resource (docs 3.5). */
+/** Maximum tags on one resource (ecs-api.md 3.5). */
 export const MAX_TAGS_PER_RESOURCE = 20;
 
 /** Tags of one resource in insertion order (an unknown resource simply has none). */

@@ -8,7 +8,7 @@
  */
 import type { ErrorSpec } from './types.js';
 
-/** V1 signature parameters carried next to the API parameters (section 1.3). */
+/** V1 signature parameters carried next to the API parameters (ecs-api.md 1.3). */
 export const signatureParams = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'] as const;
 
 /**
@@ -37,7 +37,7 @@ export const productVersions: Readonly<Record<string, string>> = {
 /** Allowed clock skew, in milliseconds, for V1 `Timestamp` and V3 `x-acs-date`. */
 export const timestampWindowMs = 15 * 60 * 1000;
 
-/** Codes every action may answer with (section 2), plus the emulator's transport-level codes. */
+/** Codes every action may answer with (ecs-api.md 2), plus the emulator's transport-level codes. */
 export const commonErrors: readonly ErrorSpec[] = [
   { code: 'MissingParameter', status: 400, message: 'A required parameter is not supplied.' },
   { code: 'InvalidParameter', status: 400, message: 'The specified parameter is not valid.' },

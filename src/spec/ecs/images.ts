@@ -17,7 +17,7 @@ export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam
 
 export const ECS_VERSION = '2014-05-26';
 
-/** The 26 values CreateImage accepts for `Platform` (docs 3.1). */
+/** The 26 values CreateImage accepts for `Platform` (ecs-api.md 3.1). */
 export const PLATFORMS = [
   'Aliyun',
   'Anolis',
@@ -514,7 +514,7 @@ export const deleteImageSpec = defineAction({
 
 export const imagesActions: readonly ActionSpec[] = [createImageSpec, describeImagesSpec, modifyImageAttributeSpec, deleteImageSpec];
 
-/** Error codes of the image actions (HTTP statuses per docs 3.1-3.4; `assumed` where the docs have none). */
+/** Error codes of the image actions (HTTP statuses per ecs-api.md 3.1-3.4; `assumed` where the docs have none). */
 export const imagesErrors: readonly ErrorSpec[] = [
   { code: 'MissingParameter', status: 400, message: 'A mandatory input parameter is not supplied.' },
   { code: 'InvalidParameter', status: 400, message: 'The specified parameter is not valid.' },

@@ -617,7 +617,7 @@ export const instanceLifecycleActions: readonly ActionSpec[] = [
 
 export const instanceLifecycleErrors: readonly ErrorSpec[] = [
   { code: 'InvalidInstanceId.NotFound', status: 404, message: 'The specified InstanceId does not exist.' },
-  // IncorrectInstanceStatus is registered once, by images.ts (400, as docs 3.1 give for CreateImage); the
+  // IncorrectInstanceStatus is registered once, by images.ts (400, as ecs-api.md 3.1 give for CreateImage); the
   // lifecycle handlers answer it with an explicit 403 EcsApiError (lifecycle-common.ts).
   { code: 'OperationDenied.DeletionProtection', status: 403, message: 'The instance has deletion protection enabled; disable it first.' },
   {

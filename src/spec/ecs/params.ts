@@ -19,7 +19,7 @@ export const dryRunParam = {
   description: 'Validate only.',
 } as const satisfies ScalarParam;
 
-/** Owner parameters every ECS and VPC action accepts and ignores (docs 1.3). */
+/** Owner parameters every ECS and VPC action accepts and ignores (ecs-api.md 1.3). */
 export const ownerParams = [
   { kind: 'scalar', name: 'OwnerId', type: 'long' },
   { kind: 'scalar', name: 'OwnerAccount', type: 'string' },
@@ -69,7 +69,7 @@ export function pagingParams(maxResults: number) {
 }
 
 /**
- * ListTagResources' fuzzy filter `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M` (docs 3.5):
+ * ListTagResources' fuzzy filter `TagFilter.N.TagKey` + `TagFilter.N.TagValues.M` (ecs-api.md 3.5):
  * at most 5 filters of at most 5 values each; cannot be combined with `Tag.N`.
  */
 export const tagFuzzyFilterParam = {

@@ -8,7 +8,7 @@ import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ECS_VERSION, ownerParams } from './images.js';
 
-/** Resource types JoinResourceGroup accepts (case-sensitive, docs 3.6). */
+/** Resource types JoinResourceGroup accepts (case-sensitive, ecs-api.md 3.6). */
 export const JOIN_RESOURCE_TYPES = [
   'instance',
   'disk',

@@ -9,7 +9,7 @@ import { tagResourcesShape } from './outputs.js';
 import { ECS_VERSION, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { tagFuzzyFilterParam } from './params.js';
 
-/** Resource types the ECS tag API names (lowercase, docs 3.5). */
+/** Resource types the ECS tag API names (lowercase, ecs-api.md 3.5). */
 export const TAG_RESOURCE_TYPES = [
   'instance',
   'disk',
