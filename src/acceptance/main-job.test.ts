@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../emulator/index.js';
+import { ADMIN_HEADER, startEmulator } from '../emulator/index.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 
 const mainJob = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'main-job.js');
@@ -254,7 +254,7 @@ test(
     // The database reset through the admin route: same file, new data.
     const own = await startEmulator({ port, db: join(home, 'emulator.db') });
     try {
-      assert.equal((await fetch(`${own.url}/_emulator/reset`, { method: 'POST' })).status, 200);
+      assert.equal((await fetch(`${own.url}/_emulator/reset`, { method: 'POST', headers: { [ADMIN_HEADER]: '1' } })).status, 200);
       const r = await run(['plan'], env);
       assert.equal(r.code, 1, r.out);
       assert.match(r.stderr, new RegExp(`The emulator's database ${join(home, 'emulator.db')} is not the one this state was made against`));
