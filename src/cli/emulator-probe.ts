@@ -3,6 +3,7 @@
  * the identity of the database it serves), or some other program. Also the one place the CLI
  * reads an emulator's `/_emulator/health`.
  */
+import { EMULATOR_ENV } from './settings.js';
 import { get } from 'node:http';
 
 /** The database an emulator serves (`/_emulator/health`). */
@@ -19,7 +20,7 @@ export async function probeEmulator(port: number, timeoutMs = 1500): Promise<Pro
   let answer: { status: number; server?: string; text: string };
   try {
     answer = await new Promise((resolve, reject) => {
-      const token = process.env.ALICLOUD_IMAGE_ADMIN_TOKEN;
+      const token = process.env[EMULATOR_ENV.adminToken];
       const headers = token ? { authorization: `Bearer ${token}` } : {};
       const req = get({ host: '127.0.0.1', port, path: '/_emulator/health', timeout: timeoutMs, headers }, (res) => {
         let text = '';

@@ -31,6 +31,13 @@ export const ENV = {
   imageCreateSeconds: 'ALICLOUD_IMAGE_CREATE_SECONDS',
 } as const;
 
+/** Environment variables the emulator command reads besides ENV; secrets, never printed (flags win). */
+export const EMULATOR_ENV = {
+  accessKeyId: 'ALICLOUD_IMAGE_ACCESS_KEY_ID',
+  accessKeySecret: 'ALICLOUD_IMAGE_ACCESS_KEY_SECRET',
+  adminToken: 'ALICLOUD_IMAGE_ADMIN_TOKEN',
+} as const;
+
 /** Where a setting came from, for messages ("port 9786 (ALICLOUD_IMAGE_PORT)"). */
 export type Source = 'flag' | 'environment' | 'default';
 

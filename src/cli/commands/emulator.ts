@@ -14,17 +14,12 @@ import {
   type EmulatorOptions,
 } from '../../emulator/index.js';
 import { UsageError, parseFlags, secondsFlag } from '../flags.js';
-import { DEFAULT_PORT, environmentHelp, loopbackHost, resolveSettings } from '../settings.js';
+import { DEFAULT_PORT, EMULATOR_ENV, environmentHelp, loopbackHost, resolveSettings } from '../settings.js';
 
 /** The documented default port of `alicloud-image emulator`. */
 export const DEFAULT_EMULATOR_PORT = DEFAULT_PORT;
 
-/** Environment variables the emulator command reads besides settings.ts's (flags win). */
-export const EMULATOR_ENV = {
-  accessKeyId: 'ALICLOUD_IMAGE_ACCESS_KEY_ID',
-  accessKeySecret: 'ALICLOUD_IMAGE_ACCESS_KEY_SECRET',
-  adminToken: 'ALICLOUD_IMAGE_ADMIN_TOKEN',
-} as const;
+export { EMULATOR_ENV } from '../settings.js';
 
 export const emulatorUsage = `Usage: alicloud-image emulator [flags]
 
