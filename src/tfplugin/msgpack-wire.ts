@@ -38,7 +38,7 @@ export class MsgpackWriter {
     this.byte(v ? 0xc3 : 0xc2);
   }
 
-  /** The most compact integer encoding; the caller guarantees -2^63 <= v < 2^64. */
+  /** The most compact integer encoding (refinement keys and lengths); the caller guarantees -2^63 <= v < 2^64. */
   int(v: bigint): void {
     this.ensure(9);
     const b = this.buf;
@@ -80,13 +80,6 @@ export class MsgpackWriter {
         this.len += 8;
       }
     }
-  }
-
-  float64(v: number): void {
-    this.ensure(9);
-    this.buf[this.len++] = 0xcb;
-    this.buf.writeDoubleBE(v, this.len);
-    this.len += 8;
   }
 
   str(s: string): void {

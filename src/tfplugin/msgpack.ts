@@ -4,10 +4,13 @@
  *
  * Decoding follows the type: any msgpack extension is an unknown (ext 12 carries
  * refinements), nil is null, numbers become exact {@link TfNumber}s whatever
- * their encoding (int family, float, or decimal string). Encoding mirrors
- * Terraform's own encoder: integers within int64 as msgpack ints, non-integers
- * exactly representable as float64 as float64, every other number as a decimal
- * string; objects carry every attribute with sorted keys; `dynamic` values are
+ * their encoding (int family, float, or decimal string). Every number goes out
+ * as its canonical decimal string: Terraform then parses it exactly as it parses
+ * the JSON state file, so a value read back unchanged is the same Go object as
+ * the stored one (Terraform 1.10/1.11 compare refresh-only states with
+ * reflect.DeepEqual, and an int-decoded 40 differs from a JSON-decoded 40 in
+ * big.Float precision, which made `plan -refresh-only -detailed-exitcode` exit 2
+ * on no change); objects carry every attribute with sorted keys; `dynamic` values are
  * `[type JSON bytes, value]`; unknowns are fixext1 `d4 00 00` (or ext 12 when
  * refined).
  */
@@ -15,8 +18,6 @@ import { inferType, parseType, tagDynamicType, typeToJson } from './cty-type.js'
 import { MsgpackReader, MsgpackWriter } from './msgpack-wire.js';
 import { TfNumber, Unknown, UNKNOWN, tfNumber, type CtyType, type Refinements, type Value } from './values.js';
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 /** Encode a value of the given type as msgpack. Throws a TypeError naming the path on a non-conforming value. */
 export function encodeMsgpack(type: CtyType, value: Value): Uint8Array {
@@ -109,39 +110,9 @@ function toTfNumber(v: unknown, path: string): TfNumber {
 }
 
 function encodeNumber(w: MsgpackWriter, n: TfNumber): void {
-  if (n.isInteger()) {
-    const big = BigInt(n.text);
-    if (big >= INT64_MIN && big <= INT64_MAX) return w.int(big);
-    return w.str(n.text);
-  }
-  const f = Number(n.text);
-  if (Number.isFinite(f) && exactDecimal(f) === n.text) return w.float64(f);
   w.str(n.text);
 }
 
-/** The exact decimal value of a finite double, canonical (so 0.5 -> "0.5", 1.1 -> "1.100000000000000088..."). */
-export function exactDecimal(f: number): string {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, f);
-  const hi = view.getUint32(0);
-  const lo = view.getUint32(4);
-  const negative = hi >>> 31 === 1;
-  const exp = (hi >>> 20) & 0x7ff;
-  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let shift: number;
-  if (exp === 0) shift = -1074;
-  else {
-    mant += 1n << 52n;
-    shift = exp - 1075;
-  }
-  let text: string;
-  if (shift >= 0) text = (mant << BigInt(shift)).toString();
-  else {
-    const digits = (mant * 5n ** BigInt(-shift)).toString().padStart(-shift + 1, '0');
-    text = `${digits.slice(0, digits.length + shift)}.${digits.slice(digits.length + shift)}`;
-  }
-  return new TfNumber((negative ? '-' : '') + text).text;
-}
 
 function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
   const inner = new MsgpackWriter();
