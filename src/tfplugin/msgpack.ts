@@ -18,7 +18,6 @@ import { inferType, parseType, tagDynamicType, typeToJson } from './cty-type.js'
 import { MsgpackReader, MsgpackWriter } from './msgpack-wire.js';
 import { TfNumber, Unknown, UNKNOWN, tfNumber, type CtyType, type Refinements, type Value } from './values.js';
 
-
 /** Encode a value of the given type as msgpack. Throws a TypeError naming the path on a non-conforming value. */
 export function encodeMsgpack(type: CtyType, value: Value): Uint8Array {
   const w = new MsgpackWriter();
@@ -112,7 +111,6 @@ function toTfNumber(v: unknown, path: string): TfNumber {
 function encodeNumber(w: MsgpackWriter, n: TfNumber): void {
   w.str(n.text);
 }
-
 
 function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
   const inner = new MsgpackWriter();
