@@ -165,6 +165,25 @@ test('a port taken by another program is named, with what to do; --port wins ove
   assert.doesNotMatch(flagWins.out, new RegExp(`127\\.0\\.0\\.1:${port}\\b`));
 });
 
+test('a home folder that cannot be made is named, with what to do, promptly (no recursive mkdir under /proc)', async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const home = tempHome(t);
+  const aFile = join(home, 'a-file');
+  writeFileSync(aFile, 'not a folder');
+  for (const [what, bad, reason] of [
+    ['under /proc', '/proc/alicloud-image-nope', /cannot create the folder "\/proc\/alicloud-image-nope"/],
+    ['through a file', join(aFile, 'home'), /is a file, not a folder/],
+  ] as [string, string, RegExp][]) {
+    const r = await run(['plan', '--home', bad], { ALICLOUD_IMAGE_PORT: '0' });
+    assert.equal(r.code, 1, `${what}: ${r.out}`);
+    assert.match(r.stderr, new RegExp(`Cannot use ${bad.replace(/[/.]/g, '\\$&')} as the home folder`), what);
+    assert.match(r.stderr, reason, what);
+    assert.match(r.stderr, /What to do: Give --home \(or ALICLOUD_IMAGE_HOME\) a folder you can write/, what);
+    assert.doesNotMatch(r.out, /ENOTDIR: not a directory|at .*\.js:\d+/, `${what}: no raw Node error or stack trace`);
+  }
+  assert.equal(readFileSync(aFile, 'utf8'), 'not a folder', 'the file in the way is left alone');
+});
+
 test('another npm start on the same folder is named, with what to do', async (t) => {
   if (skipUnlessTerraform(t)) return;
   const home = tempHome(t);

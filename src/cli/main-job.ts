@@ -19,11 +19,11 @@
  * Usage: `npm start [-- apply|plan|show|destroy] [--port N] [--home DIR] [--image-create-seconds N]`;
  * the ALICLOUD_IMAGE_* variables are the flags' defaults (settings.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlibabaCloudClient, describeImages } from '../ecs/index.js';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, createFolders, startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { EMULATOR_ENV } from './commands/emulator.js';
 import { probeEmulator, type ServedDatabase } from './emulator-probe.js';
 import { emulatorProviderBlock } from './emulator-block.js';
@@ -293,7 +293,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const version = packageVersion(projectRoot);
   const workDir = join(settings.home, 'seed');
   const pluginDir = join(settings.home, 'plugins');
-  mkdirSync(workDir, { recursive: true });
+  try {
+    createFolders(workDir);
+  } catch (err) {
+    throw new Diagnosis(
+      `Cannot use ${settings.home} as the home folder (database, state and provider mirror): ${(err as Error).message}.`,
+      `Give --home (or ${ENV.home}) a folder you can write, for example --home /tmp/alicloud-image.`,
+    );
+  }
 
   const lock = acquireWorkLock(workDir, command);
   if (!lock.ok) {

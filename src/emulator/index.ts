@@ -32,7 +32,7 @@ import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type AccountConfig } from './accounts.js';
-export { DatabaseOpenError } from './db/open.js';
+export { DatabaseOpenError, createFolders } from './db/open.js';
 export { DatabaseInUseError } from './db/lock.js';
 export { ADMIN_HEADER } from './http/guard.js';
 export { families } from './families.js';

@@ -57,24 +57,27 @@ function fail(path: string, reason: string): never {
   throw new DatabaseOpenError(`cannot open the emulator database "${path}": ${reason}`);
 }
 
-function statOrUndefined(path: string, original: string): ReturnType<typeof statSync> | undefined {
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
   try {
     return statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    return fail(original, `cannot inspect "${path}": ${describeOpenFailure(err)}`);
+    throw new Error(`cannot inspect "${path}": ${describeOpenFailure(err)}`);
   }
 }
 
-// Create missing folders one level at a time: a recursive mkdir on /proc loops forever (ENOENT for an existing parent).
-function ensureFolder(folder: string, original: string): void {
+/**
+ * Create `folder` and its missing parents one level at a time (a recursive mkdir on /proc loops forever:
+ * ENOENT for an existing parent). Throws an Error whose message says which path failed and why.
+ */
+export function createFolders(folder: string): void {
   const missing: string[] = [];
   let dir = folder;
   for (;;) {
-    const st = statOrUndefined(dir, original);
+    const st = statOrUndefined(dir);
     if (st) {
-      if (!st.isDirectory()) fail(original, `"${dir}" is a file, not a folder`);
+      if (!st.isDirectory()) throw new Error(`"${dir}" is a file, not a folder`);
       break;
     }
     missing.unshift(dir);
@@ -87,7 +90,7 @@ function ensureFolder(folder: string, original: string): void {
       mkdirSync(d);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && statSync(d).isDirectory()) continue;
-      fail(original, `cannot create the folder "${d}": ${describeOpenFailure(err)}`);
+      throw new Error(`cannot create the folder "${d}": ${describeOpenFailure(err)}`);
     }
   }
 }
@@ -111,10 +114,10 @@ export function openDatabase(path: string): Db {
   if (path.trim() === '') fail(path, 'the path is empty; give a file path, or :memory: to keep nothing');
   if (path !== ':memory:') {
     const full = resolve(path);
-    const st = statOrUndefined(full, path);
+    const st = asOpenError(path, () => statOrUndefined(full));
     if (st?.isDirectory()) fail(path, 'it is a folder; give a file path inside it, e.g. ' + `${full.replace(/\/$/, '')}/emulator.db`);
     if (st && !st.isFile()) fail(path, 'it is not a regular file');
-    if (!st) ensureFolder(dirname(full), path);
+    if (!st) asOpenError(path, () => createFolders(dirname(full)));
   }
   return asOpenError(path, () => {
     const db = new Database(path);
