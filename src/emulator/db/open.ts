@@ -63,7 +63,7 @@ function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined 
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new Error(`cannot inspect "${path}": ${describeOpenFailure(err)}`);
+    throw new Error(`cannot inspect "${path}": ${describeOpenFailure(err)}`, { cause: err });
   }
 }
 
@@ -90,7 +90,7 @@ export function createFolders(folder: string): void {
       mkdirSync(d);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && statSync(d).isDirectory()) continue;
-      throw new Error(`cannot create the folder "${d}": ${describeOpenFailure(err)}`);
+      throw new Error(`cannot create the folder "${d}": ${describeOpenFailure(err)}`, { cause: err });
     }
   }
 }
