@@ -150,21 +150,22 @@ export const revokeSecurityGroupEgressSpec = defineAction({
   response: r.response({}),
 });
 
+/** The parameters both Modify*Rule actions share, before the direction's peer fields. */
+const modifyRuleHead = [
+  regionParam(),
+  groupId,
+  clientTokenParam,
+  { name: 'SecurityGroupRuleId', kind: 'scalar', type: 'string' },
+  { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
+  ...commonRuleFields,
+] as const;
+
 /** ModifySecurityGroupRule (ingress) / ModifySecurityGroupEgressRule: by `SecurityGroupRuleId`, or the rule matching the given fields. */
 export const modifySecurityGroupRuleSpec = defineAction({
   ...ECS,
   action: 'ModifySecurityGroupRule',
   mutating: true,
-  params: [
-    regionParam(),
-    groupId,
-    clientTokenParam,
-    { name: 'SecurityGroupRuleId', kind: 'scalar', type: 'string' },
-    { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
-    ...commonRuleFields,
-    ...ingressPeerFields,
-    ...ownerParams,
-  ],
+  params: [...modifyRuleHead, ...ingressPeerFields, ...ownerParams],
   errors: [...ruleErrors, 'InvalidSecurityGroupRule.NotFound'],
   response: r.response({}),
 });
@@ -173,16 +174,7 @@ export const modifySecurityGroupEgressRuleSpec = defineAction({
   ...ECS,
   action: 'ModifySecurityGroupEgressRule',
   mutating: true,
-  params: [
-    regionParam(),
-    groupId,
-    clientTokenParam,
-    { name: 'SecurityGroupRuleId', kind: 'scalar', type: 'string' },
-    { name: 'PortRangeListId', kind: 'scalar', type: 'string' },
-    ...commonRuleFields,
-    ...egressPeerFields,
-    ...ownerParams,
-  ],
+  params: [...modifyRuleHead, ...egressPeerFields, ...ownerParams],
   errors: [...ruleErrors, 'InvalidSecurityGroupRule.NotFound'],
   response: r.response({}),
 });
