@@ -38,6 +38,11 @@ export const imagesById: BatchKind<Omit<ClientInputOf<typeof describeImagesSpec>
       return { items: body.Images.Image, total: body.TotalCount };
     }),
   idOf: (i) => i.ImageId,
+  // The read-ahead lists the account's own images only: a resource manages no other.
+  listPage: async (client, filter, page, opts) => {
+    const body = await client.call(describeImagesSpec, { ...filter, ImageOwnerAlias: 'self', PageNumber: page, PageSize: 100 }, opts);
+    return { items: body.Images.Image, total: body.TotalCount, pageSize: 100 };
+  },
 };
 
 type InstanceItem = OutputOf<typeof describeInstancesSpec>['Instances']['Instance'][number];
@@ -51,6 +56,10 @@ export const instancesById: BatchKind<Omit<ClientInputOf<typeof describeInstance
       return { items: body.Instances.Instance, total: body.TotalCount };
     }),
   idOf: (i) => i.InstanceId,
+  listPage: async (client, filter, page, opts) => {
+    const body = await client.call(describeInstancesSpec, { ...filter, PageNumber: page, PageSize: 100 }, opts);
+    return { items: body.Instances.Instance, total: body.TotalCount, pageSize: 100 };
+  },
 };
 
 type VpcItem = OutputOf<typeof describeVpcsSpec>['Vpcs']['Vpc'][number];

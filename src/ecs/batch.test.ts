@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCannedServer, errorBody, testClient, type Recorded } from './canned-server.js';
 import { EcsCanceledError, isEcsResponseError } from './errors.js';
-import { describeImage } from './images.js';
+import { describeImage, modifyImageAttribute } from './images.js';
 import { describeVpc } from './vpc.js';
 import { describeInstanceDetail } from './instance-lifecycle.js';
 
@@ -141,4 +141,78 @@ test('reads of other kinds or other filters never share a call', async (t) => {
   assert.deepEqual([a?.ImageId, b?.ImageId, c?.VpcId, d?.VpcId, e], ['m-1', 'm-2', 'vpc-1', 'vpc-2', undefined]);
   const actions = srv.requests.map((r) => String(r.headers['x-acs-action'])).sort();
   assert.deepEqual(actions, ['DescribeImages', 'DescribeInstances', 'DescribeVpcs']);
+});
+
+/** An account of `total` images m-0..m-(total-1): id-filtered answers and whole-listing pages alike. */
+function accountAnswer(total: number) {
+  return (r: Recorded) => {
+    if (r.query.get('ImageId')) return imagesAnswer(r, (id) => Number(id.slice(2)) < total);
+    const page = Number(r.query.get('PageNumber') ?? 1);
+    const size = Number(r.query.get('PageSize') ?? 10);
+    const ids = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, i) => `m-${(page - 1) * size + i}`);
+    return { body: { RequestId: 'R', TotalCount: total, PageNumber: page, PageSize: size, Images: { Image: ids.map(image) } } };
+  };
+}
+
+/** Read `ids` ten at a time, as Terraform's default -parallelism refreshes them. */
+async function readTenAtATime(client: ReturnType<typeof testClient>, ids: string[]) {
+  const got: (string | undefined)[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (next < ids.length) {
+        const n = next++;
+        got[n] = (await describeImage(client, ids[n]!))?.ImageId;
+      }
+    }),
+  );
+  return got;
+}
+
+test('a big refresh ten at a time is answered by a whole listing of the account: under 0.05 calls per read, each reader its own image', async (t) => {
+  const srv = await startCannedServer(accountAnswer(1000));
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint);
+  const ids = Array.from({ length: 1000 }, (_, i) => `m-${i}`);
+  assert.deepEqual(await readTenAtATime(client, ids), ids);
+  const listings = srv.requests.filter((r) => !r.query.get('ImageId'));
+  t.diagnostic(`${srv.requests.length} calls for 1000 reads (${listings.length} listing pages)`);
+  assert.ok(srv.requests.length / 1000 <= 0.05, `${srv.requests.length} calls`);
+  assert.ok(listings.length >= 10, 'the account was listed whole');
+  for (const r of listings) assert.equal(r.query.get('ImageOwnerAlias'), 'self', 'only the account’s own images are listed');
+});
+
+test('an account much bigger than the reads is never listed past one probe page', async (t) => {
+  const srv = await startCannedServer(accountAnswer(100_000));
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint);
+  const ids = Array.from({ length: 120 }, (_, i) => `m-${i * 7}`);
+  assert.deepEqual(await readTenAtATime(client, ids), ids);
+  const listings = srv.requests.filter((r) => !r.query.get('ImageId'));
+  assert.deepEqual(
+    listings.map((r) => r.query.get('PageNumber')),
+    ['1'],
+    'one probe page: 1,000 pages would cost more than a tenth of 120 reads',
+  );
+});
+
+test('after a mutating call the listing answers no more reads; an id missing from it is read by id and gone only then', async (t) => {
+  const srv = await startCannedServer(accountAnswer(200));
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint);
+  await readTenAtATime(
+    client,
+    Array.from({ length: 200 }, (_, i) => `m-${i}`),
+  );
+  const afterListing = srv.requests.length;
+  // In the listing: answered without a call.
+  assert.equal((await describeImage(client, 'm-5'))?.ImageId, 'm-5');
+  assert.equal(srv.requests.length, afterListing);
+  // Not in the listing: asked by id, and gone only because the id-filtered answer lacks it.
+  assert.equal(await describeImage(client, 'm-999'), undefined);
+  assert.equal(srv.requests.at(-1)!.query.get('ImageId'), 'm-999');
+  await modifyImageAttribute(client, { ImageId: 'm-5', Description: 'changed' });
+  const beforeRead = srv.requests.length;
+  assert.equal((await describeImage(client, 'm-5'))?.ImageId, 'm-5');
+  assert.ok(srv.requests.length > beforeRead, 'the stale listing is not used: the read asks the cloud again');
 });

@@ -13,6 +13,16 @@
  *   concluded from it), except a client-side error (4xx, not throttling) of a batch of several ids:
  *   one bad id must not fail its neighbours, so each id is then asked on its own.
  * - Each waiter keeps its own AbortSignal; the shared call is canceled only when every waiter is.
+ *
+ * Read-ahead: Terraform refreshes at most `-parallelism` (10) resources at once, so batches of a
+ * big refresh hold about 10 ids. A kind that can list every object of the account
+ * ({@link BatchKind.listPage}) is therefore listed whole, page by page, once a key has seen
+ * {@link READ_AHEAD_MIN_READS} reads in at least {@link READ_AHEAD_MIN_CALLS} batch calls and the
+ * listing costs at most a tenth of the reads seen so
+ * far (pages <= reads / 10; an account much bigger than the state is never listed). Later reads of
+ * an id in that listing are answered from it while it is fresh ({@link READ_AHEAD_TTL_MS}) and the
+ * client has made no mutating call since it began; an id not in it still goes the batch way, so
+ * "gone" is only ever concluded from an id-filtered answer.
  */
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { isEcsServiceError } from './errors.js';
@@ -27,6 +37,24 @@ export interface BatchKind<F, Item> {
   /** Every object among `ids` that exists (all pages); `filter` is the rest of the request. */
   list(client: AlibabaCloudClient, ids: string[], filter: F, opts: CallOptions): Promise<Item[]>;
   idOf(item: Item): string;
+  /** Page `page` (from 1) of every object under `filter`, unfiltered by id, and their total: enables the read-ahead. */
+  listPage?(
+    client: AlibabaCloudClient,
+    filter: F,
+    page: number,
+    opts: CallOptions,
+  ): Promise<{ items: Item[]; total: number | undefined; pageSize: number }>;
+}
+
+/** A whole listing of one key, being made or made. */
+interface ReadAhead<Item> {
+  items: Map<string, Item>;
+  startedAt: number;
+  /** `client.mutations` when the listing began: any later mutating call makes it stale. */
+  mutations: number;
+  done: Promise<void>;
+  /** Every page was read (a probe that found the account too big, or a failed listing, is not whole). */
+  whole: boolean;
 }
 
 interface Waiter<Item> {
@@ -49,12 +77,23 @@ interface Batch<F, Item> {
 interface KeyState {
   open?: Batch<never, never>;
   inFlight: number;
+  /** Reads asked through this key, and list calls it made: the read-ahead's evidence of a big refresh in small batches. */
+  reads: number;
+  calls: number;
+  ahead?: ReadAhead<never>;
+  /** The next listing begins at this many reads (Infinity while one runs, or when the kind cannot say its total). */
+  aheadAfter: number;
 }
 
 /** How long a batch waits for more ids before it leaves (ms). */
 export const BATCH_WINDOW_MS = 5;
 /** The longest a partial batch waits for an earlier call of its key (ms). */
 export const BATCH_MAX_WAIT_MS = 1000;
+/** Reads, and batch calls, of one key before its kind is listed whole. */
+export const READ_AHEAD_MIN_READS = 50;
+export const READ_AHEAD_MIN_CALLS = 5;
+/** How long a whole listing answers reads (ms). */
+export const READ_AHEAD_TTL_MS = 60_000;
 
 const keys = new WeakMap<AlibabaCloudClient, Map<string, KeyState>>();
 
@@ -75,8 +114,75 @@ export function batchedGet<F, Item>(
   if (!perClient) keys.set(client, (perClient = new Map()));
   const key = `${kind.action}|${client.region}|${JSON.stringify(filter)}`;
   let state = perClient.get(key);
-  if (!state) perClient.set(key, (state = { inFlight: 0 }));
+  if (!state) perClient.set(key, (state = { inFlight: 0, reads: 0, calls: 0, aheadAfter: READ_AHEAD_MIN_READS }));
   const st = state;
+  st.reads++;
+  if (!kind.listPage) return enqueue(st, client, kind, id, filter, opts);
+  const fresh = (a: ReadAhead<unknown> | undefined): a is ReadAhead<unknown> =>
+    a !== undefined && a.mutations === client.mutations && Date.now() - a.startedAt < READ_AHEAD_TTL_MS;
+  if (st.reads >= st.aheadAfter && st.calls >= READ_AHEAD_MIN_CALLS && !(fresh(st.ahead) && st.ahead.whole)) {
+    st.ahead = readAhead(st, client, kind, filter, opts) as ReadAhead<never>;
+  }
+  const ahead = st.ahead as ReadAhead<Item> | undefined;
+  if (!fresh(ahead)) return enqueue(st, client, kind, id, filter, opts);
+  const fromListing = ahead.done.then(() => (ahead.items.has(id) ? ahead.items.get(id) : enqueue(st, client, kind, id, filter, opts)));
+  return signal ? raceAbort(fromListing, signal, `${kind.action} ${id}`) : fromListing;
+}
+
+/**
+ * List `kind` whole under `filter` (see the read-ahead above). The next listing of the key waits
+ * for ten reads per page this one cost (or would have cost, when the account was too big), so
+ * listings never cost more than a tenth of the reads they serve; a failure only ends one early.
+ */
+function readAhead<F, Item>(
+  st: KeyState,
+  client: AlibabaCloudClient,
+  kind: BatchKind<F, Item>,
+  filter: F,
+  opts: CallOptions,
+): ReadAhead<Item> {
+  const ahead: ReadAhead<Item> = {
+    items: new Map(),
+    startedAt: Date.now(),
+    mutations: client.mutations,
+    done: Promise.resolve(),
+    whole: false,
+  };
+  const own: CallOptions = opts.deadlineMs === undefined ? {} : { deadlineMs: opts.deadlineMs };
+  const keep = (items: Item[]) => items.forEach((item) => ahead.items.set(kind.idOf(item), item));
+  st.aheadAfter = Infinity;
+  ahead.done = (async () => {
+    let pages = 1;
+    try {
+      const first = await kind.listPage!(client, filter, 1, own);
+      keep(first.items);
+      pages = first.total === undefined ? Infinity : Math.max(1, Math.ceil(first.total / first.pageSize));
+      if (pages > st.reads / 10) {
+        st.aheadAfter = pages === Infinity ? Infinity : pages * 10;
+        return;
+      }
+      for (let n = 2; n <= pages; n++) keep((await kind.listPage!(client, filter, n, own)).items);
+      ahead.whole = true;
+      st.aheadAfter = st.reads + Math.max(READ_AHEAD_MIN_READS, pages * 10);
+    } catch {
+      // The reads it would have answered go the batch way and meet the error there, per resource.
+      st.aheadAfter = st.reads + Math.max(READ_AHEAD_MIN_READS, pages * 10);
+    }
+  })();
+  return ahead;
+}
+
+/** Queue `id` in its key's open batch (opening one when none is). */
+function enqueue<F, Item>(
+  st: KeyState,
+  client: AlibabaCloudClient,
+  kind: BatchKind<F, Item>,
+  id: string,
+  filter: F,
+  opts: CallOptions,
+): Promise<Item | undefined> {
+  const signal = opts.signal;
+  if (signal?.aborted) return Promise.reject(canceled(signal, `${kind.action} ${id}`));
   let b = st.open as Batch<F, Item> | undefined;
   if (!b) {
     const fresh: Batch<F, Item> = { client, kind, filter, waiters: new Map() };
@@ -114,6 +220,7 @@ function leave<F, Item>(st: KeyState, batch: Batch<F, Item>): void {
   if (st.open === (batch as unknown as Batch<never, never>)) st.open = undefined;
   clearTimeout(batch.timer);
   st.inFlight++;
+  st.calls++;
   void run(batch, [...batch.waiters.keys()], true).finally(() => {
     st.inFlight--;
     const next = st.open;

@@ -103,6 +103,7 @@ export class AlibabaCloudClient {
   private readonly clock: RetryClock;
   private readonly sdkClients = new Map<ProductKey, Promise<SdkClient>>();
   private readonly limiters = new Map<ProductKey, RateLimiter | undefined>();
+  private mutationCount = 0;
 
   constructor(options: AlibabaCloudClientOptions) {
     if (!options.region) throw new Error('region is required (e.g. "cn-hangzhou")');
@@ -121,6 +122,11 @@ export class AlibabaCloudClient {
     this.signatureAlgorithm = options.signatureAlgorithm ?? 'v3';
     this.retryPolicy = Object.freeze({ ...DEFAULT_RETRY_POLICY, ...options.retry });
     this.clock = options.clock ?? realClock;
+  }
+
+  /** How many mutating calls this client has begun: a cached listing made before the last one is stale (`batch.ts`). */
+  get mutations(): number {
+    return this.mutationCount;
   }
 
   /** The host[:port] used for `product`: the override when given, else the SDK default for the region. */
@@ -143,7 +149,9 @@ export class AlibabaCloudClient {
     const loose = input as LooseInput;
     const withRegion = needsRegion(spec, key) && !loose.RegionId ? { ...loose, RegionId: this.region } : loose;
     const query = encodeInput(spec, withRegion);
-    const idempotent = options.idempotent ?? !isMutating(spec);
+    const mutating = isMutating(spec);
+    if (mutating) this.mutationCount++;
+    const idempotent = options.idempotent ?? !mutating;
     const policy = options.deadlineMs === undefined ? this.retryPolicy : { ...this.retryPolicy, deadlineMs: options.deadlineMs };
     const signal = options.signal;
     const deadline = this.clock.now() + policy.deadlineMs;
