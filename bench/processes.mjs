@@ -140,7 +140,8 @@ export async function child(script, args) {
   };
 }
 
-function sdk(url) {
+/** The official SDK client signed with the emulator's default key, keep-alive (one per load generator). */
+export function sdk(url) {
   return new EcsClient(
     new Config({
       accessKeyId: DEFAULT_ACCESS_KEY_ID,

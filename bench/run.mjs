@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { dist, root, seconds } from './lib.mjs';
 import { benchFiftyImages, benchOneImage, benchRefresh } from './terraform.mjs';
 import { benchEmulator, benchProviderStart } from './processes.mjs';
-import { benchEmulatorPerRequest, benchFlowControlledApply, benchRefreshThousand } from './scale.mjs';
+import { benchEmulatorPerRequest, benchFlowControlledApply, benchMixedLoad, benchRefreshThousand } from './scale.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i').split(','));
 const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
 const machine = {
   date: new Date().toISOString(),
@@ -45,6 +45,7 @@ else {
   await step('g', 'apply of 200 images under emulator flow control', () => benchFlowControlledApply());
 }
 await step('h', 'emulator per-request time, 10 vs 10,000 images', () => benchEmulatorPerRequest());
+await step('i', 'emulator under 500 concurrent signed requests, 20 % writes', () => benchMixedLoad());
 await step('d', 'provider start', () => benchProviderStart());
 await step('e', 'emulator throughput and memory', () => benchEmulator());
 
@@ -55,7 +56,7 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${seconds(ms)} s`);
 const x = (r) => (r === undefined ? 'n/a' : `${r}x`);
 const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
-const { a, b, c, d, e, f, g, h } = results;
+const { a, b, c, d, e, f, g, h, i } = results;
 if (a && !a.error) {
   rows.push(
     `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
@@ -138,6 +139,12 @@ if (h && !h.error) {
       `| h. emulator DescribeImages ${k}, ${h.large} vs ${h.small} images (concurrency ${h.concurrency}) | ${h[h.large][k].msPerRequest} ms/request | ${h[h.small][k].msPerRequest} ms/request | **${x(h.largeOverSmall[k])}** |`,
     );
 } else failed('h');
+if (i && !i.error) {
+  const m = (r) => `p99 ${r.p99Ms} ms (p50 ${r.p50Ms}), ${r.perSecond} req/s${r.failed ? `, ${r.failed} failed` : ''}`;
+  rows.push(
+    `| i. emulator, ${i.concurrency} concurrent signed requests, ${i.writeShare * 100} % writes, ${i.images} images | ${m(i.mixed)} | read-only: ${m(i.readOnly)} | p99 **${x(i.p99MixedOverReadOnly)}**, throughput **${x(i.throughputMixedOverReadOnly)}** |`,
+  );
+} else failed('i');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})
 

@@ -9,16 +9,18 @@
  *   the floor the limits impose.
  * - h: the emulator's per-request time with 10 vs 10,000 images stored (by id, a batch of 100
  *   ids, the first page), signed requests from the official SDK.
+ * - i: 500 concurrent signed requests against 10,000 images, 20 % of them writes
+ *   (ModifyImageAttribute), against the same load read-only: p99 latency and throughput ratios.
  */
 import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { check, countingProxy, load, loadTestHelper, providerCommand, ratio, root, seconds, timed } from './lib.mjs';
-import { child, load_ } from './processes.mjs';
+import { child, load_, sdk } from './processes.mjs';
 
 const require = createRequire(join(root, 'package.json'));
-const { DescribeImagesRequest } = require('@alicloud/ecs20140526');
+const { DescribeImagesRequest, ModifyImageAttributeRequest } = require('@alicloud/ecs20140526');
 const { startEmulator } = await load('emulator/index.js');
 const { createTerraformWorkspace } = await loadTestHelper('testing/terraform.js');
 const { providerHcl } = await loadTestHelper('acceptance/faults-support.js');
@@ -184,6 +186,71 @@ export async function benchEmulatorPerRequest({ small = 10, large = 10_000, maxM
     const ratios = Object.fromEntries(Object.keys(a).map((k) => [k, ratio(b[k].msPerRequest, a[k].msPerRequest)]));
     return { small, large, concurrency, [small]: a, [large]: b, largeOverSmall: ratios };
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `concurrency` loops of signed requests for `maxMs`; `write(n)` says which are writes. Latencies in ms. */
+async function mixedLoad(url, { concurrency, maxMs, count, write }) {
+  const client = sdk(url);
+  const id = (n) => `m-bench${String(n % count).padStart(13, '0')}`;
+  const latencies = [];
+  let failed = 0;
+  let firstError;
+  let n = 0;
+  const t0 = Date.now();
+  const loop = async () => {
+    while (Date.now() - t0 < maxMs) {
+      const k = n++;
+      const t = process.hrtime.bigint();
+      try {
+        if (write(k))
+          await client.modifyImageAttribute(
+            new ModifyImageAttributeRequest({ regionId: 'cn-hangzhou', imageId: id(k * 7919), description: `w${k}` }),
+          );
+        else await client.describeImages(new DescribeImagesRequest({ regionId: 'cn-hangzhou', imageId: id(k * 7919), status: 'ALL' }));
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      } catch (err) {
+        failed++;
+        firstError ??= `${err?.code ?? ''} ${String(err?.message ?? err).slice(0, 160)}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const ms = Date.now() - t0;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10;
+  return {
+    requests: latencies.length,
+    failed,
+    ms,
+    perSecond: Math.round((latencies.length / ms) * 1000),
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+/** (i) The emulator under 500 concurrent signed requests, 20 % writes, over the same load read-only. */
+export async function benchMixedLoad({ images = 10_000, concurrency = 500, maxMs = 8000, writeShare = 0.2 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-mixed-'));
+  const emu = await child('emulator-child.mjs', [join(dir, 'mixed.db'), String(images)]);
+  try {
+    const everyFifth = (k) => k % Math.round(1 / writeShare) === 0;
+    await mixedLoad(emu.info.url, { concurrency, maxMs: 1000, count: images, write: () => false });
+    const readOnly = await mixedLoad(emu.info.url, { concurrency, maxMs, count: images, write: () => false });
+    const mixed = await mixedLoad(emu.info.url, { concurrency, maxMs, count: images, write: everyFifth });
+    return {
+      images,
+      concurrency,
+      writeShare,
+      readOnly,
+      mixed,
+      p99MixedOverReadOnly: ratio(mixed.p99Ms, readOnly.p99Ms),
+      throughputMixedOverReadOnly: ratio(mixed.perSecond, readOnly.perSecond),
+    };
+  } finally {
+    await emu.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
