@@ -7,6 +7,8 @@ import { describeImagesSpec } from '../spec/ecs/images.js';
 import { describeInstancesSpec } from '../spec/ecs/instances.js';
 import { describeSecurityGroupsSpec } from '../spec/ecs/security-groups.js';
 import { describeSnapshotsSpec } from '../spec/ecs/snapshots.js';
+import { describeDisksSpec } from '../spec/ecs/disks.js';
+import { describeVSwitchesSpec } from '../spec/vpc/vswitches.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import { describeVpcsSpec } from '../spec/vpc/vpcs.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
@@ -99,4 +101,30 @@ export const snapshotsById: BatchKind<Omit<ClientInputOf<typeof describeSnapshot
       return { items: body.Snapshots.Snapshot, total: body.TotalCount };
     }),
   idOf: (s) => s.SnapshotId,
+};
+
+type DiskItem = OutputOf<typeof describeDisksSpec>['Disks']['Disk'][number];
+/** DescribeDisks by `DiskIds` (JSON array, 100 ids, pages of 100). */
+export const disksById: BatchKind<Omit<ClientInputOf<typeof describeDisksSpec>, 'DiskIds'>, DiskItem> = {
+  action: describeDisksSpec.action,
+  maxIds: 100,
+  list: (client, ids, filter, opts) =>
+    allPages(100, async (n) => {
+      const body = await client.call(describeDisksSpec, { ...filter, DiskIds: ids, PageNumber: n, PageSize: 100 }, opts);
+      return { items: body.Disks.Disk, total: body.TotalCount };
+    }),
+  idOf: (d) => d.DiskId,
+};
+
+type VSwitchItem = OutputOf<typeof describeVSwitchesSpec>['VSwitches']['VSwitch'][number];
+/** DescribeVSwitches by `VSwitchId` (comma list, 20 ids, pages of 50). */
+export const vswitchesById: BatchKind<Omit<ClientInputOf<typeof describeVSwitchesSpec>, 'VSwitchId'>, VSwitchItem> = {
+  action: describeVSwitchesSpec.action,
+  maxIds: 20,
+  list: (client, ids, filter, opts) =>
+    allPages(50, async (n) => {
+      const body = await client.call(describeVSwitchesSpec, { ...filter, VSwitchId: ids, PageNumber: n, PageSize: 50 }, opts);
+      return { items: body.VSwitches.VSwitch, total: body.TotalCount };
+    }),
+  idOf: (s) => s.VSwitchId,
 };

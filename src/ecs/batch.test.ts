@@ -10,6 +10,8 @@ import { startCannedServer, errorBody, testClient, type Recorded } from './canne
 import { EcsCanceledError, isEcsResponseError } from './errors.js';
 import { describeImage, modifyImageAttribute } from './images.js';
 import { describeVpc } from './vpc.js';
+import { describeDisk } from './disks.js';
+import { describeVSwitch } from './vswitches.js';
 import { describeInstanceDetail } from './instance-lifecycle.js';
 
 const image = (id: string) => ({ ImageId: id, ImageName: `name-${id}`, Status: 'Available' });
@@ -215,4 +217,48 @@ test('after a mutating call the listing answers no more reads; an id missing fro
   const beforeRead = srv.requests.length;
   assert.equal((await describeImage(client, 'm-5'))?.ImageId, 'm-5');
   assert.ok(srv.requests.length > beforeRead, 'the stale listing is not used: the read asks the cloud again');
+});
+
+test('disk and vSwitch reads coalesce too: one DescribeDisks (DiskIds JSON array) and one DescribeVSwitches (comma list)', async (t) => {
+  const srv = await startCannedServer((r) => {
+    const action = String(r.headers['x-acs-action'] ?? r.query.get('Action'));
+    if (action === 'DescribeDisks') {
+      const ids = (JSON.parse(r.query.get('DiskIds')!) as string[]).filter((id) => id !== 'd-gone');
+      return {
+        body: {
+          RequestId: 'R',
+          TotalCount: ids.length,
+          PageNumber: 1,
+          PageSize: 100,
+          Disks: { Disk: ids.map((DiskId) => ({ DiskId, Status: 'Available' })) },
+        },
+      };
+    }
+    const ids = r.query.get('VSwitchId')!.split(',');
+    return {
+      body: {
+        RequestId: 'R',
+        TotalCount: ids.length,
+        PageNumber: 1,
+        PageSize: 50,
+        VSwitches: { VSwitch: ids.map((VSwitchId) => ({ VSwitchId, Status: 'Available' })) },
+      },
+    };
+  });
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint, { endpoints: { ecs: srv.endpoint, vpc: srv.endpoint } });
+  const disks = await Promise.all(['d-1', 'd-gone', 'd-2'].map((id) => describeDisk(client, id)));
+  const vsws = await Promise.all(['vsw-1', 'vsw-2', 'vsw-3'].map((id) => describeVSwitch(client, id)));
+  assert.deepEqual(
+    disks.map((d) => d?.DiskId),
+    ['d-1', undefined, 'd-2'],
+  );
+  assert.deepEqual(
+    vsws.map((v) => v?.VSwitchId),
+    ['vsw-1', 'vsw-2', 'vsw-3'],
+  );
+  assert.deepEqual(
+    srv.requests.map((r) => String(r.headers['x-acs-action'] ?? r.query.get('Action'))),
+    ['DescribeDisks', 'DescribeVSwitches'],
+  );
 });

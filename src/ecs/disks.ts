@@ -3,6 +3,7 @@
  * DetachDisk, ModifyDiskAttribute and a status waiter. ResizeDisk is `resizeDisk` in
  * instance-lifecycle.ts. CreateDisk carries a fresh ClientToken, as the official provider sends.
  */
+import { batchedGet, disksById } from './batch-kinds.js';
 import {
   attachDiskSpec,
   createDiskSpec,
@@ -27,8 +28,7 @@ export type AttachDiskInput = ClientInputOf<typeof attachDiskSpec>;
 
 /** The disk, or undefined when DescribeDisks does not list it. */
 export async function describeDisk(client: AlibabaCloudClient, diskId: string, opts: CallOptions = {}): Promise<Disk | undefined> {
-  const body = await client.call(describeDisksSpec, { DiskIds: [diskId], PageSize: 10 }, opts);
-  return body.Disks.Disk.find((d) => d.DiskId === diskId);
+  return batchedGet(client, disksById, diskId, {}, opts);
 }
 
 /** CreateDisk with a fresh ClientToken (a retried call cannot make a second disk). */

@@ -34,5 +34,15 @@ export * from './key-pairs.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';
-export { batchedGet, batchedGetMany, imagesById, instancesById, securityGroupsById, snapshotsById, vpcsById } from './batch-kinds.js';
+export {
+  batchedGet,
+  batchedGetMany,
+  disksById,
+  imagesById,
+  instancesById,
+  securityGroupsById,
+  snapshotsById,
+  vpcsById,
+  vswitchesById,
+} from './batch-kinds.js';
 export type { BatchKind } from './batch.js';

@@ -2,6 +2,7 @@
  * VPC product (2016-04-28) operations for vSwitches: CreateVSwitch, DescribeVSwitches,
  * ModifyVSwitchAttribute, DeleteVSwitch and the Available waiter. Types come from the tables.
  */
+import { batchedGet, vswitchesById } from './batch-kinds.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import {
   createDefaultVSwitchSpec,
@@ -104,8 +105,7 @@ export async function describeAllVSwitches(
 /** The vSwitch with this id, or undefined when a well-formed answer lacks it (or says `InvalidVSwitchId.NotFound`). */
 export async function describeVSwitch(client: AlibabaCloudClient, vswitchId: string, opts: CallOptions = {}): Promise<VSwitch | undefined> {
   try {
-    const body = await client.call(describeVSwitchesSpec, { VSwitchId: [vswitchId], PageSize: 10 }, opts);
-    const found = body.VSwitches.VSwitch.find((s) => s.VSwitchId === vswitchId);
+    const found = await batchedGet(client, vswitchesById, vswitchId, {}, opts);
     return found && toVSwitch(found);
   } catch (err) {
     if (isNotFoundError(err, ['InvalidVSwitchId.NotFound'])) return undefined;
