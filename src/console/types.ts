@@ -1,30 +1,7 @@
-/** Shapes of the admin routes' answers the console reads (see `src/emulator/request-log/log.ts`). */
+/** Shapes of the admin routes' answers the console reads. */
 
-export interface RequestSummary {
-  seq: number;
-  requestId: string;
-  time: string;
-  product: string;
-  action: string;
-  version: string;
-  signature: 'V1' | 'V3' | '';
-  status: number;
-  code: string;
-  latencyMs: number;
-  params: Record<string, string>;
-}
-
-export interface RequestDetail extends RequestSummary {
-  request: { method: string; url: string; headers: Record<string, string> };
-  answer: { status: number; contentType: string; body: string; truncated: boolean };
-}
-
-export interface TimelineBucket {
-  t: number;
-  total: number;
-  errors: number;
-  byAction: Record<string, number>;
-}
+// The request log's shapes are the emulator's own (type-only: nothing of the emulator is bundled).
+export type { RequestDetail, RequestSummary, TimelineBucket } from '../emulator/request-log/log.js';
 
 export interface FaultRule {
   action?: string;
