@@ -34,5 +34,6 @@ export * from './key-pairs.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';
+export * from './instance-ram-role-sets.js';
 export { batchedGet, batchedGetMany, imagesById, instancesById, securityGroupsById, snapshotsById, vpcsById } from './batch-kinds.js';
 export type { BatchKind } from './batch.js';
