@@ -2,13 +2,17 @@
  * Acceptance (real terraform, in-process emulator): every filter of `alicloud_instance_types` and
  * `alicloud_zones` changes the result the way the API answers it (spot capacity, GPU model, ENI
  * addresses, image support, Kubernetes role, system disk, price order), and filters no zone
- * satisfies (classic network, outdated types) fail the read with a clear error.
+ * satisfies (classic network, outdated types) fail the read with a clear error; `alicloud_instances`
+ * by RAM role with roles and disks, and resource groups with region statuses.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
+import { seedInstanceId } from '../emulator/instances/seed-ids.js';
+import { SEEDED_ROLE } from '../emulator/ram/index.js';
+import { attachInstanceRamRoleSpec } from '../spec/ecs/instance-ram-roles.js';
 
 let h: ExampleHarness;
 before(async () => {
@@ -127,3 +131,49 @@ data "alicloud_zones" "classic" {
   assert.match(text, /No Zone Available/);
   assert.match(text, /is_outdated, network_type, spot_strategy/);
 });
+
+test(
+  'alicloud_instances filters by RAM role and reports roles and disks; resource groups report region statuses with details',
+  { timeout: 120_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const running = seedInstanceId(h.account, 'running');
+    await h.client.call(attachInstanceRamRoleSpec, { RegionId: 'cn-hangzhou', InstanceIds: [running], RamRoleName: SEEDED_ROLE });
+    const ws = exampleWorkspace(
+      h,
+      `
+data "alicloud_instances" "with_role" {
+  ram_role_name = "${SEEDED_ROLE}"
+}
+data "alicloud_instances" "no_details" {
+  ids            = ["${running}"]
+  enable_details = false
+}
+data "alicloud_resource_manager_resource_groups" "details" {
+  name_regex     = "^default$"
+  enable_details = true
+}
+output "with_role" { value = data.alicloud_instances.with_role.instances }
+output "no_details" { value = data.alicloud_instances.no_details.instances[0] }
+output "regions" { value = data.alicloud_resource_manager_resource_groups.details.groups[0].region_statuses }
+`,
+    );
+    await tf(ws, ['apply', '-auto-approve']);
+    const out = JSON.parse((await tf(ws, ['output', '-json'])).stdout) as Record<string, { value: any }>;
+    const withRole = out.with_role!.value as {
+      id: string;
+      ram_role_name: string;
+      disk_device_mappings: { type: string; disk_id: string }[];
+    }[];
+    assert.deepEqual(
+      withRole.map((i) => [i.id, i.ram_role_name]),
+      [[running, SEEDED_ROLE]],
+    );
+    assert.ok(
+      withRole[0]!.disk_device_mappings.some((d) => d.type === 'system' && d.disk_id.startsWith('d-')),
+      JSON.stringify(withRole[0]),
+    );
+    assert.deepEqual([out.no_details!.value.ram_role_name, out.no_details!.value.disk_device_mappings], ['', []]);
+    assert.deepEqual(out.regions!.value, [{ region_id: 'cn-hangzhou', status: 'OK' }]);
+  },
+);
