@@ -103,3 +103,39 @@ test('alicloud_ram_role: the official basic steps apply in place and plan clean,
   const left = h.emu.db.prepare("SELECT count(*) AS n FROM ram_roles WHERE role_name = 'tf-testacc-role'").get() as { n: number };
   assert.equal(left.n, 0);
 });
+
+test('alicloud_ram_role: the deprecated ram_users, services and version make the trust policy and are read back from it', async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const block = emulatorProviderBlock({ endpoint: h.emu.endpoint, products: ['ecs', 'sts', 'ram'] });
+  const a = 'alicloud_ram_role.old';
+  const root = `acs:ram::${DEFAULT_ACCOUNT_ID}:root`;
+  const cfg = (lines: string) => `resource "alicloud_ram_role" "old" {\n  role_name = "tf-testacc-old-style"\n${lines}\n}\n`;
+  const steps: Step[] = [
+    {
+      name: 'services only',
+      config: cfg(`  services = ["ecs.aliyuncs.com"]`),
+      expect: {
+        [a]: {
+          services: ['ecs.aliyuncs.com'],
+          ram_users: [],
+          version: '1',
+          assume_role_policy_document: JSON.stringify({
+            Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['ecs.aliyuncs.com'] } }],
+            Version: '1',
+          }),
+        },
+      },
+    },
+    {
+      name: 'a RAM principal added in place',
+      config: cfg(`  services  = ["ecs.aliyuncs.com"]\n  ram_users = ["${root}"]`),
+      sameIdAs: [a],
+      expect: { [a]: { ram_users: [root], services: ['ecs.aliyuncs.com'] } },
+    },
+  ];
+  const run = await runSteps(h, steps, block);
+  const doc = JSON.parse((await run.values(a)).assume_role_policy_document);
+  assert.deepEqual(doc.Statement[0].Principal, { RAM: [root], Service: ['ecs.aliyuncs.com'] });
+  await importVerify(h, run, a, ['force'], block);
+  await destroySteps(run);
+});

@@ -34,6 +34,7 @@ export * from './key-pairs.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';
+export * from './instance-ram-role-sets.js';
 export {
   batchedGet,
   batchedGetMany,

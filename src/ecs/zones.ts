@@ -4,7 +4,13 @@
  * from the tables.
  */
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
-import { describeInstanceTypesSpec, describeZonesSpec } from '../spec/ecs/zones.js';
+import {
+  describeAvailableResourceSpec,
+  describeImageSupportInstanceTypesSpec,
+  describeInstanceTypesSpec,
+  describePriceSpec,
+  describeZonesSpec,
+} from '../spec/ecs/zones.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 
 type RawZone = OutputOf<typeof describeZonesSpec>['Zones']['Zone'][number];
@@ -29,11 +35,33 @@ export type InstanceType = Pick<
   | 'EniQuantity'
   | 'NvmeSupport'
   | 'InstanceFamilyLevel'
+  | 'EniPrivateIpAddressQuantity'
+  | 'EniIpv6AddressQuantity'
+  | 'PrimaryEniQueueNumber'
+  | 'SecondaryEniQueueNumber'
+  | 'MaximumQueueNumberPerEni'
+  | 'TotalEniQueueQuantity'
+  | 'LocalStorageCategory'
+  | 'LocalStorageAmount'
+  | 'LocalStorageCapacity'
+  | 'BaselineCredit'
+  | 'InitialCredit'
 >;
 export type DescribeInstanceTypesFilter = Omit<ClientInputOf<typeof describeInstanceTypesSpec>, 'MaxResults' | 'NextToken'>;
 
 /** The DescribeZones filters the provider sets (`Verbose` is always on). */
-export type ZoneFilter = Pick<ClientInputOf<typeof describeZonesSpec>, 'InstanceChargeType' | 'AcceptLanguage'>;
+export type ZoneFilter = Pick<ClientInputOf<typeof describeZonesSpec>, 'InstanceChargeType' | 'AcceptLanguage' | 'SpotStrategy'>;
+
+/** DescribeAvailableResource input (`DestinationResource` says what is listed per zone). */
+export type AvailableResourceFilter = ClientInputOf<typeof describeAvailableResourceSpec>;
+
+/** One zone of DescribeAvailableResource: its status and the values of the destination resource it offers. */
+export interface AvailableZone {
+  ZoneId: string;
+  Status: string;
+  /** Values (e.g. instance type ids) with their stock status. */
+  Resources: { Value: string; Status: string }[];
+}
 
 export async function describeZones(client: AlibabaCloudClient, input: ZoneFilter = {}, opts: CallOptions = {}): Promise<Zone[]> {
   const body = await client.call(describeZonesSpec, { ...input, Verbose: true }, opts);
@@ -65,4 +93,41 @@ export async function describeAllInstanceTypes(
     }
   } while (token);
   return out;
+}
+
+/** DescribeAvailableResource, flattened: per zone, the supported values of the destination resource. */
+export async function describeAvailableResource(
+  client: AlibabaCloudClient,
+  input: AvailableResourceFilter,
+  opts: CallOptions = {},
+): Promise<AvailableZone[]> {
+  const body = await client.call(describeAvailableResourceSpec, input, opts);
+  return body.AvailableZones.AvailableZone.map((z) => ({
+    ZoneId: z.ZoneId,
+    Status: z.Status,
+    Resources: z.AvailableResources.AvailableResource.flatMap((r) =>
+      r.SupportedResources.SupportedResource.map((s) => ({ Value: s.Value, Status: s.Status })),
+    ),
+  }));
+}
+
+/** Ids of the instance types that can boot the image (DescribeImageSupportInstanceTypes). */
+export async function describeImageSupportInstanceTypes(
+  client: AlibabaCloudClient,
+  imageId: string,
+  opts: CallOptions = {},
+): Promise<string[]> {
+  const body = await client.call(describeImageSupportInstanceTypesSpec, { ImageId: imageId }, opts);
+  return body.InstanceTypes.InstanceType.map((t) => t.InstanceTypeId);
+}
+
+/** The list price of one instance of the type (DescribePrice, ResourceType instance) per hour or month. */
+export async function describeInstanceTypePrice(
+  client: AlibabaCloudClient,
+  instanceType: string,
+  priceUnit: 'Hour' | 'Month',
+  opts: CallOptions = {},
+): Promise<number> {
+  const body = await client.call(describePriceSpec, { ResourceType: 'instance', InstanceType: instanceType, PriceUnit: priceUnit }, opts);
+  return body.PriceInfo.Price.OriginalPrice;
 }

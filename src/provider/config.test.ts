@@ -131,3 +131,16 @@ test('an endpoint from the environment with a bad port is refused at configure t
   assert.ok('problems' in r);
   assert.match(r.problems[0]!.detail, /endpoints\.vpc must have a port from 1 to 65535.*ALIBABA_CLOUD_ENDPOINT_VPC/);
 });
+
+test('configuration_source (or TF_APPEND_USER_AGENT) is appended to the User-Agent, and longer than 1024 characters is refused', () => {
+  const ua = (over: Loose<ProviderConfig>, env: NodeJS.ProcessEnv = {}) => {
+    const r = resolveProviderConfig(block({ access_key: 'AK', secret_key: 'SK', ...over }), { env });
+    assert.ok(!('problems' in r));
+    return r.options.userAgent;
+  };
+  assert.equal(ua({}), 'terraform-provider-alicloud-ts');
+  assert.equal(ua({ configuration_source: 'team/network-module' }), 'terraform-provider-alicloud-ts team/network-module');
+  assert.equal(ua({}, { TF_APPEND_USER_AGENT: 'ci-pipeline' }), 'terraform-provider-alicloud-ts ci-pipeline');
+  assert.equal(ua({ configuration_source: 'mine' }, { TF_APPEND_USER_AGENT: 'ci' }), 'terraform-provider-alicloud-ts mine');
+  assert.ok(validationErrors(providerSchema, { configuration_source: 'x'.repeat(1025) }).some((e) => /^configuration_source: /.test(e)));
+});

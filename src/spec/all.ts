@@ -13,7 +13,7 @@ import { resourceGroupsActions } from './ecs/resource-groups.js';
 import { securityGroupActionSpecs } from './ecs/security-groups.js';
 import { snapshotsActions } from './ecs/snapshots.js';
 import { tagsActions } from './ecs/tags.js';
-import { zoneActionSpecs } from './ecs/zones.js';
+import { describeImageSupportInstanceTypesSpec, zoneActionSpecs } from './ecs/zones.js';
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
 import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
@@ -32,6 +32,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...snapshotsActions,
   ...tagsActions,
   ...zoneActionSpecs,
+  describeImageSupportInstanceTypesSpec,
   ...vpcActionSpecs,
   ...vswitchActionSpecs,
   ...vpcTagActionSpecs,

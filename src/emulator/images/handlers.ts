@@ -3,3 +3,4 @@ export { createImage } from './create-image.js';
 export { describeImages } from './describe-images.js';
 export { modifyImageAttribute } from './modify-image-attribute.js';
 export { deleteImage } from './delete-image.js';
+export { describeImageSupportInstanceTypes } from './describe-image-support-instance-types.js';

@@ -6,6 +6,7 @@
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
+import { describeImageSupportInstanceTypesSpec } from '../../spec/ecs/zones.js';
 import * as handlers from './handlers.js';
 import { imagesMigrations } from './migrations.js';
 import { imageQueries } from './queries.js';
@@ -16,7 +17,7 @@ import { tagParamErrors } from '../tags/validate.js';
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
-  specs: imagesActions,
+  specs: [...imagesActions, describeImageSupportInstanceTypesSpec],
   handlers,
   errors: [...imagesErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
   migrations: imagesMigrations,

@@ -21,7 +21,17 @@ export interface InstanceTypeSpec {
   pps: number;
   eni: number;
   ipsPerEni: number;
+  /** IPv6 addresses per ENI (0: the type has no IPv6). */
+  ipv6PerEni: number;
   nvme: 'required' | 'unsupported';
+  /** GPUs, their model as DescribeInstanceTypes `GPUSpec` names it, and GiB of memory per GPU. */
+  gpu?: { amount: number; spec: string; memoryGiB: number };
+  /** Local disks: category as `LocalStorageCategory`, count, GiB per disk. */
+  localStorage?: { category: string; amount: number; capacityGiB: number };
+  /** Sold as a spot (preemptible) instance; see {@link hasSpotCapacity}. */
+  spot: boolean;
+  /** List price per hour (CNY) of a pay-as-you-go instance; see {@link priceOf}. */
+  hourlyPrice: number;
   baselineCredit?: number;
   initialCredit?: number;
 }
@@ -44,6 +54,11 @@ interface FamilyDef {
   baseGHz: number;
   turboGHz: number;
   nvme: 'required' | 'unsupported';
+  /** False: IPv6 is not offered (older generations). */
+  ipv6: boolean;
+  spot: boolean;
+  /** CNY per vCPU-hour of the family (memory included). */
+  cpuHourPrice: number;
   sizes: readonly [suffix: string, cpu: number][];
 }
 
@@ -67,6 +82,9 @@ const FAMILIES: readonly FamilyDef[] = [
     baseGHz: 2.5,
     turboGHz: 2.9,
     nvme: 'unsupported',
+    ipv6: false,
+    spot: false,
+    cpuHourPrice: 0.17,
     sizes: SIZES,
   },
   {
@@ -78,6 +96,9 @@ const FAMILIES: readonly FamilyDef[] = [
     baseGHz: 2.5,
     turboGHz: 3.2,
     nvme: 'unsupported',
+    ipv6: true,
+    spot: true,
+    cpuHourPrice: 0.14,
     sizes: SIZES,
   },
   {
@@ -89,6 +110,9 @@ const FAMILIES: readonly FamilyDef[] = [
     baseGHz: 2.5,
     turboGHz: 3.2,
     nvme: 'unsupported',
+    ipv6: true,
+    spot: true,
+    cpuHourPrice: 0.19,
     sizes: SIZES,
   },
   {
@@ -100,6 +124,9 @@ const FAMILIES: readonly FamilyDef[] = [
     baseGHz: 2.7,
     turboGHz: 3.5,
     nvme: 'unsupported',
+    ipv6: true,
+    spot: true,
+    cpuHourPrice: 0.21,
     sizes: SIZES.filter(([s]) => s !== '3xlarge'),
   },
   {
@@ -111,6 +138,9 @@ const FAMILIES: readonly FamilyDef[] = [
     baseGHz: 2.7,
     turboGHz: 3.2,
     nvme: 'required',
+    ipv6: true,
+    spot: true,
+    cpuHourPrice: 0.23,
     sizes: SIZES.filter(([s]) => s !== '3xlarge'),
   },
 ];
@@ -131,8 +161,76 @@ function build(def: FamilyDef): InstanceTypeSpec[] {
     pps: cpu * 150_000,
     eni: Math.min(2 + cpu / 2, 8),
     ipsPerEni: Math.min(6 + cpu, 20),
+    ipv6PerEni: def.ipv6 ? Math.min(6 + cpu, 20) : 0,
     nvme: def.nvme,
+    spot: def.spot,
+    hourlyPrice: round4(cpu * def.cpuHourPrice),
   }));
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/** GPU-accelerated ecs.gn7i: one NVIDIA A10 (24 GiB) per type: [id, vCPU, GiB, CNY per hour]. */
+const GN7I: readonly [string, number, number, number][] = [
+  ['ecs.gn7i-c8g1.2xlarge', 8, 30, 9.47],
+  ['ecs.gn7i-c16g1.4xlarge', 16, 60, 11.27],
+  ['ecs.gn7i-c32g1.8xlarge', 32, 188, 16.55],
+];
+
+/** Big-data ecs.d1ne with local HDDs (5500 GiB each): [suffix, vCPU, disks]; 4 GiB per vCPU. */
+const D1NE: readonly [string, number, number][] = [
+  ['2xlarge', 8, 4],
+  ['4xlarge', 16, 8],
+  ['6xlarge', 24, 12],
+  ['8xlarge', 32, 16],
+];
+
+function gpuType([id, cpu, mem, price]: readonly [string, number, number, number]): InstanceTypeSpec {
+  return {
+    id,
+    family: 'ecs.gn7i',
+    generation: 'ecs-5',
+    cpu,
+    memoryGiB: mem,
+    category: 'GPU-accelerated',
+    level: 'EnterpriseLevel',
+    processor: 'Intel Xeon(Ice Lake) Platinum 8369B',
+    baseGHz: 2.9,
+    turboGHz: 3.5,
+    bandwidthKbps: cpu * 1_000_000,
+    pps: cpu * 150_000,
+    eni: Math.min(2 + cpu / 2, 8),
+    ipsPerEni: 10,
+    ipv6PerEni: 1,
+    nvme: 'unsupported',
+    gpu: { amount: 1, spec: 'NVIDIA A10', memoryGiB: 24 },
+    spot: true,
+    hourlyPrice: price,
+  };
+}
+
+function bigDataType([suffix, cpu, disks]: readonly [string, number, number]): InstanceTypeSpec {
+  return {
+    id: `ecs.d1ne.${suffix}`,
+    family: 'ecs.d1ne',
+    generation: 'ecs-3',
+    cpu,
+    memoryGiB: cpu * 4,
+    category: 'Big data',
+    level: 'EnterpriseLevel',
+    processor: 'Intel Xeon E5-2682v4 (Broadwell)',
+    baseGHz: 2.5,
+    turboGHz: 2.9,
+    bandwidthKbps: cpu * 750_000,
+    pps: cpu * 100_000,
+    eni: Math.min(2 + cpu / 2, 8),
+    ipsPerEni: 10,
+    ipv6PerEni: 0,
+    nvme: 'unsupported',
+    localStorage: { category: 'local_hdd_pro', amount: disks, capacityGiB: 5500 },
+    spot: false,
+    hourlyPrice: round4(cpu * 0.36),
+  };
 }
 
 /** Burstable t6 types: 2 vCPU with different memory ratios (c<cpu>m<mem>). */
@@ -147,6 +245,8 @@ const T6: readonly [string, number, number, number][] = [
 /** Every instance type, sorted by family, then vCPU, then memory (so a family's first id is its smallest size). */
 export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   ...FAMILIES.flatMap(build),
+  ...GN7I.map(gpuType),
+  ...D1NE.map(bigDataType),
   ...T6.map(([id, cpu, mem, baseline]): InstanceTypeSpec => ({
     id,
     family: 'ecs.t6',
@@ -162,7 +262,10 @@ export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
     pps: 50_000,
     eni: 2,
     ipsPerEni: 2,
+    ipv6PerEni: 1,
     nvme: 'unsupported',
+    spot: true,
+    hourlyPrice: round4(0.03 + mem * 0.035),
     baselineCredit: baseline,
     initialCredit: cpu * 30,
   })),
@@ -174,8 +277,9 @@ export const INSTANCE_TYPE_FAMILIES: readonly { id: string; generation: string }
   .map(([id, generation]) => ({ id, generation }))
   .sort((a, b) => a.id.localeCompare(b.id));
 
-const ALL = ['ecs.sn1ne', 'ecs.c6', 'ecs.g6', 'ecs.g7', 'ecs.g8i', 'ecs.t6'];
-const NO_G8I = ALL.filter((f) => f !== 'ecs.g8i');
+const ALL = ['ecs.sn1ne', 'ecs.c6', 'ecs.g6', 'ecs.g7', 'ecs.g8i', 'ecs.t6', 'ecs.gn7i', 'ecs.d1ne'];
+/** The first (oldest) zone of a region: no ecs.g8i and none of the GPU or big-data families. */
+const NO_G8I = ALL.filter((f) => f !== 'ecs.g8i' && f !== 'ecs.gn7i' && f !== 'ecs.d1ne');
 
 /** Zone letters per region: the first listed (alphabetically smallest) zone is an older one without g8i. */
 const REGION_ZONES: Readonly<Record<string, readonly [letter: string, families: readonly string[]][]>> = {
@@ -261,6 +365,23 @@ export function isInstanceTypeAvailable(regionId: string, zoneId: string, instan
   const zone = findZone(regionId, zoneId);
   const type = findInstanceType(instanceTypeId);
   return zone !== undefined && type !== undefined && zone.families.includes(type.family);
+}
+
+/**
+ * Spot (preemptible) capacity: none in a region's first (oldest) zone, and only for types sold
+ * as spot ({@link InstanceTypeSpec.spot}: not the ecs-3 families sn1ne and d1ne).
+ */
+export function hasSpotCapacity(zone: ZoneSpec, type: InstanceTypeSpec): boolean {
+  return type.spot && zonesOf(zone.regionId)[0]!.zoneId !== zone.zoneId;
+}
+
+/**
+ * List price (CNY) of one instance of the type: per hour for pay-as-you-go (`Hour`), per month
+ * (730 hours less 15 %) for subscription (`Month`), per year (12 months less 15 % more) for `Year`.
+ */
+export function priceOf(type: InstanceTypeSpec, unit: 'Hour' | 'Month' | 'Year'): number {
+  const month = type.hourlyPrice * 730 * 0.85;
+  return round4(unit === 'Hour' ? type.hourlyPrice : unit === 'Month' ? month : month * 12 * 0.85);
 }
 
 export const SYSTEM_DISK_CATEGORIES = ['cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto'] as const;

@@ -1,8 +1,8 @@
 /**
- * Handlers of DescribeZones, DescribeInstanceTypes, DescribeInstanceTypeFamilies
- * and DescribeAvailableResource, answered from the static catalogue.
+ * Handlers of DescribeZones, DescribeInstanceTypes, DescribeInstanceTypeFamilies,
+ * DescribeAvailableResource and DescribePrice, answered from the static catalogue.
  */
-import type { HandlerOf } from '../context.js';
+import { apiError, type HandlerOf } from '../context.js';
 import { given, ids } from '../core/input.js';
 import { pageWindow } from '../core/paging.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
@@ -10,6 +10,7 @@ import type {
   describeAvailableResourceSpec,
   describeInstanceTypeFamiliesSpec,
   describeInstanceTypesSpec,
+  describePriceSpec,
   describeZonesSpec,
 } from '../../spec/ecs/zones.js';
 import * as cat from './catalogue.js';
@@ -37,11 +38,18 @@ function localName(zone: cat.ZoneSpec, language: string): string {
   return language.startsWith('zh') ? `${zh} 可用区 ${letter}` : `${en} Zone ${letter}`;
 }
 
+/** A spot strategy other than NoSpot asks for spot capacity; it counts for pay-as-you-go only (ecs-api.md). */
+const wantsSpot = (spot: string | undefined, charge: string | undefined) => spot !== undefined && spot !== 'NoSpot' && charge !== 'PrePaid';
+
+/** The types a zone sells, only those with spot capacity when `spot`. */
+const typesOffered = (z: cat.ZoneSpec, spot: boolean) => cat.instanceTypesInZone(z).filter((t) => !spot || cat.hasSpotCapacity(z, t));
+
 export const describeZones: HandlerOf<typeof describeZonesSpec> = (ctx, input) => {
   const verbose = input.Verbose !== false;
   const language = input.AcceptLanguage ?? 'zh-CN';
+  const spot = wantsSpot(input.SpotStrategy, input.InstanceChargeType);
   const zones = cat.zonesOf(ctx.regionId).map((z) => {
-    const types = cat.instanceTypesInZone(z);
+    const types = typesOffered(z, spot);
     const base = { ZoneId: z.zoneId, LocalName: localName(z, language), ZoneType: 'AvailabilityZone' };
     if (!verbose) return base;
     return {
@@ -89,9 +97,16 @@ function matchesTypeFilters(t: cat.InstanceTypeSpec, f: InputOf<typeof describeI
     one(f.InstanceFamilyLevel, t.level) &&
     one(f.PhysicalProcessorModel, t.processor) &&
     one(f.NvmeSupport, t.nvme) &&
-    !f.GPUSpec &&
-    min(f.MinimumGPUAmount, 0) &&
-    max(f.MaximumGPUAmount, 0) &&
+    one(f.GPUSpec, t.gpu?.spec ?? '') &&
+    many(f.GpuSpecs, t.gpu?.spec ?? '') &&
+    one(f.LocalStorageCategory, t.localStorage?.category ?? '') &&
+    many(f.LocalStorageCategories, t.localStorage?.category ?? '') &&
+    min(f.MinimumLocalStorageAmount, t.localStorage?.amount ?? 0) &&
+    min(f.MinimumLocalStorageCapacity, t.localStorage?.capacityGiB ?? 0) &&
+    min(f.MinimumGPUAmount, t.gpu?.amount ?? 0) &&
+    max(f.MaximumGPUAmount, t.gpu?.amount ?? 0) &&
+    min(f.MinimumEniPrivateIpAddressQuantity, t.ipsPerEni) &&
+    min(f.MinimumEniIpv6AddressQuantity, t.ipv6PerEni) &&
     min(f.MinimumCpuCoreCount, t.cpu) &&
     max(f.MaximumCpuCoreCount, t.cpu) &&
     min(decimal(f.MinimumMemorySize), t.memoryGiB) &&
@@ -112,12 +127,12 @@ function typeView(t: cat.InstanceTypeSpec) {
     PhysicalProcessorModel: t.processor,
     CpuSpeedFrequency: t.baseGHz,
     CpuTurboFrequency: t.turboGHz,
-    GPUAmount: 0,
-    GPUSpec: '',
-    GPUMemorySize: 0,
-    LocalStorageCategory: '',
-    LocalStorageAmount: 0,
-    LocalStorageCapacity: 0,
+    GPUAmount: t.gpu?.amount ?? 0,
+    GPUSpec: t.gpu?.spec ?? '',
+    GPUMemorySize: t.gpu?.memoryGiB ?? 0,
+    LocalStorageCategory: t.localStorage?.category ?? '',
+    LocalStorageAmount: t.localStorage?.amount ?? 0,
+    LocalStorageCapacity: t.localStorage?.capacityGiB ?? 0,
     DiskQuantity: 17,
     InstanceBandwidthRx: t.bandwidthKbps,
     InstanceBandwidthTx: t.bandwidthKbps,
@@ -126,7 +141,7 @@ function typeView(t: cat.InstanceTypeSpec) {
     EniQuantity: t.eni,
     EniTotalQuantity: t.eni * 4,
     EniPrivateIpAddressQuantity: t.ipsPerEni,
-    EniIpv6AddressQuantity: t.ipsPerEni,
+    EniIpv6AddressQuantity: t.ipv6PerEni,
     EniTrunkSupported: t.level === 'EnterpriseLevel',
     EriQuantity: 0,
     NvmeSupport: t.nvme,
@@ -183,19 +198,19 @@ export const describeAvailableResource: HandlerOf<typeof describeAvailableResour
   const memory = decimal(input.Memory);
   const systemDisk = given(input.SystemDiskCategory);
   const dataDisk = given(input.DataDiskCategory);
+  const spot = wantsSpot(given(input.SpotStrategy), given(input.InstanceChargeType));
+  // The catalogue has no outdated (non-I/O-optimized) types and no classic network.
   if (input.IoOptimized === 'none' || input.NetworkCategory === 'classic') return { AvailableZones: { AvailableZone: [] } };
   const zones = cat
     .zonesOf(ctx.regionId)
     .filter((z) => zoneId === undefined || z.zoneId === zoneId)
     .flatMap((z) => {
-      const types = cat
-        .instanceTypesInZone(z)
-        .filter(
-          (t) =>
-            (typeId === undefined || t.id === typeId) &&
-            (cores === undefined || t.cpu === cores) &&
-            (memory === undefined || t.memoryGiB === memory),
-        );
+      const types = typesOffered(z, spot).filter(
+        (t) =>
+          (typeId === undefined || t.id === typeId) &&
+          (cores === undefined || t.cpu === cores) &&
+          (memory === undefined || t.memoryGiB === memory),
+      );
       if (types.length === 0) return [];
       if (systemDisk !== undefined && !(cat.SYSTEM_DISK_CATEGORIES as readonly string[]).includes(systemDisk)) return [];
       if (dataDisk !== undefined && !(cat.DATA_DISK_CATEGORIES as readonly string[]).includes(dataDisk)) return [];
@@ -222,4 +237,16 @@ export const describeAvailableResource: HandlerOf<typeof describeAvailableResour
       ];
     });
   return { AvailableZones: { AvailableZone: zones } };
+};
+
+/** DescribePrice (ResourceType instance): the catalogue's list price of one instance of the type. */
+export const describePrice: HandlerOf<typeof describePriceSpec> = (ctx, input) => {
+  const type = cat.findInstanceType(input.InstanceType ?? '');
+  if (!type) throw apiError('InvalidInstanceType.ValueNotSupported', `The instance type "${input.InstanceType ?? ''}" is not supported.`);
+  const zoneId = given(input.ZoneId);
+  if (zoneId !== undefined && !cat.isInstanceTypeAvailable(ctx.regionId, zoneId, type.id))
+    throw apiError('InvalidInstanceType.ValueNotSupported', `The instance type "${type.id}" is not sold in zone "${zoneId}".`);
+  const unit = input.PriceUnit ?? 'Hour';
+  const price = cat.priceOf(type, unit) * (input.Period ?? 1) * (input.Amount ?? 1);
+  return { PriceInfo: { Price: { OriginalPrice: price, DiscountPrice: 0, TradePrice: price, Currency: 'CNY' } } };
 };

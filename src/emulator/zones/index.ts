@@ -2,7 +2,8 @@
  * The zones family (product Ecs 2014-05-26): zones, instance types and
  * available resources from a static catalogue (see SEED.md). No tables.
  */
-import type { Family } from '../context.js';
+import { pickErrors, type Family } from '../context.js';
+import { imagesErrors } from '../../spec/ecs/images.js';
 import { zoneActionSpecs, zoneErrorSpecs } from '../../spec/ecs/zones.js';
 import * as handlers from './handlers.js';
 
@@ -11,6 +12,6 @@ export const zonesFamily: Family = {
   product: 'Ecs',
   specs: zoneActionSpecs,
   handlers,
-  errors: zoneErrorSpecs,
+  errors: [...zoneErrorSpecs, ...pickErrors(imagesErrors, 'InvalidInstanceType.ValueNotSupported')],
   migrations: [],
 };

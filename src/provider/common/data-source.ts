@@ -27,3 +27,10 @@ export const outputFileWrittenAttribute = attr.string({
 export function writeOutputFile(path: string | null | undefined, value: unknown): void {
   if (path) writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** `fn` over `items`, at most `width` calls in flight (per-item detail reads of a list data source), results in order. */
+export async function mapInBatches<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map(fn))));
+  return out;
+}

@@ -1,7 +1,11 @@
-/** `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids, regex and status (`Deleted` is not an API filter value). */
+/**
+ * `alicloud_resource_manager_resource_groups`: ListResourceGroups (every page), filtered locally by ids,
+ * regex and status (`Deleted` is not an API filter value); with `enable_details`, GetResourceGroup per
+ * group for its region statuses.
+ */
 import { defineDataSource } from '../../framework/index.js';
-import { listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
-import { attempt, resultId, writeOutputFile } from '../common/index.js';
+import { getResourceGroupRegionStatuses, listAllResourceGroups, type AlibabaCloudClient } from '../../ecs/index.js';
+import { attempt, mapInBatches, resultId, writeOutputFile } from '../common/index.js';
 import { RESOURCE_GROUPS_EXAMPLE } from './example.js';
 import { selectGroups, toGroupResults } from './mapping.js';
 import { resourceGroupsSchema } from './schema.js';
@@ -19,14 +23,20 @@ export const resourceGroupsDataSource = defineDataSource<typeof resourceGroupsSc
     return attempt(diags, { summary: 'Cannot Read alicloud_resource_manager_resource_groups' }, async () => {
       const groups = selectGroups(await listAllResourceGroups(client, {}, { signal }), config);
       const ids = groups.map((g) => g.Id);
-      writeOutputFile(config.output_file, toGroupResults(groups));
+      const regions = config.enable_details
+        ? new Map(
+            await mapInBatches(groups, 8, async (g) => [g.Id, await getResourceGroupRegionStatuses(client, g.Id, { signal })] as const),
+          )
+        : undefined;
+      const results = toGroupResults(groups, regions);
+      writeOutputFile(config.output_file, results);
       return {
         ...config,
         enable_details: config.enable_details ?? false,
         id: resultId(ids),
         ids,
         names: groups.map((g) => g.Name),
-        groups: toGroupResults(groups),
+        groups: results,
       };
     });
   },

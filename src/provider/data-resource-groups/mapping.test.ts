@@ -34,8 +34,20 @@ test('groups are filtered by ids and by name regex, in listing order', () => {
 
 test('group results carry id, name, display name, status and account id', () => {
   assert.deepEqual(toGroupResults([groups[1]!]), [
-    { id: 'rg-2', resource_group_name: 'dev', name: 'dev', display_name: 'DEV', status: 'OK', account_id: '1' },
+    { id: 'rg-2', resource_group_name: 'dev', name: 'dev', display_name: 'DEV', status: 'OK', account_id: '1', region_statuses: [] },
   ]);
+});
+
+test('with details read, each group carries its region statuses', () => {
+  const regions = new Map([['rg-2', [{ RegionId: 'cn-hangzhou', Status: 'OK' }]]]);
+  assert.deepEqual(
+    toGroupResults(groups, regions).map((g) => [g.id, g.region_statuses]),
+    [
+      ['rg-1', []],
+      ['rg-2', [{ region_id: 'cn-hangzhou', status: 'OK' }]],
+      ['rg-3', []],
+    ],
+  );
 });
 
 test('validation rejects an unknown status and lists the allowed ones', () => {

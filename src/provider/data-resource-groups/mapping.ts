@@ -1,5 +1,5 @@
 /** Pure filtering and mapping for `alicloud_resource_manager_resource_groups`. */
-import type { ResourceGroup } from '../../ecs/index.js';
+import type { ResourceGroup, ResourceGroupRegionStatus } from '../../ecs/index.js';
 import type { ResourceGroupResult } from './schema.js';
 
 /** Groups matching the id list and name regex, default group first (as the console lists them). */
@@ -13,7 +13,11 @@ export function selectGroups(
   );
 }
 
-export function toGroupResults(groups: readonly ResourceGroup[]): ResourceGroupResult[] {
+/** Result entries; `regions` (by group id, read with `enable_details`) fills `region_statuses`. */
+export function toGroupResults(
+  groups: readonly ResourceGroup[],
+  regions?: ReadonlyMap<string, readonly ResourceGroupRegionStatus[]>,
+): ResourceGroupResult[] {
   return groups.map((g) => ({
     id: g.Id,
     resource_group_name: g.Name,
@@ -21,5 +25,6 @@ export function toGroupResults(groups: readonly ResourceGroup[]): ResourceGroupR
     display_name: g.DisplayName,
     status: g.Status,
     account_id: g.AccountId,
+    region_statuses: (regions?.get(g.Id) ?? []).map((r) => ({ region_id: r.RegionId, status: r.Status })),
   }));
 }

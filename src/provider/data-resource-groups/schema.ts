@@ -18,7 +18,11 @@ export const resourceGroupsSchema = defineSchema({
     }),
     name_regex: nameRegexAttribute('Only groups whose name matches this regular expression.'),
     status: attr.string({ optional: true, validators: [v.oneOf(...RESOURCE_GROUP_STATUSES)], description: 'Only groups in this status.' }),
-    enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
+    enable_details: attr.bool({
+      optional: true,
+      default: false,
+      description: '`true` also reads each group (GetResourceGroup) for its `region_statuses`.',
+    }),
     output_file: outputFileWrittenAttribute,
     names: attr.list('string', { computed: true, description: 'Names of the matching groups.' }),
     groups: attr.listOf(
@@ -29,6 +33,16 @@ export const resourceGroupsSchema = defineSchema({
         display_name: { type: 'string', description: 'Display name.' },
         status: { type: 'string', description: 'Status.' },
         account_id: { type: 'string', description: 'Owning account id.' },
+        region_statuses: {
+          type: [
+            'list',
+            {
+              region_id: { type: 'string', description: 'Region id.' },
+              status: { type: 'string', description: 'Status of the group in that region.' },
+            },
+          ],
+          description: 'With `enable_details`: the regions the group is available in and its status there (empty otherwise).',
+        },
       },
       { computed: true, description: 'The matching groups.' },
     ),

@@ -1,9 +1,12 @@
-/** `alicloud_zones`: one DescribeZones (verbose) call, filtered locally. */
-import { defineDataSource } from '../../framework/index.js';
-import { describeZones, type AlibabaCloudClient, type ZoneFilter } from '../../ecs/index.js';
+/**
+ * `alicloud_zones`: DescribeAvailableResource (Zone) for the zones with stock under the charge,
+ * spot and network filters, and DescribeZones (verbose) for their details, filtered locally.
+ */
+import { NO_STATE, defineDataSource } from '../../framework/index.js';
+import { describeAvailableResource, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
 import { attempt, resultId, writeOutputFile } from '../common/index.js';
 import { ZONES_EXAMPLE } from './example.js';
-import { filterZones, toZoneResults } from './mapping.js';
+import { availableZonesInput, describeZonesInput, filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloudClient>({
@@ -12,20 +15,26 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
   docs: { subcategory: 'ECS', example: ZONES_EXAMPLE },
   async read({ config, client, diags, signal }) {
     return attempt(diags, { summary: 'Cannot Read alicloud_zones' }, async () => {
-      const zones = filterZones(
-        await describeZones(
-          client,
-          { InstanceChargeType: (config.instance_charge_type ?? undefined) as ZoneFilter['InstanceChargeType'] },
-          { signal },
-        ),
-        config,
-      );
+      const [stocked, all] = await Promise.all([
+        describeAvailableResource(client, availableZonesInput(config), { signal }),
+        describeZones(client, describeZonesInput(config), { signal }),
+      ]);
+      const available = new Set(stocked.filter((z) => z.Status !== 'SoldOut').map((z) => z.ZoneId));
+      if (available.size === 0) {
+        diags.addError(
+          'No Zone Available',
+          'DescribeAvailableResource lists no zone of this region for the given instance_charge_type, spot_strategy and network_type; relax one of them.',
+        );
+        return NO_STATE;
+      }
+      const zones = filterZones(all, config, available);
       const ids = zones.map((z) => z.ZoneId);
       writeOutputFile(config.output_file, toZoneResults(zones));
       return {
         ...config,
         multi: config.multi ?? false,
         instance_charge_type: config.instance_charge_type ?? 'PostPaid',
+        spot_strategy: config.spot_strategy ?? 'NoSpot',
         enable_details: config.enable_details ?? false,
         id: resultId(ids),
         ids,

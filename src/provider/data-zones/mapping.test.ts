@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Zone } from '../../ecs/index.js';
 import { validationErrors } from '../../framework/testing/fixtures.js';
 import { resultId } from '../common/index.js';
-import { filterZones, toZoneResults } from './mapping.js';
+import { availableZonesInput, describeZonesInput, filterZones, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({
@@ -32,6 +32,31 @@ test('zones are filtered by resource kind, instance type and disk category, keep
     filterZones(zones, {}).map((z) => z.ZoneId),
     ['z-a', 'z-b'],
   );
+});
+
+test('only zones with stock count; all matches any disk category; a zone with no types or disks is dropped', () => {
+  assert.deepEqual(
+    filterZones(zones, {}, new Set(['z-b'])).map((z) => z.ZoneId),
+    ['z-b'],
+  );
+  assert.deepEqual(
+    filterZones(zones, { available_disk_category: 'all' }).map((z) => z.ZoneId),
+    ['z-a', 'z-b'],
+  );
+  assert.deepEqual(filterZones(zones, { available_disk_category: 'local_disk' }), []);
+  assert.deepEqual(filterZones([zone('z-c', [])], {}), []);
+});
+
+test('charge type, spot strategy and network type go to DescribeAvailableResource and DescribeZones as the API names them', () => {
+  const c = { instance_charge_type: 'PostPaid', spot_strategy: 'SpotAsPriceGo', network_type: 'Vpc' };
+  assert.deepEqual(availableZonesInput(c), {
+    DestinationResource: 'Zone',
+    IoOptimized: 'optimized',
+    InstanceChargeType: 'PostPaid',
+    SpotStrategy: 'SpotAsPriceGo',
+    NetworkCategory: 'vpc',
+  });
+  assert.deepEqual(describeZonesInput(c), { InstanceChargeType: 'PostPaid', SpotStrategy: 'SpotAsPriceGo' });
 });
 
 test('multi = true gives no zones, since no ECS zone is multi-AZ', () => {

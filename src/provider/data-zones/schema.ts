@@ -19,8 +19,22 @@ export const RESOURCE_CREATION_KINDS = [
   'Elasticsearch',
   'IoOptimized',
   'DedicatedHost',
+  'PolarDB',
+  'Gpdb',
+  'HBase',
+  'ADB',
 ] as const;
-export const DISK_CATEGORIES = ['cloud', 'cloud_ssd', 'cloud_efficiency', 'cloud_essd', 'cloud_auto', 'ephemeral_ssd'] as const;
+/** Disk categories of the filter: the official list (`all`: any category) plus `cloud_auto`. */
+export const DISK_CATEGORIES = [
+  'all',
+  'cloud',
+  'ephemeral_ssd',
+  'cloud_essd',
+  'cloud_efficiency',
+  'cloud_ssd',
+  'local_disk',
+  'cloud_auto',
+] as const;
 
 export const zonesSchema = defineSchema({
   description:
@@ -39,7 +53,7 @@ export const zonesSchema = defineSchema({
     available_disk_category: attr.string({
       optional: true,
       validators: [v.oneOf(...DISK_CATEGORIES)],
-      description: 'Only zones offering this disk category.',
+      description: 'Only zones offering this disk category (`all`: zones offering any).',
     }),
     multi: attr.bool({
       optional: true,
@@ -54,15 +68,15 @@ export const zonesSchema = defineSchema({
     }),
     network_type: attr.string({
       optional: true,
-      ignored: true,
       validators: [v.oneOf('Vpc', 'Classic')],
-      description: 'Network type the zones must support (accepted; every zone here is VPC-only).',
+      description: 'Only zones offering instances in this network type (DescribeAvailableResource `NetworkCategory`).',
     }),
     spot_strategy: attr.string({
       optional: true,
-      ignored: true,
+      default: 'NoSpot',
       validators: [v.oneOf('NoSpot', 'SpotAsPriceGo', 'SpotWithPriceLimit')],
-      description: 'Spot strategy the zones must support (accepted, not used as a filter).',
+      description:
+        'Only zones with spot capacity, unless `NoSpot` (pay-as-you-go only, as in the API); their `available_instance_types` are the spot ones.',
     }),
     enable_details: attr.bool({ optional: true, default: false, description: 'Accepted for compatibility; details are always returned.' }),
     output_file: outputFileWrittenAttribute,

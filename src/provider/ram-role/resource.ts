@@ -50,15 +50,37 @@ function sameJson(a: string | null | undefined, b: string): boolean {
   }
 }
 
+/** The one-statement trust policy the deprecated `ram_users`, `services` and `version` stand for (as upstream assembles it). */
+export function assembleTrustPolicy(ramUsers: readonly string[], services: readonly string[], version: string): string {
+  const principal = { ...(ramUsers.length > 0 ? { RAM: [...ramUsers] } : {}), ...(services.length > 0 ? { Service: [...services] } : {}) };
+  return JSON.stringify({ Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: principal }], Version: version });
+}
+
+/** `ram_users`, `services` and `version` read back from a trust policy (its first statement's principals). */
+export function trustPolicyParts(doc: string): { ramUsers: string[]; services: string[]; version: string | null } {
+  const list = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : typeof x === 'string' ? [x] : []);
+  try {
+    const p = JSON.parse(doc) as { Version?: unknown; Statement?: { Principal?: { RAM?: unknown; Service?: unknown } }[] };
+    const principal = p.Statement?.[0]?.Principal ?? {};
+    return { ramUsers: list(principal.RAM), services: list(principal.Service), version: p.Version == null ? null : String(p.Version) };
+  } catch {
+    return { ramUsers: [], services: [], version: null };
+  }
+}
+
 function fromRole(r: RamRole, prior: Partial<RamRoleState>): RamRoleState {
   const doc = r.AssumeRolePolicyDocument ?? '';
   const kept = sameJson(prior.assume_role_policy_document, doc) ? prior.assume_role_policy_document! : doc;
+  const parts = trustPolicyParts(doc);
   return {
     id: r.RoleName,
     role_name: r.RoleName,
     name: r.RoleName,
     assume_role_policy_document: kept,
     document: kept,
+    ram_users: parts.ramUsers,
+    services: parts.services,
+    version: parts.version ?? prior.version ?? '1',
     description: r.Description || prior.description || null,
     max_session_duration: r.MaxSessionDuration ?? 3600,
     tags: Object.keys(r.Tags).length > 0 || (prior.tags && Object.keys(prior.tags).length === 0) ? r.Tags : null,
@@ -67,6 +89,16 @@ function fromRole(r: RamRole, prior: Partial<RamRoleState>): RamRoleState {
     role_id: r.RoleId,
     create_time: r.CreateDate,
   };
+}
+
+/** The policy of the deprecated arguments when the configuration sets `ram_users` or `services`. */
+function deprecatedPolicy(config: {
+  ram_users?: readonly string[] | null;
+  services?: readonly string[] | null;
+  version?: string | null;
+}): string | undefined {
+  if (config.ram_users == null && config.services == null) return undefined;
+  return assembleTrustPolicy(config.ram_users ?? [], config.services ?? [], config.version ?? '1');
 }
 
 export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloudClient>({
@@ -93,14 +125,16 @@ export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloud
     syncAliasPlan(config, plan, 'assume_role_policy_document', 'document');
   },
 
-  async create({ plan, client, diags, signal }) {
+  async create({ plan, config, client, diags, signal }) {
     const roleName = plan.role_name ?? plan.name;
-    const document = plan.assume_role_policy_document ?? plan.document;
+    const document = plan.assume_role_policy_document ?? plan.document ?? deprecatedPolicy(config);
     if (!roleName || !document) {
       diags.addAttributeError(
         [{ attribute: roleName ? 'assume_role_policy_document' : 'role_name' }],
         'Missing Argument',
-        roleName ? 'Set assume_role_policy_document (the trust policy) to create a RAM role.' : 'Set role_name to create a RAM role.',
+        roleName
+          ? 'Set assume_role_policy_document (the trust policy; or the deprecated document, ram_users or services) to create a RAM role.'
+          : 'Set role_name to create a RAM role.',
       );
       return NO_STATE;
     }
@@ -133,13 +167,19 @@ export const ramRoleResource = defineResource<typeof ramRoleSchema, AlibabaCloud
       (r) => fromRole(r, req.state),
     ),
 
-  async update({ plan, prior, changed, client, diags, signal }) {
+  async update({ plan, config, prior, changed, client, diags, signal }) {
     const id = prior.id!;
     return attempt(diags, { summary: 'Cannot Update RAM Role', attributeFor }, async () => {
       const docChanged = changed.has('assume_role_policy_document') || changed.has('document');
+      const partsChanged = changed.has('ram_users') || changed.has('services') || changed.has('version');
+      const newDocument = docChanged
+        ? (plan.assume_role_policy_document ?? plan.document ?? deprecatedPolicy(config))
+        : partsChanged
+          ? deprecatedPolicy(config)
+          : undefined;
       const input = {
         RoleName: id,
-        ...(docChanged ? { NewAssumeRolePolicyDocument: (plan.assume_role_policy_document ?? plan.document)! } : {}),
+        ...(newDocument ? { NewAssumeRolePolicyDocument: newDocument } : {}),
         ...(changed.has('description') ? { NewDescription: plan.description ?? '' } : {}),
         ...(changed.has('max_session_duration') && plan.max_session_duration ? { NewMaxSessionDuration: plan.max_session_duration } : {}),
       };

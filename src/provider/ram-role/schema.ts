@@ -40,7 +40,7 @@ export const ramRoleSchema = defineSchema({
     assume_role_policy_document: attr.string({
       optional: true,
       computed: true,
-      conflictsWith: ['document'],
+      conflictsWith: ['document', 'ram_users', 'services', 'version'],
       validators: [jsonValidator],
       description:
         'The trust policy (JSON): who may assume the role, e.g. `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":["ecs.aliyuncs.com"]}}],"Version":"1"}`.',
@@ -49,9 +49,32 @@ export const ramRoleSchema = defineSchema({
       optional: true,
       computed: true,
       deprecated: 'Use assume_role_policy_document instead.',
-      conflictsWith: ['assume_role_policy_document'],
+      conflictsWith: ['assume_role_policy_document', 'ram_users', 'services', 'version'],
       validators: [jsonValidator],
       description: 'Deprecated alias of `assume_role_policy_document`.',
+    }),
+    ram_users: attr.set('string', {
+      optional: true,
+      computed: true,
+      deprecated: 'Use assume_role_policy_document instead.',
+      conflictsWith: ['assume_role_policy_document', 'document'],
+      description:
+        'Deprecated: RAM principals (e.g. `acs:ram::<account id>:root`) allowed to assume the role; with `services` and `version` they make a one-statement trust policy. Read back from the policy.',
+    }),
+    services: attr.set('string', {
+      optional: true,
+      computed: true,
+      deprecated: 'Use assume_role_policy_document instead.',
+      conflictsWith: ['assume_role_policy_document', 'document'],
+      description: 'Deprecated: cloud services (e.g. `ecs.aliyuncs.com`) allowed to assume the role, in the policy made with `ram_users`.',
+    }),
+    version: attr.string({
+      optional: true,
+      default: '1',
+      validators: [v.oneOf('1')],
+      deprecated: 'Use assume_role_policy_document instead.',
+      conflictsWith: ['assume_role_policy_document', 'document'],
+      description: 'Deprecated: `Version` of the policy made from `ram_users` and `services`; read back from the policy.',
     }),
     description: attr.string({ optional: true, validators: [v.length(0, 1024)], description: 'Description, at most 1024 characters.' }),
     max_session_duration: attr.int({

@@ -280,12 +280,68 @@ export const describeAvailableResourceSpec = defineAction({
   }),
 });
 
+/**
+ * DescribePrice for one instance type (ResourceType `instance`): the list price of the type
+ * alone, per `PriceUnit` (Hour for pay-as-you-go, Month or Year for subscription).
+ */
+export const describePriceSpec = defineAction({
+  ...ECS,
+  action: 'DescribePrice',
+  params: [
+    regionParam(),
+    { name: 'ResourceType', kind: 'scalar', type: 'string', enum: ['instance'], errorCode: 'InvalidResourceType.NotSupported' },
+    { name: 'InstanceType', kind: 'scalar', type: 'string' },
+    { name: 'ZoneId', kind: 'scalar', type: 'string' },
+    { name: 'PriceUnit', kind: 'scalar', type: 'string', enum: ['Hour', 'Month', 'Year'], errorCode: 'InvalidPriceUnit.ValueNotSupported' },
+    { name: 'Period', kind: 'scalar', type: 'integer', min: 1 },
+    { name: 'Amount', kind: 'scalar', type: 'integer', min: 1, max: 1000 },
+    { name: 'SpotStrategy', kind: 'scalar', type: 'string', enum: ['NoSpot', 'SpotWithPriceLimit', 'SpotAsPriceGo'] },
+    ...ownerParams,
+  ],
+  errors: ['InvalidResourceType.NotSupported', 'InvalidPriceUnit.ValueNotSupported', 'InvalidInstanceType.ValueNotSupported'],
+  response: r.response({
+    PriceInfo: r.object({
+      Price: r.object({
+        OriginalPrice: r.float,
+        ...r.defaults({ DiscountPrice: r.float, TradePrice: r.float, Currency: r.string }),
+      }),
+    }),
+  }),
+});
+
 export const zoneActionSpecs: readonly ActionSpec[] = [
   describeZonesSpec,
   describeInstanceTypesSpec,
   describeInstanceTypeFamiliesSpec,
   describeAvailableResourceSpec,
+  describePriceSpec,
 ];
+
+/** DescribeImageSupportInstanceTypes: the instance types that can boot an image (served by the images family). */
+export const describeImageSupportInstanceTypesSpec = defineAction({
+  ...ECS,
+  action: 'DescribeImageSupportInstanceTypes',
+  // The SDK model has no OwnerAccount here.
+  params: [
+    regionParam(),
+    { name: 'ImageId', kind: 'scalar', type: 'string', required: true },
+    ...ownerParams.filter((p) => p.name !== 'OwnerAccount'),
+  ],
+  errors: ['InvalidImageId.NotFound'],
+  response: r.response({
+    ImageId: r.string,
+    ...r.defaults({
+      RegionId: r.string,
+      InstanceTypes: r.list(
+        'InstanceType',
+        r.object({
+          InstanceTypeId: r.string,
+          ...r.defaults({ InstanceTypeFamily: r.string, CpuCoreCount: r.integer, MemorySize: r.float }),
+        }),
+      ),
+    }),
+  }),
+});
 
 export const zoneErrorSpecs: readonly ErrorSpec[] = [
   { code: 'InvalidNextToken', status: 400, message: 'The specified NextToken is not valid.' },
@@ -296,6 +352,8 @@ export const zoneErrorSpecs: readonly ErrorSpec[] = [
     message:
       'The specified DestinationResource is not valid: allowed values are Zone, IoOptimized, InstanceType, SystemDisk, DataDisk, Network and ddh.',
   },
+  { code: 'InvalidResourceType.NotSupported', status: 400, message: 'The specified ResourceType is not supported: use instance.' },
+  { code: 'InvalidPriceUnit.ValueNotSupported', status: 400, message: 'The specified PriceUnit is not valid: use Hour, Month or Year.' },
   {
     code: 'Invalid.ResourceType',
     status: 400,
