@@ -3,3 +3,6 @@ export { createImage } from './create-image.js';
 export { describeImages } from './describe-images.js';
 export { modifyImageAttribute } from './modify-image-attribute.js';
 export { deleteImage } from './delete-image.js';
+export { importImage } from './import-image.js';
+export { exportImage } from './export-image.js';
+export { describeTasks, describeTaskAttribute } from './tasks.js';

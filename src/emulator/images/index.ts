@@ -5,6 +5,7 @@
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
+import { imageTransferActions, imageTransferErrors } from '../../spec/ecs/image-transfer.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
 import * as handlers from './handlers.js';
 import { imagesMigrations } from './migrations.js';
@@ -16,9 +17,14 @@ import { tagParamErrors } from '../tags/validate.js';
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
-  specs: imagesActions,
+  specs: [...imagesActions, ...imageTransferActions],
   handlers,
-  errors: [...imagesErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
+  errors: [
+    ...imagesErrors,
+    ...imageTransferErrors,
+    ...tagParamErrors,
+    ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound'),
+  ],
   migrations: imagesMigrations,
   seed: (db, account) => {
     if (!account) seedPublicImages(db);
