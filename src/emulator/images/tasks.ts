@@ -79,7 +79,7 @@ export const describeTasks: HandlerOf<typeof describeTasksSpec> = (ctx, input) =
   const now = ctx.now();
   const all = tasksOf(ctx.db, ctx.account.accountId, ctx.regionId)
     .map((t) => ({ t, s: taskStatus(t, now).status }))
-    .filter(({ t, s }) => (!ids || ids.has(t.id)) && (!resources || resources.has(t.resourceId)))
+    .filter(({ t }) => (!ids || ids.has(t.id)) && (!resources || resources.has(t.resourceId)))
     .filter(({ t, s }) => (!input.TaskAction || t.action === input.TaskAction) && (!wanted || s === wanted));
   const page = input.PageNumber ?? 1;
   const size = input.PageSize ?? 10;
