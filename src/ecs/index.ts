@@ -19,6 +19,7 @@ export { encodeInput } from './encode.js';
 export { defaultEndpoint, type ProductKey } from './endpoints.js';
 export * from './images.js';
 export * from './image-transfer.js';
+export { deleteOssObject, ossObjectExists } from './oss.js';
 export * from './tags.js';
 export * from './resource-groups.js';
 export * from './instances.js';
