@@ -12,6 +12,7 @@ import { ossClient, ossErrorCode } from '../emulator/test-support/oss-client.js'
 import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
 import { destroySteps, importVerify, runSteps } from './steps-harness.js';
+import { tf } from './image-harness.js';
 
 let h: ExampleHarness;
 before(async () => {
@@ -107,6 +108,12 @@ test(
     assert.match(obj.content.toString(), new RegExp(`image: ${imageId}`));
 
     await importVerify(h, run, 'alicloud_image_import.default', [], h.fullProviderBlock);
+    const again = exampleWorkspace(h, imported('tf-acc-renamed', 'renamed') + exported);
+    await tf(again, ['import', 'alicloud_image_export.default', `${imageId}:tf-acc-exports:golden`]);
+    const back = (await again.state()).values.root_module.resources.find(
+      (r: { address: string }) => r.address === 'alicloud_image_export.default',
+    );
+    assert.deepEqual(back?.values, { id: imageId, image_id: imageId, oss_bucket: 'tf-acc-exports', oss_prefix: 'golden', timeouts: null });
     await destroySteps(run);
     assert.equal((await ossErrorCode(exportsBucket.get(key))).code, 'NoSuchKey', 'destroy deletes the exported object');
     assert.equal(await describeImage(h.client, imageId), undefined, 'destroy deletes the imported image');

@@ -92,14 +92,12 @@ describe('ImportImage, ExportImage and their tasks', () => {
     const noMapping = await sdkError(h.client().importImage(new E.ImportImageRequest({ regionId: REGION })));
     assert.equal(noMapping.code, 'MissingParameter.DiskDeviceMapping');
     const badFormat = await sdkError(
-      h
-        .client()
-        .importImage(
-          new E.ImportImageRequest({
-            regionId: REGION,
-            diskDeviceMapping: [mapping('disk-images', 'golden/system.qcow2', { format: 'ISO' })],
-          }),
-        ),
+      h.client().importImage(
+        new E.ImportImageRequest({
+          regionId: REGION,
+          diskDeviceMapping: [mapping('disk-images', 'golden/system.qcow2', { format: 'ISO' })],
+        }),
+      ),
     );
     assert.equal(badFormat.code, 'InvalidImageFormat.Malformed');
     const after = (
@@ -110,15 +108,13 @@ describe('ImportImage, ExportImage and their tasks', () => {
 
   test('exports an Available image to the bucket as <prefix>_<imageId>_system.raw.tar.gz, read back with the OSS client', async () => {
     const id = (
-      await h
-        .client()
-        .importImage(
-          new E.ImportImageRequest({
-            regionId: REGION,
-            imageName: 'to-export',
-            diskDeviceMapping: [mapping('disk-images', 'golden/system.qcow2')],
-          }),
-        )
+      await h.client().importImage(
+        new E.ImportImageRequest({
+          regionId: REGION,
+          imageName: 'to-export',
+          diskDeviceMapping: [mapping('disk-images', 'golden/system.qcow2')],
+        }),
+      )
     ).body!.imageId!;
     const early = await sdkError(
       h.client().exportImage(new E.ExportImageRequest({ regionId: REGION, imageId: id, OSSBucket: 'disk-images' })),

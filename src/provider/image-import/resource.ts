@@ -73,6 +73,11 @@ export const imageImportResource = defineResource<typeof imageImportSchema, Alib
     importId: IMPORT_ID,
   },
   configValidators: [checkConfig],
+  // Adding or removing a disk replaces the image, like a changed disk (the list itself is not requiresReplace, see schema.ts).
+  async modifyPlan(req) {
+    const wanted = req.config?.disk_device_mapping;
+    if (req.prior && wanted && wanted.length !== req.prior.disk_device_mapping.length) req.requireReplace('disk_device_mapping');
+  },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
     const deadline = new Deadline(timeouts.create);
