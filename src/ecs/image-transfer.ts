@@ -8,7 +8,8 @@ import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
-import { waitFor, type WaitClock } from './wait.js';
+import type { ImageWaitOptions } from './images.js';
+import { waitFor } from './wait.js';
 
 export type ImportImageInput = ClientInputOf<typeof importImageSpec>;
 export type ExportImageInput = ClientInputOf<typeof exportImageSpec>;
@@ -70,15 +71,10 @@ export async function describeTaskAttribute(
   }
 }
 
-export interface TaskWaitOptions {
-  timeoutMs: number;
-  signal?: AbortSignal;
+/** The image waiters' options, with progress reported per task answer. */
+export type TaskWaitOptions = Omit<ImageWaitOptions, 'onProgress' | 'notFoundGraceMs'> & {
   onProgress?(task: TaskAttribute | undefined): void;
-  firstDelayMs?: number;
-  minIntervalMs?: number;
-  maxIntervalMs?: number;
-  clock?: WaitClock;
-}
+};
 
 /**
  * Wait until the task is `Finished`. Unlike the official provider (which lists image states as its

@@ -6,7 +6,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { ARCHITECTURES, BOOT_MODES, ECS_VERSION, PLATFORMS, descriptionParam, imageNameParam, tagsParam } from './images.js';
-import { dryRunParam, pageNumberParam, pageSizeParam, regionIdParam } from './params.js';
+import { clientTokenParam, dryRunParam, pageNumberParam, pageSizeParam, regionIdParam } from './params.js';
 import { r } from './shape.js';
 
 /** Disk image formats ImportImage reads (`qcow2` is also accepted in lower case, as the Go provider sends it). */
@@ -132,15 +132,7 @@ export const importImageSpec = defineAction({
     roleNameParam,
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagsParam(),
-    {
-      kind: 'scalar',
-      name: 'ClientToken',
-      type: 'string',
-      maxLength: 64,
-      pattern: '^[\\x20-\\x7e]*$',
-      emptyIsAbsent: true,
-      description: 'Idempotency key, at most 64 ASCII characters.',
-    },
+    clientTokenParam,
     dryRunParam,
     ...ownerIds,
   ],
