@@ -35,6 +35,8 @@ const RESOURCES = [
   'alicloud_ecs_key_pair',
   'alicloud_key_pair',
   'alicloud_ram_role',
+  'alicloud_image_import',
+  'alicloud_image_export',
 ];
 const DATA_SOURCES = [
   'alicloud_images',

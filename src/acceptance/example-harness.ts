@@ -8,6 +8,11 @@ import { AlibabaCloudClient } from '../ecs/index.js';
 import { emulatorProviderBlock } from '../cli/emulator-block.js';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../testing/terraform.js';
 import { REGION, startHarness, type Harness } from './image-harness.js';
+import { ossClient } from '../emulator/test-support/oss-client.js';
+
+/** The bucket and object the `alicloud_image_import` / `alicloud_image_export` examples read. */
+export const EXAMPLE_BUCKET = 'my-image-bucket';
+export const EXAMPLE_OBJECT = 'images/ubuntu-22.04.qcow2';
 
 export interface ExampleHarness extends Harness {
   /** Client with every product endpoint on the emulator. */
@@ -28,6 +33,10 @@ export async function startExampleHarness(): Promise<ExampleHarness> {
     protocol: 'HTTP',
     endpoints: { ecs: h.emu.endpoint, vpc: h.emu.endpoint, resourcemanager: h.emu.endpoint },
   });
+  // The bucket and disk image file the image import/export examples name (OSS has no seed).
+  const oss = ossClient(h.emu.endpoint, { bucket: EXAMPLE_BUCKET, region: REGION });
+  await oss.putBucket(EXAMPLE_BUCKET);
+  await oss.put(EXAMPLE_OBJECT, Buffer.from('QFI\xfb example disk image', 'latin1'));
   return Object.assign(h, { client, account: DEFAULT_ACCOUNT_ID, fullProviderBlock });
 }
 

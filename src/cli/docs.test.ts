@@ -103,9 +103,9 @@ test('the provider page documents endpoints, protocol, environment variables and
   const env = environmentVariables().map(([n]) => n);
   assert.ok(env.includes('ALICLOUD_SECRET_KEY') && env.includes('VPC_ENDPOINT'), env.join(','));
   const ignored = ignoredArguments();
-  assert.ok(ignored.includes('account_id') && ignored.includes('endpoints.oss'), ignored.join(', '));
+  assert.ok(ignored.includes('account_id') && ignored.includes('endpoints.oos'), ignored.join(', '));
   assert.ok(!ignored.includes('assume_role') && !ignored.includes('ecs_role_name'), 'credential modes are served, not ignored');
-  assert.ok(!ignored.includes('endpoints.ecs') && !ignored.includes('region'));
+  assert.ok(!ignored.includes('endpoints.ecs') && !ignored.includes('endpoints.oss') && !ignored.includes('region'));
   assert.match(md, /### `assume_role`/);
   assert.match(md, /protocol {3}= "HTTP"/);
 });

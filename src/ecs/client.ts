@@ -129,6 +129,17 @@ export class AlibabaCloudClient {
     return this.mutationCount;
   }
 
+  /** The key pair requests are signed with now (static, or the credentials source's current one), for OSS calls made outside the SDK. */
+  async currentKeys(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> {
+    const o = this.options;
+    if (o.credentials) return o.credentials.get();
+    return {
+      accessKeyId: o.accessKeyId!,
+      accessKeySecret: o.accessKeySecret!,
+      ...(o.securityToken ? { securityToken: o.securityToken } : {}),
+    };
+  }
+
   /** The host[:port] used for `product`: the override when given, else the SDK default for the region. */
   endpointFor(product: ProductKey): string {
     return this.options.endpoints?.[product] || defaultEndpoint(product, this.region);

@@ -6,7 +6,7 @@
  */
 
 /** Products the client can address. Keys match the provider block's `endpoints { ... }`. */
-export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager' | 'sts' | 'ram';
+export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager' | 'sts' | 'ram' | 'oss';
 
 /** Special ECS regions from `@alicloud/ecs20140526`'s endpoint map (the rest follow the regional rule). */
 const ECS_SPECIAL: Readonly<Record<string, string>> = {
@@ -60,6 +60,8 @@ export function defaultEndpoint(product: ProductKey, region: string): string {
       return `sts.${region}.aliyuncs.com`;
     case 'ram':
       return 'ram.aliyuncs.com';
+    case 'oss':
+      return `oss-${region}.aliyuncs.com`;
   }
 }
 
@@ -77,7 +79,7 @@ export function productLabel(key: ProductKey): string {
 
 /** Products whose actions carry no RegionId (account-wide or global services). */
 export function isRegionless(key: ProductKey): boolean {
-  return key === 'resourcemanager' || key === 'sts' || key === 'ram';
+  return key === 'resourcemanager' || key === 'sts' || key === 'ram' || key === 'oss';
 }
 
 /** Check an endpoint override: host[:port], no scheme, no path. */

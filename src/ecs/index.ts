@@ -18,6 +18,8 @@ export { clientToken, randomClientToken } from './client-token.js';
 export { encodeInput } from './encode.js';
 export { defaultEndpoint, type ProductKey } from './endpoints.js';
 export * from './images.js';
+export * from './image-transfer.js';
+export { deleteOssObject, ossObjectExists } from './oss.js';
 export * from './tags.js';
 export * from './resource-groups.js';
 export * from './instances.js';

@@ -19,6 +19,7 @@ import { imagesFamily } from './images/index.js';
 import { ramFamily } from './ram/index.js';
 import { stsFamily } from './sts/index.js';
 import { instanceRamRolesFamily } from './instance-ram-roles/index.js';
+import { ossFamily } from './oss/index.js';
 
 export const families: Family[] = [
   regionsFamily,
@@ -36,4 +37,5 @@ export const families: Family[] = [
   ramFamily,
   stsFamily,
   instanceRamRolesFamily,
+  ossFamily,
 ];

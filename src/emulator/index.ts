@@ -30,6 +30,7 @@ import { FlowControl, withFlowControl, type FlowControlConfig } from './faults/f
 import { NonceStore } from './signature/nonce-store.js';
 import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
+import { withOss } from './oss/listener.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type AccountConfig } from './accounts.js';
 export { DatabaseOpenError, createFolders } from './db/open.js';
@@ -176,17 +177,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const policy = { host, port: () => port, ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}) };
   const requestLog = new RequestLog(logSize);
-  const server = createServer(
-    { maxHeaderSize: PARSER_MAX_HEADER_BYTES },
-    withAccessChecks(
-      withRequestLog(
-        withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)),
-        requestLog,
-      ),
-      policy,
-      () => endpoint,
-    ),
+  const api = withAccessChecks(
+    withRequestLog(withFaults(withFlowControl(createRequestListener(core), new FlowControl(options.flowControl), credentials)), requestLog),
+    policy,
+    () => endpoint,
   );
+  // OSS (when served) shares the port: its requests are told apart by Host or Authorization (oss/listener.ts).
+  const ossCore = {
+    db,
+    credentials,
+    clock,
+    signatureClock,
+    defaultRegionId: settings.defaultRegionId,
+    regionExists: (r: string) => backend.regionExists(db, r),
+  };
+  const server = createServer({ maxHeaderSize: PARSER_MAX_HEADER_BYTES }, backend.queries.oss ? withOss(api, ossCore, policy) : api);
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket) => {
     // Unparseable HTTP: answer in the ECS error shape, then close.
     if (!socket.writable) return socket.destroy();

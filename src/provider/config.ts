@@ -14,8 +14,8 @@ import { attr, block, defineSchema, v, type ConfigOf } from '../framework/index.
 import type { AlibabaCloudClient, AlibabaCloudClientOptions } from '../ecs/index.js';
 import { isKnownRegion } from './regions.js';
 
-/** Endpoint keys the client uses (`sts` for the assumed roles, `ram` for alicloud_ram_role). */
-const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram'] as const;
+/** Endpoint keys the client uses (`sts` for the assumed roles, `ram` for alicloud_ram_role, `oss` for alicloud_image_export's object). */
+const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram', 'oss'] as const;
 /** Other keys of the official `endpoints` block: accepted, ignored with a warning. */
 const IGNORED_ENDPOINTS = [
   'acr',
@@ -137,7 +137,6 @@ const IGNORED_ENDPOINTS = [
   'onsproxy',
   'oos',
   'opensearch',
-  'oss',
   'ots',
   'polardb',
   'polardbx',
@@ -308,7 +307,7 @@ export const providerSchema = defineSchema({
   blocks: {
     endpoints: block.set({
       description:
-        'Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.',
+        'Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.',
       attributes: endpointAttributes(),
     }),
     assume_role: block.set({

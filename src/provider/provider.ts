@@ -29,6 +29,8 @@ import { vswitchesDataSource } from './data-vswitches/data-source.js';
 import { securityGroupsDataSource } from './data-security-groups/data-source.js';
 import { ramRoleResource } from './ram-role/resource.js';
 import { accountDataSource } from './data-account/data-source.js';
+import { imageImportResource } from './image-import/resource.js';
+import { imageExportResource } from './image-export/resource.js';
 
 /** The client every resource and data source of this provider receives (with the `features` switches). */
 export type { ProviderClient } from './config.js';
@@ -51,6 +53,8 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   ecsDiskAttachmentResource,
   legacyDiskAttachmentResource,
   ramRoleResource,
+  imageImportResource,
+  imageExportResource,
 ];
 
 /** Data sources, one line each. */

@@ -5,6 +5,7 @@
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
+import { imageTransferActions, imageTransferErrors } from '../../spec/ecs/image-transfer.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
 import { describeImageSupportInstanceTypesSpec } from '../../spec/ecs/zones.js';
 import * as handlers from './handlers.js';
@@ -17,9 +18,14 @@ import { tagParamErrors } from '../tags/validate.js';
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
-  specs: [...imagesActions, describeImageSupportInstanceTypesSpec],
+  specs: [...imagesActions, ...imageTransferActions, describeImageSupportInstanceTypesSpec],
   handlers,
-  errors: [...imagesErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
+  errors: [
+    ...imagesErrors,
+    ...imageTransferErrors,
+    ...tagParamErrors,
+    ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound'),
+  ],
   migrations: imagesMigrations,
   seed: (db, account) => {
     if (!account) seedPublicImages(db);

@@ -1,5 +1,6 @@
 import type { Migration } from '../context.js';
 import { clientTokensTableSql } from '../db/client-tokens.js';
+import { imageTransferMigrations } from './transfer-migrations.js';
 
 export const imagesMigrations: readonly Migration[] = [
   {
@@ -54,4 +55,5 @@ export const imagesMigrations: readonly Migration[] = [
     sql: `DROP INDEX IF EXISTS images_by_account;
     CREATE INDEX IF NOT EXISTS images_listing ON images (account_id, region_id, created_at DESC, id, create_seconds, fail, deprecated);`,
   },
+  ...imageTransferMigrations,
 ];

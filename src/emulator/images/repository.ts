@@ -16,6 +16,9 @@ export interface ImageDiskMapping {
   snapshotId: string;
   sizeGiB: number;
   format: string;
+  /** Bucket and object an imported disk came from (ImportImage); absent otherwise. */
+  importOssBucket?: string;
+  importOssObject?: string;
 }
 
 export interface ImageRecord {
@@ -89,10 +92,19 @@ interface MappingRow {
   snapshot_id: string;
   size_gib: number;
   format: string;
+  import_oss_bucket: string;
+  import_oss_object: string;
 }
 
 function toMapping(m: MappingRow): ImageDiskMapping {
-  return { device: m.device, type: m.type, snapshotId: m.snapshot_id, sizeGiB: m.size_gib, format: m.format };
+  return {
+    device: m.device,
+    type: m.type,
+    snapshotId: m.snapshot_id,
+    sizeGiB: m.size_gib,
+    format: m.format,
+    ...(m.import_oss_bucket ? { importOssBucket: m.import_oss_bucket, importOssObject: m.import_oss_object } : {}),
+  };
 }
 
 function mappings(db: Database.Database, imageId: string): ImageDiskMapping[] {
@@ -196,9 +208,12 @@ export function insertImage(db: Database.Database, i: ImageRecord): void {
     );
   if (res.changes === 0) return;
   const ins = db.prepare(
-    'INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib, format) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO image_disk_mappings (image_id, position, device, type, snapshot_id, size_gib, format, import_oss_bucket, import_oss_object)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  i.disks.forEach((d, n) => ins.run(i.id, n, d.device, d.type, d.snapshotId, d.sizeGiB, d.format));
+  i.disks.forEach((d, n) =>
+    ins.run(i.id, n, d.device, d.type, d.snapshotId, d.sizeGiB, d.format, d.importOssBucket ?? '', d.importOssObject ?? ''),
+  );
 }
 
 /** A custom image of the account in the region, or undefined. */

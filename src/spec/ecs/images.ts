@@ -8,7 +8,7 @@
  */
 import type { ActionSpec, ErrorSpec, ObjectParam, RepeatListParam, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
-import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
+import { clientTokenParam, dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
 import { r } from './shape.js';
 import { ecsTagsShape } from './outputs.js';
 
@@ -242,15 +242,7 @@ export const createImageSpec = defineAction({
     // No LicenseType: CreateImage does not take it (SDK CreateImageRequest); ModifyImageAttribute sets it.
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagsParam(),
-    {
-      kind: 'scalar',
-      name: 'ClientToken',
-      type: 'string',
-      maxLength: 64,
-      pattern: '^[\\x20-\\x7e]*$',
-      emptyIsAbsent: true,
-      description: 'Idempotency key, at most 64 ASCII characters.',
-    },
+    clientTokenParam,
     dryRunParam,
     ...ownerParams,
   ],

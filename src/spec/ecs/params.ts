@@ -19,6 +19,17 @@ export const dryRunParam = {
   description: 'Validate only.',
 } as const satisfies ScalarParam;
 
+/** `ClientToken` of the image actions (CreateImage, ImportImage): printable ASCII, at most 64 characters; empty means absent. */
+export const clientTokenParam = {
+  kind: 'scalar',
+  name: 'ClientToken',
+  type: 'string',
+  maxLength: 64,
+  pattern: '^[\\x20-\\x7e]*$',
+  emptyIsAbsent: true,
+  description: 'Idempotency key, at most 64 ASCII characters.',
+} as const satisfies ScalarParam;
+
 /** Owner parameters every ECS and VPC action accepts and ignores (ecs-api.md 1.3). */
 export const ownerParams = [
   { kind: 'scalar', name: 'OwnerId', type: 'long' },

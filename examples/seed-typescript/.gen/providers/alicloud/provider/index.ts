@@ -77,7 +77,7 @@ export interface AlicloudProviderAssumeRoleWithOidc {
 }
 
 /**
- * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.
+ * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.
  */
 export interface AlicloudProviderEndpoints {
   /**
@@ -306,7 +306,7 @@ export interface AlicloudProviderEndpoints {
    */
   readonly oos?: string;
   /**
-   * Custom oss endpoint (not used by this provider).
+   * Custom oss endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_OSS` or `OSS_ENDPOINT`).
    * Terraform: `oss`. Optional.
    */
   readonly oss?: string;
@@ -550,7 +550,7 @@ export interface AlicloudProviderConfig {
    */
   readonly assumeRoleWithOidc?: AlicloudProviderAssumeRoleWithOidc[] | cdktf.IResolvable;
   /**
-   * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts` and `ram` are used; the other keys are accepted and ignored.
+   * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.
    * Terraform block: `endpoints` (set). Items: 0 to any.
    */
   readonly endpoints?: AlicloudProviderEndpoints[] | cdktf.IResolvable;
