@@ -31,6 +31,8 @@ export * from './zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
 export * from './key-pairs.js';
+export * from './instance-renewal.js';
+export * from './instance-ram-roles.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';

@@ -17,6 +17,7 @@ import { zoneActionSpecs } from './ecs/zones.js';
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
 import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
+import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -38,6 +39,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...routeTableActionSpecs,
   ...resourceGroupActionSpecs,
   ...instanceRamRoleActions,
+  ...instanceRenewalActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -64,6 +64,8 @@ export interface InstanceExtra {
   expiredTime?: string;
   renewalStatus?: 'AutoRenewal' | 'Normal' | 'NotRenewal';
   autoRenewPeriod?: number;
+  /** Unit of autoRenewPeriod (`Month` or `Week`). */
+  renewPeriodUnit?: string;
   periodUnit?: string;
   spotStrategy?: string;
   spotPriceLimit?: number;

@@ -117,6 +117,7 @@ function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: numbe
           periodUnit: term.unit,
           renewalStatus: input.AutoRenew === true ? 'AutoRenewal' : 'Normal',
           autoRenewPeriod: input.AutoRenew === true ? (input.AutoRenewPeriod ?? 1) : undefined,
+          renewPeriodUnit: input.AutoRenew === true ? term.unit : undefined,
         }
       : {}),
     keyPairName: input.KeyPairName,

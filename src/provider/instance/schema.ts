@@ -5,6 +5,7 @@
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } from '../../spec/ecs/instance-lifecycle.js';
 import { tagsParam } from '../../spec/ecs/images.js';
+import { RENEWAL_STATUSES } from '../../spec/ecs/instance-renewal.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 
@@ -235,6 +236,34 @@ export const instanceSchema = defineSchema({
       description:
         'Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.',
       meta: { ecs: 'SecurityEnhancementStrategy' },
+    }),
+    renewal_status: attr.string({
+      optional: true,
+      default: 'Normal',
+      validators: [v.oneOf(...RENEWAL_STATUSES)],
+      description:
+        'Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.',
+      meta: { ecs: 'RenewalStatus' },
+    }),
+    auto_renew_period: attr.int({
+      optional: true,
+      default: 1,
+      validators: [
+        v.custom<number>('1, 2, 3, 6 or 12', (n) => ([1, 2, 3, 6, 12].includes(n) ? undefined : `must be 1, 2, 3, 6 or 12, got ${n}`)),
+      ],
+      description:
+        'Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.',
+      meta: { ecs: 'AutoRenewPeriod' },
+    }),
+    role_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [
+        v.pattern(/^[A-Za-z0-9.-]{0,64}$/, 'a RAM role name: up to 64 letters, digits, periods and hyphens ("" detaches the role)'),
+      ],
+      description:
+        'RAM role (`alicloud_ram_role`, trusting `ecs.aliyuncs.com`) the instance carries; attached after creation (AttachInstanceRamRole) and changed in place (DetachInstanceRamRole of the old one, then AttachInstanceRamRole); `""` detaches it. If not set, the role the instance has.',
+      meta: { ecs: 'RamRoleName' },
     }),
     force_delete: attr.bool({
       optional: true,

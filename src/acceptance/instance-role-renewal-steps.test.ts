@@ -1,0 +1,152 @@
+/**
+ * Acceptance (real terraform, in-process emulator): alicloud_instance's `role_name`,
+ * `renewal_status` and `auto_renew_period` step by step on one instance, every step in place and
+ * clean: a role and a renewal set on a pay-as-you-go instance (the renewal waits for PrePaid), the
+ * switch to PrePaid applying it, role swapped, detached (`""`) and attached again, renewal changed;
+ * the last one checked against the emulator through the client; import verified; destroy (force_delete)
+ * leaves nothing. Plan-time refusals of renewal values ECS does not sell end the file.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { describeInstanceDetail, describeInstanceRamRoleName, describeInstanceRenewal } from '../ecs/index.js';
+import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
+import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { tf } from './image-harness.js';
+import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
+
+let h: ExampleHarness;
+before(async () => {
+  if (terraformAvailable()) h = await startExampleHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+const A = 'alicloud_instance.default';
+const ECS_TRUST = JSON.stringify({
+  Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['ecs.aliyuncs.com'] } }],
+  Version: '1',
+});
+
+const dependence = `
+data "alicloud_zones" "default" {
+  available_resource_creation = "Instance"
+}
+data "alicloud_instance_types" "default" {
+  availability_zone = data.alicloud_zones.default.zones[0].id
+  cpu_core_count    = 2
+  memory_size       = 4
+}
+data "alicloud_images" "default" {
+  name_regex   = "^ubuntu"
+  owners       = "system"
+  architecture = "x86_64"
+}
+resource "alicloud_vpc" "default" {
+  vpc_name   = "tf-role-renewal"
+  cidr_block = "172.16.0.0/16"
+}
+resource "alicloud_vswitch" "default" {
+  vpc_id     = alicloud_vpc.default.id
+  cidr_block = "172.16.0.0/24"
+  zone_id    = data.alicloud_zones.default.zones[0].id
+}
+resource "alicloud_security_group" "default" {
+  vpc_id = alicloud_vpc.default.id
+}
+resource "alicloud_ram_role" "default" {
+  count                       = 2
+  role_name                   = "tf-instance-role-\${count.index}"
+  assume_role_policy_document = ${JSON.stringify(ECS_TRUST)}
+}
+`;
+
+function config(extra: Record<string, string>): string {
+  const args: Record<string, string> = {
+    image_id: 'data.alicloud_images.default.images[0].id',
+    instance_type: 'data.alicloud_instance_types.default.instance_types[0].id',
+    vswitch_id: 'alicloud_vswitch.default.id',
+    security_groups: '[alicloud_security_group.default.id]',
+    instance_name: '"tf-role-renewal"',
+    ...extra,
+  };
+  return `${dependence}
+resource "alicloud_instance" "default" {
+${Object.entries(args)
+  .map(([k, v]) => `  ${k} = ${v}`)
+  .join('\n')}
+}
+`;
+}
+
+const ROLE0 = 'alicloud_ram_role.default[0].role_name';
+const ROLE1 = 'alicloud_ram_role.default[1].role_name';
+const PREPAID = { instance_charge_type: '"PrePaid"', period: '1', force_delete: 'true' };
+
+test(
+  'alicloud_instance: role_name and the subscription renewal change in place, read back, import and destroy',
+  { timeout: 600_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const steps: Step[] = [
+      {
+        name: 'create PostPaid with a role and an AutoRenewal kept for later',
+        config: config({ role_name: ROLE0, renewal_status: '"AutoRenewal"', auto_renew_period: '3' }),
+        expect: {
+          [A]: { role_name: 'tf-instance-role-0', renewal_status: 'AutoRenewal', auto_renew_period: 3, instance_charge_type: 'PostPaid' },
+        },
+      },
+      {
+        name: 'PrePaid applies the renewal; the role swaps',
+        config: config({ ...PREPAID, role_name: ROLE1, renewal_status: '"AutoRenewal"', auto_renew_period: '3' }),
+        expect: {
+          [A]: { role_name: 'tf-instance-role-1', renewal_status: 'AutoRenewal', auto_renew_period: 3, instance_charge_type: 'PrePaid' },
+        },
+      },
+      {
+        name: 'NotRenewal; the role is detached',
+        config: config({ ...PREPAID, role_name: '""', renewal_status: '"NotRenewal"', auto_renew_period: '3' }),
+        expect: { [A]: { role_name: '', renewal_status: 'NotRenewal' } },
+      },
+      {
+        name: 'AutoRenewal for 6 months; a role again',
+        config: config({ ...PREPAID, role_name: ROLE0, renewal_status: '"AutoRenewal"', auto_renew_period: '6' }),
+        expect: { [A]: { role_name: 'tf-instance-role-0', renewal_status: 'AutoRenewal', auto_renew_period: 6 } },
+      },
+    ];
+    const run = await runSteps(
+      h,
+      steps.map((s) => ({ ...s, sameIdAs: s === steps[0] ? [] : [A] })),
+      h.fullProviderBlock,
+    );
+    const id = (await run.values(A)).id as string;
+    assert.equal(await describeInstanceRamRoleName(h.client, id), 'tf-instance-role-0');
+    assert.deepEqual(await describeInstanceRenewal(h.client, id), { renewalStatus: 'AutoRenewal', duration: 6, periodUnit: 'Month' });
+    // force_delete is configuration only (the official test ignores it too).
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run', 'force_delete'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.equal(await describeInstanceDetail(h.client, id), undefined);
+  },
+);
+
+test('alicloud_instance: renewal values ECS does not sell are refused at plan, naming the attribute', async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
+  try {
+    for (const [extra, pattern] of [
+      [{ auto_renew_period: '5' }, /auto_renew_period[\s\S]*must be 1, 2, 3, 6 or 12, got 5/],
+      [{ renewal_status: '"Sometimes"' }, /renewal_status[\s\S]*AutoRenewal[\s\S]*Normal[\s\S]*NotRenewal/],
+      [
+        { ...PREPAID, period_unit: '"Week"', renewal_status: '"AutoRenewal"', auto_renew_period: '6' },
+        /weekly renewals are 1 to 4\s+weeks/,
+      ],
+      [{ role_name: '"bad/role"' }, /role_name[\s\S]*RAM role name/],
+    ] as const) {
+      ws.writeFile('main.tf', config(extra));
+      const r = await tf(ws, ['validate'], 1);
+      assert.match(r.stdout + r.stderr, pattern);
+    }
+  } finally {
+    ws.cleanup();
+  }
+});
