@@ -1,8 +1,9 @@
 /**
  * Acceptance (real terraform, in-process emulator): alicloud_instance's `role_name`,
- * `renewal_status` and `auto_renew_period` step by step on one instance, every step in place and
+ * `renewal_status`, `auto_renew_period` and the secondary private IPs step by step on one instance, every step in place and
  * clean: a role and a renewal set on a pay-as-you-go instance (the renewal waits for PrePaid), the
- * switch to PrePaid applying it, role swapped, detached (`""`) and attached again, renewal changed;
+ * switch to PrePaid applying it, role swapped, detached (`""`) and attached again, renewal changed; secondary
+ * addresses by count (2, then 3), then as a list (replacing the picked ones), then one swapped;
  * the last one checked against the emulator through the client; import verified; destroy (force_delete)
  * leaves nothing. Plan-time refusals of renewal values ECS does not sell end the file.
  */
@@ -81,37 +82,81 @@ ${Object.entries(args)
 
 const ROLE0 = 'alicloud_ram_role.default[0].role_name';
 const ROLE1 = 'alicloud_ram_role.default[1].role_name';
+const IPS = (...n: number[]) => `[${n.map((x) => `"172.16.0.${x}"`).join(', ')}]`;
 const PREPAID = { instance_charge_type: '"PrePaid"', period: '1', force_delete: 'true' };
 
 test(
-  'alicloud_instance: role_name and the subscription renewal change in place, read back, import and destroy',
+  'alicloud_instance: role_name, the subscription renewal and secondary private IPs change in place, read back, import and destroy',
   { timeout: 600_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
     const steps: Step[] = [
       {
-        name: 'create PostPaid with a role and an AutoRenewal kept for later',
-        config: config({ role_name: ROLE0, renewal_status: '"AutoRenewal"', auto_renew_period: '3' }),
+        name: 'create PostPaid with a role, two secondary IPs and an AutoRenewal kept for later',
+        config: config({
+          role_name: ROLE0,
+          renewal_status: '"AutoRenewal"',
+          auto_renew_period: '3',
+          secondary_private_ip_address_count: '2',
+        }),
         expect: {
-          [A]: { role_name: 'tf-instance-role-0', renewal_status: 'AutoRenewal', auto_renew_period: 3, instance_charge_type: 'PostPaid' },
+          [A]: {
+            role_name: 'tf-instance-role-0',
+            renewal_status: 'AutoRenewal',
+            auto_renew_period: 3,
+            instance_charge_type: 'PostPaid',
+            secondary_private_ip_address_count: 2,
+          },
         },
       },
       {
-        name: 'PrePaid applies the renewal; the role swaps',
-        config: config({ ...PREPAID, role_name: ROLE1, renewal_status: '"AutoRenewal"', auto_renew_period: '3' }),
+        name: 'PrePaid applies the renewal; the role swaps; a third secondary IP',
+        config: config({
+          ...PREPAID,
+          role_name: ROLE1,
+          renewal_status: '"AutoRenewal"',
+          auto_renew_period: '3',
+          secondary_private_ip_address_count: '3',
+        }),
         expect: {
-          [A]: { role_name: 'tf-instance-role-1', renewal_status: 'AutoRenewal', auto_renew_period: 3, instance_charge_type: 'PrePaid' },
+          [A]: {
+            role_name: 'tf-instance-role-1',
+            renewal_status: 'AutoRenewal',
+            auto_renew_period: 3,
+            instance_charge_type: 'PrePaid',
+            secondary_private_ip_address_count: 3,
+          },
         },
       },
       {
-        name: 'NotRenewal; the role is detached',
-        config: config({ ...PREPAID, role_name: '""', renewal_status: '"NotRenewal"', auto_renew_period: '3' }),
-        expect: { [A]: { role_name: '', renewal_status: 'NotRenewal' } },
+        name: 'NotRenewal; the role is detached; secondary IPs as a list',
+        config: config({
+          ...PREPAID,
+          role_name: '""',
+          renewal_status: '"NotRenewal"',
+          auto_renew_period: '3',
+          secondary_private_ips: IPS(200, 201),
+        }),
+        expect: { [A]: { role_name: '', renewal_status: 'NotRenewal', secondary_private_ips: ['172.16.0.200', '172.16.0.201'] } },
       },
       {
-        name: 'AutoRenewal for 6 months; a role again',
-        config: config({ ...PREPAID, role_name: ROLE0, renewal_status: '"AutoRenewal"', auto_renew_period: '6' }),
-        expect: { [A]: { role_name: 'tf-instance-role-0', renewal_status: 'AutoRenewal', auto_renew_period: 6 } },
+        name: 'AutoRenewal for 6 months; a role again; one secondary IP swapped',
+        config: config({
+          ...PREPAID,
+          role_name: ROLE0,
+          renewal_status: '"AutoRenewal"',
+          auto_renew_period: '6',
+          secondary_private_ips: IPS(200, 202),
+        }),
+        expect: {
+          [A]: {
+            role_name: 'tf-instance-role-0',
+            renewal_status: 'AutoRenewal',
+            auto_renew_period: 6,
+            secondary_private_ips: ['172.16.0.200', '172.16.0.202'],
+            secondary_private_ip_address_count: 2,
+          },
+        },
       },
     ];
     const run = await runSteps(
@@ -122,6 +167,7 @@ test(
     const id = (await run.values(A)).id as string;
     assert.equal(await describeInstanceRamRoleName(h.client, id), 'tf-instance-role-0');
     assert.deepEqual(await describeInstanceRenewal(h.client, id), { renewalStatus: 'AutoRenewal', duration: 6, periodUnit: 'Month' });
+    assert.deepEqual((await describeInstanceDetail(h.client, id))?.SecondaryPrivateIps, ['172.16.0.200', '172.16.0.202']);
     // force_delete is configuration only (the official test ignores it too).
     await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run', 'force_delete'], h.fullProviderBlock);
     await destroySteps(run);
@@ -141,6 +187,8 @@ test('alicloud_instance: renewal values ECS does not sell are refused at plan, n
         /weekly renewals are 1 to 4\s+weeks/,
       ],
       [{ role_name: '"bad/role"' }, /role_name[\s\S]*RAM role name/],
+      [{ secondary_private_ips: IPS(200), secondary_private_ip_address_count: '1' }, /secondary_private_ip/],
+      [{ secondary_private_ip_address_count: '11' }, /secondary_private_ip_address_count/],
     ] as const) {
       ws.writeFile('main.tf', config(extra));
       const r = await tf(ws, ['validate'], 1);

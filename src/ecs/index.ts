@@ -33,6 +33,7 @@ export * from './instance-lifecycle.js';
 export * from './key-pairs.js';
 export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';
+export * from './private-ips.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';

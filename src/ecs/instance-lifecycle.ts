@@ -70,6 +70,10 @@ export type InstanceDetail = Pick<
   PrivateIp: string;
   PublicIp: string;
   Tags: Record<string, string>;
+  /** Id of the primary network interface ('' when DescribeInstances lists none). */
+  PrimaryNetworkInterfaceId: string;
+  /** Secondary private IPv4 addresses of the primary network interface. */
+  SecondaryPrivateIps: string[];
 };
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
@@ -93,6 +97,7 @@ export async function runInstance(
 export function instanceDetail(i: Instance): InstanceDetail {
   const tags: Record<string, string> = {};
   for (const t of i.Tags.Tag) tags[t.TagKey] = t.TagValue;
+  const primary = i.NetworkInterfaces.NetworkInterface.find((n) => n.Type === 'Primary') ?? i.NetworkInterfaces.NetworkInterface[0];
   return {
     InstanceId: i.InstanceId,
     InstanceName: i.InstanceName,
@@ -125,6 +130,8 @@ export function instanceDetail(i: Instance): InstanceDetail {
     PrivateIp: i.VpcAttributes.PrivateIpAddress.IpAddress[0] ?? '',
     PublicIp: i.PublicIpAddress.IpAddress[0] ?? i.EipAddress.IpAddress,
     Tags: tags,
+    PrimaryNetworkInterfaceId: primary?.NetworkInterfaceId ?? '',
+    SecondaryPrivateIps: (primary?.PrivateIpSets.PrivateIpSet ?? []).filter((s) => !s.Primary).map((s) => s.PrivateIpAddress),
   };
 }
 

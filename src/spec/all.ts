@@ -18,6 +18,7 @@ import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js'
 import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
+import { privateIpActions } from './ecs/private-ips.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -40,6 +41,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...resourceGroupActionSpecs,
   ...instanceRamRoleActions,
   ...instanceRenewalActions,
+  ...privateIpActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

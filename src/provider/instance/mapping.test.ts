@@ -28,6 +28,8 @@ const detail: InstanceDetail = {
   InstanceChargeType: 'PostPaid',
   InternetChargeType: 'PayByTraffic',
   InternetMaxBandwidthOut: 10,
+  PrimaryNetworkInterfaceId: 'eni-1',
+  SecondaryPrivateIps: ['172.17.3.9', '172.17.3.7'],
   DeletionProtection: false,
   KeyPairName: '',
   ExpiredTime: '2099-12-31T15:59Z',
@@ -63,6 +65,7 @@ test('state from DescribeInstances keeps the unreadable password and the system 
   assert.equal(s.password, 'Secret123!');
   assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
   assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
+  assert.deepEqual([s.secondary_private_ips, s.secondary_private_ip_address_count], [['172.17.3.7', '172.17.3.9'], 2]);
   assert.deepEqual([s.public_ip, s.private_ip, s.status, s.description], ['47.1.2.3', '172.17.3.5', 'Running', null]);
 });
 

@@ -67,6 +67,8 @@ export function fromInstance({ instance: i, disks, roleName, renewal }: Instance
     vswitch_id: optionalString(i.VSwitchId, prior.vswitch_id),
     vpc_id: optionalString(i.VpcId, prior.vpc_id),
     private_ip: i.PrivateIp,
+    secondary_private_ips: [...i.SecondaryPrivateIps].sort(),
+    secondary_private_ip_address_count: i.SecondaryPrivateIps.length,
     instance_name: i.InstanceName,
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,

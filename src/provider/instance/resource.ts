@@ -9,6 +9,7 @@
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
   bindInstanceRamRole,
+  assignPrivateIps,
   bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
@@ -28,6 +29,7 @@ import {
   runInstance,
   startInstance,
   stopInstance,
+  unassignPrivateIps,
   waitInstanceDeleted,
   waitInstanceMatches,
   waitInstanceStatus,
@@ -69,6 +71,8 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidVSwitchId.Mismatch': 'vswitch_id',
   'InvalidInstanceChargeType.ValueNotSupported': 'instance_charge_type',
   'InvalidInternetChargeType.ValueNotSupported': 'internet_charge_type',
+  'InvalidIp.Address.NotFound': 'secondary_private_ips',
+  'InvalidOperation.Ipv4CountExceeded': 'secondary_private_ip_address_count',
   'InvalidRamRole.NotFound': 'role_name',
   'InvalidRamRole.NotEcsRole': 'role_name',
   'InvalidInstance.RamRoleAttached': 'role_name',
@@ -293,6 +297,35 @@ async function changeRenewal(client: AlibabaCloudClient, id: string, plan: Plann
   );
 }
 
+const SECONDARY_IPS: ReadonlySet<string> = new Set(['secondary_private_ips', 'secondary_private_ip_address_count']);
+
+/**
+ * Secondary private IPs of the primary interface, as the official provider changes them: a known
+ * planned list unassigns what left it and assigns what joined it; otherwise a known count assigns
+ * the missing number or unassigns the surplus (the first addresses of `before`).
+ */
+async function changeSecondaryIps(
+  client: AlibabaCloudClient,
+  id: string,
+  before: readonly string[],
+  plan: Planned,
+  changed: ReadonlySet<string>,
+  signal: AbortSignal,
+) {
+  const ips = changed.has('secondary_private_ips') && Array.isArray(plan.secondary_private_ips) ? plan.secondary_private_ips : undefined;
+  const count = changed.has('secondary_private_ip_address_count') ? plan.secondary_private_ip_address_count : undefined;
+  if (ips === undefined && typeof count !== 'number') return;
+  const removed = ips ? before.filter((ip) => !ips.includes(ip)) : count! < before.length ? before.slice(0, before.length - count!) : [];
+  const added = ips ? ips.filter((ip) => !before.includes(ip)) : [];
+  const more = ips ? 0 : Math.max(0, count! - before.length);
+  if (removed.length === 0 && added.length === 0 && more === 0) return;
+  const eni = (await describeInstanceDetail(client, id, { signal }))?.PrimaryNetworkInterfaceId;
+  if (!eni) throw new Error(`instance ${id} lists no primary network interface to change its secondary private IPs on`);
+  if (removed.length > 0) await unassignPrivateIps(client, eni, removed, { signal });
+  if (added.length > 0) await assignPrivateIps(client, eni, { ips: added }, { signal });
+  if (more > 0) await assignPrivateIps(client, eni, { count: more }, { signal });
+}
+
 /** Detach the old RAM role (when there was one), then attach the new one (unless it is ''). */
 async function changeRamRole(
   client: AlibabaCloudClient,
@@ -380,6 +413,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
       // RunInstances can only ask for AutoRenewal; NotRenewal is set afterwards.
       if (plan.instance_charge_type === 'PrePaid' && plan.renewal_status === 'NotRenewal') await changeRenewal(client, id, plan, signal);
+      await changeSecondaryIps(client, id, [], plan, SECONDARY_IPS, signal);
       if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create, signal, stoppedModeOf(plan));
       return readInstance(client, id, plan, signal);
     });
@@ -408,6 +442,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
         await changeChargeType(client, id, plan, timeouts.update, signal);
       if (renewalChanged(plan, prior, changed)) await changeRenewal(client, id, plan, signal);
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
+      await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);

@@ -6,6 +6,7 @@ import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } from '../../spec/ecs/instance-lifecycle.js';
 import { tagsParam } from '../../spec/ecs/images.js';
 import { RENEWAL_STATUSES } from '../../spec/ecs/instance-renewal.js';
+import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 
@@ -85,6 +86,23 @@ export const instanceSchema = defineSchema({
       description:
         'Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).',
       meta: { ecs: 'PrivateIpAddress' },
+    }),
+    secondary_private_ips: attr.set('string', {
+      optional: true,
+      computed: true,
+      conflictsWith: ['secondary_private_ip_address_count'],
+      validators: [v.count(0, MAX_SECONDARY_PRIVATE_IPS, 'secondary private IPs')],
+      elementValidators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
+      description:
+        'Secondary private IPv4 addresses of the primary network interface, assigned after creation and changed in place (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). If not set, the addresses the interface has.',
+    }),
+    secondary_private_ip_address_count: attr.int({
+      optional: true,
+      computed: true,
+      conflictsWith: ['secondary_private_ips'],
+      validators: [v.range(0, MAX_SECONDARY_PRIVATE_IPS)],
+      description:
+        'How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.',
     }),
     instance_name: attr.string({
       optional: true,

@@ -78,7 +78,17 @@ export const describeInstancesSpec = defineAction({
           KeyPairName: r.string,
           CreditSpecification: r.string,
           Memory: r.integer,
-          NetworkInterfaces: r.list('NetworkInterface', r.object({})),
+          NetworkInterfaces: r.list(
+            'NetworkInterface',
+            r.object(
+              r.defaults({
+                NetworkInterfaceId: r.string,
+                Type: r.string,
+                PrimaryIpAddress: r.string,
+                PrivateIpSets: r.list('PrivateIpSet', r.object(r.defaults({ PrivateIpAddress: r.string, Primary: r.boolean }))),
+              }),
+            ),
+          ),
           OperationLocks: r.list(
             'LockReason',
             r.object(
