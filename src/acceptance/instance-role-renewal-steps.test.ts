@@ -1,9 +1,10 @@
 /**
  * Acceptance (real terraform, in-process emulator): alicloud_instance's `role_name`,
- * `renewal_status`, `auto_renew_period` and the secondary private IPs step by step on one instance, every step in place and
+ * `renewal_status`, `auto_renew_period`, the secondary private IPs and the metadata options step by step on one instance, every step in place and
  * clean: a role and a renewal set on a pay-as-you-go instance (the renewal waits for PrePaid), the
  * switch to PrePaid applying it, role swapped, detached (`""`) and attached again, renewal changed; secondary
  * addresses by count (2, then 3), then as a list (replacing the picked ones), then one swapped;
+ * metadata hardened at launch (tokens required, hop limit 2), then the channel disabled in place;
  * the last one checked against the emulator through the client; import verified; destroy (force_delete)
  * leaves nothing. Plan-time refusals of renewal values ECS does not sell end the file.
  */
@@ -83,10 +84,12 @@ ${Object.entries(args)
 const ROLE0 = 'alicloud_ram_role.default[0].role_name';
 const ROLE1 = 'alicloud_ram_role.default[1].role_name';
 const IPS = (...n: number[]) => `[${n.map((x) => `"172.16.0.${x}"`).join(', ')}]`;
+const HARDENED = { http_tokens: '"required"', http_put_response_hop_limit: '2' };
+const OPEN = { http_endpoint: '"disabled"', http_tokens: '"optional"', http_put_response_hop_limit: '2' };
 const PREPAID = { instance_charge_type: '"PrePaid"', period: '1', force_delete: 'true' };
 
 test(
-  'alicloud_instance: role_name, the subscription renewal and secondary private IPs change in place, read back, import and destroy',
+  'alicloud_instance: role_name, the subscription renewal and secondary private IPs and metadata options change in place, read back, import and destroy',
   { timeout: 600_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
@@ -98,6 +101,7 @@ test(
           renewal_status: '"AutoRenewal"',
           auto_renew_period: '3',
           secondary_private_ip_address_count: '2',
+          ...HARDENED,
         }),
         expect: {
           [A]: {
@@ -106,6 +110,9 @@ test(
             auto_renew_period: 3,
             instance_charge_type: 'PostPaid',
             secondary_private_ip_address_count: 2,
+            http_endpoint: 'enabled',
+            http_tokens: 'required',
+            http_put_response_hop_limit: 2,
           },
         },
       },
@@ -117,6 +124,7 @@ test(
           renewal_status: '"AutoRenewal"',
           auto_renew_period: '3',
           secondary_private_ip_address_count: '3',
+          ...HARDENED,
         }),
         expect: {
           [A]: {
@@ -136,8 +144,18 @@ test(
           renewal_status: '"NotRenewal"',
           auto_renew_period: '3',
           secondary_private_ips: IPS(200, 201),
+          ...OPEN,
         }),
-        expect: { [A]: { role_name: '', renewal_status: 'NotRenewal', secondary_private_ips: ['172.16.0.200', '172.16.0.201'] } },
+        expect: {
+          [A]: {
+            role_name: '',
+            renewal_status: 'NotRenewal',
+            secondary_private_ips: ['172.16.0.200', '172.16.0.201'],
+            http_endpoint: 'disabled',
+            http_tokens: 'optional',
+            http_put_response_hop_limit: 2,
+          },
+        },
       },
       {
         name: 'AutoRenewal for 6 months; a role again; one secondary IP swapped',
@@ -147,6 +165,7 @@ test(
           renewal_status: '"AutoRenewal"',
           auto_renew_period: '6',
           secondary_private_ips: IPS(200, 202),
+          ...OPEN,
         }),
         expect: {
           [A]: {

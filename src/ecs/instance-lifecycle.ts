@@ -20,6 +20,7 @@ import {
   stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
 import type { ClientInputOf } from '../spec/ecs/infer.js';
+import { modifyInstanceMetadataOptionsSpec } from '../spec/ecs/instance-metadata.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
@@ -63,6 +64,7 @@ export type InstanceDetail = Pick<
   | 'SpotStrategy'
   | 'SpotPriceLimit'
   | 'CreditSpecification'
+  | 'MetadataOptions'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -75,6 +77,15 @@ export type InstanceDetail = Pick<
   /** Secondary private IPv4 addresses of the primary network interface. */
   SecondaryPrivateIps: string[];
 };
+
+/** Change the instance metadata access options (ModifyInstanceMetadataOptions); the ones left undefined keep their value. */
+export async function modifyInstanceMetadataOptions(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof modifyInstanceMetadataOptionsSpec>,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(modifyInstanceMetadataOptionsSpec, input, opts);
+}
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
 export async function runInstance(
@@ -124,6 +135,7 @@ export function instanceDetail(i: Instance): InstanceDetail {
     SpotStrategy: i.SpotStrategy,
     SpotPriceLimit: i.SpotPriceLimit,
     CreditSpecification: i.CreditSpecification,
+    MetadataOptions: i.MetadataOptions,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,

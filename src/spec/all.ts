@@ -19,6 +19,7 @@ import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchAction
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
+import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -42,6 +43,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceRamRoleActions,
   ...instanceRenewalActions,
   ...privateIpActions,
+  ...instanceMetadataActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -64,6 +64,11 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     SpotPriceLimit: x.spotPriceLimit ?? 0,
     KeyPairName: x.keyPairName ?? '',
     CreditSpecification: x.creditSpecification ?? '',
+    MetadataOptions: {
+      HttpEndpoint: x.httpEndpoint ?? 'enabled',
+      HttpTokens: x.httpTokens ?? 'optional',
+      HttpPutResponseHopLimit: x.httpPutResponseHopLimit ?? 1,
+    },
     DeviceAvailable: true,
     OperationLocks: { LockReason: r.locks.map((l) => ({ LockReason: l.lockReason, LockMsg: l.lockMsg ?? '' })) },
     SecurityGroupIds: { SecurityGroupId: r.securityGroupIds },

@@ -77,6 +77,10 @@ export interface InstanceExtra {
   /** ModifyInstanceVpcAttribute ran since the last start: the next change needs a start first. */
   vpcChangedSinceStart?: boolean;
   creditSpecification?: string;
+  /** Instance metadata access (RunInstances / ModifyInstanceMetadataOptions); absent means enabled, optional, 1. */
+  httpEndpoint?: string;
+  httpTokens?: string;
+  httpPutResponseHopLimit?: number;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */

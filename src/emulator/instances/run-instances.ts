@@ -125,5 +125,8 @@ function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: numbe
     spotPriceLimit: spot === 'SpotWithPriceLimit' ? Number(input.SpotPriceLimit ?? 0) : 0,
     userData: input.UserData,
     securityEnhancementStrategy: input.SecurityEnhancementStrategy,
+    httpEndpoint: input.HttpEndpoint,
+    httpTokens: input.HttpTokens,
+    httpPutResponseHopLimit: input.HttpPutResponseHopLimit,
   };
 }

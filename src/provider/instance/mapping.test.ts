@@ -29,6 +29,7 @@ const detail: InstanceDetail = {
   InternetChargeType: 'PayByTraffic',
   InternetMaxBandwidthOut: 10,
   PrimaryNetworkInterfaceId: 'eni-1',
+  MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
   SecondaryPrivateIps: ['172.17.3.9', '172.17.3.7'],
   DeletionProtection: false,
   KeyPairName: '',
@@ -66,6 +67,7 @@ test('state from DescribeInstances keeps the unreadable password and the system 
   assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
   assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
   assert.deepEqual([s.secondary_private_ips, s.secondary_private_ip_address_count], [['172.17.3.7', '172.17.3.9'], 2]);
+  assert.deepEqual([s.http_endpoint, s.http_tokens, s.http_put_response_hop_limit], ['enabled', 'required', 2]);
   assert.deepEqual([s.public_ip, s.private_ip, s.status, s.description], ['47.1.2.3', '172.17.3.5', 'Running', null]);
 });
 

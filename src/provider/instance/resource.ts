@@ -20,6 +20,7 @@ import {
   joinResourceGroup,
   modifyInstanceAttribute,
   modifyInstanceChargeType,
+  modifyInstanceMetadataOptions,
   modifyInstanceNetworkSpec,
   modifyInstanceRenewal,
   modifyInstanceType,
@@ -441,6 +442,16 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       if (changed.has('instance_charge_type') && plan.instance_charge_type)
         await changeChargeType(client, id, plan, timeouts.update, signal);
       if (renewalChanged(plan, prior, changed)) await changeRenewal(client, id, plan, signal);
+      if ((changed.has('http_endpoint') && plan.http_endpoint) || (changed.has('http_tokens') && plan.http_tokens))
+        await modifyInstanceMetadataOptions(
+          client,
+          {
+            InstanceId: id,
+            HttpEndpoint: (plan.http_endpoint ?? undefined) as 'enabled' | 'disabled' | undefined,
+            HttpTokens: (plan.http_tokens ?? undefined) as 'optional' | 'required' | undefined,
+          },
+          { signal },
+        );
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);

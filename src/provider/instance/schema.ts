@@ -7,6 +7,7 @@ import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } 
 import { tagsParam } from '../../spec/ecs/images.js';
 import { RENEWAL_STATUSES } from '../../spec/ecs/instance-renewal.js';
 import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
+import { HTTP_ENDPOINTS, HTTP_TOKENS } from '../../spec/ecs/instance-metadata.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 
@@ -254,6 +255,30 @@ export const instanceSchema = defineSchema({
       description:
         'Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.',
       meta: { ecs: 'SecurityEnhancementStrategy' },
+    }),
+    http_endpoint: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...HTTP_ENDPOINTS)],
+      description:
+        'Whether the instance metadata service is reachable from the instance (`enabled`, the ECS default, or `disabled`). Changes apply in place (ModifyInstanceMetadataOptions).',
+      meta: { ecs: 'HttpEndpoint' },
+    }),
+    http_tokens: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...HTTP_TOKENS)],
+      description:
+        'Whether metadata requests must use the hardened mode with a token (`required`) or may use the normal mode (`optional`, the ECS default). Changes apply in place.',
+      meta: { ecs: 'HttpTokens' },
+    }),
+    http_put_response_hop_limit: attr.int({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.range(1, 64)],
+      description: 'Hops the metadata token PUT response may travel (1 to 64; ECS default 1). A change replaces the instance, as upstream.',
+      meta: { ecs: 'HttpPutResponseHopLimit' },
     }),
     renewal_status: attr.string({
       optional: true,

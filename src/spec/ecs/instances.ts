@@ -8,6 +8,7 @@ import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape, eipAddressShape, tokenPageFields, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION } from './images.js';
+import { metadataOptionsShape } from './instance-metadata.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
@@ -78,6 +79,7 @@ export const describeInstancesSpec = defineAction({
           KeyPairName: r.string,
           CreditSpecification: r.string,
           Memory: r.integer,
+          MetadataOptions: metadataOptionsShape,
           NetworkInterfaces: r.list(
             'NetworkInterface',
             r.object(
