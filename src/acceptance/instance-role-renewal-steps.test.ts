@@ -6,7 +6,8 @@
  * addresses by count (2, then 3), then as a list (replacing the picked ones), then one swapped;
  * metadata hardened at launch (tokens required, hop limit 2), then the channel disabled in place;
  * the last one checked against the emulator through the client; import verified; destroy (force_delete)
- * leaves nothing. Plan-time refusals of renewal values ECS does not sell end the file.
+ * leaves nothing. Validate-time refusals (renewal values ECS does not sell, bad role names, secondary
+ * IP conflicts, kms_encrypted_password which needs a KMS this provider does not call) end the file.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -194,7 +195,7 @@ test(
   },
 );
 
-test('alicloud_instance: renewal values ECS does not sell are refused at plan, naming the attribute', async (t) => {
+test('alicloud_instance: renewal values ECS does not sell, conflicting or excess secondary IPs and KMS passwords are refused at validate, naming the attribute', async (t) => {
   if (skipUnlessTerraform(t)) return;
   const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
   try {
@@ -208,6 +209,8 @@ test('alicloud_instance: renewal values ECS does not sell are refused at plan, n
       [{ role_name: '"bad/role"' }, /role_name[\s\S]*RAM role name/],
       [{ secondary_private_ips: IPS(200), secondary_private_ip_address_count: '1' }, /secondary_private_ip/],
       [{ secondary_private_ip_address_count: '11' }, /secondary_private_ip_address_count/],
+      [{ kms_encrypted_password: '"ZW5jcnlwdGVk"' }, /KMS Passwords Are Not Supported[\s\S]*kms_encrypted_password needs KMS\s+Decrypt/],
+      [{ kms_encryption_context: '{ purpose = "login" }' }, /KMS Passwords Are Not Supported/],
     ] as const) {
       ws.writeFile('main.tf', config(extra));
       const r = await tf(ws, ['validate'], 1);

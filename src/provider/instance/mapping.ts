@@ -76,6 +76,8 @@ export function fromInstance({ instance: i, disks, roleName, renewal }: Instance
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,
     password: prior.password ?? null,
+    kms_encrypted_password: prior.kms_encrypted_password ?? null,
+    kms_encryption_context: prior.kms_encryption_context ?? null,
     user_data: prior.user_data ?? null,
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,

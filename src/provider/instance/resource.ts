@@ -139,6 +139,7 @@ async function modifyPlan({
   client,
   requireReplace,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
+  refuseKms(plan, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
   const size = plan.system_disk_size;
@@ -162,6 +163,23 @@ async function modifyPlan({
 }
 
 type Planned = Parameters<typeof toRunInstanceInput>[0];
+
+/**
+ * kms_encrypted_password / kms_encryption_context are refused, never accepted and ignored: the
+ * official provider decrypts them with KMS Decrypt, which neither this provider nor the emulator serves.
+ */
+function refuseKms(
+  v: { kms_encrypted_password?: string | null; kms_encryption_context?: Readonly<Record<string, string | undefined>> | null },
+  diags: ModifyPlanRequest<typeof instanceSchema, ProviderClient>['diags'],
+): void {
+  for (const name of ['kms_encrypted_password', 'kms_encryption_context'] as const)
+    if (v[name] != null)
+      diags.addAttributeError(
+        [{ attribute: name }],
+        'KMS Passwords Are Not Supported',
+        `${name} needs KMS Decrypt to recover the password, and this provider does not call KMS. Remove ${name} and set password instead (for example from a secret store or a variable marked sensitive); nothing was created or changed.`,
+      );
+}
 
 /**
  * Changes that need the instance Stopped, in the official provider's order: stop (when the VPC
@@ -383,6 +401,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
   schema: instanceSchema,
   modifyPlan,
   configValidators: [
+    (config, diags) => config && refuseKms(config, diags),
     (config, diags) => {
       // ECS sells weekly renewals of 1 to 4 weeks only.
       if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)

@@ -138,6 +138,16 @@ export const instanceSchema = defineSchema({
       description: 'Login password; never read back.',
       meta: { ecs: 'Password' },
     }),
+    kms_encrypted_password: attr.string({
+      optional: true,
+      sensitive: true,
+      description:
+        'A login password encrypted with KMS. Refused at plan: it needs KMS Decrypt, which this provider does not serve; use `password` (for example from a secret store) instead.',
+    }),
+    kms_encryption_context: attr.map('string', {
+      optional: true,
+      description: 'The KMS encryption context of `kms_encrypted_password`; refused at plan with it.',
+    }),
     internet_max_bandwidth_out: attr.int({
       optional: true,
       default: 0,
