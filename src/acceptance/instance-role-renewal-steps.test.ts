@@ -200,7 +200,7 @@ test('alicloud_instance: renewal values ECS does not sell, conflicting or excess
   const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
   try {
     for (const [extra, pattern] of [
-      [{ auto_renew_period: '5' }, /auto_renew_period[\s\S]*must be 1, 2, 3, 6 or 12, got 5/],
+      [{ auto_renew_period: '5' }, /auto_renew_period[\s\S]*must be one of 1, 2, 3, 6, 12, got 5/],
       [{ renewal_status: '"Sometimes"' }, /renewal_status[\s\S]*AutoRenewal[\s\S]*Normal[\s\S]*NotRenewal/],
       [
         { ...PREPAID, period_unit: '"Week"', renewal_status: '"AutoRenewal"', auto_renew_period: '6' },

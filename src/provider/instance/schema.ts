@@ -301,9 +301,7 @@ export const instanceSchema = defineSchema({
     auto_renew_period: attr.int({
       optional: true,
       default: 1,
-      validators: [
-        v.custom<number>('1, 2, 3, 6 or 12', (n) => ([1, 2, 3, 6, 12].includes(n) ? undefined : `must be 1, 2, 3, 6 or 12, got ${n}`)),
-      ],
+      validators: [v.oneOf(1, 2, 3, 6, 12)],
       description:
         'Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.',
       meta: { ecs: 'AutoRenewPeriod' },
