@@ -20,6 +20,7 @@ import {
   stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
 import type { ClientInputOf } from '../spec/ecs/infer.js';
+import { modifyInstanceMetadataOptionsSpec } from '../spec/ecs/instance-metadata.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
@@ -63,6 +64,7 @@ export type InstanceDetail = Pick<
   | 'SpotStrategy'
   | 'SpotPriceLimit'
   | 'CreditSpecification'
+  | 'MetadataOptions'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -70,7 +72,20 @@ export type InstanceDetail = Pick<
   PrivateIp: string;
   PublicIp: string;
   Tags: Record<string, string>;
+  /** Id of the primary network interface ('' when DescribeInstances lists none). */
+  PrimaryNetworkInterfaceId: string;
+  /** Secondary private IPv4 addresses of the primary network interface. */
+  SecondaryPrivateIps: string[];
 };
+
+/** Change the instance metadata access options (ModifyInstanceMetadataOptions); the ones left undefined keep their value. */
+export async function modifyInstanceMetadataOptions(
+  client: AlibabaCloudClient,
+  input: ClientInputOf<typeof modifyInstanceMetadataOptionsSpec>,
+  opts: CallOptions = {},
+): Promise<void> {
+  await client.call(modifyInstanceMetadataOptionsSpec, input, opts);
+}
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
 export async function runInstance(
@@ -93,6 +108,7 @@ export async function runInstance(
 export function instanceDetail(i: Instance): InstanceDetail {
   const tags: Record<string, string> = {};
   for (const t of i.Tags.Tag) tags[t.TagKey] = t.TagValue;
+  const primary = i.NetworkInterfaces.NetworkInterface.find((n) => n.Type === 'Primary') ?? i.NetworkInterfaces.NetworkInterface[0];
   return {
     InstanceId: i.InstanceId,
     InstanceName: i.InstanceName,
@@ -119,12 +135,15 @@ export function instanceDetail(i: Instance): InstanceDetail {
     SpotStrategy: i.SpotStrategy,
     SpotPriceLimit: i.SpotPriceLimit,
     CreditSpecification: i.CreditSpecification,
+    MetadataOptions: i.MetadataOptions,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,
     PrivateIp: i.VpcAttributes.PrivateIpAddress.IpAddress[0] ?? '',
     PublicIp: i.PublicIpAddress.IpAddress[0] ?? i.EipAddress.IpAddress,
     Tags: tags,
+    PrimaryNetworkInterfaceId: primary?.NetworkInterfaceId ?? '',
+    SecondaryPrivateIps: (primary?.PrivateIpSets.PrivateIpSet ?? []).filter((s) => !s.Primary).map((s) => s.PrivateIpAddress),
   };
 }
 

@@ -18,6 +18,9 @@ import { describeImageSupportInstanceTypesSpec, zoneActionSpecs } from './ecs/zo
 import { resourceGroupActionSpecs } from './resource-manager/resource-groups.js';
 import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchActionSpecs } from './vpc/index.js';
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
+import { instanceRenewalActions } from './ecs/instance-renewal.js';
+import { privateIpActions } from './ecs/private-ips.js';
+import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -41,6 +44,9 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...routeTableActionSpecs,
   ...resourceGroupActionSpecs,
   ...instanceRamRoleActions,
+  ...instanceRenewalActions,
+  ...privateIpActions,
+  ...instanceMetadataActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerOf } from '../context.js';
 import { pageWindow } from '../core/paging.js';
 import type { describeInstancesSpec } from '../../spec/ecs/instances.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
-import { currentInstanceStatus, instancesByIds, type InstanceRecord } from './repository.js';
+import { currentInstanceStatus, instancesByIds, primaryEniId, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
 import { queryInstances } from './instance-query.js';
 
@@ -64,6 +64,11 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     SpotPriceLimit: x.spotPriceLimit ?? 0,
     KeyPairName: x.keyPairName ?? '',
     CreditSpecification: x.creditSpecification ?? '',
+    MetadataOptions: {
+      HttpEndpoint: x.httpEndpoint ?? 'enabled',
+      HttpTokens: x.httpTokens ?? 'optional',
+      HttpPutResponseHopLimit: x.httpPutResponseHopLimit ?? 1,
+    },
     DeviceAvailable: true,
     OperationLocks: { LockReason: r.locks.map((l) => ({ LockReason: l.lockReason, LockMsg: l.lockMsg ?? '' })) },
     SecurityGroupIds: { SecurityGroupId: r.securityGroupIds },
@@ -76,7 +81,21 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     InnerIpAddress: { IpAddress: [] },
     PublicIpAddress: { IpAddress: r.publicIp ? [r.publicIp] : [] },
     EipAddress: { AllocationId: '', IpAddress: '', InternetChargeType: '', Bandwidth: 0 },
-    NetworkInterfaces: { NetworkInterface: [] },
+    NetworkInterfaces: {
+      NetworkInterface: [
+        {
+          NetworkInterfaceId: primaryEniId(r.id),
+          Type: 'Primary',
+          PrimaryIpAddress: r.privateIp ?? '',
+          PrivateIpSets: {
+            PrivateIpSet: [
+              ...(r.privateIp ? [{ PrivateIpAddress: r.privateIp, Primary: true }] : []),
+              ...(x.secondaryIps ?? []).map((ip) => ({ PrivateIpAddress: ip, Primary: false })),
+            ],
+          },
+        },
+      ],
+    },
     Tags: {
       Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'instance', r.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
     },

@@ -9,3 +9,6 @@ export { modifyInstanceSpec } from './modify-instance-spec.js';
 export { replaceSystemDisk } from './system-disk.js';
 export { modifyInstanceChargeType } from './modify-instance-charge-type.js';
 export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';
+export { assignPrivateIpAddresses, unassignPrivateIpAddresses } from './private-ips.js';
+export { modifyInstanceMetadataOptions } from './metadata-options.js';
+export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';

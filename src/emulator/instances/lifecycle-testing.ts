@@ -6,7 +6,8 @@ import VpcModule, * as $Vpc from '@alicloud/vpc20160428';
 import * as $Ecs from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../accounts.js';
-import type { Harness } from '../images/testing.js';
+import { after, before, describe } from 'node:test';
+import { startHarness, type Harness } from '../images/testing.js';
 import { SEED_INSTANCE_IMAGE } from '../images/public-images.js';
 import type { EcsSdkClient, SignatureMode } from '../test-support/clients.js';
 
@@ -89,4 +90,28 @@ export async function runOne(ecs: EcsSdkClient, net: TestNetwork, over: Paramete
 /** Status of an instance as DescribeInstanceAttribute reports it. */
 export async function statusOf(ecs: EcsSdkClient, id: string): Promise<string> {
   return (await ecs.describeInstanceAttribute(new $Ecs.DescribeInstanceAttributeRequest({ instanceId: id }))).body!.status!;
+}
+
+/** What {@link describeInNetwork} gives each test: a running emulator, the SDK client and a fresh network. */
+export interface NetworkEnv {
+  h: Harness;
+  ecs: EcsSdkClient;
+  net: TestNetwork;
+}
+
+/** `describe(title)` once per signature mode, with an emulator and a network made before the tests and stopped after. */
+export function describeInNetwork(title: string, body: (env: NetworkEnv) => void): void {
+  for (const mode of ['v3', 'v1'] as const)
+    describe(`${title} (${mode})`, () => {
+      const env = {} as NetworkEnv;
+      before(async () => {
+        env.h = await startHarness();
+        env.ecs = env.h.client(mode);
+        env.net = await makeNetwork(env.h, mode, env.ecs);
+      });
+      after(async () => {
+        await env.h.stop();
+      });
+      body(env);
+    });
 }

@@ -71,6 +71,7 @@ function changeChargeType(ctx: HandlerContext, input: Parameters<typeof modifyIn
       delete extra.expiredTime;
       delete extra.renewalStatus;
       delete extra.autoRenewPeriod;
+      delete extra.renewPeriodUnit;
     }
     updateInstance(ctx.db, inst.id, { instanceChargeType: target, extra });
   }

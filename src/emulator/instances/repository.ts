@@ -64,6 +64,8 @@ export interface InstanceExtra {
   expiredTime?: string;
   renewalStatus?: 'AutoRenewal' | 'Normal' | 'NotRenewal';
   autoRenewPeriod?: number;
+  /** Unit of autoRenewPeriod (`Month` or `Week`). */
+  renewPeriodUnit?: string;
   periodUnit?: string;
   spotStrategy?: string;
   spotPriceLimit?: number;
@@ -75,6 +77,10 @@ export interface InstanceExtra {
   /** ModifyInstanceVpcAttribute ran since the last start: the next change needs a start first. */
   vpcChangedSinceStart?: boolean;
   creditSpecification?: string;
+  /** Instance metadata access (RunInstances / ModifyInstanceMetadataOptions); absent means enabled, optional, 1. */
+  httpEndpoint?: string;
+  httpTokens?: string;
+  httpPutResponseHopLimit?: number;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */
@@ -227,14 +233,19 @@ export function instancesInSecurityGroup(db: Database.Database, accountId: numbe
   ).map((r) => r.id);
 }
 
-/** Private IPs already taken in a vSwitch (any account: the vSwitch is the account's own anyway). */
+/** Private IPs already taken in a vSwitch, primary and secondary (any account: the vSwitch is the account's own anyway). */
 export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): Set<string> {
-  return new Set(
-    (
-      db.prepare(`SELECT private_ip FROM instances WHERE vswitch_id = ? AND private_ip != ''`).all(vSwitchId) as { private_ip: string }[]
-    ).map((r) => r.private_ip),
-  );
+  const rows = db
+    .prepare(
+      `SELECT private_ip AS ip FROM instances WHERE vswitch_id = ? AND private_ip != ''
+       UNION ALL SELECT j.value FROM instances, json_each(instances.extra, '$.secondaryIps') AS j WHERE vswitch_id = ? AND extra IS NOT NULL`,
+    )
+    .all(vSwitchId, vSwitchId) as { ip: string }[];
+  return new Set(rows.map((r) => r.ip));
 }
+
+/** The id of an instance's primary network interface (the emulator derives it from the instance id). */
+export const primaryEniId = (instanceId: string): string => `eni-${instanceId.slice(2)}`;
 
 /** Instances of the account in the region matching the filter, newest first then by id. */
 export function listInstances(db: Database.Database, accountId: number, regionId: string, filter: InstanceFilter = {}): InstanceRecord[] {

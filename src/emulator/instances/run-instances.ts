@@ -117,6 +117,7 @@ function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: numbe
           periodUnit: term.unit,
           renewalStatus: input.AutoRenew === true ? 'AutoRenewal' : 'Normal',
           autoRenewPeriod: input.AutoRenew === true ? (input.AutoRenewPeriod ?? 1) : undefined,
+          renewPeriodUnit: input.AutoRenew === true ? term.unit : undefined,
         }
       : {}),
     keyPairName: input.KeyPairName,
@@ -124,5 +125,8 @@ function launchExtra(ctx: HandlerContext, input: RunInput, term: { period: numbe
     spotPriceLimit: spot === 'SpotWithPriceLimit' ? Number(input.SpotPriceLimit ?? 0) : 0,
     userData: input.UserData,
     securityEnhancementStrategy: input.SecurityEnhancementStrategy,
+    httpEndpoint: input.HttpEndpoint,
+    httpTokens: input.HttpTokens,
+    httpPutResponseHopLimit: input.HttpPutResponseHopLimit,
   };
 }

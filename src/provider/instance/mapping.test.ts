@@ -28,6 +28,9 @@ const detail: InstanceDetail = {
   InstanceChargeType: 'PostPaid',
   InternetChargeType: 'PayByTraffic',
   InternetMaxBandwidthOut: 10,
+  PrimaryNetworkInterfaceId: 'eni-1',
+  MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
+  SecondaryPrivateIps: ['172.17.3.9', '172.17.3.7'],
   DeletionProtection: false,
   KeyPairName: '',
   ExpiredTime: '2099-12-31T15:59Z',
@@ -59,10 +62,12 @@ test('the RunInstances request carries the system disk as an object and the size
 });
 
 test('state from DescribeInstances keeps the unreadable password and the system disk from DescribeDisks', () => {
-  const s = fromInstance(detail, [systemDisk], { ...empty, password: 'Secret123!' });
+  const s = fromInstance({ instance: detail, disks: [systemDisk], roleName: '' }, { ...empty, password: 'Secret123!' });
   assert.equal(s.password, 'Secret123!');
   assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
   assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
+  assert.deepEqual([s.secondary_private_ips, s.secondary_private_ip_address_count], [['172.17.3.7', '172.17.3.9'], 2]);
+  assert.deepEqual([s.http_endpoint, s.http_tokens, s.http_put_response_hop_limit], ['enabled', 'required', 2]);
   assert.deepEqual([s.public_ip, s.private_ip, s.status, s.description], ['47.1.2.3', '172.17.3.5', 'Running', null]);
 });
 
@@ -106,7 +111,7 @@ test('user data is sent base64-encoded, and a value that already is base64 is ke
     Buffer.from('#!/bin/sh\necho hi').toString('base64'),
   );
   assert.equal(toBase64UserData('IyEvYmluL3No'), 'IyEvYmluL3No');
-  assert.equal(fromInstance(detail, [], { ...empty, user_data: 'x' }).user_data, 'x');
+  assert.equal(fromInstance({ instance: detail, disks: [], roleName: '' }, { ...empty, user_data: 'x' }).user_data, 'x');
 });
 
 test('validation accepts the seed instance configuration', () => {
@@ -120,4 +125,24 @@ test('validation accepts the seed instance configuration', () => {
     }),
     [],
   );
+});
+
+test('a subscription asks RunInstances for AutoRenew only under AutoRenewal; a pay-as-you-go one never', () => {
+  const pre = { ...empty, ...seed, instance_charge_type: 'PrePaid', period: 1, renewal_status: 'AutoRenewal', auto_renew_period: 3 };
+  assert.deepEqual([toRunInstanceInput(pre).AutoRenew, toRunInstanceInput(pre).AutoRenewPeriod], [true, 3]);
+  const normal = toRunInstanceInput({ ...pre, renewal_status: 'Normal' });
+  assert.deepEqual([normal.AutoRenew, normal.AutoRenewPeriod], [undefined, undefined]);
+  assert.equal(toRunInstanceInput({ ...pre, instance_charge_type: 'PostPaid' }).AutoRenew, undefined);
+});
+
+test('renewal is read for a subscription (the period only under AutoRenewal) and kept from configuration for pay-as-you-go', () => {
+  const prior = { ...empty, renewal_status: 'AutoRenewal', auto_renew_period: 6 };
+  const post = fromInstance({ instance: detail, disks: [], roleName: 'r1' }, prior);
+  assert.deepEqual([post.renewal_status, post.auto_renew_period, post.role_name], ['AutoRenewal', 6, 'r1']);
+  const pre = { instance: { ...detail, InstanceChargeType: 'PrePaid' }, disks: [], roleName: '' };
+  const auto = fromInstance({ ...pre, renewal: { renewalStatus: 'AutoRenewal', duration: 2, periodUnit: 'Month' } }, prior);
+  assert.deepEqual([auto.renewal_status, auto.auto_renew_period, auto.role_name], ['AutoRenewal', 2, '']);
+  const normal = fromInstance({ ...pre, renewal: { renewalStatus: 'NotRenewal', duration: 0, periodUnit: '' } }, prior);
+  assert.deepEqual([normal.renewal_status, normal.auto_renew_period], ['NotRenewal', 6]);
+  assert.deepEqual([fromInstance({ ...pre }, {}).renewal_status, fromInstance({ ...pre }, {}).auto_renew_period], ['Normal', 1]);
 });

@@ -1,5 +1,5 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { Disk, InstanceDetail, RunInstanceInput } from '../../ecs/index.js';
+import type { Disk, InstanceDetail, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
@@ -23,7 +23,11 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     InternetChargeType: (plan.internet_charge_type ?? undefined) as RunInstanceInput['InternetChargeType'],
     InstanceChargeType: (plan.instance_charge_type ?? undefined) as RunInstanceInput['InstanceChargeType'],
     ...(plan.instance_charge_type === 'PrePaid'
-      ? { Period: plan.period ?? 1, PeriodUnit: (plan.period_unit ?? 'Month') as RunInstanceInput['PeriodUnit'] }
+      ? {
+          Period: plan.period ?? 1,
+          PeriodUnit: (plan.period_unit ?? 'Month') as RunInstanceInput['PeriodUnit'],
+          ...(plan.renewal_status === 'AutoRenewal' ? { AutoRenew: true, AutoRenewPeriod: plan.auto_renew_period ?? 1 } : {}),
+        }
       : {}),
     DryRun: plan.dry_run === true ? true : undefined,
     KeyPairName: plan.key_name ?? undefined,
@@ -34,6 +38,9 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     ...toRunInstanceDisks(plan),
     ResourceGroupId: plan.resource_group_id ?? undefined,
     DeletionProtection: plan.deletion_protection ?? undefined,
+    HttpEndpoint: (plan.http_endpoint ?? undefined) as RunInstanceInput['HttpEndpoint'],
+    HttpTokens: (plan.http_tokens ?? undefined) as RunInstanceInput['HttpTokens'],
+    HttpPutResponseHopLimit: plan.http_put_response_hop_limit ?? undefined,
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
     Tag: tagsToInput(plan.tags),
   };
@@ -42,8 +49,18 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
 /** What a read keeps from before: the prior state, or the plan right after create or update. */
 export type InstancePrior = Partial<InstanceState> | Partial<Planned>;
 
-/** State from DescribeInstances (+ the instance's disks); the password is never readable, so it is kept. */
-export function fromInstance(i: InstanceDetail, disks: readonly Disk[], prior: InstancePrior): InstanceState {
+/** What a read gathers about one instance: DescribeInstances, its disks, its RAM role and (PrePaid) its renewal. */
+export interface InstanceNow {
+  instance: InstanceDetail;
+  disks: readonly Disk[];
+  /** '' when the instance carries no RAM role. */
+  roleName: string;
+  /** Undefined for a pay-as-you-go instance. */
+  renewal?: InstanceRenewal;
+}
+
+/** State from what a read gathered; the password is never readable, so it is kept. */
+export function fromInstance({ instance: i, disks, roleName, renewal }: InstanceNow, prior: InstancePrior): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -53,10 +70,14 @@ export function fromInstance(i: InstanceDetail, disks: readonly Disk[], prior: I
     vswitch_id: optionalString(i.VSwitchId, prior.vswitch_id),
     vpc_id: optionalString(i.VpcId, prior.vpc_id),
     private_ip: i.PrivateIp,
+    secondary_private_ips: [...i.SecondaryPrivateIps].sort(),
+    secondary_private_ip_address_count: i.SecondaryPrivateIps.length,
     instance_name: i.InstanceName,
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,
     password: prior.password ?? null,
+    kms_encrypted_password: prior.kms_encrypted_password ?? null,
+    kms_encryption_context: prior.kms_encryption_context ?? null,
     user_data: prior.user_data ?? null,
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,
@@ -67,6 +88,11 @@ export function fromInstance(i: InstanceDetail, disks: readonly Disk[], prior: I
     include_data_disks: prior.include_data_disks ?? true,
     dry_run: prior.dry_run ?? false,
     force_delete: prior.force_delete ?? false,
+    ...fromRenewal(renewal, prior),
+    role_name: roleName,
+    http_endpoint: i.MetadataOptions.HttpEndpoint || 'enabled',
+    http_tokens: i.MetadataOptions.HttpTokens || 'optional',
+    http_put_response_hop_limit: i.MetadataOptions.HttpPutResponseHopLimit || 1,
     ...fromInstanceDisks(disks, prior),
     resource_group_id: i.ResourceGroupId,
     tags: tagsForState(i.Tags, prior.tags),
@@ -109,4 +135,16 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;
+}
+
+/**
+ * renewal_status and auto_renew_period: read for a subscription (the period only under
+ * AutoRenewal, it means nothing otherwise); a pay-as-you-go instance has none, so the configured
+ * values are kept for a later switch to PrePaid (the official provider suppresses their diff).
+ */
+function fromRenewal(renewal: InstanceRenewal | undefined, prior: InstancePrior) {
+  const keptPeriod = prior.auto_renew_period ?? 1;
+  if (!renewal) return { renewal_status: prior.renewal_status ?? 'Normal', auto_renew_period: keptPeriod };
+  const auto = renewal.renewalStatus === 'AutoRenewal';
+  return { renewal_status: renewal.renewalStatus, auto_renew_period: auto ? renewal.duration : keptPeriod };
 }

@@ -8,15 +8,21 @@
  */
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
+  bindInstanceRamRole,
+  assignPrivateIps,
   bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
   describeInstanceDisks,
+  describeInstanceRamRoleName,
+  describeInstanceRenewal,
   describeSystemDisk,
   joinResourceGroup,
   modifyInstanceAttribute,
   modifyInstanceChargeType,
+  modifyInstanceMetadataOptions,
   modifyInstanceNetworkSpec,
+  modifyInstanceRenewal,
   modifyInstanceType,
   modifyInstanceVpcAttribute,
   replaceSystemDisk,
@@ -24,6 +30,7 @@ import {
   runInstance,
   startInstance,
   stopInstance,
+  unassignPrivateIps,
   waitInstanceDeleted,
   waitInstanceMatches,
   waitInstanceStatus,
@@ -33,7 +40,7 @@ import {
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
 import { INSTANCE_EXAMPLE } from './example.js';
-import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstancePrior } from './mapping.js';
+import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
 
@@ -65,20 +72,34 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidVSwitchId.Mismatch': 'vswitch_id',
   'InvalidInstanceChargeType.ValueNotSupported': 'instance_charge_type',
   'InvalidInternetChargeType.ValueNotSupported': 'internet_charge_type',
+  'InvalidIp.Address.NotFound': 'secondary_private_ips',
+  'InvalidOperation.Ipv4CountExceeded': 'secondary_private_ip_address_count',
+  'InvalidRamRole.NotFound': 'role_name',
+  'InvalidRamRole.NotEcsRole': 'role_name',
+  'InvalidInstance.RamRoleAttached': 'role_name',
+  'InvalidRamRole.NotAttached': 'role_name',
+  InvalidDuration: 'auto_renew_period',
+  'InvalidRenewalStatus.ValueNotSupported': 'renewal_status',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
-/** The instance and its disks (a second call), or undefined when the instance is gone. */
-async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal) {
+/** The instance, its disks, its RAM role and (PrePaid) its renewal, or undefined when the instance is gone. */
+async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
-  return instance && { instance, disks: await describeInstanceDisks(client, id, { signal }) };
+  if (!instance) return undefined;
+  const [disks, roleName, renewal] = await Promise.all([
+    describeInstanceDisks(client, id, { signal }),
+    describeInstanceRamRoleName(client, id, { signal }),
+    instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
+  ]);
+  return { instance, disks, roleName, renewal };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
 async function readInstance(client: AlibabaCloudClient, id: string, prior: InstancePrior, signal: AbortSignal) {
   const now = await describeInstance(client, id, signal);
   if (!now) throw new Error(`instance ${id} no longer exists`);
-  return fromInstance(now.instance, now.disks, prior);
+  return fromInstance(now, prior);
 }
 
 async function settle(
@@ -118,6 +139,7 @@ async function modifyPlan({
   client,
   requireReplace,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
+  refuseKms(plan, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
   const size = plan.system_disk_size;
@@ -141,6 +163,23 @@ async function modifyPlan({
 }
 
 type Planned = Parameters<typeof toRunInstanceInput>[0];
+
+/**
+ * kms_encrypted_password / kms_encryption_context are refused, never accepted and ignored: the
+ * official provider decrypts them with KMS Decrypt, which neither this provider nor the emulator serves.
+ */
+function refuseKms(
+  v: { kms_encrypted_password?: string | null; kms_encryption_context?: Readonly<Record<string, string | undefined>> | null },
+  diags: ModifyPlanRequest<typeof instanceSchema, ProviderClient>['diags'],
+): void {
+  for (const name of ['kms_encrypted_password', 'kms_encryption_context'] as const)
+    if (v[name] != null)
+      diags.addAttributeError(
+        [{ attribute: name }],
+        'KMS Passwords Are Not Supported',
+        `${name} needs KMS Decrypt to recover the password, and this provider does not call KMS. Remove ${name} and set password instead (for example from a secret store or a variable marked sensitive); nothing was created or changed.`,
+      );
+}
 
 /**
  * Changes that need the instance Stopped, in the official provider's order: stop (when the VPC
@@ -253,6 +292,72 @@ async function changeChargeType(client: AlibabaCloudClient, id: string, plan: Pl
 }
 
 /**
+ * Whether a subscription's renewal must be set: renewal_status or auto_renew_period changed (the
+ * period only matters under AutoRenewal), or the instance just became PrePaid with a renewal other
+ * than ECS's default `Normal`.
+ */
+function renewalChanged(plan: Planned, prior: Planned, changed: ReadonlySet<string>): boolean {
+  if (plan.instance_charge_type !== 'PrePaid') return false;
+  if (changed.has('instance_charge_type') && prior.instance_charge_type !== 'PrePaid') return plan.renewal_status !== 'Normal';
+  return changed.has('renewal_status') || (changed.has('auto_renew_period') && plan.renewal_status === 'AutoRenewal');
+}
+
+/** ModifyInstanceAutoRenewAttribute with the planned renewal (period and unit only for AutoRenewal). */
+async function changeRenewal(client: AlibabaCloudClient, id: string, plan: Planned, signal: AbortSignal) {
+  await modifyInstanceRenewal(
+    client,
+    id,
+    {
+      renewalStatus: (plan.renewal_status ?? 'Normal') as 'AutoRenewal' | 'Normal' | 'NotRenewal',
+      duration: plan.auto_renew_period ?? 1,
+      periodUnit: (plan.period_unit ?? 'Month') as 'Month' | 'Week',
+    },
+    { signal },
+  );
+}
+
+const SECONDARY_IPS: ReadonlySet<string> = new Set(['secondary_private_ips', 'secondary_private_ip_address_count']);
+
+/**
+ * Secondary private IPs of the primary interface, as the official provider changes them: a known
+ * planned list unassigns what left it and assigns what joined it; otherwise a known count assigns
+ * the missing number or unassigns the surplus (the first addresses of `before`).
+ */
+async function changeSecondaryIps(
+  client: AlibabaCloudClient,
+  id: string,
+  before: readonly string[],
+  plan: Planned,
+  changed: ReadonlySet<string>,
+  signal: AbortSignal,
+) {
+  const ips = changed.has('secondary_private_ips') && Array.isArray(plan.secondary_private_ips) ? plan.secondary_private_ips : undefined;
+  const count = changed.has('secondary_private_ip_address_count') ? plan.secondary_private_ip_address_count : undefined;
+  if (ips === undefined && typeof count !== 'number') return;
+  const removed = ips ? before.filter((ip) => !ips.includes(ip)) : count! < before.length ? before.slice(0, before.length - count!) : [];
+  const added = ips ? ips.filter((ip) => !before.includes(ip)) : [];
+  const more = ips ? 0 : Math.max(0, count! - before.length);
+  if (removed.length === 0 && added.length === 0 && more === 0) return;
+  const eni = (await describeInstanceDetail(client, id, { signal }))?.PrimaryNetworkInterfaceId;
+  if (!eni) throw new Error(`instance ${id} lists no primary network interface to change its secondary private IPs on`);
+  if (removed.length > 0) await unassignPrivateIps(client, eni, removed, { signal });
+  if (added.length > 0) await assignPrivateIps(client, eni, { ips: added }, { signal });
+  if (more > 0) await assignPrivateIps(client, eni, { count: more }, { signal });
+}
+
+/** Detach the old RAM role (when there was one), then attach the new one (unless it is ''). */
+async function changeRamRole(
+  client: AlibabaCloudClient,
+  id: string,
+  before: string | null | undefined,
+  after: string | null | undefined,
+  signal: AbortSignal,
+) {
+  if (before) await bindInstanceRamRole(client, { instanceId: id, roleName: before, attach: false }, { signal });
+  if (after) await bindInstanceRamRole(client, { instanceId: id, roleName: after, attach: true }, { signal });
+}
+
+/**
  * ModifyInstanceNetworkSpec after the restart, as the official provider: NetworkChargeType when
  * internet_charge_type changed, the bandwidth when it changed, AllocatePublicIp when a pay-as-you-go
  * instance goes from 0 to above 0; then wait until DescribeInstances shows both.
@@ -295,6 +400,18 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
   typeName: 'alicloud_instance',
   schema: instanceSchema,
   modifyPlan,
+  configValidators: [
+    (config, diags) => config && refuseKms(config, diags),
+    (config, diags) => {
+      // ECS sells weekly renewals of 1 to 4 weeks only.
+      if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)
+        diags.addAttributeError(
+          [{ attribute: 'auto_renew_period' }],
+          'Invalid Renewal Period',
+          `auto_renew_period = ${config.auto_renew_period} with period_unit = "Week": weekly renewals are 1 to 4 weeks. Use 1, 2 or 3, or period_unit = "Month".`,
+        );
+    },
+  ],
   docs: {
     subcategory: 'ECS',
     availableSince: '1.0.0',
@@ -311,8 +428,12 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     const id = created.instanceId;
     saveProgress({ id });
     const note = `The instance ${id} is kept in state as tainted; the next apply replaces it.`;
-    return attempt(diags, { summary: 'Instance Did Not Become Ready', timeoutKey: 'create', note }, async () => {
+    return attempt(diags, { summary: 'Instance Did Not Become Ready', timeoutKey: 'create', note, attributeFor }, async () => {
+      if (plan.role_name) await bindInstanceRamRole(client, { instanceId: id, roleName: plan.role_name, attach: true }, { signal });
       await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
+      // RunInstances can only ask for AutoRenewal; NotRenewal is set afterwards.
+      if (plan.instance_charge_type === 'PrePaid' && plan.renewal_status === 'NotRenewal') await changeRenewal(client, id, plan, signal);
+      await changeSecondaryIps(client, id, [], plan, SECONDARY_IPS, signal);
       if (plan.status === 'Stopped') await settle(client, id, 'Stopped', timeouts.create, signal, stoppedModeOf(plan));
       return readInstance(client, id, plan, signal);
     });
@@ -322,7 +443,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     readRemote(
       req,
       (id) => describeInstance(req.client, id, req.signal),
-      ({ instance, disks }) => fromInstance(instance, disks, req.state),
+      (now) => fromInstance(now, req.state),
     ),
 
   async update({ plan, prior, changed, client, diags, signal, timeouts, saveProgress }) {
@@ -339,6 +460,19 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
         await joinResourceGroup(client, { resourceType: 'instance', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
       if (changed.has('instance_charge_type') && plan.instance_charge_type)
         await changeChargeType(client, id, plan, timeouts.update, signal);
+      if (renewalChanged(plan, prior, changed)) await changeRenewal(client, id, plan, signal);
+      if ((changed.has('http_endpoint') && plan.http_endpoint) || (changed.has('http_tokens') && plan.http_tokens))
+        await modifyInstanceMetadataOptions(
+          client,
+          {
+            InstanceId: id,
+            HttpEndpoint: (plan.http_endpoint ?? undefined) as 'enabled' | 'disabled' | undefined,
+            HttpTokens: (plan.http_tokens ?? undefined) as 'optional' | 'required' | undefined,
+          },
+          { signal },
+        );
+      if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
+      await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);

@@ -5,6 +5,9 @@
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { INSTANCE_CHARGE_TYPES, INTERNET_CHARGE_TYPES, SYSTEM_DISK_CATEGORIES } from '../../spec/ecs/instance-lifecycle.js';
 import { tagsParam } from '../../spec/ecs/images.js';
+import { RENEWAL_STATUSES } from '../../spec/ecs/instance-renewal.js';
+import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
+import { HTTP_ENDPOINTS, HTTP_TOKENS } from '../../spec/ecs/instance-metadata.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 
@@ -85,6 +88,23 @@ export const instanceSchema = defineSchema({
         'Private IPv4 address. If not set, one is picked from the vSwitch. A change applies in place (ModifyInstanceVpcAttribute around a stop and a start).',
       meta: { ecs: 'PrivateIpAddress' },
     }),
+    secondary_private_ips: attr.set('string', {
+      optional: true,
+      computed: true,
+      conflictsWith: ['secondary_private_ip_address_count'],
+      validators: [v.count(0, MAX_SECONDARY_PRIVATE_IPS, 'secondary private IPs')],
+      elementValidators: [v.pattern(/^\d{1,3}(\.\d{1,3}){3}$/, 'an IPv4 address inside the vSwitch CIDR')],
+      description:
+        'Secondary private IPv4 addresses of the primary network interface, assigned after creation and changed in place (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). If not set, the addresses the interface has.',
+    }),
+    secondary_private_ip_address_count: attr.int({
+      optional: true,
+      computed: true,
+      conflictsWith: ['secondary_private_ips'],
+      validators: [v.range(0, MAX_SECONDARY_PRIVATE_IPS)],
+      description:
+        'How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.',
+    }),
     instance_name: attr.string({
       optional: true,
       computed: true,
@@ -117,6 +137,16 @@ export const instanceSchema = defineSchema({
       validators: [passwordValidator],
       description: 'Login password; never read back.',
       meta: { ecs: 'Password' },
+    }),
+    kms_encrypted_password: attr.string({
+      optional: true,
+      sensitive: true,
+      description:
+        'A login password encrypted with KMS. Refused at plan: it needs KMS Decrypt, which this provider does not serve; use `password` (for example from a secret store) instead.',
+    }),
+    kms_encryption_context: attr.map('string', {
+      optional: true,
+      description: 'The KMS encryption context of `kms_encrypted_password`; refused at plan with it.',
     }),
     internet_max_bandwidth_out: attr.int({
       optional: true,
@@ -235,6 +265,56 @@ export const instanceSchema = defineSchema({
       description:
         'Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.',
       meta: { ecs: 'SecurityEnhancementStrategy' },
+    }),
+    http_endpoint: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...HTTP_ENDPOINTS)],
+      description:
+        'Whether the instance metadata service is reachable from the instance (`enabled`, the ECS default, or `disabled`). Changes apply in place (ModifyInstanceMetadataOptions).',
+      meta: { ecs: 'HttpEndpoint' },
+    }),
+    http_tokens: attr.string({
+      optional: true,
+      computed: true,
+      validators: [v.oneOf(...HTTP_TOKENS)],
+      description:
+        'Whether metadata requests must use the hardened mode with a token (`required`) or may use the normal mode (`optional`, the ECS default). Changes apply in place.',
+      meta: { ecs: 'HttpTokens' },
+    }),
+    http_put_response_hop_limit: attr.int({
+      optional: true,
+      computed: true,
+      requiresReplace: true,
+      validators: [v.range(1, 64)],
+      description: 'Hops the metadata token PUT response may travel (1 to 64; ECS default 1). A change replaces the instance, as upstream.',
+      meta: { ecs: 'HttpPutResponseHopLimit' },
+    }),
+    renewal_status: attr.string({
+      optional: true,
+      default: 'Normal',
+      validators: [v.oneOf(...RENEWAL_STATUSES)],
+      description:
+        'Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.',
+      meta: { ecs: 'RenewalStatus' },
+    }),
+    auto_renew_period: attr.int({
+      optional: true,
+      default: 1,
+      validators: [v.oneOf(1, 2, 3, 6, 12)],
+      description:
+        'Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.',
+      meta: { ecs: 'AutoRenewPeriod' },
+    }),
+    role_name: attr.string({
+      optional: true,
+      computed: true,
+      validators: [
+        v.pattern(/^[A-Za-z0-9.-]{0,64}$/, 'a RAM role name: up to 64 letters, digits, periods and hyphens ("" detaches the role)'),
+      ],
+      description:
+        'RAM role (`alicloud_ram_role`, trusting `ecs.aliyuncs.com`) the instance carries; attached after creation (AttachInstanceRamRole) and changed in place (DetachInstanceRamRole of the old one, then AttachInstanceRamRole); `""` detaches it. If not set, the role the instance has.',
+      meta: { ecs: 'RamRoleName' },
     }),
     force_delete: attr.bool({
       optional: true,

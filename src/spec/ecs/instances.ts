@@ -8,6 +8,7 @@ import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape, eipAddressShape, tokenPageFields, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION } from './images.js';
+import { metadataOptionsShape } from './instance-metadata.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
@@ -78,7 +79,18 @@ export const describeInstancesSpec = defineAction({
           KeyPairName: r.string,
           CreditSpecification: r.string,
           Memory: r.integer,
-          NetworkInterfaces: r.list('NetworkInterface', r.object({})),
+          MetadataOptions: metadataOptionsShape,
+          NetworkInterfaces: r.list(
+            'NetworkInterface',
+            r.object(
+              r.defaults({
+                NetworkInterfaceId: r.string,
+                Type: r.string,
+                PrimaryIpAddress: r.string,
+                PrivateIpSets: r.list('PrivateIpSet', r.object(r.defaults({ PrivateIpAddress: r.string, Primary: r.boolean }))),
+              }),
+            ),
+          ),
           OperationLocks: r.list(
             'LockReason',
             r.object(

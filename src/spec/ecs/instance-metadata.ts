@@ -1,0 +1,51 @@
+/**
+ * ECS (2014-05-26) instance metadata access options: ModifyInstanceMetadataOptions (the channel
+ * on or off, the hardened mode IMDSv2 optional or required, the PUT response hop limit). The same
+ * three are RunInstances parameters and DescribeInstances' `MetadataOptions`. Parameter names
+ * follow the `@alicloud/ecs20140526` request model.
+ */
+import type { ActionSpec, ScalarParam } from './types.js';
+import { defineAction } from './infer.js';
+import { r } from './shape.js';
+import { ECS_VERSION, ownerParams, regionIdParam } from './images.js';
+
+export const HTTP_ENDPOINTS = ['enabled', 'disabled'] as const;
+export const HTTP_TOKENS = ['optional', 'required'] as const;
+
+/** The three metadata parameters as RunInstances and ModifyInstanceMetadataOptions take them. */
+export const metadataOptionParams = [
+  { kind: 'scalar', name: 'HttpEndpoint', type: 'string', enum: HTTP_ENDPOINTS, emptyIsAbsent: true, errorCode: 'InvalidParameter' },
+  { kind: 'scalar', name: 'HttpTokens', type: 'string', enum: HTTP_TOKENS, emptyIsAbsent: true, errorCode: 'InvalidParameter' },
+  { kind: 'scalar', name: 'HttpPutResponseHopLimit', type: 'integer', min: 1, max: 64, errorCode: 'InvalidParameter' },
+] as const satisfies readonly ScalarParam[];
+
+/** DescribeInstances' `MetadataOptions` of one instance. */
+export const metadataOptionsShape = r.object(
+  r.defaults({ HttpEndpoint: r.string, HttpTokens: r.string, HttpPutResponseHopLimit: r.integer }),
+);
+
+export const modifyInstanceMetadataOptionsSpec = defineAction({
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'ModifyInstanceMetadataOptions',
+  mutating: true,
+  params: [
+    regionIdParam,
+    { kind: 'scalar', name: 'InstanceId', type: 'string', required: true },
+    ...metadataOptionParams,
+    {
+      kind: 'scalar',
+      name: 'InstanceMetadataTags',
+      type: 'string',
+      enum: HTTP_ENDPOINTS,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidParameter',
+    },
+    // The SDK model carries no OwnerAccount.
+    ...ownerParams.filter((p) => p.name !== 'OwnerAccount'),
+  ],
+  errors: ['InvalidInstanceId.NotFound', 'IncorrectInstanceStatus', 'InvalidParameter'],
+  response: r.response({}),
+});
+
+export const instanceMetadataActions: readonly ActionSpec[] = [modifyInstanceMetadataOptionsSpec];
