@@ -39,7 +39,6 @@ export * from './private-ips.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';
-export * from './instance-ram-role-sets.js';
 export {
   batchedGet,
   batchedGetMany,
