@@ -18,6 +18,7 @@ export { clientToken, randomClientToken } from './client-token.js';
 export { encodeInput } from './encode.js';
 export { defaultEndpoint, type ProductKey } from './endpoints.js';
 export * from './images.js';
+export * from './image-copy.js';
 export * from './tags.js';
 export * from './resource-groups.js';
 export * from './instances.js';

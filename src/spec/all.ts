@@ -5,6 +5,7 @@
 import type { ActionSpec } from './ecs/types.js';
 import { disksActions } from './ecs/disks.js';
 import { imagesActions } from './ecs/images.js';
+import { imageCopyActions } from './ecs/image-copy.js';
 import { instanceLifecycleActions } from './ecs/instance-lifecycle.js';
 import { instancesActions } from './ecs/instances.js';
 import { keyPairActions } from './ecs/key-pairs.js';
@@ -23,6 +24,7 @@ import { stsActionSpecs } from './sts/sts.js';
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
   ...imagesActions,
+  ...imageCopyActions,
   ...instanceLifecycleActions,
   ...instancesActions,
   ...keyPairActions,

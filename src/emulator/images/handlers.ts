@@ -3,3 +3,5 @@ export { createImage } from './create-image.js';
 export { describeImages } from './describe-images.js';
 export { modifyImageAttribute } from './modify-image-attribute.js';
 export { deleteImage } from './delete-image.js';
+export { copyImage, cancelCopyImage } from './copy-image.js';
+export { modifyImageSharePermission, describeImageSharePermission } from './image-share-permission.js';

@@ -1,10 +1,12 @@
 /**
- * The images family: CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage, the public
+ * The images family: CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage, CopyImage and
+ * CancelCopyImage, Modify/DescribeImageSharePermission, the public
  * image seed, `image` as a taggable resource and resource-group member, and the queries other
  * families ask it (queries.ts). Lifecycle rules are in model.ts.
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
+import { imageCopyActions, imageCopyErrors } from '../../spec/ecs/image-copy.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
 import * as handlers from './handlers.js';
 import { imagesMigrations } from './migrations.js';
@@ -16,9 +18,9 @@ import { tagParamErrors } from '../tags/validate.js';
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
-  specs: imagesActions,
+  specs: [...imagesActions, ...imageCopyActions],
   handlers,
-  errors: [...imagesErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
+  errors: [...imagesErrors, ...imageCopyErrors, ...tagParamErrors, ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound')],
   migrations: imagesMigrations,
   seed: (db, account) => {
     if (!account) seedPublicImages(db);
