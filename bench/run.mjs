@@ -11,8 +11,9 @@ import { dist, root, seconds } from './lib.mjs';
 import { benchFiftyImages, benchOneImage, benchRefresh } from './terraform.mjs';
 import { benchEmulator, benchProviderStart } from './processes.mjs';
 import { benchEmulatorPerRequest, benchFlowControlledApply, benchRefreshThousand } from './scale.mjs';
+import { benchCopyRegions } from './copy.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i').split(','));
 const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
 const machine = {
   date: new Date().toISOString(),
@@ -43,6 +44,7 @@ else {
   await step('c', 'refresh-only plan of 200 images', () => benchRefresh());
   await step('f', 'refresh-only plan of 1,000 images (base vs ours with BENCH_BASE_DIST)', () => benchRefreshThousand());
   await step('g', 'apply of 200 images under emulator flow control', () => benchFlowControlledApply());
+  await step('i', 'copy an image to 20 regions vs one copy', () => benchCopyRegions());
 }
 await step('h', 'emulator per-request time, 10 vs 10,000 images', () => benchEmulatorPerRequest());
 await step('d', 'provider start', () => benchProviderStart());
@@ -55,7 +57,7 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${seconds(ms)} s`);
 const x = (r) => (r === undefined ? 'n/a' : `${r}x`);
 const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
-const { a, b, c, d, e, f, g, h } = results;
+const { a, b, c, d, e, f, g, h, i } = results;
 if (a && !a.error) {
   rows.push(
     `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
@@ -138,6 +140,11 @@ if (h && !h.error) {
       `| h. emulator DescribeImages ${k}, ${h.large} vs ${h.small} images (concurrency ${h.concurrency}) | ${h[h.large][k].msPerRequest} ms/request | ${h[h.small][k].msPerRequest} ms/request | **${x(h.largeOverSmall[k])}** |`,
     );
 } else failed('h');
+if (i && !i.error) {
+  rows.push(
+    `| i. copy to ${i.regions} regions in one apply (-parallelism=${i.parallelism}, copy T = ${i.T} s) | ${s(i.twentyMs)} | one copy ${s(i.oneMs)}; floor ceil(${i.regions}/${i.parallelism}) x T = ${s(i.floorMs)} (${x(i.floorOverOne)} of one) | **${x(i.twentyOverOne)}** |`,
+  );
+} else failed('i');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})
 

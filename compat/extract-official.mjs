@@ -35,6 +35,8 @@ const RESOURCES = [
   'alicloud_ecs_key_pair',
   'alicloud_key_pair',
   'alicloud_ram_role',
+  'alicloud_image_copy',
+  'alicloud_image_share_permission',
 ];
 const DATA_SOURCES = [
   'alicloud_images',

@@ -47,7 +47,7 @@ output "tokyo_ids" {
 
 test(
   'one apply copies an image to 20 regions and shares it under throttling and dropped answers; destroy leaves nothing',
-  { timeout: 600_000 },
+  { timeout: 900_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
     const emu = await startEmulator({
@@ -92,7 +92,7 @@ test(
     });
     assert.equal(set.status, 200, await set.text());
     const started = Date.now();
-    const applied = await ws.run(['apply', '-auto-approve', '-no-color', '-parallelism=20'], { timeoutMs: 180_000 });
+    const applied = await ws.run(['apply', '-auto-approve', '-no-color', '-parallelism=20'], { timeoutMs: 480_000 });
     assert.equal(applied.code, 0, `apply must succeed despite the faults:\n${applied.stdout.slice(-2000)}\n${applied.stderr.slice(-3000)}`);
     t.diagnostic(`apply of 20 copies + share + instance: ${Date.now() - started} ms`);
     t.diagnostic(
@@ -132,10 +132,11 @@ test(
     const outputs = JSON.parse((await tf(ws, ['output', '-json'])).stdout) as Record<string, { value: string[] }>;
     assert.deepEqual(outputs.shared_ids!.value, [golden], 'the second account sees the shared image as others');
     assert.deepEqual(outputs.tokyo_ids!.value, [(await resourceValues(ws, 'alicloud_image_copy.ap_northeast_1'))!.id]);
-    const plan = await ws.run(['plan', '-detailed-exitcode', '-no-color']);
+    const plan = await ws.run(['plan', '-detailed-exitcode', '-no-color', '-parallelism=20'], { timeoutMs: 300_000 });
     assert.equal(plan.code, 0, `the re-plan is clean:\n${plan.stdout.slice(-3000)}${plan.stderr.slice(-2000)}`);
 
-    await tf(ws, ['destroy', '-auto-approve', '-parallelism=20']);
+    const destroyed = await ws.run(['destroy', '-auto-approve', '-no-color', '-parallelism=20'], { timeoutMs: 480_000 });
+    assert.equal(destroyed.code, 0, destroyed.stderr.slice(-3000));
     t.diagnostic(`whole test: ${Date.now() - started} ms`);
     for (const region of [SOURCE, ...DESTINATIONS]) {
       assert.deepEqual(await ownImages(region), [], `no image is left in ${region}`);

@@ -18,6 +18,7 @@ export const imageCopySchema = defineSchema({
   description:
     "Copies a custom image from `source_region_id` into the provider's region and waits until the copy is Available. " +
     'A copy that does not finish within the create timeout is cancelled (CancelCopyImage) and leaves nothing behind. ' +
+    'CopyImage carries a ClientToken, so a retry after a lost answer finds the first copy instead of making a second one (the official provider sends none). ' +
     'Name, description and tags are updated in place; a new source or encryption setting makes a new copy.',
   timeouts: { create: '10m', delete: '10m' },
   attributes: {
