@@ -5,7 +5,7 @@
  */
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
-import { ECS_VERSION, IMAGE_NAME_PATTERN, tagsParam } from './images.js';
+import { ECS_VERSION, IMAGE_NAME_PATTERN, clientTokenParam, tagsParam } from './images.js';
 import { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam } from './params.js';
 import { r } from './shape.js';
 
@@ -58,15 +58,7 @@ export const copyImageSpec = defineAction({
     { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true, description: 'KMS key of an encrypted copy.' },
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagsParam(),
-    {
-      kind: 'scalar',
-      name: 'ClientToken',
-      type: 'string',
-      maxLength: 64,
-      pattern: '^[\\x20-\\x7e]*$',
-      emptyIsAbsent: true,
-      description: 'Idempotency key, at most 64 ASCII characters.',
-    },
+    clientTokenParam,
     dryRunParam,
     ...ownerParams,
   ],

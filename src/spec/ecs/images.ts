@@ -157,6 +157,17 @@ export function tagsParam<const R extends boolean = false>(required?: R) {
   } as const satisfies RepeatListParam;
 }
 
+/** `ClientToken` of the image actions that create (CreateImage, CopyImage). */
+export const clientTokenParam = {
+  kind: 'scalar',
+  name: 'ClientToken',
+  type: 'string',
+  maxLength: 64,
+  pattern: '^[\\x20-\\x7e]*$',
+  emptyIsAbsent: true,
+  description: 'Idempotency key, at most 64 ASCII characters.',
+} as const satisfies ScalarParam;
+
 export const createImageSpec = defineAction({
   product: 'Ecs',
   version: ECS_VERSION,
@@ -242,15 +253,7 @@ export const createImageSpec = defineAction({
     // No LicenseType: CreateImage does not take it (SDK CreateImageRequest); ModifyImageAttribute sets it.
     { kind: 'scalar', name: 'ResourceGroupId', type: 'string', emptyIsAbsent: true },
     tagsParam(),
-    {
-      kind: 'scalar',
-      name: 'ClientToken',
-      type: 'string',
-      maxLength: 64,
-      pattern: '^[\\x20-\\x7e]*$',
-      emptyIsAbsent: true,
-      description: 'Idempotency key, at most 64 ASCII characters.',
-    },
+    clientTokenParam,
     dryRunParam,
     ...ownerParams,
   ],
