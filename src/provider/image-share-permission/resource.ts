@@ -52,7 +52,7 @@ export const imageSharePermissionResource = defineResource<typeof imageSharePerm
       req,
       async (id) => {
         const parts = split(id);
-        if (!parts) return undefined;
+        if (!parts) throw new Error(`the id "${id}" is not <image_id>:<account_id>; import the share again with such an id`);
         const accounts = await describeImageShares(req.client, parts.imageId, { signal: req.signal });
         return accounts?.some((a) => a.AliyunId === parts.accountId) ? parts : undefined;
       },
