@@ -11,8 +11,9 @@ import { dist, root, seconds } from './lib.mjs';
 import { benchFiftyImages, benchOneImage, benchRefresh } from './terraform.mjs';
 import { benchEmulator, benchProviderStart } from './processes.mjs';
 import { benchEmulatorPerRequest, benchFlowControlledApply, benchMixedLoad, benchRefreshThousand } from './scale.mjs';
+import { benchCopyRegions } from './copy.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j').split(','));
 const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
 const machine = {
   date: new Date().toISOString(),
@@ -43,6 +44,7 @@ else {
   await step('c', 'refresh-only plan of 200 images', () => benchRefresh());
   await step('f', 'refresh-only plan of 1,000 images (base vs ours with BENCH_BASE_DIST)', () => benchRefreshThousand());
   await step('g', 'apply of 200 images under emulator flow control', () => benchFlowControlledApply());
+  await step('j', 'copy an image to 20 regions vs one copy', () => benchCopyRegions());
 }
 await step('h', 'emulator per-request time, 10 vs 10,000 images', () => benchEmulatorPerRequest());
 await step('i', 'emulator under 500 concurrent signed requests, 20 % writes', () => benchMixedLoad());
@@ -56,7 +58,7 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${seconds(ms)} s`);
 const x = (r) => (r === undefined ? 'n/a' : `${r}x`);
 const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
-const { a, b, c, d, e, f, g, h, i } = results;
+const { a, b, c, d, e, f, g, h, i, j } = results;
 if (a && !a.error) {
   rows.push(
     `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
@@ -145,6 +147,11 @@ if (i && !i.error) {
     `| i. emulator, ${i.concurrency} concurrent signed requests, ${i.writeShare * 100} % writes, ${i.images} images | ${m(i.mixed)} | read-only: ${m(i.readOnly)} | p99 **${x(i.p99MixedOverReadOnly)}**, throughput **${x(i.throughputMixedOverReadOnly)}** |`,
   );
 } else failed('i');
+if (j && !j.error) {
+  rows.push(
+    `| j. copy to ${j.regions} regions in one apply (-parallelism=${j.parallelism}, copy T = ${j.T} s) | ${s(j.twentyMs)} | one copy ${s(j.oneMs)}; floor ceil(${j.regions}/${j.parallelism}) x T = ${s(j.floorMs)} (${x(j.floorOverOne)} of one) | **${x(j.twentyOverOne)}** |`,
+  );
+} else failed('j');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})
 

@@ -37,6 +37,8 @@ const RESOURCES = [
   'alicloud_ram_role',
   'alicloud_image_import',
   'alicloud_image_export',
+  'alicloud_image_copy',
+  'alicloud_image_share_permission',
 ];
 const DATA_SOURCES = [
   'alicloud_images',

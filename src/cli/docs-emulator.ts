@@ -3,7 +3,14 @@
  * marker) and docs/emulator-actions.md (every action per product, generated from the specs of
  * the registered families so it stays true). Facts come from code constants wherever one exists.
  */
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/accounts.js';
+import {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCESS_KEY_SECRET,
+  DEFAULT_ACCOUNT_ID,
+  SECOND_ACCESS_KEY_ID,
+  SECOND_ACCESS_KEY_SECRET,
+  SECOND_ACCOUNT_ID,
+} from '../emulator/accounts.js';
 import { families as defaultFamilies } from '../emulator/families.js';
 import type { Family } from '../emulator/context.js';
 import { FAIL_MARKER } from '../emulator/images/model.js';
@@ -112,11 +119,15 @@ export function emulatorDoc(families: readonly Family[] = defaultFamilies): stri
     '',
     '## Default key pair',
     '',
-    '| | |',
-    '|---|---|',
-    `| AccessKey id | \`${DEFAULT_ACCESS_KEY_ID}\` |`,
-    `| AccessKey secret | \`${DEFAULT_ACCESS_KEY_SECRET}\` |`,
-    `| Account id | \`${DEFAULT_ACCOUNT_ID}\` |`,
+    '| | default account | second account |',
+    '|---|---|---|',
+    `| AccessKey id | \`${DEFAULT_ACCESS_KEY_ID}\` | \`${SECOND_ACCESS_KEY_ID}\` |`,
+    `| AccessKey secret | \`${DEFAULT_ACCESS_KEY_SECRET}\` | \`${SECOND_ACCESS_KEY_SECRET}\` |`,
+    `| Account id | \`${DEFAULT_ACCOUNT_ID}\` | \`${SECOND_ACCOUNT_ID}\` |`,
+    '',
+    'The second account is there to share images between accounts (`alicloud_image_share_permission`:',
+    'it then sees the image with the owner alias `others` and can launch instances from it). Both pairs',
+    'are configured only when no key pair is given to the emulator.',
     '',
     'Requests signed with any other key answer `InvalidAccessKeyId.NotFound`. Every key pair is its own',
     "account: accounts never see each other's resources. Point the provider at the emulator as shown in",

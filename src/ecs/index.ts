@@ -20,6 +20,7 @@ export { defaultEndpoint, type ProductKey } from './endpoints.js';
 export * from './images.js';
 export * from './image-transfer.js';
 export { deleteOssObject, ossObjectExists } from './oss.js';
+export * from './image-copy.js';
 export * from './tags.js';
 export * from './resource-groups.js';
 export * from './instances.js';

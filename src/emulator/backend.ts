@@ -100,7 +100,7 @@ export class EmulatorBackend implements Backend {
     return this.members.get(resourceType);
   }
 
-  /** The core's RegionId check. */
+  /** The core's RegionId check (CopyImage asks it of DestinationRegionId). */
   regionExists(db: Database.Database, regionId: string): boolean {
     return this.regions.exists(db, regionId);
   }

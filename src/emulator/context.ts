@@ -47,6 +47,8 @@ export interface EmulatorSettings {
   imageCreateSeconds: number;
   /** Seconds a new image reports Available before it is Usable (ECS can; waiters must watch Usable). */
   imageUsableLagSeconds?: number;
+  /** Seconds CopyImage takes per GiB of the source image (the copy is Waiting/Creating in between; default 0.25). */
+  imageCopySecondsPerGiB?: number;
   /** Seconds a new instance takes from Pending to Running. */
   instanceStartSeconds: number;
   /** The region used when seeding and when a request has none (DescribeRegions). */
@@ -164,4 +166,6 @@ export interface Backend {
   taggable(resourceType: string): ResourceExists | undefined;
   /** The mover of a resource type JoinResourceGroup may move, if a served family declares one. */
   groupMember(resourceType: string): GroupMove | undefined;
+  /** Whether the region exists (the core's RegionId check; CopyImage asks it of DestinationRegionId). */
+  regionExists(db: Database.Database, regionId: string): boolean;
 }

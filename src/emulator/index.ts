@@ -32,7 +32,15 @@ import { serializeError, apiError, type EcsApiError } from './errors.js';
 import { MAX_URL_BYTES, PARSER_MAX_HEADER_BYTES } from './http/guard.js';
 import { withOss } from './oss/listener.js';
 
-export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID, type AccountConfig } from './accounts.js';
+export {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCESS_KEY_SECRET,
+  DEFAULT_ACCOUNT_ID,
+  SECOND_ACCESS_KEY_ID,
+  SECOND_ACCESS_KEY_SECRET,
+  SECOND_ACCOUNT_ID,
+  type AccountConfig,
+} from './accounts.js';
 export { DatabaseOpenError, createFolders } from './db/open.js';
 export { DatabaseInUseError } from './db/lock.js';
 export { ADMIN_HEADER } from './http/guard.js';
@@ -46,6 +54,7 @@ export { type FlowControlConfig, parseFlowControlRates } from './faults/flow-con
 export const defaultSettings: EmulatorSettings = {
   imageCreateSeconds: 5,
   imageUsableLagSeconds: 0.5,
+  imageCopySecondsPerGiB: 0.25,
   instanceStartSeconds: 2,
   defaultRegionId: 'cn-hangzhou',
 };
@@ -57,7 +66,10 @@ export interface EmulatorOptions {
   port?: number;
   /** SQLite file path, or `:memory:` (the default) to keep nothing. */
   db?: string;
-  /** Key pairs; default one pair: DEFAULT_ACCESS_KEY_ID / DEFAULT_ACCESS_KEY_SECRET, account DEFAULT_ACCOUNT_ID. */
+  /**
+   * Key pairs; default two: DEFAULT_ACCESS_KEY_ID / DEFAULT_ACCESS_KEY_SECRET (account DEFAULT_ACCOUNT_ID) and
+   * SECOND_ACCESS_KEY_ID / SECOND_ACCESS_KEY_SECRET (account SECOND_ACCOUNT_ID).
+   */
   accounts?: AccountConfig[];
   settings?: Partial<EmulatorSettings>;
   /** Injected resource clock (handler `ctx.now()`, seeds, image progress); default wall clock. */

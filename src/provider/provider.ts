@@ -9,6 +9,8 @@ import { AlibabaCloudClient } from '../ecs/index.js';
 import { providerSchema, resolveProviderConfig, type ProviderClient, type ProviderConfig } from './config.js';
 import { obtainCredentials } from './credentials.js';
 import { imageResource } from './image/resource.js';
+import { imageCopyResource } from './image-copy/resource.js';
+import { imageSharePermissionResource } from './image-share-permission/resource.js';
 import { vpcResource } from './vpc/resource.js';
 import { vswitchResource } from './vswitch/resource.js';
 import { securityGroupResource } from './security-group/resource.js';
@@ -55,6 +57,8 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   ramRoleResource,
   imageImportResource,
   imageExportResource,
+  imageCopyResource,
+  imageSharePermissionResource,
 ];
 
 /** Data sources, one line each. */

@@ -6,6 +6,7 @@ import type { ActionSpec } from './ecs/types.js';
 import { disksActions } from './ecs/disks.js';
 import { imagesActions } from './ecs/images.js';
 import { imageTransferActions } from './ecs/image-transfer.js';
+import { imageCopyActions } from './ecs/image-copy.js';
 import { instanceLifecycleActions } from './ecs/instance-lifecycle.js';
 import { instancesActions } from './ecs/instances.js';
 import { keyPairActions } from './ecs/key-pairs.js';
@@ -28,6 +29,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
   ...imagesActions,
   ...imageTransferActions,
+  ...imageCopyActions,
   ...instanceLifecycleActions,
   ...instancesActions,
   ...keyPairActions,

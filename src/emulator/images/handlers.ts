@@ -7,3 +7,5 @@ export { describeImageSupportInstanceTypes } from './describe-image-support-inst
 export { importImage } from './import-image.js';
 export { exportImage } from './export-image.js';
 export { describeTasks, describeTaskAttribute } from './tasks.js';
+export { copyImage, cancelCopyImage } from './copy-image.js';
+export { modifyImageSharePermission, describeImageSharePermission } from './image-share-permission.js';

@@ -116,17 +116,20 @@ function where(db: Database.Database, q: ImageQuery): { sql: string; args: Recor
 }
 
 /**
- * The visible sets, each one range of the `images_listing` index: own images of the region and
- * public ones. Given ids, `+` keeps the planner on the primary key instead.
+ * The visible sets, each one range of an index: own images of the region, public ones, and
+ * images of other accounts shared with this one in the region. Given ids, `+` keeps the planner
+ * on the primary key instead.
  */
 function visibility(q: ImageQuery): string[] {
-  if (q.ownerAlias === 'others' || q.ownerAlias === 'marketplace') return [];
+  if (q.ownerAlias === 'marketplace') return [];
   const p = q.ids ? '+' : '';
   const own = `${p}account_id = :account AND ${p}region_id = :region`;
   const pub = `${p}account_id = :public AND ${p}region_id = :anyRegion`;
+  const shared = `id IN (SELECT image_id FROM image_shares WHERE account_id = :account) AND ${p}region_id = :region`;
   if (q.ownerAlias === 'system') return [pub];
   if (q.ownerAlias === 'self') return [own];
-  return q.ids ? [`((${own}) OR (${pub}))`] : [own, pub];
+  if (q.ownerAlias === 'others') return [shared];
+  return q.ids ? [`((${own}) OR (${pub}) OR (${shared}))`] : [own, pub, shared];
 }
 
 /**

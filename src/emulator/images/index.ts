@@ -1,11 +1,13 @@
 /**
- * The images family: CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage, the public
+ * The images family: CreateImage, DescribeImages, ModifyImageAttribute, DeleteImage, CopyImage and
+ * CancelCopyImage, Modify/DescribeImageSharePermission, the public
  * image seed, `image` as a taggable resource and resource-group member, and the queries other
  * families ask it (queries.ts). Lifecycle rules are in model.ts.
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesActions, imagesErrors } from '../../spec/ecs/images.js';
 import { imageTransferActions, imageTransferErrors } from '../../spec/ecs/image-transfer.js';
+import { imageCopyActions, imageCopyErrors } from '../../spec/ecs/image-copy.js';
 import { resourceGroupsErrors } from '../../spec/ecs/resource-groups.js';
 import { describeImageSupportInstanceTypesSpec } from '../../spec/ecs/zones.js';
 import * as handlers from './handlers.js';
@@ -18,11 +20,12 @@ import { tagParamErrors } from '../tags/validate.js';
 export const imagesFamily: Family = {
   name: 'images',
   product: 'Ecs',
-  specs: [...imagesActions, ...imageTransferActions, describeImageSupportInstanceTypesSpec],
+  specs: [...imagesActions, ...imageTransferActions, ...imageCopyActions, describeImageSupportInstanceTypesSpec],
   handlers,
   errors: [
     ...imagesErrors,
     ...imageTransferErrors,
+    ...imageCopyErrors,
     ...tagParamErrors,
     ...pickErrors(resourceGroupsErrors, 'InvalidResourceGroup.NotFound'),
   ],

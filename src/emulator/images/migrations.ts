@@ -55,5 +55,19 @@ export const imagesMigrations: readonly Migration[] = [
     sql: `DROP INDEX IF EXISTS images_by_account;
     CREATE INDEX IF NOT EXISTS images_listing ON images (account_id, region_id, created_at DESC, id, create_seconds, fail, deprecated);`,
   },
+  {
+    // CopyImage and sharing (issue 15): a copy remembers its source; shares are one row per (image, account).
+    id: '003_image_copies_and_shares',
+    sql: `ALTER TABLE images ADD COLUMN copied_from TEXT NOT NULL DEFAULT '';
+    ALTER TABLE images ADD COLUMN encrypted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE images ADD COLUMN kms_key_id TEXT NOT NULL DEFAULT '';
+    CREATE TABLE IF NOT EXISTS image_shares (
+      image_id TEXT NOT NULL,
+      account_id INTEGER NOT NULL,
+      shared_at INTEGER NOT NULL,
+      PRIMARY KEY (image_id, account_id)
+    );
+    CREATE INDEX IF NOT EXISTS image_shares_by_account ON image_shares (account_id, image_id);`,
+  },
   ...imageTransferMigrations,
 ];

@@ -54,6 +54,10 @@ export interface ImageRecord {
   isPublic: boolean;
   sourceInstanceId: string;
   disks: ImageDiskMapping[];
+  /** The source image's id when CopyImage made this image ('' or absent otherwise). */
+  copiedFrom?: string;
+  encrypted?: boolean;
+  kmsKeyId?: string;
 }
 
 interface Row {
@@ -85,6 +89,9 @@ interface Row {
   product_code: string;
   is_public: number;
   source_instance_id: string;
+  copied_from: string;
+  encrypted: number;
+  kms_key_id: string;
 }
 interface MappingRow {
   device: string;
@@ -142,6 +149,9 @@ function toRecord(db: Database.Database, r: Row, disks?: ImageDiskMapping[]): Im
     isPublic: r.is_public === 1,
     sourceInstanceId: r.source_instance_id,
     disks: disks ?? mappings(db, r.id),
+    copiedFrom: r.copied_from,
+    encrypted: r.encrypted === 1,
+    kmsKeyId: r.kms_key_id,
   };
 }
 
@@ -173,8 +183,9 @@ export function insertImage(db: Database.Database, i: ImageRecord): void {
     .prepare(
       `INSERT OR IGNORE INTO images (id, account_id, region_id, owner_alias, name, description, family, version, platform, os_type,
       os_name, os_name_en, architecture, boot_mode, size_gib, deprecated, created_at, create_seconds, fail, resource_group_id, license_type,
-      nvme_support, imds_support, detection_strategy, secure_boot, product_code, is_public, source_instance_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      nvme_support, imds_support, detection_strategy, secure_boot, product_code, is_public, source_instance_id, copied_from, encrypted,
+      kms_key_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       i.id,
@@ -205,6 +216,9 @@ export function insertImage(db: Database.Database, i: ImageRecord): void {
       i.productCode,
       i.isPublic ? 1 : 0,
       i.sourceInstanceId,
+      i.copiedFrom ?? '',
+      i.encrypted ? 1 : 0,
+      i.kmsKeyId ?? '',
     );
   if (res.changes === 0) return;
   const ins = db.prepare(
@@ -223,16 +237,27 @@ export function getCustomImage(db: Database.Database, accountId: number, regionI
   return row && toRecord(db, row);
 }
 
+/** An image of another account shared with `accountId`, in the region, or undefined. */
+export function getSharedImage(db: Database.Database, accountId: number, regionId: string, id: string): ImageRecord | undefined {
+  const row = db
+    .prepare('SELECT i.* FROM images i JOIN image_shares s ON s.image_id = i.id WHERE i.id = ? AND s.account_id = ? AND i.region_id = ?')
+    .get(id, accountId, regionId) as Row | undefined;
+  return row && toRecord(db, row);
+}
+
 /** A public image by id, or undefined. */
 export function getPublicImage(db: Database.Database, id: string): ImageRecord | undefined {
   const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id = ?').get(id, PUBLIC_ACCOUNT) as Row | undefined;
   return row && toRecord(db, row);
 }
 
-/** The image an instance of the account runs: its own custom image (any region) or a public one. */
+/** The image an instance of the account runs: its own custom image (any region), one shared with it, or a public one. */
 export function findImageAnyOwner(db: Database.Database, accountId: number, id: string): ImageRecord | undefined {
-  const row = db.prepare('SELECT * FROM images WHERE id = ? AND account_id IN (?, ?)').get(id, accountId, PUBLIC_ACCOUNT) as
-    Row | undefined;
+  const row = db
+    .prepare(
+      'SELECT * FROM images WHERE id = ? AND (account_id IN (?, ?) OR id IN (SELECT image_id FROM image_shares WHERE account_id = ?))',
+    )
+    .get(id, accountId, PUBLIC_ACCOUNT, accountId) as Row | undefined;
   return row && toRecord(db, row);
 }
 
@@ -276,8 +301,9 @@ export function updateImage(
   if (sets.length > 0) db.prepare(`UPDATE images SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
 }
 
-/** Delete an image and its mappings (its snapshots stay). */
+/** Delete an image, its mappings and its shares (its snapshots stay). */
 export function deleteImage(db: Database.Database, id: string): void {
+  db.prepare('DELETE FROM image_shares WHERE image_id = ?').run(id);
   db.prepare('DELETE FROM image_disk_mappings WHERE image_id = ?').run(id);
   db.prepare('DELETE FROM images WHERE id = ?').run(id);
 }

@@ -5,7 +5,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, startEmulator, type RunningEmulator } from '../index.js';
+import {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_ACCOUNT_ID,
+  SECOND_ACCESS_KEY_ID,
+  SECOND_ACCOUNT_ID,
+  startEmulator,
+  type RunningEmulator,
+} from '../index.js';
 import { callAction, sdkClient, sdkError } from '../test-support/clients.js';
 import { maskAuthorization, maskKeyId, maskParams } from './mask.js';
 import { RequestLog } from './log.js';
@@ -260,7 +267,10 @@ describe('request log and console routes of a running emulator', () => {
 
   test('/_emulator/accounts lists accounts with shortened key ids', async () => {
     const r = (await get(emu, '/_emulator/accounts')).body;
-    assert.deepEqual(r.accounts, [{ accountId: DEFAULT_ACCOUNT_ID, accessKeyId: maskKeyId(DEFAULT_ACCESS_KEY_ID) }]);
+    assert.deepEqual(r.accounts, [
+      { accountId: DEFAULT_ACCOUNT_ID, accessKeyId: maskKeyId(DEFAULT_ACCESS_KEY_ID) },
+      { accountId: SECOND_ACCOUNT_ID, accessKeyId: maskKeyId(SECOND_ACCESS_KEY_ID) },
+    ]);
     assert.equal(r.defaultRegionId, 'cn-hangzhou');
   });
 

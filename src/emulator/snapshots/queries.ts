@@ -3,7 +3,7 @@
  * build on; CreateImage stores the snapshots it takes of an instance's disks.
  */
 import type Database from 'better-sqlite3';
-import { getSnapshot, insertSnapshot, progressingOfDisk, snapshotState, type SnapshotRecord } from './repository.js';
+import { deleteSnapshot, getSnapshot, insertSnapshot, progressingOfDisk, snapshotState, type SnapshotRecord } from './repository.js';
 
 declare module '../context.js' {
   interface FamilyQueries {
@@ -18,6 +18,8 @@ export interface SnapshotQueries {
   status(s: SnapshotRecord, now: Date): 'progressing' | 'accomplished';
   /** Store a snapshot another family took (CreateImage snapshots each disk of its instance). */
   insert(db: Database.Database, s: SnapshotRecord): void;
+  /** Drop a snapshot another family made (CancelCopyImage removes the copy's snapshots). */
+  remove(db: Database.Database, id: string): void;
   /** Whether a snapshot of the disk is still progressing at `now` (DeleteDisk waits for it). */
   progressingOfDisk(db: Database.Database, diskId: string, now: Date): boolean;
 }
@@ -26,5 +28,6 @@ export const snapshotQueries: SnapshotQueries = {
   find: getSnapshot,
   status: (s, now) => snapshotState(s, now).status,
   insert: insertSnapshot,
+  remove: deleteSnapshot,
   progressingOfDisk,
 };

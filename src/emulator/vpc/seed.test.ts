@@ -33,10 +33,11 @@ test('seeds the default VPC, vSwitch and security group the seeded instances poi
         for (const sg of inst.securityGroupIds) assert.equal(findSecurityGroup(emu.db, DEFAULT_ACCOUNT_ID, region, sg)?.vpcId, vpc.vpcId);
         const counts = emu.db
           .prepare(
-            `SELECT (SELECT COUNT(*) FROM vpcs) AS v, (SELECT COUNT(*) FROM vswitches) AS s, (SELECT COUNT(*) FROM security_groups) AS g`,
+            `SELECT (SELECT COUNT(*) FROM vpcs WHERE account_id = :a) AS v, (SELECT COUNT(*) FROM vswitches WHERE account_id = :a) AS s,
+            (SELECT COUNT(*) FROM security_groups WHERE account_id = :a) AS g`,
           )
-          .get();
-        assert.deepEqual(counts, { v: 1, s: 1, g: 1 }, `run ${run}: one of each, never duplicated`);
+          .get({ a: DEFAULT_ACCOUNT_ID });
+        assert.deepEqual(counts, { v: 1, s: 1, g: 1 }, `run ${run}: one of each for the account, never duplicated`);
       } finally {
         await emu.stop();
       }

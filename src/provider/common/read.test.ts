@@ -19,6 +19,7 @@ const ID_OF: Readonly<Record<string, string>> = {
   alicloud_security_group_rule: 'sg-123:ingress:tcp:22/22:intranet:0.0.0.0/0:accept:1',
   alicloud_ecs_disk_attachment: 'd-123:i-123',
   alicloud_disk_attachment: 'd-123:i-123',
+  alicloud_image_share_permission: 'm-123:1234567890123456',
 };
 
 test('every resource turns a cloud error on read into a diagnostic naming the type and id, and keeps the state', async () => {

@@ -500,7 +500,13 @@ export const deleteImageSpec = defineAction({
     dryRunParam,
     ...ownerParams,
   ],
-  errors: ['ImageUsingByInstance', 'InvalidImageId.NotFound', 'OperationDenied.SystemImage'],
+  errors: [
+    'ImageUsingByInstance',
+    'ImageUseShared',
+    'OperationDenied.ImageCopying',
+    'InvalidImageId.NotFound',
+    'OperationDenied.SystemImage',
+  ],
   response: r.response({}),
 });
 

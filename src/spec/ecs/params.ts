@@ -19,7 +19,7 @@ export const dryRunParam = {
   description: 'Validate only.',
 } as const satisfies ScalarParam;
 
-/** `ClientToken` of the image actions (CreateImage, ImportImage): printable ASCII, at most 64 characters; empty means absent. */
+/** `ClientToken` of the image actions that create (CreateImage, CopyImage, ImportImage): printable ASCII, at most 64 characters; empty means absent. */
 export const clientTokenParam = {
   kind: 'scalar',
   name: 'ClientToken',
