@@ -29,7 +29,12 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly gpuAmount?: number;
   /**
-   * Image the types must support (accepted, not used as a filter).
+   * Only types with this GPU model, e.g. `NVIDIA A10` (DescribeInstanceTypes `GPUSpec`).
+   * Terraform: `gpu_spec`. Optional.
+   */
+  readonly gpuSpec?: string;
+  /**
+   * Only types that can boot this image (DescribeImageSupportInstanceTypes).
    * Terraform: `image_id`. Optional.
    */
   readonly imageId?: string;
@@ -49,12 +54,12 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly instanceTypeFamily?: string;
   /**
-   * Include outdated types (accepted; every type is current here).
+   * `true` lists the outdated (non-I/O-optimized) types instead of the current ones (DescribeAvailableResource `IoOptimized=none`).
    * Terraform: `is_outdated`. Optional.
    */
   readonly isOutdated?: boolean | cdktf.IResolvable;
   /**
-   * Kubernetes node role (accepted, not used as a filter).
+   * Only types fit for a Kubernetes node: at least 2 vCPUs and 4 GiB, not `ecs.t5`, and for `Master` no GPU family (`ecs.gn*`).
    * Terraform: `kubernetes_node_role`. Optional.
    */
   readonly kubernetesNodeRole?: string;
@@ -64,7 +69,17 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly memorySize?: number;
   /**
-   * Network type (accepted, not used as a filter).
+   * Only types whose ENIs take at least this many IPv6 addresses each.
+   * Terraform: `minimum_eni_ipv6_address_quantity`. Optional.
+   */
+  readonly minimumEniIpv6AddressQuantity?: number;
+  /**
+   * Only types whose ENIs take at least this many private IPv4 addresses each.
+   * Terraform: `minimum_eni_private_ip_address_quantity`. Optional.
+   */
+  readonly minimumEniPrivateIpAddressQuantity?: number;
+  /**
+   * Only types offered in this network type (DescribeAvailableResource `NetworkCategory`).
    * Terraform: `network_type`. Optional.
    */
   readonly networkType?: string;
@@ -74,17 +89,17 @@ export interface DataAlicloudInstanceTypesConfig extends cdktf.TerraformMetaArgu
    */
   readonly outputFile?: string;
   /**
-   * Sort key (default CPU, then memory).
+   * Sort key (default CPU, then memory); `Price` also fills `price` from DescribePrice.
    * Terraform: `sorted_by`. Optional.
    */
   readonly sortedBy?: string;
   /**
-   * Spot strategy (accepted, not used as a filter).
+   * Only types (and zones) with spot capacity, unless `NoSpot`; applies to `PostPaid` only, as in the API.
    * Terraform: `spot_strategy`. Optional.
    */
   readonly spotStrategy?: string;
   /**
-   * System disk category (accepted, not used as a filter).
+   * Only types offered with this system disk category (DescribeAvailableResource `SystemDiskCategory`).
    * Terraform: `system_disk_category`. Optional.
    */
   readonly systemDiskCategory?: string;
@@ -104,6 +119,13 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
+   * Terraform: `burstable_instance`.
+   */
+  public get burstableInstance(): { [key: string]: string } {
+    return this.getStringMapAttribute("burstable_instance");
+  }
+
+  /**
    * Terraform: `cpu_core_count`.
    */
   public get cpuCoreCount(): number {
@@ -118,6 +140,27 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
+   * Terraform: `eni_ipv6_address_quantity`.
+   */
+  public get eniIpv6AddressQuantity(): number {
+    return this.getNumberAttribute("eni_ipv6_address_quantity");
+  }
+
+  /**
+   * Terraform: `eni_private_ip_address_quantity`.
+   */
+  public get eniPrivateIpAddressQuantity(): number {
+    return this.getNumberAttribute("eni_private_ip_address_quantity");
+  }
+
+  /**
+   * Terraform: `eni_quantity`.
+   */
+  public get eniQuantity(): number {
+    return this.getNumberAttribute("eni_quantity");
+  }
+
+  /**
    * Terraform: `family`.
    */
   public get family(): string {
@@ -125,10 +168,31 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   }
 
   /**
+   * Terraform: `gpu`.
+   */
+  public get gpu(): { [key: string]: string } {
+    return this.getStringMapAttribute("gpu");
+  }
+
+  /**
    * Terraform: `id`.
    */
   public get id(): string {
     return this.getStringAttribute("id");
+  }
+
+  /**
+   * Terraform: `local_storage`.
+   */
+  public get localStorage(): { [key: string]: string } {
+    return this.getStringMapAttribute("local_storage");
+  }
+
+  /**
+   * Terraform: `maximum_queue_number_per_eni`.
+   */
+  public get maximumQueueNumberPerEni(): number {
+    return this.getNumberAttribute("maximum_queue_number_per_eni");
   }
 
   /**
@@ -144,6 +208,34 @@ export class DataAlicloudInstanceTypesInstanceTypesOutputReference extends cdktf
   public get nvmeSupport(): string {
     return this.getStringAttribute("nvme_support");
   }
+
+  /**
+   * Terraform: `price`.
+   */
+  public get price(): string {
+    return this.getStringAttribute("price");
+  }
+
+  /**
+   * Terraform: `primary_eni_queue_number`.
+   */
+  public get primaryEniQueueNumber(): number {
+    return this.getNumberAttribute("primary_eni_queue_number");
+  }
+
+  /**
+   * Terraform: `secondary_eni_queue_number`.
+   */
+  public get secondaryEniQueueNumber(): number {
+    return this.getNumberAttribute("secondary_eni_queue_number");
+  }
+
+  /**
+   * Terraform: `total_eni_queue_quantity`.
+   */
+  public get totalEniQueueQuantity(): number {
+    return this.getNumberAttribute("total_eni_queue_quantity");
+  }
 }
 
 /** A list of objects: `get(index)` gives a typed element. */
@@ -157,7 +249,7 @@ export class DataAlicloudInstanceTypesInstanceTypesList extends cdktf.ComplexLis
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", cpuCoreCount: "cpu_core_count", eniAmount: "eni_amount", gpuAmount: "gpu_amount", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceType: "instance_type", instanceTypeFamily: "instance_type_family", isOutdated: "is_outdated", kubernetesNodeRole: "kubernetes_node_role", memorySize: "memory_size", networkType: "network_type", outputFile: "output_file", sortedBy: "sorted_by", spotStrategy: "spot_strategy", systemDiskCategory: "system_disk_category" };
+const shape: Shape = { availabilityZone: "availability_zone", cpuCoreCount: "cpu_core_count", eniAmount: "eni_amount", gpuAmount: "gpu_amount", gpuSpec: "gpu_spec", imageId: "image_id", instanceChargeType: "instance_charge_type", instanceType: "instance_type", instanceTypeFamily: "instance_type_family", isOutdated: "is_outdated", kubernetesNodeRole: "kubernetes_node_role", memorySize: "memory_size", minimumEniIpv6AddressQuantity: "minimum_eni_ipv6_address_quantity", minimumEniPrivateIpAddressQuantity: "minimum_eni_private_ip_address_quantity", networkType: "network_type", outputFile: "output_file", sortedBy: "sorted_by", spotStrategy: "spot_strategy", systemDiskCategory: "system_disk_category" };
 
 /**
  * ECS instance types available in the provider region, optionally in one zone, of one family or size.
@@ -217,6 +309,14 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
+   * Only types with this GPU model, e.g. `NVIDIA A10` (DescribeInstanceTypes `GPUSpec`).
+   * Terraform: `gpu_spec`.
+   */
+  public get gpuSpec(): string {
+    return this.getStringAttribute("gpu_spec");
+  }
+
+  /**
    * Identifier of this result (a hash of the type ids).
    * Terraform: `id`.
    */
@@ -233,7 +333,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Image the types must support (accepted, not used as a filter).
+   * Only types that can boot this image (DescribeImageSupportInstanceTypes).
    * Terraform: `image_id`.
    */
   public get imageId(): string {
@@ -273,7 +373,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Include outdated types (accepted; every type is current here).
+   * `true` lists the outdated (non-I/O-optimized) types instead of the current ones (DescribeAvailableResource `IoOptimized=none`).
    * Terraform: `is_outdated`.
    */
   public get isOutdated(): cdktf.IResolvable {
@@ -281,7 +381,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Kubernetes node role (accepted, not used as a filter).
+   * Only types fit for a Kubernetes node: at least 2 vCPUs and 4 GiB, not `ecs.t5`, and for `Master` no GPU family (`ecs.gn*`).
    * Terraform: `kubernetes_node_role`.
    */
   public get kubernetesNodeRole(): string {
@@ -297,7 +397,23 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Network type (accepted, not used as a filter).
+   * Only types whose ENIs take at least this many IPv6 addresses each.
+   * Terraform: `minimum_eni_ipv6_address_quantity`.
+   */
+  public get minimumEniIpv6AddressQuantity(): number {
+    return this.getNumberAttribute("minimum_eni_ipv6_address_quantity");
+  }
+
+  /**
+   * Only types whose ENIs take at least this many private IPv4 addresses each.
+   * Terraform: `minimum_eni_private_ip_address_quantity`.
+   */
+  public get minimumEniPrivateIpAddressQuantity(): number {
+    return this.getNumberAttribute("minimum_eni_private_ip_address_quantity");
+  }
+
+  /**
+   * Only types offered in this network type (DescribeAvailableResource `NetworkCategory`).
    * Terraform: `network_type`.
    */
   public get networkType(): string {
@@ -313,7 +429,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Sort key (default CPU, then memory).
+   * Sort key (default CPU, then memory); `Price` also fills `price` from DescribePrice.
    * Terraform: `sorted_by`.
    */
   public get sortedBy(): string {
@@ -321,7 +437,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Spot strategy (accepted, not used as a filter).
+   * Only types (and zones) with spot capacity, unless `NoSpot`; applies to `PostPaid` only, as in the API.
    * Terraform: `spot_strategy`.
    */
   public get spotStrategy(): string {
@@ -329,7 +445,7 @@ export class DataAlicloudInstanceTypes extends cdktf.TerraformDataSource {
   }
 
   /**
-   * System disk category (accepted, not used as a filter).
+   * Only types offered with this system disk category (DescribeAvailableResource `SystemDiskCategory`).
    * Terraform: `system_disk_category`.
    */
   public get systemDiskCategory(): string {

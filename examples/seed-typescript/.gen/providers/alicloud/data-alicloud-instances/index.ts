@@ -14,7 +14,7 @@ export interface DataAlicloudInstancesConfig extends cdktf.TerraformMetaArgument
    */
   readonly availabilityZone?: string;
   /**
-   * Accepted for compatibility; details are always returned.
+   * `false` skips the per-instance reads behind `ram_role_name` and `disk_device_mappings` (left empty).
    * Terraform: `enable_details`. Optional.
    */
   readonly enableDetails?: boolean | cdktf.IResolvable;
@@ -54,12 +54,17 @@ export interface DataAlicloudInstancesConfig extends cdktf.TerraformMetaArgument
    */
   readonly pageSize?: number;
   /**
+   * Only instances carrying this RAM role (DescribeInstanceRamRole, whatever `enable_details` says).
+   * Terraform: `ram_role_name`. Optional.
+   */
+  readonly ramRoleName?: string;
+  /**
    * Only instances in this resource group.
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
   /**
-   * Only instances in this status.
+   * Only instances in this status (`Creating` is the `Pending` ECS reports while an instance is created).
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
@@ -78,6 +83,66 @@ export interface DataAlicloudInstancesConfig extends cdktf.TerraformMetaArgument
    * Terraform: `vswitch_id`. Optional.
    */
   readonly vswitchId?: string;
+}
+
+/** One element of `DataAlicloudInstancesInstancesDiskDeviceMappingsList` (or a single nested object); each getter is a token for that field. */
+export class DataAlicloudInstancesInstancesDiskDeviceMappingsOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Terraform: `category`.
+   */
+  public get category(): string {
+    return this.getStringAttribute("category");
+  }
+
+  /**
+   * Terraform: `device`.
+   */
+  public get device(): string {
+    return this.getStringAttribute("device");
+  }
+
+  /**
+   * Terraform: `disk_id`.
+   */
+  public get diskId(): string {
+    return this.getStringAttribute("disk_id");
+  }
+
+  /**
+   * Terraform: `disk_name`.
+   */
+  public get diskName(): string {
+    return this.getStringAttribute("disk_name");
+  }
+
+  /**
+   * Terraform: `size`.
+   */
+  public get size(): number {
+    return this.getNumberAttribute("size");
+  }
+
+  /**
+   * Terraform: `type`.
+   */
+  public get type(): string {
+    return this.getStringAttribute("type");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class DataAlicloudInstancesInstancesDiskDeviceMappingsList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): DataAlicloudInstancesInstancesDiskDeviceMappingsOutputReference {
+    return new DataAlicloudInstancesInstancesDiskDeviceMappingsOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
 }
 
 /** One element of `DataAlicloudInstancesInstancesList` (or a single nested object); each getter is a token for that field. */
@@ -105,6 +170,13 @@ export class DataAlicloudInstancesInstancesOutputReference extends cdktf.Complex
    */
   public get description(): string {
     return this.getStringAttribute("description");
+  }
+
+  /**
+   * Terraform: `disk_device_mappings`.
+   */
+  public get diskDeviceMappings(): DataAlicloudInstancesInstancesDiskDeviceMappingsList {
+    return new DataAlicloudInstancesInstancesDiskDeviceMappingsList(this, "disk_device_mappings", false);
   }
 
   /**
@@ -185,6 +257,13 @@ export class DataAlicloudInstancesInstancesOutputReference extends cdktf.Complex
   }
 
   /**
+   * Terraform: `ram_role_name`.
+   */
+  public get ramRoleName(): string {
+    return this.getStringAttribute("ram_role_name");
+  }
+
+  /**
    * Terraform: `region_id`.
    */
   public get regionId(): string {
@@ -252,7 +331,7 @@ export class DataAlicloudInstancesInstancesList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", enableDetails: "enable_details", ids: "ids", imageId: "image_id", instanceName: "instance_name", nameRegex: "name_regex", outputFile: "output_file", pageNumber: "page_number", pageSize: "page_size", resourceGroupId: "resource_group_id", status: "status", tags: "tags", vpcId: "vpc_id", vswitchId: "vswitch_id" };
+const shape: Shape = { availabilityZone: "availability_zone", enableDetails: "enable_details", ids: "ids", imageId: "image_id", instanceName: "instance_name", nameRegex: "name_regex", outputFile: "output_file", pageNumber: "page_number", pageSize: "page_size", ramRoleName: "ram_role_name", resourceGroupId: "resource_group_id", status: "status", tags: "tags", vpcId: "vpc_id", vswitchId: "vswitch_id" };
 
 /**
  * ECS instances of the region (DescribeInstances, every page), filtered.
@@ -288,7 +367,7 @@ export class DataAlicloudInstances extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Accepted for compatibility; details are always returned.
+   * `false` skips the per-instance reads behind `ram_role_name` and `disk_device_mappings` (left empty).
    * Terraform: `enable_details`.
    */
   public get enableDetails(): cdktf.IResolvable {
@@ -376,6 +455,14 @@ export class DataAlicloudInstances extends cdktf.TerraformDataSource {
   }
 
   /**
+   * Only instances carrying this RAM role (DescribeInstanceRamRole, whatever `enable_details` says).
+   * Terraform: `ram_role_name`.
+   */
+  public get ramRoleName(): string {
+    return this.getStringAttribute("ram_role_name");
+  }
+
+  /**
    * Only instances in this resource group.
    * Terraform: `resource_group_id`.
    */
@@ -384,7 +471,7 @@ export class DataAlicloudInstances extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Only instances in this status.
+   * Only instances in this status (`Creating` is the `Pending` ECS reports while an instance is created).
    * Terraform: `status`.
    */
   public get status(): string {

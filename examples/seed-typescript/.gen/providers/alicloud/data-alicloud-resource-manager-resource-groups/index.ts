@@ -9,7 +9,7 @@ import { toTerraform, type Shape } from '../runtime.js';
  */
 export interface DataAlicloudResourceManagerResourceGroupsConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Accepted for compatibility; details are always returned.
+   * `true` also reads each group (GetResourceGroup) for its `region_statuses`.
    * Terraform: `enable_details`. Optional.
    */
   readonly enableDetails?: boolean | cdktf.IResolvable;
@@ -33,6 +33,38 @@ export interface DataAlicloudResourceManagerResourceGroupsConfig extends cdktf.T
    * Terraform: `status`. Optional.
    */
   readonly status?: string;
+}
+
+/** One element of `DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesList` (or a single nested object); each getter is a token for that field. */
+export class DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Terraform: `region_id`.
+   */
+  public get regionId(): string {
+    return this.getStringAttribute("region_id");
+  }
+
+  /**
+   * Terraform: `status`.
+   */
+  public get status(): string {
+    return this.getStringAttribute("status");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesOutputReference {
+    return new DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
 }
 
 /** One element of `DataAlicloudResourceManagerResourceGroupsGroupsList` (or a single nested object); each getter is a token for that field. */
@@ -67,6 +99,13 @@ export class DataAlicloudResourceManagerResourceGroupsGroupsOutputReference exte
    */
   public get name(): string {
     return this.getStringAttribute("name");
+  }
+
+  /**
+   * Terraform: `region_statuses`.
+   */
+  public get regionStatuses(): DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesList {
+    return new DataAlicloudResourceManagerResourceGroupsGroupsRegionStatusesList(this, "region_statuses", false);
   }
 
   /**
@@ -123,7 +162,7 @@ export class DataAlicloudResourceManagerResourceGroups extends cdktf.TerraformDa
   }
 
   /**
-   * Accepted for compatibility; details are always returned.
+   * `true` also reads each group (GetResourceGroup) for its `region_statuses`.
    * Terraform: `enable_details`.
    */
   public get enableDetails(): cdktf.IResolvable {

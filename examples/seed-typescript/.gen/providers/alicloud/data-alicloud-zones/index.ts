@@ -9,7 +9,7 @@ import { toTerraform, type Shape } from '../runtime.js';
  */
 export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
   /**
-   * Only zones offering this disk category.
+   * Only zones offering this disk category (`all`: zones offering any).
    * Terraform: `available_disk_category`. Optional.
    */
   readonly availableDiskCategory?: string;
@@ -39,7 +39,7 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly multi?: boolean | cdktf.IResolvable;
   /**
-   * Network type the zones must support (accepted; every zone here is VPC-only).
+   * Only zones offering instances in this network type (DescribeAvailableResource `NetworkCategory`).
    * Terraform: `network_type`. Optional.
    */
   readonly networkType?: string;
@@ -49,7 +49,7 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly outputFile?: string;
   /**
-   * Spot strategy the zones must support (accepted, not used as a filter).
+   * Only zones with spot capacity, unless `NoSpot` (pay-as-you-go only, as in the API); their `available_instance_types` are the spot ones.
    * Terraform: `spot_strategy`. Optional.
    */
   readonly spotStrategy?: string;
@@ -150,7 +150,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Only zones offering this disk category.
+   * Only zones offering this disk category (`all`: zones offering any).
    * Terraform: `available_disk_category`.
    */
   public get availableDiskCategory(): string {
@@ -214,7 +214,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Network type the zones must support (accepted; every zone here is VPC-only).
+   * Only zones offering instances in this network type (DescribeAvailableResource `NetworkCategory`).
    * Terraform: `network_type`.
    */
   public get networkType(): string {
@@ -230,7 +230,7 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Spot strategy the zones must support (accepted, not used as a filter).
+   * Only zones with spot capacity, unless `NoSpot` (pay-as-you-go only, as in the API); their `available_instance_types` are the spot ones.
    * Terraform: `spot_strategy`.
    */
   public get spotStrategy(): string {

@@ -86,6 +86,11 @@ export interface InstanceTimeouts {
  */
 export interface InstanceConfig extends cdktf.TerraformMetaArguments {
   /**
+   * Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.
+   * Terraform: `auto_renew_period`. Optional.
+   */
+  readonly autoRenewPeriod?: number;
+  /**
    * Zone of the instance. If not set, the zone of the vSwitch.
    * Terraform: `availability_zone`. Optional.
    */
@@ -115,6 +120,21 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `host_name`. Optional.
    */
   readonly hostName?: string;
+  /**
+   * Whether the instance metadata service is reachable from the instance (`enabled`, the ECS default, or `disabled`). Changes apply in place (ModifyInstanceMetadataOptions).
+   * Terraform: `http_endpoint`. Optional.
+   */
+  readonly httpEndpoint?: string;
+  /**
+   * Hops the metadata token PUT response may travel (1 to 64; ECS default 1). A change replaces the instance, as upstream.
+   * Terraform: `http_put_response_hop_limit`. Optional.
+   */
+  readonly httpPutResponseHopLimit?: number;
+  /**
+   * Whether metadata requests must use the hardened mode with a token (`required`) or may use the normal mode (`optional`, the ECS default). Changes apply in place.
+   * Terraform: `http_tokens`. Optional.
+   */
+  readonly httpTokens?: string;
   /**
    * Image to start from; a change replaces the system disk in place (ReplaceSystemDisk: the instance is stopped, the disk id changes, and it is started again when it was running); with `features { ecs_instance { replace_on_image_update = true } }` in the provider block, a change replaces the instance instead.
    * Terraform: `image_id`. Optional.
@@ -156,6 +176,16 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly keyName?: string;
   /**
+   * A login password encrypted with KMS. Refused at plan: it needs KMS Decrypt, which this provider does not serve; use `password` (for example from a secret store) instead.
+   * Terraform: `kms_encrypted_password`. Optional. Sensitive.
+   */
+  readonly kmsEncryptedPassword?: string;
+  /**
+   * The KMS encryption context of `kms_encrypted_password`; refused at plan with it.
+   * Terraform: `kms_encryption_context`. Optional.
+   */
+  readonly kmsEncryptionContext?: { [key: string]: string } | cdktf.IResolvable;
+  /**
    * Login password; never read back.
    * Terraform: `password`. Optional. Sensitive.
    */
@@ -176,10 +206,30 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly privateIp?: string;
   /**
+   * Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.
+   * Terraform: `renewal_status`. Optional.
+   */
+  readonly renewalStatus?: string;
+  /**
    * Resource group of the instance. If not set, the account default group. Changing it moves the instance.
    * Terraform: `resource_group_id`. Optional.
    */
   readonly resourceGroupId?: string;
+  /**
+   * RAM role (`alicloud_ram_role`, trusting `ecs.aliyuncs.com`) the instance carries; attached after creation (AttachInstanceRamRole) and changed in place (DetachInstanceRamRole of the old one, then AttachInstanceRamRole); `""` detaches it. If not set, the role the instance has.
+   * Terraform: `role_name`. Optional.
+   */
+  readonly roleName?: string;
+  /**
+   * How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.
+   * Terraform: `secondary_private_ip_address_count`. Optional.
+   */
+  readonly secondaryPrivateIpAddressCount?: number;
+  /**
+   * Secondary private IPv4 addresses of the primary network interface, assigned after creation and changed in place (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). If not set, the addresses the interface has.
+   * Terraform: `secondary_private_ips`. Optional.
+   */
+  readonly secondaryPrivateIps?: string[] | cdktf.IResolvable;
   /**
    * Whether the security agents of a public image are installed (`Active`, the default) or not (`Deactive`). Not readable back.
    * Terraform: `security_enhancement_strategy`. Optional.
@@ -417,7 +467,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", keyName: "key_name", password: "password", period: "period", periodUnit: "period_unit", privateIp: "private_ip", resourceGroupId: "resource_group_id", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", password: "password", period: "period", periodUnit: "period_unit", privateIp: "private_ip", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -442,6 +492,14 @@ export class Instance extends cdktf.TerraformResource {
       connection: config.connection,
     });
     this.tfConfig = config;
+  }
+
+  /**
+   * Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.
+   * Terraform: `auto_renew_period`.
+   */
+  public get autoRenewPeriod(): number {
+    return this.getNumberAttribute("auto_renew_period");
   }
 
   /**
@@ -517,6 +575,30 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Whether the instance metadata service is reachable from the instance (`enabled`, the ECS default, or `disabled`). Changes apply in place (ModifyInstanceMetadataOptions).
+   * Terraform: `http_endpoint`.
+   */
+  public get httpEndpoint(): string {
+    return this.getStringAttribute("http_endpoint");
+  }
+
+  /**
+   * Hops the metadata token PUT response may travel (1 to 64; ECS default 1). A change replaces the instance, as upstream.
+   * Terraform: `http_put_response_hop_limit`.
+   */
+  public get httpPutResponseHopLimit(): number {
+    return this.getNumberAttribute("http_put_response_hop_limit");
+  }
+
+  /**
+   * Whether metadata requests must use the hardened mode with a token (`required`) or may use the normal mode (`optional`, the ECS default). Changes apply in place.
+   * Terraform: `http_tokens`.
+   */
+  public get httpTokens(): string {
+    return this.getStringAttribute("http_tokens");
+  }
+
+  /**
    * Instance id (`i-...`).
    * Terraform: `id`.
    */
@@ -586,6 +668,22 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get keyName(): string {
     return this.getStringAttribute("key_name");
+  }
+
+  /**
+   * A login password encrypted with KMS. Refused at plan: it needs KMS Decrypt, which this provider does not serve; use `password` (for example from a secret store) instead.
+   * Terraform: `kms_encrypted_password`.
+   */
+  public get kmsEncryptedPassword(): string {
+    return this.getStringAttribute("kms_encrypted_password");
+  }
+
+  /**
+   * The KMS encryption context of `kms_encrypted_password`; refused at plan with it.
+   * Terraform: `kms_encryption_context`.
+   */
+  public get kmsEncryptionContext(): { [key: string]: string } {
+    return this.getStringMapAttribute("kms_encryption_context");
   }
 
   /**
@@ -661,11 +759,43 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.
+   * Terraform: `renewal_status`.
+   */
+  public get renewalStatus(): string {
+    return this.getStringAttribute("renewal_status");
+  }
+
+  /**
    * Resource group of the instance. If not set, the account default group. Changing it moves the instance.
    * Terraform: `resource_group_id`.
    */
   public get resourceGroupId(): string {
     return this.getStringAttribute("resource_group_id");
+  }
+
+  /**
+   * RAM role (`alicloud_ram_role`, trusting `ecs.aliyuncs.com`) the instance carries; attached after creation (AttachInstanceRamRole) and changed in place (DetachInstanceRamRole of the old one, then AttachInstanceRamRole); `""` detaches it. If not set, the role the instance has.
+   * Terraform: `role_name`.
+   */
+  public get roleName(): string {
+    return this.getStringAttribute("role_name");
+  }
+
+  /**
+   * How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.
+   * Terraform: `secondary_private_ip_address_count`.
+   */
+  public get secondaryPrivateIpAddressCount(): number {
+    return this.getNumberAttribute("secondary_private_ip_address_count");
+  }
+
+  /**
+   * Secondary private IPv4 addresses of the primary network interface, assigned after creation and changed in place (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). If not set, the addresses the interface has.
+   * Terraform: `secondary_private_ips`.
+   */
+  public get secondaryPrivateIps(): string[] {
+    return this.getListAttribute("secondary_private_ips");
   }
 
   /**

@@ -81,6 +81,11 @@ export interface AlicloudProviderAssumeRoleWithOidc {
  */
 export interface AlicloudProviderEndpoints {
   /**
+   * Custom acr endpoint (not used by this provider).
+   * Terraform: `acr`. Optional.
+   */
+  readonly acr?: string;
+  /**
    * Custom actiontrail endpoint (not used by this provider).
    * Terraform: `actiontrail`. Optional.
    */
@@ -91,10 +96,20 @@ export interface AlicloudProviderEndpoints {
    */
   readonly adb?: string;
   /**
+   * Custom aiworkspace endpoint (not used by this provider).
+   * Terraform: `aiworkspace`. Optional.
+   */
+  readonly aiworkspace?: string;
+  /**
    * Custom alb endpoint (not used by this provider).
    * Terraform: `alb`. Optional.
    */
   readonly alb?: string;
+  /**
+   * Custom alidfs endpoint (not used by this provider).
+   * Terraform: `alidfs`. Optional.
+   */
+  readonly alidfs?: string;
   /**
    * Custom alidns endpoint (not used by this provider).
    * Terraform: `alidns`. Optional.
@@ -106,6 +121,21 @@ export interface AlicloudProviderEndpoints {
    */
   readonly alikafka?: string;
   /**
+   * Custom amqp endpoint (not used by this provider).
+   * Terraform: `amqp`. Optional.
+   */
+  readonly amqp?: string;
+  /**
+   * Custom antiddos_public endpoint (not used by this provider).
+   * Terraform: `antiddos_public`. Optional.
+   */
+  readonly antiddosPublic?: string;
+  /**
+   * Custom apig endpoint (not used by this provider).
+   * Terraform: `apig`. Optional.
+   */
+  readonly apig?: string;
+  /**
    * Custom apigateway endpoint (not used by this provider).
    * Terraform: `apigateway`. Optional.
    */
@@ -115,6 +145,26 @@ export interface AlicloudProviderEndpoints {
    * Terraform: `arms`. Optional.
    */
   readonly arms?: string;
+  /**
+   * Custom bastionhost endpoint (not used by this provider).
+   * Terraform: `bastionhost`. Optional.
+   */
+  readonly bastionhost?: string;
+  /**
+   * Custom beebot endpoint (not used by this provider).
+   * Terraform: `beebot`. Optional.
+   */
+  readonly beebot?: string;
+  /**
+   * Custom bpstudio endpoint (not used by this provider).
+   * Terraform: `bpstudio`. Optional.
+   */
+  readonly bpstudio?: string;
+  /**
+   * Custom brain_industrial endpoint (not used by this provider).
+   * Terraform: `brain_industrial`. Optional.
+   */
+  readonly brainIndustrial?: string;
   /**
    * Custom bssopenapi endpoint (not used by this provider).
    * Terraform: `bssopenapi`. Optional.
@@ -126,25 +176,90 @@ export interface AlicloudProviderEndpoints {
    */
   readonly cas?: string;
   /**
+   * Custom cassandra endpoint (not used by this provider).
+   * Terraform: `cassandra`. Optional.
+   */
+  readonly cassandra?: string;
+  /**
    * Custom cbn endpoint (not used by this provider).
    * Terraform: `cbn`. Optional.
    */
   readonly cbn?: string;
+  /**
+   * Custom cbs endpoint (not used by this provider).
+   * Terraform: `cbs`. Optional.
+   */
+  readonly cbs?: string;
+  /**
+   * Custom cddc endpoint (not used by this provider).
+   * Terraform: `cddc`. Optional.
+   */
+  readonly cddc?: string;
   /**
    * Custom cdn endpoint (not used by this provider).
    * Terraform: `cdn`. Optional.
    */
   readonly cdn?: string;
   /**
+   * Custom cds endpoint (not used by this provider).
+   * Terraform: `cds`. Optional.
+   */
+  readonly cds?: string;
+  /**
    * Custom cen endpoint (not used by this provider).
    * Terraform: `cen`. Optional.
    */
   readonly cen?: string;
   /**
+   * Custom chatbot endpoint (not used by this provider).
+   * Terraform: `chatbot`. Optional.
+   */
+  readonly chatbot?: string;
+  /**
+   * Custom clickhouse endpoint (not used by this provider).
+   * Terraform: `clickhouse`. Optional.
+   */
+  readonly clickhouse?: string;
+  /**
+   * Custom cloudapi endpoint (not used by this provider).
+   * Terraform: `cloudapi`. Optional.
+   */
+  readonly cloudapi?: string;
+  /**
+   * Custom cloudauth endpoint (not used by this provider).
+   * Terraform: `cloudauth`. Optional.
+   */
+  readonly cloudauth?: string;
+  /**
+   * Custom cloudfirewall endpoint (not used by this provider).
+   * Terraform: `cloudfirewall`. Optional.
+   */
+  readonly cloudfirewall?: string;
+  /**
+   * Custom cloudfw endpoint (not used by this provider).
+   * Terraform: `cloudfw`. Optional.
+   */
+  readonly cloudfw?: string;
+  /**
+   * Custom cloudphone endpoint (not used by this provider).
+   * Terraform: `cloudphone`. Optional.
+   */
+  readonly cloudphone?: string;
+  /**
+   * Custom cloudsso endpoint (not used by this provider).
+   * Terraform: `cloudsso`. Optional.
+   */
+  readonly cloudsso?: string;
+  /**
    * Custom cms endpoint (not used by this provider).
    * Terraform: `cms`. Optional.
    */
   readonly cms?: string;
+  /**
+   * Custom computenest endpoint (not used by this provider).
+   * Terraform: `computenest`. Optional.
+   */
+  readonly computenest?: string;
   /**
    * Custom config endpoint (not used by this provider).
    * Terraform: `config`. Optional.
@@ -161,10 +276,45 @@ export interface AlicloudProviderEndpoints {
    */
   readonly cs?: string;
   /**
+   * Custom das endpoint (not used by this provider).
+   * Terraform: `das`. Optional.
+   */
+  readonly das?: string;
+  /**
+   * Custom datahub endpoint (not used by this provider).
+   * Terraform: `datahub`. Optional.
+   */
+  readonly datahub?: string;
+  /**
+   * Custom dataworks_public endpoint (not used by this provider).
+   * Terraform: `dataworks_public`. Optional.
+   */
+  readonly dataworksPublic?: string;
+  /**
+   * Custom dataworkspublic endpoint (not used by this provider).
+   * Terraform: `dataworkspublic`. Optional.
+   */
+  readonly dataworkspublic?: string;
+  /**
+   * Custom dbfs endpoint (not used by this provider).
+   * Terraform: `dbfs`. Optional.
+   */
+  readonly dbfs?: string;
+  /**
+   * Custom dbs endpoint (not used by this provider).
+   * Terraform: `dbs`. Optional.
+   */
+  readonly dbs?: string;
+  /**
    * Custom dcdn endpoint (not used by this provider).
    * Terraform: `dcdn`. Optional.
    */
   readonly dcdn?: string;
+  /**
+   * Custom ddosbasic endpoint (not used by this provider).
+   * Terraform: `ddosbasic`. Optional.
+   */
+  readonly ddosbasic?: string;
   /**
    * Custom ddosbgp endpoint (not used by this provider).
    * Terraform: `ddosbgp`. Optional.
@@ -181,10 +331,40 @@ export interface AlicloudProviderEndpoints {
    */
   readonly dds?: string;
   /**
+   * Custom devops_rdc endpoint (not used by this provider).
+   * Terraform: `devops_rdc`. Optional.
+   */
+  readonly devopsRdc?: string;
+  /**
+   * Custom devopsrdc endpoint (not used by this provider).
+   * Terraform: `devopsrdc`. Optional.
+   */
+  readonly devopsrdc?: string;
+  /**
+   * Custom dfs endpoint (not used by this provider).
+   * Terraform: `dfs`. Optional.
+   */
+  readonly dfs?: string;
+  /**
+   * Custom dg endpoint (not used by this provider).
+   * Terraform: `dg`. Optional.
+   */
+  readonly dg?: string;
+  /**
+   * Custom dm endpoint (not used by this provider).
+   * Terraform: `dm`. Optional.
+   */
+  readonly dm?: string;
+  /**
    * Custom dms_enterprise endpoint (not used by this provider).
    * Terraform: `dms_enterprise`. Optional.
    */
   readonly dmsEnterprise?: string;
+  /**
+   * Custom dmsenterprise endpoint (not used by this provider).
+   * Terraform: `dmsenterprise`. Optional.
+   */
+  readonly dmsenterprise?: string;
   /**
    * Custom dns endpoint (not used by this provider).
    * Terraform: `dns`. Optional.
@@ -195,6 +375,36 @@ export interface AlicloudProviderEndpoints {
    * Terraform: `drds`. Optional.
    */
   readonly drds?: string;
+  /**
+   * Custom dts endpoint (not used by this provider).
+   * Terraform: `dts`. Optional.
+   */
+  readonly dts?: string;
+  /**
+   * Custom dysms endpoint (not used by this provider).
+   * Terraform: `dysms`. Optional.
+   */
+  readonly dysms?: string;
+  /**
+   * Custom dysmsapi endpoint (not used by this provider).
+   * Terraform: `dysmsapi`. Optional.
+   */
+  readonly dysmsapi?: string;
+  /**
+   * Custom eais endpoint (not used by this provider).
+   * Terraform: `eais`. Optional.
+   */
+  readonly eais?: string;
+  /**
+   * Custom ebs endpoint (not used by this provider).
+   * Terraform: `ebs`. Optional.
+   */
+  readonly ebs?: string;
+  /**
+   * Custom ecd endpoint (not used by this provider).
+   * Terraform: `ecd`. Optional.
+   */
+  readonly ecd?: string;
   /**
    * Custom eci endpoint (not used by this provider).
    * Terraform: `eci`. Optional.
@@ -211,10 +421,50 @@ export interface AlicloudProviderEndpoints {
    */
   readonly edas?: string;
   /**
+   * Custom edasschedulerx endpoint (not used by this provider).
+   * Terraform: `edasschedulerx`. Optional.
+   */
+  readonly edasschedulerx?: string;
+  /**
+   * Custom eds_user endpoint (not used by this provider).
+   * Terraform: `eds_user`. Optional.
+   */
+  readonly edsUser?: string;
+  /**
+   * Custom edsuser endpoint (not used by this provider).
+   * Terraform: `edsuser`. Optional.
+   */
+  readonly edsuser?: string;
+  /**
+   * Custom eflo endpoint (not used by this provider).
+   * Terraform: `eflo`. Optional.
+   */
+  readonly eflo?: string;
+  /**
+   * Custom eflo_cnp endpoint (not used by this provider).
+   * Terraform: `eflo_cnp`. Optional.
+   */
+  readonly efloCnp?: string;
+  /**
+   * Custom eflo_controller endpoint (not used by this provider).
+   * Terraform: `eflo_controller`. Optional.
+   */
+  readonly efloController?: string;
+  /**
    * Custom ehpc endpoint (not used by this provider).
    * Terraform: `ehpc`. Optional.
    */
   readonly ehpc?: string;
+  /**
+   * Custom ehs endpoint (not used by this provider).
+   * Terraform: `ehs`. Optional.
+   */
+  readonly ehs?: string;
+  /**
+   * Custom eipanycast endpoint (not used by this provider).
+   * Terraform: `eipanycast`. Optional.
+   */
+  readonly eipanycast?: string;
   /**
    * Custom elasticsearch endpoint (not used by this provider).
    * Terraform: `elasticsearch`. Optional.
@@ -226,30 +476,115 @@ export interface AlicloudProviderEndpoints {
    */
   readonly emr?: string;
   /**
+   * Custom ens endpoint (not used by this provider).
+   * Terraform: `ens`. Optional.
+   */
+  readonly ens?: string;
+  /**
+   * Custom esa endpoint (not used by this provider).
+   * Terraform: `esa`. Optional.
+   */
+  readonly esa?: string;
+  /**
    * Custom ess endpoint (not used by this provider).
    * Terraform: `ess`. Optional.
    */
   readonly ess?: string;
+  /**
+   * Custom eventbridge endpoint (not used by this provider).
+   * Terraform: `eventbridge`. Optional.
+   */
+  readonly eventbridge?: string;
   /**
    * Custom fc endpoint (not used by this provider).
    * Terraform: `fc`. Optional.
    */
   readonly fc?: string;
   /**
+   * Custom fc_open endpoint (not used by this provider).
+   * Terraform: `fc_open`. Optional.
+   */
+  readonly fcOpen?: string;
+  /**
    * Custom fnf endpoint (not used by this provider).
    * Terraform: `fnf`. Optional.
    */
   readonly fnf?: string;
+  /**
+   * Custom ga endpoint (not used by this provider).
+   * Terraform: `ga`. Optional.
+   */
+  readonly ga?: string;
+  /**
+   * Custom gaplus endpoint (not used by this provider).
+   * Terraform: `gaplus`. Optional.
+   */
+  readonly gaplus?: string;
+  /**
+   * Custom gdb endpoint (not used by this provider).
+   * Terraform: `gdb`. Optional.
+   */
+  readonly gdb?: string;
+  /**
+   * Custom gds endpoint (not used by this provider).
+   * Terraform: `gds`. Optional.
+   */
+  readonly gds?: string;
   /**
    * Custom gpdb endpoint (not used by this provider).
    * Terraform: `gpdb`. Optional.
    */
   readonly gpdb?: string;
   /**
+   * Custom gwlb endpoint (not used by this provider).
+   * Terraform: `gwlb`. Optional.
+   */
+  readonly gwlb?: string;
+  /**
+   * Custom gwsecd endpoint (not used by this provider).
+   * Terraform: `gwsecd`. Optional.
+   */
+  readonly gwsecd?: string;
+  /**
    * Custom hbase endpoint (not used by this provider).
    * Terraform: `hbase`. Optional.
    */
   readonly hbase?: string;
+  /**
+   * Custom hbr endpoint (not used by this provider).
+   * Terraform: `hbr`. Optional.
+   */
+  readonly hbr?: string;
+  /**
+   * Custom hcs_sgw endpoint (not used by this provider).
+   * Terraform: `hcs_sgw`. Optional.
+   */
+  readonly hcsSgw?: string;
+  /**
+   * Custom hitsdb endpoint (not used by this provider).
+   * Terraform: `hitsdb`. Optional.
+   */
+  readonly hitsdb?: string;
+  /**
+   * Custom imm endpoint (not used by this provider).
+   * Terraform: `imm`. Optional.
+   */
+  readonly imm?: string;
+  /**
+   * Custom imp endpoint (not used by this provider).
+   * Terraform: `imp`. Optional.
+   */
+  readonly imp?: string;
+  /**
+   * Custom ims endpoint (not used by this provider).
+   * Terraform: `ims`. Optional.
+   */
+  readonly ims?: string;
+  /**
+   * Custom iot endpoint (not used by this provider).
+   * Terraform: `iot`. Optional.
+   */
+  readonly iot?: string;
   /**
    * Custom kms endpoint (not used by this provider).
    * Terraform: `kms`. Optional.
@@ -281,10 +616,25 @@ export interface AlicloudProviderEndpoints {
    */
   readonly maxcompute?: string;
   /**
+   * Custom mhub endpoint (not used by this provider).
+   * Terraform: `mhub`. Optional.
+   */
+  readonly mhub?: string;
+  /**
    * Custom mns endpoint (not used by this provider).
    * Terraform: `mns`. Optional.
    */
   readonly mns?: string;
+  /**
+   * Custom mns_open endpoint (not used by this provider).
+   * Terraform: `mns_open`. Optional.
+   */
+  readonly mnsOpen?: string;
+  /**
+   * Custom mscopensubscription endpoint (not used by this provider).
+   * Terraform: `mscopensubscription`. Optional.
+   */
+  readonly mscopensubscription?: string;
   /**
    * Custom mse endpoint (not used by this provider).
    * Terraform: `mse`. Optional.
@@ -296,15 +646,40 @@ export interface AlicloudProviderEndpoints {
    */
   readonly nas?: string;
   /**
+   * Custom nlb endpoint (not used by this provider).
+   * Terraform: `nlb`. Optional.
+   */
+  readonly nlb?: string;
+  /**
+   * Custom oceanbase endpoint (not used by this provider).
+   * Terraform: `oceanbase`. Optional.
+   */
+  readonly oceanbase?: string;
+  /**
+   * Custom oceanbasepro endpoint (not used by this provider).
+   * Terraform: `oceanbasepro`. Optional.
+   */
+  readonly oceanbasepro?: string;
+  /**
    * Custom ons endpoint (not used by this provider).
    * Terraform: `ons`. Optional.
    */
   readonly ons?: string;
   /**
+   * Custom onsproxy endpoint (not used by this provider).
+   * Terraform: `onsproxy`. Optional.
+   */
+  readonly onsproxy?: string;
+  /**
    * Custom oos endpoint (not used by this provider).
    * Terraform: `oos`. Optional.
    */
   readonly oos?: string;
+  /**
+   * Custom opensearch endpoint (not used by this provider).
+   * Terraform: `opensearch`. Optional.
+   */
+  readonly opensearch?: string;
   /**
    * Custom oss endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_OSS` or `OSS_ENDPOINT`).
    * Terraform: `oss`. Optional.
@@ -321,10 +696,40 @@ export interface AlicloudProviderEndpoints {
    */
   readonly polardb?: string;
   /**
+   * Custom polardbx endpoint (not used by this provider).
+   * Terraform: `polardbx`. Optional.
+   */
+  readonly polardbx?: string;
+  /**
    * Custom privatelink endpoint (not used by this provider).
    * Terraform: `privatelink`. Optional.
    */
   readonly privatelink?: string;
+  /**
+   * Custom pvtz endpoint (not used by this provider).
+   * Terraform: `pvtz`. Optional.
+   */
+  readonly pvtz?: string;
+  /**
+   * Custom quickbi endpoint (not used by this provider).
+   * Terraform: `quickbi`. Optional.
+   */
+  readonly quickbi?: string;
+  /**
+   * Custom quickbi_public endpoint (not used by this provider).
+   * Terraform: `quickbi_public`. Optional.
+   */
+  readonly quickbiPublic?: string;
+  /**
+   * Custom quotas endpoint (not used by this provider).
+   * Terraform: `quotas`. Optional.
+   */
+  readonly quotas?: string;
+  /**
+   * Custom r_kvstore endpoint (not used by this provider).
+   * Terraform: `r_kvstore`. Optional.
+   */
+  readonly rKvstore?: string;
   /**
    * Custom ram endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_RAM` or `RAM_ENDPOINT`).
    * Terraform: `ram`. Optional.
@@ -346,45 +751,145 @@ export interface AlicloudProviderEndpoints {
    */
   readonly resourcemanager?: string;
   /**
+   * Custom resourcesharing endpoint (not used by this provider).
+   * Terraform: `resourcesharing`. Optional.
+   */
+  readonly resourcesharing?: string;
+  /**
+   * Custom ressharing endpoint (not used by this provider).
+   * Terraform: `ressharing`. Optional.
+   */
+  readonly ressharing?: string;
+  /**
+   * Custom rocketmq endpoint (not used by this provider).
+   * Terraform: `rocketmq`. Optional.
+   */
+  readonly rocketmq?: string;
+  /**
    * Custom ros endpoint (not used by this provider).
    * Terraform: `ros`. Optional.
    */
   readonly ros?: string;
+  /**
+   * Custom sae endpoint (not used by this provider).
+   * Terraform: `sae`. Optional.
+   */
+  readonly sae?: string;
   /**
    * Custom sas endpoint (not used by this provider).
    * Terraform: `sas`. Optional.
    */
   readonly sas?: string;
   /**
+   * Custom scdn endpoint (not used by this provider).
+   * Terraform: `scdn`. Optional.
+   */
+  readonly scdn?: string;
+  /**
+   * Custom schedulerx2 endpoint (not used by this provider).
+   * Terraform: `schedulerx2`. Optional.
+   */
+  readonly schedulerx2?: string;
+  /**
+   * Custom sddp endpoint (not used by this provider).
+   * Terraform: `sddp`. Optional.
+   */
+  readonly sddp?: string;
+  /**
+   * Custom selectdb endpoint (not used by this provider).
+   * Terraform: `selectdb`. Optional.
+   */
+  readonly selectdb?: string;
+  /**
+   * Custom serverless endpoint (not used by this provider).
+   * Terraform: `serverless`. Optional.
+   */
+  readonly serverless?: string;
+  /**
+   * Custom servicecatalog endpoint (not used by this provider).
+   * Terraform: `servicecatalog`. Optional.
+   */
+  readonly servicecatalog?: string;
+  /**
+   * Custom servicemesh endpoint (not used by this provider).
+   * Terraform: `servicemesh`. Optional.
+   */
+  readonly servicemesh?: string;
+  /**
+   * Custom sgw endpoint (not used by this provider).
+   * Terraform: `sgw`. Optional.
+   */
+  readonly sgw?: string;
+  /**
    * Custom slb endpoint (not used by this provider).
    * Terraform: `slb`. Optional.
    */
   readonly slb?: string;
+  /**
+   * Custom smartag endpoint (not used by this provider).
+   * Terraform: `smartag`. Optional.
+   */
+  readonly smartag?: string;
+  /**
+   * Custom srvcatalog endpoint (not used by this provider).
+   * Terraform: `srvcatalog`. Optional.
+   */
+  readonly srvcatalog?: string;
   /**
    * Custom sts endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_STS` or `STS_ENDPOINT`).
    * Terraform: `sts`. Optional.
    */
   readonly sts?: string;
   /**
+   * Custom swas endpoint (not used by this provider).
+   * Terraform: `swas`. Optional.
+   */
+  readonly swas?: string;
+  /**
+   * Custom swas_open endpoint (not used by this provider).
+   * Terraform: `swas_open`. Optional.
+   */
+  readonly swasOpen?: string;
+  /**
    * Custom tag endpoint (not used by this provider).
    * Terraform: `tag`. Optional.
    */
   readonly tag?: string;
+  /**
+   * Custom vod endpoint (not used by this provider).
+   * Terraform: `vod`. Optional.
+   */
+  readonly vod?: string;
   /**
    * Custom vpc endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_VPC` or `VPC_ENDPOINT`).
    * Terraform: `vpc`. Optional.
    */
   readonly vpc?: string;
   /**
+   * Custom vpcipam endpoint (not used by this provider).
+   * Terraform: `vpcipam`. Optional.
+   */
+  readonly vpcipam?: string;
+  /**
    * Custom vpcpeer endpoint (not used by this provider).
    * Terraform: `vpcpeer`. Optional.
    */
   readonly vpcpeer?: string;
   /**
+   * Custom vs endpoint (not used by this provider).
+   * Terraform: `vs`. Optional.
+   */
+  readonly vs?: string;
+  /**
    * Custom waf endpoint (not used by this provider).
    * Terraform: `waf`. Optional.
    */
   readonly waf?: string;
+  /**
+   * Custom waf_openapi endpoint (not used by this provider).
+   * Terraform: `waf_openapi`. Optional.
+   */
+  readonly wafOpenapi?: string;
 }
 
 /**
@@ -392,7 +897,7 @@ export interface AlicloudProviderEndpoints {
  */
 export interface AlicloudProviderFeaturesEcsInstance {
   /**
-   * When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk). Default `false`.
+   * When true, a change of `alicloud_instance.image_id` replaces the instance instead of reinstalling its system disk in place (ReplaceSystemDisk).
    * Terraform: `replace_on_image_update`. Optional.
    */
   readonly replaceOnImageUpdate?: boolean | cdktf.IResolvable;
@@ -455,7 +960,7 @@ export interface AlicloudProviderConfig {
    */
   readonly clientReadTimeout?: number;
   /**
-   * Source of the configuration, appended to the user agent in the official provider (not used).
+   * Source of the configuration (e.g. a module name), appended to the User-Agent of every API request (env `TF_APPEND_USER_AGENT`).
    * Terraform: `configuration_source`. Optional.
    */
   readonly configurationSource?: string;
@@ -500,7 +1005,7 @@ export interface AlicloudProviderConfig {
    */
   readonly profile?: string;
   /**
-   * Protocol of API requests (default `HTTPS`). Use `HTTP` for the local emulator.
+   * Protocol of API requests. Use `HTTP` for the local emulator.
    * Terraform: `protocol`. Optional.
    */
   readonly protocol?: string;
@@ -524,6 +1029,11 @@ export interface AlicloudProviderConfig {
    * Terraform: `security_token`. Optional. Sensitive.
    */
   readonly securityToken?: string;
+  /**
+   * Older name of `secure_transport` (used when that is unset in the official provider; not used).
+   * Terraform: `security_transport`. Optional.
+   */
+  readonly securityTransport?: string;
   /**
    * Path of the aliyun CLI config file (env `ALICLOUD_SHARED_CREDENTIALS_FILE`; default `~/.aliyun/config.json`).
    * Terraform: `shared_credentials_file`. Optional.
@@ -566,7 +1076,7 @@ export interface AlicloudProviderConfig {
   readonly signVersion?: AlicloudProviderSignVersion[] | cdktf.IResolvable;
 }
 
-const shape: Shape = { accessKey: "access_key", accountId: "account_id", accountType: "account_type", clientConnectTimeout: "client_connect_timeout", clientReadTimeout: "client_read_timeout", configurationSource: "configuration_source", credentialsUri: "credentials_uri", ecsRoleName: "ecs_role_name", fc: "fc", logEndpoint: "log_endpoint", maxRetryTimeout: "max_retry_timeout", mnsEndpoint: "mns_endpoint", otsInstanceName: "ots_instance_name", profile: "profile", protocol: "protocol", region: "region", secretKey: "secret_key", secureTransport: "secure_transport", securityToken: "security_token", sharedCredentialsFile: "shared_credentials_file", skipRegionValidation: "skip_region_validation", sourceIp: "source_ip", assumeRole: ["assume_role", { externalId: "external_id", policy: "policy", roleArn: "role_arn", sessionExpiration: "session_expiration", sessionName: "session_name" }], assumeRoleWithOidc: ["assume_role_with_oidc", { oidcProviderArn: "oidc_provider_arn", oidcToken: "oidc_token", oidcTokenFile: "oidc_token_file", policy: "policy", roleArn: "role_arn", roleSessionName: "role_session_name", sessionExpiration: "session_expiration" }], endpoints: ["endpoints", { actiontrail: "actiontrail", adb: "adb", alb: "alb", alidns: "alidns", alikafka: "alikafka", apigateway: "apigateway", arms: "arms", bssopenapi: "bssopenapi", cas: "cas", cbn: "cbn", cdn: "cdn", cen: "cen", cms: "cms", config: "config", cr: "cr", cs: "cs", dcdn: "dcdn", ddosbgp: "ddosbgp", ddoscoo: "ddoscoo", dds: "dds", dmsEnterprise: "dms_enterprise", dns: "dns", drds: "drds", eci: "eci", ecs: "ecs", edas: "edas", ehpc: "ehpc", elasticsearch: "elasticsearch", emr: "emr", ess: "ess", fc: "fc", fnf: "fnf", gpdb: "gpdb", hbase: "hbase", kms: "kms", kvstore: "kvstore", location: "location", log: "log", market: "market", maxcompute: "maxcompute", mns: "mns", mse: "mse", nas: "nas", ons: "ons", oos: "oos", oss: "oss", ots: "ots", polardb: "polardb", privatelink: "privatelink", ram: "ram", rds: "rds", redisa: "redisa", resourcemanager: "resourcemanager", ros: "ros", sas: "sas", slb: "slb", sts: "sts", tag: "tag", vpc: "vpc", vpcpeer: "vpcpeer", waf: "waf" }], features: ["features", { ecsInstance: ["ecs_instance", { replaceOnImageUpdate: "replace_on_image_update" }] }], signVersion: ["sign_version", { oss: "oss", sls: "sls" }] };
+const shape: Shape = { accessKey: "access_key", accountId: "account_id", accountType: "account_type", clientConnectTimeout: "client_connect_timeout", clientReadTimeout: "client_read_timeout", configurationSource: "configuration_source", credentialsUri: "credentials_uri", ecsRoleName: "ecs_role_name", fc: "fc", logEndpoint: "log_endpoint", maxRetryTimeout: "max_retry_timeout", mnsEndpoint: "mns_endpoint", otsInstanceName: "ots_instance_name", profile: "profile", protocol: "protocol", region: "region", secretKey: "secret_key", secureTransport: "secure_transport", securityToken: "security_token", securityTransport: "security_transport", sharedCredentialsFile: "shared_credentials_file", skipRegionValidation: "skip_region_validation", sourceIp: "source_ip", assumeRole: ["assume_role", { externalId: "external_id", policy: "policy", roleArn: "role_arn", sessionExpiration: "session_expiration", sessionName: "session_name" }], assumeRoleWithOidc: ["assume_role_with_oidc", { oidcProviderArn: "oidc_provider_arn", oidcToken: "oidc_token", oidcTokenFile: "oidc_token_file", policy: "policy", roleArn: "role_arn", roleSessionName: "role_session_name", sessionExpiration: "session_expiration" }], endpoints: ["endpoints", { acr: "acr", actiontrail: "actiontrail", adb: "adb", aiworkspace: "aiworkspace", alb: "alb", alidfs: "alidfs", alidns: "alidns", alikafka: "alikafka", amqp: "amqp", antiddosPublic: "antiddos_public", apig: "apig", apigateway: "apigateway", arms: "arms", bastionhost: "bastionhost", beebot: "beebot", bpstudio: "bpstudio", brainIndustrial: "brain_industrial", bssopenapi: "bssopenapi", cas: "cas", cassandra: "cassandra", cbn: "cbn", cbs: "cbs", cddc: "cddc", cdn: "cdn", cds: "cds", cen: "cen", chatbot: "chatbot", clickhouse: "clickhouse", cloudapi: "cloudapi", cloudauth: "cloudauth", cloudfirewall: "cloudfirewall", cloudfw: "cloudfw", cloudphone: "cloudphone", cloudsso: "cloudsso", cms: "cms", computenest: "computenest", config: "config", cr: "cr", cs: "cs", das: "das", datahub: "datahub", dataworksPublic: "dataworks_public", dataworkspublic: "dataworkspublic", dbfs: "dbfs", dbs: "dbs", dcdn: "dcdn", ddosbasic: "ddosbasic", ddosbgp: "ddosbgp", ddoscoo: "ddoscoo", dds: "dds", devopsRdc: "devops_rdc", devopsrdc: "devopsrdc", dfs: "dfs", dg: "dg", dm: "dm", dmsEnterprise: "dms_enterprise", dmsenterprise: "dmsenterprise", dns: "dns", drds: "drds", dts: "dts", dysms: "dysms", dysmsapi: "dysmsapi", eais: "eais", ebs: "ebs", ecd: "ecd", eci: "eci", ecs: "ecs", edas: "edas", edasschedulerx: "edasschedulerx", edsUser: "eds_user", edsuser: "edsuser", eflo: "eflo", efloCnp: "eflo_cnp", efloController: "eflo_controller", ehpc: "ehpc", ehs: "ehs", eipanycast: "eipanycast", elasticsearch: "elasticsearch", emr: "emr", ens: "ens", esa: "esa", ess: "ess", eventbridge: "eventbridge", fc: "fc", fcOpen: "fc_open", fnf: "fnf", ga: "ga", gaplus: "gaplus", gdb: "gdb", gds: "gds", gpdb: "gpdb", gwlb: "gwlb", gwsecd: "gwsecd", hbase: "hbase", hbr: "hbr", hcsSgw: "hcs_sgw", hitsdb: "hitsdb", imm: "imm", imp: "imp", ims: "ims", iot: "iot", kms: "kms", kvstore: "kvstore", location: "location", log: "log", market: "market", maxcompute: "maxcompute", mhub: "mhub", mns: "mns", mnsOpen: "mns_open", mscopensubscription: "mscopensubscription", mse: "mse", nas: "nas", nlb: "nlb", oceanbase: "oceanbase", oceanbasepro: "oceanbasepro", ons: "ons", onsproxy: "onsproxy", oos: "oos", opensearch: "opensearch", oss: "oss", ots: "ots", polardb: "polardb", polardbx: "polardbx", privatelink: "privatelink", pvtz: "pvtz", quickbi: "quickbi", quickbiPublic: "quickbi_public", quotas: "quotas", rKvstore: "r_kvstore", ram: "ram", rds: "rds", redisa: "redisa", resourcemanager: "resourcemanager", resourcesharing: "resourcesharing", ressharing: "ressharing", rocketmq: "rocketmq", ros: "ros", sae: "sae", sas: "sas", scdn: "scdn", schedulerx2: "schedulerx2", sddp: "sddp", selectdb: "selectdb", serverless: "serverless", servicecatalog: "servicecatalog", servicemesh: "servicemesh", sgw: "sgw", slb: "slb", smartag: "smartag", srvcatalog: "srvcatalog", sts: "sts", swas: "swas", swasOpen: "swas_open", tag: "tag", vod: "vod", vpc: "vpc", vpcipam: "vpcipam", vpcpeer: "vpcpeer", vs: "vs", waf: "waf", wafOpenapi: "waf_openapi" }], features: ["features", { ecsInstance: ["ecs_instance", { replaceOnImageUpdate: "replace_on_image_update" }] }], signVersion: ["sign_version", { oss: "oss", sls: "sls" }] };
 
 /** The `alicloud` provider block (source `aliyun/alicloud`). Set `alias` for a second configuration. */
 export class AlicloudProvider extends cdktf.TerraformProvider {

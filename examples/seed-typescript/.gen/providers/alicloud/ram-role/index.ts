@@ -60,15 +60,30 @@ export interface RamRoleConfig extends cdktf.TerraformMetaArguments {
    */
   readonly name?: string;
   /**
+   * Deprecated: RAM principals (e.g. `acs:ram::<account id>:root`) allowed to assume the role; with `services` and `version` they make a one-statement trust policy. Read back from the policy.
+   * Terraform: `ram_users`. Optional. @deprecated
+   */
+  readonly ramUsers?: string[] | cdktf.IResolvable;
+  /**
    * Name of the role: 1 to 64 letters, digits, `.` and `-`, unique in the account (case-insensitive).
    * Terraform: `role_name`. Optional.
    */
   readonly roleName?: string;
   /**
+   * Deprecated: cloud services (e.g. `ecs.aliyuncs.com`) allowed to assume the role, in the policy made with `ram_users`.
+   * Terraform: `services`. Optional. @deprecated
+   */
+  readonly services?: string[] | cdktf.IResolvable;
+  /**
    * Tags of the role (at most 20).
    * Terraform: `tags`. Optional.
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
+  /**
+   * Deprecated: `Version` of the policy made from `ram_users` and `services`; read back from the policy.
+   * Terraform: `version`. Optional. @deprecated
+   */
+  readonly version?: string;
   /**
    * Operation timeouts, as durations such as `10m` or `1h30m`.
    * Terraform block: `timeouts` (single).
@@ -118,7 +133,7 @@ export class RamRoleTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { assumeRolePolicyDocument: "assume_role_policy_document", description: "description", document: "document", force: "force", maxSessionDuration: "max_session_duration", name: "name", roleName: "role_name", tags: "tags", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { assumeRolePolicyDocument: "assume_role_policy_document", description: "description", document: "document", force: "force", maxSessionDuration: "max_session_duration", name: "name", ramUsers: "ram_users", roleName: "role_name", services: "services", tags: "tags", version: "version", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * A RAM role: a trust policy deciding who may assume it (STS AssumeRole, ECS instances, cloud services).
@@ -218,6 +233,14 @@ export class RamRole extends cdktf.TerraformResource {
   }
 
   /**
+   * Deprecated: RAM principals (e.g. `acs:ram::<account id>:root`) allowed to assume the role; with `services` and `version` they make a one-statement trust policy. Read back from the policy.
+   * Terraform: `ram_users`.
+   */
+  public get ramUsers(): string[] {
+    return this.getListAttribute("ram_users");
+  }
+
+  /**
    * The role id.
    * Terraform: `role_id`.
    */
@@ -234,11 +257,27 @@ export class RamRole extends cdktf.TerraformResource {
   }
 
   /**
+   * Deprecated: cloud services (e.g. `ecs.aliyuncs.com`) allowed to assume the role, in the policy made with `ram_users`.
+   * Terraform: `services`.
+   */
+  public get services(): string[] {
+    return this.getListAttribute("services");
+  }
+
+  /**
    * Tags of the role (at most 20).
    * Terraform: `tags`.
    */
   public get tags(): { [key: string]: string } {
     return this.getStringMapAttribute("tags");
+  }
+
+  /**
+   * Deprecated: `Version` of the policy made from `ram_users` and `services`; read back from the policy.
+   * Terraform: `version`.
+   */
+  public get version(): string {
+    return this.getStringAttribute("version");
   }
 
   /**
