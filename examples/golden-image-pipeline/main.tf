@@ -3,9 +3,8 @@
 # export it back to OSS. Plain HCL for the official provider's arguments; the
 # default provider's region (cn-hangzhou here) is where the image is built.
 #
-# Not applied by any test yet: the copy and share resources (alicloud_image_copy,
-# alicloud_image_share_permission) are being built in parallel; the marked block
-# below uses their official argument names and is verified after both halves merge.
+# src/acceptance/example-pipeline.test.ts applies this file as it is against the
+# emulator (adding only endpoints for the provider blocks), re-plans and destroys it.
 
 variable "source_bucket" {
   description = "OSS bucket (in the provider region) holding the disk image file."
@@ -33,7 +32,6 @@ resource "alicloud_image_import" "golden" {
   }
 }
 
-# ---- BEGIN copy/share (alicloud_image_copy, alicloud_image_share_permission) ----
 # 2. Copy to regions: CopyImage runs in the destination region, so each copy
 #    uses a provider alias for its region and names the source region.
 provider "alicloud" {
@@ -66,7 +64,6 @@ resource "alicloud_image_share_permission" "accounts" {
   image_id   = alicloud_image_import.golden.id
   account_id = each.key
 }
-# ---- END copy/share ----
 
 # 4. Export: write the golden image back to OSS as <prefix>_<image id>_system.raw.tar.gz.
 resource "alicloud_image_export" "archive" {
