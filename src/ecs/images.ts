@@ -133,7 +133,7 @@ export interface ImageWaitOptions {
   onProgress?(image: Image | undefined): void;
   /** How long "not found" right after CreateImage is treated as "not visible yet" (default 60 s). */
   notFoundGraceMs?: number;
-  /** Poll pacing overrides (defaults: first look after 200 ms, 500 ms x1.5 up to 5 s). */
+  /** Poll pacing overrides (defaults: first look after 300 ms, 500 ms x1.5 up to 5 s, then timed from Progress). */
   firstDelayMs?: number;
   minIntervalMs?: number;
   maxIntervalMs?: number;
@@ -168,7 +168,7 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
     },
     describe: describeImageState,
     nextDelayMs: progressEta(),
-    firstDelayMs: options.firstDelayMs ?? 200,
+    firstDelayMs: options.firstDelayMs ?? 300,
     minIntervalMs: options.minIntervalMs,
     maxIntervalMs: options.maxIntervalMs,
     signal: options.signal,
@@ -207,7 +207,7 @@ export async function waitImageDeleted(
     timeoutMs: options.timeoutMs,
     isDone: (i) => i === undefined,
     describe: describeImageState,
-    firstDelayMs: options.firstDelayMs ?? 200,
+    firstDelayMs: options.firstDelayMs ?? 300,
     minIntervalMs: options.minIntervalMs,
     maxIntervalMs: options.maxIntervalMs,
     signal: options.signal,

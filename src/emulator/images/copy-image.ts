@@ -1,20 +1,11 @@
+import { newImageBasics } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { cancelCopyImageSpec, copyImageSpec } from '../../spec/ecs/image-copy.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
-import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
-import { tagsFromInput } from '../tags/validate.js';
 import { FAIL_MARKER, imageState } from './model.js';
-import {
-  deleteImage,
-  findImageByName,
-  getCustomImage,
-  getPublicImage,
-  getSharedImage,
-  insertImage,
-  type ImageRecord,
-} from './repository.js';
+import { deleteImage, getCustomImage, getPublicImage, getSharedImage, insertImage, type ImageRecord } from './repository.js';
 
 /** Seconds a copy of `sizeGiB` takes (settings.imageCopySecondsPerGiB per GiB, at least 0.1 s). */
 export function copySeconds(ctx: HandlerContext, sizeGiB: number): number {
@@ -60,18 +51,11 @@ function copy(ctx: HandlerContext, input: InputOf<typeof copyImageSpec>): { Imag
     );
   const source = copySource(ctx, input.ImageId, destination);
   const name = input.DestinationImageName ?? '';
-  if (name && findImageByName(ctx.db, ctx.account.accountId, destination, name))
-    throw apiError(
-      'InvalidImageName.Duplicated',
-      `The destination image is exist: the name "${name}" is already used in region ${destination}.`,
-    );
-  const resourceGroupId = resolveResourceGroup(
+  const { resourceGroupId, tags } = newImageBasics(
     ctx,
-    input.ResourceGroupId,
-    'InvalidResourceGroup.NotFound',
-    `The resource group "${input.ResourceGroupId}" given in ResourceGroupId does not exist.`,
+    { name, regionId: destination, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
+    `The destination image is exist: the name "${name}" is already used in region ${destination}.`,
   );
-  const tags = tagsFromInput(input.Tag);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now().getTime();

@@ -1,12 +1,11 @@
+import { newImageBasics } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { createImageSpec } from '../../spec/ecs/images.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
-import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
-import { tagsFromInput } from '../tags/validate.js';
 import { FAIL_MARKER, osNames } from './model.js';
-import { findImageAnyOwner, findImageByName, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
+import { findImageAnyOwner, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
 
 /**
@@ -24,17 +23,11 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
     throw apiError('MissingParameter', 'One of InstanceId, DiskDeviceMapping or SnapshotId must be given to create an image.');
   }
   const name = input.ImageName ?? '';
-  if (name && findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name)) {
-    throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by another image in region ${ctx.regionId}.`);
-  }
-  const groupId = input.ResourceGroupId;
-  const resourceGroupId = resolveResourceGroup(
+  const { resourceGroupId, tags } = newImageBasics(
     ctx,
-    groupId,
-    'InvalidResourceGroup.NotFound',
-    `The resource group "${groupId}" given in ResourceGroupId does not exist.`,
+    { name, regionId: ctx.regionId, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
+    `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
   );
-  const tags = tagsFromInput(input.Tag);
   const now = ctx.now().getTime();
   const createSeconds = ctx.settings.imageCreateSeconds;
 

@@ -1,12 +1,11 @@
+import { newImageBasics } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { importImageSpec } from '../../spec/ecs/image-transfer.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
-import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
-import { tagsFromInput } from '../tags/validate.js';
 import { FAIL_MARKER, osNames } from './model.js';
-import { findImageByName, insertImage, type ImageDiskMapping } from './repository.js';
+import { insertImage, type ImageDiskMapping } from './repository.js';
 import { checkBucket } from './oss-source.js';
 import { insertTask } from './tasks.js';
 
@@ -50,16 +49,11 @@ function importNow(ctx: HandlerContext, input: InputOf<typeof importImageSpec>):
     throw apiError('InvalidBootMode.ValueNotSupported', 'arm64 images boot with UEFI only; BootMode BIOS is not supported for them.');
   }
   const name = input.ImageName ?? '';
-  if (name && findImageByName(ctx.db, ctx.account.accountId, ctx.regionId, name)) {
-    throw apiError('InvalidImageName.Duplicated', `The image name "${name}" is already used by another image in region ${ctx.regionId}.`);
-  }
-  const resourceGroupId = resolveResourceGroup(
+  const { resourceGroupId, tags } = newImageBasics(
     ctx,
-    input.ResourceGroupId,
-    'InvalidResourceGroup.NotFound',
-    `The resource group "${input.ResourceGroupId}" given in ResourceGroupId does not exist.`,
+    { name, regionId: ctx.regionId, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
+    `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
   );
-  const tags = tagsFromInput(input.Tag);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const architecture = input.Architecture ?? 'x86_64';

@@ -105,9 +105,6 @@ async function create(req: Req): Promise<ImageCopyState | NoState> {
       : await waitImageUsable(req.client, id, {
           timeoutMs: deadline.remainingMs(),
           signal: req.signal,
-          firstDelayMs: 300,
-          minIntervalMs: 500,
-          maxIntervalMs: 5000,
         });
     return copyToState(usable, req.plan);
   } catch (err) {

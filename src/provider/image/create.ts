@@ -151,9 +151,6 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
       : await waitImageUsable(req.client, id, {
           timeoutMs: deadline.remainingMs(),
           signal: req.signal,
-          firstDelayMs: 300,
-          minIntervalMs: 500,
-          maxIntervalMs: 5000,
           onProgress: observed,
         });
   } catch (err) {
