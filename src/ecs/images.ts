@@ -13,6 +13,7 @@ import { randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor, type WaitClock } from './wait.js';
 import { batchedGet, imagesById } from './batch-kinds.js';
+import { abortableSleep } from './retry.js';
 
 /** CreateImage's input. `ClientToken`, when absent, is generated (see {@link createImage}). */
 export type CreateImageInput = ClientInputOf<typeof createImageSpec>;
@@ -138,6 +139,25 @@ export interface ImageWaitOptions {
   minIntervalMs?: number;
   maxIntervalMs?: number;
   clock?: WaitClock;
+}
+
+/**
+ * The image right after its create call answered (CreateImage, CopyImage): asked at once, then
+ * 0.3 s and 0.7 s later, since a new image can take a moment to be listed; undefined when it is
+ * still not, which after a ClientToken replay means the token's image was deleted since.
+ */
+export async function describeNewImage(
+  client: AlibabaCloudClient,
+  imageId: string,
+  opts: { signal?: AbortSignal; onLook?(image: Image | undefined): void } = {},
+): Promise<Image | undefined> {
+  for (const delay of [0, 300, 700]) {
+    if (delay) await abortableSleep(delay, opts.signal);
+    const image = await describeImage(client, imageId, { signal: opts.signal });
+    opts.onLook?.(image);
+    if (image) return image;
+  }
+  return undefined;
 }
 
 /** Short state text for messages: `Creating 40% usable=false`, or `not found`. */

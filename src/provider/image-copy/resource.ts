@@ -14,14 +14,14 @@ import {
   deleteImage,
   deleteSnapshot,
   describeImage,
+  describeNewImage,
   isEcsServiceError,
   modifyImageAttribute,
   waitImageDeleted,
   waitImageUsable,
   type AlibabaCloudClient,
-  type Image,
 } from '../../ecs/index.js';
-import { Deadline, addEcsError, attempt, pause, readRemote, syncAliasPlan, syncEcsTags } from '../common/index.js';
+import { Deadline, addEcsError, attempt, readRemote, syncAliasPlan, syncEcsTags } from '../common/index.js';
 import { IMAGE_COPY_EXAMPLE } from './example.js';
 import { copyImageInput, copyToState, copyToken } from './mapping.js';
 import { imageCopySchema, type ImageCopyState } from './schema.js';
@@ -59,15 +59,6 @@ async function startCopy(req: Req, salt: string, deadline: Deadline): Promise<st
 }
 
 /** A few quick looks (about one second) for a copy ECS just returned. */
-async function lookSoon(req: Req, id: string): Promise<Image | undefined> {
-  for (const delay of [0, 300, 700]) {
-    if (delay) await pause(delay, req.signal);
-    const image = await describeImage(req.client, id, { signal: req.signal });
-    if (image) return image;
-  }
-  return undefined;
-}
-
 /** The create timeout struck: cancel the copy and wait until it is gone; false when it could not be cancelled. */
 async function cancelLate(req: Req, id: string): Promise<boolean> {
   try {
@@ -92,13 +83,13 @@ async function create(req: Req): Promise<ImageCopyState | NoState> {
   let id = first;
   const kept = `The copy ${id} exists and is saved in state as tainted; the next apply replaces it, or run terraform destroy to remove it.`;
   try {
-    let image = await lookSoon(req, id);
+    let image = await describeNewImage(req.client, id, { signal: req.signal });
     if (!image) {
       // The token's copy was deleted before (an earlier destroy): make a new one under a new token.
       const again = await startCopy(req, `${nonce}:${id}`, deadline);
       if (again === NO_STATE) return NO_STATE;
       id = again;
-      image = await lookSoon(req, id);
+      image = await describeNewImage(req.client, id, { signal: req.signal });
     }
     const usable = image?.Usable
       ? image

@@ -13,6 +13,7 @@ import { NO_STATE, type CreateRequest, type NoState } from '../../framework/inde
 import {
   createImage,
   describeImage,
+  describeNewImage,
   describeImageState,
   isEcsServiceError,
   modifyImageAttribute,
@@ -21,7 +22,7 @@ import {
   type CreateImageInput,
   type Image,
 } from '../../ecs/index.js';
-import { Deadline, addEcsError, attempt, pause, retryWhile } from '../common/index.js';
+import { Deadline, addEcsError, attempt, retryWhile } from '../common/index.js';
 import { checkInstance, checkSnapshots, type CheckContext, type WantedSnapshot } from './checks.js';
 import type { AttributePath } from '../../tfplugin/provider-server.js';
 import { afterCreateInput, createImageInput, createToken, imageToState } from './mapping.js';
@@ -123,27 +124,17 @@ export async function createImageResource(req: Req): Promise<ImageState | NoStat
     lastSaid = now;
   };
   /** A few quick looks (about one second) for an image id that ECS just returned. */
-  const lookSoon = async (): Promise<Image | undefined> => {
-    for (const delay of [0, 300, 700]) {
-      if (delay) await pause(delay, req.signal);
-      const image = await describeImage(req.client, id, { signal: req.signal });
-      observed(image);
-      if (image) return image;
-    }
-    return undefined;
-  };
-
   const kept = () =>
     `The image ${id} exists and is saved in state as tainted, with the status last seen; the next apply replaces it, or run terraform destroy to remove it.`;
   let usable: Image;
   try {
-    let image = await lookSoon();
+    let image = await describeNewImage(req.client, id, { signal: req.signal, onLook: observed });
     if (!image) {
       // The token's image vanished before we could see it (deleted outside Terraform): make another.
       req.log.info(`alicloud_image: image ${id} of this ClientToken was deleted; creating a new one`);
       id = await createWithRetry(req, input, createToken(input, `${nonce}:${id}`), deadline);
       req.saveProgress({ id });
-      image = await lookSoon();
+      image = await describeNewImage(req.client, id, { signal: req.signal, onLook: observed });
     }
     // Usable, not Status=Available: ECS can say Available a moment before the image can launch instances.
     usable = image?.Usable
