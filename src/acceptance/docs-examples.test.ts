@@ -71,8 +71,15 @@ function withoutReferences(block: string): string {
   return block.replace(/(?:data\.)?(alicloud_\w+)\.\w+(?:\.\w+|\[\d+\])+/g, (ref, type: string) => literal[type] ?? ref);
 }
 
-// Images are not seeded: their imports are verified by the image, image-import and image-export acceptance tests.
-const IMAGE_TYPES = ['/alicloud_image/', '/alicloud_image_import/', '/alicloud_image_export/'];
+// Images are not seeded: their imports are verified by the image, image-import and image-export acceptance
+// tests, and those of image copies and share permissions by example-pipeline.test.ts.
+const IMAGE_TYPES = [
+  '/alicloud_image/',
+  '/alicloud_image_import/',
+  '/alicloud_image_export/',
+  '/alicloud_image_copy/',
+  '/alicloud_image_share_permission/',
+];
 const importScripts = Object.entries(generatedDocs()).filter(([p]) => p.endsWith('/import.sh') && !IMAGE_TYPES.some((t) => p.includes(t)));
 
 for (const [path] of importScripts) {

@@ -3,8 +3,9 @@
  * `examples/golden-image-pipeline/main.tf`, exactly as shipped. The only additions are what any
  * emulator run adds: the default provider block and an override file pointing the two region
  * aliases at the emulator, and the second account to share with. It imports the golden image
- * from OSS, copies it to cn-beijing and cn-shanghai, shares it, exports it; re-plans clean;
- * destroy leaves no copy, share or exported object.
+ * from OSS, copies it to cn-beijing and cn-shanghai, shares it, exports it; re-plans clean; a copy
+ * and the share permission import by id and plan clean (a copy after recording its
+ * sources in place: ECS does not report them); destroy leaves no copy, share or exported object.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -57,6 +58,30 @@ test(
     const object = outputs['exported_object']!.value;
     const oss = ossClient(h.emu.endpoint, { bucket: EXAMPLE_BUCKET });
     assert.ok((await oss.head(object)).res.status === 200, `the export wrote ${object}`);
+
+    // Import: each copy and the share permission, taken out of the state and imported by id, plan clean.
+    const share = `alicloud_image_share_permission.accounts["${SECOND_ACCOUNT_ID}"]`;
+    for (const [address, id] of [
+      ['alicloud_image_copy.beijing', String(byAddress.get('alicloud_image_copy.beijing')?.['id'])],
+      [share, `${golden}:${SECOND_ACCOUNT_ID}`],
+    ] as const) {
+      assert.equal((await ws.run(['state', 'rm', '-no-color', address])).code, 0, `state rm ${address}`);
+      const imported = await ws.run(['import', '-no-color', address, id]);
+      assert.equal(imported.code, 0, `import ${address} ${id}:\n${imported.stderr.slice(-2000)}`);
+      if (address.startsWith('alicloud_image_copy.')) {
+        // ECS does not say which image a copy came from: the import leaves the two source arguments
+        // unset, and the next apply only records them, in place (the copy is kept, not replaced).
+        const first = await ws.run(['plan', '-detailed-exitcode', '-no-color']);
+        assert.equal(first.code, 2, first.stdout.slice(-3000));
+        assert.match(first.stdout, /alicloud_image_copy\.beijing will be updated in-place/);
+        assert.match(first.stdout, /\+ source_image_id\s+= "m-/);
+        assert.doesNotMatch(first.stdout, /must be replaced|destroy and then create/);
+        assert.match(first.stdout, /Plan: 0 to add, 1 to change, 0 to destroy/);
+        assert.equal((await ws.run(['apply', '-auto-approve', '-no-color'])).code, 0, 'recording the sources');
+      }
+      const again = await ws.run(['plan', '-detailed-exitcode', '-no-color']);
+      assert.equal(again.code, 0, `after importing ${address} the plan is clean:\n${again.stdout.slice(-3000)}`);
+    }
 
     const destroy = await ws.run(['destroy', '-auto-approve', '-no-color'], { timeoutMs: 240_000 });
     assert.equal(destroy.code, 0, `destroy:\n${destroy.stderr.slice(-3000)}`);
