@@ -23,7 +23,7 @@ const DYNAMIC_CODE_SITES: Readonly<Record<string, string>> = {
 
 test('the scan finds the codes handlers raise (the checks below are not vacuous)', () => {
   assert.ok(modules.get('images/delete-image.ts')?.codes.includes('ImageUsingByInstance'));
-  assert.ok(modules.get('images/create-image.ts')?.codes.includes('InvalidResourceGroup.NotFound'), 'a resolveResourceGroup code');
+  assert.ok(modules.get('images/new-image.ts')?.codes.includes('InvalidResourceGroup.NotFound'), 'a resolveResourceGroup code');
   assert.ok(modules.get('tags/validate.ts')?.codes.includes('Duplicate.TagKey'));
 });
 
