@@ -89,6 +89,12 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
     },
   });
 
+  // Before the handshake line: a signal sent as soon as Terraform (or a test) reads it must find its handler.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  // Every other way out (an uncaught error, process.exit elsewhere) still removes the socket file.
+  process.on('exit', () => rmSync(running.address, { force: true }));
+
   if (debug) {
     const value = reattachValue({
       addresses: options.reattachAddresses ?? DEFAULT_REATTACH_ADDRESSES,
@@ -111,10 +117,6 @@ export async function serve(server: ProviderServerSource, options: ServeOptions 
       if (process.ppid !== parent) void shutdown('parent process exited');
     }, 500).unref();
   }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGHUP', () => void shutdown('SIGHUP'));
-  // Every other way out (an uncaught error, process.exit elsewhere) still removes the socket file.
-  process.on('exit', () => rmSync(running.address, { force: true }));
   // Terraform gone (killed) closes our pipes: a write then fails with EPIPE, which must not crash past the clean-up.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => void shutdown('output pipe closed'));
   log.info('provider plugin started', { address: running.address, tls: Boolean(identity), debug });
