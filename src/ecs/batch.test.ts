@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCannedServer, errorBody, testClient, type Recorded } from './canned-server.js';
 import { EcsCanceledError, isEcsResponseError } from './errors.js';
-import { describeImage, modifyImageAttribute } from './images.js';
+import { describeImage, modifyImageAttribute, waitImageUsable } from './images.js';
 import { describeVpc } from './vpc.js';
 import { describeDisk } from './disks.js';
 import { describeVSwitch } from './vswitches.js';
@@ -217,6 +217,31 @@ test('after a mutating call the listing answers no more reads; an id missing fro
   const beforeRead = srv.requests.length;
   assert.equal((await describeImage(client, 'm-5'))?.ImageId, 'm-5');
   assert.ok(srv.requests.length > beforeRead, 'the stale listing is not used: the read asks the cloud again');
+});
+
+test('a waiter polls the cloud, never the listing: an image listed as not usable is seen usable at its next poll', async (t) => {
+  let usable = false;
+  const srv = await startCannedServer((r) => {
+    const answer = accountAnswer(200)(r);
+    for (const img of answer.body.Images.Image as Record<string, unknown>[]) img.Usable = img.ImageId !== 'm-7' || usable;
+    return answer;
+  });
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint);
+  await readTenAtATime(
+    client,
+    Array.from({ length: 200 }, (_, i) => `m-${i}`),
+  );
+  assert.ok(
+    srv.requests.some((r) => !r.query.get('ImageId')),
+    'the account was listed whole (m-7 not usable in it)',
+  );
+  usable = true;
+  const before = srv.requests.length;
+  const image = await waitImageUsable(client, 'm-7', { timeoutMs: 5000, firstDelayMs: 0 });
+  assert.equal(image.Usable, true);
+  assert.equal(srv.requests.length, before + 1, 'one poll, sent to the cloud');
+  assert.equal(srv.requests.at(-1)!.query.get('ImageId'), 'm-7');
 });
 
 test('disk and vSwitch reads coalesce too: one DescribeDisks (DiskIds JSON array) and one DescribeVSwitches (comma list)', async (t) => {

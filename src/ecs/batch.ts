@@ -116,8 +116,9 @@ export function batchedGet<F, Item>(
   let state = perClient.get(key);
   if (!state) perClient.set(key, (state = { inFlight: 0, reads: 0, calls: 0, aheadAfter: READ_AHEAD_MIN_READS }));
   const st = state;
+  // A poll waits for a change: it is batched with other reads but never answered from a listing, nor counted toward one.
+  if (!kind.listPage || opts.current) return enqueue(st, client, kind, id, filter, opts);
   st.reads++;
-  if (!kind.listPage) return enqueue(st, client, kind, id, filter, opts);
   const fresh = (a: ReadAhead<unknown> | undefined): a is ReadAhead<unknown> =>
     a !== undefined && a.mutations === client.mutations && Date.now() - a.startedAt < READ_AHEAD_TTL_MS;
   if (st.reads >= st.aheadAfter && st.calls >= READ_AHEAD_MIN_CALLS && !(fresh(st.ahead) && st.ahead.whole)) {

@@ -73,6 +73,11 @@ export interface CallOptions {
   idempotent?: boolean;
   /** Overall budget for this call including retries (default: the policy's `deadlineMs`). */
   deadlineMs?: number;
+  /**
+   * A waiter's poll: the answer must come from a request sent now, never from a read-ahead
+   * listing (which can be up to a minute old and would hide the change being waited for).
+   */
+  current?: boolean;
 }
 
 /** The parsed JSON body of a successful call of a table without a response shape. */

@@ -89,7 +89,7 @@ export async function waitDiskStatus(
   statuses: readonly DiskStatus[],
   o: DiskWaitOptions,
 ): Promise<Disk> {
-  const d = await waitFor(() => describeDisk(client, diskId, { signal: o.signal }), {
+  const d = await waitFor(() => describeDisk(client, diskId, { signal: o.signal, current: true }), {
     what: `disk ${diskId} to become ${statuses.join(' or ')}`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x !== undefined && (statuses as readonly string[]).includes(x.Status),

@@ -82,7 +82,7 @@ export type TaskWaitOptions = Omit<ImageWaitOptions, 'onProgress' | 'notFoundGra
  * `Cancelled` fails at once with that reason; a task that is not found fails at once too.
  */
 export async function waitTaskFinished(client: AlibabaCloudClient, taskId: string, options: TaskWaitOptions): Promise<TaskAttribute> {
-  const task = await waitFor(() => describeTaskAttribute(client, taskId, { signal: options.signal }), {
+  const task = await waitFor(() => describeTaskAttribute(client, taskId, { signal: options.signal, current: true }), {
     what: `task ${taskId} to finish`,
     timeoutMs: options.timeoutMs,
     isDone: (t) => t?.TaskStatus === 'Finished',

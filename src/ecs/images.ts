@@ -176,7 +176,7 @@ export async function waitImageUsable(client: AlibabaCloudClient, imageId: strin
   const clock = options.clock;
   const start = (clock ?? { now: Date.now }).now();
   const grace = options.notFoundGraceMs ?? 60_000;
-  const image = await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
+  const image = await waitFor(() => describeImage(client, imageId, { signal: options.signal, current: true }), {
     what: `image ${imageId} to become usable`,
     timeoutMs: options.timeoutMs,
     isDone: (i) => !!i && i.Usable,
@@ -222,7 +222,7 @@ export async function waitImageDeleted(
   imageId: string,
   options: Omit<ImageWaitOptions, 'notFoundGraceMs'>,
 ): Promise<void> {
-  await waitFor(() => describeImage(client, imageId, { signal: options.signal }), {
+  await waitFor(() => describeImage(client, imageId, { signal: options.signal, current: true }), {
     what: `image ${imageId} to be deleted`,
     timeoutMs: options.timeoutMs,
     isDone: (i) => i === undefined,

@@ -317,7 +317,7 @@ export async function waitInstanceMatches(
   isDone: (i: InstanceDetail) => boolean,
   o: InstanceWaitOptions,
 ): Promise<InstanceDetail> {
-  const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal }), {
+  const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal, current: true }), {
     what: `instance ${instanceId} to show ${what}`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => !!x && isDone(x),
@@ -348,7 +348,7 @@ export async function waitInstanceStatus(
 ): Promise<InstanceDetail> {
   const start = Date.now();
   const grace = o.notFoundGraceMs ?? 30_000;
-  const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal }), {
+  const i = await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal, current: true }), {
     what: `instance ${instanceId} to become ${status}`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x?.Status === status,
@@ -364,7 +364,7 @@ export async function waitInstanceStatus(
 
 /** Wait until DescribeInstances no longer lists the instance. */
 export async function waitInstanceDeleted(client: AlibabaCloudClient, instanceId: string, o: InstanceWaitOptions): Promise<void> {
-  await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal }), {
+  await waitFor(() => describeInstanceDetail(client, instanceId, { signal: o.signal, current: true }), {
     what: `instance ${instanceId} to be released`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x === undefined,

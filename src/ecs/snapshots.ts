@@ -79,7 +79,7 @@ export async function waitSnapshotAccomplished(
   snapshotId: string,
   o: { timeoutMs: number; signal?: AbortSignal; onProgress?(s: Snapshot): void },
 ): Promise<Snapshot> {
-  const s = await waitFor(() => describeSnapshot(client, snapshotId, { signal: o.signal }), {
+  const s = await waitFor(() => describeSnapshot(client, snapshotId, { signal: o.signal, current: true }), {
     what: `snapshot ${snapshotId} to be accomplished`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x?.Status === 'accomplished',

@@ -250,7 +250,7 @@ export interface NetworkWaitOptions {
 
 /** Wait until the VPC is `Available`. Fails when it disappears. */
 export async function waitVpcAvailable(client: AlibabaCloudClient, vpcId: string, o: NetworkWaitOptions): Promise<Vpc> {
-  const v = await waitFor(() => describeVpc(client, vpcId, { signal: o.signal }), {
+  const v = await waitFor(() => describeVpc(client, vpcId, { signal: o.signal, current: true }), {
     what: `VPC ${vpcId} to become Available`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x?.Status === 'Available',

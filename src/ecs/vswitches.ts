@@ -135,7 +135,7 @@ export async function deleteVSwitch(client: AlibabaCloudClient, vswitchId: strin
 
 /** Wait until the vSwitch is `Available`. Fails when it disappears. */
 export async function waitVSwitchAvailable(client: AlibabaCloudClient, vswitchId: string, o: NetworkWaitOptions): Promise<VSwitch> {
-  const s = await waitFor(() => describeVSwitch(client, vswitchId, { signal: o.signal }), {
+  const s = await waitFor(() => describeVSwitch(client, vswitchId, { signal: o.signal, current: true }), {
     what: `vSwitch ${vswitchId} to become Available`,
     timeoutMs: o.timeoutMs,
     isDone: (x) => x?.Status === 'Available',
