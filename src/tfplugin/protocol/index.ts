@@ -39,20 +39,40 @@ const toObjectOptions: protobuf.IConversionOptions = {
   oneofs: true,
 };
 
+// Root lookups walk the namespace tree: every RPC asks for the same few names, so remember them.
+const types = new Map<string, protobuf.Type>();
+const lookupType = (name: string): protobuf.Type => {
+  let t = types.get(name);
+  if (!t) types.set(name, (t = protocolRoot().lookupType(name)));
+  return t;
+};
+
 /** Encode a plain object as the named message (e.g. "tfplugin6.GetProviderSchema.Response"). */
 export function encodeMessage(typeName: string, value: Msg): Buffer {
-  const type = protocolRoot().lookupType(typeName);
+  const type = lookupType(typeName);
   return Buffer.from(type.encode(type.fromObject(value)).finish());
 }
 
 /** Decode bytes of the named message into a plain object with defaults filled in. */
 export function decodeMessage(typeName: string, bytes: Uint8Array): Msg {
-  const type = protocolRoot().lookupType(typeName);
+  const type = lookupType(typeName);
   return type.toObject(type.decode(bytes), toObjectOptions);
 }
 
 /** Request and response message names of `service`/`method`, or undefined when there is no such method. */
 export function methodTypes(serviceName: string, methodName: string): { request: string; response: string } | undefined {
+  const key = `${serviceName}/${methodName}`;
+  let found = methods.get(key);
+  if (!found) {
+    found = findMethodTypes(serviceName, methodName);
+    if (found) methods.set(key, found);
+  }
+  return found;
+}
+
+const methods = new Map<string, { request: string; response: string }>();
+
+function findMethodTypes(serviceName: string, methodName: string): { request: string; response: string } | undefined {
   const svc = protocolRoot().lookup(serviceName);
   if (!(svc instanceof protobuf.Service)) return undefined;
   if (!Object.hasOwn(svc.methods, methodName)) return undefined;
