@@ -8,12 +8,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { dist, root, seconds } from './lib.mjs';
-import { benchFiftyImages, benchOneImage, benchRefresh } from './terraform.mjs';
+import { benchFiftyImages, benchOneImage, benchPluginFloor, benchRefresh } from './terraform.mjs';
 import { benchEmulator, benchProviderStart } from './processes.mjs';
 import { benchEmulatorPerRequest, benchFlowControlledApply, benchMixedLoad, benchRefreshThousand } from './scale.mjs';
 import { benchCopyRegions } from './copy.mjs';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'a,b,c,d,e,f,g,h,i,j,k').split(','));
 const tf = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
 const machine = {
   date: new Date().toISOString(),
@@ -45,6 +45,7 @@ else {
   await step('f', 'refresh-only plan of 1,000 images (base vs ours with BENCH_BASE_DIST)', () => benchRefreshThousand());
   await step('g', 'apply of 200 images under emulator flow control', () => benchFlowControlledApply());
   await step('j', 'copy an image to 20 regions vs one copy', () => benchCopyRegions());
+  await step('k', 'the floor of a Node plugin: the echo provider, one apply and a 1,000-resource refresh', () => benchPluginFloor());
 }
 await step('h', 'emulator per-request time, 10 vs 10,000 images', () => benchEmulatorPerRequest());
 await step('i', 'emulator under 500 concurrent signed requests, 20 % writes', () => benchMixedLoad());
@@ -58,7 +59,7 @@ const s = (ms) => (ms === undefined ? 'n/a' : `${seconds(ms)} s`);
 const x = (r) => (r === undefined ? 'n/a' : `${r}x`);
 const rows = [];
 const failed = (k) => results[k]?.error && rows.push(`| ${k} | FAILED: ${results[k].error.split('\n')[0]} | | |`);
-const { a, b, c, d, e, f, g, h, i, j } = results;
+const { a, b, c, d, e, f, g, h, i, j, k } = results;
 if (a && !a.error) {
   rows.push(
     `| a. 1 image create, T = ${a.T} s | ${s(a.createMs)} | floor T + Terraform's own apply = ${s(a.floorMs)} | **${x(a.createOverFloor)}** |`,
@@ -152,6 +153,14 @@ if (j && !j.error) {
     `| j. copy to ${j.regions} regions in one apply (-parallelism=${j.parallelism}, copy T = ${j.T} s) | ${s(j.twentyMs)} | one copy ${s(j.oneMs)}; floor ceil(${j.regions}/${j.parallelism}) x T = ${s(j.floorMs)} (${x(j.floorOverOne)} of one) | **${x(j.twentyOverOne)}** |`,
   );
 } else failed('j');
+if (k && !k.error) {
+  rows.push(
+    `| k. floor: echo provider (no cloud) apply of 1 resource | ${s(k.applyOneMs)} | terraform_data apply ${s(k.ownApplyOneMs)} | plugin cost per apply **${s(k.pluginCostPerApplyMs)}** |`,
+  );
+  rows.push(
+    `| k. floor: echo provider plan -refresh-only, ${k.count} resources | ${s(k.refreshMs)} | terraform_data x ${k.count} ${s(k.ownRefreshMs)} | **${x(k.refreshOverOwn)}** |`,
+  );
+} else failed('k');
 
 process.stdout.write(`## Benchmarks (${machine.date.slice(0, 10)})
 

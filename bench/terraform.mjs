@@ -3,6 +3,10 @@
  * refresh-only plan of 200 images, each against a fresh in-process emulator behind a
  * counting proxy, next to the same commands on `terraform_data` (Terraform's own cost).
  */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   OFFICIAL_DELETE_WAIT_SECONDS,
   OFFICIAL_UPDATE_WAIT_SECONDS,
@@ -15,6 +19,7 @@ import {
   providerCommand,
   ratio,
   seconds,
+  testBuild,
   timed,
 } from './lib.mjs';
 
@@ -192,4 +197,84 @@ export async function benchRefresh({ count = 200 } = {}) {
       ws.cleanup();
     }
   });
+}
+
+const things = (count, name) => `resource "alicloud_thing" "t" {
+  count = ${count}
+  name  = "${name}-\${count.index}"
+}
+`;
+
+/** The echo provider bundled into one file the way scripts/bundle-provider.mjs bundles ours, behind a launcher. */
+async function bundledEchoProvider() {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
+  await build({
+    entryPoints: [join(testBuild, 'tfplugin', 'fixtures', 'echo-provider-main.js')],
+    outfile: join(dir, 'echo.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+  const bin = join(dir, 'terraform-provider-alicloud');
+  writeFileSync(bin, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(join(dir, 'echo.mjs')).href)});\n`);
+  chmodSync(bin, 0o755);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * (k) The floor of any Node plugin on this protocol layer: the test suite's echo provider, bundled (no
+ * cloud, no SDK, answers from the plan and the state) applying one resource and refreshing
+ * `count`, next to terraform_data. Rows a and f above it pay this before any work of ours.
+ */
+export async function benchPluginFloor({ count = 1000, runs = 3 } = {}) {
+  const echo = await bundledEchoProvider();
+  try {
+    const provider = `provider "alicloud" {\n  region = "cn-test"\n}\n`;
+    const own = await terraformOwnCost(echo.dir, 1, runs);
+    const apply = [];
+    for (let i = 0; i < runs; i++) {
+      const ws = createTerraformWorkspace({ providerBinDir: echo.dir, files: { 'main.tf': provider + things(1, `one-${i}`) } });
+      try {
+        apply.push((await timed(async () => check(await ws.run(['apply', '-auto-approve', '-no-color']), 'echo apply of one'))).ms);
+      } finally {
+        ws.cleanup();
+      }
+    }
+    const ws = createTerraformWorkspace({ providerBinDir: echo.dir, files: { 'main.tf': provider + things(count, 'many') } });
+    const ownMany = createTerraformWorkspace({ providerBinDir: echo.dir, files: { 'main.tf': dataOnly(count, 'a') } });
+    try {
+      check(await ws.run(['apply', '-auto-approve', '-no-color', '-parallelism=100']), `echo apply of ${count}`);
+      check(await ownMany.run(['apply', '-auto-approve', '-no-color', '-parallelism=100']), `terraform_data apply of ${count}`);
+      const refresh = [];
+      const ownRefresh = [];
+      for (let i = 0; i < runs; i++) {
+        refresh.push((await timed(async () => check(await ws.run(['plan', '-refresh-only', '-no-color']), 'echo refresh'))).ms);
+        ownRefresh.push((await timed(async () => check(await ownMany.run(['plan', '-refresh-only', '-no-color']), 'own refresh'))).ms);
+      }
+      const applyMs = median(apply);
+      const refreshMs = median(refresh);
+      const ownRefreshMs = median(ownRefresh);
+      return {
+        runs,
+        count,
+        applyOneMs: applyMs,
+        ownApplyOneMs: own.applyMs,
+        pluginCostPerApplyMs: applyMs - own.applyMs,
+        refreshMs,
+        ownRefreshMs,
+        refreshOverOwn: ratio(refreshMs, ownRefreshMs),
+      };
+    } finally {
+      ws.cleanup();
+      ownMany.cleanup();
+    }
+  } finally {
+    echo.cleanup();
+  }
 }
