@@ -19,6 +19,24 @@ test('state JSON decodes losslessly, with big integers and decimals exact', () =
   assert.deepEqual(v.d, ['a']);
 });
 
+test('every number keeps its exact value, whichever parser the text takes', () => {
+  const n: CtyType = ['object', { a: 'number', b: 'number', c: 'number', s: 'string' }];
+  const cases: [string, string[]][] = [
+    // Short tokens only: the fast parser.
+    ['{"a": 40, "b": -0.5, "c": 123456789012345, "s": "x"}', ['40', '-0.5', '123456789012345']],
+    // 16 digits (above 2^53): the lossless one.
+    ['{"a": 9007199254740993, "b": 1, "c": 2, "s": "x"}', ['9007199254740993', '1', '2']],
+    // Exponents and long decimals: the lossless one too.
+    ['{"a": 1e20, "b": 0.10000000000000000001, "c": 1.5E2, "s": "x"}', ['100000000000000000000', '0.10000000000000000001', '150']],
+    // A string that looks like a long number costs the slow path but changes nothing.
+    ['{"a": 7, "b": 3, "c": 4, "s": ":12345678901234567890"}', ['7', '3', '4']],
+  ];
+  for (const [json, want] of cases) {
+    const v = decodeJsonValue(n, json) as Record<string, TfNumber>;
+    assert.deepEqual([v.a!.text, v.b!.text, v.c!.text], want, json);
+  }
+});
+
 test('missing attributes become null and unknown attributes are refused unless ignored', () => {
   const v = decodeJsonValue(t, '{"id":"x"}') as Record<string, unknown>;
   assert.equal(v.size, null);

@@ -20,9 +20,17 @@ export interface JsonDecodeOptions {
 /** Parse JSON text (or UTF-8 bytes) as a value of the given type. */
 export function decodeJsonValue(type: CtyType, json: string | Uint8Array, options: JsonDecodeOptions = {}): Value {
   const text = typeof json === 'string' ? json : Buffer.from(json).toString('utf8');
-  const raw = parse(text, null, (s: string) => new TfNumber(s));
+  const raw = MAYBE_INEXACT.test(text) ? parse(text, null, (s: string) => new TfNumber(s)) : JSON.parse(text, exactNumbers);
   return fromJson(type, raw, '', options);
 }
+
+/**
+ * A number token of 16 or more characters, or with an exponent: it may not survive a double, so
+ * the text takes the lossless parser. Shorter tokens have at most 15 digits and round-trip exactly
+ * (a string that merely looks like one only costs the slow path).
+ */
+const MAYBE_INEXACT = /(?:^|[:,[])\s*-?\d(?:[\d.]{15,}|[\d.]*[eE])/;
+const exactNumbers = (_key: string, v: unknown): unknown => (typeof v === 'number' ? new TfNumber(String(v)) : v);
 
 /** Serialise a wholly known value of the given type as JSON text (object keys sorted). */
 export function encodeJsonValue(type: CtyType, value: Value): string {
