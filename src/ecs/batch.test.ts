@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCannedServer, errorBody, testClient, type Recorded } from './canned-server.js';
 import { EcsCanceledError, isEcsResponseError } from './errors.js';
+import { READ_AHEAD_PAGES_AT_ONCE } from './batch.js';
 import { describeImage, modifyImageAttribute, waitImageUsable } from './images.js';
 import { describeVpc } from './vpc.js';
 import { describeDisk } from './disks.js';
@@ -182,6 +183,26 @@ test('a big refresh ten at a time is answered by a whole listing of the account:
   assert.ok(srv.requests.length / 1000 <= 0.05, `${srv.requests.length} calls`);
   assert.ok(listings.length >= 10, 'the account was listed whole');
   for (const r of listings) assert.equal(r.query.get('ImageOwnerAlias'), 'self', 'only the account’s own images are listed');
+});
+
+test('the pages of a listing after the first are asked a few at a time, not one after another', async (t) => {
+  const delayMs = 150;
+  const listingArrivals: number[] = [];
+  let mostAtOnce = 0;
+  const srv = await startCannedServer((r) => {
+    const answer = accountAnswer(1000)(r);
+    if (r.query.get('ImageId')) return answer;
+    const now = Date.now();
+    listingArrivals.push(now);
+    mostAtOnce = Math.max(mostAtOnce, listingArrivals.filter((at) => now - at < delayMs).length);
+    return { ...answer, delayMs };
+  });
+  t.after(() => srv.close());
+  const client = testClient(srv.endpoint);
+  const ids = Array.from({ length: 1000 }, (_, i) => `m-${i}`);
+  assert.deepEqual(await readTenAtATime(client, ids), ids);
+  assert.ok(listingArrivals.length >= 10, `${listingArrivals.length} listing pages`);
+  assert.equal(mostAtOnce, READ_AHEAD_PAGES_AT_ONCE, 'pages 2.. go out in groups of READ_AHEAD_PAGES_AT_ONCE');
 });
 
 test('an account much bigger than the reads is never listed past one probe page', async (t) => {

@@ -92,6 +92,8 @@ export const BATCH_MAX_WAIT_MS = 1000;
 /** Reads, and batch calls, of one key before its kind is listed whole. */
 export const READ_AHEAD_MIN_READS = 50;
 export const READ_AHEAD_MIN_CALLS = 5;
+/** Pages of a listing asked for at the same time. */
+export const READ_AHEAD_PAGES_AT_ONCE = 4;
 /** How long a whole listing answers reads (ms). */
 export const READ_AHEAD_TTL_MS = 60_000;
 
@@ -162,7 +164,11 @@ function readAhead<F, Item>(
         st.aheadAfter = pages === Infinity ? Infinity : pages * 10;
         return;
       }
-      for (let n = 2; n <= pages; n++) keep((await kind.listPage!(client, filter, n, own)).items);
+      // The rest of the pages a few at a time: every read of the key waits on the listing, and a cloud answer takes 100+ ms.
+      for (let n = 2; n <= pages; n += READ_AHEAD_PAGES_AT_ONCE) {
+        const batch = Array.from({ length: Math.min(READ_AHEAD_PAGES_AT_ONCE, pages - n + 1) }, (_, i) => n + i);
+        for (const page of await Promise.all(batch.map((p) => kind.listPage!(client, filter, p, own)))) keep(page.items);
+      }
       ahead.whole = true;
       st.aheadAfter = st.reads + Math.max(READ_AHEAD_MIN_READS, pages * 10);
     } catch {

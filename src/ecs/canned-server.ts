@@ -16,6 +16,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Never answer (to provoke a read timeout). */
   hang?: boolean;
+  /** Answer this many ms later (a slow cloud). */
+  delayMs?: number;
 }
 
 export interface Recorded {
@@ -52,8 +54,12 @@ export async function startCannedServer(fallback: (r: Recorded) => Reply = () =>
         return;
       }
       const text = reply.raw ?? JSON.stringify(reply.body ?? OK_BODY);
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
-      res.end(text);
+      const send = () => {
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json;charset=utf-8', ...reply.headers });
+        res.end(text);
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
