@@ -81,6 +81,12 @@ export interface InstanceExtra {
   httpEndpoint?: string;
   httpTokens?: string;
   httpPutResponseHopLimit?: number;
+  /** Launch options (launch-options.ts): release time `yyyy-MM-ddTHH:mmZ`, spot retention/interruption, inbound bandwidth. */
+  autoReleaseTime?: string;
+  spotDuration?: number;
+  spotInterruptionBehavior?: string;
+  internetMaxBandwidthIn?: number;
+  passwordInherited?: boolean;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */

@@ -10,6 +10,7 @@ import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
 import { HTTP_ENDPOINTS, HTTP_TOKENS } from '../../spec/ecs/instance-metadata.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
+import { launchOptionAttributes } from './launch-options-schema.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -351,6 +352,7 @@ export const instanceSchema = defineSchema({
     os_type: attr.string({ computed: true, useStateForUnknown: true, description: '`linux` or `windows`.' }),
     os_name: attr.string({ computed: true, useStateForUnknown: true, description: 'Operating system name.' }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time.' }),
+    ...launchOptionAttributes,
   },
   blocks: { data_disks: dataDisksBlock },
 });
