@@ -2,7 +2,7 @@
  * Acceptance (real terraform, in-process emulator): alicloud_instance's launch options on one
  * burstable spot instance in a zone with spot capacity: created with volume_tags, an
  * auto_release_time, spot_duration / spot_interruption_behavior, credit_specification and an
- * inbound bandwidth; then volume tags, the performance mode and the inbound bandwidth change and the
+ * inbound bandwidth and maintenance attributes (action, notification, window); then volume tags, the maintenance attributes, the performance mode and the inbound bandwidth change and the
  * release is cancelled, all in place; checked against the emulator through the client; import
  * verified; destroy leaves nothing. Validate-time refusals (password_inherit with password, spot
  * options without a spot strategy, release time of a subscription, inbound bandwidth without public
@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { describeInstanceDetail, describeInstanceDisks } from '../ecs/index.js';
+import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintenance } from '../ecs/index.js';
 import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
 import { startExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
@@ -65,7 +65,7 @@ function config(extra: Record<string, string>): string {
   return `${dependence}
 resource "alicloud_instance" "default" {
 ${Object.entries(args)
-  .map(([k, v]) => `  ${k} = ${v}`)
+  .map(([k, v]) => (k === 'maintenance_time' ? `  ${k} ${v}` : `  ${k} = ${v}`))
   .join('\n')}
 }
 `;
@@ -89,6 +89,9 @@ test(
           spot_interruption_behavior: '"Stop"',
           credit_specification: '"Unlimited"',
           internet_max_bandwidth_in: '15',
+          maintenance_action: '"Stop"',
+          maintenance_notify: 'true',
+          maintenance_time: '{\n    start_time = "02:00:00"\n    end_time   = "04:00:00"\n  }',
         }),
         expect: {
           [A]: {
@@ -98,6 +101,9 @@ test(
             spot_interruption_behavior: 'Stop',
             credit_specification: 'Unlimited',
             internet_max_bandwidth_in: 15,
+            maintenance_action: 'Stop',
+            maintenance_notify: true,
+            maintenance_time: [{ start_time: '02:00:00', end_time: '04:00:00' }],
           },
         },
       },
@@ -110,6 +116,9 @@ test(
           spot_interruption_behavior: '"Stop"',
           credit_specification: '"Standard"',
           internet_max_bandwidth_in: '20',
+          maintenance_action: '"AutoRedeploy"',
+          maintenance_notify: 'false',
+          maintenance_time: '{\n    start_time = "22:00:00"\n    end_time   = "01:00:00"\n  }',
         }),
         expect: {
           [A]: {
@@ -117,6 +126,9 @@ test(
             auto_release_time: '',
             credit_specification: 'Standard',
             internet_max_bandwidth_in: 20,
+            maintenance_action: 'AutoRedeploy',
+            maintenance_notify: false,
+            maintenance_time: [{ start_time: '22:00:00', end_time: '01:00:00' }],
           },
         },
       },
@@ -132,6 +144,11 @@ test(
       [i?.AutoReleaseTime, i?.CreditSpecification, i?.InternetMaxBandwidthIn, i?.SpotDuration, i?.SpotInterruptionBehavior],
       ['', 'Standard', 20, 0, 'Stop'],
     );
+    assert.deepEqual(await describeInstanceMaintenance(h.client, id), {
+      action: 'AutoRedeploy',
+      notify: false,
+      window: { startTime: '22:00:00', endTime: '01:00:00' },
+    });
     const disks = await describeInstanceDisks(h.client, id);
     for (const d of disks)
       assert.deepEqual(

@@ -23,6 +23,7 @@ import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
+import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -51,6 +52,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...privateIpActions,
   ...instanceMetadataActions,
   ...instanceLaunchOptionActions,
+  ...instanceMaintenanceActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

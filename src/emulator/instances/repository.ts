@@ -87,6 +87,10 @@ export interface InstanceExtra {
   spotInterruptionBehavior?: string;
   internetMaxBandwidthIn?: number;
   passwordInherited?: boolean;
+  /** Maintenance attributes (maintenance.ts); absent means AutoRecover, no notification, no window. */
+  maintenanceAction?: string;
+  maintenanceNotify?: boolean;
+  maintenanceWindow?: { start: string; end: string };
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */

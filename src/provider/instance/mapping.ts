@@ -1,8 +1,9 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { Disk, InstanceDetail, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
+import type { Disk, InstanceDetail, InstanceMaintenance, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
+import { fromMaintenance } from './maintenance.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
@@ -59,10 +60,12 @@ export interface InstanceNow {
   roleName: string;
   /** Undefined for a pay-as-you-go instance. */
   renewal?: InstanceRenewal;
+  /** DescribeInstanceMaintenanceAttributes (undefined when ECS lists none). */
+  maintenance?: InstanceMaintenance;
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
-export function fromInstance({ instance: i, disks, roleName, renewal }: InstanceNow, prior: InstancePrior): InstanceState {
+export function fromInstance({ instance: i, disks, roleName, renewal, maintenance }: InstanceNow, prior: InstancePrior): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -115,6 +118,7 @@ export function fromInstance({ instance: i, disks, roleName, renewal }: Instance
     os_name: i.OSName,
     create_time: i.CreationTime,
     ...fromLaunchOptions(i, disks, prior),
+    ...fromMaintenance(maintenance, prior),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   deleteInstance,
   describeInstanceDetail,
   describeInstanceDisks,
+  describeInstanceMaintenance,
   describeInstanceRamRoleName,
   describeInstanceRenewal,
   describeSystemDisk,
@@ -44,6 +45,7 @@ import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type 
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
+import { checkMaintenance, updateMaintenance } from './maintenance.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -88,12 +90,13 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal] = await Promise.all([
+  const [disks, roleName, renewal, maintenance] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
+    describeInstanceMaintenance(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal };
+  return { instance, disks, roleName, renewal, maintenance };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
@@ -141,6 +144,7 @@ async function modifyPlan({
   requireReplace,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   refuseKms(plan, diags);
+  checkMaintenance(plan, prior ?? undefined, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
   const size = plan.system_disk_size;
@@ -443,6 +447,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       if (plan.role_name) await bindInstanceRamRole(client, { instanceId: id, roleName: plan.role_name, attach: true }, { signal });
       await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
       await updateLaunchOptions(client, id, plan, {}, VOLUME_TAGS, 'afterBilling', signal);
+      await updateMaintenance(client, id, plan, 'create', signal);
       // RunInstances can only ask for AutoRenewal; NotRenewal is set afterwards.
       if (plan.instance_charge_type === 'PrePaid' && plan.renewal_status === 'NotRenewal') await changeRenewal(client, id, plan, signal);
       await changeSecondaryIps(client, id, [], plan, SECONDARY_IPS, signal);
@@ -489,6 +494,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
+      await updateMaintenance(client, id, plan, changed, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
       if (changed.has('status') && plan.status)
         await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));
