@@ -6,8 +6,9 @@
  *
  * Deliberate differences: the official test launches a classic-network instance (no vswitch_id);
  * the emulator serves VPC instances only, so ours adds a vSwitch. Its steps for
- * auto_release_time, volume_tags and system_disk_name/description are left out: those arguments
- * are not implemented yet (see notes/inst.md).
+ * system_disk_name/description and private_ip are left out. Its last step removes volume_tags and
+ * expects none; volume_tags is Optional+Computed there as here, so removing it keeps the disks'
+ * tags: ours sets `volume_tags = {}` instead.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -89,6 +90,9 @@ ${merged.map(([k, v]) => (k === 'tags' ? `  tags = ${v}` : `  ${k} = ${v}`)).joi
 `;
 }
 
+/** A release time 10 hours ahead, with seconds, as the official test writes it. */
+const RELEASE = new Date(Date.now() + 10 * 3600_000).toISOString().slice(0, 19) + 'Z';
+
 const tags20 = `{\n${['foo = "foo"', 'Bar = "Bar"', ...Array.from({ length: 10 }, (_, i) => `tag${i} = "value${i}"`), ...'ABCDEFGH'.split('').map((c) => `tag${c} = "value${c}"`)].map((l) => `    ${l}`).join('\n')}\n  }`;
 
 test(
@@ -107,6 +111,8 @@ test(
       {},
       { instance_name: NAME, key_name: NAME, spot_strategy: 'NoSpot', spot_price_limit: 0, security_enhancement_strategy: 'Active' },
     );
+    step('auto_release_time', { auto_release_time: `"${RELEASE}"` }, { auto_release_time: RELEASE });
+    step('auto_release_time ""', { auto_release_time: '""' }, { auto_release_time: '' });
     step('image_id', { image_id: 'data.alicloud_images.default.images[1].id' });
     step('security_groups', { security_groups: '[alicloud_security_group.default[0].id, alicloud_security_group.default[1].id]' });
     step('instance_name', { instance_name: `"${NAME}_change"` }, { instance_name: `${NAME}_change` });
@@ -116,6 +122,7 @@ test(
     step('host_name', { host_name: '"hostNameExample"' }, { host_name: 'hostNameExample' });
     step('password', { password: '"Password123"' }, { password: 'Password123' });
     step('system_disk_size 50', { system_disk_size: '50' }, { system_disk_size: 50 });
+    step('volume_tags', { volume_tags: '{ tag1 = "test", Tag2 = "Test" }' }, { volume_tags: { tag1: 'test', Tag2: 'Test' } });
     step('tags', { tags: tags20 });
     step('deletion_protection', { deletion_protection: 'true' }, { deletion_protection: true });
     step('status Stopped', { status: '"Stopped"' }, { status: 'Stopped' });
@@ -131,6 +138,7 @@ test(
         password: null,
         system_disk_size: '70',
         tags: null,
+        volume_tags: '{}',
         deletion_protection: 'false',
         status: '"Running"',
       },
@@ -146,6 +154,7 @@ test(
         internet_max_bandwidth_out: 0,
         deletion_protection: false,
         password: null,
+        volume_tags: {},
       },
     );
     const run = await runSteps(h, steps, h.fullProviderBlock);

@@ -37,6 +37,8 @@ export * from './key-pairs.js';
 export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';
 export * from './private-ips.js';
+export * from './instance-launch-options.js';
+export * from './instance-maintenance.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';

@@ -65,6 +65,10 @@ export type InstanceDetail = Pick<
   | 'SpotPriceLimit'
   | 'CreditSpecification'
   | 'MetadataOptions'
+  | 'AutoReleaseTime'
+  | 'SpotDuration'
+  | 'SpotInterruptionBehavior'
+  | 'InternetMaxBandwidthIn'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -136,6 +140,10 @@ export function instanceDetail(i: Instance): InstanceDetail {
     SpotPriceLimit: i.SpotPriceLimit,
     CreditSpecification: i.CreditSpecification,
     MetadataOptions: i.MetadataOptions,
+    AutoReleaseTime: i.AutoReleaseTime,
+    SpotDuration: i.SpotDuration,
+    SpotInterruptionBehavior: i.SpotInterruptionBehavior,
+    InternetMaxBandwidthIn: i.InternetMaxBandwidthIn,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,
@@ -190,7 +198,7 @@ export async function modifyInstanceType(
 /** Give a Stopped instance a new system disk from `imageId` (ReplaceSystemDisk); returns the new disk id. */
 export async function replaceSystemDisk(
   client: AlibabaCloudClient,
-  input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string },
+  input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string; PasswordInherit?: boolean },
   opts: CallOptions = {},
 ): Promise<{ diskId: string }> {
   const body = await client.call(
@@ -199,6 +207,7 @@ export async function replaceSystemDisk(
       InstanceId: input.InstanceId,
       ImageId: input.ImageId,
       Password: input.Password,
+      PasswordInherit: input.PasswordInherit,
       ClientToken: randomClientToken(),
       ...(input.SystemDiskSize !== undefined ? { SystemDisk: { Size: input.SystemDiskSize } } : {}),
     },

@@ -22,6 +22,8 @@ import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
+import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
+import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -49,6 +51,8 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceRenewalActions,
   ...privateIpActions,
   ...instanceMetadataActions,
+  ...instanceLaunchOptionActions,
+  ...instanceMaintenanceActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -44,7 +44,7 @@ export const describeInstanceAttribute: HandlerOf<typeof describeInstanceAttribu
     IoOptimized: String(view.IoOptimized),
     ClusterId: '',
     VlanId: '',
-    CreditSpecification: '',
+    CreditSpecification: view.CreditSpecification,
     EnableJumboFrame: false,
   };
 };

@@ -5,6 +5,7 @@ import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
 import { currentInstanceStatus, instancesByIds, primaryEniId, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
 import { queryInstances } from './instance-query.js';
+import { bandwidthInOf } from './launch-options.js';
 
 /** The OS fields of an instance's image (they fill OS fields an instance recorded empty at launch). */
 interface ImageOs {
@@ -55,7 +56,7 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     InternetChargeType: r.internetChargeType || 'PayByTraffic',
     InstanceNetworkType: r.vpcId ? 'vpc' : 'classic',
     InternetMaxBandwidthOut: r.internetMaxBandwidthOut,
-    InternetMaxBandwidthIn: -1,
+    InternetMaxBandwidthIn: bandwidthInOf(r.internetMaxBandwidthOut, x.internetMaxBandwidthIn),
     IoOptimized: true,
     DeletionProtection: r.deletionProtection === true,
     SerialNumber: `${r.id}-serial`,
@@ -64,6 +65,9 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     SpotPriceLimit: x.spotPriceLimit ?? 0,
     KeyPairName: x.keyPairName ?? '',
     CreditSpecification: x.creditSpecification ?? '',
+    AutoReleaseTime: x.autoReleaseTime ?? '',
+    SpotDuration: x.spotDuration ?? 0,
+    SpotInterruptionBehavior: x.spotInterruptionBehavior ?? '',
     MetadataOptions: {
       HttpEndpoint: x.httpEndpoint ?? 'enabled',
       HttpTokens: x.httpTokens ?? 'optional',

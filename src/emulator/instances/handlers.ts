@@ -11,4 +11,6 @@ export { modifyInstanceChargeType } from './modify-instance-charge-type.js';
 export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';
 export { assignPrivateIpAddresses, unassignPrivateIpAddresses } from './private-ips.js';
 export { modifyInstanceMetadataOptions } from './metadata-options.js';
+export { modifyInstanceAutoReleaseTime } from './launch-options.js';
+export { describeInstanceMaintenanceAttributes, modifyInstanceMaintenanceAttributes } from './maintenance.js';
 export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';

@@ -60,7 +60,9 @@ export const modifyInstanceSpec: HandlerOf<typeof modifyInstanceSpecSpec> = (ctx
       requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing the bandwidth with ModifyInstanceSpec');
     }
     if (input.DryRun === true) throw apiError('DryRunOperation');
-    if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type });
+    // A burstable type keeps its performance mode (Standard when it had none); others have none.
+    const credit = findInstanceType(type ?? '')?.baselineCredit !== undefined ? (inst.extra?.creditSpecification ?? 'Standard') : undefined;
+    if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type, extra: { ...inst.extra, creditSpecification: credit } });
     else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
     const result = {};
     return result;

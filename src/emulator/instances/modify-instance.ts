@@ -3,10 +3,12 @@ import type { modifyInstanceAttributeSpec, modifyInstanceNetworkSpecSpec } from 
 import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpFor, requireStatus } from './lifecycle-common.js';
 import { updateInstance, type InstanceRecord } from './repository.js';
 import { withClientToken } from '../db/client-tokens.js';
+import { checkBandwidthIn, checkCreditSpecification } from './launch-options.js';
 
 /**
  * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, DeletionProtection and
- * SecurityGroupIds.N (replaces the list; each group must exist in the instance's VPC). Omitted
+ * SecurityGroupIds.N (replaces the list; each group must exist in the instance's VPC), CreditSpecification
+ * (burstable types only). Omitted
  * attributes keep their value.
  */
 export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSpec> = (ctx, input) => {
@@ -30,6 +32,11 @@ export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSp
     patch.hasPassword = true;
   }
   if (input.DeletionProtection !== undefined) patch.deletionProtection = input.DeletionProtection;
+  const credit = input.CreditSpecification;
+  if (credit !== undefined) {
+    checkCreditSpecification(inst.instanceType, credit);
+    patch.extra = { ...inst.extra, creditSpecification: credit };
+  }
   if (input.SecurityGroupIds && input.SecurityGroupIds.length > 0) {
     const ids = [...new Set(input.SecurityGroupIds)];
     ids.forEach((id, i) => {
@@ -53,7 +60,7 @@ export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSp
 
 /**
  * ModifyInstanceNetworkSpec: outbound bandwidth (0-100 Mbit/s) and the traffic charge type
- * (PayByTraffic / PayByBandwidth) while Running or Stopped. A subscription instance gets a public IP
+ * (PayByTraffic / PayByBandwidth) and the inbound bandwidth (1 to max(10, outbound)) while Running or Stopped. A subscription instance gets a public IP
  * when its bandwidth goes above 0; a pay-as-you-go one only with AllocatePublicIp=true. A repeated
  * ClientToken answers the first result.
  */
@@ -63,6 +70,11 @@ export const modifyInstanceNetworkSpec: HandlerOf<typeof modifyInstanceNetworkSp
     requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceNetworkSpec');
     const bandwidth = input.InternetMaxBandwidthOut ?? inst.internetMaxBandwidthOut;
     const patch: Partial<InstanceRecord> = { internetMaxBandwidthOut: bandwidth };
+    const bandwidthIn = input.InternetMaxBandwidthIn;
+    if (bandwidthIn !== undefined) {
+      checkBandwidthIn(bandwidthIn, bandwidth);
+      patch.extra = { ...inst.extra, internetMaxBandwidthIn: bandwidthIn };
+    }
     const charge = input.NetworkChargeType;
     if (charge !== undefined) patch.internetChargeType = charge;
     const allocate = input.AllocatePublicIp === true || ((inst.instanceChargeType || 'PostPaid') === 'PrePaid' && bandwidth > 0);

@@ -81,6 +81,16 @@ export interface InstanceExtra {
   httpEndpoint?: string;
   httpTokens?: string;
   httpPutResponseHopLimit?: number;
+  /** Launch options (launch-options.ts): release time `yyyy-MM-ddTHH:mmZ`, spot retention/interruption, inbound bandwidth. */
+  autoReleaseTime?: string;
+  spotDuration?: number;
+  spotInterruptionBehavior?: string;
+  internetMaxBandwidthIn?: number;
+  passwordInherited?: boolean;
+  /** Maintenance attributes (maintenance.ts); absent means AutoRecover, no notification, no window. */
+  maintenanceAction?: string;
+  maintenanceNotify?: boolean;
+  maintenanceWindow?: { start: string; end: string };
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */

@@ -8,6 +8,7 @@ import { tagsFromInput } from '../tags/validate.js';
 import { checkHostName, checkInstanceName, checkPassword, publicIpFor } from './lifecycle-common.js';
 import { insertInstance, type InstanceExtra } from './repository.js';
 import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.js';
+import { launchOptions } from './launch-options.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -48,6 +49,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
   const resourceGroupId = resolveResourceGroup(ctx, input.ResourceGroupId, 'InvalidResourceGroup.NotFound');
   const tags = tagsFromInput(input.Tag);
   const ips = allocatePrivateIps(ctx, net.vSwitch, input.PrivateIpAddress, amount, minAmount);
+  const options = launchOptions(ctx, input, { chargeType, zoneId: net.zoneId, instanceType, imageOwner: image.ownerAlias });
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
@@ -76,7 +78,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       internetMaxBandwidthOut: bandwidth,
       locks: [],
       hostName: hostName ? hostName + suffix(n) : `iZ${id.slice(2)}Z`,
-      hasPassword: password !== undefined,
+      hasPassword: password !== undefined || options.passwordInherited === true,
       deletionProtection: input.DeletionProtection === true,
       internetChargeType: input.InternetChargeType || 'PayByTraffic',
       instanceChargeType: chargeType,
@@ -85,7 +87,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      extra: launchExtra(ctx, input, term),
+      extra: { ...launchExtra(ctx, input, term), ...options },
     });
     ctx.backend.need('disks').launch(
       ctx.db,

@@ -6,6 +6,7 @@ import { withClientToken } from '../db/client-tokens.js';
 import { checkPassword, ownInstance, requireStatus } from './lifecycle-common.js';
 import { availableImage } from './run-instances-input.js';
 import { updateInstance } from './repository.js';
+import { checkPasswordInherit } from './launch-options.js';
 
 /**
  * ReplaceSystemDisk: the instance must be Stopped and not security-locked; ImageId must be an
@@ -45,6 +46,7 @@ export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, 
     }
     const password = input.Password;
     if (password !== undefined) checkPassword(password);
+    checkPasswordInherit(input.PasswordInherit, password, image.ownerAlias);
     const diskId = ctx.newId('d-');
     const now = ctx.now();
     disks.replaceSystemDisk(
@@ -78,7 +80,7 @@ export const replaceSystemDisk: HandlerOf<typeof replaceSystemDiskSpec> = (ctx, 
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      ...(password !== undefined ? { hasPassword: true } : {}),
+      ...(password !== undefined || input.PasswordInherit === true ? { hasPassword: true } : {}),
     });
     const result = { DiskId: diskId };
     return result;

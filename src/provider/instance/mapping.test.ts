@@ -39,6 +39,10 @@ const detail: InstanceDetail = {
   SpotStrategy: 'NoSpot',
   SpotPriceLimit: 0,
   CreditSpecification: '',
+  AutoReleaseTime: '',
+  SpotDuration: 0,
+  SpotInterruptionBehavior: '',
+  InternetMaxBandwidthIn: 10,
   SecurityGroupIds: ['sg-2', 'sg-1'],
   VpcId: 'vpc-1',
   VSwitchId: 'vsw-1',
@@ -82,8 +86,11 @@ test('ModifyInstanceAttribute carries only the changed attributes, and nothing w
     DeletionProtection: true,
     SecurityGroupIds: undefined,
     UserData: undefined,
+    CreditSpecification: undefined,
   });
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['tags', 'status'])), undefined);
+  const credit = toModifyInstanceAttributeInput('i-1', { ...plan, credit_specification: 'Unlimited' }, new Set(['credit_specification']));
+  assert.equal(credit?.CreditSpecification, 'Unlimited');
 });
 
 const invalid: [string, Record<string, unknown>, RegExp][] = [

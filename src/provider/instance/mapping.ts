@@ -1,7 +1,9 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { Disk, InstanceDetail, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
+import type { Disk, InstanceDetail, InstanceMaintenance, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
+import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
+import { fromMaintenance } from './maintenance.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
@@ -43,6 +45,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     HttpPutResponseHopLimit: plan.http_put_response_hop_limit ?? undefined,
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
     Tag: tagsToInput(plan.tags),
+    ...toRunLaunchOptions(plan),
   };
 }
 
@@ -57,10 +60,12 @@ export interface InstanceNow {
   roleName: string;
   /** Undefined for a pay-as-you-go instance. */
   renewal?: InstanceRenewal;
+  /** DescribeInstanceMaintenanceAttributes (undefined when ECS lists none). */
+  maintenance?: InstanceMaintenance;
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
-export function fromInstance({ instance: i, disks, roleName, renewal }: InstanceNow, prior: InstancePrior): InstanceState {
+export function fromInstance({ instance: i, disks, roleName, renewal, maintenance }: InstanceNow, prior: InstancePrior): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -112,6 +117,8 @@ export function fromInstance({ instance: i, disks, roleName, renewal }: Instance
     os_type: i.OSType,
     os_name: i.OSName,
     create_time: i.CreationTime,
+    ...fromLaunchOptions(i, disks, prior),
+    ...fromMaintenance(maintenance, prior),
   };
 }
 
@@ -132,6 +139,9 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
     DeletionProtection: changed.has('deletion_protection') ? (plan.deletion_protection ?? false) : undefined,
     SecurityGroupIds: changed.has('security_groups') ? (plan.security_groups ?? undefined) : undefined,
     UserData: changed.has('user_data') && plan.user_data ? toBase64UserData(plan.user_data) : undefined,
+    CreditSpecification: changed.has('credit_specification')
+      ? (plan.credit_specification as 'Standard' | 'Unlimited' | null) || undefined
+      : undefined,
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;

@@ -14,6 +14,7 @@ import {
   deleteInstance,
   describeInstanceDetail,
   describeInstanceDisks,
+  describeInstanceMaintenance,
   describeInstanceRamRoleName,
   describeInstanceRenewal,
   describeSystemDisk,
@@ -43,6 +44,8 @@ import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
+import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
+import { checkMaintenance, updateMaintenance } from './maintenance.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -87,12 +90,13 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal] = await Promise.all([
+  const [disks, roleName, renewal, maintenance] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
+    describeInstanceMaintenance(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal };
+  return { instance, disks, roleName, renewal, maintenance };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
@@ -140,6 +144,7 @@ async function modifyPlan({
   requireReplace,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   refuseKms(plan, diags);
+  checkMaintenance(plan, prior ?? undefined, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
   const size = plan.system_disk_size;
@@ -214,7 +219,13 @@ async function changeWhileStopped(
         typeof plan.system_disk_size === 'number' ? plan.system_disk_size : (await describeSystemDisk(client, id, { signal }))?.size;
       await replaceSystemDisk(
         client,
-        { InstanceId: id, ImageId: plan.image_id!, SystemDiskSize: size, Password: plan.password ?? undefined },
+        {
+          InstanceId: id,
+          ImageId: plan.image_id!,
+          SystemDiskSize: size,
+          Password: plan.password ?? undefined,
+          PasswordInherit: plan.password_inherit ?? undefined,
+        },
         { signal },
       );
     } else if (sizeChanged) {
@@ -317,6 +328,7 @@ async function changeRenewal(client: AlibabaCloudClient, id: string, plan: Plann
 }
 
 const SECONDARY_IPS: ReadonlySet<string> = new Set(['secondary_private_ips', 'secondary_private_ip_address_count']);
+const VOLUME_TAGS: ReadonlySet<string> = new Set(['volume_tags']);
 
 /**
  * Secondary private IPs of the primary interface, as the official provider changes them: a known
@@ -360,7 +372,7 @@ async function changeRamRole(
 /**
  * ModifyInstanceNetworkSpec after the restart, as the official provider: NetworkChargeType when
  * internet_charge_type changed, the bandwidth when it changed, AllocatePublicIp when a pay-as-you-go
- * instance goes from 0 to above 0; then wait until DescribeInstances shows both.
+ * instance goes from 0 to above 0, InternetMaxBandwidthIn when internet_max_bandwidth_in changed; then wait until DescribeInstances shows both.
  */
 async function changeNetworkSpec(
   client: AlibabaCloudClient,
@@ -373,7 +385,8 @@ async function changeNetworkSpec(
 ) {
   const chargeChanged = changed.has('internet_charge_type') && !!plan.internet_charge_type;
   const bandwidthChanged = changed.has('internet_max_bandwidth_out');
-  if (!chargeChanged && !bandwidthChanged) return;
+  const inboundChanged = changed.has('internet_max_bandwidth_in') && typeof plan.internet_max_bandwidth_in === 'number';
+  if (!chargeChanged && !bandwidthChanged && !inboundChanged) return;
   const bandwidth = plan.internet_max_bandwidth_out ?? 0;
   const allocate =
     bandwidthChanged && (prior.internet_max_bandwidth_out ?? 0) === 0 && bandwidth > 0 && plan.instance_charge_type !== 'PrePaid';
@@ -384,6 +397,7 @@ async function changeNetworkSpec(
       NetworkChargeType: chargeChanged ? (plan.internet_charge_type as 'PayByTraffic' | 'PayByBandwidth') : undefined,
       InternetMaxBandwidthOut: bandwidthChanged ? bandwidth : undefined,
       AllocatePublicIp: allocate || undefined,
+      InternetMaxBandwidthIn: inboundChanged ? plan.internet_max_bandwidth_in! : undefined,
     },
     { signal },
   );
@@ -402,6 +416,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
   modifyPlan,
   configValidators: [
     (config, diags) => config && refuseKms(config, diags),
+    (config, diags) => config && checkLaunchOptions(config, diags),
     (config, diags) => {
       // ECS sells weekly renewals of 1 to 4 weeks only.
       if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)
@@ -431,6 +446,8 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     return attempt(diags, { summary: 'Instance Did Not Become Ready', timeoutKey: 'create', note, attributeFor }, async () => {
       if (plan.role_name) await bindInstanceRamRole(client, { instanceId: id, roleName: plan.role_name, attach: true }, { signal });
       await waitInstanceStatus(client, id, 'Running', { timeoutMs: timeouts.create, signal });
+      await updateLaunchOptions(client, id, plan, {}, VOLUME_TAGS, 'afterBilling', signal);
+      await updateMaintenance(client, id, plan, 'create', signal);
       // RunInstances can only ask for AutoRenewal; NotRenewal is set afterwards.
       if (plan.instance_charge_type === 'PrePaid' && plan.renewal_status === 'NotRenewal') await changeRenewal(client, id, plan, signal);
       await changeSecondaryIps(client, id, [], plan, SECONDARY_IPS, signal);
@@ -458,6 +475,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       }
       if (changed.has('resource_group_id') && plan.resource_group_id)
         await joinResourceGroup(client, { resourceType: 'instance', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
+      await updateLaunchOptions(client, id, plan, prior, changed, 'beforeBilling', signal);
       if (changed.has('instance_charge_type') && plan.instance_charge_type)
         await changeChargeType(client, id, plan, timeouts.update, signal);
       if (renewalChanged(plan, prior, changed)) await changeRenewal(client, id, plan, signal);
@@ -475,6 +493,8 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
+      await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
+      await updateMaintenance(client, id, plan, changed, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
       if (changed.has('status') && plan.status)
         await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));

@@ -10,6 +10,8 @@ import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
 import { HTTP_ENDPOINTS, HTTP_TOKENS } from '../../spec/ecs/instance-metadata.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
+import { launchOptionAttributes } from './launch-options-schema.js';
+import { maintenanceAttributes, maintenanceBlocks } from './maintenance.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -351,8 +353,10 @@ export const instanceSchema = defineSchema({
     os_type: attr.string({ computed: true, useStateForUnknown: true, description: '`linux` or `windows`.' }),
     os_name: attr.string({ computed: true, useStateForUnknown: true, description: 'Operating system name.' }),
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time.' }),
+    ...launchOptionAttributes,
+    ...maintenanceAttributes,
   },
-  blocks: { data_disks: dataDisksBlock },
+  blocks: { data_disks: dataDisksBlock, ...maintenanceBlocks },
 });
 
 export type InstanceState = StateOf<typeof instanceSchema>;

@@ -12,6 +12,7 @@ import { r } from './shape.js';
 import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { metadataOptionParams } from './instance-metadata.js';
+import { launchOptionParams } from './instance-launch-options.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
 export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
@@ -165,6 +166,7 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalar', name: 'AutoRenewPeriod', type: 'integer', min: 1, max: 12 },
     { kind: 'scalar', name: 'SecurityEnhancementStrategy', type: 'string', enum: ['Active', 'Deactive'], emptyIsAbsent: true },
     ...metadataOptionParams,
+    ...launchOptionParams,
     tagsParam(),
     clientToken,
     dryRunParam,

@@ -10,6 +10,7 @@ import { ecsTagsShape, eipAddressShape, tokenPageFields, vpcAttributesShape } fr
 import { ECS_VERSION } from './images.js';
 import { metadataOptionsShape } from './instance-metadata.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
+import { launchOptionFields } from './instance-launch-options.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
@@ -109,6 +110,7 @@ export const describeInstancesSpec = defineAction({
           SecurityGroupIds: r.list('SecurityGroupId', r.string),
           SerialNumber: r.string,
           SpotPriceLimit: r.float,
+          ...launchOptionFields,
           SpotStrategy: r.string,
           StartTime: r.string,
           StoppedMode: r.string,

@@ -1,0 +1,185 @@
+/**
+ * Acceptance (real terraform, in-process emulator): alicloud_instance's launch options on one
+ * burstable spot instance in a zone with spot capacity: created with volume_tags, an
+ * auto_release_time, spot_duration / spot_interruption_behavior, credit_specification and an
+ * inbound bandwidth and maintenance attributes (action, notification, window); then volume tags, the maintenance attributes, the performance mode and the inbound bandwidth change and the
+ * release is cancelled, all in place; checked against the emulator through the client; import
+ * verified; destroy leaves nothing. Validate-time refusals (password_inherit with password, spot
+ * options without a spot strategy, release time of a subscription, inbound bandwidth without public
+ * bandwidth, the burstable mode on another type) end the file.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintenance } from '../ecs/index.js';
+import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
+import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { tf } from './image-harness.js';
+import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
+
+let h: ExampleHarness;
+before(async () => {
+  if (terraformAvailable()) h = await startExampleHarness();
+});
+after(async () => {
+  await h?.stop();
+});
+
+const A = 'alicloud_instance.default';
+const TYPE = 'ecs.t6-c1m2.large';
+
+const dependence = `
+data "alicloud_zones" "default" {
+  available_instance_type = "${TYPE}"
+  spot_strategy           = "SpotAsPriceGo"
+}
+data "alicloud_images" "default" {
+  name_regex   = "^ubuntu"
+  owners       = "system"
+  architecture = "x86_64"
+}
+resource "alicloud_vpc" "default" {
+  vpc_name   = "tf-launch-options"
+  cidr_block = "172.16.0.0/16"
+}
+resource "alicloud_vswitch" "default" {
+  vpc_id     = alicloud_vpc.default.id
+  cidr_block = "172.16.0.0/24"
+  zone_id    = data.alicloud_zones.default.zones[0].id
+}
+resource "alicloud_security_group" "default" {
+  vpc_id = alicloud_vpc.default.id
+}
+`;
+
+function config(extra: Record<string, string>): string {
+  const args: Record<string, string> = {
+    image_id: 'data.alicloud_images.default.images[0].id',
+    instance_type: `"${TYPE}"`,
+    vswitch_id: 'alicloud_vswitch.default.id',
+    security_groups: '[alicloud_security_group.default.id]',
+    instance_name: '"tf-launch-options"',
+    spot_strategy: '"SpotAsPriceGo"',
+    internet_max_bandwidth_out: '20',
+    ...extra,
+  };
+  return `${dependence}
+resource "alicloud_instance" "default" {
+${Object.entries(args)
+  .map(([k, v]) => (k === 'maintenance_time' ? `  ${k} ${v}` : `  ${k} = ${v}`))
+  .join('\n')}
+}
+`;
+}
+
+/** A release time 10 hours ahead, with seconds (ECS keeps the minute). */
+const RELEASE = new Date(Date.now() + 10 * 3600_000).toISOString().slice(0, 17) + '27Z';
+
+test(
+  'alicloud_instance: volume tags, automatic release, spot options, burstable mode and inbound bandwidth read back and change in place, import and destroy',
+  { timeout: 300_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const steps: Step[] = [
+      {
+        name: 'create a burstable spot instance with every launch option',
+        config: config({
+          volume_tags: '{ team = "a", env = "dev" }',
+          auto_release_time: `"${RELEASE}"`,
+          spot_duration: '0',
+          spot_interruption_behavior: '"Stop"',
+          credit_specification: '"Unlimited"',
+          internet_max_bandwidth_in: '15',
+          maintenance_action: '"Stop"',
+          maintenance_notify: 'true',
+          maintenance_time: '{\n    start_time = "02:00:00"\n    end_time   = "04:00:00"\n  }',
+        }),
+        expect: {
+          [A]: {
+            volume_tags: { team: 'a', env: 'dev' },
+            auto_release_time: RELEASE,
+            spot_duration: 0,
+            spot_interruption_behavior: 'Stop',
+            credit_specification: 'Unlimited',
+            internet_max_bandwidth_in: 15,
+            maintenance_action: 'Stop',
+            maintenance_notify: true,
+            maintenance_time: [{ start_time: '02:00:00', end_time: '04:00:00' }],
+          },
+        },
+      },
+      {
+        name: 'volume tags, mode and inbound bandwidth change; the release is cancelled',
+        config: config({
+          volume_tags: '{ team = "b", owner = "ops" }',
+          auto_release_time: '""',
+          spot_duration: '0',
+          spot_interruption_behavior: '"Stop"',
+          credit_specification: '"Standard"',
+          internet_max_bandwidth_in: '20',
+          maintenance_action: '"AutoRedeploy"',
+          maintenance_notify: 'false',
+          maintenance_time: '{\n    start_time = "22:00:00"\n    end_time   = "01:00:00"\n  }',
+        }),
+        expect: {
+          [A]: {
+            volume_tags: { team: 'b', owner: 'ops' },
+            auto_release_time: '',
+            credit_specification: 'Standard',
+            internet_max_bandwidth_in: 20,
+            maintenance_action: 'AutoRedeploy',
+            maintenance_notify: false,
+            maintenance_time: [{ start_time: '22:00:00', end_time: '01:00:00' }],
+          },
+        },
+      },
+    ];
+    const run = await runSteps(
+      h,
+      steps.map((s) => ({ ...s, sameIdAs: s === steps[0] ? [] : [A] })),
+      h.fullProviderBlock,
+    );
+    const id = (await run.values(A)).id as string;
+    const i = await describeInstanceDetail(h.client, id);
+    assert.deepEqual(
+      [i?.AutoReleaseTime, i?.CreditSpecification, i?.InternetMaxBandwidthIn, i?.SpotDuration, i?.SpotInterruptionBehavior],
+      ['', 'Standard', 20, 0, 'Stop'],
+    );
+    assert.deepEqual(await describeInstanceMaintenance(h.client, id), {
+      action: 'AutoRedeploy',
+      notify: false,
+      window: { startTime: '22:00:00', endTime: '01:00:00' },
+    });
+    const disks = await describeInstanceDisks(h.client, id);
+    for (const d of disks)
+      assert.deepEqual(
+        Object.fromEntries(d.Tags.Tag.map((x) => [x.TagKey, x.TagValue])),
+        { team: 'b', owner: 'ops' },
+        `tags of ${d.Type} disk ${d.DiskId}`,
+      );
+    // auto_release_time is never set after the cancel, so the import reads '' as the state has.
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.equal(await describeInstanceDetail(h.client, id), undefined);
+  },
+);
+
+test('alicloud_instance: launch options that cannot apply are refused at validate, naming the attribute', async (t) => {
+  if (skipUnlessTerraform(t)) return;
+  const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
+  try {
+    for (const [extra, pattern] of [
+      [{ password: '"Secret123!"', password_inherit: 'true' }, /password_inherit|"password"/],
+      [{ spot_strategy: '"NoSpot"', spot_duration: '1' }, /spot_duration[\s\S]*spot instances only/],
+      [{ auto_release_time: `"${RELEASE}"`, instance_charge_type: '"PrePaid"' }, /auto_release_time[\s\S]*pay-as-you-go/],
+      [{ internet_max_bandwidth_out: '0', internet_max_bandwidth_in: '5' }, /internet_max_bandwidth_in[\s\S]*above 0/],
+      [{ instance_type: '"ecs.g7.large"', credit_specification: '"Unlimited"' }, /credit_specification[\s\S]*burstable/],
+      [{ auto_release_time: '"tomorrow"' }, /auto_release_time[\s\S]*yyyy-MM-ddTHH:mm:ssZ/],
+    ] as const) {
+      ws.writeFile('main.tf', config(extra));
+      const r = await tf(ws, ['validate'], 1);
+      assert.match(r.stdout + r.stderr, pattern);
+    }
+  } finally {
+    ws.cleanup();
+  }
+});
