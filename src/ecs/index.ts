@@ -26,6 +26,7 @@ export * from './resource-groups.js';
 export * from './instances.js';
 export * from './snapshots.js';
 export * from './disks.js';
+export * from './disk-spec.js';
 export * from './vpc.js';
 export * from './vswitches.js';
 export * from './security-groups.js';

@@ -4,6 +4,7 @@
  */
 import type { ActionSpec } from './ecs/types.js';
 import { disksActions } from './ecs/disks.js';
+import { diskSpecActions } from './ecs/disk-spec.js';
 import { imagesActions } from './ecs/images.js';
 import { imageTransferActions } from './ecs/image-transfer.js';
 import { imageCopyActions } from './ecs/image-copy.js';
@@ -27,6 +28,7 @@ import { stsActionSpecs } from './sts/sts.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
+  ...diskSpecActions,
   ...imagesActions,
   ...imageTransferActions,
   ...imageCopyActions,

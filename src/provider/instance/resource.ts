@@ -42,7 +42,7 @@ import { attempt, readRemote, syncEcsTags } from '../common/index.js';
 import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
-import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
+import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -475,6 +475,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
+      await updateDiskLevels(client, plan, prior, timeouts.update, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
       if (changed.has('status') && plan.status)
         await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));
