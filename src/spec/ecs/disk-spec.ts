@@ -10,7 +10,7 @@ import type { ActionSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ECS_VERSION } from './images.js';
-import { ownerParams, regionIdParam } from './params.js';
+import { ownerParams } from './params.js';
 import { PERFORMANCE_LEVELS } from './disks.js';
 
 export const modifyDiskSpecSpec = defineAction({
@@ -19,7 +19,6 @@ export const modifyDiskSpecSpec = defineAction({
   action: 'ModifyDiskSpec',
   mutating: true,
   params: [
-    { ...regionIdParam, required: false },
     { kind: 'scalar', name: 'DiskId', type: 'string', required: true, errorCode: 'InvalidDiskId.NotFound' },
     {
       kind: 'scalar',
