@@ -38,6 +38,7 @@ export * from './key-pairs.js';
 export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';
 export * from './private-ips.js';
+export * from './ipv6-addresses.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';

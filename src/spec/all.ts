@@ -22,6 +22,7 @@ import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchAction
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
+import { ipv6AddressActions } from './ecs/ipv6-addresses.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
@@ -50,6 +51,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceRamRoleActions,
   ...instanceRenewalActions,
   ...privateIpActions,
+  ...ipv6AddressActions,
   ...instanceMetadataActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,

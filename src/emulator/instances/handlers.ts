@@ -12,3 +12,4 @@ export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';
 export { assignPrivateIpAddresses, unassignPrivateIpAddresses } from './private-ips.js';
 export { modifyInstanceMetadataOptions } from './metadata-options.js';
 export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';
+export { assignIpv6Addresses, unassignIpv6Addresses } from './ipv6-addresses.js';

@@ -2,7 +2,7 @@
  * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
  * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
  * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses on the primary interface, ModifyInstanceMetadataOptions), seeds, `instance` as a
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions), seeds, `instance` as a
  * taggable resource and resource-group member, and the queries other families ask it
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
@@ -18,6 +18,7 @@ import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/instance-renewal.js';
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
+import { ipv6AddressActions, ipv6AddressErrors } from '../../spec/ecs/ipv6-addresses.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
@@ -28,13 +29,21 @@ import { tagParamErrors } from '../tags/validate.js';
 export const instancesFamily: Family = {
   name: 'instances',
   product: 'Ecs',
-  specs: [...instancesActions, ...instanceLifecycleActions, ...instanceRenewalActions, ...privateIpActions, ...instanceMetadataActions],
+  specs: [
+    ...instancesActions,
+    ...instanceLifecycleActions,
+    ...instanceRenewalActions,
+    ...privateIpActions,
+    ...instanceMetadataActions,
+    ...ipv6AddressActions,
+  ],
   handlers,
   errors: [
     ...instancesErrors,
     ...instanceLifecycleErrors,
     ...instanceRenewalErrors,
     ...privateIpErrors,
+    ...ipv6AddressErrors,
     // What the images, snapshots, network and tag rules of RunInstances and the lifecycle answer.
     ...pickErrors(
       imagesErrors,

@@ -2,6 +2,7 @@
 import type { Disk, InstanceDetail, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
+import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
@@ -15,6 +16,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     SecurityGroupIds: plan.security_groups ?? undefined,
     VSwitchId: plan.vswitch_id ?? undefined,
     PrivateIpAddress: plan.private_ip ?? undefined,
+    ...toRunInstanceIpv6(plan),
     InstanceName: plan.instance_name ?? undefined,
     Description: plan.description ?? undefined,
     HostName: plan.host_name ?? undefined,
@@ -72,6 +74,7 @@ export function fromInstance({ instance: i, disks, roleName, renewal }: Instance
     private_ip: i.PrivateIp,
     secondary_private_ips: [...i.SecondaryPrivateIps].sort(),
     secondary_private_ip_address_count: i.SecondaryPrivateIps.length,
+    ...fromInstanceIpv6(i),
     instance_name: i.InstanceName,
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,

@@ -43,6 +43,7 @@ import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
+import { changeIpv6s } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -80,6 +81,11 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidRamRole.NotAttached': 'role_name',
   InvalidDuration: 'auto_renew_period',
   'InvalidRenewalStatus.ValueNotSupported': 'renewal_status',
+  'InvalidVSwitchId.Ipv6NotTurnOn': 'vswitch_id',
+  'InvalidOperation.Ipv6CountExceeded': 'ipv6_addresses',
+  'InvalidIpv6Address.Mismatch': 'ipv6_addresses',
+  'InvalidIpv6Address.Duplicated': 'ipv6_addresses',
+  'InvalidIpv6Address.NotFound': 'ipv6_addresses',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -473,6 +479,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
         );
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
+      await changeIpv6s(client, id, prior.ipv6_addresses ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateDiskLevels(client, plan, prior, timeouts.update, signal);

@@ -10,6 +10,7 @@ import { MAX_SECONDARY_PRIVATE_IPS } from '../../spec/ecs/private-ips.js';
 import { HTTP_ENDPOINTS, HTTP_TOKENS } from '../../spec/ecs/instance-metadata.js';
 import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
+import { ipv6Attributes } from './network-schema.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -106,6 +107,7 @@ export const instanceSchema = defineSchema({
       description:
         'How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.',
     }),
+    ...ipv6Attributes,
     instance_name: attr.string({
       optional: true,
       computed: true,
