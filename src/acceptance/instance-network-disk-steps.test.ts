@@ -23,6 +23,11 @@ after(async () => {
 });
 
 const A = 'alicloud_instance.default';
+const IMAGES = `data "alicloud_images" "default" {
+  name_regex   = "^ubuntu"
+  owners       = "system"
+  architecture = "x86_64"
+}`;
 
 function config(extra: Record<string, string>, dataDiskLevel: string): string {
   const args: Record<string, string> = {
@@ -44,11 +49,7 @@ data "alicloud_instance_types" "default" {
   cpu_core_count    = 2
   memory_size       = 4
 }
-data "alicloud_images" "default" {
-  name_regex   = "^ubuntu"
-  owners       = "system"
-  architecture = "x86_64"
-}
+${IMAGES}
 resource "alicloud_instance" "default" {
 ${Object.entries(args)
   .map(([k, v]) => `  ${k} = ${v}`)
@@ -107,11 +108,7 @@ data "alicloud_instance_types" "default" {
   cpu_core_count    = 2
   memory_size       = 4
 }
-data "alicloud_images" "default" {
-  name_regex   = "^ubuntu"
-  owners       = "system"
-  architecture = "x86_64"
-}
+${IMAGES}
 resource "alicloud_vpc" "default" {
   vpc_name    = "tf-ipv6"
   cidr_block  = "172.16.0.0/16"

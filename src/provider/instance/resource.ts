@@ -9,7 +9,6 @@
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
   bindInstanceRamRole,
-  assignPrivateIps,
   bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
@@ -30,7 +29,6 @@ import {
   runInstance,
   startInstance,
   stopInstance,
-  unassignPrivateIps,
   waitInstanceDeleted,
   waitInstanceMatches,
   waitInstanceStatus,
@@ -43,7 +41,7 @@ import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
-import { changeIpv6s } from './network-update.js';
+import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -323,33 +321,6 @@ async function changeRenewal(client: AlibabaCloudClient, id: string, plan: Plann
 }
 
 const SECONDARY_IPS: ReadonlySet<string> = new Set(['secondary_private_ips', 'secondary_private_ip_address_count']);
-
-/**
- * Secondary private IPs of the primary interface, as the official provider changes them: a known
- * planned list unassigns what left it and assigns what joined it; otherwise a known count assigns
- * the missing number or unassigns the surplus (the first addresses of `before`).
- */
-async function changeSecondaryIps(
-  client: AlibabaCloudClient,
-  id: string,
-  before: readonly string[],
-  plan: Planned,
-  changed: ReadonlySet<string>,
-  signal: AbortSignal,
-) {
-  const ips = changed.has('secondary_private_ips') && Array.isArray(plan.secondary_private_ips) ? plan.secondary_private_ips : undefined;
-  const count = changed.has('secondary_private_ip_address_count') ? plan.secondary_private_ip_address_count : undefined;
-  if (ips === undefined && typeof count !== 'number') return;
-  const removed = ips ? before.filter((ip) => !ips.includes(ip)) : count! < before.length ? before.slice(0, before.length - count!) : [];
-  const added = ips ? ips.filter((ip) => !before.includes(ip)) : [];
-  const more = ips ? 0 : Math.max(0, count! - before.length);
-  if (removed.length === 0 && added.length === 0 && more === 0) return;
-  const eni = (await describeInstanceDetail(client, id, { signal }))?.PrimaryNetworkInterfaceId;
-  if (!eni) throw new Error(`instance ${id} lists no primary network interface to change its secondary private IPs on`);
-  if (removed.length > 0) await unassignPrivateIps(client, eni, removed, { signal });
-  if (added.length > 0) await assignPrivateIps(client, eni, { ips: added }, { signal });
-  if (more > 0) await assignPrivateIps(client, eni, { count: more }, { signal });
-}
 
 /** Detach the old RAM role (when there was one), then attach the new one (unless it is ''). */
 async function changeRamRole(
