@@ -80,6 +80,8 @@ export type InstanceDetail = Pick<
   PrimaryNetworkInterfaceId: string;
   /** Secondary private IPv4 addresses of the primary network interface. */
   SecondaryPrivateIps: string[];
+  /** IPv6 addresses of the primary network interface. */
+  Ipv6Addresses: string[];
 };
 
 /** Change the instance metadata access options (ModifyInstanceMetadataOptions); the ones left undefined keep their value. */
@@ -152,6 +154,7 @@ export function instanceDetail(i: Instance): InstanceDetail {
     Tags: tags,
     PrimaryNetworkInterfaceId: primary?.NetworkInterfaceId ?? '',
     SecondaryPrivateIps: (primary?.PrivateIpSets.PrivateIpSet ?? []).filter((s) => !s.Primary).map((s) => s.PrivateIpAddress),
+    Ipv6Addresses: (primary?.Ipv6Sets.Ipv6Set ?? []).map((s) => s.Ipv6Address),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ActionSpec } from './ecs/types.js';
 import { disksActions } from './ecs/disks.js';
+import { diskSpecActions } from './ecs/disk-spec.js';
 import { imagesActions } from './ecs/images.js';
 import { imageTransferActions } from './ecs/image-transfer.js';
 import { imageCopyActions } from './ecs/image-copy.js';
@@ -21,6 +22,7 @@ import { routeTableActionSpecs, vpcActionSpecs, vpcTagActionSpecs, vswitchAction
 import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
+import { ipv6AddressActions } from './ecs/ipv6-addresses.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
@@ -29,6 +31,7 @@ import { stsActionSpecs } from './sts/sts.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
+  ...diskSpecActions,
   ...imagesActions,
   ...imageTransferActions,
   ...imageCopyActions,
@@ -50,6 +53,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceRamRoleActions,
   ...instanceRenewalActions,
   ...privateIpActions,
+  ...ipv6AddressActions,
   ...instanceMetadataActions,
   ...instanceLaunchOptionActions,
   ...instanceMaintenanceActions,

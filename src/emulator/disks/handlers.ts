@@ -4,3 +4,4 @@ export { createDisk } from './create-disk.js';
 export { attachDisk, detachDisk } from './attach-detach.js';
 export { deleteDisk, modifyDiskAttribute } from './modify-delete-disk.js';
 export { resizeDisk } from './resize-disk.js';
+export { modifyDiskSpec } from './modify-disk-spec.js';

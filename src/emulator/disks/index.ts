@@ -1,13 +1,14 @@
 /**
  * The disks family: the disks table (system and data disks of instances, stand-alone disks),
  * DescribeDisks, CreateDisk, DeleteDisk, AttachDisk, DetachDisk, ModifyDiskAttribute and
- * ResizeDisk, the seeded instances' disks, `disk` as a taggable resource and resource-group
+ * ResizeDisk, ModifyDiskSpec (performance level, spec/ecs/disk-spec.ts), the seeded instances' disks, `disk` as a taggable resource and resource-group
  * member, and the queries other families ask it (queries.ts). It comes before `instances` in
  * the family list: its migrations create the table the instances' disks live in.
  */
 import { pickErrors, type Family } from '../context.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import { disksActions, disksErrors } from '../../spec/ecs/disks.js';
+import { diskSpecActions } from '../../spec/ecs/disk-spec.js';
 import { instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
 import { snapshotsErrors } from '../../spec/ecs/snapshots.js';
 import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
@@ -21,7 +22,7 @@ import { tagParamErrors } from '../tags/validate.js';
 export const disksFamily: Family = {
   name: 'disks',
   product: 'Ecs',
-  specs: disksActions,
+  specs: [...disksActions, ...diskSpecActions],
   handlers,
   errors: [
     ...disksErrors,

@@ -97,6 +97,7 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
               ...(x.secondaryIps ?? []).map((ip) => ({ PrivateIpAddress: ip, Primary: false })),
             ],
           },
+          Ipv6Sets: { Ipv6Set: (x.ipv6s ?? []).map((ip) => ({ Ipv6Address: ip })) },
         },
       ],
     },

@@ -14,3 +14,4 @@ export { modifyInstanceMetadataOptions } from './metadata-options.js';
 export { modifyInstanceAutoReleaseTime } from './launch-options.js';
 export { describeInstanceMaintenanceAttributes, modifyInstanceMaintenanceAttributes } from './maintenance.js';
 export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';
+export { assignIpv6Addresses, unassignIpv6Addresses } from './ipv6-addresses.js';

@@ -2,7 +2,7 @@
  * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
  * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
  * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes), seeds, `instance` as a
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes), seeds, `instance` as a
  * taggable resource and resource-group member, and the queries other families ask it
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
@@ -20,6 +20,7 @@ import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
 import { instanceLaunchOptionActions, instanceLaunchOptionErrors } from '../../spec/ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from '../../spec/ecs/instance-maintenance.js';
+import { ipv6AddressActions, ipv6AddressErrors } from '../../spec/ecs/ipv6-addresses.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
@@ -38,6 +39,7 @@ export const instancesFamily: Family = {
     ...instanceMetadataActions,
     ...instanceLaunchOptionActions,
     ...instanceMaintenanceActions,
+    ...ipv6AddressActions,
   ],
   handlers,
   errors: [
@@ -46,6 +48,7 @@ export const instancesFamily: Family = {
     ...instanceRenewalErrors,
     ...privateIpErrors,
     ...instanceLaunchOptionErrors,
+    ...ipv6AddressErrors,
     // What the images, snapshots, network and tag rules of RunInstances and the lifecycle answer.
     ...pickErrors(
       imagesErrors,

@@ -73,7 +73,7 @@ export const modifyInstanceVpcAttribute: HandlerOf<typeof modifyInstanceVpcAttri
     vSwitchId: vswId,
     privateIp: ip ?? inst.privateIp,
     securityGroupIds: groups,
-    extra: { ...inst.extra, vpcChangedSinceStart: true, secondaryIps: [] },
+    extra: { ...inst.extra, vpcChangedSinceStart: true, secondaryIps: [], ipv6s: [] },
   });
   return {};
 };

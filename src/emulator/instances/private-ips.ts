@@ -6,7 +6,7 @@ import { listInstances, primaryEniId, updateInstance, type InstanceRecord } from
 import { allocatePrivateIps } from './run-instances-input.js';
 
 /** The instance whose primary interface is `eniId`, while it is Running or Stopped. */
-function interfaceOwner(ctx: HandlerContext, eniId: string): InstanceRecord {
+export function interfaceOwner(ctx: HandlerContext, eniId: string): InstanceRecord {
   const inst = eniId.startsWith('eni-')
     ? listInstances(ctx.db, ctx.account.accountId, ctx.regionId).find((i) => primaryEniId(i.id) === eniId)
     : undefined;

@@ -74,6 +74,8 @@ export interface InstanceExtra {
   securityEnhancementStrategy?: string;
   /** Secondary private IPv4 addresses of the primary interface. */
   secondaryIps?: string[];
+  /** IPv6 addresses of the primary interface (RFC 5952 text), from the vSwitch's IPv6 /64. */
+  ipv6s?: string[];
   /** ModifyInstanceVpcAttribute ran since the last start: the next change needs a start first. */
   vpcChangedSinceStart?: boolean;
   creditSpecification?: string;

@@ -39,6 +39,9 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
   return { SystemDisk: system, DataDisk: data.length > 0 ? data : undefined };
 }
 
+/** Device of the i-th `data_disks` block: the configured one, else the i-th free name in order as ECS assigns them. */
+export const dataDiskDevice = (b: { device?: string | null }, i: number): string => b.device ?? `/dev/xvd${'bcdefghijklmnopq'[i]}`;
+
 /**
  * The disk attributes of the state from the instance's disks. `data_disks` keeps the blocks of
  * the prior state (they are the disks made at launch; disks attached later are not among them),
@@ -71,7 +74,7 @@ export function fromInstanceDisks(
     system_disk_encrypted: sys ? sys.Encrypted : (prior.system_disk_encrypted ?? null),
     system_disk_kms_key_id: sys ? sys.KMSKeyId : (prior.system_disk_kms_key_id ?? null),
     data_disks: (prior.data_disks ?? []).map((b, i) => {
-      const remote = byDevice.get(b.device ?? `/dev/xvd${'bcdefghijklmnopq'[i]}`);
+      const remote = byDevice.get(dataDiskDevice(b, i));
       return {
         size: b.size!,
         category: b.category ?? 'cloud_efficiency',

@@ -1,8 +1,8 @@
 /**
  * The disk arguments of `alicloud_instance`, kept apart from the rest of its schema: the
  * `system_disk_*` attributes besides category and size, and the `data_disks` blocks (created
- * with the instance by RunInstances `DataDisk.N`; any change of a block replaces the instance, as
- * upstream). Names and flags follow the official provider.
+ * with the instance by RunInstances `DataDisk.N`; a new `performance_level` applies in place with
+ * ModifyDiskSpec, any other change of a block replaces the instance, as upstream). Names and flags follow the official provider.
  */
 import { attr, block, v } from '../../framework/index.js';
 import { DISK_CATEGORIES, PERFORMANCE_LEVELS, diskNameParam } from '../../spec/ecs/disks.js';
@@ -36,8 +36,7 @@ export const systemDiskAttributes = {
     optional: true,
     computed: true,
     validators: [v.oneOf(...PERFORMANCE_LEVELS)],
-    description:
-      'Performance level of a cloud_essd system disk. If not set, `PL1`. A change is refused (ModifyDiskSpec is not supported yet).',
+    description: 'Performance level of a cloud_essd system disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).',
     meta: { ecs: 'SystemDisk.PerformanceLevel' },
   }),
   system_disk_encrypted: attr.bool({
@@ -61,7 +60,7 @@ export const systemDiskAttributes = {
 export const dataDisksBlock = block.list({
   maxItems: 16,
   description:
-    'Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.',
+    'Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.',
   attributes: {
     size: attr.int({
       required: true,
@@ -123,9 +122,8 @@ export const dataDisksBlock = block.list({
     performance_level: attr.string({
       optional: true,
       computed: true,
-      requiresReplace: true,
       validators: [v.oneOf(...PERFORMANCE_LEVELS)],
-      description: 'Performance level of a cloud_essd disk. If not set, `PL1`.',
+      description: 'Performance level of a cloud_essd disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).',
       meta: { ecs: 'DataDisk.N.PerformanceLevel' },
     }),
     device: attr.string({

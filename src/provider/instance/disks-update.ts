@@ -3,21 +3,94 @@
  * called from the instance's modifyPlan and update.
  */
 import type { Diagnostics, PlanOf } from '../../framework/index.js';
-import { describeSystemDisk, modifyDiskAttribute, type AlibabaCloudClient } from '../../ecs/index.js';
+import {
+  describeInstanceDisks,
+  describeSystemDisk,
+  modifyDiskAttribute,
+  modifyDiskPerformanceLevel,
+  type AlibabaCloudClient,
+  type PerformanceLevel,
+} from '../../ecs/index.js';
+import { dataDiskDevice } from './disks-mapping.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
 type Planned = PlanOf<typeof instanceSchema>;
 
-/** A new image means a new system disk: its id is unknown until applied. Shrinking or re-levelling is refused at plan time. */
+/**
+ * A new image means a new system disk: its id is unknown until applied. A new performance level is
+ * refused at plan time for a disk that is not cloud_essd (ECS levels ESSDs only).
+ */
 export function planInstanceDisks(plan: Planned, prior: InstanceState, diags: Diagnostics): void {
   if (plan.image_id !== undefined && plan.image_id !== prior.image_id) plan.system_disk_id = undefined;
-  const level = plan.system_disk_performance_level;
-  if (typeof level === 'string' && level !== prior.system_disk_performance_level && prior.system_disk_performance_level)
+  for (const c of levelChanges(plan, prior).filter((c) => c.category !== 'cloud_essd'))
     diags.addAttributeError(
-      [{ attribute: 'system_disk_performance_level' }],
-      'Change Not Supported Yet',
-      `Changing the performance level of the system disk of ${prior.id} needs ModifyDiskSpec, which this provider does not call yet. Keep ${prior.system_disk_performance_level}.`,
+      c.path,
+      'Performance Level Needs cloud_essd',
+      `The ${c.what} of ${prior.id} is ${c.category}; only cloud_essd disks have a performance level. Remove ${c.level} or keep ${c.before || 'it unset'}.`,
     );
+}
+
+type AttributePath = Parameters<Diagnostics['addAttributeError']>[0];
+
+interface LevelChange {
+  what: string;
+  path: AttributePath;
+  category: string;
+  level: PerformanceLevel;
+  before: string;
+  /** The device of a data disk; undefined for the system disk. */
+  device?: string;
+}
+
+/** Known planned performance levels that differ from the prior state's (system disk, then data disks by block). */
+function levelChanges(plan: Planned, prior: InstanceState): LevelChange[] {
+  const out: LevelChange[] = [];
+  const sys = plan.system_disk_performance_level;
+  if (typeof sys === 'string' && sys !== (prior.system_disk_performance_level ?? ''))
+    out.push({
+      what: 'system disk',
+      path: [{ attribute: 'system_disk_performance_level' }],
+      category: plan.system_disk_category ?? prior.system_disk_category ?? '',
+      level: sys as PerformanceLevel,
+      before: prior.system_disk_performance_level ?? '',
+    });
+  (plan.data_disks ?? []).forEach((b, i) => {
+    const was = prior.data_disks?.[i];
+    // A block of another category is a new disk (the instance is replaced): no level change to check.
+    if (typeof b.performance_level !== 'string' || !was || b.category !== was.category) return;
+    if (b.performance_level === (was.performance_level ?? '')) return;
+    out.push({
+      what: `data disk ${i}`,
+      path: [{ attribute: 'data_disks' }, { index: i }, { attribute: 'performance_level' }],
+      category: was.category ?? '',
+      level: b.performance_level as PerformanceLevel,
+      before: was.performance_level ?? '',
+      device: dataDiskDevice(was, i),
+    });
+  });
+  return out;
+}
+
+/**
+ * New performance levels of the system and data disks, one ModifyDiskSpec each (then wait until the
+ * disk is usable again). Runs after ResizeDisk, so a disk grown for PL2/PL3 in the same apply has its size first.
+ */
+export async function updateDiskLevels(
+  client: AlibabaCloudClient,
+  plan: Planned,
+  prior: InstanceState,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const changes = levelChanges(plan, prior);
+  if (changes.length === 0) return;
+  const disks = await describeInstanceDisks(client, prior.id!, { signal });
+  for (const c of changes) {
+    const disk = disks.find((d) => (c.device === undefined ? d.Type === 'system' : d.Type === 'data' && d.Device === c.device));
+    if (!disk)
+      throw new Error(`instance ${prior.id} lists no ${c.what}${c.device ? ` on ${c.device}` : ''} to change its performance level`);
+    await modifyDiskPerformanceLevel(client, disk.DiskId, c.level, { timeoutMs, signal });
+  }
 }
 
 /** Name and description of the system disk change in place (ModifyDiskAttribute). */

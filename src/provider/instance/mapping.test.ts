@@ -31,6 +31,7 @@ const detail: InstanceDetail = {
   PrimaryNetworkInterfaceId: 'eni-1',
   MetadataOptions: { HttpEndpoint: 'enabled', HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
   SecondaryPrivateIps: ['172.17.3.9', '172.17.3.7'],
+  Ipv6Addresses: ['2408:4005:3ff:105::64', '2408:4005:3ff:105::8'],
   DeletionProtection: false,
   KeyPairName: '',
   ExpiredTime: '2099-12-31T15:59Z',
@@ -71,6 +72,7 @@ test('state from DescribeInstances keeps the unreadable password and the system 
   assert.deepEqual([s.system_disk_category, s.system_disk_size], ['cloud_essd', 40]);
   assert.deepEqual(s.security_groups, ['sg-1', 'sg-2']);
   assert.deepEqual([s.secondary_private_ips, s.secondary_private_ip_address_count], [['172.17.3.7', '172.17.3.9'], 2]);
+  assert.deepEqual([s.ipv6_addresses, s.ipv6_address_count], [['2408:4005:3ff:105::64', '2408:4005:3ff:105::8'], 2]);
   assert.deepEqual([s.http_endpoint, s.http_tokens, s.http_put_response_hop_limit], ['enabled', 'required', 2]);
   assert.deepEqual([s.public_ip, s.private_ip, s.status, s.description], ['47.1.2.3', '172.17.3.5', 'Running', null]);
 });
@@ -152,4 +154,16 @@ test('renewal is read for a subscription (the period only under AutoRenewal) and
   const normal = fromInstance({ ...pre, renewal: { renewalStatus: 'NotRenewal', duration: 0, periodUnit: '' } }, prior);
   assert.deepEqual([normal.renewal_status, normal.auto_renew_period], ['NotRenewal', 6]);
   assert.deepEqual([fromInstance({ ...pre }, {}).renewal_status, fromInstance({ ...pre }, {}).auto_renew_period], ['Normal', 1]);
+});
+
+test('RunInstances asks for IPv6 addresses by list or by count, never both, and for none when neither is set', () => {
+  const base = { ...empty, ...seed };
+  const pick = (over: Partial<typeof base>) => {
+    const r = toRunInstanceInput({ ...base, ...over });
+    return [r.Ipv6Address, r.Ipv6AddressCount];
+  };
+  assert.deepEqual(pick({ ipv6_addresses: ['2408:4005:3ff:105::8'] }), [['2408:4005:3ff:105::8'], undefined]);
+  assert.deepEqual(pick({ ipv6_address_count: 2 }), [undefined, 2]);
+  assert.deepEqual(pick({ ipv6_address_count: 0 }), [undefined, undefined]);
+  assert.deepEqual(pick({}), [undefined, undefined]);
 });

@@ -4,6 +4,7 @@ import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
+import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
@@ -17,6 +18,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     SecurityGroupIds: plan.security_groups ?? undefined,
     VSwitchId: plan.vswitch_id ?? undefined,
     PrivateIpAddress: plan.private_ip ?? undefined,
+    ...toRunInstanceIpv6(plan),
     InstanceName: plan.instance_name ?? undefined,
     Description: plan.description ?? undefined,
     HostName: plan.host_name ?? undefined,
@@ -77,6 +79,7 @@ export function fromInstance({ instance: i, disks, roleName, renewal, maintenanc
     private_ip: i.PrivateIp,
     secondary_private_ips: [...i.SecondaryPrivateIps].sort(),
     secondary_private_ip_address_count: i.SecondaryPrivateIps.length,
+    ...fromInstanceIpv6(i),
     instance_name: i.InstanceName,
     description: optionalString(i.Description, prior.description),
     host_name: i.HostName,

@@ -9,7 +9,6 @@
 import { NO_STATE, defineResource, type ModifyPlanRequest } from '../../framework/index.js';
 import {
   bindInstanceRamRole,
-  assignPrivateIps,
   bindKeyPair,
   deleteInstance,
   describeInstanceDetail,
@@ -31,7 +30,6 @@ import {
   runInstance,
   startInstance,
   stopInstance,
-  unassignPrivateIps,
   waitInstanceDeleted,
   waitInstanceMatches,
   waitInstanceStatus,
@@ -43,9 +41,10 @@ import { attempt, readRemote, syncEcsTags } from '../common/index.js';
 import { INSTANCE_EXAMPLE } from './example.js';
 import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
 import { instanceSchema } from './schema.js';
-import { planInstanceDisks, updateSystemDisk } from './disks-update.js';
+import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
+import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidImageId.NotFound': 'image_id',
@@ -83,6 +82,11 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidRamRole.NotAttached': 'role_name',
   InvalidDuration: 'auto_renew_period',
   'InvalidRenewalStatus.ValueNotSupported': 'renewal_status',
+  'InvalidVSwitchId.Ipv6NotTurnOn': 'vswitch_id',
+  'InvalidOperation.Ipv6CountExceeded': 'ipv6_addresses',
+  'InvalidIpv6Address.Mismatch': 'ipv6_addresses',
+  'InvalidIpv6Address.Duplicated': 'ipv6_addresses',
+  'InvalidIpv6Address.NotFound': 'ipv6_addresses',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -330,33 +334,6 @@ async function changeRenewal(client: AlibabaCloudClient, id: string, plan: Plann
 const SECONDARY_IPS: ReadonlySet<string> = new Set(['secondary_private_ips', 'secondary_private_ip_address_count']);
 const VOLUME_TAGS: ReadonlySet<string> = new Set(['volume_tags']);
 
-/**
- * Secondary private IPs of the primary interface, as the official provider changes them: a known
- * planned list unassigns what left it and assigns what joined it; otherwise a known count assigns
- * the missing number or unassigns the surplus (the first addresses of `before`).
- */
-async function changeSecondaryIps(
-  client: AlibabaCloudClient,
-  id: string,
-  before: readonly string[],
-  plan: Planned,
-  changed: ReadonlySet<string>,
-  signal: AbortSignal,
-) {
-  const ips = changed.has('secondary_private_ips') && Array.isArray(plan.secondary_private_ips) ? plan.secondary_private_ips : undefined;
-  const count = changed.has('secondary_private_ip_address_count') ? plan.secondary_private_ip_address_count : undefined;
-  if (ips === undefined && typeof count !== 'number') return;
-  const removed = ips ? before.filter((ip) => !ips.includes(ip)) : count! < before.length ? before.slice(0, before.length - count!) : [];
-  const added = ips ? ips.filter((ip) => !before.includes(ip)) : [];
-  const more = ips ? 0 : Math.max(0, count! - before.length);
-  if (removed.length === 0 && added.length === 0 && more === 0) return;
-  const eni = (await describeInstanceDetail(client, id, { signal }))?.PrimaryNetworkInterfaceId;
-  if (!eni) throw new Error(`instance ${id} lists no primary network interface to change its secondary private IPs on`);
-  if (removed.length > 0) await unassignPrivateIps(client, eni, removed, { signal });
-  if (added.length > 0) await assignPrivateIps(client, eni, { ips: added }, { signal });
-  if (more > 0) await assignPrivateIps(client, eni, { count: more }, { signal });
-}
-
 /** Detach the old RAM role (when there was one), then attach the new one (unless it is ''). */
 async function changeRamRole(
   client: AlibabaCloudClient,
@@ -491,10 +468,12 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
         );
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
+      await changeIpv6s(client, id, prior.ipv6_addresses ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
       await updateMaintenance(client, id, plan, changed, signal);
+      await updateDiskLevels(client, plan, prior, timeouts.update, signal);
       await changeNetworkSpec(client, id, plan, prior, changed, timeouts.update, signal);
       if (changed.has('status') && plan.status)
         await settle(client, id, plan.status as 'Running' | 'Stopped', timeouts.update, signal, stoppedModeOf(plan));

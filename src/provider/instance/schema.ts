@@ -12,6 +12,7 @@ import { tagsAttribute } from '../common/index.js';
 import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 import { launchOptionAttributes } from './launch-options-schema.js';
 import { maintenanceAttributes, maintenanceBlocks } from './maintenance.js';
+import { ipv6Attributes } from './network-schema.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -54,7 +55,7 @@ export const instanceSchema = defineSchema({
       optional: true,
       computed: true,
       validators: [v.count(1, 16, 'security groups')],
-      elementValidators: [v.pattern(/^sg-[A-Za-z0-9]+$/, 'a security group id such as sg-abc123')],
+      elementValidators: [v.pattern(/^sg-[A-Za-z0-9-]+$/, 'a security group id such as sg-abc123')],
       description: 'Security groups of the VPC the instance joins; changing them updates in place.',
       meta: { ecs: 'SecurityGroupIds' },
     }),
@@ -66,10 +67,11 @@ export const instanceSchema = defineSchema({
       description: 'Zone of the instance. If not set, the zone of the vSwitch.',
       meta: { ecs: 'ZoneId' },
     }),
+    // Ids may hold hyphens after the prefix (sg-/vsw-/vpc-): the emulator's seeded defaults are `vsw-default-<account>` and alike.
     vswitch_id: attr.string({
       optional: true,
       computed: true,
-      validators: [v.pattern(/^vsw-[A-Za-z0-9]+$/, 'a vSwitch id such as vsw-abc123')],
+      validators: [v.pattern(/^vsw-[A-Za-z0-9-]+$/, 'a vSwitch id such as vsw-abc123')],
       description:
         'vSwitch of the primary network interface. A change moves the instance in place (ModifyInstanceVpcAttribute: stopped, moved, started again when it was running); the new vSwitch must be in the same zone.',
       meta: { ecs: 'VSwitchId' },
@@ -77,7 +79,7 @@ export const instanceSchema = defineSchema({
     vpc_id: attr.string({
       optional: true,
       computed: true,
-      validators: [v.pattern(/^vpc-[A-Za-z0-9]+$/, 'a VPC id such as vpc-abc123')],
+      validators: [v.pattern(/^vpc-[A-Za-z0-9-]+$/, 'a VPC id such as vpc-abc123')],
       description:
         'VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).',
       meta: { ecs: 'VpcId' },
@@ -107,6 +109,7 @@ export const instanceSchema = defineSchema({
       description:
         'How many secondary private IPv4 addresses the primary network interface holds, picked from the vSwitch; a larger number assigns more, a smaller one unassigns the surplus, in place.',
     }),
+    ...ipv6Attributes,
     instance_name: attr.string({
       optional: true,
       computed: true,

@@ -13,6 +13,7 @@ import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
+import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
 export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
@@ -81,6 +82,7 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
     { kind: 'scalar', name: 'VSwitchId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'PrivateIpAddress', type: 'string', emptyIsAbsent: true },
+    ...runInstancesIpv6Params,
     instanceName,
     description,
     hostName,
@@ -206,6 +208,7 @@ export const runInstancesSpec = defineAction({
     'InvalidPerformanceLevel.Malformed',
     'InvalidDevice.Malformed',
     'InvalidDevice.InUse',
+    ...RUN_INSTANCES_IPV6_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),

@@ -89,6 +89,7 @@ export const describeInstancesSpec = defineAction({
                 Type: r.string,
                 PrimaryIpAddress: r.string,
                 PrivateIpSets: r.list('PrivateIpSet', r.object(r.defaults({ PrivateIpAddress: r.string, Primary: r.boolean }))),
+                Ipv6Sets: r.list('Ipv6Set', r.object(r.defaults({ Ipv6Address: r.string }))),
               }),
             ),
           ),

@@ -1,0 +1,22 @@
+/**
+ * ModifyDiskSpec (types from `src/spec/ecs/disk-spec.ts`): a new ESSD performance level, then wait
+ * until the disk is Available or In_use again, as the official provider does after the call.
+ */
+import { modifyDiskSpecSpec } from '../spec/ecs/disk-spec.js';
+import type { PERFORMANCE_LEVELS } from '../spec/ecs/disks.js';
+import type { AlibabaCloudClient } from './client.js';
+import { waitDiskStatus } from './disks.js';
+
+export type PerformanceLevel = (typeof PERFORMANCE_LEVELS)[number];
+
+/** Set the disk's performance level and wait until it is usable again. */
+export async function modifyDiskPerformanceLevel(
+  client: AlibabaCloudClient,
+  diskId: string,
+  level: PerformanceLevel,
+  o: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
+  // Setting a level twice has the effect of once: safe to retry.
+  await client.call(modifyDiskSpecSpec, { DiskId: diskId, PerformanceLevel: level }, { signal: o.signal, idempotent: true });
+  await waitDiskStatus(client, diskId, ['Available', 'In_use'], { timeoutMs: o.timeoutMs, signal: o.signal });
+}
