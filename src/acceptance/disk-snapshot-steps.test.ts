@@ -252,6 +252,41 @@ ${extra}}
       }
     });
 
+    test('alicloud_ecs_disk ESSD: size and performance level change in place in one apply (resize first)', async () => {
+      const disk = (extra: string, category = 'cloud_essd') => `data "alicloud_zones" "default" {
+  available_resource_creation = "VSwitch"
+}
+
+resource "alicloud_ecs_disk" "default" {
+  zone_id  = data.alicloud_zones.default.zones[0].id
+  category = "${category}"
+${extra}}
+`;
+      const same = ['alicloud_ecs_disk.default'];
+      const run = await runSteps(
+        h,
+        [
+          {
+            name: 'ESSD PL1, 100 GiB',
+            config: disk('  size = 100\n  performance_level = "PL1"\n'),
+            expect: { 'alicloud_ecs_disk.default': { performance_level: 'PL1', size: 100 } },
+          },
+          {
+            name: 'PL2 needs 461 GiB: size and level in one apply',
+            config: disk('  size = 500\n  performance_level = "PL2"\n'),
+            sameIdAs: same,
+            expect: { 'alicloud_ecs_disk.default': { performance_level: 'PL2', size: 500 } },
+          },
+        ],
+        h.fullProviderBlock,
+      );
+      try {
+        await importVerify(h, run, 'alicloud_ecs_disk.default', ['type'], h.fullProviderBlock);
+      } finally {
+        await destroySteps(run);
+      }
+    });
+
     test('alicloud_ecs_disk basic: created, then description, name, size (grows in place) and tags', async () => {
       const zone = `data "alicloud_zones" "default" {
   available_resource_creation = "VSwitch"

@@ -13,9 +13,11 @@ import {
   isEcsServiceError,
   joinResourceGroup,
   modifyDiskAttribute,
+  modifyDiskPerformanceLevel,
   resizeDisk,
   waitDiskStatus,
   type AlibabaCloudClient,
+  type PerformanceLevel,
 } from '../../ecs/index.js';
 import { Deadline, attempt, readRemote, retryWhile, syncAliasPlan, syncEcsTags } from '../common/index.js';
 import { diskExample } from './example.js';
@@ -111,7 +113,16 @@ export function diskResource(
 
     async update({ plan, prior, changed, client, diags, signal, timeouts }) {
       const id = prior.id!;
-      for (const a of ['category', 'performance_level', 'payment_type'] as const) {
+      const levelChange =
+        changed.has('performance_level') && !!plan.performance_level && plan.performance_level !== prior.performance_level;
+      if (levelChange && plan.category !== 'cloud_essd') {
+        diags.addAttributeError(
+          [{ attribute: 'performance_level' }],
+          'Performance Level Needs An ESSD',
+          `performance_level applies to cloud_essd disks only; disk ${id} is ${plan.category}. Remove performance_level, or replace the disk with a cloud_essd one.`,
+        );
+      }
+      for (const a of ['category', 'payment_type'] as const) {
         if (changed.has(a) && plan[a] !== null && plan[a] !== undefined) {
           diags.addAttributeError(
             [{ attribute: a }],
@@ -133,6 +144,9 @@ export function diskResource(
         if (Object.values(attrs).some((x) => x !== undefined)) await modifyDiskAttribute(client, { DiskId: id, ...attrs }, { signal });
         if (changed.has('size') && typeof plan.size === 'number' && plan.size !== prior.size)
           await resizeDisk(client, id, plan.size, { signal }, (plan.type ?? undefined) as 'offline' | 'online' | undefined);
+        // After the resize: PL2 and PL3 need the larger size first.
+        if (levelChange)
+          await modifyDiskPerformanceLevel(client, id, plan.performance_level as PerformanceLevel, { timeoutMs: timeouts.update, signal });
         if (changed.has('resource_group_id') && plan.resource_group_id)
           await joinResourceGroup(client, { resourceType: 'disk', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
         if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'disk', id }, prior.tags, plan.tags, { signal });

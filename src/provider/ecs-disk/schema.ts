@@ -62,7 +62,7 @@ export const ecsDiskSchema = defineSchema({
       computed: true,
       validators: [v.oneOf(...PERFORMANCE_LEVELS)],
       description:
-        'ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change is refused (ModifyDiskSpec is not supported yet).',
+        'ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change applies in place (ModifyDiskSpec, after a `size` change of the same apply, since PL2 and PL3 need at least 461 and 1261 GiB); refused for other categories.',
       meta: { ecs: 'PerformanceLevel' },
     }),
     disk_name: attr.string({
