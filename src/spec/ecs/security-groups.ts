@@ -9,8 +9,7 @@ import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape } from './outputs.js';
 import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
-
-const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
+import { ECS } from './params.js';
 
 /** 2..128 characters, starting with a letter or CJK character; letters, digits, `.`, `_`, `-`, `:` after. */
 const groupName = {
