@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
-import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
+import { getTags, matchesTagFilter } from '../tags/repository.js';
 import { queryInstances, type InstanceQuery } from './instance-query.js';
 import {
   currentInstanceStatus,
@@ -18,6 +18,7 @@ import {
   assertSameAsReference,
   namedArgs,
   planRecorder,
+  seedRandomTags,
   seeded,
 } from '../test-support/query-testing.js';
 
@@ -69,12 +70,7 @@ describe('DescribeInstances SQL query', () => {
           internetMaxBandwidthOut: 0,
           locks: r() < 0.2 ? [{ lockReason: pick(['security', 'financial']) }] : [],
         });
-        if (r() < 0.6)
-          setTags(emu.db, accountId, 'instance', id, [
-            { key: 'env', value: pick(['dev', 'prod', '']) },
-            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
-          ]);
-        if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'instance', id, [{ key: 'env', value: 'dev' }]);
+        seedRandomTags(rand, emu.db, 'instance', accountId, id);
       }
     })();
     all = (emu.db.prepare('SELECT id, account_id AS a FROM instances').all() as { id: string; a: number }[]).map((x) =>

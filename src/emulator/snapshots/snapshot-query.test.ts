@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
-import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
+import { getTags, matchesTagFilter } from '../tags/repository.js';
 import { imagesUsingSnapshot } from '../images/repository.js';
 import { querySnapshots, snapshotsInUse, type SnapshotQuery } from './snapshot-query.js';
 import { findSnapshotAnyRegion, insertSnapshot, listSnapshots, snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
@@ -11,6 +11,7 @@ import {
   assertSameAsReference,
   namedArgs,
   planRecorder,
+  seedRandomTags,
   seeded,
 } from '../test-support/query-testing.js';
 
@@ -74,12 +75,7 @@ describe('DescribeSnapshots SQL query', () => {
         });
         if (r() < 0.3) map.run(`m-${i}`, 0, id);
         if (r() < 0.1) map.run(`m-${i}-x`, 1, id);
-        if (r() < 0.6)
-          setTags(emu.db, accountId, 'snapshot', id, [
-            { key: 'env', value: pick(['dev', 'prod', '']) },
-            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
-          ]);
-        if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'snapshot', id, [{ key: 'env', value: 'dev' }]);
+        seedRandomTags(rand, emu.db, 'snapshot', accountId, id);
       }
     })();
     all = (emu.db.prepare('SELECT id, account_id AS a FROM snapshots').all() as { id: string; a: number }[]).map((x) =>

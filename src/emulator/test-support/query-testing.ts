@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { RunningEmulator } from '../index.js';
+import { setTags } from '../tags/repository.js';
 
 type Db = RunningEmulator['db'];
 
@@ -29,6 +30,20 @@ export function seeded(seed: number): Random {
     pick: <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!,
     maybe: <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined),
   };
+}
+
+/**
+ * Random tags for a seeded row: often `env` (sometimes empty) and maybe `team` under its own
+ * account, and now and then an `env` tag under a random account (which the account's query must not see).
+ */
+export function seedRandomTags(rand: Random, db: Db, resourceType: string, accountId: number, id: string): void {
+  const { r, pick } = rand;
+  if (r() < 0.6)
+    setTags(db, accountId, resourceType, id, [
+      { key: 'env', value: pick(['dev', 'prod', '']) },
+      ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
+    ]);
+  if (r() < 0.1) setTags(db, pick(QUERY_ACCOUNTS), resourceType, id, [{ key: 'env', value: 'dev' }]);
 }
 
 /** One page of a listing: the total count and the ids of the page. */
