@@ -8,6 +8,7 @@ import {
   QUERY_ACCOUNTS as ACCOUNTS,
   QUERY_REGIONS as REGIONS,
   assertSameAsReference,
+  listingPage,
   planRecorder,
   seeded,
 } from '../test-support/query-testing.js';
@@ -122,10 +123,7 @@ describe('DescribeDisks SQL query', () => {
       rand,
       400,
       make,
-      (q, offset, limit) => {
-        const list = queryDisks(emu.db, q);
-        return { total: list.total, ids: list.ids(offset, limit) };
-      },
+      listingPage((q) => queryDisks(emu.db, q)),
       (q, offset, limit) => reference(emu.db, q, offset, limit),
     );
   });

@@ -16,6 +16,7 @@ import {
   QUERY_ACCOUNTS as ACCOUNTS,
   QUERY_REGIONS as REGIONS,
   assertSameAsReference,
+  listingPage,
   namedArgs,
   planRecorder,
   seedRandomTags,
@@ -115,10 +116,7 @@ describe('DescribeInstances SQL query', () => {
       rand,
       600,
       make,
-      (q, offset, limit) => {
-        const list = queryInstances(emu.db, q);
-        return { total: list.total, ids: list.ids(offset, limit) };
-      },
+      listingPage((q) => queryInstances(emu.db, q)),
       (q, offset, limit) => reference(emu.db, q, offset, limit),
     );
   });

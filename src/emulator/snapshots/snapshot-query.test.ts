@@ -9,6 +9,7 @@ import {
   QUERY_ACCOUNTS as ACCOUNTS,
   QUERY_REGIONS as REGIONS,
   assertSameAsReference,
+  listingPage,
   namedArgs,
   planRecorder,
   seedRandomTags,
@@ -111,10 +112,7 @@ describe('DescribeSnapshots SQL query', () => {
       rand,
       600,
       make,
-      (q, offset, limit) => {
-        const list = querySnapshots(emu.db, q);
-        return { total: list.total, ids: list.ids(offset, limit) };
-      },
+      listingPage((q) => querySnapshots(emu.db, q)),
       (q, offset, limit) => reference(emu.db, q, offset, limit),
     );
   });

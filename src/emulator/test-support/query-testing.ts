@@ -52,6 +52,20 @@ export interface IdPage {
   ids: string[];
 }
 
+/** A counted listing whose ids are read a page at a time (what the families' query functions return). */
+export interface Listing {
+  total: number;
+  ids(offset: number, limit: number): string[];
+}
+
+/** Adapt a query that returns a {@link Listing} to the `sql` argument of {@link assertSameAsReference}. */
+export function listingPage<Q>(query: (q: Q) => Listing): (q: Q, offset: number, limit: number) => IdPage {
+  return (q, offset, limit) => {
+    const list = query(q);
+    return { total: list.total, ids: list.ids(offset, limit) };
+  };
+}
+
 /**
  * Make `runs` random queries with `make`, each with a random offset and limit, and assert that the
  * SQL answer equals the plain model's (`reference`); the message shows the query (`show`, JSON by default).
