@@ -6,21 +6,16 @@
  * by RAM role with roles and disks, and resource groups with region statuses.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { test } from 'node:test';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
 import { seedInstanceId } from '../emulator/instances/seed-ids.js';
 import { SEEDED_ROLE } from '../emulator/ram/index.js';
 import { attachInstanceRamRoleSpec } from '../spec/ecs/instance-ram-roles.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const hcl = `
 data "alicloud_instance_types" "sn1ne" {

@@ -5,14 +5,14 @@
  * import.sh id of the supporting resources imports from the emulator's seed.
  * Skipped loudly without terraform.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exampleFiles, generatedDocs, repoRoot } from '../cli/docs.js';
 import { alicloudProvider } from '../provider/provider.js';
-import { terraformAvailable, skipUnlessTerraform } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, tf } from './image-harness.js';
 
 const root = repoRoot();
@@ -20,12 +20,7 @@ const root = repoRoot();
 const examples = Object.keys(exampleFiles()).map((path) => ({ path, hcl: readFileSync(join(root, path), 'utf8') }));
 
 let h: ExampleHarness | undefined;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 test('there is one example per registered resource and data source', () => {
   const types = [...alicloudProvider.resources, ...(alicloudProvider.dataSources ?? [])].map((x) => x.typeName);

@@ -4,18 +4,13 @@
  * tag calls), and a bad filter fails at validate time.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { test } from 'node:test';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const hcl = `
 data "alicloud_images" "default" {

@@ -6,7 +6,8 @@
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from '../emulator/index.js';
 import { AlibabaCloudClient } from '../ecs/index.js';
 import { emulatorProviderBlock } from '../cli/emulator-block.js';
-import { createTerraformWorkspace, type TerraformWorkspace } from '../testing/terraform.js';
+import { after, before } from 'node:test';
+import { createTerraformWorkspace, terraformAvailable, type TerraformWorkspace } from '../testing/terraform.js';
 import { REGION, startHarness, type Harness } from './image-harness.js';
 import { ossClient } from '../emulator/test-support/oss-client.js';
 
@@ -38,6 +39,41 @@ export async function startExampleHarness(): Promise<ExampleHarness> {
   await oss.putBucket(EXAMPLE_BUCKET);
   await oss.put(EXAMPLE_OBJECT, Buffer.from('QFI\xfb example disk image', 'latin1'));
   return Object.assign(h, { client, account: DEFAULT_ACCOUNT_ID, fullProviderBlock });
+}
+
+/**
+ * Register hooks on the current test file (or `describe`) that start an example harness before the
+ * tests when terraform is on PATH, hand it to `ready` (which may seed more), and stop it after them.
+ */
+export function useExampleHarness(ready: (h: ExampleHarness) => unknown): void {
+  let h: ExampleHarness | undefined;
+  before(async () => {
+    if (!terraformAvailable()) return;
+    h = await startExampleHarness();
+    await ready(h);
+  });
+  after(async () => {
+    await h?.stop();
+  });
+}
+
+/** The addresses the seed example (HCL and its TypeScript twin) leaves in state after apply, sorted. */
+export const SEED_EXAMPLE_ADDRESSES = [
+  'alicloud_image.default',
+  'alicloud_instance.default',
+  'alicloud_security_group.default',
+  'alicloud_vpc.default',
+  'alicloud_vswitch.default',
+  'data.alicloud_images.default',
+  'data.alicloud_instance_types.default',
+  'data.alicloud_resource_manager_resource_groups.default',
+  'data.alicloud_zones.default',
+];
+
+/** The sorted addresses of the resources in the workspace's state. */
+export async function stateAddresses(ws: TerraformWorkspace): Promise<string[]> {
+  const state = await ws.state();
+  return (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
 }
 
 const spaces = new WeakMap<ExampleHarness, TerraformWorkspace[]>();

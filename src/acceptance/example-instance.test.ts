@@ -5,19 +5,14 @@
  * image_id only under the provider feature `ecs_instance.replace_on_image_update`.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeInstanceDetail, stopInstance, waitInstanceStatus } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, resourceValues, tf } from './image-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const hcl = (cidr: string, instanceBody: string, groups = '[alicloud_security_group.g.id]') => `
 data "alicloud_zones" "z" {

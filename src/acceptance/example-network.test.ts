@@ -4,7 +4,7 @@
  * at validate time with the attribute and the allowed values.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   deleteVSwitch,
   describeInnerAccessPolicy,
@@ -14,17 +14,12 @@ import {
   modifyVpcAttribute,
 } from '../ecs/index.js';
 import { seededGroupId } from '../emulator/resource-groups/seed.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, resourceValues, tf } from './image-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const network = (o: { vpcName: string; description: string; sgName: string; tags: string }) => `
 data "alicloud_zones" "z" {

@@ -10,21 +10,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { SECOND_ACCOUNT_ID } from '../emulator/index.js';
 import { emulatorProviderBlock } from '../cli/emulator-block.js';
 import { ossClient, ossErrorCode } from '../emulator/test-support/oss-client.js';
 import { repoRoot } from '../cli/docs.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { EXAMPLE_BUCKET, exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { EXAMPLE_BUCKET, exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 test(
   'the golden-image pipeline example imports, copies to two regions, shares, exports, plans clean and destroys',

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { describeAllVpcs, describeImages, describeInstances } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, SEED_EXAMPLE_ADDRESSES, stateAddresses, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, resourceValues, tf } from './image-harness.js';
 
 const seedTf = readFileSync(findUp('examples/seed/main.tf'), 'utf8');
@@ -24,31 +24,14 @@ function findUp(rel: string): string {
 }
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 test('the seed example applies, plans clean, and destroys everything it created', { timeout: 300_000 }, async (t) => {
   if (skipUnlessTerraform(t)) return;
   const ws = exampleWorkspace(h, seedTf);
   await applyClean(ws);
 
-  const state = await ws.state();
-  const addresses = (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
-  assert.deepEqual(addresses, [
-    'alicloud_image.default',
-    'alicloud_instance.default',
-    'alicloud_security_group.default',
-    'alicloud_vpc.default',
-    'alicloud_vswitch.default',
-    'data.alicloud_images.default',
-    'data.alicloud_instance_types.default',
-    'data.alicloud_resource_manager_resource_groups.default',
-    'data.alicloud_zones.default',
-  ]);
+  assert.deepEqual(await stateAddresses(ws), SEED_EXAMPLE_ADDRESSES);
   const vpc = await resourceValues(ws, 'alicloud_vpc.default');
   assert.equal(vpc?.status, 'Available');
   assert.equal(vpc?.cidr_block, '172.17.3.0/24');

@@ -11,13 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generateCdktfBindings, readProviderSchema, staleBindings } from '../cli/cdktf-bindings.js';
 import { describeAllVpcs, describeImages, describeInstances } from '../ecs/index.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/index.js';
-import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
+import { SEED_EXAMPLE_ADDRESSES, stateAddresses, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { applyClean, REGION, resourceValues, tf } from './image-harness.js';
 
 /** The repository root: the nearest folder above the compiled test holding the example. */
@@ -61,13 +61,8 @@ function synth(outName: string, env: NodeJS.ProcessEnv): any {
   return JSON.parse(readFileSync(join(outdir, 'stacks/seed/cdk.tf.json'), 'utf8'));
 }
 
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+useExampleHarness((started) => (h = started));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 test('the TypeScript program synthesizes the HCL example: same addresses, arguments and references', () => {
   const j = synth('out-cloud', { ALICLOUD_EMULATOR_ENDPOINT: '' });
@@ -146,19 +141,8 @@ test('cdk.tf.json applies against the emulator, plans clean, and destroys everyt
   t.after(() => ws.cleanup());
   await applyClean(ws);
 
+  assert.deepEqual(await stateAddresses(ws), SEED_EXAMPLE_ADDRESSES);
   const state = await ws.state();
-  const addresses = (state.values.root_module.resources as { address: string }[]).map((r) => r.address).sort();
-  assert.deepEqual(addresses, [
-    'alicloud_image.default',
-    'alicloud_instance.default',
-    'alicloud_security_group.default',
-    'alicloud_vpc.default',
-    'alicloud_vswitch.default',
-    'data.alicloud_images.default',
-    'data.alicloud_instance_types.default',
-    'data.alicloud_resource_manager_resource_groups.default',
-    'data.alicloud_zones.default',
-  ]);
   const vpc = await resourceValues(ws, 'alicloud_vpc.default');
   assert.equal(vpc?.status, 'Available');
   assert.equal(vpc?.vpc_name, 'terraform-example');

@@ -6,25 +6,21 @@
  * mapping without an object fails at validation, before any API call.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeImage } from '../ecs/index.js';
 import { ossClient, ossErrorCode } from '../emulator/test-support/oss-client.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { exampleWorkspace, startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { exampleWorkspace, useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { destroySteps, importVerify, runSteps } from './steps-harness.js';
 import { tf } from './image-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (!terraformAvailable()) return;
-  h = await startExampleHarness();
+useExampleHarness(async (started) => {
+  h = started;
   const oss = ossClient(h.emu.endpoint, { bucket: 'tf-acc-images' });
   await oss.putBucket('tf-acc-images');
   await oss.put('golden/system.qcow2', Buffer.from('QFI\xfb golden system disk', 'latin1'));
   await oss.putBucket('tf-acc-exports');
-});
-after(async () => {
-  await h?.stop();
 });
 
 const imported = (name: string, description: string) => `

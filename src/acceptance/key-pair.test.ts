@@ -9,19 +9,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeInstanceDetail, describeKeyPairs } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { destroySteps, importVerify, runSteps } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const PUBLIC_KEY = 'ssh-rsa AAAAB3Nza12345678qwertyuudsfsg';
 

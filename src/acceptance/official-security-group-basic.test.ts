@@ -7,21 +7,17 @@
  * place. Every step applies and plans clean; import verifies with no ignore list; destroy leaves nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createVpc, describeSecurityGroup, listSecurityGroupRules } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { accumulatedConfigs, destroySteps, importVerify, REMOVE, runSteps, type Step, type StepAttributes } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (!terraformAvailable()) return;
-  h = await startExampleHarness();
+useExampleHarness(async (started) => {
+  h = started;
   // The official tests read a long-lived VPC by this name; ours makes it first.
   await createVpc(h.client, { VpcName: 'default-NODELETING', CidrBlock: '192.168.0.0/16' });
-});
-after(async () => {
-  await h?.stop();
 });
 
 const NAME = 'tf-testAcccn-hangzhouSecurityGroupName12345';

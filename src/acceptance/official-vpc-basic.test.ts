@@ -6,19 +6,14 @@
  * leaves nothing in state or in the emulator.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeVpc } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { accumulatedConfigs, destroySteps, importVerify, runSteps, type StepAttributes, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const NAME = 'tf-testAcccn-hangzhouVpc1234567';
 const ADDRESS = 'alicloud_vpc.default';

@@ -5,19 +5,14 @@
  * clean in place; import verifies with no ignore list; destroy leaves nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeVSwitch } from '../ecs/index.js';
-import { skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { accumulatedConfigs, destroySteps, importVerify, runSteps, type Step, type StepAttributes } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const NAME = 'tf-testacccn-hangzhouvswitch12345';
 const ADDRESS = 'alicloud_vswitch.default';

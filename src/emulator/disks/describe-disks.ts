@@ -2,7 +2,7 @@ import type { HandlerContext, HandlerOf } from '../context.js';
 import { pageWindow } from '../core/paging.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeDisksSpec } from '../../spec/ecs/disks.js';
-import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
+import { accountTags, getTags, type Tag } from '../tags/repository.js';
 import { disksByIds, diskStatus, type DiskView } from './repository.js';
 import { queryDisks } from './disk-query.js';
 
@@ -76,16 +76,17 @@ export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) =
   });
   const page = pageWindow(list.total, input);
   const items = disksByIds(ctx.db, list.ids(page.offset, page.limit));
-  const tags = getTagsOfMany(
+  const tagsOf = accountTags(
     ctx.db,
     'disk',
-    items.map((d) => ({ accountId: a, resourceId: d.id })),
+    a,
+    items.map((d) => d.id),
   );
   return {
     TotalCount: list.total,
     PageNumber: page.pageNumber,
     PageSize: page.pageSize,
     NextToken: page.nextToken,
-    Disks: { Disk: items.map((d) => diskView(ctx, d, tags.get(`${a}/${d.id}`) ?? [])) },
+    Disks: { Disk: items.map((d) => diskView(ctx, d, tagsOf(d.id))) },
   };
 };

@@ -4,15 +4,14 @@ import { startEmulator, type RunningEmulator } from '../index.js';
 import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
 import { queryDisks, type DiskQuery } from './disk-query.js';
 import { disksByIds, diskStatus, insertDisk, listDisks, type DiskView } from './repository.js';
-
-/** Deterministic PRNG so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const ACCOUNTS = [111, 222];
-const REGIONS = ['cn-hangzhou', 'cn-beijing'];
+import {
+  QUERY_ACCOUNTS as ACCOUNTS,
+  QUERY_REGIONS as REGIONS,
+  assertSameAsReference,
+  listingPage,
+  planRecorder,
+  seeded,
+} from '../test-support/query-testing.js';
 
 /** A disk row with every attribute; `over` sets what a case needs. */
 export function diskRow(over: Partial<DiskView> & Pick<DiskView, 'id' | 'accountId' | 'regionId'>): DiskView {
@@ -67,8 +66,8 @@ function reference(db: RunningEmulator['db'], q: DiskQuery, offset: number, limi
 
 describe('DescribeDisks SQL query', () => {
   let emu: RunningEmulator;
-  const r = rng(5);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const rand = seeded(5);
+  const { r, pick, maybe } = rand;
   const diskIds: string[] = [];
   before(async () => {
     emu = await startEmulator({ port: 0, db: ':memory:' });
@@ -103,34 +102,30 @@ describe('DescribeDisks SQL query', () => {
   after(() => emu.stop());
 
   test('gives the same TotalCount and page as filtering every disk in JS (derived status included), over 400 random queries', () => {
-    for (let n = 0; n < 400; n++) {
-      const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
-      const q: DiskQuery = {
-        accountId: pick(ACCOUNTS),
-        regionId: pick(REGIONS),
-        ids: maybe(0.15, () => [pick(diskIds), pick(diskIds), 'd-missing']),
-        instanceId: maybe(0.15, () => `i-${Math.floor(r() * 200)}`),
-        diskType: maybe(0.3, () => pick(['system', 'data'] as const)),
-        zoneId: maybe(0.2, () => 'z-a'),
-        category: maybe(0.2, () => pick(['cloud', 'cloud_ssd'])),
-        status: maybe(0.3, () => pick(['Creating', 'Available', 'Attaching', 'In_use', 'Detaching'])),
-        now: NOW,
-        transitionSeconds: 2,
-        name: maybe(0.1, () => pick(['a', 'c'])),
-        encrypted: maybe(0.1, () => r() < 0.5),
-        portable: maybe(0.1, () => r() < 0.5),
-        resourceGroupId: maybe(0.2, () => pick(['rg-a', 'rg-c'])),
-        tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }] : [],
-      };
-      const limit = pick([1, 3, 10, 100]);
-      const offset = pick([0, 0, 1, 5, 20]);
-      const list = queryDisks(emu.db, q);
-      assert.deepEqual(
-        { total: list.total, ids: list.ids(offset, limit) },
-        reference(emu.db, q, offset, limit),
-        `query ${n}: ${JSON.stringify(q)}`,
-      );
-    }
+    const make = (): DiskQuery => ({
+      accountId: pick(ACCOUNTS),
+      regionId: pick(REGIONS),
+      ids: maybe(0.15, () => [pick(diskIds), pick(diskIds), 'd-missing']),
+      instanceId: maybe(0.15, () => `i-${Math.floor(r() * 200)}`),
+      diskType: maybe(0.3, () => pick(['system', 'data'] as const)),
+      zoneId: maybe(0.2, () => 'z-a'),
+      category: maybe(0.2, () => pick(['cloud', 'cloud_ssd'])),
+      status: maybe(0.3, () => pick(['Creating', 'Available', 'Attaching', 'In_use', 'Detaching'])),
+      now: NOW,
+      transitionSeconds: 2,
+      name: maybe(0.1, () => pick(['a', 'c'])),
+      encrypted: maybe(0.1, () => r() < 0.5),
+      portable: maybe(0.1, () => r() < 0.5),
+      resourceGroupId: maybe(0.2, () => pick(['rg-a', 'rg-c'])),
+      tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }] : [],
+    });
+    assertSameAsReference(
+      rand,
+      400,
+      make,
+      listingPage((q) => queryDisks(emu.db, q)),
+      (q, offset, limit) => reference(emu.db, q, offset, limit),
+    );
   });
 
   test('loads a page in page order', () => {
@@ -144,21 +139,13 @@ describe('DescribeDisks SQL query', () => {
   test('counts and pages from the listing index without sorting', async () => {
     const fresh = await startEmulator({ port: 0, db: ':memory:' });
     try {
-      const seen: string[] = [];
-      const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => {
-        seen.push(sql);
-        return prepare(sql);
-      }) as typeof fresh.db.prepare;
       insertDisk(fresh.db, diskRow({ id: 'd-1', accountId: 1, regionId: 'x' }));
-      seen.length = 0;
-      queryDisks(fresh.db, { accountId: 1, regionId: 'x', diskType: 'data', tags: [] }).ids(0, 10);
-      assert.equal(seen.length, 2, 'a count and a page query');
-      const [count, page] = seen.map((sql) =>
-        (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ a0: 1, a1: 'x', a2: 'data', limit: 10, offset: 0 }) as { detail: string }[])
-          .map((d) => d.detail)
-          .join(' | '),
+      const plans = planRecorder(fresh.db)(
+        () => queryDisks(fresh.db, { accountId: 1, regionId: 'x', diskType: 'data', tags: [] }).ids(0, 10),
+        () => ({ a0: 1, a1: 'x', a2: 'data' }),
       );
+      assert.equal(plans.length, 2, 'a count and a page query');
+      const [count, page] = plans;
       assert.match(count!, /INDEX disks_listing/, count);
       assert.match(page!, /INDEX disks_listing/, page);
       assert.doesNotMatch(page!, /TEMP B-TREE/, page);

@@ -1,21 +1,16 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@alicloud/ecs20140526';
 import { sdkError } from '../test-support/clients.js';
-import { CREATE_SECONDS, REGION, startHarness, type Harness } from './testing.js';
+import { CREATE_SECONDS, REGION, useHarness, type Harness } from './testing.js';
 
 const describeOne = async (h: Harness, imageId: string) =>
   (await h.client().describeImages(new E.DescribeImagesRequest({ regionId: REGION, imageId, status: 'ALL' }))).body!.images!.image![0]!;
 
 for (const mode of ['v3', 'v1'] as const) {
   describe(`CreateImage through the SDK (${mode} signatures)`, () => {
-    let h: Harness;
-    let acct: number;
-    before(async () => {
-      h = await startHarness();
-      acct = h.accounts[0];
-    });
-    after(() => h.stop());
+    const h = useHarness();
+    const acct = h.accounts[0];
 
     test('creates an image from a Running instance with one new snapshot per disk, marked Usage=image', async () => {
       const c = h.client(mode);
@@ -145,11 +140,7 @@ for (const mode of ['v3', 'v1'] as const) {
 }
 
 describe('CreateImage lifecycle', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness();
-  });
-  after(() => h.stop());
+  const h = useHarness();
 
   test('goes Waiting, then Creating with rising Progress, then Available, and Usable a moment later', async () => {
     const acct = h.accounts[0];
@@ -194,13 +185,8 @@ describe('CreateImage lifecycle', () => {
 });
 
 describe('CreateImage validation', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
 
   const cases: [name: string, fields: () => Record<string, unknown>, code: string, status: number][] = [
     ['no source', () => ({ imageName: 'nosource' }), 'MissingParameter', 400],
@@ -446,13 +432,8 @@ describe('CreateImage validation', () => {
 });
 
 describe('CreateImage from an instance: Platform and OS', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
 
   test('takes Platform and OS names recorded on the instance at launch over those of its source image', async () => {
     const { updateInstance } = await import('../instances/repository.js');

@@ -1,4 +1,4 @@
-import { newImageBasics } from './new-image.js';
+import { newImageHere } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { createImageSpec } from '../../spec/ecs/images.js';
@@ -22,12 +22,7 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
   if (!instanceId && mappingInput.length === 0 && !snapshotId) {
     throw apiError('MissingParameter', 'One of InstanceId, DiskDeviceMapping or SnapshotId must be given to create an image.');
   }
-  const name = input.ImageName ?? '';
-  const { resourceGroupId, tags } = newImageBasics(
-    ctx,
-    { name, regionId: ctx.regionId, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
-    `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
-  );
+  const { name, resourceGroupId, tags } = newImageHere(ctx, input);
   const now = ctx.now().getTime();
   const createSeconds = ctx.settings.imageCreateSeconds;
 

@@ -7,15 +7,14 @@ import { imageState } from './model.js';
 import { PUBLIC_IMAGES } from './public-images.js';
 import { queryImageIds, type ImageQuery } from './image-query.js';
 import { imagesByIds, insertImage, PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
+import {
+  QUERY_ACCOUNTS as ACCOUNTS,
+  QUERY_REGIONS as REGIONS,
+  assertSameAsReference,
+  planRecorder,
+  seeded,
+} from '../test-support/query-testing.js';
 
-/** Deterministic PRNG so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const ACCOUNTS = [111, 222];
-const REGIONS = ['cn-hangzhou', 'cn-beijing'];
 const NAMES = ['alpha', 'Beta', 'ÄRGER-äpfel', 'İstanbul', 'gamma-BETA', 'delta'];
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
@@ -65,8 +64,8 @@ function reference(
 describe('DescribeImages SQL query', () => {
   let emu: RunningEmulator;
   let all: ImageRecord[];
-  const r = rng(42);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const rand = seeded(42);
+  const { r, pick, maybe } = rand;
   before(async () => {
     emu = await startEmulator({ port: 0, db: ':memory:' });
     emu.db.transaction(() => {
@@ -119,12 +118,11 @@ describe('DescribeImages SQL query', () => {
 
   test('gives the same TotalCount and page as filtering every image in JS, over 600 random queries', () => {
     const allIds = all.map((i) => i.id);
-    for (let n = 0; n < 600; n++) {
+    const make = (): ImageQuery => {
       const statuses = r() < 0.3 ? new Set<string>(IMAGE_STATUSES) : new Set([pick(IMAGE_STATUSES), pick(IMAGE_STATUSES)]);
       // Exactly where an image turns Creating or finishes, so off-by-one comparisons show.
       const boundary = (img: ImageRecord) => img.createdAt + pick([0.1, 1]) * img.createSeconds * 1000;
-      const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
-      const q: ImageQuery = {
+      return {
         accountId: pick(ACCOUNTS),
         regionId: pick(REGIONS),
         now: r() < 0.4 ? boundary(pick(all)) : T0 + Math.floor(r() * 200_000),
@@ -145,15 +143,15 @@ describe('DescribeImages SQL query', () => {
         usage: maybe(0.15, () => ({ value: pick(['instance', 'none']), inUse: [pick(allIds), pick(allIds)] })),
         tags: r() < 0.3 ? [{ key: 'env', value: pick(['dev', '', undefined]) }, ...(r() < 0.3 ? [{ key: 'team', value: 'x' }] : [])] : [],
       };
-      const limit = pick([1, 3, 10, 100]);
-      const offset = pick([0, 0, 1, 5, 20]);
-      const sql = queryImageIds(emu.db, q, offset, limit);
-      assert.deepEqual(
-        sql,
-        reference(emu.db, all, q, offset, limit),
-        `query ${n}: ${JSON.stringify({ ...q, statuses: [...statuses] })} offset ${offset} limit ${limit}`,
-      );
-    }
+    };
+    assertSameAsReference(
+      rand,
+      600,
+      make,
+      (q, offset, limit) => queryImageIds(emu.db, q, offset, limit),
+      (q, offset, limit) => reference(emu.db, all, q, offset, limit),
+      (q) => JSON.stringify({ ...q, statuses: [...q.statuses] }),
+    );
   });
 
   test('reads pages and counts from indexes, never by scanning the images table', async () => {
@@ -169,34 +167,13 @@ describe('DescribeImages SQL query', () => {
         fail: false,
         deprecated: false,
       });
-      const seen: string[] = [];
-      const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => {
-        seen.push(sql);
-        return prepare(sql);
-      }) as typeof fresh.db.prepare;
-      const plan = (sql: string) =>
-        (
-          prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
-            now: 0,
-            account: 1,
-            region: 'x',
-            public: 0,
-            anyRegion: '*',
-            ids: '[]',
-            limit: 10,
-            offset: 0,
-            end: 10,
-          }) as { detail: string }[]
-        )
-          .map((d) => d.detail)
-          .join(' | ');
+      const plans = planRecorder(fresh.db);
       const base: ImageQuery = { accountId: 1, regionId: 'x', now: T0 + 1000, statuses: new Set(['Available']), tags: [] };
-      const plansOf = (q: ImageQuery) => {
-        seen.length = 0;
-        queryImageIds(fresh.db, q, 0, 10);
-        return seen.map(plan);
-      };
+      const plansOf = (q: ImageQuery) =>
+        plans(
+          () => queryImageIds(fresh.db, q, 0, 10),
+          () => ({ now: 0, account: 1, region: 'x', public: 0, anyRegion: '*', ids: '[]', end: 10 }),
+        );
       const [selfCount, selfPage] = plansOf({ ...base, ownerAlias: 'self' });
       assert.match(selfCount!, /COVERING INDEX images_listing/);
       assert.match(selfPage!, /COVERING INDEX images_listing/);

@@ -1,4 +1,4 @@
-import { newImageBasics } from './new-image.js';
+import { newImageHere } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { importImageSpec } from '../../spec/ecs/image-transfer.js';
@@ -48,12 +48,7 @@ function importNow(ctx: HandlerContext, input: InputOf<typeof importImageSpec>):
   if (input.Architecture === 'arm64' && input.BootMode === 'BIOS') {
     throw apiError('InvalidBootMode.ValueNotSupported', 'arm64 images boot with UEFI only; BootMode BIOS is not supported for them.');
   }
-  const name = input.ImageName ?? '';
-  const { resourceGroupId, tags } = newImageBasics(
-    ctx,
-    { name, regionId: ctx.regionId, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
-    `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
-  );
+  const { name, resourceGroupId, tags } = newImageHere(ctx, input);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const architecture = input.Architecture ?? 'x86_64';

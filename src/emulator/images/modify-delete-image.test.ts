@@ -1,17 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@alicloud/ecs20140526';
 import { sdkError } from '../test-support/clients.js';
-import { CREATE_SECONDS, REGION, startHarness, type Harness } from './testing.js';
+import { CREATE_SECONDS, REGION, useHarness } from './testing.js';
 
 describe('ModifyImageAttribute and DeleteImage', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
   const create = async (name: string, extra: Partial<E.CreateImageRequest> = {}) =>
     (
       await h

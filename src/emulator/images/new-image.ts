@@ -29,3 +29,21 @@ export function newImageBasics(
   );
   return { resourceGroupId, tags: tagsFromInput(input.Tag) };
 }
+
+/** {@link newImageBasics} for an image made in the request's region (CreateImage, ImportImage), named `ImageName`. */
+export function newImageHere(
+  ctx: HandlerContext,
+  input: {
+    ImageName?: string | undefined;
+    ResourceGroupId?: string | undefined;
+    Tag?: readonly { Key?: string; Value?: string }[] | undefined;
+  },
+): { name: string; resourceGroupId: string; tags: ReturnType<typeof tagsFromInput> } {
+  const name = input.ImageName ?? '';
+  const basics = newImageBasics(
+    ctx,
+    { name, regionId: ctx.regionId, ResourceGroupId: input.ResourceGroupId, Tag: input.Tag },
+    `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
+  );
+  return { name, ...basics };
+}

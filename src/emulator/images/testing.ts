@@ -3,6 +3,7 @@
  * the test can move forward (kept within the signature window), and SDK clients per account and
  * signature mode. Used only by `*.test.ts` files.
  */
+import { after, before } from 'node:test';
 import { startEmulator, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, type RunningEmulator } from '../index.js';
 import { deriveAccountId } from '../accounts.js';
 import { sdkClient, type EcsSdkClient, type SignatureMode } from '../test-support/clients.js';
@@ -45,5 +46,30 @@ export async function startHarness(db = ':memory:', startOffsetSeconds = 0): Pro
       return second ? sdkClient(emu.endpoint, mode, SECOND_KEY_ID, SECOND_KEY_SECRET) : sdkClient(emu.endpoint, mode);
     },
     stop: () => emu.stop(),
+  };
+}
+
+/**
+ * Register `before`/`after` hooks on the current `describe` that start a harness and stop it, and
+ * return a harness that forwards to it (its `accounts` are known up front; the rest once `before` ran).
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  const live = (): Harness => {
+    if (!started) throw new Error('the harness is used before its before() hook ran');
+    return started;
+  };
+  before(async () => {
+    started = await startHarness();
+  });
+  after(() => started?.stop());
+  return {
+    get emu() {
+      return live().emu;
+    },
+    accounts: [deriveAccountId(DEFAULT_ACCESS_KEY_ID), deriveAccountId(SECOND_KEY_ID)],
+    advance: (seconds) => live().advance(seconds),
+    client: (mode, second) => live().client(mode, second),
+    stop: () => live().stop(),
   };
 }

@@ -1,18 +1,13 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@alicloud/ecs20140526';
 import { callAction, sdkError } from '../test-support/clients.js';
-import { REGION, startHarness, type Harness } from '../images/testing.js';
+import { REGION, useHarness } from '../images/testing.js';
 import { currentInstanceStatus, getInstance, insertInstance, updateInstance, deleteInstance, listInstances } from './repository.js';
 
 describe('DescribeInstances and DescribeDisks', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
   const list = async (req: Partial<E.DescribeInstancesRequest>) =>
     (await h.client().describeInstances(new E.DescribeInstancesRequest({ regionId: REGION, ...req }))).body!;
 

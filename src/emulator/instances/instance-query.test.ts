@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
-import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
+import { getTags, matchesTagFilter } from '../tags/repository.js';
 import { queryInstances, type InstanceQuery } from './instance-query.js';
 import {
   currentInstanceStatus,
@@ -12,15 +12,17 @@ import {
   type InstanceRecord,
   type InstanceStatus,
 } from './repository.js';
+import {
+  QUERY_ACCOUNTS as ACCOUNTS,
+  QUERY_REGIONS as REGIONS,
+  assertSameAsReference,
+  listingPage,
+  namedArgs,
+  planRecorder,
+  seedRandomTags,
+  seeded,
+} from '../test-support/query-testing.js';
 
-/** Deterministic PRNG so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const ACCOUNTS = [111, 222];
-const REGIONS = ['cn-hangzhou', 'cn-beijing'];
 const STATUSES: InstanceStatus[] = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'];
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
@@ -42,8 +44,8 @@ function reference(db: RunningEmulator['db'], q: InstanceQuery, offset: number, 
 describe('DescribeInstances SQL query', () => {
   let emu: RunningEmulator;
   let all: InstanceRecord[];
-  const r = rng(7);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const rand = seeded(7);
+  const { r, pick, maybe } = rand;
   before(async () => {
     emu = await startEmulator({ port: 0, db: ':memory:' });
     emu.db.transaction(() => {
@@ -69,12 +71,7 @@ describe('DescribeInstances SQL query', () => {
           internetMaxBandwidthOut: 0,
           locks: r() < 0.2 ? [{ lockReason: pick(['security', 'financial']) }] : [],
         });
-        if (r() < 0.6)
-          setTags(emu.db, accountId, 'instance', id, [
-            { key: 'env', value: pick(['dev', 'prod', '']) },
-            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
-          ]);
-        if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'instance', id, [{ key: 'env', value: 'dev' }]);
+        seedRandomTags(rand, emu.db, 'instance', accountId, id);
       }
     })();
     all = (emu.db.prepare('SELECT id, account_id AS a FROM instances').all() as { id: string; a: number }[]).map((x) =>
@@ -85,12 +82,11 @@ describe('DescribeInstances SQL query', () => {
 
   test('gives the same TotalCount and page as filtering every instance in JS, over 600 random queries', () => {
     const ids = all.map((i) => i.id);
-    for (let n = 0; n < 600; n++) {
-      const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
+    const make = (): InstanceQuery => {
       const transitionSeconds = pick([2, 5, 0.3]);
       // Exactly on a transition boundary (half or full), so off-by-one comparisons show.
       const now = r() < 0.4 ? pick(all).statusSince + pick([0.5, 1]) * transitionSeconds * 1000 : T0 + Math.floor(r() * 15_000);
-      const q: InstanceQuery = {
+      return {
         accountId: pick(ACCOUNTS),
         regionId: pick(REGIONS),
         now,
@@ -115,15 +111,14 @@ describe('DescribeInstances SQL query', () => {
               ]
             : [],
       };
-      const limit = pick([1, 3, 10, 100]);
-      const offset = pick([0, 0, 1, 5, 20]);
-      const list = queryInstances(emu.db, q);
-      assert.deepEqual(
-        { total: list.total, ids: list.ids(offset, limit) },
-        reference(emu.db, q, offset, limit),
-        `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`,
-      );
-    }
+    };
+    assertSameAsReference(
+      rand,
+      600,
+      make,
+      listingPage((q) => queryInstances(emu.db, q)),
+      (q, offset, limit) => reference(emu.db, q, offset, limit),
+    );
   });
 
   test('loads a page in page order, equal to loading each instance alone', () => {
@@ -135,24 +130,13 @@ describe('DescribeInstances SQL query', () => {
   test('counts and pages from the listing index, never by scanning or sorting the instances table', async () => {
     const fresh = await startEmulator({ port: 0, db: ':memory:' });
     try {
-      const seen: string[] = [];
-      const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => {
-        seen.push(sql);
-        return prepare(sql);
-      }) as typeof fresh.db.prepare;
-      const plansOf = (q: InstanceQuery) => {
-        seen.length = 0;
-        const list = queryInstances(fresh.db, q);
-        list.ids(0, 10);
-        return seen.map((sql) => {
-          const args = Object.fromEntries([...sql.matchAll(/:(\w+)/g)].map((m) => [m[1], m[1]!.startsWith('a') ? 'x' : 0]));
-          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[])
-            .map((d) => d.detail)
-            .join(' | ');
-        });
-      };
       insertInstance(fresh.db, { ...all[0]!, id: 'i-1', accountId: 1, regionId: 'x', status: 'Running', statusSince: T0 - 10_000 });
+      const plans = planRecorder(fresh.db);
+      const plansOf = (q: InstanceQuery) =>
+        plans(
+          () => queryInstances(fresh.db, q).ids(0, 10),
+          (sql) => namedArgs(sql, (name) => (name.startsWith('a') ? 'x' : 0)),
+        );
       // Queries with a count and a page each: whichever is compiled first is cached, so look at both shapes.
       const base: InstanceQuery = { accountId: 1, regionId: 'x', now: T0, transitionSeconds: 2, tags: [] };
       const [count, page] = plansOf({ ...base, status: 'Running' });

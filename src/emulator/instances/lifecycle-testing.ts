@@ -6,8 +6,8 @@ import VpcModule, * as $Vpc from '@alicloud/vpc20160428';
 import * as $Ecs from '@alicloud/ecs20140526';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../accounts.js';
-import { after, before, describe } from 'node:test';
-import { startHarness, type Harness } from '../images/testing.js';
+import { before, describe } from 'node:test';
+import { useHarness, type Harness } from '../images/testing.js';
 import { SEED_INSTANCE_IMAGE } from '../images/public-images.js';
 import type { EcsSdkClient, SignatureMode } from '../test-support/clients.js';
 
@@ -99,19 +99,25 @@ export interface NetworkEnv {
   net: TestNetwork;
 }
 
+/**
+ * Register hooks that start a harness, make an SDK client in `mode` and a fresh network, and hand
+ * them to `ready` before the tests; the harness stops after them. Returns the (forwarding) harness.
+ */
+export function useNetwork(mode: SignatureMode, ready: (env: NetworkEnv) => void): Harness {
+  const h = useHarness();
+  before(async () => {
+    const ecs = h.client(mode);
+    ready({ h, ecs, net: await makeNetwork(h, mode, ecs) });
+  });
+  return h;
+}
+
 /** `describe(title)` once per signature mode, with an emulator and a network made before the tests and stopped after. */
 export function describeInNetwork(title: string, body: (env: NetworkEnv) => void): void {
   for (const mode of ['v3', 'v1'] as const)
     describe(`${title} (${mode})`, () => {
       const env = {} as NetworkEnv;
-      before(async () => {
-        env.h = await startHarness();
-        env.ecs = env.h.client(mode);
-        env.net = await makeNetwork(env.h, mode, env.ecs);
-      });
-      after(async () => {
-        await env.h.stop();
-      });
+      useNetwork(mode, (made) => Object.assign(env, made));
       body(env);
     });
 }

@@ -3,28 +3,19 @@
  * new VPC/vSwitch/security group, Pending -> Starting -> Running by the clock, stop/start/reboot,
  * modify, delete rules, ClientToken, DeleteInstances, account isolation and dependencies.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as $Ecs from '@alicloud/ecs20140526';
-import { startHarness, type Harness } from '../images/testing.js';
 import { sdkError, type EcsSdkClient } from '../test-support/clients.js';
 import { SEED_INSTANCE_IMAGE } from '../images/public-images.js';
 import * as $Vpc from '@alicloud/vpc20160428';
-import { makeNetwork, runOne, runRequest, statusOf, vpcClient, ZONE, type TestNetwork } from './lifecycle-testing.js';
+import { runOne, runRequest, statusOf, useNetwork, vpcClient, ZONE, type TestNetwork } from './lifecycle-testing.js';
 
 for (const mode of ['v3', 'v1'] as const) {
   describe(`instance lifecycle over the SDK (${mode})`, () => {
-    let h: Harness;
     let ecs: EcsSdkClient;
     let net: TestNetwork;
-    before(async () => {
-      h = await startHarness();
-      ecs = h.client(mode);
-      net = await makeNetwork(h, mode, ecs);
-    });
-    after(async () => {
-      await h.stop();
-    });
+    const h = useNetwork(mode, (env) => ({ ecs, net } = env));
 
     test('RunInstances launches from a public image into the vSwitch and goes Pending, Starting, Running by the clock', async () => {
       const id = await runOne(ecs, net, { hostName: 'web-host', password: 'Passw0rd!x', internetMaxBandwidthOut: 5, description: 'first' });

@@ -2,15 +2,15 @@
  * ModifyInstanceSpec, ReplaceSystemDisk and ResizeDisk through the official ECS SDK in both
  * signature modes: status rules, validation codes, the new system disk id, and persistence.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as $Ecs from '@alicloud/ecs20140526';
-import { startHarness, type Harness } from '../images/testing.js';
+import { startHarness } from '../images/testing.js';
 import { sdkError, type EcsSdkClient } from '../test-support/clients.js';
-import { makeNetwork, runOne, statusOf, type TestNetwork } from './lifecycle-testing.js';
+import { makeNetwork, runOne, statusOf, useNetwork, type TestNetwork } from './lifecycle-testing.js';
 
 const OTHER_IMAGE = 'debian_12_4_x64_20G_alibase_20240101.vhd';
 
@@ -26,17 +26,9 @@ async function attr(ecs: EcsSdkClient, id: string) {
 
 for (const mode of ['v3', 'v1'] as const) {
   describe(`instance spec and system disk changes over the SDK (${mode})`, () => {
-    let h: Harness;
     let ecs: EcsSdkClient;
     let net: TestNetwork;
-    before(async () => {
-      h = await startHarness();
-      ecs = h.client(mode);
-      net = await makeNetwork(h, mode, ecs);
-    });
-    after(async () => {
-      await h.stop();
-    });
+    const h = useNetwork(mode, (env) => ({ ecs, net } = env));
 
     async function stopped(over: Parameters<typeof runOne>[2] = {}): Promise<string> {
       const id = await runOne(ecs, net, over);

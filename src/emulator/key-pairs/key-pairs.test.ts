@@ -3,13 +3,12 @@
  * import (OpenSSH line, fingerprint), describe filters, attach/detach to an instance, RunInstances
  * KeyPairName, and delete refused while attached.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as $Ecs from '@alicloud/ecs20140526';
-import { startHarness, type Harness } from '../images/testing.js';
 import { sdkError, type EcsSdkClient } from '../test-support/clients.js';
-import { makeNetwork, runOne, type TestNetwork } from '../instances/lifecycle-testing.js';
+import { runOne, useNetwork, type TestNetwork } from '../instances/lifecycle-testing.js';
 
 // An ed25519 public key (32 zero bytes as the key): type string + key string.
 const blob = Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from('ssh-ed25519'), Buffer.from([0, 0, 0, 32]), Buffer.alloc(32, 7)]);
@@ -19,17 +18,9 @@ const R = 'cn-hangzhou';
 
 for (const mode of ['v3', 'v1'] as const) {
   describe(`key pairs over the SDK (${mode})`, () => {
-    let h: Harness;
     let ecs: EcsSdkClient;
     let net: TestNetwork;
-    before(async () => {
-      h = await startHarness();
-      ecs = h.client(mode);
-      net = await makeNetwork(h, mode, ecs);
-    });
-    after(async () => {
-      await h.stop();
-    });
+    const h = useNetwork(mode, (env) => ({ ecs, net } = env));
     const describeKp = async (over: Partial<ConstructorParameters<typeof $Ecs.DescribeKeyPairsRequest>[0]> = {}) =>
       (await ecs.describeKeyPairs(new $Ecs.DescribeKeyPairsRequest({ regionId: R, ...over }))).body!;
 

@@ -1,17 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@alicloud/ecs20140526';
 import { callAction, sdkError } from '../test-support/clients.js';
-import { REGION, startHarness, type Harness } from '../images/testing.js';
+import { REGION, useHarness } from '../images/testing.js';
 
 describe('DescribeSnapshots', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
   const list = async (req: Partial<E.DescribeSnapshotsRequest>) =>
     (await h.client().describeSnapshots(new E.DescribeSnapshotsRequest({ regionId: REGION, ...req }))).body!;
 

@@ -3,7 +3,7 @@ import { pageWindow } from '../core/paging.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeSnapshotsSpec } from '../../spec/ecs/snapshots.js';
 import { isoSeconds } from '../core/time.js';
-import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
+import { accountTags, getTags, type Tag } from '../tags/repository.js';
 import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
@@ -80,10 +80,11 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
   });
   const page = pageWindow(list.total, input);
   const items = snapshotsByIds(ctx.db, list.ids(page.offset, page.limit));
-  const tags = getTagsOfMany(
+  const tagsOf = accountTags(
     ctx.db,
     'snapshot',
-    items.map((s) => ({ accountId: ctx.account.accountId, resourceId: s.id })),
+    ctx.account.accountId,
+    items.map((s) => s.id),
   );
   const used = snapshotsInUse(
     ctx.db,
@@ -101,7 +102,7 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
     Snapshots: {
       Snapshot: items.map((s) =>
         snapshotView(ctx, s, {
-          tags: tags.get(`${ctx.account.accountId}/${s.id}`) ?? [],
+          tags: tagsOf(s.id),
           usage: usageOf(used.has(s.id), madeDisks?.has(s.id) ?? false),
         }),
       ),

@@ -1,19 +1,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../index.js';
-import { getTags, matchesTagFilter, setTags } from '../tags/repository.js';
+import { getTags, matchesTagFilter } from '../tags/repository.js';
 import { imagesUsingSnapshot } from '../images/repository.js';
 import { querySnapshots, snapshotsInUse, type SnapshotQuery } from './snapshot-query.js';
 import { findSnapshotAnyRegion, insertSnapshot, listSnapshots, snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
+import {
+  QUERY_ACCOUNTS as ACCOUNTS,
+  QUERY_REGIONS as REGIONS,
+  assertSameAsReference,
+  listingPage,
+  namedArgs,
+  planRecorder,
+  seedRandomTags,
+  seeded,
+} from '../test-support/query-testing.js';
 
-/** Deterministic PRNG so a failure reproduces. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
-const ACCOUNTS = [111, 222];
-const REGIONS = ['cn-hangzhou', 'cn-beijing'];
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
 /** DescribeSnapshots' filter as it was before the SQL rewrite: every snapshot of the region, filtered in JS. */
@@ -40,8 +42,8 @@ function reference(db: RunningEmulator['db'], q: SnapshotQuery, offset: number, 
 describe('DescribeSnapshots SQL query', () => {
   let emu: RunningEmulator;
   let all: SnapshotRecord[];
-  const r = rng(11);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const rand = seeded(11);
+  const { r, pick, maybe } = rand;
   before(async () => {
     emu = await startEmulator({ port: 0, db: ':memory:' });
     const map = emu.db.prepare(
@@ -74,12 +76,7 @@ describe('DescribeSnapshots SQL query', () => {
         });
         if (r() < 0.3) map.run(`m-${i}`, 0, id);
         if (r() < 0.1) map.run(`m-${i}-x`, 1, id);
-        if (r() < 0.6)
-          setTags(emu.db, accountId, 'snapshot', id, [
-            { key: 'env', value: pick(['dev', 'prod', '']) },
-            ...(r() < 0.4 ? [{ key: 'team', value: pick(['x', 'y']) }] : []),
-          ]);
-        if (r() < 0.1) setTags(emu.db, pick(ACCOUNTS), 'snapshot', id, [{ key: 'env', value: 'dev' }]);
+        seedRandomTags(rand, emu.db, 'snapshot', accountId, id);
       }
     })();
     all = (emu.db.prepare('SELECT id, account_id AS a FROM snapshots').all() as { id: string; a: number }[]).map((x) =>
@@ -90,11 +87,10 @@ describe('DescribeSnapshots SQL query', () => {
 
   test('gives the same TotalCount and page as filtering every snapshot in JS, over 600 random queries', () => {
     const ids = all.map((s) => s.id);
-    for (let n = 0; n < 600; n++) {
-      const maybe = <T>(p: number, v: () => T): T | undefined => (r() < p ? v() : undefined);
+    const make = (): SnapshotQuery => {
       // Exactly when a snapshot becomes accomplished, so off-by-one comparisons show.
       const now = r() < 0.4 ? pick(all).readyAt + pick([-1, 0, 1]) : T0 + Math.floor(r() * 60_000);
-      const q: SnapshotQuery = {
+      return {
         accountId: pick(ACCOUNTS),
         regionId: pick(REGIONS),
         now,
@@ -111,15 +107,14 @@ describe('DescribeSnapshots SQL query', () => {
         resourceGroupId: maybe(0.15, () => pick(['rg-a', ''])),
         tags: r() < 0.3 ? [{ Key: 'env', Value: pick(['dev', '', undefined]) }, ...(r() < 0.3 ? [{ Key: 'team', Value: 'x' }] : [])] : [],
       };
-      const limit = pick([1, 3, 10, 100]);
-      const offset = pick([0, 0, 1, 5, 20]);
-      const list = querySnapshots(emu.db, q);
-      assert.deepEqual(
-        { total: list.total, ids: list.ids(offset, limit) },
-        reference(emu.db, q, offset, limit),
-        `query ${n}: ${JSON.stringify(q)} offset ${offset} limit ${limit}`,
-      );
-    }
+    };
+    assertSameAsReference(
+      rand,
+      600,
+      make,
+      listingPage((q) => querySnapshots(emu.db, q)),
+      (q, offset, limit) => reference(emu.db, q, offset, limit),
+    );
   });
 
   test('loads a page in page order and its Usage in one query, equal to asking per snapshot', () => {
@@ -140,22 +135,12 @@ describe('DescribeSnapshots SQL query', () => {
     const fresh = await startEmulator({ port: 0, db: ':memory:' });
     try {
       insertSnapshot(fresh.db, { ...all[0]!, id: 's-1', accountId: 1, regionId: 'x', readyAt: T0 });
-      const seen: string[] = [];
-      const prepare = fresh.db.prepare.bind(fresh.db);
-      fresh.db.prepare = ((sql: string) => {
-        seen.push(sql);
-        return prepare(sql);
-      }) as typeof fresh.db.prepare;
-      const plansOf = (q: SnapshotQuery) => {
-        seen.length = 0;
-        querySnapshots(fresh.db, q).ids(0, 10);
-        return seen.map((sql) => {
-          const args = Object.fromEntries([...sql.matchAll(/:(\w+)/g)].map((m) => [m[1], 0]));
-          return (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...args, limit: 10, offset: 0 }) as { detail: string }[])
-            .map((d) => d.detail)
-            .join(' | ');
-        });
-      };
+      const plans = planRecorder(fresh.db);
+      const plansOf = (q: SnapshotQuery) =>
+        plans(
+          () => querySnapshots(fresh.db, q).ids(0, 10),
+          (sql) => namedArgs(sql, () => 0),
+        );
       const base: SnapshotQuery = { accountId: 1, regionId: 'x', now: T0 + 1, tags: [] };
       const [count, page] = plansOf({ ...base, status: 'accomplished' });
       assert.match(count!, /COVERING INDEX snapshots_listing/, count);

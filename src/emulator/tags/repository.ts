@@ -24,6 +24,21 @@ export function getTags(db: Database.Database, accountId: number, resourceType: 
     .all(accountId, resourceType, resourceId) as Tag[];
 }
 
+/** The tags of resources of one account in one query, looked up by resource id (empty for none). */
+export function accountTags(
+  db: Database.Database,
+  resourceType: string,
+  accountId: number,
+  resourceIds: readonly string[],
+): (resourceId: string) => Tag[] {
+  const tags = getTagsOfMany(
+    db,
+    resourceType,
+    resourceIds.map((resourceId) => ({ accountId, resourceId })),
+  );
+  return (resourceId) => tags.get(`${accountId}/${resourceId}`) ?? [];
+}
+
 /**
  * Tags of many resources of one type in one query, keyed `accountId/resourceId`, each list in
  * insertion order (Describe* pages load their tags this way).

@@ -1,8 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as E from '@alicloud/ecs20140526';
 import { rawV1, sdkError, v1CommonParams } from '../test-support/clients.js';
-import { REGION, startHarness, type Harness } from '../images/testing.js';
+import { REGION, useHarness, type Harness } from '../images/testing.js';
 
 /** Send a raw V1 request either all in the query (GET) or with the action parameters in a form body (POST). */
 async function raw(h: Harness, method: 'GET' | 'POST', action: string, params: Record<string, string>) {
@@ -11,13 +11,8 @@ async function raw(h: Harness, method: 'GET' | 'POST', action: string, params: R
 }
 
 describe('legacy Tag.N.key / Tag.N.value and the ListTagResources filters', () => {
-  let h: Harness;
-  let acct: number;
-  before(async () => {
-    h = await startHarness();
-    acct = h.accounts[0];
-  });
-  after(() => h.stop());
+  const h = useHarness();
+  const acct = h.accounts[0];
 
   for (const method of ['GET', 'POST'] as const) {
     test(`CreateImage and DescribeImages take lower-case Tag.N.key and Tag.N.value as aliases (${method})`, async () => {

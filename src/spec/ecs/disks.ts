@@ -9,7 +9,15 @@ import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape, tokenPageFields } from './outputs.js';
 import { ECS_VERSION, IMAGE_NAME_PATTERN, descriptionParam, tagsParam } from './images.js';
-import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
+import {
+  dryRunParam,
+  idempotencyTokenParam as clientToken,
+  instanceIdParam as instanceId,
+  ownerParams,
+  pagingParams,
+  regionIdParam,
+  tagFilterParam,
+} from './params.js';
 
 export const DISK_STATUSES = ['Creating', 'Available', 'Attaching', 'In_use', 'Detaching', 'ReIniting'] as const;
 
@@ -36,15 +44,7 @@ export function diskSizeRange(category: string, performanceLevel?: string): read
   return DISK_SIZE_RANGES[key] ?? [20, 32768];
 }
 
-const clientToken = {
-  kind: 'scalar',
-  name: 'ClientToken',
-  type: 'string',
-  maxLength: 64,
-  description: 'Idempotency token, at most 64 ASCII characters.',
-} as const satisfies ScalarParam;
 const diskId = { kind: 'scalar', name: 'DiskId', type: 'string', required: true } as const satisfies ScalarParam;
-const instanceId = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true } as const satisfies ScalarParam;
 
 export const diskNameParam = {
   kind: 'scalar',

@@ -8,14 +8,23 @@
  */
 import type { ActionSpec, ErrorSpec, ObjectParam, RepeatListParam, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
-import { clientTokenParam, dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam } from './params.js';
+import {
+  ECS,
+  clientTokenParam,
+  dryRunParam,
+  ownerParams,
+  pageNumberParam,
+  pageSizeParam,
+  regionIdParam,
+  tagFilterParam,
+} from './params.js';
 import { r } from './shape.js';
 import { ecsTagsShape } from './outputs.js';
 
 // The shared fragments used to live here; other tables still import them from this module.
 export { dryRunParam, ownerParams, pageNumberParam, pageSizeParam, regionIdParam, tagFilterParam };
 
-export const ECS_VERSION = '2014-05-26';
+export const ECS_VERSION = ECS.version;
 
 /** The 26 values CreateImage accepts for `Platform` (ecs-api.md 3.1). */
 export const PLATFORMS = [
@@ -158,8 +167,7 @@ export function tagsParam<const R extends boolean = false>(required?: R) {
 }
 
 export const createImageSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
+  ...ECS,
   action: 'CreateImage',
   mutating: true,
   params: [
@@ -280,8 +288,7 @@ export const createImageSpec = defineAction({
 });
 
 export const describeImagesSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
+  ...ECS,
   action: 'DescribeImages',
   params: [
     regionIdParam,
@@ -452,8 +459,7 @@ export const describeImagesSpec = defineAction({
 });
 
 export const modifyImageAttributeSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
+  ...ECS,
   action: 'ModifyImageAttribute',
   mutating: true,
   params: [
@@ -489,8 +495,7 @@ export const modifyImageAttributeSpec = defineAction({
 });
 
 export const deleteImageSpec = defineAction({
-  product: 'Ecs',
-  version: ECS_VERSION,
+  ...ECS,
   action: 'DeleteImage',
   mutating: true,
   params: [

@@ -14,19 +14,12 @@ import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from 
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
+import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
 export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
 export const SYSTEM_DISK_CATEGORIES = ['cloud', 'cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'] as const;
 
-const instanceId = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true } as const satisfies ScalarParam;
-const clientToken = {
-  kind: 'scalar',
-  name: 'ClientToken',
-  type: 'string',
-  maxLength: 64,
-  description: 'Idempotency token, at most 64 ASCII characters.',
-} as const satisfies ScalarParam;
 const instanceName = {
   kind: 'scalar',
   name: 'InstanceName',

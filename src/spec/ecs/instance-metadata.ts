@@ -8,6 +8,7 @@ import type { ActionSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ECS_VERSION, ownerParams, regionIdParam } from './images.js';
+import { instanceIdParam } from './params.js';
 
 export const HTTP_ENDPOINTS = ['enabled', 'disabled'] as const;
 export const HTTP_TOKENS = ['optional', 'required'] as const;
@@ -31,7 +32,7 @@ export const modifyInstanceMetadataOptionsSpec = defineAction({
   mutating: true,
   params: [
     regionIdParam,
-    { kind: 'scalar', name: 'InstanceId', type: 'string', required: true },
+    instanceIdParam,
     ...metadataOptionParams,
     {
       kind: 'scalar',

@@ -7,12 +7,10 @@
 import type { ActionSpec, ErrorSpec, PackedListParam, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
-import { ownerParams, regionIdParam } from './params.js';
+import { ECS, ownerParams, regionIdParam } from './params.js';
 
 // The SDK models of these actions carry no OwnerAccount (still accepted as a common parameter).
 const owners = ownerParams.filter((p) => p.name !== 'OwnerAccount');
-
-const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
 
 const instanceIdsParam = (max: number) =>
   ({

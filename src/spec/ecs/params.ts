@@ -5,6 +5,21 @@
  */
 import type { ParamSpec, RepeatListParam, ScalarParam } from './types.js';
 
+/** Product and version of every ECS (2014-05-26) action table: `defineAction({ ...ECS, action: ... })`. */
+export const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
+
+/** `InstanceId` of the actions on one instance. */
+export const instanceIdParam = { kind: 'scalar', name: 'InstanceId', type: 'string', required: true } as const satisfies ScalarParam;
+
+/** `ClientToken` of the instance and disk actions: at most 64 characters (no pattern; empty is kept). */
+export const idempotencyTokenParam = {
+  kind: 'scalar',
+  name: 'ClientToken',
+  type: 'string',
+  maxLength: 64,
+  description: 'Idempotency token, at most 64 ASCII characters.',
+} as const satisfies ScalarParam;
+
 export const regionIdParam = {
   kind: 'scalar',
   name: 'RegionId',

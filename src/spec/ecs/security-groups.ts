@@ -8,9 +8,8 @@ import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ecsTagsShape } from './outputs.js';
-import { clientTokenParam, dryRunParam, ownerParams, pageParams, regionParam, tagParam } from '../vpc/params.js';
-
-const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
+import { clientTokenParam, listTailParams, ownerParams, regionParam, tagParam } from '../vpc/params.js';
+import { ECS } from './params.js';
 
 /** 2..128 characters, starting with a letter or CJK character; letters, digits, `.`, `_`, `-`, `:` after. */
 const groupName = {
@@ -254,10 +253,7 @@ export const describeSecurityGroupsSpec = defineAction({
     { name: 'ServiceManaged', kind: 'scalar', type: 'boolean' },
     { name: 'MaxResults', kind: 'scalar', type: 'integer', min: 10, max: 100 },
     { name: 'NextToken', kind: 'scalar', type: 'string' },
-    tagParam(),
-    dryRunParam,
-    ...pageParams(50),
-    ...ownerParams,
+    ...listTailParams(),
   ],
   response: r.response({
     SecurityGroups: r.list(

@@ -8,9 +8,7 @@ import type { ActionSpec, ErrorSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ownerParams, regionParam } from '../vpc/params.js';
-import { scalarParams } from './params.js';
-
-const ECS = { product: 'Ecs', version: '2014-05-26' } as const;
+import { ECS, scalarParams } from './params.js';
 
 const numberFilters = [
   'MinimumCpuCoreCount',

@@ -4,6 +4,7 @@
  * accepts, tag lists, page parameters and name/description rules.
  */
 import type { RepeatListParam, ScalarParam } from '../ecs/types.js';
+import { ownerParams } from '../ecs/params.js';
 
 /** `OwnerId`, `OwnerAccount`, `ResourceOwnerId`, `ResourceOwnerAccount`: accepted and ignored (one definition, ECS's). */
 export { ownerParams } from '../ecs/params.js';
@@ -90,3 +91,8 @@ export const clientTokenParam = {
 } as const satisfies ScalarParam;
 
 export const dryRunParam = { name: 'DryRun', kind: 'scalar', type: 'boolean' } as const satisfies ScalarParam;
+
+/** The closing parameters of the VPC-style Describe* lists: the Tag.N filter, DryRun, PageNumber/PageSize (at most 50) and the owner parameters. */
+export function listTailParams() {
+  return [tagParam(), dryRunParam, ...pageParams(50), ...ownerParams] as const;
+}

@@ -9,7 +9,7 @@ import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
 import { pageFields, vpcTagsShape } from '../ecs/outputs.js';
-import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
+import { clientTokenParam, dryRunParam, listTailParams, nameParam, ownerParams, regionParam, tagParam } from './params.js';
 
 export const VPC_PRODUCT = 'Vpc';
 export const VPC_VERSION = '2016-04-28';
@@ -92,10 +92,7 @@ export const describeVpcsSpec = defineAction({
     { name: 'DhcpOptionsSetId', kind: 'scalar', type: 'string' },
     { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
     { name: 'VpcOwnerId', kind: 'scalar', type: 'long' },
-    tagParam(),
-    dryRunParam,
-    ...pageParams(50),
-    ...ownerParams,
+    ...listTailParams(),
   ],
   response: r.response({
     TotalCount: r.integer,

@@ -7,7 +7,7 @@ import type { ActionSpec, ErrorSpec } from '../ecs/types.js';
 import { defineAction } from '../ecs/infer.js';
 import { r } from '../ecs/shape.js';
 import { pageFields, vpcTagsShape } from '../ecs/outputs.js';
-import { clientTokenParam, dryRunParam, nameParam, ownerParams, pageParams, regionParam, tagParam } from './params.js';
+import { clientTokenParam, dryRunParam, listTailParams, nameParam, ownerParams, regionParam, tagParam } from './params.js';
 import { CIDR_PATTERN, VPC_PRODUCT, VPC_VERSION } from './vpcs.js';
 
 const vswitchName = nameParam('VSwitchName', 'InvalidVSwitchName.Malformed', 1, 128);
@@ -96,10 +96,7 @@ export const describeVSwitchesSpec = defineAction({
     { name: 'RouteTableId', kind: 'scalar', type: 'string' },
     { name: 'VSwitchOwnerId', kind: 'scalar', type: 'long' },
     { name: 'EnableIpv6', kind: 'scalar', type: 'boolean' },
-    tagParam(),
-    dryRunParam,
-    ...pageParams(50),
-    ...ownerParams,
+    ...listTailParams(),
   ],
   response: r.response({
     TotalCount: r.integer,
