@@ -9,20 +9,15 @@
  * bandwidth, the burstable mode on another type) end the file.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintenance } from '../ecs/index.js';
-import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
 import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const A = 'alicloud_instance.default';
 const TYPE = 'ecs.t6-c1m2.large';

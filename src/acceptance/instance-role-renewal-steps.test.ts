@@ -10,20 +10,15 @@
  * IP conflicts, kms_encrypted_password which needs a KMS this provider does not call) end the file.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeInstanceDetail, describeInstanceRamRoleName, describeInstanceRenewal } from '../ecs/index.js';
-import { createTerraformWorkspace, skipUnlessTerraform, terraformAvailable } from '../testing/terraform.js';
-import { startExampleHarness, type ExampleHarness } from './example-harness.js';
+import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
+import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
 import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
-before(async () => {
-  if (terraformAvailable()) h = await startExampleHarness();
-});
-after(async () => {
-  await h?.stop();
-});
+useExampleHarness((started) => (h = started));
 
 const A = 'alicloud_instance.default';
 const ECS_TRUST = JSON.stringify({

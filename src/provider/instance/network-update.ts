@@ -48,8 +48,21 @@ async function changeAddresses(
   if (more > 0) await calls.assign(eni, { count: more });
 }
 
-/** Secondary private IPv4 addresses (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). */
-export async function changeSecondaryIps(
+/** The list and count attributes of each address family, and the calls that change it. */
+const FAMILIES = {
+  secondary: {
+    list: 'secondary_private_ips',
+    count: 'secondary_private_ip_address_count',
+    what: 'secondary private IPs',
+    unassign: unassignPrivateIps,
+    assign: assignPrivateIps,
+  },
+  ipv6: { list: 'ipv6_addresses', count: 'ipv6_address_count', what: 'IPv6 addresses', unassign: unassignIpv6s, assign: assignIpv6s },
+} as const;
+
+/** Change one family's addresses on the primary interface when its list or count changed. */
+async function changeFamily(
+  family: keyof typeof FAMILIES,
   client: AlibabaCloudClient,
   id: string,
   before: readonly string[],
@@ -57,8 +70,10 @@ export async function changeSecondaryIps(
   changed: ReadonlySet<string>,
   signal: AbortSignal,
 ): Promise<void> {
-  const ips = changed.has('secondary_private_ips') && Array.isArray(plan.secondary_private_ips) ? plan.secondary_private_ips : undefined;
-  const count = changed.has('secondary_private_ip_address_count') ? plan.secondary_private_ip_address_count : undefined;
+  const f = FAMILIES[family];
+  const list = plan[f.list];
+  const ips = changed.has(f.list) && Array.isArray(list) ? list : undefined;
+  const count = changed.has(f.count) ? plan[f.count] : undefined;
   await changeAddresses(
     client,
     id,
@@ -66,36 +81,16 @@ export async function changeSecondaryIps(
     ips,
     count,
     {
-      what: 'secondary private IPs',
-      unassign: (eni, x) => unassignPrivateIps(client, eni, x, { signal }),
-      assign: (eni, add) => assignPrivateIps(client, eni, add, { signal }),
+      what: f.what,
+      unassign: (eni, x) => f.unassign(client, eni, x, { signal }),
+      assign: (eni, add) => f.assign(client, eni, add, { signal }),
     },
     signal,
   );
 }
 
+/** Secondary private IPv4 addresses (AssignPrivateIpAddresses / UnassignPrivateIpAddresses). */
+export const changeSecondaryIps = changeFamily.bind(undefined, 'secondary');
+
 /** IPv6 addresses (AssignIpv6Addresses / UnassignIpv6Addresses). */
-export async function changeIpv6s(
-  client: AlibabaCloudClient,
-  id: string,
-  before: readonly string[],
-  plan: Planned,
-  changed: ReadonlySet<string>,
-  signal: AbortSignal,
-): Promise<void> {
-  const ips = changed.has('ipv6_addresses') && Array.isArray(plan.ipv6_addresses) ? plan.ipv6_addresses : undefined;
-  const count = changed.has('ipv6_address_count') ? plan.ipv6_address_count : undefined;
-  await changeAddresses(
-    client,
-    id,
-    before,
-    ips,
-    count,
-    {
-      what: 'IPv6 addresses',
-      unassign: (eni, x) => unassignIpv6s(client, eni, x, { signal }),
-      assign: (eni, add) => assignIpv6s(client, eni, add, { signal }),
-    },
-    signal,
-  );
-}
+export const changeIpv6s = changeFamily.bind(undefined, 'ipv6');
