@@ -105,7 +105,7 @@ export interface EcsDiskConfig extends cdktf.TerraformMetaArguments {
    */
   readonly paymentType?: string;
   /**
-   * ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change is refused (ModifyDiskSpec is not supported yet).
+   * ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change applies in place (ModifyDiskSpec, after a `size` change of the same apply, since PL2 and PL3 need at least 461 and 1261 GiB); refused for other categories.
    * Terraform: `performance_level`. Optional.
    */
   readonly performanceLevel?: string;
@@ -367,7 +367,7 @@ export class EcsDisk extends cdktf.TerraformResource {
   }
 
   /**
-   * ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change is refused (ModifyDiskSpec is not supported yet).
+   * ESSD performance level. If not set, `PL1` for cloud_essd (ignored for other categories). A change applies in place (ModifyDiskSpec, after a `size` change of the same apply, since PL2 and PL3 need at least 461 and 1261 GiB); refused for other categories.
    * Terraform: `performance_level`.
    */
   public get performanceLevel(): string {

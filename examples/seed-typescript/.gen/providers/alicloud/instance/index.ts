@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
- * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+ * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
  */
 export interface InstanceDataDisks {
   /**
@@ -44,7 +44,7 @@ export interface InstanceDataDisks {
    */
   readonly name?: string;
   /**
-   * Performance level of a cloud_essd disk. If not set, `PL1`.
+   * Performance level of a cloud_essd disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).
    * Terraform: `performance_level`. Optional.
    */
   readonly performanceLevel?: string;
@@ -58,6 +58,22 @@ export interface InstanceDataDisks {
    * Terraform: `snapshot_id`. Optional.
    */
   readonly snapshotId?: string;
+}
+
+/**
+ * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
+ */
+export interface InstanceMaintenanceTime {
+  /**
+   * End of the maintenance window, a whole hour `HH:00:00` (UTC+8).
+   * Terraform: `end_time`. Required.
+   */
+  readonly endTime: string;
+  /**
+   * Start of the maintenance window, a whole hour `HH:00:00` (UTC+8).
+   * Terraform: `start_time`. Required.
+   */
+  readonly startTime: string;
 }
 
 /**
@@ -86,6 +102,11 @@ export interface InstanceTimeouts {
  */
 export interface InstanceConfig extends cdktf.TerraformMetaArguments {
   /**
+   * When a `PostPaid` instance is released automatically (UTC `yyyy-MM-ddTHH:mm:ssZ`, 30 minutes to 3 years ahead; ECS keeps minutes only). A change applies in place (ModifyInstanceAutoReleaseTime); removing it or `""` cancels the release. Refused with `instance_charge_type = "PrePaid"`.
+   * Terraform: `auto_release_time`. Optional.
+   */
+  readonly autoReleaseTime?: string;
+  /**
    * Length of each automatic renewal in `period_unit`s when `renewal_status = "AutoRenewal"` (with `Week`, 1 to 4); kept but unused otherwise. Changes apply in place.
    * Terraform: `auto_renew_period`. Optional.
    */
@@ -95,6 +116,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `availability_zone`. Optional.
    */
   readonly availabilityZone?: string;
+  /**
+   * Performance mode of a burstable instance type (`ecs.t5-*`, `ecs.t6-*`): `Standard` (the ECS default) or `Unlimited`. Refused for other types; empty for them when not set. A change applies in place (ModifyInstanceAttribute).
+   * Terraform: `credit_specification`. Optional.
+   */
+  readonly creditSpecification?: string;
   /**
    * Refuse release while true.
    * Terraform: `deletion_protection`. Optional.
@@ -166,10 +192,25 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly internetChargeType?: string;
   /**
+   * Inbound public bandwidth in Mbit/s: 1 to 10, or up to `internet_max_bandwidth_out` when that is above 10; needs `internet_max_bandwidth_out` above 0. If not set, 10 or the outbound bandwidth when higher. A change applies in place (ModifyInstanceNetworkSpec).
+   * Terraform: `internet_max_bandwidth_in`. Optional.
+   */
+  readonly internetMaxBandwidthIn?: number;
+  /**
    * Public bandwidth in Mbit/s; above 0 allocates a public IP.
    * Terraform: `internet_max_bandwidth_out`. Optional.
    */
   readonly internetMaxBandwidthOut?: number;
+  /**
+   * How many IPv6 addresses the primary network interface holds, picked from the vSwitch IPv6 block (RunInstances `Ipv6AddressCount`); a larger number assigns more, a smaller one unassigns the surplus, in place.
+   * Terraform: `ipv6_address_count`. Optional.
+   */
+  readonly ipv6AddressCount?: number;
+  /**
+   * IPv6 addresses of the primary network interface, given at launch (RunInstances `Ipv6Address.N`) and changed in place (UnassignIpv6Addresses, then AssignIpv6Addresses). If not set, the addresses the interface has.
+   * Terraform: `ipv6_addresses`. Optional.
+   */
+  readonly ipv6Addresses?: string[] | cdktf.IResolvable;
   /**
    * SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.
    * Terraform: `key_name`. Optional.
@@ -186,10 +227,25 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly kmsEncryptionContext?: { [key: string]: string } | cdktf.IResolvable;
   /**
+   * What ECS does to the instance during maintenance: `Stop`, `AutoRecover` (the ECS default) or `AutoRedeploy` (may lose data on local disks). Changes apply in place (ModifyInstanceMaintenanceAttributes).
+   * Terraform: `maintenance_action`. Optional.
+   */
+  readonly maintenanceAction?: string;
+  /**
+   * Whether ECS sends an event before maintenance (default false, as ECS). Changes apply in place.
+   * Terraform: `maintenance_notify`. Optional.
+   */
+  readonly maintenanceNotify?: boolean | cdktf.IResolvable;
+  /**
    * Login password; never read back.
    * Terraform: `password`. Optional. Sensitive.
    */
   readonly password?: string;
+  /**
+   * Log in with the password preset in the (custom) image instead of `password`; sent with RunInstances, and with ReplaceSystemDisk when `image_id` changes. Never read back. A change replaces the instance (ECS applies it only when a system disk is made; upstream ignores changes).
+   * Terraform: `password_inherit`. Optional.
+   */
+  readonly passwordInherit?: boolean | cdktf.IResolvable;
   /**
    * Subscription length in `period_unit`s for `PrePaid` (1 if not set; with `Week`, 1 to 4). Ignored for `PostPaid`.
    * Terraform: `period`. Optional.
@@ -241,6 +297,16 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly securityGroups?: string[] | cdktf.IResolvable;
   /**
+   * Hours a spot instance (`spot_strategy` other than `NoSpot`) is kept before it may be reclaimed: 0 (no guarantee) or 1 (the ECS default) are sold. A change replaces the instance (ECS cannot change it; upstream ignores changes).
+   * Terraform: `spot_duration`. Optional.
+   */
+  readonly spotDuration?: number;
+  /**
+   * What happens to a spot instance when it is reclaimed: `Terminate` (released, the ECS default) or `Stop` (stopped in economical mode). A change replaces the instance.
+   * Terraform: `spot_interruption_behavior`. Optional.
+   */
+  readonly spotInterruptionBehavior?: string;
+  /**
    * Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.
    * Terraform: `spot_price_limit`. Optional.
    */
@@ -286,7 +352,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly systemDiskName?: string;
   /**
-   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change is refused (ModifyDiskSpec is not supported yet).
+   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).
    * Terraform: `system_disk_performance_level`. Optional.
    */
   readonly systemDiskPerformanceLevel?: string;
@@ -306,6 +372,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly userData?: string;
   /**
+   * Tags of the instance's disks (system and data disks): put on every disk after creation and changed in place (TagResources / UntagResources on the disks). If not set, the system disk's tags.
+   * Terraform: `volume_tags`. Optional.
+   */
+  readonly volumeTags?: { [key: string]: string } | cdktf.IResolvable;
+  /**
    * VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).
    * Terraform: `vpc_id`. Optional.
    */
@@ -316,10 +387,15 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly vswitchId?: string;
   /**
-   * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+   * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
    * Terraform block: `data_disks` (list). Items: 0 to 16.
    */
   readonly dataDisks?: InstanceDataDisks[] | cdktf.IResolvable;
+  /**
+   * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
+   * Terraform block: `maintenance_time` (set). Items: 0 to 1.
+   */
+  readonly maintenanceTime?: InstanceMaintenanceTime[] | cdktf.IResolvable;
   /**
    * Operation timeouts, as durations such as `10m` or `1h30m`.
    * Terraform block: `timeouts` (single).
@@ -390,7 +466,7 @@ export class InstanceDataDisksOutputReference extends cdktf.ComplexObject {
   }
 
   /**
-   * Performance level of a cloud_essd disk. If not set, `PL1`.
+   * Performance level of a cloud_essd disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).
    * Terraform: `performance_level`.
    */
   public get performanceLevel(): string {
@@ -422,6 +498,40 @@ export class InstanceDataDisksList extends cdktf.ComplexList {
 
   public get(index: number): InstanceDataDisksOutputReference {
     return new InstanceDataDisksOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
+}
+
+/** One element of `InstanceMaintenanceTimeList` (or a single nested object); each getter is a token for that field. */
+export class InstanceMaintenanceTimeOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * End of the maintenance window, a whole hour `HH:00:00` (UTC+8).
+   * Terraform: `end_time`.
+   */
+  public get endTime(): string {
+    return this.getStringAttribute("end_time");
+  }
+
+  /**
+   * Start of the maintenance window, a whole hour `HH:00:00` (UTC+8).
+   * Terraform: `start_time`.
+   */
+  public get startTime(): string {
+    return this.getStringAttribute("start_time");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class InstanceMaintenanceTimeList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): InstanceMaintenanceTimeOutputReference {
+    return new InstanceMaintenanceTimeOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
   }
 }
 
@@ -467,7 +577,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthOut: "internet_max_bandwidth_out", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", password: "password", period: "period", periodUnit: "period_unit", privateIp: "private_ip", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -492,6 +602,14 @@ export class Instance extends cdktf.TerraformResource {
       connection: config.connection,
     });
     this.tfConfig = config;
+  }
+
+  /**
+   * When a `PostPaid` instance is released automatically (UTC `yyyy-MM-ddTHH:mm:ssZ`, 30 minutes to 3 years ahead; ECS keeps minutes only). A change applies in place (ModifyInstanceAutoReleaseTime); removing it or `""` cancels the release. Refused with `instance_charge_type = "PrePaid"`.
+   * Terraform: `auto_release_time`.
+   */
+  public get autoReleaseTime(): string {
+    return this.getStringAttribute("auto_release_time");
   }
 
   /**
@@ -524,6 +642,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get createTime(): string {
     return this.getStringAttribute("create_time");
+  }
+
+  /**
+   * Performance mode of a burstable instance type (`ecs.t5-*`, `ecs.t6-*`): `Standard` (the ECS default) or `Unlimited`. Refused for other types; empty for them when not set. A change applies in place (ModifyInstanceAttribute).
+   * Terraform: `credit_specification`.
+   */
+  public get creditSpecification(): string {
+    return this.getStringAttribute("credit_specification");
   }
 
   /**
@@ -655,11 +781,35 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Inbound public bandwidth in Mbit/s: 1 to 10, or up to `internet_max_bandwidth_out` when that is above 10; needs `internet_max_bandwidth_out` above 0. If not set, 10 or the outbound bandwidth when higher. A change applies in place (ModifyInstanceNetworkSpec).
+   * Terraform: `internet_max_bandwidth_in`.
+   */
+  public get internetMaxBandwidthIn(): number {
+    return this.getNumberAttribute("internet_max_bandwidth_in");
+  }
+
+  /**
    * Public bandwidth in Mbit/s; above 0 allocates a public IP.
    * Terraform: `internet_max_bandwidth_out`.
    */
   public get internetMaxBandwidthOut(): number {
     return this.getNumberAttribute("internet_max_bandwidth_out");
+  }
+
+  /**
+   * How many IPv6 addresses the primary network interface holds, picked from the vSwitch IPv6 block (RunInstances `Ipv6AddressCount`); a larger number assigns more, a smaller one unassigns the surplus, in place.
+   * Terraform: `ipv6_address_count`.
+   */
+  public get ipv6AddressCount(): number {
+    return this.getNumberAttribute("ipv6_address_count");
+  }
+
+  /**
+   * IPv6 addresses of the primary network interface, given at launch (RunInstances `Ipv6Address.N`) and changed in place (UnassignIpv6Addresses, then AssignIpv6Addresses). If not set, the addresses the interface has.
+   * Terraform: `ipv6_addresses`.
+   */
+  public get ipv6Addresses(): string[] {
+    return this.getListAttribute("ipv6_addresses");
   }
 
   /**
@@ -684,6 +834,22 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get kmsEncryptionContext(): { [key: string]: string } {
     return this.getStringMapAttribute("kms_encryption_context");
+  }
+
+  /**
+   * What ECS does to the instance during maintenance: `Stop`, `AutoRecover` (the ECS default) or `AutoRedeploy` (may lose data on local disks). Changes apply in place (ModifyInstanceMaintenanceAttributes).
+   * Terraform: `maintenance_action`.
+   */
+  public get maintenanceAction(): string {
+    return this.getStringAttribute("maintenance_action");
+  }
+
+  /**
+   * Whether ECS sends an event before maintenance (default false, as ECS). Changes apply in place.
+   * Terraform: `maintenance_notify`.
+   */
+  public get maintenanceNotify(): cdktf.IResolvable {
+    return this.getBooleanAttribute("maintenance_notify");
   }
 
   /**
@@ -716,6 +882,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get password(): string {
     return this.getStringAttribute("password");
+  }
+
+  /**
+   * Log in with the password preset in the (custom) image instead of `password`; sent with RunInstances, and with ReplaceSystemDisk when `image_id` changes. Never read back. A change replaces the instance (ECS applies it only when a system disk is made; upstream ignores changes).
+   * Terraform: `password_inherit`.
+   */
+  public get passwordInherit(): cdktf.IResolvable {
+    return this.getBooleanAttribute("password_inherit");
   }
 
   /**
@@ -815,6 +989,22 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Hours a spot instance (`spot_strategy` other than `NoSpot`) is kept before it may be reclaimed: 0 (no guarantee) or 1 (the ECS default) are sold. A change replaces the instance (ECS cannot change it; upstream ignores changes).
+   * Terraform: `spot_duration`.
+   */
+  public get spotDuration(): number {
+    return this.getNumberAttribute("spot_duration");
+  }
+
+  /**
+   * What happens to a spot instance when it is reclaimed: `Terminate` (released, the ECS default) or `Stop` (stopped in economical mode). A change replaces the instance.
+   * Terraform: `spot_interruption_behavior`.
+   */
+  public get spotInterruptionBehavior(): string {
+    return this.getStringAttribute("spot_interruption_behavior");
+  }
+
+  /**
    * Highest hourly price for `SpotWithPriceLimit`, up to 3 decimals.
    * Terraform: `spot_price_limit`.
    */
@@ -903,7 +1093,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change is refused (ModifyDiskSpec is not supported yet).
+   * Performance level of a cloud_essd system disk. If not set, `PL1`. A change applies in place (ModifyDiskSpec).
    * Terraform: `system_disk_performance_level`.
    */
   public get systemDiskPerformanceLevel(): string {
@@ -935,6 +1125,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Tags of the instance's disks (system and data disks): put on every disk after creation and changed in place (TagResources / UntagResources on the disks). If not set, the system disk's tags.
+   * Terraform: `volume_tags`.
+   */
+  public get volumeTags(): { [key: string]: string } {
+    return this.getStringMapAttribute("volume_tags");
+  }
+
+  /**
    * VPC of the instance. If not set, the VPC of `vswitch_id`. A change moves the instance to that VPC in place (ModifyInstanceVpcAttribute with its vSwitch and `security_groups`).
    * Terraform: `vpc_id`.
    */
@@ -951,11 +1149,19 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Data disks created with the instance (up to 16). Any change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
+   * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
    * Terraform: `data_disks`.
    */
   public get dataDisks(): InstanceDataDisksList {
     return new InstanceDataDisksList(this, "data_disks", false);
+  }
+
+  /**
+   * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
+   * Terraform: `maintenance_time`.
+   */
+  public get maintenanceTime(): InstanceMaintenanceTimeList {
+    return new InstanceMaintenanceTimeList(this, "maintenance_time", true);
   }
 
   /**
