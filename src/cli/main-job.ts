@@ -397,13 +397,14 @@ function printSummary(workDir: string, env: NodeJS.ProcessEnv, endpoint: string,
     );
   }
   say(`console:  http://${endpoint}/console/   (images with live progress, every API call terraform made, faults)`);
-  say('inspect:  npm start -- show      (the state)      npm start -- plan   (no changes)');
+  // A home or port given by flag must be given again: say it as the variables every command honours.
   const vars = [
     settings.sources.home === 'default' ? '' : `${ENV.home}=${settings.home} `,
     settings.sources.port === 'default' && settings.port !== 0 ? '' : `${ENV.port}=${endpoint.split(':')[1]} `,
   ].join('');
+  say(`inspect:  ${vars}npm start -- show      (the state)      ${vars}npm start -- plan   (no changes)`);
   say(`          ${vars}npm run emulator   (same database)   then   curl http://${endpoint}/_emulator/state`);
-  say('destroy:  npm start -- destroy');
+  say(`destroy:  ${vars}npm start -- destroy`);
 }
 
 main(process.argv.slice(2)).then(
