@@ -14,7 +14,7 @@ import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintena
 import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
-import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
+import { destroySteps, importVerify, instanceNetworkHcl, runSteps, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness((started) => (h = started));
@@ -27,23 +27,7 @@ data "alicloud_zones" "default" {
   available_instance_type = "${TYPE}"
   spot_strategy           = "SpotAsPriceGo"
 }
-data "alicloud_images" "default" {
-  name_regex   = "^ubuntu"
-  owners       = "system"
-  architecture = "x86_64"
-}
-resource "alicloud_vpc" "default" {
-  vpc_name   = "tf-launch-options"
-  cidr_block = "172.16.0.0/16"
-}
-resource "alicloud_vswitch" "default" {
-  vpc_id     = alicloud_vpc.default.id
-  cidr_block = "172.16.0.0/24"
-  zone_id    = data.alicloud_zones.default.zones[0].id
-}
-resource "alicloud_security_group" "default" {
-  vpc_id = alicloud_vpc.default.id
-}
+${instanceNetworkHcl('tf-launch-options')}
 `;
 
 function config(extra: Record<string, string>): string {

@@ -15,7 +15,7 @@ import { describeInstanceDetail, describeInstanceRamRoleName, describeInstanceRe
 import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
-import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
+import { destroySteps, importVerify, instanceNetworkHcl, runSteps, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness((started) => (h = started));
@@ -35,23 +35,7 @@ data "alicloud_instance_types" "default" {
   cpu_core_count    = 2
   memory_size       = 4
 }
-data "alicloud_images" "default" {
-  name_regex   = "^ubuntu"
-  owners       = "system"
-  architecture = "x86_64"
-}
-resource "alicloud_vpc" "default" {
-  vpc_name   = "tf-role-renewal"
-  cidr_block = "172.16.0.0/16"
-}
-resource "alicloud_vswitch" "default" {
-  vpc_id     = alicloud_vpc.default.id
-  cidr_block = "172.16.0.0/24"
-  zone_id    = data.alicloud_zones.default.zones[0].id
-}
-resource "alicloud_security_group" "default" {
-  vpc_id = alicloud_vpc.default.id
-}
+${instanceNetworkHcl('tf-role-renewal')}
 resource "alicloud_ram_role" "default" {
   count                       = 2
   role_name                   = "tf-instance-role-\${count.index}"

@@ -178,3 +178,28 @@ function hcl(v: HclValue): string {
     .map(([k, x]) => `${JSON.stringify(k)} = ${hcl(x)}`)
     .join(', ')} }`;
 }
+
+/**
+ * The network an instance steps test launches into: the newest system Ubuntu image, a VPC named
+ * `vpcName` with one vSwitch in `data.alicloud_zones.default`'s first zone, and a security group.
+ * The test declares `data "alicloud_zones" "default"` itself (its filters differ).
+ */
+export function instanceNetworkHcl(vpcName: string): string {
+  return `data "alicloud_images" "default" {
+  name_regex   = "^ubuntu"
+  owners       = "system"
+  architecture = "x86_64"
+}
+resource "alicloud_vpc" "default" {
+  vpc_name   = "${vpcName}"
+  cidr_block = "172.16.0.0/16"
+}
+resource "alicloud_vswitch" "default" {
+  vpc_id     = alicloud_vpc.default.id
+  cidr_block = "172.16.0.0/24"
+  zone_id    = data.alicloud_zones.default.zones[0].id
+}
+resource "alicloud_security_group" "default" {
+  vpc_id = alicloud_vpc.default.id
+}`;
+}
