@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { cachedStatement } from './statements.js';
+import { pageWindow, type PageInput } from '../core/paging.js';
 
 /** Conditions ANDed together with their named arguments (`:name` placeholders). */
 export class Where {
@@ -53,6 +54,16 @@ export class Where {
 export interface Listing {
   total: number;
   ids(offset: number, limit: number): string[];
+}
+
+/**
+ * The page of `list` the input asks for: its records (`load` fetches ids in page order) and the
+ * paging fields of the answer (`TotalCount`, `PageNumber`, `PageSize`, `NextToken`).
+ */
+export function listingPage<T>(list: Listing, input: PageInput, load: (ids: string[]) => T[]) {
+  const w = pageWindow(list.total, input);
+  const paging = { TotalCount: list.total, PageNumber: w.pageNumber, PageSize: w.pageSize, NextToken: w.nextToken };
+  return { items: load(list.ids(w.offset, w.limit)), paging };
 }
 
 /** COUNT(*) of `from WHERE where` now; the ids of a window in `order` on demand. */

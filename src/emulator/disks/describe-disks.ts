@@ -1,8 +1,8 @@
 import type { HandlerContext, HandlerOf } from '../context.js';
-import { pageWindow } from '../core/paging.js';
+import { listingPage } from '../db/list-sql.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeDisksSpec } from '../../spec/ecs/disks.js';
-import { accountTags, getTags, type Tag } from '../tags/repository.js';
+import { accountTags, getTags, tagSet, type Tag } from '../tags/repository.js';
 import { disksByIds, diskStatus, type DiskView } from './repository.js';
 import { queryDisks } from './disk-query.js';
 
@@ -46,9 +46,7 @@ export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]
     SerialNumber: `${d.id}-serial`,
     OperationLocks: { OperationLock: [] },
     Attachments: { Attachment: d.instanceId ? [{ InstanceId: d.instanceId, Device: d.device, AttachedTime: d.attachedTime }] : [] },
-    Tags: {
-      Tag: (tags ?? getTags(ctx.db, ctx.account.accountId, 'disk', d.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
-    },
+    Tags: tagSet(tags ?? getTags(ctx.db, ctx.account.accountId, 'disk', d.id)),
   };
 }
 
@@ -74,8 +72,7 @@ export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) =
     resourceGroupId: input.ResourceGroupId,
     tags: input.Tag ?? [],
   });
-  const page = pageWindow(list.total, input);
-  const items = disksByIds(ctx.db, list.ids(page.offset, page.limit));
+  const { items, paging } = listingPage(list, input, (ids) => disksByIds(ctx.db, ids));
   const tagsOf = accountTags(
     ctx.db,
     'disk',
@@ -83,10 +80,7 @@ export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) =
     items.map((d) => d.id),
   );
   return {
-    TotalCount: list.total,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
-    NextToken: page.nextToken,
+    ...paging,
     Disks: { Disk: items.map((d) => diskView(ctx, d, tagsOf(d.id))) },
   };
 };

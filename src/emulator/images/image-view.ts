@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../context.js';
 import type { describeImagesSpec } from '../../spec/ecs/images.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
-import type { Tag } from '../tags/repository.js';
+import { tagSet, type Tag } from '../tags/repository.js';
 import { isoSeconds } from '../core/time.js';
 import { imageState } from './model.js';
 import { PUBLIC_ACCOUNT, type ImageRecord } from './repository.js';
@@ -78,6 +78,6 @@ export function imageView(ctx: HandlerContext, img: ImageRecord, extras: ImageEx
         Encrypted: false,
       })),
     },
-    Tags: { Tag: extras.tags.map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+    Tags: tagSet(extras.tags),
   };
 }

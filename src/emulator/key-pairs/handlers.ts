@@ -11,7 +11,7 @@ import type {
 import { minuteTime } from '../core/time.js';
 import { paginate } from '../core/paging.js';
 import { resolveResourceGroup } from '../resource-groups/repository.js';
-import { getTags, setTags, type Tag } from '../tags/repository.js';
+import { getTags, setTags, tagSet, type Tag } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
 import { countKeyPairs, deleteKeyPair, findKeyPair, insertKeyPair, listKeyPairs } from './repository.js';
 import { fingerprintOf, newRsaKeyPair, parsePublicKey } from './ssh-keys.js';
@@ -128,7 +128,7 @@ export const describeKeyPairs: HandlerOf<typeof describeKeyPairsSpec> = (ctx, in
         CreationTime: k.creationTime,
         PublicKey: input.IncludePublicKey === true ? k.publicKey : '',
         ResourceGroupId: k.resourceGroupId,
-        Tags: { Tag: tags.map((t) => ({ TagKey: t.key, TagValue: t.value })) },
+        Tags: tagSet(tags),
       })),
     },
   };

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from '../context.js';
+import { ownedColumns, type Row } from '../db/rows.js';
 
 export interface SecurityGroupRecord {
   securityGroupId: string;
@@ -98,22 +99,15 @@ export const securityGroupMigrations: readonly Migration[] = [
   },
 ];
 
-type Row = Record<string, unknown>;
-
 function toGroup(r: Row): SecurityGroupRecord {
   return {
     securityGroupId: r.security_group_id as string,
-    accountId: r.account_id as number,
-    regionId: r.region_id as string,
+    ...ownedColumns(r),
     vpcId: r.vpc_id as string,
     name: r.name as string,
-    description: r.description as string,
     type: r.type as 'normal' | 'enterprise',
-    resourceGroupId: r.resource_group_id as string,
     serviceManaged: r.service_managed === 1,
     innerAccessPolicy: (r.inner_access_policy as 'Accept' | 'Drop' | null) ?? null,
-    clientToken: (r.client_token as string | null) ?? null,
-    createdAt: r.created_at as number,
   };
 }
 

@@ -1,9 +1,9 @@
 import type { HandlerContext, HandlerOf } from '../context.js';
-import { pageWindow } from '../core/paging.js';
+import { listingPage } from '../db/list-sql.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeSnapshotsSpec } from '../../spec/ecs/snapshots.js';
 import { isoSeconds } from '../core/time.js';
-import { accountTags, getTags, type Tag } from '../tags/repository.js';
+import { accountTags, getTags, tagSet, type Tag } from '../tags/repository.js';
 import { snapshotsByIds, snapshotState, type SnapshotRecord } from './repository.js';
 import { querySnapshots, snapshotsInUse } from './snapshot-query.js';
 
@@ -53,9 +53,7 @@ export function snapshotView(ctx: HandlerContext, s: SnapshotRecord, extras?: { 
     SourceRegionId: '',
     SourceSnapshotId: '',
     FullSnapshotSizeInBytes: s.sourceDiskSizeGiB * 1024 ** 3,
-    Tags: {
-      Tag: (extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'snapshot', s.id)).map((t) => ({ TagKey: t.key, TagValue: t.value })),
-    },
+    Tags: tagSet(extras?.tags ?? getTags(ctx.db, ctx.account.accountId, 'snapshot', s.id)),
   };
 }
 
@@ -78,27 +76,13 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
     resourceGroupId: input.ResourceGroupId,
     tags: input.Tag ?? [],
   });
-  const page = pageWindow(list.total, input);
-  const items = snapshotsByIds(ctx.db, list.ids(page.offset, page.limit));
-  const tagsOf = accountTags(
-    ctx.db,
-    'snapshot',
-    ctx.account.accountId,
-    items.map((s) => s.id),
-  );
-  const used = snapshotsInUse(
-    ctx.db,
-    items.map((s) => s.id),
-  );
-  const madeDisks = ctx.backend.queries.disks?.fromSnapshots(
-    ctx.db,
-    items.map((s) => s.id),
-  );
+  const { items, paging } = listingPage(list, input, (ids) => snapshotsByIds(ctx.db, ids));
+  const shown = items.map((s) => s.id);
+  const tagsOf = accountTags(ctx.db, 'snapshot', ctx.account.accountId, shown);
+  const used = snapshotsInUse(ctx.db, shown);
+  const madeDisks = ctx.backend.queries.disks?.fromSnapshots(ctx.db, shown);
   return {
-    TotalCount: list.total,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
-    NextToken: page.nextToken,
+    ...paging,
     Snapshots: {
       Snapshot: items.map((s) =>
         snapshotView(ctx, s, {

@@ -24,6 +24,9 @@ export function getTags(db: Database.Database, accountId: number, resourceType: 
     .all(accountId, resourceType, resourceId) as Tag[];
 }
 
+/** The `Tags` object of a Describe* answer. */
+export const tagSet = (tags: readonly Tag[]) => ({ Tag: tags.map((t) => ({ TagKey: t.key, TagValue: t.value })) });
+
 /** The tags of resources of one account in one query, looked up by resource id (empty for none). */
 export function accountTags(
   db: Database.Database,

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Migration } from '../context.js';
+import { ownedColumns, type Row } from '../db/rows.js';
 import { getTagsOfMany, setTags } from '../tags/repository.js';
 
 /** Resource types of VPCs and vSwitches in the shared tags table (as TagResources names them). */
@@ -133,8 +134,6 @@ export const vpcMigrations: readonly Migration[] = [
   },
 ];
 
-type Row = Record<string, unknown>;
-
 /** Attach each record's tags from the shared tags table (one query for the whole list). */
 function withTags<T extends { accountId: number; tags: TagPair[] }>(
   db: Database.Database,
@@ -157,18 +156,13 @@ const vswitchesWithTags = (db: Database.Database, rs: VSwitchRecord[]) => withTa
 function toVpc(r: Row): VpcRecord {
   return {
     vpcId: r.vpc_id as string,
-    accountId: r.account_id as number,
-    regionId: r.region_id as string,
+    ...ownedColumns(r),
     vpcName: r.vpc_name as string,
-    description: r.description as string,
     cidrBlock: r.cidr_block as string,
     isDefault: r.is_default === 1,
-    resourceGroupId: r.resource_group_id as string,
     vRouterId: r.vrouter_id as string,
     routeTableId: r.route_table_id as string,
     tags: JSON.parse(r.tags as string) as TagPair[],
-    clientToken: (r.client_token as string | null) ?? null,
-    createdAt: r.created_at as number,
     ipv6CidrBlock: r.ipv6_cidr_block as string,
     ipv6Isp: r.ipv6_isp as string,
     userCidrs: JSON.parse(r.user_cidrs as string) as string[],
@@ -184,18 +178,13 @@ function toVpc(r: Row): VpcRecord {
 function toVSwitch(r: Row): VSwitchRecord {
   return {
     vSwitchId: r.vswitch_id as string,
-    accountId: r.account_id as number,
-    regionId: r.region_id as string,
+    ...ownedColumns(r),
     vpcId: r.vpc_id as string,
     zoneId: r.zone_id as string,
     cidrBlock: r.cidr_block as string,
     vSwitchName: r.vswitch_name as string,
-    description: r.description as string,
     isDefault: r.is_default === 1,
-    resourceGroupId: r.resource_group_id as string,
     tags: JSON.parse(r.tags as string) as TagPair[],
-    clientToken: (r.client_token as string | null) ?? null,
-    createdAt: r.created_at as number,
     ipv6CidrBlock: r.ipv6_cidr_block as string,
   };
 }

@@ -11,17 +11,10 @@ import type { ActionSpec, ErrorSpec, ScalarListParam, ScalarParam } from './type
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ECS_VERSION, ownerParams, regionIdParam } from './images.js';
+import { eniIdParam } from './private-ips.js';
 
 /** IPv6 addresses one interface may hold (the official provider's limit for ipv6_addresses; ECS: by instance type). */
 export const MAX_IPV6_ADDRESSES = 10;
-
-const eniId = {
-  kind: 'scalar',
-  name: 'NetworkInterfaceId',
-  type: 'string',
-  required: true,
-  errorCode: 'InvalidEniId.NotFound',
-} as const satisfies ScalarParam;
 
 const ipv6Address = {
   kind: 'scalarList',
@@ -57,7 +50,7 @@ export const assignIpv6AddressesSpec = defineAction({
   mutating: true,
   params: [
     regionIdParam,
-    eniId,
+    eniIdParam,
     ipv6Address,
     ipv6AddressCount,
     { kind: 'scalar', name: 'ClientToken', type: 'string', maxLength: 64 },
@@ -83,7 +76,7 @@ export const unassignIpv6AddressesSpec = defineAction({
   version: ECS_VERSION,
   action: 'UnassignIpv6Addresses',
   mutating: true,
-  params: [regionIdParam, eniId, { ...ipv6Address, required: true }, ...ownerParams],
+  params: [regionIdParam, eniIdParam, { ...ipv6Address, required: true }, ...ownerParams],
   errors: ['InvalidEniId.NotFound', 'InvalidOperation.InvalidEniState', 'InvalidIpv6Address.NotFound'],
   response: r.response({}),
 });

@@ -13,7 +13,8 @@ import { ECS_VERSION, ownerParams, regionIdParam } from './images.js';
 /** Secondary addresses one interface may hold in the emulator (ECS: by instance type, 10 for small types). */
 export const MAX_SECONDARY_PRIVATE_IPS = 10;
 
-const eniId = {
+/** The interface whose addresses change (also of `ipv6-addresses.ts`). */
+export const eniIdParam = {
   kind: 'scalar',
   name: 'NetworkInterfaceId',
   type: 'string',
@@ -28,7 +29,7 @@ export const assignPrivateIpAddressesSpec = defineAction({
   mutating: true,
   params: [
     regionIdParam,
-    eniId,
+    eniIdParam,
     {
       kind: 'scalarList',
       name: 'PrivateIpAddress',
@@ -71,7 +72,7 @@ export const unassignPrivateIpAddressesSpec = defineAction({
   mutating: true,
   params: [
     regionIdParam,
-    eniId,
+    eniIdParam,
     { kind: 'scalarList', name: 'PrivateIpAddress', type: 'string', required: true, maxItems: MAX_SECONDARY_PRIVATE_IPS },
     ...ownerParams,
   ],
