@@ -3,6 +3,7 @@
  * is recorded (method, URL query, headers) and answered by the next scripted reply, or
  * by the fallback. Test support only; not exported from index.ts.
  */
+import { after, before } from 'node:test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AlibabaCloudClient, type AlibabaCloudClientOptions } from './client.js';
@@ -71,6 +72,42 @@ export async function startCannedServer(fallback: (r: Recorded) => Reply = () =>
       server.close(() => resolve());
     });
   return state;
+}
+
+/**
+ * One canned server for a whole test file: started before its tests and closed after them. The
+ * object forwards to it (so it can be taken at module level); `reset()` forgets requests and script.
+ */
+export function useCannedServer(): CannedServer & { reset(): void } {
+  let srv: CannedServer | undefined;
+  before(async () => void (srv = await startCannedServer()));
+  after(() => srv?.close());
+  const s = (): CannedServer => {
+    if (!srv) throw new Error('the canned server starts in before(): use it inside a test');
+    return srv;
+  };
+  return {
+    get endpoint() {
+      return s().endpoint;
+    },
+    get requests() {
+      return s().requests;
+    },
+    get script() {
+      return s().script;
+    },
+    get fallback() {
+      return s().fallback;
+    },
+    set fallback(f) {
+      s().fallback = f;
+    },
+    close: () => s().close(),
+    reset() {
+      s().requests.length = 0;
+      s().script.length = 0;
+    },
+  };
 }
 
 /** An ECS error body as the cloud sends it. */

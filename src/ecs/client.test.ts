@@ -1,20 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createImageSpec, describeImagesSpec } from '../spec/ecs/images.js';
 import { AlibabaCloudClient } from './client.js';
-import { errorBody, fakeClock, OK_BODY, startCannedServer, testClient, type CannedServer } from './canned-server.js';
+import { errorBody, fakeClock, OK_BODY, startCannedServer, testClient, useCannedServer } from './canned-server.js';
 import { EcsCanceledError, EcsInputError, isEcsServiceError, isNotFoundError, isThrottling, type EcsServiceError } from './errors.js';
 
-let srv: CannedServer;
-before(async () => {
-  srv = await startCannedServer();
-});
-after(() => srv.close());
-
-function reset(): void {
-  srv.requests.length = 0;
-  srv.script.length = 0;
-}
+const srv = useCannedServer();
+const reset = () => srv.reset();
 
 test('sends a V3-signed POST with the flattened input in the query and returns the JSON body', async () => {
   reset();

@@ -1,21 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorBody, OK_BODY, startCannedServer, testClient, type CannedServer, type Recorded } from './canned-server.js';
+import { errorBody, OK_BODY, testClient, useCannedServer, type Recorded } from './canned-server.js';
 import { EcsTimeoutError, EcsWaitFailedError } from './errors.js';
 import { createImage, deleteImage, describeImage, describeImages, imageTagMap, waitImageDeleted, waitImageUsable } from './images.js';
 import { listTagResources, tagResources, untagResources } from './tags.js';
 import { deleteSnapshot } from './snapshots.js';
 import type { WaitClock } from './wait.js';
 
-let srv: CannedServer;
-before(async () => {
-  srv = await startCannedServer();
-});
-after(() => srv.close());
-function reset(): void {
-  srv.requests.length = 0;
-  srv.script.length = 0;
-}
+const srv = useCannedServer();
+const reset = () => srv.reset();
 const fastClock = (): WaitClock & { t: number } => {
   const c = { t: 0, now: () => c.t, sleep: async (ms: number) => void (c.t += ms) };
   return c;

@@ -16,6 +16,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startEmulator, families, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, DEFAULT_ACCOUNT_ID } from './index.js';
 import { isoSeconds } from './core/time.js';
+import { mulberry32 } from './faults/rules.js';
 import { formEncode, rawSend } from './test-support/clients.js';
 import { v1Sign, v1StringToSign } from './signature/v1.js';
 import type { ParamSpec, ScalarParam } from '../spec/ecs/types.js';
@@ -24,18 +25,6 @@ const TOTAL = 10_500;
 const WARMUP = 2_500;
 const CONCURRENCY = 8;
 const TIME_BUDGET_MS = 90_000;
-
-/** mulberry32: small, seeded, good enough to pick cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const acct = DEFAULT_ACCOUNT_ID;
 const REAL_IDS = [
@@ -241,7 +230,7 @@ test(
     try {
       const send = (seed: number) =>
         new Promise<void>((resolve) => {
-          const rnd = prng(seed);
+          const rnd = mulberry32(seed);
           const r = makeRequest(rnd);
           const req = request({ host: '127.0.0.1', port: emu.port, method: r.method, path: r.path, headers: r.headers, agent }, (res) => {
             const chunks: Buffer[] = [];

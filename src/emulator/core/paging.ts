@@ -96,6 +96,9 @@ export interface Page<T> extends Omit<PageWindow, 'offset' | 'limit'> {
   totalCount: number;
 }
 
+/** The `TotalCount`, `PageNumber` and `PageSize` of an answer, in that order. */
+export const pageCounts = (page: Page<unknown>) => ({ TotalCount: page.totalCount, PageNumber: page.pageNumber, PageSize: page.pageSize });
+
 export function paginate<T>(all: readonly T[], input: PageInput, options?: PageOptions): Page<T> {
   const w = pageWindow(all.length, input, options);
   return {

@@ -60,7 +60,7 @@ export interface Listing {
  * The page of `list` the input asks for: its records (`load` fetches ids in page order) and the
  * paging fields of the answer (`TotalCount`, `PageNumber`, `PageSize`, `NextToken`).
  */
-export function listingPage<T>(list: Listing, input: PageInput, load: (ids: string[]) => T[]) {
+export function pageOfListing<T>(list: Listing, input: PageInput, load: (ids: string[]) => T[]) {
   const w = pageWindow(list.total, input);
   const paging = { TotalCount: list.total, PageNumber: w.pageNumber, PageSize: w.pageSize, NextToken: w.nextToken };
   return { items: load(list.ids(w.offset, w.limit)), paging };

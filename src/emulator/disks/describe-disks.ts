@@ -1,5 +1,5 @@
 import type { HandlerContext, HandlerOf } from '../context.js';
-import { listingPage } from '../db/list-sql.js';
+import { pageOfListing } from '../db/list-sql.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeDisksSpec } from '../../spec/ecs/disks.js';
 import { accountTags, getTags, tagSet, type Tag } from '../tags/repository.js';
@@ -72,7 +72,7 @@ export const describeDisks: HandlerOf<typeof describeDisksSpec> = (ctx, input) =
     resourceGroupId: input.ResourceGroupId,
     tags: input.Tag ?? [],
   });
-  const { items, paging } = listingPage(list, input, (ids) => disksByIds(ctx.db, ids));
+  const { items, paging } = pageOfListing(list, input, (ids) => disksByIds(ctx.db, ids));
   const tagsOf = accountTags(
     ctx.db,
     'disk',

@@ -9,7 +9,7 @@ import type {
   importKeyPairSpec,
 } from '../../spec/ecs/key-pairs.js';
 import { minuteTime } from '../core/time.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, setTags, tagSet, type Tag } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
@@ -118,9 +118,7 @@ export const describeKeyPairs: HandlerOf<typeof describeKeyPairsSpec> = (ctx, in
     );
   const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
-    TotalCount: page.totalCount,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     KeyPairs: {
       KeyPair: page.items.map(({ k, tags }) => ({
         KeyPairName: k.name,

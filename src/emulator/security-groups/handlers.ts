@@ -19,7 +19,7 @@ import type {
   revokeSecurityGroupSpec,
 } from '../../spec/ecs/security-groups.js';
 import { given, ids, matchesTags, tagPairs } from '../core/input.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { isoSeconds } from '../core/time.js';
 import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { getTags, setTags } from '../tags/repository.js';
@@ -104,9 +104,7 @@ export const describeSecurityGroups: HandlerOf<typeof describeSecurityGroupsSpec
   const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
     RegionId: ctx.regionId,
-    TotalCount: page.totalCount,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     NextToken: '',
     SecurityGroups: {
       SecurityGroup: page.items.map(({ g, tags: have }) => {

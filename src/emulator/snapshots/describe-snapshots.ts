@@ -1,5 +1,5 @@
 import type { HandlerContext, HandlerOf } from '../context.js';
-import { listingPage } from '../db/list-sql.js';
+import { pageOfListing } from '../db/list-sql.js';
 import type { HandlerOutputOf } from '../../spec/ecs/infer.js';
 import type { describeSnapshotsSpec } from '../../spec/ecs/snapshots.js';
 import { isoSeconds } from '../core/time.js';
@@ -76,7 +76,7 @@ export const describeSnapshots: HandlerOf<typeof describeSnapshotsSpec> = (ctx, 
     resourceGroupId: input.ResourceGroupId,
     tags: input.Tag ?? [],
   });
-  const { items, paging } = listingPage(list, input, (ids) => snapshotsByIds(ctx.db, ids));
+  const { items, paging } = pageOfListing(list, input, (ids) => snapshotsByIds(ctx.db, ids));
   const shown = items.map((s) => s.id);
   const tagsOf = accountTags(ctx.db, 'snapshot', ctx.account.accountId, shown);
   const used = snapshotsInUse(ctx.db, shown);

@@ -5,7 +5,7 @@
 import type { HandlerOf } from '../context.js';
 import { apiError } from '../context.js';
 import { given, matchesTags, tagPairs } from '../core/input.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { isoSeconds } from '../core/time.js';
 import type { describeRouteTableListSpec, modifyRouteTableAttributesSpec } from '../../spec/vpc/route-tables.js';
 import * as repo from './repository.js';
@@ -36,9 +36,7 @@ export const describeRouteTableList: HandlerOf<typeof describeRouteTableListSpec
         );
   const page = paginate(all, input);
   return {
-    TotalCount: page.totalCount,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     RouterTableList: {
       RouterTableListType: page.items.map((v) => ({
         RouteTableId: v.routeTableId,

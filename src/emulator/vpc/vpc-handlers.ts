@@ -20,7 +20,7 @@ import type {
   modifyVpcAttributeSpec,
   unassociateVpcCidrBlockSpec,
 } from '../../spec/vpc/vpcs.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { isoSeconds } from '../core/time.js';
 import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { contains, isPrivate, overlaps, parseCidr } from './cidr.js';
@@ -228,9 +228,7 @@ export const describeVpcs: HandlerOf<typeof describeVpcsSpec> = (ctx, input) => 
     );
   const page = paginate(all, input);
   return {
-    TotalCount: page.totalCount,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     Vpcs: { Vpc: page.items.map((v) => vpcView(ctx, v)) },
   };
 };

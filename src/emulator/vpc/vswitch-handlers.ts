@@ -14,7 +14,7 @@ import type {
   describeVSwitchesSpec,
   modifyVSwitchAttributeSpec,
 } from '../../spec/vpc/vswitches.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { isoSeconds } from '../core/time.js';
 import { findZone } from '../zones/catalogue.js';
 import { availableAddresses, contains, overlaps, parseCidr } from './cidr.js';
@@ -200,9 +200,7 @@ export const describeVSwitches: HandlerOf<typeof describeVSwitchesSpec> = (ctx, 
     );
   const page = paginate(all, input);
   return {
-    TotalCount: page.totalCount,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     VSwitches: { VSwitch: page.items.map((s) => vswitchView(ctx, s, routeTables.get(s.vpcId) ?? '')) },
   };
 };
