@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { createVpc, describeSecurityGroup, listSecurityGroupRules } from '../ecs/index.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
-import { accumulatedConfigs, destroySteps, importVerify, REMOVE, runSteps, type Step, type StepAttributes } from './steps-harness.js';
+import { accumulatedSteps, destroySteps, importVerify, REMOVE, runSteps, type Step, type StepAttributes } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness(async (started) => {
@@ -62,13 +62,7 @@ data "alicloud_vpcs" "default" {
   name_regex = "^default-NODELETING$"
 }
 `;
-    const steps: Step[] = accumulatedConfigs('alicloud_security_group', 'default', deps, groupParts).map((config, i) => ({
-      name: Object.keys(groupParts[i]!).join(', ') || 'empty block',
-      config,
-      expect: { [GROUP]: groupExpect[i]! },
-      sameIdAs: i === 0 ? [] : [GROUP],
-    }));
-    const run = await runSteps(h, steps, h.fullProviderBlock);
+    const run = await runSteps(h, accumulatedSteps(GROUP, deps, groupParts, groupExpect), h.fullProviderBlock);
     const values = await run.values(GROUP);
     assert.equal(values.vpc_id, `vpc-default-${h.account}`, 'an empty group lands in the default VPC');
     assert.equal(values.resource_group_id, `rg-dev-${h.account}`);

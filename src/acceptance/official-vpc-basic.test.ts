@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { describeVpc } from '../ecs/index.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
-import { accumulatedConfigs, destroySteps, importVerify, runSteps, type StepAttributes, type Step } from './steps-harness.js';
+import { accumulatedSteps, destroySteps, importVerify, runSteps, type StepAttributes } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness((started) => (h = started));
@@ -50,14 +50,7 @@ test(
   { timeout: 1_500_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const configs = accumulatedConfigs('alicloud_vpc', 'default', DEPENDENCIES, parts);
-    const steps: Step[] = configs.map((config, i) => ({
-      name: Object.keys(parts[i]!).join(', '),
-      config,
-      expect: { [ADDRESS]: expectations[i]! },
-      sameIdAs: i === 0 ? [] : [ADDRESS],
-    }));
-    const run = await runSteps(h, steps, h.fullProviderBlock);
+    const run = await runSteps(h, accumulatedSteps(ADDRESS, DEPENDENCIES, parts, expectations), h.fullProviderBlock);
     const values = await run.values(ADDRESS);
     for (const key of ['status', 'router_id', 'router_table_id', 'route_table_id']) assert.ok(values[key], `${key} is set`);
     assert.equal(values.resource_group_id, `rg-default-${h.account}`);

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { describeVSwitch } from '../ecs/index.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
-import { accumulatedConfigs, destroySteps, importVerify, runSteps, type Step, type StepAttributes } from './steps-harness.js';
+import { accumulatedSteps, destroySteps, importVerify, runSteps, type StepAttributes } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness((started) => (h = started));
@@ -53,13 +53,7 @@ test(
   { timeout: 1_500_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const steps: Step[] = accumulatedConfigs('alicloud_vswitch', 'default', DEPENDENCIES, parts).map((config, i) => ({
-      name: Object.keys(parts[i]!).join(', '),
-      config,
-      expect: { [ADDRESS]: expectations[i]! },
-      sameIdAs: i === 0 ? [] : [ADDRESS],
-    }));
-    const run = await runSteps(h, steps, h.fullProviderBlock);
+    const run = await runSteps(h, accumulatedSteps(ADDRESS, DEPENDENCIES, parts, expectations), h.fullProviderBlock);
     const values = await run.values(ADDRESS);
     assert.ok(values.zone_id && values.vpc_id, 'zone_id and vpc_id are set');
     assert.equal((await run.values('alicloud_vpc.default')).enable_ipv6, true);

@@ -167,6 +167,25 @@ export function accumulatedConfigs(type: string, name: string, dependencies: str
   });
 }
 
+/**
+ * The official basic steps of the resource at `address` (`type.name`): its {@link accumulatedConfigs},
+ * each step named after the attributes it sets and expecting `expectations[i]`, in place after the first.
+ */
+export function accumulatedSteps(
+  address: string,
+  dependencies: string,
+  parts: readonly StepAttributes[],
+  expectations: readonly Record<string, unknown>[],
+): Step[] {
+  const [type, name] = address.split('.') as [string, string];
+  return accumulatedConfigs(type, name, dependencies, parts).map((config, i) => ({
+    name: Object.keys(parts[i]!).join(', ') || 'empty block',
+    config,
+    expect: { [address]: expectations[i]! },
+    sameIdAs: i === 0 ? [] : [address],
+  }));
+}
+
 function hcl(v: HclValue): string {
   if (typeof v === 'string') {
     const expr = /^\$\{(.*)\}$/s.exec(v);

@@ -182,31 +182,24 @@ test('an error body has RequestId, HostId, Code, Message and Recommend with a JS
 
 test('a handler error rolls back its writes, and an unexpected exception is InternalError 500', async () => {
   const before = (emu.db.prepare('SELECT COUNT(*) AS n FROM widgets').get() as { n: number }).n;
-  const apiFail = await rawV1(
-    emu.url,
-    'POST',
-    v1CommonParams('CreateWidget'),
-    new Map([
-      ['RegionId', 'cn-hangzhou'],
-      ['WidgetName', 'Doomed'],
-      ['FailAfterWrite', 'api'],
-    ]),
-  );
-  assert.equal(apiFail.status, 404);
-  assert.equal(apiFail.body.Code, 'InvalidWidgetId.NotFound');
-  const origError = console.error;
-  console.error = () => {};
-  try {
-    const crash = await rawV1(
+  const failAfterWrite = (how: 'api' | 'crash') =>
+    rawV1(
       emu.url,
       'POST',
       v1CommonParams('CreateWidget'),
       new Map([
         ['RegionId', 'cn-hangzhou'],
         ['WidgetName', 'Doomed'],
-        ['FailAfterWrite', 'crash'],
+        ['FailAfterWrite', how],
       ]),
     );
+  const apiFail = await failAfterWrite('api');
+  assert.equal(apiFail.status, 404);
+  assert.equal(apiFail.body.Code, 'InvalidWidgetId.NotFound');
+  const origError = console.error;
+  console.error = () => {};
+  try {
+    const crash = await failAfterWrite('crash');
     assert.equal(crash.status, 500);
     assert.equal(crash.body.Code, 'InternalError');
   } finally {
