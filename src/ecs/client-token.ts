@@ -8,6 +8,9 @@
  * and a new token (a new image) follows.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
+import type { ActionSpec } from '../spec/ecs/types.js';
+import type { AlibabaCloudClient, CallOptions } from './client.js';
 
 /** Deterministic token: `tf-` + 56 hex chars of SHA-256 over the length-prefixed parts (59 chars). */
 export function clientToken(parts: readonly string[]): string {
@@ -21,4 +24,18 @@ export function clientToken(parts: readonly string[]): string {
 /** A fresh random token (`tf-` + UUID, 39 chars) for one logical call that may be retried. */
 export function randomClientToken(): string {
   return `tf-${randomUUID()}`;
+}
+
+/**
+ * Call a creating action so that a retry cannot create twice: with the input's `ClientToken`, or a
+ * fresh random one when it has none, retried as idempotent.
+ */
+export function callWithClientToken<const S extends ActionSpec>(
+  client: AlibabaCloudClient,
+  spec: S,
+  input: ClientInputOf<S>,
+  opts: CallOptions = {},
+): Promise<OutputOf<S>> {
+  const token = (input as { ClientToken?: string }).ClientToken || randomClientToken();
+  return client.call(spec, { ...input, ClientToken: token } as ClientInputOf<S>, { idempotent: true, ...opts });
 }

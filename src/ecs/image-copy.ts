@@ -16,7 +16,7 @@ import {
 } from '../spec/ecs/image-copy.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 
 /** CopyImage's input: `RegionId` is the SOURCE region (the client's region when absent). */
@@ -29,11 +29,7 @@ export async function copyImage(
   input: CopyImageInput,
   opts: CallOptions = {},
 ): Promise<{ imageId: string; requestId: string }> {
-  const body = await client.call(
-    copyImageSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, copyImageSpec, input, opts);
   return { imageId: body.ImageId, requestId: body.RequestId };
 }
 

@@ -6,7 +6,7 @@
 import { describeTaskAttributeSpec, describeTasksSpec, exportImageSpec, importImageSpec } from '../spec/ecs/image-transfer.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import type { ImageWaitOptions } from './images.js';
 import { waitFor } from './wait.js';
@@ -26,11 +26,7 @@ export async function importImage(
   input: ImportImageInput,
   opts: CallOptions = {},
 ): Promise<{ imageId: string; taskId: string; requestId: string }> {
-  const body = await client.call(
-    importImageSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, importImageSpec, input, opts);
   return { imageId: body.ImageId, taskId: body.TaskId, requestId: body.RequestId };
 }
 

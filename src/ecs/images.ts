@@ -9,7 +9,7 @@ import { createImageSpec, deleteImageSpec, describeImagesSpec, modifyImageAttrib
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import { decodeShape } from '../spec/ecs/shape.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor, type WaitClock } from './wait.js';
 import { batchedGet, imagesById } from './batch-kinds.js';
@@ -43,11 +43,7 @@ export async function createImage(
   input: CreateImageInput,
   opts: CallOptions = {},
 ): Promise<{ imageId: string; requestId: string }> {
-  const body = await client.call(
-    createImageSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createImageSpec, input, opts);
   return { imageId: body.ImageId, requestId: body.RequestId };
 }
 

@@ -8,7 +8,7 @@ import { assignPrivateIpAddressesSpec, unassignPrivateIpAddressesSpec } from '..
 import type { ActionSpec } from '../spec/ecs/types.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 
 /** The addresses to add: these, or `count` addresses the vSwitch picks. */
 export type AddressesToAssign = { ips: readonly string[] } | { count: number };
@@ -33,8 +33,8 @@ function addressCalls<A extends ActionSpec, U extends ActionSpec>(f: AddressFami
     ): Promise<string[]> {
       const which = 'ips' in what ? { [f.list]: [...what.ips] } : { [f.count]: what.count };
       // the keys are checked by AddressFamily; a computed key cannot be checked against a generic table
-      const input = { NetworkInterfaceId: networkInterfaceId, ...which, ClientToken: randomClientToken() } as never;
-      return f.added(await client.call(f.assign, input, { idempotent: true, ...opts }));
+      const input = { NetworkInterfaceId: networkInterfaceId, ...which } as never;
+      return f.added(await callWithClientToken(client, f.assign, input, opts));
     },
     /** Remove addresses from the interface. */
     async unassign(client: AlibabaCloudClient, networkInterfaceId: string, ips: readonly string[], opts: CallOptions = {}): Promise<void> {

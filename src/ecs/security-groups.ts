@@ -14,7 +14,7 @@ import {
   modifySecurityGroupPolicySpec,
 } from '../spec/ecs/security-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { batchedGet, securityGroupsById } from './batch-kinds.js';
 
@@ -34,11 +34,7 @@ export async function createSecurityGroup(
   input: CreateSecurityGroupInput,
   opts: CallOptions = {},
 ): Promise<{ securityGroupId: string; requestId: string }> {
-  const body = await client.call(
-    createSecurityGroupSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createSecurityGroupSpec, input, opts);
   return { securityGroupId: body.SecurityGroupId, requestId: body.RequestId };
 }
 

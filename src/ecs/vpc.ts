@@ -26,7 +26,7 @@ import {
   type VPC_TAG_RESOURCE_TYPES,
 } from '../spec/vpc/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken, randomClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
 import { batchedGet, vpcsById } from './batch-kinds.js';
@@ -99,11 +99,7 @@ export async function createVpc(
   input: CreateVpcInput,
   opts: CallOptions = {},
 ): Promise<{ vpcId: string; routerId: string; routeTableId: string; requestId: string }> {
-  const body = await client.call(
-    createVpcSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createVpcSpec, input, opts);
   return { vpcId: body.VpcId, routerId: body.VRouterId, routeTableId: body.RouteTableId, requestId: body.RequestId };
 }
 
@@ -113,11 +109,7 @@ export async function createDefaultVpc(
   input: ClientInputOf<typeof createDefaultVpcSpec>,
   opts: CallOptions = {},
 ): Promise<{ vpcId: string }> {
-  const body = await client.call(
-    createDefaultVpcSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createDefaultVpcSpec, input, opts);
   return { vpcId: body.VpcId };
 }
 

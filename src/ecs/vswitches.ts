@@ -12,7 +12,7 @@ import {
   modifyVSwitchAttributeSpec,
 } from '../spec/vpc/vswitches.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { vpcTagMap, type NetworkWaitOptions } from './vpc.js';
 import { waitFor } from './wait.js';
@@ -65,11 +65,7 @@ export async function createVSwitch(
   input: CreateVSwitchInput,
   opts: CallOptions = {},
 ): Promise<{ vswitchId: string; requestId: string }> {
-  const body = await client.call(
-    createVSwitchSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createVSwitchSpec, input, opts);
   return { vswitchId: body.VSwitchId, requestId: body.RequestId };
 }
 
@@ -79,11 +75,7 @@ export async function createDefaultVSwitch(
   input: ClientInputOf<typeof createDefaultVSwitchSpec>,
   opts: CallOptions = {},
 ): Promise<{ vswitchId: string }> {
-  const body = await client.call(
-    createDefaultVSwitchSpec,
-    { ...input, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, createDefaultVSwitchSpec, input, opts);
   return { vswitchId: body.VSwitchId };
 }
 
