@@ -41,6 +41,7 @@ export * from './private-ips.js';
 export * from './instance-launch-options.js';
 export * from './instance-maintenance.js';
 export * from './ipv6-addresses.js';
+export * from './network-interfaces.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';
