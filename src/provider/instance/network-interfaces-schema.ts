@@ -69,6 +69,7 @@ export const networkInterfacesBlock = block.list({
     vswitch_id: attr.string({
       optional: true,
       computed: true,
+      requiresReplace: true,
       validators: [v.pattern(/^vsw-[A-Za-z0-9-]+$/, 'a vSwitch id such as vsw-abc123')],
       description: "vSwitch of the interface, in the instance's zone and VPC. If not set, the instance's vSwitch.",
       meta: { ecs: 'NetworkInterface.N.VSwitchId' },
@@ -80,6 +81,7 @@ export const networkInterfacesBlock = block.list({
     security_group_ids: attr.list('string', {
       optional: true,
       computed: true,
+      requiresReplace: true,
       validators: [v.count(1, 16, 'security groups')],
       elementValidators: [v.pattern(/^sg-[A-Za-z0-9-]+$/, 'a security group id such as sg-abc123')],
       description: "Security groups of the interface, in the instance's VPC. If not set, the instance's security groups.",
