@@ -98,9 +98,49 @@ describeInNetwork('network interfaces over the SDK', (env) => {
       [s2!.networkInterfaceId],
     );
     assert.equal(rest.nextToken, '');
+    // A vSwitch or security group used only by a secondary interface is in use.
+    const usedVsw = await sdkError(vpc.deleteVSwitch(new $Vpc.DeleteVSwitchRequest({ regionId: 'cn-hangzhou', vSwitchId: second })));
+    assert.equal(usedVsw.code, 'DependencyViolation.Instance');
+    const onlyEni = (
+      await env.ecs.createSecurityGroup(new $Ecs.CreateSecurityGroupRequest({ regionId: 'cn-hangzhou', vpcId: env.net.vpcId }))
+    ).body!.securityGroupId!;
+    const holder = await runOne(env.ecs, env.net, viaPrimary(env.net, {}, [{ instanceType: 'Secondary', securityGroupIds: [onlyEni] }]));
+    const usedSg = await sdkError(
+      env.ecs.deleteSecurityGroup(new $Ecs.DeleteSecurityGroupRequest({ regionId: 'cn-hangzhou', securityGroupId: onlyEni })),
+    );
+    assert.equal(usedSg.code, 'DependencyViolation');
+    // Nor does an instance with secondary interfaces move to another VPC.
+    const otherVpc = (await vpc.createVpc(new $Vpc.CreateVpcRequest({ regionId: 'cn-hangzhou', cidrBlock: '192.168.0.0/16' }))).body!
+      .vpcId!;
+    env.h.advance(2);
+    const otherVsw = (
+      await vpc.createVSwitch(
+        new $Vpc.CreateVSwitchRequest({ regionId: 'cn-hangzhou', vpcId: otherVpc, zoneId: ZONE, cidrBlock: '192.168.1.0/24' }),
+      )
+    ).body!.vSwitchId!;
+    const otherSg = (await env.ecs.createSecurityGroup(new $Ecs.CreateSecurityGroupRequest({ regionId: 'cn-hangzhou', vpcId: otherVpc })))
+      .body!.securityGroupId!;
+    env.h.advance(2);
+    await env.ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId: holder }));
+    env.h.advance(2);
+    const move = await sdkError(
+      env.ecs.modifyInstanceVpcAttribute(
+        new $Ecs.ModifyInstanceVpcAttributeRequest({
+          instanceId: holder,
+          vpcId: otherVpc,
+          vSwitchId: otherVsw,
+          securityGroupId: [otherSg],
+        }),
+      ),
+    );
+    assert.equal(move.code, 'IncorrectInstanceStatus');
+    assert.match(move.message!, /secondary network interfaces/);
+    await env.ecs.deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: holder, force: true }));
     // Released with the instance.
     await env.ecs.deleteInstance(new $Ecs.DeleteInstanceRequest({ instanceId: id, force: true }));
     assert.equal((await enis({ networkInterfaceId: [s1!.networkInterfaceId!] })).totalCount, 0);
+    await vpc.deleteVSwitch(new $Vpc.DeleteVSwitchRequest({ regionId: 'cn-hangzhou', vSwitchId: second }));
+    await env.ecs.deleteSecurityGroup(new $Ecs.DeleteSecurityGroupRequest({ regionId: 'cn-hangzhou', securityGroupId: onlyEni }));
   });
 
   test('refusals: top-level network beside a Primary entry, too many interfaces, ERI and card rules, foreign zone', async () => {

@@ -259,9 +259,11 @@ export function instancesInSecurityGroup(db: Database.Database, accountId: numbe
   return (
     db
       .prepare(
-        `SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?) ORDER BY id`,
+        `SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND (EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?)
+           OR EXISTS (SELECT 1 FROM json_each(instances.extra, '$.secondaryEnis') AS e, json_each(e.value, '$.securityGroupIds') AS g WHERE g.value = ?))
+         ORDER BY id`,
       )
-      .all(accountId, regionId, sgId) as { id: string }[]
+      .all(accountId, regionId, sgId, sgId) as { id: string }[]
   ).map((r) => r.id);
 }
 
