@@ -5,14 +5,18 @@
  * then change in place (ModifyDiskSpec), checked against the emulator through the client; import
  * verified (ignoring data_disks as the official tests do: an import cannot tell which disks were
  * launched with the instance); destroy leaves nothing. A second test gives the instance IPv6 addresses
- * (ipv6_addresses at launch, one swapped in place, then ipv6_address_count grown in place).
+ * (ipv6_addresses at launch, one swapped in place, then ipv6_address_count grown in place). A third
+ * sets the primary interface's options and one secondary interface (`network_interfaces`) in a
+ * second vSwitch, then changes source_dest_check and adds a secondary interface (both replace the
+ * instance, as upstream); checked through DescribeNetworkInterfaces; import verified; destroy leaves
+ * no interface.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeInstanceDetail, describeInstanceDisks } from '../ecs/index.js';
+import { describeInstanceDetail, describeInstanceDisks, describeInstanceNetworkInterfaces } from '../ecs/index.js';
 import { skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
-import { destroySteps, importVerify, runSteps, type Step } from './steps-harness.js';
+import { destroySteps, importVerify, instanceNetworkHcl, runSteps, type Step } from './steps-harness.js';
 
 let h: ExampleHarness;
 useExampleHarness((started) => (h = started));
@@ -168,5 +172,82 @@ test(
     await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
     await destroySteps(run);
     assert.equal(await describeInstanceDetail(h.client, id), undefined);
+  },
+);
+
+const ENI_TYPE = 'ecs.g7.large';
+
+function eniConfig(primary: string, secondaries: string[]): string {
+  return `
+data "alicloud_zones" "default" {
+  available_instance_type = "${ENI_TYPE}"
+}
+${instanceNetworkHcl('tf-eni')}
+resource "alicloud_vswitch" "second" {
+  vpc_id     = alicloud_vpc.default.id
+  cidr_block = "172.16.1.0/24"
+  zone_id    = data.alicloud_zones.default.zones[0].id
+}
+resource "alicloud_instance" "default" {
+  image_id        = data.alicloud_images.default.images[0].id
+  instance_type   = "${ENI_TYPE}"
+  vswitch_id      = alicloud_vswitch.default.id
+  security_groups = [alicloud_security_group.default.id]
+  instance_name   = "tf-eni"
+  ${primary}
+${secondaries.map((b) => `  network_interfaces {\n    ${b}\n  }`).join('\n')}
+}
+`;
+}
+
+test(
+  'alicloud_instance: primary interface options and a secondary interface at launch; changes replace the instance; import and destroy',
+  { timeout: 300_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const second =
+      'vswitch_id = alicloud_vswitch.second.id\n    security_group_ids = [alicloud_security_group.default.id]\n    source_dest_check = true';
+    const run = await runSteps(
+      h,
+      [
+        {
+          name: 'launch with source_dest_check, a traffic mode and one secondary interface in the second vSwitch',
+          config: eniConfig('source_dest_check = true\n  network_interface_traffic_mode = "Standard"', [second]),
+          expect: {
+            [A]: { source_dest_check: true, network_interface_traffic_mode: 'Standard', network_card_index: 0, queue_pair_number: 0 },
+          },
+        },
+        {
+          name: 'source_dest_check off and a second secondary interface (default vSwitch and groups): replaced',
+          config: eniConfig('source_dest_check = false', [second, 'source_dest_check = false']),
+          expect: { [A]: { source_dest_check: false, network_interface_traffic_mode: 'Standard' } },
+          replaced: [A],
+        },
+      ],
+      h.fullProviderBlock,
+    );
+    const last = await run.values(A);
+    const vsw = (await run.values('alicloud_vswitch.second')).id as string;
+    const sg = (await run.values('alicloud_security_group.default')).id as string;
+    const enis = await describeInstanceNetworkInterfaces(h.client, last.id as string);
+    assert.deepEqual(
+      enis.map((e) => [e.id, e.type, e.sourceDestCheck]),
+      [
+        [last.network_interface_id, 'Primary', false],
+        [last.network_interfaces[0].network_interface_id, 'Secondary', true],
+        [last.network_interfaces[1].network_interface_id, 'Secondary', false],
+      ],
+    );
+    assert.deepEqual(
+      last.network_interfaces.map((n: Record<string, unknown>) => [n.vswitch_id, n.security_group_ids]),
+      [
+        [vsw, [sg]],
+        [last.vswitch_id, [sg]],
+      ],
+    );
+    assert.match(last.network_interface_id, /^eni-/);
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.deepEqual(await describeInstanceNetworkInterfaces(h.client, last.id as string), []);
   },
 );

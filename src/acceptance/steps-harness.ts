@@ -23,6 +23,8 @@ export interface Step {
   expect?: Record<string, Record<string, unknown>>;
   /** Resource addresses whose id must stay the same as in the previous step (updated in place). */
   sameIdAs?: string[];
+  /** Resource addresses whose id must differ from the previous step's (replaced, a ForceNew argument changed). */
+  replaced?: string[];
 }
 
 export interface StepRun {
@@ -58,6 +60,8 @@ export async function runSteps(h: Harness, steps: readonly Step[], providerBlock
     for (const address of step.sameIdAs ?? []) {
       assert.equal(now.get(address)?.id, before.get(address)?.id, `${label}: ${address} was replaced, not updated in place`);
     }
+    for (const address of step.replaced ?? [])
+      assert.notEqual(now.get(address)?.id, before.get(address)?.id, `${label}: ${address} was updated in place, not replaced`);
     for (const [address, attrs] of Object.entries(step.expect ?? {})) {
       const values = now.get(address);
       assert.ok(values, `${label}: ${address} is not in the state`);

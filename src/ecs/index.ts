@@ -40,6 +40,7 @@ export * from './instance-ram-roles.js';
 export * from './interface-addresses.js';
 export * from './instance-launch-options.js';
 export * from './instance-maintenance.js';
+export * from './network-interfaces.js';
 export * from './credentials.js';
 export * from './sts.js';
 export * from './ram.js';

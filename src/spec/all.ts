@@ -23,6 +23,7 @@ import { instanceRamRoleActions } from './ecs/instance-ram-roles.js';
 import { instanceRenewalActions } from './ecs/instance-renewal.js';
 import { privateIpActions } from './ecs/private-ips.js';
 import { ipv6AddressActions } from './ecs/ipv6-addresses.js';
+import { networkInterfaceActions } from './ecs/network-interfaces.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
@@ -54,6 +55,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceRenewalActions,
   ...privateIpActions,
   ...ipv6AddressActions,
+  ...networkInterfaceActions,
   ...instanceMetadataActions,
   ...instanceLaunchOptionActions,
   ...instanceMaintenanceActions,

@@ -2,6 +2,7 @@ import type { HandlerContext, HandlerOf } from '../context.js';
 import { pageWindow } from '../core/paging.js';
 import type { describeInstancesSpec } from '../../spec/ecs/instances.js';
 import { getTags, getTagsOfMany, type Tag } from '../tags/repository.js';
+import { secondaryInterfaceItems } from './network-interfaces.js';
 import { currentInstanceStatus, instancesByIds, primaryEniId, type InstanceRecord } from './repository.js';
 import { instanceTypeInfo } from './instance-types.js';
 import { queryInstances } from './instance-query.js';
@@ -99,6 +100,7 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
           },
           Ipv6Sets: { Ipv6Set: (x.ipv6s ?? []).map((ip) => ({ Ipv6Address: ip })) },
         },
+        ...secondaryInterfaceItems(r),
       ],
     },
     Tags: {

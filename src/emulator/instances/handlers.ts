@@ -15,3 +15,4 @@ export { modifyInstanceAutoReleaseTime } from './launch-options.js';
 export { describeInstanceMaintenanceAttributes, modifyInstanceMaintenanceAttributes } from './maintenance.js';
 export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';
 export { assignIpv6Addresses, unassignIpv6Addresses } from './ipv6-addresses.js';
+export { describeNetworkInterfaces } from './network-interfaces.js';

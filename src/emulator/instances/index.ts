@@ -2,7 +2,7 @@
  * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
  * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
  * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes), seeds, `instance` as a
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes, DescribeNetworkInterfaces and RunInstances NetworkInterface.N), seeds, `instance` as a
  * taggable resource and resource-group member, and the queries other families ask it
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
@@ -21,6 +21,7 @@ import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
 import { instanceLaunchOptionActions, instanceLaunchOptionErrors } from '../../spec/ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from '../../spec/ecs/instance-maintenance.js';
 import { ipv6AddressActions, ipv6AddressErrors } from '../../spec/ecs/ipv6-addresses.js';
+import { networkInterfaceActions, networkInterfaceErrors } from '../../spec/ecs/network-interfaces.js';
 import * as handlers from './handlers.js';
 import { instancesMigrations } from './migrations.js';
 import { instanceQueries } from './queries.js';
@@ -40,6 +41,7 @@ export const instancesFamily: Family = {
     ...instanceLaunchOptionActions,
     ...instanceMaintenanceActions,
     ...ipv6AddressActions,
+    ...networkInterfaceActions,
   ],
   handlers,
   errors: [
@@ -49,6 +51,7 @@ export const instancesFamily: Family = {
     ...privateIpErrors,
     ...instanceLaunchOptionErrors,
     ...ipv6AddressErrors,
+    ...networkInterfaceErrors,
     // What the images, snapshots, network and tag rules of RunInstances and the lifecycle answer.
     ...pickErrors(
       imagesErrors,

@@ -9,7 +9,8 @@ import { allocatePrivateIps, ipNumber } from './run-instances-input.js';
  * ModifyInstanceVpcAttribute: a Stopped instance moves its primary interface to another vSwitch
  * of its zone and VPC (or of another VPC given as VpcId, with SecurityGroupId.N of that VPC), with
  * the given private IP (inside the vSwitch CIDR, free) or a free one. After a change the instance
- * must be started before the next change (IncorrectInstanceStatus otherwise).
+ * must be started before the next change (IncorrectInstanceStatus otherwise). An instance with
+ * secondary network interfaces cannot change VPC (IncorrectInstanceStatus).
  */
 export const modifyInstanceVpcAttribute: HandlerOf<typeof modifyInstanceVpcAttributeSpec> = (ctx, input) => {
   const inst = ownInstance(ctx, input.InstanceId);
@@ -23,6 +24,12 @@ export const modifyInstanceVpcAttribute: HandlerOf<typeof modifyInstanceVpcAttri
   const vpcId = input.VpcId ?? inst.vpcId;
   const changingVpc = vpcId !== inst.vpcId;
   if (changingVpc) {
+    // Secondary interfaces stay in their vSwitches: ECS moves an instance to another VPC only without them.
+    if ((inst.extra?.secondaryEnis ?? []).length > 0)
+      throw apiError(
+        'IncorrectInstanceStatus',
+        `Instance "${inst.id}" has secondary network interfaces; it moves to another VPC only without them.`,
+      );
     if (!vpc?.findVpc(ctx.db, ctx.account.accountId, inst.regionId, vpcId))
       throw apiError('InvalidVpcId.NotFound', `The VPC "${vpcId}" given in VpcId does not exist in region ${inst.regionId}.`);
     if (input.VSwitchId === undefined) throw apiError('MissingParameter', 'VSwitchId is mandatory when VpcId changes the VPC.');

@@ -45,7 +45,15 @@ export const instanceQueries: InstanceQueries = {
   status: currentInstanceStatus,
   imageIdsInUse,
   usingImage: instancesUsingImage,
-  usingNetwork: (db, accountId, regionId, where) => listInstances(db, accountId, regionId, where).map((i) => i.id),
+  usingNetwork: (db, accountId, regionId, where) => {
+    const direct = listInstances(db, accountId, regionId, where).map((i) => i.id);
+    if (where.vSwitchId === undefined) return direct;
+    // A secondary interface may sit in another vSwitch of the instance's VPC.
+    const viaEni = listInstances(db, accountId, regionId, { vpcId: where.vpcId })
+      .filter((i) => i.extra?.secondaryEnis?.some((e) => e.vSwitchId === where.vSwitchId))
+      .map((i) => i.id);
+    return [...new Set([...direct, ...viaEni])];
+  },
   inSecurityGroup: instancesInSecurityGroup,
   usingKeyPair: (db, accountId, regionId, name) =>
     listInstances(db, accountId, regionId)

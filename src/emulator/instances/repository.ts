@@ -93,6 +93,26 @@ export interface InstanceExtra {
   maintenanceAction?: string;
   maintenanceNotify?: boolean;
   maintenanceWindow?: { start: string; end: string };
+  /** Options of the primary interface given in RunInstances NetworkInterface.N (network-interfaces.ts); absent means defaults. */
+  primaryEni?: EniOptions;
+  /** Secondary interfaces RunInstances created with the instance; released with it. */
+  secondaryEnis?: SecondaryEni[];
+}
+
+/** What an interface keeps beyond its addresses: traffic mode, RDMA queue pairs, source/destination check, card. */
+export interface EniOptions {
+  trafficMode: string;
+  queuePairNumber?: number;
+  sourceDestCheck: boolean;
+  networkCardIndex: number;
+}
+
+/** A secondary interface of an instance (device index = position + 1). */
+export interface SecondaryEni extends EniOptions {
+  id: string;
+  vSwitchId: string;
+  securityGroupIds: string[];
+  privateIp: string;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */
@@ -239,9 +259,11 @@ export function instancesInSecurityGroup(db: Database.Database, accountId: numbe
   return (
     db
       .prepare(
-        `SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?) ORDER BY id`,
+        `SELECT id FROM instances WHERE account_id = ? AND region_id = ? AND (EXISTS (SELECT 1 FROM json_each(security_group_ids) WHERE value = ?)
+           OR EXISTS (SELECT 1 FROM json_each(instances.extra, '$.secondaryEnis') AS e, json_each(e.value, '$.securityGroupIds') AS g WHERE g.value = ?))
+         ORDER BY id`,
       )
-      .all(accountId, regionId, sgId) as { id: string }[]
+      .all(accountId, regionId, sgId, sgId) as { id: string }[]
   ).map((r) => r.id);
 }
 
@@ -250,9 +272,11 @@ export function privateIpsInVSwitch(db: Database.Database, vSwitchId: string): S
   const rows = db
     .prepare(
       `SELECT private_ip AS ip FROM instances WHERE vswitch_id = ? AND private_ip != ''
-       UNION ALL SELECT j.value FROM instances, json_each(instances.extra, '$.secondaryIps') AS j WHERE vswitch_id = ? AND extra IS NOT NULL`,
+       UNION ALL SELECT j.value FROM instances, json_each(instances.extra, '$.secondaryIps') AS j WHERE vswitch_id = ? AND extra IS NOT NULL
+       UNION ALL SELECT json_extract(e.value, '$.privateIp') FROM instances, json_each(instances.extra, '$.secondaryEnis') AS e
+         WHERE extra IS NOT NULL AND json_extract(e.value, '$.vSwitchId') = ?`,
     )
-    .all(vSwitchId, vSwitchId) as { ip: string }[];
+    .all(vSwitchId, vSwitchId, vSwitchId) as { ip: string }[];
   return new Set(rows.map((r) => r.ip));
 }
 

@@ -246,12 +246,13 @@ export function allocatePrivateIps(
   requested: string | undefined,
   count: number,
   minCount: number,
+  alsoTaken: ReadonlySet<string> = new Set(),
 ): string[] {
   const cidr = parseCidr(vSwitch.cidrBlock);
   if (!cidr) throw new Error(`emulator bug: vSwitch ${vSwitch.vSwitchId} has CIDR ${vSwitch.cidrBlock}`);
   const first = cidr.base + 1;
   const last = cidr.base + 2 ** (32 - cidr.mask) - 4;
-  const taken = privateIpsInVSwitch(ctx.db, vSwitch.vSwitchId);
+  const taken = new Set([...privateIpsInVSwitch(ctx.db, vSwitch.vSwitchId), ...alsoTaken]);
   if (requested !== undefined) {
     if (count !== 1) throw apiError('InvalidParameter', 'PrivateIpAddress can only be given with Amount=1.');
     const n = ipNumber(requested);

@@ -10,6 +10,7 @@ import { insertInstance, type InstanceExtra } from './repository.js';
 import { launchIpv6s } from './ipv6-addresses.js';
 import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.js';
 import { launchOptions } from './launch-options.js';
+import { planInterfaces, splitInterfaces } from './network-interfaces.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -21,7 +22,9 @@ import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launc
 export const runInstances: HandlerOf<typeof runInstancesSpec> = (ctx, input) =>
   withClientToken(ctx, 'RunInstances', input.ClientToken, input, () => launch(ctx, input));
 
-function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
+function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { InstanceIdSet: string[] } } {
+  const split = splitInterfaces(raw);
+  const input = split.input;
   const image = launchImage(ctx, input);
   const net = launchNetwork(ctx, input);
   const instanceType = launchInstanceType(ctx, input, net.zoneId, image);
@@ -52,6 +55,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
   const ips = allocatePrivateIps(ctx, net.vSwitch, input.PrivateIpAddress, amount, minAmount);
   const options = launchOptions(ctx, input, { chargeType, zoneId: net.zoneId, instanceType, imageOwner: image.ownerAlias });
   const ipv6s = launchIpv6s(ctx, net.vSwitch, input, ips.length);
+  const enis = planInterfaces(ctx, split, net, instanceType, ips);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
@@ -89,7 +93,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      extra: { ...launchExtra(ctx, input, term), ...options, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}) },
+      extra: { ...launchExtra(ctx, input, term), ...options, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}), ...enis(n) },
     });
     ctx.backend.need('disks').launch(
       ctx.db,

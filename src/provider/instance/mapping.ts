@@ -1,10 +1,18 @@
 /** Pure mapping between `alicloud_instance` state and the ECS instance API. */
-import type { Disk, InstanceDetail, InstanceMaintenance, InstanceRenewal, RunInstanceInput } from '../../ecs/index.js';
+import type {
+  Disk,
+  InstanceDetail,
+  InstanceMaintenance,
+  InstanceRenewal,
+  NetworkInterfaceDetail,
+  RunInstanceInput,
+} from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
 import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
+import { fromNetworkInterfaces } from './network-interfaces-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
@@ -64,10 +72,15 @@ export interface InstanceNow {
   renewal?: InstanceRenewal;
   /** DescribeInstanceMaintenanceAttributes (undefined when ECS lists none). */
   maintenance?: InstanceMaintenance;
+  /** DescribeNetworkInterfaces of the instance (primary first). */
+  networkInterfaces?: readonly NetworkInterfaceDetail[];
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
-export function fromInstance({ instance: i, disks, roleName, renewal, maintenance }: InstanceNow, prior: InstancePrior): InstanceState {
+export function fromInstance(
+  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces }: InstanceNow,
+  prior: InstancePrior,
+): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -122,6 +135,7 @@ export function fromInstance({ instance: i, disks, roleName, renewal, maintenanc
     create_time: i.CreationTime,
     ...fromLaunchOptions(i, disks, prior),
     ...fromMaintenance(maintenance, prior),
+    ...fromNetworkInterfaces(networkInterfaces ?? []),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   describeInstanceDetail,
   describeInstanceDisks,
   describeInstanceMaintenance,
+  describeInstanceNetworkInterfaces,
   describeInstanceRamRoleName,
   describeInstanceRenewal,
   describeSystemDisk,
@@ -44,6 +45,7 @@ import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
+import { checkNetworkInterfaces, withNetworkInterfaces } from './network-interfaces-mapping.js';
 import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
@@ -87,6 +89,7 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidIpv6Address.Mismatch': 'ipv6_addresses',
   'InvalidIpv6Address.Duplicated': 'ipv6_addresses',
   'InvalidIpv6Address.NotFound': 'ipv6_addresses',
+  'InvalidOperation.EniCountExceeded': 'network_interfaces',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -94,13 +97,14 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal, maintenance] = await Promise.all([
+  const [disks, roleName, renewal, maintenance, networkInterfaces] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
     describeInstanceMaintenance(client, id, { signal }),
+    describeInstanceNetworkInterfaces(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal, maintenance };
+  return { instance, disks, roleName, renewal, maintenance, networkInterfaces };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
@@ -394,6 +398,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
   configValidators: [
     (config, diags) => config && refuseKms(config, diags),
     (config, diags) => config && checkLaunchOptions(config, diags),
+    (config, diags) => config && checkNetworkInterfaces(config, diags),
     (config, diags) => {
       // ECS sells weekly renewals of 1 to 4 weeks only.
       if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)
@@ -414,7 +419,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {
     const created = await attempt(diags, { summary: 'Cannot Create Instance', attributeFor }, () =>
-      runInstance(client, toRunInstanceInput(plan), { signal }),
+      runInstance(client, withNetworkInterfaces(plan, toRunInstanceInput(plan)), { signal }),
     );
     if (created === NO_STATE) return NO_STATE;
     const id = created.instanceId;

@@ -14,6 +14,7 @@ import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from 
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
+import { RUN_INSTANCES_ENI_ERRORS, runInstancesNetworkInterfaceParam } from './network-interfaces.js';
 import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
@@ -76,6 +77,7 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalar', name: 'VSwitchId', type: 'string', emptyIsAbsent: true },
     { kind: 'scalar', name: 'PrivateIpAddress', type: 'string', emptyIsAbsent: true },
     ...runInstancesIpv6Params,
+    runInstancesNetworkInterfaceParam,
     instanceName,
     description,
     hostName,
@@ -202,6 +204,7 @@ export const runInstancesSpec = defineAction({
     'InvalidDevice.Malformed',
     'InvalidDevice.InUse',
     ...RUN_INSTANCES_IPV6_ERRORS,
+    ...RUN_INSTANCES_ENI_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
