@@ -93,6 +93,12 @@ export interface InstanceExtra {
   maintenanceAction?: string;
   maintenanceNotify?: boolean;
   maintenanceWindow?: { start: string; end: string };
+  /** Hardware options (hardware-options.ts): CPU options asked at launch, ecs-user logon, jumbo frames (absent: the type's default). */
+  cpuCoreCount?: number;
+  cpuThreadsPerCore?: number;
+  cpuTopologyType?: string;
+  loginAsNonRoot?: boolean;
+  jumboFrame?: boolean;
 }
 
 /** Filters applied in SQL (status is derived, so callers filter it after {@link currentInstanceStatus}). */

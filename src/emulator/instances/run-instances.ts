@@ -10,6 +10,7 @@ import { insertInstance, type InstanceExtra } from './repository.js';
 import { launchIpv6s } from './ipv6-addresses.js';
 import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.js';
 import { launchOptions } from './launch-options.js';
+import { hardwareOptions } from './hardware-options.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -51,6 +52,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
   const tags = tagsFromInput(input.Tag);
   const ips = allocatePrivateIps(ctx, net.vSwitch, input.PrivateIpAddress, amount, minAmount);
   const options = launchOptions(ctx, input, { chargeType, zoneId: net.zoneId, instanceType, imageOwner: image.ownerAlias });
+  const hardware = hardwareOptions(input, instanceType, image.osType);
   const ipv6s = launchIpv6s(ctx, net.vSwitch, input, ips.length);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
@@ -89,7 +91,7 @@ function launch(ctx: HandlerContext, input: RunInput): { InstanceIdSets: { Insta
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      extra: { ...launchExtra(ctx, input, term), ...options, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}) },
+      extra: { ...launchExtra(ctx, input, term), ...options, ...hardware, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}) },
     });
     ctx.backend.need('disks').launch(
       ctx.db,

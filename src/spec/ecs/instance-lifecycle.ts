@@ -13,6 +13,7 @@ import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
+import { RUN_INSTANCES_HARDWARE_ERRORS, enableJumboFrameParam, hardwareOptionParams } from './instance-hardware-options.js';
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
 import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
 
@@ -162,6 +163,7 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalar', name: 'SecurityEnhancementStrategy', type: 'string', enum: ['Active', 'Deactive'], emptyIsAbsent: true },
     ...metadataOptionParams,
     ...launchOptionParams,
+    ...hardwareOptionParams,
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -202,6 +204,7 @@ export const runInstancesSpec = defineAction({
     'InvalidDevice.Malformed',
     'InvalidDevice.InUse',
     ...RUN_INSTANCES_IPV6_ERRORS,
+    ...RUN_INSTANCES_HARDWARE_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
@@ -354,6 +357,7 @@ export const modifyInstanceAttributeSpec = defineAction({
     { kind: 'scalar', name: 'DeletionProtection', type: 'boolean' },
     { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
     { kind: 'scalar', name: 'CreditSpecification', type: 'string', enum: ['Standard', 'Unlimited'], emptyIsAbsent: true },
+    enableJumboFrameParam,
     ...ownerParams,
   ],
   errors: [
@@ -364,6 +368,7 @@ export const modifyInstanceAttributeSpec = defineAction({
     'InvalidHostName.Malformed',
     'InvalidSecurityGroupId.NotFound',
     'IncorrectInstanceStatus',
+    'InvalidInstanceType.JumboFrameNotSupported',
   ],
   response: r.response({}),
 });
