@@ -85,3 +85,6 @@ export function cpuOptionsView(instanceType: string, x: InstanceExtra) {
 
 /** DescribeInstanceAttribute `EnableJumboFrame`: the choice made, else the type's default; never on a type without them. */
 export const jumboFrameOf = (instanceType: string, x: InstanceExtra): boolean => jumboFrameDefault(instanceType) && (x.jumboFrame ?? true);
+
+/** What ModifyInstanceSpec does to the CPU options: a new type starts from its own defaults. */
+export const CPU_OPTIONS_RESET: InstanceExtra = { cpuCoreCount: undefined, cpuThreadsPerCore: undefined, cpuTopologyType: undefined };

@@ -4,6 +4,7 @@ import { withClientToken } from '../db/client-tokens.js';
 import { findInstanceType, isInstanceTypeAvailable } from '../zones/catalogue.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance } from './repository.js';
+import { CPU_OPTIONS_RESET } from './hardware-options.js';
 
 /**
  * ModifyInstanceSpec for pay-as-you-go instances: a new InstanceType (sold in the instance's zone,
@@ -62,7 +63,8 @@ export const modifyInstanceSpec: HandlerOf<typeof modifyInstanceSpecSpec> = (ctx
     if (input.DryRun === true) throw apiError('DryRunOperation');
     // A burstable type keeps its performance mode (Standard when it had none); others have none.
     const credit = findInstanceType(type ?? '')?.baselineCredit !== undefined ? (inst.extra?.creditSpecification ?? 'Standard') : undefined;
-    if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type, extra: { ...inst.extra, creditSpecification: credit } });
+    if (type !== undefined)
+      updateInstance(ctx.db, inst.id, { instanceType: type, extra: { ...inst.extra, creditSpecification: credit, ...CPU_OPTIONS_RESET } });
     else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
     const result = {};
     return result;

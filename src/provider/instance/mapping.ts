@@ -4,6 +4,7 @@ import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
+import { fromHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
 import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
@@ -48,6 +49,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
     Tag: tagsToInput(plan.tags),
     ...toRunLaunchOptions(plan),
+    ...toRunHardwareOptions(plan),
   };
 }
 
@@ -64,10 +66,15 @@ export interface InstanceNow {
   renewal?: InstanceRenewal;
   /** DescribeInstanceMaintenanceAttributes (undefined when ECS lists none). */
   maintenance?: InstanceMaintenance;
+  /** DescribeInstanceAttribute `EnableJumboFrame`. */
+  jumboFrame?: boolean;
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
-export function fromInstance({ instance: i, disks, roleName, renewal, maintenance }: InstanceNow, prior: InstancePrior): InstanceState {
+export function fromInstance(
+  { instance: i, disks, roleName, renewal, maintenance, jumboFrame }: InstanceNow,
+  prior: InstancePrior,
+): InstanceState {
   return {
     id: i.InstanceId,
     image_id: i.ImageId,
@@ -122,6 +129,7 @@ export function fromInstance({ instance: i, disks, roleName, renewal, maintenanc
     create_time: i.CreationTime,
     ...fromLaunchOptions(i, disks, prior),
     ...fromMaintenance(maintenance, prior),
+    ...fromHardwareOptions(i, jumboFrame ?? false),
   };
 }
 
@@ -145,6 +153,7 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
     CreditSpecification: changed.has('credit_specification')
       ? (plan.credit_specification as 'Standard' | 'Unlimited' | null) || undefined
       : undefined,
+    ...(changed.has('enable_jumbo_frame') && plan.enable_jumbo_frame != null ? { EnableJumboFrame: plan.enable_jumbo_frame } : {}),
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;

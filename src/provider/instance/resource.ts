@@ -13,6 +13,7 @@ import {
   deleteInstance,
   describeInstanceDetail,
   describeInstanceDisks,
+  describeInstanceJumboFrame,
   describeInstanceMaintenance,
   describeInstanceRamRoleName,
   describeInstanceRenewal,
@@ -44,6 +45,7 @@ import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
+import { planHardwareOptions } from './hardware-options.js';
 import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
@@ -87,6 +89,9 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidIpv6Address.Mismatch': 'ipv6_addresses',
   'InvalidIpv6Address.Duplicated': 'ipv6_addresses',
   'InvalidIpv6Address.NotFound': 'ipv6_addresses',
+  'InvalidCpuOptions.ValueNotSupported': 'cpu_options',
+  'InvalidParameter.LoginAsNonRoot': 'image_options',
+  'InvalidInstanceType.JumboFrameNotSupported': 'enable_jumbo_frame',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -94,13 +99,14 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal, maintenance] = await Promise.all([
+  const [disks, roleName, renewal, maintenance, jumboFrame] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
     describeInstanceMaintenance(client, id, { signal }),
+    describeInstanceJumboFrame(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal, maintenance };
+  return { instance, disks, roleName, renewal, maintenance, jumboFrame };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
@@ -146,11 +152,13 @@ async function modifyPlan({
   diags,
   client,
   requireReplace,
+  config,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   refuseKms(plan, diags);
   checkMaintenance(plan, prior ?? undefined, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
+  planHardwareOptions(config ?? {}, plan, prior, requireReplace);
   const size = plan.system_disk_size;
   if (typeof size === 'number' && typeof prior.system_disk_size === 'number' && size < prior.system_disk_size) {
     diags.addAttributeError(

@@ -13,6 +13,7 @@ import { dataDisksBlock, systemDiskAttributes } from './disks-schema.js';
 import { launchOptionAttributes } from './launch-options-schema.js';
 import { maintenanceAttributes, maintenanceBlocks } from './maintenance.js';
 import { ipv6Attributes } from './network-schema.js';
+import { hardwareOptionAttributes, hardwareOptionBlocks } from './hardware-options.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -358,8 +359,9 @@ export const instanceSchema = defineSchema({
     create_time: attr.string({ computed: true, useStateForUnknown: true, description: 'Creation time.' }),
     ...launchOptionAttributes,
     ...maintenanceAttributes,
+    ...hardwareOptionAttributes,
   },
-  blocks: { data_disks: dataDisksBlock, ...maintenanceBlocks },
+  blocks: { data_disks: dataDisksBlock, ...maintenanceBlocks, ...hardwareOptionBlocks },
 });
 
 export type InstanceState = StateOf<typeof instanceSchema>;
