@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintenance } from '../ecs/index.js';
+import { describeInstanceDetail, describeInstanceDisks, describeInstanceJumboFrame, describeInstanceMaintenance } from '../ecs/index.js';
 import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
@@ -44,7 +44,7 @@ function config(extra: Record<string, string>): string {
   return `${dependence}
 resource "alicloud_instance" "default" {
 ${Object.entries(args)
-  .map(([k, v]) => (k === 'maintenance_time' ? `  ${k} ${v}` : `  ${k} = ${v}`))
+  .map(([k, v]) => (k === 'maintenance_time' || k === 'cpu_options' ? `  ${k} ${v}` : `  ${k} = ${v}`))
   .join('\n')}
 }
 `;
@@ -142,6 +142,66 @@ test(
   },
 );
 
+const G8I = 'ecs.g8i.xlarge';
+const hardware = (jumbo: string) => `
+data "alicloud_zones" "default" {
+  available_instance_type = "${G8I}"
+}
+${instanceNetworkHcl('tf-hardware-options')}
+resource "alicloud_instance" "default" {
+  image_id           = data.alicloud_images.default.images[0].id
+  instance_type      = "${G8I}"
+  vswitch_id         = alicloud_vswitch.default.id
+  security_groups    = [alicloud_security_group.default.id]
+  instance_name      = "tf-hardware-options"
+  enable_jumbo_frame = ${jumbo}
+  cpu_options {
+    core_count       = 1
+    threads_per_core = 1
+    topology_type    = "DiscreteCoreToHTMapping"
+  }
+  image_options {
+    login_as_non_root = true
+  }
+}
+`;
+
+test(
+  'alicloud_instance: CPU and image options read back, jumbo frames change in place, import and destroy',
+  { timeout: 240_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const cpuOptions = [{ core_count: 1, threads_per_core: 1, topology_type: 'DiscreteCoreToHTMapping' }];
+    const run = await runSteps(
+      h,
+      [
+        {
+          name: 'an eighth-generation instance with CPU options, ecs-user logon and jumbo frames off',
+          config: hardware('false'),
+          expect: { [A]: { cpu_options: cpuOptions, image_options: [{ login_as_non_root: true }], enable_jumbo_frame: false } },
+        },
+        {
+          name: 'jumbo frames on, in place',
+          config: hardware('true'),
+          sameIdAs: [A],
+          expect: { [A]: { cpu_options: cpuOptions, enable_jumbo_frame: true } },
+        },
+      ],
+      h.fullProviderBlock,
+    );
+    const id = (await run.values(A)).id as string;
+    assert.deepEqual((await describeInstanceDetail(h.client, id))?.CpuOptions, {
+      CoreCount: 1,
+      ThreadsPerCore: 1,
+      TopologyType: 'DiscreteCoreToHTMapping',
+    });
+    assert.equal(await describeInstanceJumboFrame(h.client, id), true);
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.equal(await describeInstanceDetail(h.client, id), undefined);
+  },
+);
+
 test('alicloud_instance: launch options that cannot apply are refused at validate, naming the attribute', async (t) => {
   if (skipUnlessTerraform(t)) return;
   const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
@@ -153,6 +213,7 @@ test('alicloud_instance: launch options that cannot apply are refused at validat
       [{ internet_max_bandwidth_out: '0', internet_max_bandwidth_in: '5' }, /internet_max_bandwidth_in[\s\S]*above 0/],
       [{ instance_type: '"ecs.g7.large"', credit_specification: '"Unlimited"' }, /credit_specification[\s\S]*burstable/],
       [{ auto_release_time: '"tomorrow"' }, /auto_release_time[\s\S]*yyyy-MM-ddTHH:mm:ssZ/],
+      [{ cpu_options: '{\n    threads_per_core = 3\n  }' }, /threads_per_core/],
     ] as const) {
       ws.writeFile('main.tf', config(extra));
       const r = await tf(ws, ['validate'], 1);
