@@ -143,7 +143,7 @@ test(
 );
 
 const G8I = 'ecs.g8i.xlarge';
-const hardware = (jumbo: string) => `
+const hardware = (jumbo: string, threads = 1) => `
 data "alicloud_zones" "default" {
   available_instance_type = "${G8I}"
 }
@@ -157,7 +157,7 @@ resource "alicloud_instance" "default" {
   enable_jumbo_frame = ${jumbo}
   cpu_options {
     core_count       = 1
-    threads_per_core = 1
+    threads_per_core = ${threads}
     topology_type    = "DiscreteCoreToHTMapping"
   }
   image_options {
@@ -167,7 +167,7 @@ resource "alicloud_instance" "default" {
 `;
 
 test(
-  'alicloud_instance: CPU and image options read back, jumbo frames change in place, import and destroy',
+  'alicloud_instance: CPU and image options read back, CPU options and jumbo frames change in place, import and destroy',
   { timeout: 240_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
@@ -181,10 +181,10 @@ test(
           expect: { [A]: { cpu_options: cpuOptions, image_options: [{ login_as_non_root: true }], enable_jumbo_frame: false } },
         },
         {
-          name: 'jumbo frames on, in place',
-          config: hardware('true'),
+          name: 'jumbo frames on and hyper-threading back on, in place (stopped and started for the CPU options)',
+          config: hardware('true', 2),
           sameIdAs: [A],
-          expect: { [A]: { cpu_options: cpuOptions, enable_jumbo_frame: true } },
+          expect: { [A]: { cpu_options: [{ ...cpuOptions[0], threads_per_core: 2 }], enable_jumbo_frame: true, status: 'Running' } },
         },
       ],
       h.fullProviderBlock,
@@ -192,7 +192,7 @@ test(
     const id = (await run.values(A)).id as string;
     assert.deepEqual((await describeInstanceDetail(h.client, id))?.CpuOptions, {
       CoreCount: 1,
-      ThreadsPerCore: 1,
+      ThreadsPerCore: 2,
       TopologyType: 'DiscreteCoreToHTMapping',
     });
     assert.equal(await describeInstanceJumboFrame(h.client, id), true);

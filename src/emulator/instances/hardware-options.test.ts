@@ -88,4 +88,25 @@ describeInNetwork('instance hardware options over the SDK', (env) => {
     await env.ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: other, enableJumboFrame: false }));
     assert.equal((await view(other)).jumbo, false);
   });
+  test('ModifyInstanceAttribute changes threads and topology of a stopped instance; Core only back to the default', async () => {
+    const id = await runOne(env.ecs, env.net, {
+      instanceType: 'ecs.g8i.2xlarge',
+      cpuOptions: new $Ecs.RunInstancesRequestCpuOptions({ core: 2 }),
+    });
+    env.h.advance(2);
+    const modify = (o: ConstructorParameters<typeof $Ecs.ModifyInstanceAttributeRequestCpuOptions>[0]) =>
+      env.ecs.modifyInstanceAttribute(
+        new $Ecs.ModifyInstanceAttributeRequest({ instanceId: id, cpuOptions: new $Ecs.ModifyInstanceAttributeRequestCpuOptions(o) }),
+      );
+    const running = await sdkError(modify({ threadsPerCore: 1 }));
+    assert.deepEqual([running.code, running.statusCode], ['IncorrectInstanceStatus', 403]);
+    await env.ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId: id }));
+    env.h.advance(2);
+    await modify({ threadsPerCore: 1, topologyType: 'ContinuousCoreToHTMapping' });
+    assert.deepEqual((await view(id)).cpu, [2, 1, 'ContinuousCoreToHTMapping']);
+    const core = await sdkError(modify({ core: 3 }));
+    assert.match(core.message, /default, 4/);
+    await modify({ core: 4 });
+    assert.deepEqual((await view(id)).cpu, [4, 1, 'ContinuousCoreToHTMapping']);
+  });
 });

@@ -21,6 +21,38 @@ const coresOf = (instanceType: string) => Math.max(1, Math.floor((findInstanceTy
 
 const cpuError = (message: string) => apiError('InvalidCpuOptions.ValueNotSupported', message);
 
+type CpuInput = { Core?: number; ThreadsPerCore?: number; TopologyType?: string };
+
+/** Each CPU option only on the families that allow it; a core count of 1 to the type's physical cores. */
+function checkCpuOptions(instanceType: string, cpu: CpuInput): void {
+  const family = familyOf(instanceType);
+  if (cpu.Core !== undefined) {
+    if (!CORE_FAMILIES.has(family)) throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.Core to be set.`);
+    if (cpu.Core > coresOf(instanceType))
+      throw cpuError(`CpuOptions.Core ${cpu.Core} is not valid for ${instanceType}: 1 to ${coresOf(instanceType)} cores.`);
+  }
+  if (cpu.ThreadsPerCore !== undefined && !THREAD_FAMILIES.has(family))
+    throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.ThreadsPerCore to be set (hyper-threading stays on).`);
+  if (cpu.TopologyType !== undefined && !TOPOLOGY_FAMILIES.has(family))
+    throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.TopologyType to be set; eighth-generation types do.`);
+}
+
+/**
+ * ModifyInstanceAttribute CpuOptions: the instance must be Stopped; Core takes only the type's
+ * default (the physical cores), ThreadsPerCore and TopologyType as at launch. Returns the extra to store.
+ */
+export function modifiedCpuOptions(instanceType: string, extra: InstanceExtra, cpu: CpuInput): InstanceExtra {
+  checkCpuOptions(instanceType, cpu);
+  if (cpu.Core !== undefined && cpu.Core !== coresOf(instanceType))
+    throw cpuError(`CpuOptions.Core of a created ${instanceType} instance can only be set back to its default, ${coresOf(instanceType)}.`);
+  return {
+    ...extra,
+    cpuCoreCount: cpu.Core ?? extra.cpuCoreCount,
+    cpuThreadsPerCore: cpu.ThreadsPerCore ?? extra.cpuThreadsPerCore,
+    cpuTopologyType: cpu.TopologyType ?? extra.cpuTopologyType,
+  };
+}
+
 /** Whether the type runs with jumbo frames when nothing was asked. */
 export const jumboFrameDefault = (instanceType: string): boolean => JUMBO_FAMILIES.has(familyOf(instanceType));
 
@@ -41,16 +73,7 @@ export function checkJumboFrame(instanceType: string, enable: boolean | undefine
  */
 export function hardwareOptions(input: RunInput, instanceType: string, osType: string): InstanceExtra {
   const cpu = input.CpuOptions ?? {};
-  const family = familyOf(instanceType);
-  if (cpu.Core !== undefined) {
-    if (!CORE_FAMILIES.has(family)) throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.Core to be set.`);
-    if (cpu.Core > coresOf(instanceType))
-      throw cpuError(`CpuOptions.Core ${cpu.Core} is not valid for ${instanceType}: 1 to ${coresOf(instanceType)} cores.`);
-  }
-  if (cpu.ThreadsPerCore !== undefined && !THREAD_FAMILIES.has(family))
-    throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.ThreadsPerCore to be set (hyper-threading stays on).`);
-  if (cpu.TopologyType !== undefined && !TOPOLOGY_FAMILIES.has(family))
-    throw cpuError(`Instance type ${instanceType} does not allow CpuOptions.TopologyType to be set; eighth-generation types do.`);
+  checkCpuOptions(instanceType, cpu);
   const nonRoot = input.ImageOptions?.LoginAsNonRoot;
   if (nonRoot === true && osType === 'windows')
     throw apiError(

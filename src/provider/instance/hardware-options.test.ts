@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
 import { nullState } from '../../framework/testing/fixtures.js';
-import { fromHardwareOptions, planHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
+import { cpuOptionsChange, fromHardwareOptions, planHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
 import { toModifyInstanceAttributeInput } from './mapping.js';
 import { instanceSchema, type InstanceState } from './schema.js';
 
@@ -46,7 +46,7 @@ test('ModifyInstanceAttribute carries EnableJumboFrame only when it changed', ()
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['instance_name'])), undefined);
 });
 
-test('plan: written options that differ replace; a type change leaves unwritten CPU options and the jumbo flag unknown', () => {
+test('plan: a written image option that differs replaces; a type change leaves unwritten CPU fields and the jumbo flag unknown', () => {
   const prior = {
     ...empty,
     instance_type: 'ecs.g8i.large',
@@ -60,13 +60,35 @@ test('plan: written options that differ replace; a type change leaves unwritten 
     planHardwareOptions(config, plan, prior, (a) => replaced.push(a));
     return { replaced, cpu: plan.cpu_options, jumbo: plan.enable_jumbo_frame };
   };
-  // Written equal to the instance, or not written: nothing happens.
   assert.deepEqual(run({ cpu_options: cpu(1), image_options: [{ login_as_non_root: false }] }).replaced, []);
-  assert.deepEqual(run({}).replaced, []);
-  assert.deepEqual(run({ cpu_options: cpu(null, 1) }).replaced, ['cpu_options']);
+  assert.deepEqual(run({ cpu_options: cpu(null, 1) }), { replaced: [], cpu: cpu(1, 2, ''), jumbo: true });
   assert.deepEqual(run({ image_options: [{ login_as_non_root: true }] }).replaced, ['image_options']);
-  // A type change: written CPU options replace (ECS resets them); unwritten ones and the flag become unknown.
-  assert.deepEqual(run({ cpu_options: cpu(1) }, 'ecs.g8i.xlarge').replaced, ['cpu_options']);
   assert.deepEqual(run({}, 'ecs.g8i.xlarge'), { replaced: [], cpu: undefined, jumbo: undefined });
-  assert.equal(run({ enable_jumbo_frame: true }, 'ecs.g8i.xlarge').jumbo, true);
+  assert.deepEqual(run({ cpu_options: cpu(null, 1), enable_jumbo_frame: true }, 'ecs.g8i.xlarge'), {
+    replaced: [],
+    cpu: [{ core_count: undefined, threads_per_core: 1, topology_type: undefined }],
+    jumbo: true,
+  });
+});
+
+test('the CPU options sent in place: the changed fields, or every known one after a type change', () => {
+  const prior = { ...empty, instance_type: 'ecs.g8i.large', cpu_options: cpu(1, 2, '') };
+  const plan = { ...prior, cpu_options: cpu(1, 1, 'DiscreteCoreToHTMapping') };
+  assert.deepEqual(cpuOptionsChange(plan, prior, new Set(['cpu_options'])), {
+    Core: undefined,
+    ThreadsPerCore: 1,
+    TopologyType: 'DiscreteCoreToHTMapping',
+  });
+  assert.equal(cpuOptionsChange(prior, prior, new Set(['instance_name'])), undefined);
+  const retyped = {
+    ...prior,
+    instance_type: 'ecs.g8i.xlarge',
+    cpu_options: [{ core_count: undefined, threads_per_core: 1, topology_type: undefined }],
+  };
+  assert.deepEqual(cpuOptionsChange(retyped as never, prior, new Set(['instance_type', 'cpu_options'])), {
+    Core: undefined,
+    ThreadsPerCore: 1,
+    TopologyType: undefined,
+  });
+  assert.equal(cpuOptionsChange({ ...prior, cpu_options: undefined } as never, prior, new Set(['instance_type'])), undefined);
 });

@@ -27,7 +27,7 @@ export const hardwareOptionBlocks = {
     computed: true,
     maxItems: 1,
     description:
-      "CPU options chosen at launch. If not written, read from the instance (the type's defaults). A change of a written value, or an `instance_type` change with written values (ECS resets CPU options to the new type's defaults), replaces the instance; upstream sends them at creation only and ignores later changes.",
+      "CPU options chosen at launch. If not written, read from the instance (the type's defaults). A change applies in place while the instance is stopped (ModifyInstanceAttribute; ECS then takes only the type's default `core_count`); after an `instance_type` change (which resets them) the written ones are sent again.",
     attributes: {
       core_count: attr.int({
         optional: true,
@@ -113,24 +113,53 @@ function writtenDiffers<T extends object>(config: Written<T>, prior: readonly T[
 const writesAny = (config: Written<object>) => Object.values(config?.[0] ?? {}).some((x) => x !== null && x !== undefined);
 
 /**
- * Plan rules: a written CPU or image option that differs from the instance replaces it, as does
- * an `instance_type` change with written CPU options (ECS resets them); an `instance_type` change
- * otherwise leaves the CPU options and the jumbo frame flag (both defaults of the type) unknown.
+ * Plan rules: a written image option that differs from the instance replaces it (ForceNew upstream).
+ * An `instance_type` change makes ECS reset the CPU options to the new type's defaults: the fields
+ * the configuration does not write, and the jumbo frame flag when not written, become unknown
+ * (written CPU options are sent again after the type change, see {@link cpuOptionsChange}).
  */
 export function planHardwareOptions(
   config: { cpu_options?: Written<CpuOptions>; image_options?: Written<ImageOptions>; enable_jumbo_frame?: boolean | null },
   plan: Planned,
   prior: InstanceState,
-  requireReplace: (attribute: 'cpu_options' | 'image_options') => void,
+  requireReplace: (attribute: 'image_options') => void,
 ): void {
-  const typeChanged = typeof plan.instance_type === 'string' && plan.instance_type !== prior.instance_type;
-  if (writtenDiffers(config.cpu_options, prior.cpu_options) || (typeChanged && writesAny(config.cpu_options)))
-    requireReplace('cpu_options');
   if (writtenDiffers(config.image_options, prior.image_options)) requireReplace('image_options');
-  if (!typeChanged) return;
-  // The framework plans a block list left undefined as unknown.
-  if (!writesAny(config.cpu_options)) (plan as { cpu_options?: unknown }).cpu_options = undefined;
+  if (typeof plan.instance_type !== 'string' || plan.instance_type === prior.instance_type) return;
+  const written = config.cpu_options?.[0];
+  // The framework plans a value (or block list) left undefined as unknown.
+  (plan as { cpu_options?: unknown }).cpu_options = writesAny(config.cpu_options)
+    ? [
+        {
+          core_count: written?.core_count ?? undefined,
+          threads_per_core: written?.threads_per_core ?? undefined,
+          topology_type: written?.topology_type ?? undefined,
+        },
+      ]
+    : undefined;
   if (config.enable_jumbo_frame == null) plan.enable_jumbo_frame = undefined;
+}
+
+/**
+ * ModifyInstanceAttribute CpuOptions for an update (sent while the instance is stopped), or
+ * undefined: after an `instance_type` change, every known (written) field; otherwise the fields
+ * that differ from the prior state.
+ */
+export function cpuOptionsChange(plan: Planned, prior: Planned, changed: ReadonlySet<string>) {
+  const p = plan.cpu_options?.[0];
+  if (!p) return undefined;
+  const typeChanged = changed.has('instance_type');
+  if (!typeChanged && !changed.has('cpu_options')) return undefined;
+  const before = typeChanged ? undefined : prior.cpu_options?.[0];
+  const pick = <T>(now: T | null | undefined, was: T | null | undefined) => (now != null && now !== was ? now : undefined);
+  const input = {
+    Core: pick(p.core_count, before?.core_count),
+    ThreadsPerCore: pick(p.threads_per_core, before?.threads_per_core),
+    TopologyType: (pick(p.topology_type, before?.topology_type) || undefined) as NonNullable<
+      RunInstanceInput['CpuOptions']
+    >['TopologyType'],
+  };
+  return Object.values(input).some((x) => x !== undefined) ? input : undefined;
 }
 
 type CpuOptions = InstanceState['cpu_options'][number];

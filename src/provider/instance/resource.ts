@@ -36,6 +36,7 @@ import {
   waitInstanceStatus,
   type AlibabaCloudClient,
   type InstanceDetail,
+  type ModifyInstanceAttributeInput,
 } from '../../ecs/index.js';
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
@@ -45,7 +46,7 @@ import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
-import { planHardwareOptions } from './hardware-options.js';
+import { cpuOptionsChange, planHardwareOptions } from './hardware-options.js';
 import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
@@ -200,8 +201,9 @@ function refuseKms(
 
 /**
  * Changes that need the instance Stopped, in the official provider's order: stop (when the VPC
- * attributes, type or image change), ModifyInstanceVpcAttribute (vswitch_id / private_ip / vpc_id,
- * then wait until DescribeInstances shows them), ModifyInstanceSpec, ReplaceSystemDisk (carrying the
+ * attributes, type, image or CPU options change), ModifyInstanceVpcAttribute (vswitch_id / private_ip / vpc_id,
+ * then wait until DescribeInstances shows them), ModifyInstanceSpec, the CPU options (ModifyInstanceAttribute; the
+ * written ones again after a type change, which resets them), ReplaceSystemDisk (carrying the
  * planned size, so a new image and a larger disk are one step) or ResizeDisk, then start again when
  * it was running (or when the plan asks for Running). A failure after the stop still tries to restart.
  */
@@ -212,20 +214,22 @@ async function changeWhileStopped(
   changed: ReadonlySet<string>,
   timeoutMs: number,
   signal: AbortSignal,
+  cpuOptions?: ModifyInstanceAttributeInput['CpuOptions'],
 ): Promise<void> {
   const typeChanged = changed.has('instance_type') && !!plan.instance_type;
   const imageChanged = changed.has('image_id') && !!plan.image_id;
   const sizeChanged = changed.has('system_disk_size') && typeof plan.system_disk_size === 'number';
   const vpcChanged = (['vswitch_id', 'private_ip', 'vpc_id'] as const).some((k) => changed.has(k) && !!plan[k]);
-  if (!typeChanged && !imageChanged && !sizeChanged && !vpcChanged) return;
+  if (!typeChanged && !imageChanged && !sizeChanged && !vpcChanged && !cpuOptions) return;
   const now = await describeInstanceDetail(client, id, { signal });
   const wasRunning = now?.Status !== 'Stopped' && now?.Status !== 'Stopping';
-  const needStop = typeChanged || imageChanged || vpcChanged;
+  const needStop = typeChanged || imageChanged || vpcChanged || !!cpuOptions;
   if (needStop) await settle(client, id, 'Stopped', timeoutMs, signal, stoppedModeOf(plan));
   let failure: unknown;
   try {
     if (vpcChanged) await moveNetwork(client, id, plan, changed, now, timeoutMs, signal);
     if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
+    if (cpuOptions) await modifyInstanceAttribute(client, { InstanceId: id, CpuOptions: cpuOptions }, { signal });
     if (imageChanged) {
       const size =
         typeof plan.system_disk_size === 'number' ? plan.system_disk_size : (await describeSystemDisk(client, id, { signal }))?.size;
@@ -477,7 +481,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeIpv6s(client, id, prior.ipv6_addresses ?? [], plan, changed, signal);
-      await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
+      await changeWhileStopped(client, id, plan, changed, timeouts.update, signal, cpuOptionsChange(plan, prior, changed));
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
       await updateMaintenance(client, id, plan, changed, signal);

@@ -13,25 +13,28 @@ import { r } from './shape.js';
 
 export const CPU_TOPOLOGY_TYPES = ['ContinuousCoreToHTMapping', 'DiscreteCoreToHTMapping'] as const;
 
+/** CpuOptions as RunInstances and (instance Stopped; Core only its type's default) ModifyInstanceAttribute take them. */
+export const cpuOptionsParam = {
+  kind: 'object',
+  name: 'CpuOptions',
+  fields: [
+    { kind: 'scalar', name: 'Core', type: 'integer', min: 1, max: 256, errorCode: 'InvalidCpuOptions.ValueNotSupported' },
+    { kind: 'scalar', name: 'ThreadsPerCore', type: 'integer', min: 1, max: 2, errorCode: 'InvalidCpuOptions.ValueNotSupported' },
+    {
+      kind: 'scalar',
+      name: 'TopologyType',
+      type: 'string',
+      enum: CPU_TOPOLOGY_TYPES,
+      emptyIsAbsent: true,
+      errorCode: 'InvalidCpuOptions.ValueNotSupported',
+    },
+  ],
+  description: 'Physical cores (1 to half the vCPUs), threads per core (1 or 2) and HT topology, for the types that allow each.',
+} as const satisfies ObjectParam;
+
 /** RunInstances parameters of this table (spread into runInstancesSpec's params). */
 export const hardwareOptionParams = [
-  {
-    kind: 'object',
-    name: 'CpuOptions',
-    fields: [
-      { kind: 'scalar', name: 'Core', type: 'integer', min: 1, max: 256, errorCode: 'InvalidCpuOptions.ValueNotSupported' },
-      { kind: 'scalar', name: 'ThreadsPerCore', type: 'integer', min: 1, max: 2, errorCode: 'InvalidCpuOptions.ValueNotSupported' },
-      {
-        kind: 'scalar',
-        name: 'TopologyType',
-        type: 'string',
-        enum: CPU_TOPOLOGY_TYPES,
-        emptyIsAbsent: true,
-        errorCode: 'InvalidCpuOptions.ValueNotSupported',
-      },
-    ],
-    description: 'Physical cores (1 to half the vCPUs), threads per core (1 or 2) and HT topology, for the types that allow each.',
-  },
+  cpuOptionsParam,
   { kind: 'object', name: 'ImageOptions', fields: [{ kind: 'scalar', name: 'LoginAsNonRoot', type: 'boolean' }] },
   { kind: 'object', name: 'NetworkOptions', fields: [{ kind: 'scalar', name: 'EnableJumboFrame', type: 'boolean' }] },
 ] as const satisfies readonly ObjectParam[];

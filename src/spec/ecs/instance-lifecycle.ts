@@ -13,7 +13,12 @@ import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
-import { RUN_INSTANCES_HARDWARE_ERRORS, enableJumboFrameParam, hardwareOptionParams } from './instance-hardware-options.js';
+import {
+  RUN_INSTANCES_HARDWARE_ERRORS,
+  cpuOptionsParam,
+  enableJumboFrameParam,
+  hardwareOptionParams,
+} from './instance-hardware-options.js';
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
 import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
 
@@ -358,6 +363,7 @@ export const modifyInstanceAttributeSpec = defineAction({
     { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
     { kind: 'scalar', name: 'CreditSpecification', type: 'string', enum: ['Standard', 'Unlimited'], emptyIsAbsent: true },
     enableJumboFrameParam,
+    cpuOptionsParam,
     ...ownerParams,
   ],
   errors: [
@@ -369,6 +375,7 @@ export const modifyInstanceAttributeSpec = defineAction({
     'InvalidSecurityGroupId.NotFound',
     'IncorrectInstanceStatus',
     'InvalidInstanceType.JumboFrameNotSupported',
+    'InvalidCpuOptions.ValueNotSupported',
   ],
   response: r.response({}),
 });
