@@ -40,6 +40,7 @@ export * from './instance-ram-roles.js';
 export * from './private-ips.js';
 export * from './instance-launch-options.js';
 export * from './instance-hardware-options.js';
+export * from './prepay-instance-spec.js';
 export * from './instance-maintenance.js';
 export * from './ipv6-addresses.js';
 export * from './credentials.js';

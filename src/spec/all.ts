@@ -26,6 +26,7 @@ import { ipv6AddressActions } from './ecs/ipv6-addresses.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
+import { prepayInstanceSpecActions } from './ecs/prepay-instance-spec.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -57,6 +58,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceMetadataActions,
   ...instanceLaunchOptionActions,
   ...instanceMaintenanceActions,
+  ...prepayInstanceSpecActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -5,6 +5,8 @@ import { nullState } from '../../framework/testing/fixtures.js';
 import { cpuOptionsChange, fromHardwareOptions, planHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
 import { toModifyInstanceAttributeInput } from './mapping.js';
 import { instanceSchema, type InstanceState } from './schema.js';
+import { checkPrepaySpec, fromPrepaySpec } from './prepay-spec.js';
+import { Diagnostics } from '../../framework/index.js';
 
 const empty = nullState(instanceSchema);
 const cpu = (core_count: number | null, threads_per_core: number | null = null, topology_type: string | null = null) => [
@@ -91,4 +93,17 @@ test('the CPU options sent in place: the changed fields, or every known one afte
     TopologyType: undefined,
   });
   assert.equal(cpuOptionsChange({ ...prior, cpu_options: undefined } as never, prior, new Set(['instance_type'])), undefined);
+});
+
+test('operator_type is refused without a subscription and kept from the configuration', () => {
+  const errors = (c: Parameters<typeof checkPrepaySpec>[0]) => {
+    const diags = new Diagnostics();
+    checkPrepaySpec(c, diags);
+    return diags.items.length;
+  };
+  assert.equal(errors({ operator_type: 'upgrade', instance_charge_type: null }), 1);
+  assert.equal(errors({ operator_type: 'upgrade', instance_charge_type: 'PostPaid' }), 1);
+  assert.equal(errors({ operator_type: 'downgrade', instance_charge_type: 'PrePaid' }), 0);
+  assert.equal(errors({ operator_type: 'upgrade', instance_charge_type: undefined }), 0);
+  assert.equal(fromPrepaySpec({ operator_type: 'upgrade' }).operator_type, 'upgrade');
 });

@@ -5,6 +5,7 @@ import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
 import { fromHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
+import { fromPrepaySpec } from './prepay-spec.js';
 import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
@@ -130,6 +131,7 @@ export function fromInstance(
     ...fromLaunchOptions(i, disks, prior),
     ...fromMaintenance(maintenance, prior),
     ...fromHardwareOptions(i, jumboFrame ?? false),
+    ...fromPrepaySpec(prior),
   };
 }
 

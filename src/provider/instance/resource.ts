@@ -25,6 +25,7 @@ import {
   modifyInstanceNetworkSpec,
   modifyInstanceRenewal,
   modifyInstanceType,
+  modifyPrepayInstanceType,
   modifyInstanceVpcAttribute,
   replaceSystemDisk,
   resizeDisk,
@@ -47,6 +48,7 @@ import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-u
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
 import { cpuOptionsChange, planHardwareOptions } from './hardware-options.js';
+import { checkPrepaySpec } from './prepay-spec.js';
 import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
@@ -228,7 +230,16 @@ async function changeWhileStopped(
   let failure: unknown;
   try {
     if (vpcChanged) await moveNetwork(client, id, plan, changed, now, timeoutMs, signal);
-    if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
+    // A subscription changes type with ModifyPrepayInstanceSpec (its charge type now, after any switch above).
+    if (typeChanged && now?.InstanceChargeType === 'PrePaid')
+      await modifyPrepayInstanceType(
+        client,
+        id,
+        plan.instance_type!,
+        (plan.operator_type ?? undefined) as 'upgrade' | 'downgrade' | undefined,
+        { signal },
+      );
+    else if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
     if (cpuOptions) await modifyInstanceAttribute(client, { InstanceId: id, CpuOptions: cpuOptions }, { signal });
     if (imageChanged) {
       const size =
@@ -406,6 +417,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
   configValidators: [
     (config, diags) => config && refuseKms(config, diags),
     (config, diags) => config && checkLaunchOptions(config, diags),
+    (config, diags) => config && checkPrepaySpec(config, diags),
     (config, diags) => {
       // ECS sells weekly renewals of 1 to 4 weeks only.
       if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)
