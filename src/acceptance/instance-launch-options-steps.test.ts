@@ -142,23 +142,24 @@ test(
   },
 );
 
-const G8I = 'ecs.g8i.xlarge';
-const hardware = (jumbo: string, threads = 1) => `
+/** A subscription g8i instance; the second step upgrades its type (ModifyPrepayInstanceSpec), which resets the CPU options. */
+const hardware = (over: { type: string; jumbo: string; cpu: string; operator?: string }) => `
 data "alicloud_zones" "default" {
-  available_instance_type = "${G8I}"
+  available_instance_type = "ecs.g8i.xlarge"
 }
 ${instanceNetworkHcl('tf-hardware-options')}
 resource "alicloud_instance" "default" {
-  image_id           = data.alicloud_images.default.images[0].id
-  instance_type      = "${G8I}"
-  vswitch_id         = alicloud_vswitch.default.id
-  security_groups    = [alicloud_security_group.default.id]
-  instance_name      = "tf-hardware-options"
-  enable_jumbo_frame = ${jumbo}
-  cpu_options {
-    core_count       = 1
-    threads_per_core = ${threads}
-    topology_type    = "DiscreteCoreToHTMapping"
+  image_id             = data.alicloud_images.default.images[0].id
+  instance_type        = "${over.type}"
+  vswitch_id           = alicloud_vswitch.default.id
+  security_groups      = [alicloud_security_group.default.id]
+  instance_name        = "tf-hardware-options"
+  instance_charge_type = "PrePaid"
+  period               = 1
+  force_delete         = true
+  enable_jumbo_frame   = ${over.jumbo}
+${over.operator ? `  operator_type        = "${over.operator}"\n` : ''}  cpu_options {
+${over.cpu}
   }
   image_options {
     login_as_non_root = true
@@ -167,36 +168,58 @@ resource "alicloud_instance" "default" {
 `;
 
 test(
-  'alicloud_instance: CPU and image options read back, CPU options and jumbo frames change in place, import and destroy',
+  'alicloud_instance: CPU and image options read back; type upgrade of a subscription, CPU options and jumbo frames in place; import and destroy',
   { timeout: 240_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const cpuOptions = [{ core_count: 1, threads_per_core: 1, topology_type: 'DiscreteCoreToHTMapping' }];
     const run = await runSteps(
       h,
       [
         {
-          name: 'an eighth-generation instance with CPU options, ecs-user logon and jumbo frames off',
-          config: hardware('false'),
-          expect: { [A]: { cpu_options: cpuOptions, image_options: [{ login_as_non_root: true }], enable_jumbo_frame: false } },
+          name: 'an eighth-generation subscription with CPU options, ecs-user logon and jumbo frames off',
+          config: hardware({
+            type: 'ecs.g8i.xlarge',
+            jumbo: 'false',
+            cpu: '    core_count = 1\n    threads_per_core = 1\n    topology_type = "DiscreteCoreToHTMapping"',
+          }),
+          expect: {
+            [A]: {
+              cpu_options: [{ core_count: 1, threads_per_core: 1, topology_type: 'DiscreteCoreToHTMapping' }],
+              image_options: [{ login_as_non_root: true }],
+              enable_jumbo_frame: false,
+            },
+          },
         },
         {
-          name: 'jumbo frames on and hyper-threading back on, in place (stopped and started for the CPU options)',
-          config: hardware('true', 2),
+          name: 'upgraded in place (ModifyPrepayInstanceSpec), hyper-threading on again, jumbo frames on',
+          config: hardware({
+            type: 'ecs.g8i.2xlarge',
+            jumbo: 'true',
+            operator: 'upgrade',
+            cpu: '    threads_per_core = 2\n    topology_type = "DiscreteCoreToHTMapping"',
+          }),
           sameIdAs: [A],
-          expect: { [A]: { cpu_options: [{ ...cpuOptions[0], threads_per_core: 2 }], enable_jumbo_frame: true, status: 'Running' } },
+          expect: {
+            [A]: {
+              instance_type: 'ecs.g8i.2xlarge',
+              cpu_options: [{ core_count: 4, threads_per_core: 2, topology_type: 'DiscreteCoreToHTMapping' }],
+              enable_jumbo_frame: true,
+              operator_type: 'upgrade',
+              status: 'Running',
+            },
+          },
         },
       ],
       h.fullProviderBlock,
     );
     const id = (await run.values(A)).id as string;
     assert.deepEqual((await describeInstanceDetail(h.client, id))?.CpuOptions, {
-      CoreCount: 1,
+      CoreCount: 4,
       ThreadsPerCore: 2,
       TopologyType: 'DiscreteCoreToHTMapping',
     });
     assert.equal(await describeInstanceJumboFrame(h.client, id), true);
-    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run'], h.fullProviderBlock);
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run', 'force_delete', 'operator_type'], h.fullProviderBlock);
     await destroySteps(run);
     assert.equal(await describeInstanceDetail(h.client, id), undefined);
   },
@@ -214,6 +237,7 @@ test('alicloud_instance: launch options that cannot apply are refused at validat
       [{ instance_type: '"ecs.g7.large"', credit_specification: '"Unlimited"' }, /credit_specification[\s\S]*burstable/],
       [{ auto_release_time: '"tomorrow"' }, /auto_release_time[\s\S]*yyyy-MM-ddTHH:mm:ssZ/],
       [{ cpu_options: '{\n    threads_per_core = 3\n  }' }, /threads_per_core/],
+      [{ operator_type: '"upgrade"' }, /operator_type[\s\S]*subscription/],
     ] as const) {
       ws.writeFile('main.tf', config(extra));
       const r = await tf(ws, ['validate'], 1);
