@@ -48,26 +48,16 @@ test('ModifyInstanceAttribute carries EnableJumboFrame only when it changed', ()
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['instance_name'])), undefined);
 });
 
-test('plan: a written image option that differs replaces; a type change leaves unwritten CPU fields and the jumbo flag unknown', () => {
-  const prior = {
-    ...empty,
-    instance_type: 'ecs.g8i.large',
-    cpu_options: cpu(1, 2, ''),
-    image_options: [{ login_as_non_root: false }],
-    enable_jumbo_frame: true,
-  } as InstanceState;
+test('plan: a type change leaves unwritten CPU fields and the jumbo flag unknown', () => {
+  const prior = { ...empty, instance_type: 'ecs.g8i.large', cpu_options: cpu(1, 2, ''), enable_jumbo_frame: true } as InstanceState;
   const run = (config: Parameters<typeof planHardwareOptions>[0], type = 'ecs.g8i.large') => {
-    const replaced: string[] = [];
     const plan = { ...prior, instance_type: type };
-    planHardwareOptions(config, plan, prior, (a) => replaced.push(a));
-    return { replaced, cpu: plan.cpu_options, jumbo: plan.enable_jumbo_frame };
+    planHardwareOptions(config, plan, prior);
+    return { cpu: plan.cpu_options, jumbo: plan.enable_jumbo_frame };
   };
-  assert.deepEqual(run({ cpu_options: cpu(1), image_options: [{ login_as_non_root: false }] }).replaced, []);
-  assert.deepEqual(run({ cpu_options: cpu(null, 1) }), { replaced: [], cpu: cpu(1, 2, ''), jumbo: true });
-  assert.deepEqual(run({ image_options: [{ login_as_non_root: true }] }).replaced, ['image_options']);
-  assert.deepEqual(run({}, 'ecs.g8i.xlarge'), { replaced: [], cpu: undefined, jumbo: undefined });
+  assert.deepEqual(run({ cpu_options: cpu(null, 1) }), { cpu: cpu(1, 2, ''), jumbo: true });
+  assert.deepEqual(run({}, 'ecs.g8i.xlarge'), { cpu: undefined, jumbo: undefined });
   assert.deepEqual(run({ cpu_options: cpu(null, 1), enable_jumbo_frame: true }, 'ecs.g8i.xlarge'), {
-    replaced: [],
     cpu: [{ core_count: undefined, threads_per_core: 1, topology_type: undefined }],
     jumbo: true,
   });

@@ -64,7 +64,7 @@ export const hardwareOptionBlocks = {
       login_as_non_root: attr.bool({
         optional: true,
         computed: true,
-        useStateForUnknown: true,
+        requiresReplace: true,
         description: 'Log on as `ecs-user` instead of `root` (Linux images only). A change replaces the instance.',
         meta: { ecs: 'ImageOptions.LoginAsNonRoot' },
       }),
@@ -102,29 +102,18 @@ export function fromHardwareOptions(i: InstanceDetail, jumboFrame: boolean) {
 
 type Written<T> = readonly ({ readonly [K in keyof T]?: T[K] | null } | undefined)[] | null | undefined;
 
-/** Whether a written block sets a field to something other than the prior block's value. */
-function writtenDiffers<T extends object>(config: Written<T>, prior: readonly T[] | null | undefined): boolean {
-  const c = config?.[0];
-  if (!c) return false;
-  const p = (prior?.[0] ?? {}) as Record<string, unknown>;
-  return Object.entries(c).some(([k, x]) => x !== null && x !== undefined && x !== p[k]);
-}
-
 const writesAny = (config: Written<object>) => Object.values(config?.[0] ?? {}).some((x) => x !== null && x !== undefined);
 
 /**
- * Plan rules: a written image option that differs from the instance replaces it (ForceNew upstream).
- * An `instance_type` change makes ECS reset the CPU options to the new type's defaults: the fields
+ * Plan rule: an `instance_type` change makes ECS reset the CPU options to the new type's defaults: the fields
  * the configuration does not write, and the jumbo frame flag when not written, become unknown
  * (written CPU options are sent again after the type change, see {@link cpuOptionsChange}).
  */
 export function planHardwareOptions(
-  config: { cpu_options?: Written<CpuOptions>; image_options?: Written<ImageOptions>; enable_jumbo_frame?: boolean | null },
+  config: { cpu_options?: Written<CpuOptions>; enable_jumbo_frame?: boolean | null },
   plan: Planned,
   prior: InstanceState,
-  requireReplace: (attribute: 'image_options') => void,
 ): void {
-  if (writtenDiffers(config.image_options, prior.image_options)) requireReplace('image_options');
   if (typeof plan.instance_type !== 'string' || plan.instance_type === prior.instance_type) return;
   const written = config.cpu_options?.[0];
   // The framework plans a value (or block list) left undefined as unknown.
@@ -163,4 +152,3 @@ export function cpuOptionsChange(plan: Planned, prior: Planned, changed: Readonl
 }
 
 type CpuOptions = InstanceState['cpu_options'][number];
-type ImageOptions = InstanceState['image_options'][number];

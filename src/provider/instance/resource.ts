@@ -161,7 +161,7 @@ async function modifyPlan({
   checkMaintenance(plan, prior ?? undefined, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
-  planHardwareOptions(config ?? {}, plan, prior, requireReplace);
+  planHardwareOptions(config ?? {}, plan, prior);
   const size = plan.system_disk_size;
   if (typeof size === 'number' && typeof prior.system_disk_size === 'number' && size < prior.system_disk_size) {
     diags.addAttributeError(
