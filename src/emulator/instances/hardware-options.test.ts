@@ -67,6 +67,7 @@ describeInNetwork('instance hardware options over the SDK', (env) => {
         'InvalidInstanceType.JumboFrameNotSupported',
         /jumbo/,
       ],
+      [{ ioOptimized: 'none' }, 'InvalidIoOptimizedValue.ValueNotSupported', /I\/O optimized/],
     ] as const) {
       const e = await sdkError(runOne(env.ecs, env.net, over));
       assert.deepEqual([e.code, e.statusCode], [code, 400], e.message);

@@ -68,12 +68,18 @@ export function checkJumboFrame(instanceType: string, enable: boolean | undefine
 /**
  * The RunInstances checks of CpuOptions, ImageOptions and NetworkOptions, and what they store:
  * a core count of 1 to the type's physical cores, ThreadsPerCore 1 or 2 and a TopologyType only on
- * the families that allow each; LoginAsNonRoot not on a Windows image; jumbo frames only on a type
- * that has them.
+ * the families that allow each; IoOptimized=none refused (retired types only); LoginAsNonRoot not on
+ * a Windows image; jumbo frames only on a type that has them.
  */
 export function hardwareOptions(input: RunInput, instanceType: string, osType: string): InstanceExtra {
   const cpu = input.CpuOptions ?? {};
   checkCpuOptions(instanceType, cpu);
+  // Non-I/O-optimized instances belong to retired types; none is sold (DescribeAvailableResource lists no zone for them either).
+  if (input.IoOptimized === 'none')
+    throw apiError(
+      'InvalidIoOptimizedValue.ValueNotSupported',
+      `IoOptimized=none is not sold: ${instanceType}, like every type on sale, is I/O optimized.`,
+    );
   const nonRoot = input.ImageOptions?.LoginAsNonRoot;
   if (nonRoot === true && osType === 'windows')
     throw apiError(

@@ -14,15 +14,22 @@ const cpu = (core_count: number | null, threads_per_core: number | null = null, 
 ];
 
 test('RunInstances gets only the written CPU, image and network options', () => {
-  assert.deepEqual(toRunHardwareOptions({ ...empty }), { CpuOptions: undefined, ImageOptions: undefined, NetworkOptions: undefined });
+  assert.deepEqual(toRunHardwareOptions({ ...empty }), {
+    IoOptimized: undefined,
+    CpuOptions: undefined,
+    ImageOptions: undefined,
+    NetworkOptions: undefined,
+  });
   assert.deepEqual(
     toRunHardwareOptions({
       ...empty,
       cpu_options: cpu(2, null, 'DiscreteCoreToHTMapping'),
       image_options: [{ login_as_non_root: true }],
       enable_jumbo_frame: false,
+      is_outdated: true,
     }),
     {
+      IoOptimized: 'none',
       CpuOptions: { Core: 2, ThreadsPerCore: undefined, TopologyType: 'DiscreteCoreToHTMapping' },
       ImageOptions: { LoginAsNonRoot: true },
       NetworkOptions: { EnableJumboFrame: false },
@@ -35,7 +42,8 @@ test('the state reads the CPU and image options of DescribeInstances and the jum
     CpuOptions: { CoreCount: 3, ThreadsPerCore: 1, TopologyType: '' },
     ImageOptions: { LoginAsNonRoot: true },
   } as InstanceDetail;
-  assert.deepEqual(fromHardwareOptions(i, true), {
+  assert.deepEqual(fromHardwareOptions(i, true, { is_outdated: false }), {
+    is_outdated: false,
     enable_jumbo_frame: true,
     cpu_options: cpu(3, 1, ''),
     image_options: [{ login_as_non_root: true }],

@@ -12,6 +12,13 @@ import type { InstanceState, instanceSchema } from './schema.js';
 type Planned = PlanOf<typeof instanceSchema>;
 
 export const hardwareOptionAttributes = {
+  is_outdated: attr.bool({
+    optional: true,
+    requiresReplace: true,
+    description:
+      'Launch a non-I/O-optimized instance (RunInstances `IoOptimized = none`), which only retired instance types are; ECS refuses it for every type on sale. Kept from the configuration; a change replaces the instance (upstream ignores changes).',
+    meta: { ecs: 'IoOptimized' },
+  }),
   enable_jumbo_frame: attr.bool({
     optional: true,
     computed: true,
@@ -83,6 +90,7 @@ export function toRunHardwareOptions(plan: Planned): Partial<RunInstanceInput> {
   };
   const any = Object.values(cpuOptions).some((x) => x !== undefined);
   return {
+    IoOptimized: plan.is_outdated ? 'none' : undefined,
     CpuOptions: any ? cpuOptions : undefined,
     ImageOptions: image?.login_as_non_root != null ? { LoginAsNonRoot: image.login_as_non_root } : undefined,
     NetworkOptions: plan.enable_jumbo_frame != null ? { EnableJumboFrame: plan.enable_jumbo_frame } : undefined,
@@ -90,8 +98,9 @@ export function toRunHardwareOptions(plan: Planned): Partial<RunInstanceInput> {
 }
 
 /** State of the hardware options from DescribeInstances and DescribeInstanceAttribute's jumbo frame flag. */
-export function fromHardwareOptions(i: InstanceDetail, jumboFrame: boolean) {
+export function fromHardwareOptions(i: InstanceDetail, jumboFrame: boolean, prior: { is_outdated?: boolean | null }) {
   return {
+    is_outdated: prior.is_outdated ?? null,
     enable_jumbo_frame: jumboFrame,
     cpu_options: [
       { core_count: i.CpuOptions.CoreCount, threads_per_core: i.CpuOptions.ThreadsPerCore, topology_type: i.CpuOptions.TopologyType },

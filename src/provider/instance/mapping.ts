@@ -130,7 +130,7 @@ export function fromInstance(
     create_time: i.CreationTime,
     ...fromLaunchOptions(i, disks, prior),
     ...fromMaintenance(maintenance, prior),
-    ...fromHardwareOptions(i, jumboFrame ?? false),
+    ...fromHardwareOptions(i, jumboFrame ?? false, prior),
     ...fromPrepaySpec(prior),
   };
 }

@@ -95,6 +95,7 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidCpuOptions.ValueNotSupported': 'cpu_options',
   'InvalidParameter.LoginAsNonRoot': 'image_options',
   'InvalidInstanceType.JumboFrameNotSupported': 'enable_jumbo_frame',
+  'InvalidIoOptimizedValue.ValueNotSupported': 'is_outdated',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 

@@ -53,6 +53,7 @@ export const RUN_INSTANCES_HARDWARE_ERRORS = [
   'InvalidCpuOptions.ValueNotSupported',
   'InvalidParameter.LoginAsNonRoot',
   'InvalidInstanceType.JumboFrameNotSupported',
+  'InvalidIoOptimizedValue.ValueNotSupported',
 ] as const;
 
 /** Codes of this table (guesses). */
@@ -66,6 +67,11 @@ export const hardwareOptionErrors: readonly ErrorSpec[] = [
     code: 'InvalidParameter.LoginAsNonRoot',
     status: 400,
     message: 'ImageOptions.LoginAsNonRoot is not supported by the specified image.',
+  },
+  {
+    code: 'InvalidIoOptimizedValue.ValueNotSupported',
+    status: 400,
+    message: 'The specified IoOptimized is not supported: every instance type on sale is I/O optimized.',
   },
   {
     code: 'InvalidInstanceType.JumboFrameNotSupported',
