@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeInstanceDetail, describeInstanceDisks, describeInstanceMaintenance } from '../ecs/index.js';
+import { describeInstanceDetail, describeInstanceDisks, describeInstanceJumboFrame, describeInstanceMaintenance } from '../ecs/index.js';
 import { createTerraformWorkspace, skipUnlessTerraform } from '../testing/terraform.js';
 import { useExampleHarness, type ExampleHarness } from './example-harness.js';
 import { tf } from './image-harness.js';
@@ -44,7 +44,7 @@ function config(extra: Record<string, string>): string {
   return `${dependence}
 resource "alicloud_instance" "default" {
 ${Object.entries(args)
-  .map(([k, v]) => (k === 'maintenance_time' ? `  ${k} ${v}` : `  ${k} = ${v}`))
+  .map(([k, v]) => (k === 'maintenance_time' || k === 'cpu_options' ? `  ${k} ${v}` : `  ${k} = ${v}`))
   .join('\n')}
 }
 `;
@@ -142,6 +142,89 @@ test(
   },
 );
 
+/** A subscription g8i instance; the second step upgrades its type (ModifyPrepayInstanceSpec), which resets the CPU options. */
+const hardware = (over: { type: string; jumbo: string; cpu: string; operator?: string }) => `
+data "alicloud_zones" "default" {
+  available_instance_type = "ecs.g8i.xlarge"
+}
+${instanceNetworkHcl('tf-hardware-options')}
+resource "alicloud_instance" "default" {
+  image_id             = data.alicloud_images.default.images[0].id
+  instance_type        = "${over.type}"
+  vswitch_id           = alicloud_vswitch.default.id
+  security_groups      = [alicloud_security_group.default.id]
+  instance_name        = "tf-hardware-options"
+  instance_charge_type = "PrePaid"
+  period               = 1
+  force_delete         = true
+  enable_jumbo_frame   = ${over.jumbo}
+${over.operator ? `  operator_type        = "${over.operator}"\n` : ''}  cpu_options {
+${over.cpu}
+  }
+  image_options {
+    login_as_non_root = true
+  }
+}
+`;
+
+test(
+  'alicloud_instance: CPU and image options read back; type upgrade of a subscription, CPU options and jumbo frames in place; import and destroy',
+  { timeout: 240_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const run = await runSteps(
+      h,
+      [
+        {
+          name: 'an eighth-generation subscription with CPU options, ecs-user logon and jumbo frames off',
+          config: hardware({
+            type: 'ecs.g8i.xlarge',
+            jumbo: 'false',
+            cpu: '    core_count = 1\n    threads_per_core = 1\n    topology_type = "DiscreteCoreToHTMapping"',
+          }),
+          expect: {
+            [A]: {
+              cpu_options: [{ core_count: 1, threads_per_core: 1, topology_type: 'DiscreteCoreToHTMapping' }],
+              image_options: [{ login_as_non_root: true }],
+              enable_jumbo_frame: false,
+            },
+          },
+        },
+        {
+          name: 'upgraded in place (ModifyPrepayInstanceSpec), hyper-threading on again, jumbo frames on',
+          config: hardware({
+            type: 'ecs.g8i.2xlarge',
+            jumbo: 'true',
+            operator: 'upgrade',
+            cpu: '    threads_per_core = 2\n    topology_type = "DiscreteCoreToHTMapping"',
+          }),
+          sameIdAs: [A],
+          expect: {
+            [A]: {
+              instance_type: 'ecs.g8i.2xlarge',
+              cpu_options: [{ core_count: 4, threads_per_core: 2, topology_type: 'DiscreteCoreToHTMapping' }],
+              enable_jumbo_frame: true,
+              operator_type: 'upgrade',
+              status: 'Running',
+            },
+          },
+        },
+      ],
+      h.fullProviderBlock,
+    );
+    const id = (await run.values(A)).id as string;
+    assert.deepEqual((await describeInstanceDetail(h.client, id))?.CpuOptions, {
+      CoreCount: 4,
+      ThreadsPerCore: 2,
+      TopologyType: 'DiscreteCoreToHTMapping',
+    });
+    assert.equal(await describeInstanceJumboFrame(h.client, id), true);
+    await importVerify(h, run, A, ['security_enhancement_strategy', 'dry_run', 'force_delete', 'operator_type'], h.fullProviderBlock);
+    await destroySteps(run);
+    assert.equal(await describeInstanceDetail(h.client, id), undefined);
+  },
+);
+
 test('alicloud_instance: launch options that cannot apply are refused at validate, naming the attribute', async (t) => {
   if (skipUnlessTerraform(t)) return;
   const ws = createTerraformWorkspace({ providerBinDir: h.binDir, files: { 'provider.tf': h.fullProviderBlock, 'main.tf': '' } });
@@ -153,6 +236,8 @@ test('alicloud_instance: launch options that cannot apply are refused at validat
       [{ internet_max_bandwidth_out: '0', internet_max_bandwidth_in: '5' }, /internet_max_bandwidth_in[\s\S]*above 0/],
       [{ instance_type: '"ecs.g7.large"', credit_specification: '"Unlimited"' }, /credit_specification[\s\S]*burstable/],
       [{ auto_release_time: '"tomorrow"' }, /auto_release_time[\s\S]*yyyy-MM-ddTHH:mm:ssZ/],
+      [{ cpu_options: '{\n    threads_per_core = 3\n  }' }, /threads_per_core/],
+      [{ operator_type: '"upgrade"' }, /operator_type[\s\S]*subscription/],
     ] as const) {
       ws.writeFile('main.tf', config(extra));
       const r = await tf(ws, ['validate'], 1);

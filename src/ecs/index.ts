@@ -39,6 +39,8 @@ export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';
 export * from './interface-addresses.js';
 export * from './instance-launch-options.js';
+export * from './instance-hardware-options.js';
+export * from './prepay-instance-spec.js';
 export * from './instance-maintenance.js';
 export * from './network-interfaces.js';
 export * from './credentials.js';

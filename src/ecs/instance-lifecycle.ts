@@ -69,6 +69,8 @@ export type InstanceDetail = Pick<
   | 'SpotDuration'
   | 'SpotInterruptionBehavior'
   | 'InternetMaxBandwidthIn'
+  | 'CpuOptions'
+  | 'ImageOptions'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -146,6 +148,8 @@ export function instanceDetail(i: Instance): InstanceDetail {
     SpotDuration: i.SpotDuration,
     SpotInterruptionBehavior: i.SpotInterruptionBehavior,
     InternetMaxBandwidthIn: i.InternetMaxBandwidthIn,
+    CpuOptions: i.CpuOptions,
+    ImageOptions: i.ImageOptions,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,

@@ -27,6 +27,7 @@ import { networkInterfaceActions } from './ecs/network-interfaces.js';
 import { instanceMetadataActions } from './ecs/instance-metadata.js';
 import { instanceLaunchOptionActions } from './ecs/instance-launch-options.js';
 import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
+import { prepayInstanceSpecActions } from './ecs/prepay-instance-spec.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
 
@@ -59,6 +60,7 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...instanceMetadataActions,
   ...instanceLaunchOptionActions,
   ...instanceMaintenanceActions,
+  ...prepayInstanceSpecActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
 ];

@@ -2,6 +2,7 @@ import type { HandlerOf } from '../context.js';
 import type { describeInstanceAttributeSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { instanceView } from './describe-instances.js';
 import { ownInstance } from './lifecycle-common.js';
+import { jumboFrameOf } from './hardware-options.js';
 
 /** The fields of DescribeInstanceAttribute (a subset of the DescribeInstances Instance object). */
 const FIELDS = [
@@ -45,6 +46,6 @@ export const describeInstanceAttribute: HandlerOf<typeof describeInstanceAttribu
     ClusterId: '',
     VlanId: '',
     CreditSpecification: view.CreditSpecification,
-    EnableJumboFrame: false,
+    EnableJumboFrame: jumboFrameOf(inst.instanceType, inst.extra ?? {}),
   };
 };

@@ -7,6 +7,7 @@ import { currentInstanceStatus, instancesByIds, primaryEniId, type InstanceRecor
 import { instanceTypeInfo } from './instance-types.js';
 import { queryInstances } from './instance-query.js';
 import { bandwidthInOf } from './launch-options.js';
+import { cpuOptionsView } from './hardware-options.js';
 
 /** The OS fields of an instance's image (they fill OS fields an instance recorded empty at launch). */
 interface ImageOs {
@@ -69,6 +70,8 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     AutoReleaseTime: x.autoReleaseTime ?? '',
     SpotDuration: x.spotDuration ?? 0,
     SpotInterruptionBehavior: x.spotInterruptionBehavior ?? '',
+    CpuOptions: cpuOptionsView(r.instanceType, x),
+    ImageOptions: { LoginAsNonRoot: x.loginAsNonRoot === true },
     MetadataOptions: {
       HttpEndpoint: x.httpEndpoint ?? 'enabled',
       HttpTokens: x.httpTokens ?? 'optional',

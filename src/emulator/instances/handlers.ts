@@ -6,6 +6,7 @@ export { startInstance, stopInstance, rebootInstance } from './start-stop.js';
 export { deleteInstance, deleteInstances } from './delete-instance.js';
 export { modifyInstanceAttribute, modifyInstanceNetworkSpec } from './modify-instance.js';
 export { modifyInstanceSpec } from './modify-instance-spec.js';
+export { modifyPrepayInstanceSpec } from './modify-prepay-instance-spec.js';
 export { replaceSystemDisk } from './system-disk.js';
 export { modifyInstanceChargeType } from './modify-instance-charge-type.js';
 export { modifyInstanceVpcAttribute } from './modify-instance-vpc.js';

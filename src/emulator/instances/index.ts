@@ -19,6 +19,8 @@ import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/in
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
 import { instanceLaunchOptionActions, instanceLaunchOptionErrors } from '../../spec/ecs/instance-launch-options.js';
+import { prepayInstanceSpecActions, prepayInstanceSpecErrors } from '../../spec/ecs/prepay-instance-spec.js';
+import { hardwareOptionErrors } from '../../spec/ecs/instance-hardware-options.js';
 import { instanceMaintenanceActions } from '../../spec/ecs/instance-maintenance.js';
 import { ipv6AddressActions, ipv6AddressErrors } from '../../spec/ecs/ipv6-addresses.js';
 import { networkInterfaceActions, networkInterfaceErrors } from '../../spec/ecs/network-interfaces.js';
@@ -42,6 +44,7 @@ export const instancesFamily: Family = {
     ...instanceMaintenanceActions,
     ...ipv6AddressActions,
     ...networkInterfaceActions,
+    ...prepayInstanceSpecActions,
   ],
   handlers,
   errors: [
@@ -50,6 +53,8 @@ export const instancesFamily: Family = {
     ...instanceRenewalErrors,
     ...privateIpErrors,
     ...instanceLaunchOptionErrors,
+    ...hardwareOptionErrors,
+    ...prepayInstanceSpecErrors,
     ...ipv6AddressErrors,
     ...networkInterfaceErrors,
     // What the images, snapshots, network and tag rules of RunInstances and the lifecycle answer.

@@ -1,9 +1,10 @@
-import { apiError, type HandlerOf } from '../context.js';
+import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import type { modifyInstanceSpecSpec } from '../../spec/ecs/instance-lifecycle.js';
 import { withClientToken } from '../db/client-tokens.js';
 import { findInstanceType, isInstanceTypeAvailable } from '../zones/catalogue.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
-import { updateInstance } from './repository.js';
+import { updateInstance, type InstanceRecord } from './repository.js';
+import { CPU_OPTIONS_RESET } from './hardware-options.js';
 
 /**
  * ModifyInstanceSpec for pay-as-you-go instances: a new InstanceType (sold in the instance's zone,
@@ -38,33 +39,40 @@ export const modifyInstanceSpec: HandlerOf<typeof modifyInstanceSpecSpec> = (ctx
       );
     }
     if (type !== undefined) {
-      if (!findInstanceType(type))
-        throw apiError(
-          'InvalidInstanceType.NotFound',
-          `The instance type "${type}" given in InstanceType does not exist; call DescribeInstanceTypes for the known types.`,
-        );
-      if (!isInstanceTypeAvailable(inst.regionId, inst.zoneId, type)) {
-        throw apiError(
-          'InvalidInstanceType.ValueUnauthorized',
-          `The instance type "${type}" given in InstanceType is not sold in zone ${inst.zoneId}; call DescribeResourcesModification for the types the instance can change to.`,
-        );
-      }
-      if (type === inst.instanceType) {
-        throw apiError(
-          'InvalidInstanceType.ValueNotSupported',
-          `The instance "${inst.id}" already is of type "${type}"; InstanceType must name a different type.`,
-        );
-      }
+      checkNewInstanceType(inst, type);
       requireStatus(ctx, inst, ['Stopped'], 'changing InstanceType with ModifyInstanceSpec');
     } else {
       requireStatus(ctx, inst, ['Running', 'Stopped'], 'changing the bandwidth with ModifyInstanceSpec');
     }
     if (input.DryRun === true) throw apiError('DryRunOperation');
-    // A burstable type keeps its performance mode (Standard when it had none); others have none.
-    const credit = findInstanceType(type ?? '')?.baselineCredit !== undefined ? (inst.extra?.creditSpecification ?? 'Standard') : undefined;
-    if (type !== undefined) updateInstance(ctx.db, inst.id, { instanceType: type, extra: { ...inst.extra, creditSpecification: credit } });
+    if (type !== undefined) setInstanceType(ctx, inst, type);
     else updateInstance(ctx.db, inst.id, { internetMaxBandwidthOut: bandwidth });
     const result = {};
     return result;
   });
 };
+
+/** A type the instance can change to: known, sold in its zone, not the current one. */
+export function checkNewInstanceType(inst: InstanceRecord, type: string): void {
+  if (!findInstanceType(type))
+    throw apiError(
+      'InvalidInstanceType.NotFound',
+      `The instance type "${type}" given in InstanceType does not exist; call DescribeInstanceTypes for the known types.`,
+    );
+  if (!isInstanceTypeAvailable(inst.regionId, inst.zoneId, type))
+    throw apiError(
+      'InvalidInstanceType.ValueUnauthorized',
+      `The instance type "${type}" given in InstanceType is not sold in zone ${inst.zoneId}; call DescribeResourcesModification for the types the instance can change to.`,
+    );
+  if (type === inst.instanceType)
+    throw apiError(
+      'InvalidInstanceType.ValueNotSupported',
+      `The instance "${inst.id}" already is of type "${type}"; InstanceType must name a different type.`,
+    );
+}
+
+/** Store the new type: a burstable type keeps its performance mode (Standard when it had none), others have none; CPU options reset. */
+export function setInstanceType(ctx: HandlerContext, inst: InstanceRecord, type: string): void {
+  const credit = findInstanceType(type)?.baselineCredit !== undefined ? (inst.extra?.creditSpecification ?? 'Standard') : undefined;
+  updateInstance(ctx.db, inst.id, { instanceType: type, extra: { ...inst.extra, creditSpecification: credit, ...CPU_OPTIONS_RESET } });
+}

@@ -4,6 +4,7 @@ import { checkHostName, checkInstanceName, checkPassword, ownInstance, publicIpF
 import { updateInstance, type InstanceRecord } from './repository.js';
 import { withClientToken } from '../db/client-tokens.js';
 import { checkBandwidthIn, checkCreditSpecification } from './launch-options.js';
+import { checkJumboFrame, modifiedCpuOptions } from './hardware-options.js';
 
 /**
  * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, DeletionProtection and
@@ -36,6 +37,15 @@ export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSp
   if (credit !== undefined) {
     checkCreditSpecification(inst.instanceType, credit);
     patch.extra = { ...inst.extra, creditSpecification: credit };
+  }
+  const jumbo = input.EnableJumboFrame;
+  if (jumbo !== undefined) {
+    checkJumboFrame(inst.instanceType, jumbo);
+    patch.extra = { ...inst.extra, ...patch.extra, jumboFrame: jumbo };
+  }
+  if (input.CpuOptions && Object.values(input.CpuOptions).some((x) => x !== undefined)) {
+    requireStatus(ctx, inst, ['Stopped'], 'changing CpuOptions');
+    patch.extra = modifiedCpuOptions(inst.instanceType, { ...inst.extra, ...patch.extra }, input.CpuOptions);
   }
   if (input.SecurityGroupIds && input.SecurityGroupIds.length > 0) {
     const ids = [...new Set(input.SecurityGroupIds)];

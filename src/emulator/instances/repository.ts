@@ -97,6 +97,12 @@ export interface InstanceExtra {
   primaryEni?: EniOptions;
   /** Secondary interfaces RunInstances created with the instance; released with it. */
   secondaryEnis?: SecondaryEni[];
+  /** Hardware options (hardware-options.ts): CPU options asked at launch, ecs-user logon, jumbo frames (absent: the type's default). */
+  cpuCoreCount?: number;
+  cpuThreadsPerCore?: number;
+  cpuTopologyType?: string;
+  loginAsNonRoot?: boolean;
+  jumboFrame?: boolean;
 }
 
 /** What an interface keeps beyond its addresses: traffic mode, RDMA queue pairs, source/destination check, card. */

@@ -11,6 +11,7 @@ import { launchIpv6s } from './ipv6-addresses.js';
 import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.js';
 import { launchOptions } from './launch-options.js';
 import { planInterfaces, splitInterfaces } from './network-interfaces.js';
+import { hardwareOptions } from './hardware-options.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -54,6 +55,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
   const tags = tagsFromInput(input.Tag);
   const ips = allocatePrivateIps(ctx, net.vSwitch, input.PrivateIpAddress, amount, minAmount);
   const options = launchOptions(ctx, input, { chargeType, zoneId: net.zoneId, instanceType, imageOwner: image.ownerAlias });
+  const hardware = hardwareOptions(input, instanceType, image.osType);
   const ipv6s = launchIpv6s(ctx, net.vSwitch, input, ips.length);
   const enis = planInterfaces(ctx, split, net, instanceType, ips);
   if (input.DryRun === true) throw apiError('DryRunOperation');
@@ -93,7 +95,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      extra: { ...launchExtra(ctx, input, term), ...options, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}), ...enis(n) },
+      extra: { ...launchExtra(ctx, input, term), ...options, ...hardware, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}), ...enis(n) },
     });
     ctx.backend.need('disks').launch(
       ctx.db,

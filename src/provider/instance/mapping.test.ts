@@ -44,6 +44,8 @@ const detail: InstanceDetail = {
   SpotDuration: 0,
   SpotInterruptionBehavior: '',
   InternetMaxBandwidthIn: 10,
+  CpuOptions: { CoreCount: 1, ThreadsPerCore: 2, TopologyType: '' },
+  ImageOptions: { LoginAsNonRoot: false },
   SecurityGroupIds: ['sg-2', 'sg-1'],
   VpcId: 'vpc-1',
   VSwitchId: 'vsw-1',

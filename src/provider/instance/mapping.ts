@@ -11,6 +11,8 @@ import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
 import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
+import { fromHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
+import { fromPrepaySpec } from './prepay-spec.js';
 import { fromInstanceIpv6, toRunInstanceIpv6 } from './network-mapping.js';
 import { fromNetworkInterfaces } from './network-interfaces-mapping.js';
 import type { PlanOf } from '../../framework/index.js';
@@ -56,6 +58,7 @@ export function toRunInstanceInput(plan: Planned): RunInstanceInput {
     UserData: plan.user_data ? toBase64UserData(plan.user_data) : undefined,
     Tag: tagsToInput(plan.tags),
     ...toRunLaunchOptions(plan),
+    ...toRunHardwareOptions(plan),
   };
 }
 
@@ -74,11 +77,13 @@ export interface InstanceNow {
   maintenance?: InstanceMaintenance;
   /** DescribeNetworkInterfaces of the instance (primary first). */
   networkInterfaces?: readonly NetworkInterfaceDetail[];
+  /** DescribeInstanceAttribute `EnableJumboFrame`. */
+  jumboFrame?: boolean;
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
 export function fromInstance(
-  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces }: InstanceNow,
+  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame }: InstanceNow,
   prior: InstancePrior,
 ): InstanceState {
   return {
@@ -136,6 +141,8 @@ export function fromInstance(
     ...fromLaunchOptions(i, disks, prior),
     ...fromMaintenance(maintenance, prior),
     ...fromNetworkInterfaces(networkInterfaces ?? []),
+    ...fromHardwareOptions(i, jumboFrame ?? false, prior),
+    ...fromPrepaySpec(prior),
   };
 }
 
@@ -159,6 +166,7 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
     CreditSpecification: changed.has('credit_specification')
       ? (plan.credit_specification as 'Standard' | 'Unlimited' | null) || undefined
       : undefined,
+    ...(changed.has('enable_jumbo_frame') && plan.enable_jumbo_frame != null ? { EnableJumboFrame: plan.enable_jumbo_frame } : {}),
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;

@@ -13,6 +13,7 @@ import {
   deleteInstance,
   describeInstanceDetail,
   describeInstanceDisks,
+  describeInstanceJumboFrame,
   describeInstanceMaintenance,
   describeInstanceNetworkInterfaces,
   describeInstanceRamRoleName,
@@ -25,6 +26,7 @@ import {
   modifyInstanceNetworkSpec,
   modifyInstanceRenewal,
   modifyInstanceType,
+  modifyPrepayInstanceType,
   modifyInstanceVpcAttribute,
   replaceSystemDisk,
   resizeDisk,
@@ -36,6 +38,7 @@ import {
   waitInstanceStatus,
   type AlibabaCloudClient,
   type InstanceDetail,
+  type ModifyInstanceAttributeInput,
 } from '../../ecs/index.js';
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
@@ -46,6 +49,8 @@ import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-u
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
 import { checkMaintenance, updateMaintenance } from './maintenance.js';
 import { checkNetworkInterfaces, withNetworkInterfaces } from './network-interfaces-mapping.js';
+import { cpuOptionsChange, planHardwareOptions } from './hardware-options.js';
+import { checkPrepaySpec } from './prepay-spec.js';
 import { changeIpv6s, changeSecondaryIps } from './network-update.js';
 
 const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
@@ -90,6 +95,10 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidIpv6Address.Duplicated': 'ipv6_addresses',
   'InvalidIpv6Address.NotFound': 'ipv6_addresses',
   'InvalidOperation.EniCountExceeded': 'network_interfaces',
+  'InvalidCpuOptions.ValueNotSupported': 'cpu_options',
+  'InvalidParameter.LoginAsNonRoot': 'image_options',
+  'InvalidInstanceType.JumboFrameNotSupported': 'enable_jumbo_frame',
+  'InvalidIoOptimizedValue.ValueNotSupported': 'is_outdated',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -97,14 +106,15 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal, maintenance, networkInterfaces] = await Promise.all([
+  const [disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
     describeInstanceMaintenance(client, id, { signal }),
     describeInstanceNetworkInterfaces(client, id, { signal }),
+    describeInstanceJumboFrame(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal, maintenance, networkInterfaces };
+  return { instance, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */
@@ -150,11 +160,13 @@ async function modifyPlan({
   diags,
   client,
   requireReplace,
+  config,
 }: ModifyPlanRequest<typeof instanceSchema, ProviderClient>): Promise<void> {
   refuseKms(plan, diags);
   checkMaintenance(plan, prior ?? undefined, diags);
   if (!prior) return;
   planInstanceDisks(plan, prior, diags);
+  planHardwareOptions(config ?? {}, plan, prior);
   const size = plan.system_disk_size;
   if (typeof size === 'number' && typeof prior.system_disk_size === 'number' && size < prior.system_disk_size) {
     diags.addAttributeError(
@@ -196,8 +208,9 @@ function refuseKms(
 
 /**
  * Changes that need the instance Stopped, in the official provider's order: stop (when the VPC
- * attributes, type or image change), ModifyInstanceVpcAttribute (vswitch_id / private_ip / vpc_id,
- * then wait until DescribeInstances shows them), ModifyInstanceSpec, ReplaceSystemDisk (carrying the
+ * attributes, type, image or CPU options change), ModifyInstanceVpcAttribute (vswitch_id / private_ip / vpc_id,
+ * then wait until DescribeInstances shows them), ModifyInstanceSpec, the CPU options (ModifyInstanceAttribute; the
+ * written ones again after a type change, which resets them), ReplaceSystemDisk (carrying the
  * planned size, so a new image and a larger disk are one step) or ResizeDisk, then start again when
  * it was running (or when the plan asks for Running). A failure after the stop still tries to restart.
  */
@@ -208,20 +221,31 @@ async function changeWhileStopped(
   changed: ReadonlySet<string>,
   timeoutMs: number,
   signal: AbortSignal,
+  cpuOptions?: ModifyInstanceAttributeInput['CpuOptions'],
 ): Promise<void> {
   const typeChanged = changed.has('instance_type') && !!plan.instance_type;
   const imageChanged = changed.has('image_id') && !!plan.image_id;
   const sizeChanged = changed.has('system_disk_size') && typeof plan.system_disk_size === 'number';
   const vpcChanged = (['vswitch_id', 'private_ip', 'vpc_id'] as const).some((k) => changed.has(k) && !!plan[k]);
-  if (!typeChanged && !imageChanged && !sizeChanged && !vpcChanged) return;
+  if (!typeChanged && !imageChanged && !sizeChanged && !vpcChanged && !cpuOptions) return;
   const now = await describeInstanceDetail(client, id, { signal });
   const wasRunning = now?.Status !== 'Stopped' && now?.Status !== 'Stopping';
-  const needStop = typeChanged || imageChanged || vpcChanged;
+  const needStop = typeChanged || imageChanged || vpcChanged || !!cpuOptions;
   if (needStop) await settle(client, id, 'Stopped', timeoutMs, signal, stoppedModeOf(plan));
   let failure: unknown;
   try {
     if (vpcChanged) await moveNetwork(client, id, plan, changed, now, timeoutMs, signal);
-    if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
+    // A subscription changes type with ModifyPrepayInstanceSpec (its charge type now, after any switch above).
+    if (typeChanged && now?.InstanceChargeType === 'PrePaid')
+      await modifyPrepayInstanceType(
+        client,
+        id,
+        plan.instance_type!,
+        (plan.operator_type ?? undefined) as 'upgrade' | 'downgrade' | undefined,
+        { signal },
+      );
+    else if (typeChanged) await modifyInstanceType(client, id, plan.instance_type!, { signal });
+    if (cpuOptions) await modifyInstanceAttribute(client, { InstanceId: id, CpuOptions: cpuOptions }, { signal });
     if (imageChanged) {
       const size =
         typeof plan.system_disk_size === 'number' ? plan.system_disk_size : (await describeSystemDisk(client, id, { signal }))?.size;
@@ -399,6 +423,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     (config, diags) => config && refuseKms(config, diags),
     (config, diags) => config && checkLaunchOptions(config, diags),
     (config, diags) => config && checkNetworkInterfaces(config, diags),
+    (config, diags) => config && checkPrepaySpec(config, diags),
     (config, diags) => {
       // ECS sells weekly renewals of 1 to 4 weeks only.
       if (config?.renewal_status === 'AutoRenewal' && config.period_unit === 'Week' && (config.auto_renew_period ?? 1) > 4)
@@ -474,7 +499,7 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       if (changed.has('role_name')) await changeRamRole(client, id, prior.role_name, plan.role_name, signal);
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeIpv6s(client, id, prior.ipv6_addresses ?? [], plan, changed, signal);
-      await changeWhileStopped(client, id, plan, changed, timeouts.update, signal);
+      await changeWhileStopped(client, id, plan, changed, timeouts.update, signal, cpuOptionsChange(plan, prior, changed));
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
       await updateMaintenance(client, id, plan, changed, signal);

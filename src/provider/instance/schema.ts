@@ -14,6 +14,8 @@ import { launchOptionAttributes } from './launch-options-schema.js';
 import { maintenanceAttributes, maintenanceBlocks } from './maintenance.js';
 import { ipv6Attributes } from './network-schema.js';
 import { networkInterfaceAttributes, networkInterfaceBlocks } from './network-interfaces-schema.js';
+import { hardwareOptionAttributes, hardwareOptionBlocks } from './hardware-options.js';
+import { prepaySpecAttributes } from './prepay-spec.js';
 
 /** 8-30 characters with at least three of: upper case, lower case, digits, special characters. */
 export const passwordValidator = v.custom<string>(
@@ -360,8 +362,10 @@ export const instanceSchema = defineSchema({
     ...launchOptionAttributes,
     ...maintenanceAttributes,
     ...networkInterfaceAttributes,
+    ...hardwareOptionAttributes,
+    ...prepaySpecAttributes,
   },
-  blocks: { data_disks: dataDisksBlock, ...maintenanceBlocks, ...networkInterfaceBlocks },
+  blocks: { data_disks: dataDisksBlock, ...maintenanceBlocks, ...networkInterfaceBlocks, ...hardwareOptionBlocks },
 });
 
 export type InstanceState = StateOf<typeof instanceSchema>;

@@ -13,6 +13,12 @@ import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
 import { metadataOptionParams } from './instance-metadata.js';
 import { launchOptionParams } from './instance-launch-options.js';
+import {
+  RUN_INSTANCES_HARDWARE_ERRORS,
+  cpuOptionsParam,
+  enableJumboFrameParam,
+  hardwareOptionParams,
+} from './instance-hardware-options.js';
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
 import { RUN_INSTANCES_ENI_ERRORS, runInstancesNetworkInterfaceParam } from './network-interfaces.js';
 import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
@@ -164,6 +170,7 @@ export const runInstancesSpec = defineAction({
     { kind: 'scalar', name: 'SecurityEnhancementStrategy', type: 'string', enum: ['Active', 'Deactive'], emptyIsAbsent: true },
     ...metadataOptionParams,
     ...launchOptionParams,
+    ...hardwareOptionParams,
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -205,6 +212,7 @@ export const runInstancesSpec = defineAction({
     'InvalidDevice.InUse',
     ...RUN_INSTANCES_IPV6_ERRORS,
     ...RUN_INSTANCES_ENI_ERRORS,
+    ...RUN_INSTANCES_HARDWARE_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
@@ -357,6 +365,8 @@ export const modifyInstanceAttributeSpec = defineAction({
     { kind: 'scalar', name: 'DeletionProtection', type: 'boolean' },
     { kind: 'scalarList', name: 'SecurityGroupIds', type: 'string', maxItems: 16 },
     { kind: 'scalar', name: 'CreditSpecification', type: 'string', enum: ['Standard', 'Unlimited'], emptyIsAbsent: true },
+    enableJumboFrameParam,
+    cpuOptionsParam,
     ...ownerParams,
   ],
   errors: [
@@ -367,6 +377,8 @@ export const modifyInstanceAttributeSpec = defineAction({
     'InvalidHostName.Malformed',
     'InvalidSecurityGroupId.NotFound',
     'IncorrectInstanceStatus',
+    'InvalidInstanceType.JumboFrameNotSupported',
+    'InvalidCpuOptions.ValueNotSupported',
   ],
   response: r.response({}),
 });

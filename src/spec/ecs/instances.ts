@@ -11,6 +11,7 @@ import { ECS_VERSION } from './images.js';
 import { metadataOptionsShape } from './instance-metadata.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 import { launchOptionFields } from './instance-launch-options.js';
+import { hardwareOptionFields } from './instance-hardware-options.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
@@ -112,6 +113,7 @@ export const describeInstancesSpec = defineAction({
           SerialNumber: r.string,
           SpotPriceLimit: r.float,
           ...launchOptionFields,
+          ...hardwareOptionFields,
           SpotStrategy: r.string,
           StartTime: r.string,
           StoppedMode: r.string,

@@ -5,6 +5,27 @@ import type { Construct } from 'constructs';
 import { toTerraform, type Shape } from '../runtime.js';
 
 /**
+ * CPU options chosen at launch. If not written, read from the instance (the type's defaults). A change applies in place while the instance is stopped (ModifyInstanceAttribute; ECS then takes only the type's default `core_count`); after an `instance_type` change (which resets them) the written ones are sent again.
+ */
+export interface InstanceCpuOptions {
+  /**
+   * Physical CPU cores: 1 to half the vCPUs of the type (families from the sixth generation, such as `ecs.g7`).
+   * Terraform: `core_count`. Optional.
+   */
+  readonly coreCount?: number;
+  /**
+   * Threads per core: `1` turns hyper-threading off, `2` is the default (families from the seventh generation).
+   * Terraform: `threads_per_core`. Optional.
+   */
+  readonly threadsPerCore?: number;
+  /**
+   * CPU topology (eighth-generation families): `ContinuousCoreToHTMapping` or `DiscreteCoreToHTMapping`; empty when not chosen.
+   * Terraform: `topology_type`. Optional.
+   */
+  readonly topologyType?: string;
+}
+
+/**
  * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
  */
 export interface InstanceDataDisks {
@@ -61,6 +82,17 @@ export interface InstanceDataDisks {
 }
 
 /**
+ * Image options chosen at launch (a list of at most one block here; upstream a set, written the same way). If not written, read from the instance.
+ */
+export interface InstanceImageOptions {
+  /**
+   * Log on as `ecs-user` instead of `root` (Linux images only). A change replaces the instance.
+   * Terraform: `login_as_non_root`. Optional.
+   */
+  readonly loginAsNonRoot?: boolean | cdktf.IResolvable;
+}
+
+/**
  * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
  */
 export interface InstanceMaintenanceTime {
@@ -74,6 +106,42 @@ export interface InstanceMaintenanceTime {
    * Terraform: `start_time`. Required.
    */
   readonly startTime: string;
+}
+
+/**
+ * Secondary network interfaces created with the instance (RunInstances `NetworkInterface.N`), released with it; 1 + their number is at most the ENI quota of the instance type. Any change replaces the instance. If not written, the secondary interfaces are read from ECS.
+ */
+export interface InstanceNetworkInterfaces {
+  /**
+   * Index of the physical network card of the interface (only types with several cards take more than 0). A change replaces the instance.
+   * Terraform: `network_card_index`. Optional.
+   */
+  readonly networkCardIndex?: number;
+  /**
+   * Communication mode of the interface: `Standard` (TCP) or `HighPerformance` (Elastic RDMA Interface, on instance types that support it). If not set, `Standard`. A change replaces the instance.
+   * Terraform: `network_interface_traffic_mode`. Optional.
+   */
+  readonly networkInterfaceTrafficMode?: string;
+  /**
+   * Queue pairs of the interface when it is an RDMA interface (`network_interface_traffic_mode = "HighPerformance"`), at most the type's vCPUs. If not set, 0 for a Standard interface. A change replaces the instance.
+   * Terraform: `queue_pair_number`. Optional.
+   */
+  readonly queuePairNumber?: number;
+  /**
+   * Security groups of the interface, in the instance's VPC. If not set, the instance's security groups.
+   * Terraform: `security_group_ids`. Optional.
+   */
+  readonly securityGroupIds?: string[] | cdktf.IResolvable;
+  /**
+   * Whether the interface checks source and destination addresses. If not set, false. A change replaces the instance.
+   * Terraform: `source_dest_check`. Optional.
+   */
+  readonly sourceDestCheck?: boolean | cdktf.IResolvable;
+  /**
+   * vSwitch of the interface, in the instance's zone and VPC. If not set, the instance's vSwitch.
+   * Terraform: `vswitch_id`. Optional.
+   */
+  readonly vswitchId?: string;
 }
 
 /**
@@ -136,6 +204,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `dry_run`. Optional.
    */
   readonly dryRun?: boolean | cdktf.IResolvable;
+  /**
+   * Whether the instance runs with jumbo frames (MTU 8500 on every interface). Only types that have them (eighth generation, such as `ecs.g8i`) take `true`, and run with them unless set to `false`. Read from DescribeInstanceAttribute; a change applies in place (ModifyInstanceAttribute).
+   * Terraform: `enable_jumbo_frame`. Optional.
+   */
+  readonly enableJumboFrame?: boolean | cdktf.IResolvable;
   /**
    * Let destroy release a `PrePaid` instance by switching it to `PostPaid` first (ModifyInstanceChargeType); without it, destroying a subscription instance is refused.
    * Terraform: `force_delete`. Optional.
@@ -212,6 +285,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly ipv6Addresses?: string[] | cdktf.IResolvable;
   /**
+   * Launch a non-I/O-optimized instance (RunInstances `IoOptimized = none`), which only retired instance types are; ECS refuses it for every type on sale. Kept from the configuration; a change replaces the instance (upstream ignores changes).
+   * Terraform: `is_outdated`. Optional.
+   */
+  readonly isOutdated?: boolean | cdktf.IResolvable;
+  /**
    * SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.
    * Terraform: `key_name`. Optional.
    */
@@ -237,6 +315,21 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly maintenanceNotify?: boolean | cdktf.IResolvable;
   /**
+   * Index of the physical network card of the primary network interface (0) (only types with several cards take more than 0). A change replaces the instance.
+   * Terraform: `network_card_index`. Optional.
+   */
+  readonly networkCardIndex?: number;
+  /**
+   * Communication mode of the primary network interface: `Standard` (TCP) or `HighPerformance` (Elastic RDMA Interface, on instance types that support it). If not set, `Standard`. A change replaces the instance.
+   * Terraform: `network_interface_traffic_mode`. Optional.
+   */
+  readonly networkInterfaceTrafficMode?: string;
+  /**
+   * With an `instance_type` change of a `PrePaid` instance: `upgrade` (a dearer type) or `downgrade` (a cheaper one), sent as ModifyPrepayInstanceSpec `OperatorType`; ECS refuses a direction that contradicts the prices. If not set, ECS works it out. Refused with `instance_charge_type = "PostPaid"`. Kept from the configuration.
+   * Terraform: `operator_type`. Optional.
+   */
+  readonly operatorType?: string;
+  /**
    * Login password; never read back.
    * Terraform: `password`. Optional. Sensitive.
    */
@@ -261,6 +354,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `private_ip`. Optional.
    */
   readonly privateIp?: string;
+  /**
+   * Queue pairs of the primary network interface when it is an RDMA interface (`network_interface_traffic_mode = "HighPerformance"`), at most the type's vCPUs. If not set, 0 for a Standard interface. A change replaces the instance.
+   * Terraform: `queue_pair_number`. Optional.
+   */
+  readonly queuePairNumber?: number;
   /**
    * Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.
    * Terraform: `renewal_status`. Optional.
@@ -296,6 +394,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `security_groups`. Optional.
    */
   readonly securityGroups?: string[] | cdktf.IResolvable;
+  /**
+   * Whether the primary network interface checks source and destination addresses. If not set, false. A change replaces the instance.
+   * Terraform: `source_dest_check`. Optional.
+   */
+  readonly sourceDestCheck?: boolean | cdktf.IResolvable;
   /**
    * Hours a spot instance (`spot_strategy` other than `NoSpot`) is kept before it may be reclaimed: 0 (no guarantee) or 1 (the ECS default) are sold. A change replaces the instance (ECS cannot change it; upstream ignores changes).
    * Terraform: `spot_duration`. Optional.
@@ -387,20 +490,77 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly vswitchId?: string;
   /**
+   * CPU options chosen at launch. If not written, read from the instance (the type's defaults). A change applies in place while the instance is stopped (ModifyInstanceAttribute; ECS then takes only the type's default `core_count`); after an `instance_type` change (which resets them) the written ones are sent again.
+   * Terraform block: `cpu_options` (list). Items: 0 to 1.
+   */
+  readonly cpuOptions?: InstanceCpuOptions[] | cdktf.IResolvable;
+  /**
    * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
    * Terraform block: `data_disks` (list). Items: 0 to 16.
    */
   readonly dataDisks?: InstanceDataDisks[] | cdktf.IResolvable;
+  /**
+   * Image options chosen at launch (a list of at most one block here; upstream a set, written the same way). If not written, read from the instance.
+   * Terraform block: `image_options` (list). Items: 0 to 1.
+   */
+  readonly imageOptions?: InstanceImageOptions[] | cdktf.IResolvable;
   /**
    * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
    * Terraform block: `maintenance_time` (set). Items: 0 to 1.
    */
   readonly maintenanceTime?: InstanceMaintenanceTime[] | cdktf.IResolvable;
   /**
+   * Secondary network interfaces created with the instance (RunInstances `NetworkInterface.N`), released with it; 1 + their number is at most the ENI quota of the instance type. Any change replaces the instance. If not written, the secondary interfaces are read from ECS.
+   * Terraform block: `network_interfaces` (list). Items: 0 to any.
+   */
+  readonly networkInterfaces?: InstanceNetworkInterfaces[] | cdktf.IResolvable;
+  /**
    * Operation timeouts, as durations such as `10m` or `1h30m`.
    * Terraform block: `timeouts` (single).
    */
   readonly timeouts?: InstanceTimeouts;
+}
+
+/** One element of `InstanceCpuOptionsList` (or a single nested object); each getter is a token for that field. */
+export class InstanceCpuOptionsOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Physical CPU cores: 1 to half the vCPUs of the type (families from the sixth generation, such as `ecs.g7`).
+   * Terraform: `core_count`.
+   */
+  public get coreCount(): number {
+    return this.getNumberAttribute("core_count");
+  }
+
+  /**
+   * Threads per core: `1` turns hyper-threading off, `2` is the default (families from the seventh generation).
+   * Terraform: `threads_per_core`.
+   */
+  public get threadsPerCore(): number {
+    return this.getNumberAttribute("threads_per_core");
+  }
+
+  /**
+   * CPU topology (eighth-generation families): `ContinuousCoreToHTMapping` or `DiscreteCoreToHTMapping`; empty when not chosen.
+   * Terraform: `topology_type`.
+   */
+  public get topologyType(): string {
+    return this.getStringAttribute("topology_type");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class InstanceCpuOptionsList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): InstanceCpuOptionsOutputReference {
+    return new InstanceCpuOptionsOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
 }
 
 /** One element of `InstanceDataDisksList` (or a single nested object); each getter is a token for that field. */
@@ -501,6 +661,32 @@ export class InstanceDataDisksList extends cdktf.ComplexList {
   }
 }
 
+/** One element of `InstanceImageOptionsList` (or a single nested object); each getter is a token for that field. */
+export class InstanceImageOptionsOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Log on as `ecs-user` instead of `root` (Linux images only). A change replaces the instance.
+   * Terraform: `login_as_non_root`.
+   */
+  public get loginAsNonRoot(): cdktf.IResolvable {
+    return this.getBooleanAttribute("login_as_non_root");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class InstanceImageOptionsList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): InstanceImageOptionsOutputReference {
+    return new InstanceImageOptionsOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
+}
+
 /** One element of `InstanceMaintenanceTimeList` (or a single nested object); each getter is a token for that field. */
 export class InstanceMaintenanceTimeOutputReference extends cdktf.ComplexObject {
   constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
@@ -532,6 +718,80 @@ export class InstanceMaintenanceTimeList extends cdktf.ComplexList {
 
   public get(index: number): InstanceMaintenanceTimeOutputReference {
     return new InstanceMaintenanceTimeOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
+  }
+}
+
+/** One element of `InstanceNetworkInterfacesList` (or a single nested object); each getter is a token for that field. */
+export class InstanceNetworkInterfacesOutputReference extends cdktf.ComplexObject {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Index of the physical network card of the interface (only types with several cards take more than 0). A change replaces the instance.
+   * Terraform: `network_card_index`.
+   */
+  public get networkCardIndex(): number {
+    return this.getNumberAttribute("network_card_index");
+  }
+
+  /**
+   * Id of the interface (`eni-...`).
+   * Terraform: `network_interface_id`.
+   */
+  public get networkInterfaceId(): string {
+    return this.getStringAttribute("network_interface_id");
+  }
+
+  /**
+   * Communication mode of the interface: `Standard` (TCP) or `HighPerformance` (Elastic RDMA Interface, on instance types that support it). If not set, `Standard`. A change replaces the instance.
+   * Terraform: `network_interface_traffic_mode`.
+   */
+  public get networkInterfaceTrafficMode(): string {
+    return this.getStringAttribute("network_interface_traffic_mode");
+  }
+
+  /**
+   * Queue pairs of the interface when it is an RDMA interface (`network_interface_traffic_mode = "HighPerformance"`), at most the type's vCPUs. If not set, 0 for a Standard interface. A change replaces the instance.
+   * Terraform: `queue_pair_number`.
+   */
+  public get queuePairNumber(): number {
+    return this.getNumberAttribute("queue_pair_number");
+  }
+
+  /**
+   * Security groups of the interface, in the instance's VPC. If not set, the instance's security groups.
+   * Terraform: `security_group_ids`.
+   */
+  public get securityGroupIds(): string[] {
+    return this.getListAttribute("security_group_ids");
+  }
+
+  /**
+   * Whether the interface checks source and destination addresses. If not set, false. A change replaces the instance.
+   * Terraform: `source_dest_check`.
+   */
+  public get sourceDestCheck(): cdktf.IResolvable {
+    return this.getBooleanAttribute("source_dest_check");
+  }
+
+  /**
+   * vSwitch of the interface, in the instance's zone and VPC. If not set, the instance's vSwitch.
+   * Terraform: `vswitch_id`.
+   */
+  public get vswitchId(): string {
+    return this.getStringAttribute("vswitch_id");
+  }
+}
+
+/** A list of objects: `get(index)` gives a typed element. */
+export class InstanceNetworkInterfacesList extends cdktf.ComplexList {
+  constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet);
+  }
+
+  public get(index: number): InstanceNetworkInterfacesOutputReference {
+    return new InstanceNetworkInterfacesOutputReference(this.terraformResource, this.terraformAttribute, this.wrapsSet, index);
   }
 }
 
@@ -577,7 +837,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -674,6 +934,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get dryRun(): cdktf.IResolvable {
     return this.getBooleanAttribute("dry_run");
+  }
+
+  /**
+   * Whether the instance runs with jumbo frames (MTU 8500 on every interface). Only types that have them (eighth generation, such as `ecs.g8i`) take `true`, and run with them unless set to `false`. Read from DescribeInstanceAttribute; a change applies in place (ModifyInstanceAttribute).
+   * Terraform: `enable_jumbo_frame`.
+   */
+  public get enableJumboFrame(): cdktf.IResolvable {
+    return this.getBooleanAttribute("enable_jumbo_frame");
   }
 
   /**
@@ -813,6 +1081,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Launch a non-I/O-optimized instance (RunInstances `IoOptimized = none`), which only retired instance types are; ECS refuses it for every type on sale. Kept from the configuration; a change replaces the instance (upstream ignores changes).
+   * Terraform: `is_outdated`.
+   */
+  public get isOutdated(): cdktf.IResolvable {
+    return this.getBooleanAttribute("is_outdated");
+  }
+
+  /**
    * SSH key pair (`alicloud_ecs_key_pair`) to log in with. A change detaches the old pair and attaches the new one in place (DetachKeyPair/AttachKeyPair); it takes effect at the next start.
    * Terraform: `key_name`.
    */
@@ -858,6 +1134,38 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get memory(): number {
     return this.getNumberAttribute("memory");
+  }
+
+  /**
+   * Index of the physical network card of the primary network interface (0) (only types with several cards take more than 0). A change replaces the instance.
+   * Terraform: `network_card_index`.
+   */
+  public get networkCardIndex(): number {
+    return this.getNumberAttribute("network_card_index");
+  }
+
+  /**
+   * Id of the primary network interface (`eni-...`).
+   * Terraform: `network_interface_id`.
+   */
+  public get networkInterfaceId(): string {
+    return this.getStringAttribute("network_interface_id");
+  }
+
+  /**
+   * Communication mode of the primary network interface: `Standard` (TCP) or `HighPerformance` (Elastic RDMA Interface, on instance types that support it). If not set, `Standard`. A change replaces the instance.
+   * Terraform: `network_interface_traffic_mode`.
+   */
+  public get networkInterfaceTrafficMode(): string {
+    return this.getStringAttribute("network_interface_traffic_mode");
+  }
+
+  /**
+   * With an `instance_type` change of a `PrePaid` instance: `upgrade` (a dearer type) or `downgrade` (a cheaper one), sent as ModifyPrepayInstanceSpec `OperatorType`; ECS refuses a direction that contradicts the prices. If not set, ECS works it out. Refused with `instance_charge_type = "PostPaid"`. Kept from the configuration.
+   * Terraform: `operator_type`.
+   */
+  public get operatorType(): string {
+    return this.getStringAttribute("operator_type");
   }
 
   /**
@@ -933,6 +1241,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Queue pairs of the primary network interface when it is an RDMA interface (`network_interface_traffic_mode = "HighPerformance"`), at most the type's vCPUs. If not set, 0 for a Standard interface. A change replaces the instance.
+   * Terraform: `queue_pair_number`.
+   */
+  public get queuePairNumber(): number {
+    return this.getNumberAttribute("queue_pair_number");
+  }
+
+  /**
    * Renewal of a `PrePaid` instance: `AutoRenewal` (renews by `auto_renew_period` `period_unit`s before it expires), `Normal` (default: renewed by hand) or `NotRenewal` (no renewal notices). Changes apply in place (ModifyInstanceAutoRenewAttribute). On a `PostPaid` instance it is kept and applied when `instance_charge_type` becomes `PrePaid`.
    * Terraform: `renewal_status`.
    */
@@ -986,6 +1302,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get securityGroups(): string[] {
     return this.getListAttribute("security_groups");
+  }
+
+  /**
+   * Whether the primary network interface checks source and destination addresses. If not set, false. A change replaces the instance.
+   * Terraform: `source_dest_check`.
+   */
+  public get sourceDestCheck(): cdktf.IResolvable {
+    return this.getBooleanAttribute("source_dest_check");
   }
 
   /**
@@ -1149,6 +1473,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * CPU options chosen at launch. If not written, read from the instance (the type's defaults). A change applies in place while the instance is stopped (ModifyInstanceAttribute; ECS then takes only the type's default `core_count`); after an `instance_type` change (which resets them) the written ones are sent again.
+   * Terraform: `cpu_options`.
+   */
+  public get cpuOptions(): InstanceCpuOptionsList {
+    return new InstanceCpuOptionsList(this, "cpu_options", false);
+  }
+
+  /**
    * Data disks created with the instance (up to 16). A change of `performance_level` applies in place; any other change replaces the instance; attach more with `alicloud_ecs_disk_attachment`.
    * Terraform: `data_disks`.
    */
@@ -1157,11 +1489,27 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Image options chosen at launch (a list of at most one block here; upstream a set, written the same way). If not written, read from the instance.
+   * Terraform: `image_options`.
+   */
+  public get imageOptions(): InstanceImageOptionsList {
+    return new InstanceImageOptionsList(this, "image_options", false);
+  }
+
+  /**
    * The maintenance window: one block with both bounds, 1 to 23 hours apart (it may wrap past midnight). Changes apply in place; once set, ECS keeps a window, so removing the block is refused at plan (set another window instead).
    * Terraform: `maintenance_time`.
    */
   public get maintenanceTime(): InstanceMaintenanceTimeList {
     return new InstanceMaintenanceTimeList(this, "maintenance_time", true);
+  }
+
+  /**
+   * Secondary network interfaces created with the instance (RunInstances `NetworkInterface.N`), released with it; 1 + their number is at most the ENI quota of the instance type. Any change replaces the instance. If not written, the secondary interfaces are read from ECS.
+   * Terraform: `network_interfaces`.
+   */
+  public get networkInterfaces(): InstanceNetworkInterfacesList {
+    return new InstanceNetworkInterfacesList(this, "network_interfaces", false);
   }
 
   /**
