@@ -113,3 +113,28 @@ export function check(r, what) {
   if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
   return r;
 }
+
+/**
+ * A plugin entry (a compiled .js file) bundled into one ES module the way scripts/bundle-provider.mjs
+ * bundles ours, behind a `terraform-provider-alicloud` launcher in a fresh directory.
+ */
+export async function bundledPlugin(entry) {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plugin-'));
+  await build({
+    entryPoints: [entry],
+    outfile: join(dir, 'plugin.mjs'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+  const bin = join(dir, 'terraform-provider-alicloud');
+  writeFileSync(bin, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(join(dir, 'plugin.mjs')).href)});\n`);
+  chmodSync(bin, 0o755);
+  return { dir, binDir: dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -123,7 +123,9 @@ if (f && !f.error) {
         r.callsByAction,
       )
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}) | Terraform's own (terraform_data x ${f.count}) ${s(f.terraformOwnRefreshMs)} | **${x(r.overOwnCost)}** |`,
+        .join(', ')}) | Terraform's own (terraform_data x ${f.count}) ${s(f.terraformOwnRefreshMs)} | **${x(r.overOwnCost)}**${
+        r.overSchemaFloor ? `; over the schema floor **${x(r.overSchemaFloor)}**` : ''
+      } |`,
     );
   for (const [k, v] of [
     ['default', f.default],
@@ -134,6 +136,9 @@ if (f && !f.error) {
 if (g && !g.error) {
   rows.push(
     `| g. apply ${g.count} images, flow control ${g.createRate} CreateImage/s + ${g.describeRate} DescribeImages/s, T = ${g.T} s | ${s(g.applyMs)}, exit ${g.exitCode}, ${g.failedOperations} failed, ${g.throttledPerImage} throttled/image (${JSON.stringify(g.throttled)}) | floor (${g.count} - ${g.createRate}) / ${g.createRate} + T = ${s(g.floorMs)} | **${x(g.overFloor)}** |`,
+  );
+  rows.push(
+    `| g. same, over the limits' floor plus what precedes any create: Terraform's plan of the same ${g.count} images through the schema floor plugin (${s(g.schemaFloorPlanMs)}) | ${s(g.applyMs)} | ${s(g.floorMs + g.schemaFloorPlanMs)} | **${x(g.overFloorWithWalks)}** |`,
   );
 } else failed('g');
 if (h && !h.error) {

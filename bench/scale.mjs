@@ -1,6 +1,7 @@
 /**
  * Estate-scale benchmarks (issue 16):
- * - f: `terraform plan -refresh-only` of 1,000 images, the base provider (BENCH_BASE_DIST, a build
+ * - f: `terraform plan -refresh-only` of 1,000 images through the schema floor (src/testing/schema-floor-provider.ts:
+ *   our schema, a plugin that only echoes the state), the base provider (BENCH_BASE_DIST, a build
  *   of the commit before coalescing) and this one in the same run against the same state and
  *   emulator: API calls per image and wall time, as ratios to each other and to Terraform's own
  *   cost for 1,000 terraform_data.
@@ -16,7 +17,19 @@ import { join } from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { check, countingProxy, load, loadTestHelper, providerCommand, ratio, root, seconds, timed } from './lib.mjs';
+import {
+  bundledPlugin,
+  check,
+  countingProxy,
+  load,
+  loadTestHelper,
+  providerCommand,
+  ratio,
+  root,
+  seconds,
+  testBuild,
+  timed,
+} from './lib.mjs';
 import { child, load_, sdk } from './processes.mjs';
 
 const require = createRequire(join(root, 'package.json'));
@@ -56,6 +69,7 @@ export async function benchRefreshThousand({
   const proxy = await countingProxy(emu.endpoint);
   const ours = providerCommand();
   const base = baseDist ? providerCommand(baseDist) : undefined;
+  const floor = await bundledPlugin(join(testBuild, 'testing', 'schema-floor-provider.js'));
   const ws = createTerraformWorkspace({
     providerBinDir: ours.binDir,
     files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'scale') },
@@ -76,7 +90,7 @@ export async function benchRefreshThousand({
         }
         const { ms, value } = await timed(() => other.run(args, { timeoutMs: 600_000 }));
         // A base before c51bfac exits 2 on an unchanged refresh (Terraform 1.11 compared int- and JSON-decoded numbers).
-        if (value.code !== 0 && !(binDir !== ours.binDir && value.code === 2))
+        if (value.code !== 0 && !(binDir === base?.binDir && value.code === 2))
           throw new Error(`${label} refresh exit ${value.code}:\n${value.stderr.slice(-2000)}\n${value.stdout.slice(-1000)}`);
         return { label, ms, calls: proxy.total(), callsPerImage: ratio(proxy.total(), count), callsByAction: proxy.counts() };
       } finally {
@@ -84,11 +98,14 @@ export async function benchRefreshThousand({
       }
     };
     const runs = [];
+    runs.push(await refresh('schema floor (our schema, a plugin that only echoes the state), -parallelism=10 (default)', floor.binDir));
     if (base) runs.push(await refresh('base, -parallelism=10 (default)', base.binDir));
     runs.push(await refresh('ours, -parallelism=10 (default)', ours.binDir));
     if (base) runs.push(await refresh('base, -parallelism=100', base.binDir, 100));
     runs.push(await refresh('ours, -parallelism=100', ours.binDir, 100));
     for (const r of runs) r.overOwnCost = ratio(r.ms, own);
+    const floorRun = runs[0];
+    for (const r of runs.slice(1)) r.overSchemaFloor = ratio(r.ms, floorRun.ms);
     const pick = (l) => runs.find((r) => r.label === l);
     const cmp = (p) => {
       const b = pick(`base, ${p}`);
@@ -107,6 +124,7 @@ export async function benchRefreshThousand({
     ws.cleanup();
     ours.cleanup();
     base?.cleanup();
+    floor.cleanup();
     await proxy.stop();
     await emu.stop();
   }
@@ -130,6 +148,20 @@ export async function benchFlowControlledApply({ count = 200, createRate = 20, d
     const { ms, value } = await timed(() =>
       ws.run(['apply', '-auto-approve', '-no-color', `-parallelism=${count}`], { timeoutMs: 600_000 }),
     );
+    // What precedes the first create in any apply: Terraform's validate and plan of the same configuration,
+    // timed through the schema floor plugin (no cloud, no waits).
+    const floor = await bundledPlugin(join(testBuild, 'testing', 'schema-floor-provider.js'));
+    const walks = createTerraformWorkspace({
+      providerBinDir: floor.binDir,
+      files: { 'main.tf': providerHcl(proxy.endpoint) + images(count, 'metered') },
+    });
+    let walksMs;
+    try {
+      walksMs = (await timed(async () => check(await walks.run(['plan', '-no-color', `-parallelism=${count}`]), 'schema floor plan'))).ms;
+    } finally {
+      walks.cleanup();
+      floor.cleanup();
+    }
     const fc = await (await fetch(`${emu.url}/_emulator/flow-control`)).json();
     const throttled = Object.values(fc.throttled).reduce((a, b) => a + b, 0);
     const failed = (value.stdout.match(/^Error: /gm) ?? []).length + (value.stderr.match(/Error: /g) ?? []).length;
@@ -145,6 +177,8 @@ export async function benchFlowControlledApply({ count = 200, createRate = 20, d
       applyMs: ms,
       floorMs,
       overFloor: ratio(ms, floorMs),
+      schemaFloorPlanMs: walksMs,
+      overFloorWithWalks: ratio(ms, floorMs + walksMs),
       throttled: fc.throttled,
       throttledPerImage: ratio(throttled, count),
       callsByAction: proxy.counts(),

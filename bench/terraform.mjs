@@ -3,10 +3,7 @@
  * refresh-only plan of 200 images, each against a fresh in-process emulator behind a
  * counting proxy, next to the same commands on `terraform_data` (Terraform's own cost).
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   OFFICIAL_DELETE_WAIT_SECONDS,
   OFFICIAL_UPDATE_WAIT_SECONDS,
@@ -17,6 +14,7 @@ import {
   median,
   officialCreateWaitSeconds,
   providerCommand,
+  bundledPlugin,
   ratio,
   seconds,
   testBuild,
@@ -206,26 +204,7 @@ const things = (count, name) => `resource "alicloud_thing" "t" {
 `;
 
 /** The echo provider bundled into one file the way scripts/bundle-provider.mjs bundles ours, behind a launcher. */
-async function bundledEchoProvider() {
-  const { build } = await import('esbuild');
-  const dir = mkdtempSync(join(tmpdir(), 'bench-echo-'));
-  await build({
-    entryPoints: [join(testBuild, 'tfplugin', 'fixtures', 'echo-provider-main.js')],
-    outfile: join(dir, 'echo.mjs'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    minifyWhitespace: true,
-    minifySyntax: true,
-    logLevel: 'warning',
-  });
-  const bin = join(dir, 'terraform-provider-alicloud');
-  writeFileSync(bin, `#!/usr/bin/env node\nawait import(${JSON.stringify(pathToFileURL(join(dir, 'echo.mjs')).href)});\n`);
-  chmodSync(bin, 0o755);
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+const bundledEchoProvider = () => bundledPlugin(join(testBuild, 'tfplugin', 'fixtures', 'echo-provider-main.js'));
 
 /**
  * (k) The floor of any Node plugin on this protocol layer: the test suite's echo provider, bundled (no

@@ -61,6 +61,15 @@ function onResponseFinish(message: unknown): void {
   }) as typeof response.emit;
 }
 
+/** Watched calls not yet settled; the store is switched off when none is left. */
+let watching = 0;
+
+function settled(): void {
+  // An enabled AsyncLocalStorage keeps Node's promise hooks on for every promise in the process
+  // (the gRPC server's too); off between calls, a refresh answered from a listing pays nothing.
+  if (--watching === 0) store.disable();
+}
+
 /** Run `fn` (one SDK request) while recording what it does on the wire into `attempt`. */
 export function watchWire<T>(attempt: WireAttempt, fn: () => Promise<T>): Promise<T> {
   if (!installed) {
@@ -68,7 +77,20 @@ export function watchWire<T>(attempt: WireAttempt, fn: () => Promise<T>): Promis
     dc.subscribe('http.client.response.finish', onResponseFinish);
     installed = true;
   }
-  return store.run(attempt, fn);
+  watching++;
+  let pending: Promise<T>;
+  try {
+    pending = store.run(attempt, fn);
+  } catch (e) {
+    settled();
+    throw e;
+  }
+  return pending.finally(settled);
+}
+
+/** Watched calls in flight (tests: the store is off when this is 0). */
+export function watchedCalls(): number {
+  return watching;
 }
 
 /**

@@ -20,8 +20,21 @@ export interface JsonDecodeOptions {
 /** Parse JSON text (or UTF-8 bytes) as a value of the given type. */
 export function decodeJsonValue(type: CtyType, json: string | Uint8Array, options: JsonDecodeOptions = {}): Value {
   const text = typeof json === 'string' ? json : Buffer.from(json).toString('utf8');
-  const raw = MAYBE_INEXACT.test(text) ? parse(text, null, (s: string) => new TfNumber(s)) : JSON.parse(text, exactNumbers);
-  return fromJson(type, raw, '', options);
+  return fromJson(
+    type,
+    parseExact(text, (s) => new TfNumber(s)),
+    '',
+    options,
+  );
+}
+
+/**
+ * Parse JSON text with every number handed to `number` as its exact decimal text: by the native
+ * parser when no token can lose precision in a double, else by the lossless one.
+ */
+export function parseExact(text: string, number: (token: string) => unknown): unknown {
+  if (MAYBE_INEXACT.test(text)) return parse(text, null, number);
+  return JSON.parse(text, (_key, v: unknown) => (typeof v === 'number' ? number(String(v)) : v));
 }
 
 /**
@@ -30,7 +43,6 @@ export function decodeJsonValue(type: CtyType, json: string | Uint8Array, option
  * (a string that merely looks like one only costs the slow path).
  */
 const MAYBE_INEXACT = /(?:^|[:,[])\s*-?\d(?:[\d.]{15,}|[\d.]*[eE])/;
-const exactNumbers = (_key: string, v: unknown): unknown => (typeof v === 'number' ? new TfNumber(String(v)) : v);
 
 /** Serialise a wholly known value of the given type as JSON text (object keys sorted). */
 export function encodeJsonValue(type: CtyType, value: Value): string {

@@ -83,15 +83,33 @@ export class MsgpackWriter {
   }
 
   str(s: string): void {
-    const data = Buffer.from(s, 'utf8');
-    const n = data.length;
+    const chars = s.length;
+    // Short ASCII (nearly every key and value) is copied byte by byte: no Buffer per string.
+    if (chars < 32) {
+      this.ensure(1 + chars);
+      const b = this.buf;
+      const start = this.len + 1;
+      let i = 0;
+      for (; i < chars; i++) {
+        const c = s.charCodeAt(i);
+        if (c > 0x7f) break;
+        b[start + i] = c;
+      }
+      if (i === chars) {
+        b[this.len] = 0xa0 | chars;
+        this.len = start + chars;
+        return;
+      }
+    }
+    const n = Buffer.byteLength(s, 'utf8');
     if (n < 32) this.byte(0xa0 | n);
     else if (n <= 0xff) {
       this.byte(0xd9);
       this.byte(n);
     } else if (n <= 0xffff) this.header(0xda, n, 2);
     else this.header(0xdb, n, 4);
-    this.raw(data);
+    this.ensure(n);
+    this.len += this.buf.write(s, this.len, n, 'utf8');
   }
 
   bin(data: Uint8Array): void {
@@ -277,6 +295,26 @@ export class MsgpackReader {
   }
 
   str(): string {
+    const v = this.view;
+    const c = v[this.pos];
+    // A short ASCII fixstr is decoded here: Buffer#toString costs a native call per string.
+    if (c !== undefined && c >= 0xa0 && c <= 0xaf) {
+      const n = c & 0x1f;
+      const start = this.pos + 1;
+      if (start + n <= v.length) {
+        let out = '';
+        let i = 0;
+        for (; i < n; i++) {
+          const b = v[start + i]!;
+          if (b > 0x7f) break;
+          out += String.fromCharCode(b);
+        }
+        if (i === n) {
+          this.pos = start + n;
+          return out;
+        }
+      }
+    }
     return this.strOrBinBytes().toString('utf8');
   }
 

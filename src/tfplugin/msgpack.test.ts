@@ -125,4 +125,15 @@ test('a value of the wrong type fails with the path of the attribute', () => {
   const t: CtyType = ['object', { tags: ['map', 'string'] }];
   assert.throws(() => encodeMsgpack(t, { tags: { a: tfNumber(1) } }), /\.tags\["a"\]: expected string, got number/);
   assert.throws(() => decodeMsgpack(t, bytes('81a47461677381a161c3')), /\.tags\["a"\]: expected string/);
+  const deep: CtyType = ['object', { disks: ['list', ['object', { size: 'number' }]] }];
+  assert.throws(
+    () => encodeMsgpack(deep, { disks: [{ size: tfNumber(1) }, { size: 'big' }] }),
+    (e: Error) => e instanceof TypeError && e.message === 'cannot encode value at .disks[1].size: expected number, got string',
+  );
+  // {disks: [{size: 1}, {size: true}]}
+  assert.throws(
+    () => decodeMsgpack(deep, bytes('81a56469736b73928' + '1a473697a6501' + '81a473697a65c3')),
+    (e: Error) => e instanceof TypeError && e.message === 'cannot decode value at .disks[1].size: expected number, got msgpack bool',
+  );
+  assert.throws(() => encodeMsgpack('string', 1 as never), /^TypeError: cannot encode value at \(root\): expected string, got number$/);
 });

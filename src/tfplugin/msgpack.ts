@@ -21,16 +21,52 @@ import { TfNumber, Unknown, UNKNOWN, tfNumber, type CtyType, type Refinements, t
 /** Encode a value of the given type as msgpack. Throws a TypeError naming the path on a non-conforming value. */
 export function encodeMsgpack(type: CtyType, value: Value): Uint8Array {
   const w = new MsgpackWriter();
-  encodeValue(w, type, value, '');
+  try {
+    encodeValue(w, type, value);
+  } catch (e) {
+    throw located(e, 'encode');
+  }
   return w.bytes();
 }
 
 /** Decode msgpack bytes as a value of the given type. Throws a TypeError naming the path on mismatch. */
 export function decodeMsgpack(type: CtyType, bytes: Uint8Array): Value {
   const r = new MsgpackReader(bytes);
-  const v = decodeValue(r, type, '');
+  let v: Value;
+  try {
+    v = decodeValue(r, type);
+  } catch (e) {
+    throw located(e, 'decode');
+  }
   if (!r.done) throw r.fail('trailing bytes after the value');
   return v;
+}
+
+/**
+ * A type mismatch somewhere inside a value. The path is assembled on the way out (each container
+ * adds its step), so the codec builds no path string for values that are fine.
+ */
+class Misfit extends Error {
+  path = '';
+}
+
+/** Prefix a step (`.name`, `[0]`, `["key"]`) to the path of a {@link Misfit}; other errors pass. */
+function under(e: unknown, step: string): unknown {
+  if (e instanceof Misfit) e.path = step + e.path;
+  return e;
+}
+
+/** The public error of a {@link Misfit}: a TypeError naming the path. */
+function located(e: unknown, verb: 'encode' | 'decode'): unknown {
+  return e instanceof Misfit ? new TypeError(`cannot ${verb} value at ${e.path || '(root)'}: ${e.message}`) : e;
+}
+
+/** Attribute names of an object type, sorted (cty's wire order), computed once per type. */
+const sortedNames = new WeakMap<Record<string, CtyType>, string[]>();
+function namesOf(attrs: Record<string, CtyType>): string[] {
+  let names = sortedNames.get(attrs);
+  if (!names) sortedNames.set(attrs, (names = Object.keys(attrs).sort()));
+  return names;
 }
 
 function describe(v: unknown): string {
@@ -40,72 +76,90 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
-function mismatch(path: string, expected: string, v: unknown): TypeError {
-  return new TypeError(`cannot encode value at ${path || '(root)'}: expected ${expected}, got ${describe(v)}`);
+function mismatch(expected: string, v: unknown): Misfit {
+  return new Misfit(`expected ${expected}, got ${describe(v)}`);
 }
 
-function encodeValue(w: MsgpackWriter, type: CtyType, v: Value, path: string): void {
+function encodeValue(w: MsgpackWriter, type: CtyType, v: Value): void {
   if (v === null || v === undefined) return w.nil();
   if (v instanceof Unknown) return encodeUnknown(w, v.refinements);
   if (type === 'dynamic') {
     const t = inferType(v);
     w.arrayHeader(2);
     w.bin(Buffer.from(typeToJson(t), 'utf8'));
-    return encodeValue(w, t, v, path);
+    return encodeValue(w, t, v);
   }
   if (type === 'string') {
-    if (typeof v !== 'string') throw mismatch(path, 'string', v);
+    if (typeof v !== 'string') throw mismatch('string', v);
     return w.str(v);
   }
   if (type === 'bool') {
-    if (typeof v !== 'boolean') throw mismatch(path, 'bool', v);
+    if (typeof v !== 'boolean') throw mismatch('bool', v);
     return w.bool(v);
   }
-  if (type === 'number') return encodeNumber(w, toTfNumber(v, path));
+  if (type === 'number') return encodeNumber(w, toTfNumber(v));
   const [kind, arg] = type;
   if (kind === 'list' || kind === 'set') {
-    if (!Array.isArray(v)) throw mismatch(path, `${kind} (array)`, v);
+    if (!Array.isArray(v)) throw mismatch(`${kind} (array)`, v);
     w.arrayHeader(v.length);
-    v.forEach((x, i) => encodeValue(w, arg, x, `${path}[${i}]`));
+    for (let i = 0; i < v.length; i++) {
+      try {
+        encodeValue(w, arg, v[i]!);
+      } catch (e) {
+        throw under(e, `[${i}]`);
+      }
+    }
     return;
   }
   if (kind === 'tuple') {
-    if (!Array.isArray(v) || v.length !== arg.length) throw mismatch(path, `tuple of ${arg.length} elements`, v);
+    if (!Array.isArray(v) || v.length !== arg.length) throw mismatch(`tuple of ${arg.length} elements`, v);
     w.arrayHeader(v.length);
-    v.forEach((x, i) => encodeValue(w, arg[i]!, x, `${path}[${i}]`));
+    for (let i = 0; i < v.length; i++) {
+      try {
+        encodeValue(w, arg[i]!, v[i]!);
+      } catch (e) {
+        throw under(e, `[${i}]`);
+      }
+    }
     return;
   }
-  if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber) throw mismatch(path, kind, v);
+  if (typeof v !== 'object' || Array.isArray(v) || v instanceof TfNumber) throw mismatch(kind, v);
   if (kind === 'map') {
     const keys = Object.keys(v).sort();
     w.mapHeader(keys.length);
     for (const k of keys) {
       w.str(k);
-      encodeValue(w, arg, v[k]!, `${path}[${JSON.stringify(k)}]`);
+      try {
+        encodeValue(w, arg, v[k]!);
+      } catch (e) {
+        throw under(e, `[${JSON.stringify(k)}]`);
+      }
     }
     return;
   }
   const attrs = arg;
   for (const k of Object.keys(v)) {
     if (!(k in attrs)) {
-      throw new TypeError(
-        `cannot encode value at ${path || '(root)'}: unsupported attribute "${k}" (allowed: ${Object.keys(attrs).sort().join(', ')})`,
-      );
+      throw new Misfit(`unsupported attribute "${k}" (allowed: ${namesOf(attrs).join(', ')})`);
     }
   }
-  const keys = Object.keys(attrs).sort();
+  const keys = namesOf(attrs);
   w.mapHeader(keys.length);
   for (const k of keys) {
     w.str(k);
     // Absent attributes go out as null: Terraform requires every key.
-    encodeValue(w, attrs[k]!, v[k] ?? null, `${path}.${k}`);
+    try {
+      encodeValue(w, attrs[k]!, v[k] ?? null);
+    } catch (e) {
+      throw under(e, `.${k}`);
+    }
   }
 }
 
-function toTfNumber(v: unknown, path: string): TfNumber {
+function toTfNumber(v: unknown): TfNumber {
   if (v instanceof TfNumber) return v;
   if (typeof v === 'number' || typeof v === 'bigint') return tfNumber(v);
-  throw mismatch(path, 'number', v);
+  throw mismatch('number', v);
 }
 
 function encodeNumber(w: MsgpackWriter, n: TfNumber): void {
@@ -136,50 +190,59 @@ function encodeUnknown(w: MsgpackWriter, r: Refinements | undefined): void {
   w.ext(12, inner.bytes());
 }
 
-function decodeValue(r: MsgpackReader, type: CtyType, path: string): Value {
+function decodeValue(r: MsgpackReader, type: CtyType): Value {
   const kind = r.peekKind();
   if (kind === 'nil') return (r.nil(), null);
   if (kind === 'ext') return decodeUnknown(r.ext());
-  const fail = (expected: string) => new TypeError(`cannot decode value at ${path || '(root)'}: expected ${expected}, got msgpack ${kind}`);
   if (type === 'dynamic') {
-    if (r.arrayHeader() !== 2) throw fail('a [type, value] pair for a dynamic value');
+    if (r.arrayHeader() !== 2) throw unexpected('a [type, value] pair for a dynamic value', kind);
     const t = parseType(r.strOrBinBytes());
-    return tagDynamicType(decodeValue(r, t, path), t);
+    return tagDynamicType(decodeValue(r, t), t);
   }
   if (type === 'string') {
-    if (kind !== 'str' && kind !== 'bin') throw fail('string');
+    if (kind !== 'str' && kind !== 'bin') throw unexpected('string', kind);
     return r.str();
   }
   if (type === 'bool') {
-    if (kind !== 'bool') throw fail('bool');
+    if (kind !== 'bool') throw unexpected('bool', kind);
     return r.bool();
   }
   if (type === 'number') {
     if (kind === 'int') return new TfNumber(r.int().toString());
     if (kind === 'float') {
       const f = r.float();
-      if (!Number.isFinite(f)) throw new TypeError(`cannot decode value at ${path || '(root)'}: infinite numbers are not supported`);
+      if (!Number.isFinite(f)) throw new Misfit('infinite numbers are not supported');
       return tfNumber(f);
     }
     if (kind === 'str') return new TfNumber(r.str());
-    throw fail('number');
+    throw unexpected('number', kind);
   }
   const [ck, arg] = type;
   if (ck === 'list' || ck === 'set' || ck === 'tuple') {
-    if (kind !== 'array') throw fail(ck);
+    if (kind !== 'array') throw unexpected(ck, kind);
     const n = r.arrayHeader();
-    if (ck === 'tuple' && n !== arg.length) throw fail(`tuple of ${arg.length} elements (got ${n})`);
+    if (ck === 'tuple' && n !== arg.length) throw unexpected(`tuple of ${arg.length} elements (got ${n})`, kind);
     const out: Value[] = [];
-    for (let i = 0; i < n; i++) out.push(decodeValue(r, ck === 'tuple' ? arg[i]! : arg, `${path}[${i}]`));
+    for (let i = 0; i < n; i++) {
+      try {
+        out.push(decodeValue(r, ck === 'tuple' ? arg[i]! : arg));
+      } catch (e) {
+        throw under(e, `[${i}]`);
+      }
+    }
     return out;
   }
-  if (kind !== 'map') throw fail(ck);
+  if (kind !== 'map') throw unexpected(ck, kind);
   const n = r.mapHeader();
   const out: Record<string, Value> = {};
   if (ck === 'map') {
     for (let i = 0; i < n; i++) {
       const k = r.str();
-      out[k] = decodeValue(r, arg, `${path}[${JSON.stringify(k)}]`);
+      try {
+        out[k] = decodeValue(r, arg);
+      } catch (e) {
+        throw under(e, `[${JSON.stringify(k)}]`);
+      }
     }
     return out;
   }
@@ -188,11 +251,19 @@ function decodeValue(r: MsgpackReader, type: CtyType, path: string): Value {
   for (let i = 0; i < n; i++) {
     const k = r.str();
     const t = attrs[k];
-    if (t === undefined) throw new TypeError(`cannot decode value at ${path || '(root)'}: unsupported attribute "${k}"`);
-    seen[k] = decodeValue(r, t, `${path}.${k}`);
+    if (t === undefined) throw new Misfit(`unsupported attribute "${k}"`);
+    try {
+      seen[k] = decodeValue(r, t);
+    } catch (e) {
+      throw under(e, `.${k}`);
+    }
   }
-  for (const k of Object.keys(attrs).sort()) out[k] = k in seen ? seen[k]! : null;
+  for (const k of namesOf(attrs)) out[k] = k in seen ? seen[k]! : null;
   return out;
+}
+
+function unexpected(expected: string, kind: string): Misfit {
+  return new Misfit(`expected ${expected}, got msgpack ${kind}`);
 }
 
 function decodeUnknown(ext: { type: number; data: Buffer }): Unknown {
@@ -215,7 +286,7 @@ function decodeRefinements(data: Buffer): Refinements | undefined {
     else if (key === 2) out.stringPrefix = r.str();
     else if (key === 3 || key === 4) {
       r.arrayHeader();
-      const value = decodeValue(r, 'number', '') as TfNumber;
+      const value = decodeValue(r, 'number') as TfNumber;
       const bound = { value, inclusive: r.bool() };
       if (key === 3) out.numberLower = bound;
       else out.numberUpper = bound;

@@ -3,7 +3,8 @@
  * digit), run the resource's upgraders for older versions, then re-shape the object to the
  * current schema: unknown keys are dropped, missing ones become null (list/set blocks []).
  */
-import { isLosslessNumber, isSafeNumber, parse } from 'lossless-json';
+import { LosslessNumber, isLosslessNumber, isSafeNumber } from 'lossless-json';
+import { parseExact } from '../../tfplugin/json-value.js';
 import { TfNumber, tfNumber, type ObjectValue, type Value } from '../../tfplugin/values.js';
 import type { AttributePath } from '../../tfplugin/provider-server.js';
 import { Diagnostics, formatPath } from '../diagnostics.js';
@@ -35,7 +36,7 @@ export function upgradeResource(
   }
   let raw: unknown;
   try {
-    raw = parse(req.rawStateJson);
+    raw = parseExact(req.rawStateJson, (token) => new LosslessNumber(token));
   } catch (err) {
     diags.addError('Invalid Stored State', `${req.typeName} state is not valid JSON: ${(err as Error).message}`);
     return fail();
