@@ -95,7 +95,13 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
       osType: image.osType,
       osName: image.osName,
       osNameEn: image.osNameEn,
-      extra: { ...launchExtra(ctx, input, term), ...options, ...hardware, ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}), ...enis(n) },
+      extra: {
+        ...launchExtra(ctx, input, term),
+        ...options,
+        ...hardware,
+        ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}),
+        ...enis(n),
+      },
     });
     ctx.backend.need('disks').launch(
       ctx.db,
