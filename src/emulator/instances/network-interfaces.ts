@@ -12,7 +12,7 @@
  * catalogue's types have one physical card); no IPv6 on a secondary entry.
  */
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
-import { paginate } from '../core/paging.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import type { describeNetworkInterfacesSpec } from '../../spec/ecs/network-interfaces.js';
 import { findInstanceType } from '../zones/catalogue.js';
 import { listInstances, primaryEniId, type EniOptions, type InstanceRecord, type SecondaryEni } from './repository.js';
@@ -208,9 +208,7 @@ export const describeNetworkInterfaces: HandlerOf<typeof describeNetworkInterfac
     );
   const page = paginate(all, input);
   return {
-    TotalCount: all.length,
-    PageNumber: page.pageNumber,
-    PageSize: page.pageSize,
+    ...pageCounts(page),
     NextToken: page.nextToken,
     NetworkInterfaceSets: { NetworkInterfaceSet: page.items },
   };
