@@ -69,6 +69,13 @@ export function checkNewInstanceType(inst: InstanceRecord, type: string): void {
       'InvalidInstanceType.ValueNotSupported',
       `The instance "${inst.id}" already is of type "${type}"; InstanceType must name a different type.`,
     );
+  const attached = 1 + (inst.extra?.secondaryEnis?.length ?? 0);
+  const quota = findInstanceType(type)?.eni ?? 2;
+  if (attached > quota)
+    throw apiError(
+      'InvalidOperation.EniCountExceeded',
+      `"${type}" holds ${quota} network interfaces and the instance "${inst.id}" has ${attached}; choose a type that holds them all.`,
+    );
 }
 
 /** Store the new type: a burstable type keeps its performance mode (Standard when it had none), others have none; CPU options reset. */

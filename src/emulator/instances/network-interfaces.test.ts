@@ -166,4 +166,21 @@ describeInNetwork('network interfaces over the SDK', (env) => {
     );
     assert.equal(enisLeft.body!.totalCount, 0, 'a refused launch creates no interface');
   });
+
+  test('a type change keeps every interface: a type holding fewer is refused', async () => {
+    const sec: Nic = { instanceType: 'Secondary' };
+    // ecs.g7.xlarge holds 4 interfaces, ecs.g7.large 3.
+    const id = await runOne(env.ecs, env.net, { ...viaPrimary(env.net, {}, [sec, sec, sec]), instanceType: 'ecs.g7.xlarge' });
+    env.h.advance(2);
+    await env.ecs.stopInstance(new $Ecs.StopInstanceRequest({ instanceId: id }));
+    env.h.advance(2);
+    const smaller = await sdkError(
+      env.ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.large' })),
+    );
+    assert.deepEqual([smaller.code, smaller.statusCode], ['InvalidOperation.EniCountExceeded', 403]);
+    assert.match(smaller.message!, /holds 3 network interfaces and the instance "i-[a-z0-9]+" has 4/);
+    await env.ecs.modifyInstanceSpec(new $Ecs.ModifyInstanceSpecRequest({ instanceId: id, instanceType: 'ecs.g7.2xlarge' }));
+    const after = (await enis({ instanceId: id })).networkInterfaceSets!.networkInterfaceSet!;
+    assert.equal(after.length, 4);
+  });
 });
