@@ -191,8 +191,8 @@ test(
   { timeout: 300_000 },
   async (t) => {
     if (skipUnlessTerraform(t)) return;
-    const cfg = (type: string, image: string, size: number) =>
-      hcl('10.10.0.0/24', `  instance_name = "spec"\n  system_disk_size = ${size}`)
+    const cfg = (type: string, image: string, size: number, more = '') =>
+      hcl('10.10.0.0/24', `  instance_name = "spec"\n  system_disk_size = ${size}${more}`)
         .replace('data.alicloud_instance_types.t.ids[0]', `"${type}"`)
         .replace('data.alicloud_images.u.ids[0]', `"${image}"`);
     const ws = exampleWorkspace(h, cfg('ecs.g7.large', 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', 40));
@@ -220,6 +220,19 @@ test(
     );
     assert.match(third?.os_name, /Debian/);
     assert.equal((await describeInstanceDetail(h.client, first!.id))?.Status, 'Running');
+
+    // To a burstable type with its performance mode in one apply: the mode is set once the type is burstable.
+    ws.writeFile(
+      'main.tf',
+      cfg('ecs.t6-c1m2.large', 'debian_12_4_x64_20G_alibase_20240101.vhd', 60, '\n  credit_specification = "Unlimited"'),
+    );
+    await applyClean(ws);
+    const burstable = await resourceValues(ws, 'alicloud_instance.i');
+    assert.deepEqual(
+      [burstable?.id, burstable?.instance_type, burstable?.credit_specification, burstable?.status],
+      [first?.id, 'ecs.t6-c1m2.large', 'Unlimited', 'Running'],
+    );
+    assert.equal((await describeInstanceDetail(h.client, first!.id))?.CreditSpecification, 'Unlimited');
 
     ws.writeFile('main.tf', cfg('ecs.g7.xlarge', 'debian_12_4_x64_20G_alibase_20240101.vhd', 50));
     const shrink = await ws.run(['plan', '-no-color']);

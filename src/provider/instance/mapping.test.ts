@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
-import { fromInstance, toBase64UserData, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
+import { fromInstance, toBase64UserData, toCreditAfterTypeChange, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { diskFixture } from '../test-support/disk-fixture.js';
 
@@ -95,6 +95,18 @@ test('ModifyInstanceAttribute carries only the changed attributes, and nothing w
   assert.equal(toModifyInstanceAttributeInput('i-1', plan, new Set(['tags', 'status'])), undefined);
   const credit = toModifyInstanceAttributeInput('i-1', { ...plan, credit_specification: 'Unlimited' }, new Set(['credit_specification']));
   assert.equal(credit?.CreditSpecification, 'Unlimited');
+  assert.equal(
+    toCreditAfterTypeChange('i-1', { ...plan, credit_specification: 'Unlimited' }, new Set(['credit_specification'])),
+    undefined,
+  );
+});
+
+test('with a type change the burstable mode is set after the change, not before (ECS refuses it on a type that is not burstable)', () => {
+  const plan = { ...empty, ...seed, instance_type: 'ecs.t6-c1m2.large', credit_specification: 'Unlimited' };
+  const changed = new Set(['instance_type', 'credit_specification']);
+  assert.equal(toModifyInstanceAttributeInput('i-1', plan, changed), undefined);
+  assert.deepEqual(toCreditAfterTypeChange('i-1', plan, changed), { InstanceId: 'i-1', CreditSpecification: 'Unlimited' });
+  assert.equal(toCreditAfterTypeChange('i-1', { ...plan, credit_specification: null }, changed), undefined);
 });
 
 const invalid: [string, Record<string, unknown>, RegExp][] = [

@@ -163,13 +163,23 @@ export function toModifyInstanceAttributeInput(id: string, plan: Planned, change
     DeletionProtection: changed.has('deletion_protection') ? (plan.deletion_protection ?? false) : undefined,
     SecurityGroupIds: changed.has('security_groups') ? (plan.security_groups ?? undefined) : undefined,
     UserData: changed.has('user_data') && plan.user_data ? toBase64UserData(plan.user_data) : undefined,
-    CreditSpecification: changed.has('credit_specification')
-      ? (plan.credit_specification as 'Standard' | 'Unlimited' | null) || undefined
-      : undefined,
+    // With a type change the mode waits for the new type (toCreditAfterTypeChange): ECS refuses it on a type that is not burstable.
+    CreditSpecification:
+      changed.has('credit_specification') && !changed.has('instance_type')
+        ? (plan.credit_specification as 'Standard' | 'Unlimited' | null) || undefined
+        : undefined,
     ...(changed.has('enable_jumbo_frame') && plan.enable_jumbo_frame != null ? { EnableJumboFrame: plan.enable_jumbo_frame } : {}),
   };
   const any = Object.entries(input).some(([k, x]) => k !== 'InstanceId' && x !== undefined);
   return any ? input : undefined;
+}
+
+/** The burstable mode of a type change, set once the instance has its new type (ModifyInstanceAttribute). */
+export function toCreditAfterTypeChange(id: string, plan: Planned, changed: ReadonlySet<string>) {
+  const mode = plan.credit_specification as 'Standard' | 'Unlimited' | null;
+  return changed.has('credit_specification') && changed.has('instance_type') && mode
+    ? { InstanceId: id, CreditSpecification: mode }
+    : undefined;
 }
 
 /**

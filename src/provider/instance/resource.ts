@@ -43,7 +43,14 @@ import {
 import type { ProviderClient } from '../config.js';
 import { attempt, readRemote, syncEcsTags } from '../common/index.js';
 import { INSTANCE_EXAMPLE } from './example.js';
-import { fromInstance, toModifyInstanceAttributeInput, toRunInstanceInput, type InstanceNow, type InstancePrior } from './mapping.js';
+import {
+  fromInstance,
+  toCreditAfterTypeChange,
+  toModifyInstanceAttributeInput,
+  toRunInstanceInput,
+  type InstanceNow,
+  type InstancePrior,
+} from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { planInstanceDisks, updateDiskLevels, updateSystemDisk } from './disks-update.js';
 import { checkLaunchOptions, updateLaunchOptions } from './launch-options.js';
@@ -500,6 +507,8 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
       await changeSecondaryIps(client, id, prior.secondary_private_ips ?? [], plan, changed, signal);
       await changeIpv6s(client, id, prior.ipv6_addresses ?? [], plan, changed, signal);
       await changeWhileStopped(client, id, plan, changed, timeouts.update, signal, cpuOptionsChange(plan, prior, changed));
+      const credit = toCreditAfterTypeChange(id, plan, changed);
+      if (credit) await modifyInstanceAttribute(client, credit, { signal });
       await updateSystemDisk(client, id, plan, changed, signal);
       await updateLaunchOptions(client, id, plan, prior, changed, 'afterBilling', signal);
       await updateMaintenance(client, id, plan, changed, signal);
