@@ -15,7 +15,7 @@ import {
 } from '../spec/ecs/disks.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
 
@@ -33,7 +33,7 @@ export async function describeDisk(client: AlibabaCloudClient, diskId: string, o
 
 /** CreateDisk with a fresh ClientToken (a retried call cannot make a second disk). */
 export async function createDisk(client: AlibabaCloudClient, input: CreateDiskInput, opts: CallOptions = {}): Promise<{ diskId: string }> {
-  const body = await client.call(createDiskSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+  const body = await callWithClientToken(client, createDiskSpec, input, opts);
   return { diskId: body.DiskId };
 }
 

@@ -22,7 +22,7 @@ import {
 import type { ClientInputOf } from '../spec/ecs/infer.js';
 import { modifyInstanceMetadataOptionsSpec } from '../spec/ecs/instance-metadata.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import type { Instance } from './instances.js';
 import { waitFor } from './wait.js';
@@ -101,11 +101,7 @@ export async function runInstance(
   input: RunInstanceInput,
   opts: CallOptions = {},
 ): Promise<{ instanceId: string; requestId: string }> {
-  const body = await client.call(
-    runInstancesSpec,
-    { ...input, Amount: 1, ClientToken: input.ClientToken || randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  const body = await callWithClientToken(client, runInstancesSpec, { ...input, Amount: 1 }, opts);
   const ids = body.InstanceIdSets.InstanceIdSet;
   if (ids.length !== 1)
     throw new Error(`ECS RunInstances returned ${ids.length} instance ids (request id ${body.RequestId}); expected exactly one`);
@@ -195,11 +191,7 @@ export async function modifyInstanceType(
   instanceType: string,
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(
-    modifyInstanceSpecSpec,
-    { InstanceId: instanceId, InstanceType: instanceType, ClientToken: randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  await callWithClientToken(client, modifyInstanceSpecSpec, { InstanceId: instanceId, InstanceType: instanceType }, opts);
 }
 
 /** Give a Stopped instance a new system disk from `imageId` (ReplaceSystemDisk); returns the new disk id. */
@@ -208,17 +200,17 @@ export async function replaceSystemDisk(
   input: { InstanceId: string; ImageId: string; SystemDiskSize?: number; Password?: string; PasswordInherit?: boolean },
   opts: CallOptions = {},
 ): Promise<{ diskId: string }> {
-  const body = await client.call(
+  const body = await callWithClientToken(
+    client,
     replaceSystemDiskSpec,
     {
       InstanceId: input.InstanceId,
       ImageId: input.ImageId,
       Password: input.Password,
       PasswordInherit: input.PasswordInherit,
-      ClientToken: randomClientToken(),
       ...(input.SystemDiskSize !== undefined ? { SystemDisk: { Size: input.SystemDiskSize } } : {}),
     },
-    { idempotent: true, ...opts },
+    opts,
   );
   return { diskId: body.DiskId };
 }
@@ -231,11 +223,7 @@ export async function resizeDisk(
   opts: CallOptions = {},
   type?: 'offline' | 'online',
 ): Promise<void> {
-  await client.call(
-    resizeDiskSpec,
-    { DiskId: diskId, NewSize: newSize, Type: type, ClientToken: randomClientToken() },
-    { idempotent: true, ...opts },
-  );
+  await callWithClientToken(client, resizeDiskSpec, { DiskId: diskId, NewSize: newSize, Type: type }, opts);
 }
 
 export async function startInstance(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<void> {
@@ -281,7 +269,7 @@ export async function modifyInstanceNetworkSpec(
   input: ModifyInstanceNetworkSpecInput,
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(modifyInstanceNetworkSpecSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+  await callWithClientToken(client, modifyInstanceNetworkSpecSpec, input, opts);
 }
 
 /**
@@ -301,7 +289,8 @@ export async function modifyInstanceChargeType(
   opts: CallOptions = {},
 ): Promise<void> {
   const prepaid = input.chargeType === 'PrePaid';
-  await client.call(
+  await callWithClientToken(
+    client,
     modifyInstanceChargeTypeSpec,
     {
       InstanceIds: [input.instanceId],
@@ -310,9 +299,8 @@ export async function modifyInstanceChargeType(
       PeriodUnit: prepaid ? input.periodUnit : undefined,
       IncludeDataDisks: input.includeDataDisks,
       AutoPay: true,
-      ClientToken: randomClientToken(),
     },
-    { idempotent: true, ...opts },
+    opts,
   );
 }
 

@@ -1,7 +1,7 @@
 /** A new instance type for a subscription (PrePaid) instance: ModifyPrepayInstanceSpec (`src/spec/ecs/prepay-instance-spec.ts`). */
 import { modifyPrepayInstanceSpecSpec, type PREPAY_OPERATOR_TYPES } from '../spec/ecs/prepay-instance-spec.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 
 /** Change the type of a PrePaid instance; `operatorType` says upgrade or downgrade (ECS works it out when absent). */
 export async function modifyPrepayInstanceType(
@@ -11,9 +11,10 @@ export async function modifyPrepayInstanceType(
   operatorType: (typeof PREPAY_OPERATOR_TYPES)[number] | undefined,
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(
+  await callWithClientToken(
+    client,
     modifyPrepayInstanceSpecSpec,
-    { InstanceId: instanceId, InstanceType: instanceType, OperatorType: operatorType, ClientToken: randomClientToken() },
-    { idempotent: true, ...opts },
+    { InstanceId: instanceId, InstanceType: instanceType, OperatorType: operatorType },
+    opts,
   );
 }

@@ -14,7 +14,7 @@ import {
   revokeSecurityGroupSpec,
 } from '../spec/ecs/security-groups.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 
 export type RuleDirection = 'ingress' | 'egress';
 
@@ -66,10 +66,7 @@ export async function authorizeSecurityGroupRule(
   opts: CallOptions = {},
 ): Promise<void> {
   const spec = rule.direction === 'ingress' ? authorizeSecurityGroupSpec : authorizeSecurityGroupEgressSpec;
-  await client.call(spec, { SecurityGroupId: groupId, ClientToken: randomClientToken(), Permissions: [wire(rule)] } as never, {
-    idempotent: true,
-    ...opts,
-  });
+  await callWithClientToken(client, spec, { SecurityGroupId: groupId, Permissions: [wire(rule)] } as never, opts);
 }
 
 export async function revokeSecurityGroupRule(
@@ -79,7 +76,7 @@ export async function revokeSecurityGroupRule(
   opts: CallOptions = {},
 ): Promise<void> {
   const spec = rule.direction === 'ingress' ? revokeSecurityGroupSpec : revokeSecurityGroupEgressSpec;
-  await client.call(spec, { SecurityGroupId: groupId, ...wire(rule) } as never, { idempotent: true, ...opts });
+  await client.call(spec, { SecurityGroupId: groupId, ...wire(rule) } as never, opts);
 }
 
 /** ModifySecurityGroup(Egress)Rule: the rule is matched by its fields; description (and priority) change. */

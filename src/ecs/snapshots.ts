@@ -5,7 +5,7 @@
 import { createSnapshotSpec, deleteSnapshotSpec, describeSnapshotsSpec, modifySnapshotAttributeSpec } from '../spec/ecs/snapshots.js';
 import type { ClientInputOf, OutputOf } from '../spec/ecs/infer.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
 
@@ -61,7 +61,7 @@ export async function createSnapshot(
   input: CreateSnapshotInput,
   opts: CallOptions = {},
 ): Promise<{ snapshotId: string }> {
-  const body = await client.call(createSnapshotSpec, { ...input, ClientToken: randomClientToken() }, { idempotent: true, ...opts });
+  const body = await callWithClientToken(client, createSnapshotSpec, input, opts);
   return { snapshotId: body.SnapshotId };
 }
 

@@ -26,7 +26,7 @@ import {
   type VPC_TAG_RESOURCE_TYPES,
 } from '../spec/vpc/tags.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
-import { callWithClientToken, randomClientToken } from './client-token.js';
+import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
 import { waitFor } from './wait.js';
 import { batchedGet, vpcsById } from './batch-kinds.js';
@@ -145,14 +145,7 @@ export async function setVpcClassicLink(
   enabled: boolean,
   opts: CallOptions = {},
 ): Promise<void> {
-  await client.call(
-    enabled ? enableVpcClassicLinkSpec : disableVpcClassicLinkSpec,
-    { VpcId: vpcId, ClientToken: randomClientToken() },
-    {
-      idempotent: true,
-      ...opts,
-    },
-  );
+  await callWithClientToken(client, enabled ? enableVpcClassicLinkSpec : disableVpcClassicLinkSpec, { VpcId: vpcId }, opts);
 }
 
 /** The system route table of a VPC (DescribeRouteTableList with VpcId and type System), or undefined. */

@@ -9,6 +9,7 @@
  * points at), created by the migrations of the families that use it (`clientTokensTableSql`),
  * so an emulator without such a family has no such table.
  */
+import { canonicalJson } from '../../spec/canonical-json.js';
 import { apiError, type HandlerContext } from '../context.js';
 import type { Db } from './open.js';
 
@@ -38,18 +39,8 @@ export function moveClientTokensSql(oldTable: string): string {
 
 /** Canonical JSON of a request (keys sorted at every depth; ClientToken and DryRun left out). */
 export function requestFingerprint(input: Readonly<Record<string, unknown>>): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
   const { ClientToken: _t, DryRun: _d, ...rest } = input;
-  return JSON.stringify(sort(rest));
+  return canonicalJson(rest);
 }
 
 /** The stored answer and parameter fingerprint of an earlier request with this token, if any. */

@@ -14,6 +14,7 @@ import {
   type RamRole,
 } from '../../ecs/index.js';
 import { attempt, readRemote, syncAliasPlan } from '../common/index.js';
+import { canonicalJson } from '../../spec/canonical-json.js';
 import type { RamRoleState } from './schema.js';
 import { ramRoleSchema } from './schema.js';
 
@@ -33,18 +34,8 @@ const attributeFor = (code: string): string | undefined =>
 /** Same JSON value, whatever the spacing and key order. */
 function sameJson(a: string | null | undefined, b: string): boolean {
   if (!a) return false;
-  const norm = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(norm)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, norm((v as Record<string, unknown>)[k])]),
-          )
-        : v;
   try {
-    return JSON.stringify(norm(JSON.parse(a))) === JSON.stringify(norm(JSON.parse(b)));
+    return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
   } catch {
     return false;
   }
