@@ -1,10 +1,10 @@
-import { newImageBasics } from './new-image.js';
+import { newImageBasics, newSelfImage } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { cancelCopyImageSpec, copyImageSpec } from '../../spec/ecs/image-copy.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
 import { setTags } from '../tags/repository.js';
-import { FAIL_MARKER, imageState } from './model.js';
+import { imageState } from './model.js';
 import { deleteImage, getCustomImage, getPublicImage, getSharedImage, insertImage, type ImageRecord } from './repository.js';
 
 /** Seconds a copy of `sizeGiB` takes (settings.imageCopySecondsPerGiB per GiB, at least 0.1 s). */
@@ -62,6 +62,7 @@ function copy(ctx: HandlerContext, input: InputOf<typeof copyImageSpec>): { Imag
   const createSeconds = copySeconds(ctx, source.sizeGiB);
   const imageId = ctx.newId('m-');
   const description = input.DestinationDescription ?? '';
+  const base = newSelfImage(ctx, { imageId, regionId: destination, name, description, resourceGroupId, now, createSeconds });
   const snapshots = ctx.backend.need('snapshots');
   ctx.db.transaction(() => {
     const disks = source.disks.map((d) => {
@@ -89,18 +90,8 @@ function copy(ctx: HandlerContext, input: InputOf<typeof copyImageSpec>): { Imag
     });
     insertImage(ctx.db, {
       ...source,
-      id: imageId,
-      accountId: ctx.account.accountId,
-      regionId: destination,
-      ownerAlias: 'self',
-      name: name || imageId,
-      description,
-      deprecated: false,
-      createdAt: now,
-      createSeconds,
-      fail: source.fail || name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
-      resourceGroupId,
-      isPublic: false,
+      ...base,
+      fail: source.fail || base.fail,
       disks,
       copiedFrom: source.id,
       encrypted: input.Encrypted === true || (input.Encrypted === undefined && source.encrypted === true),

@@ -1,10 +1,10 @@
-import { newImageHere } from './new-image.js';
+import { newImageHere, newSelfImage } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { createImageSpec } from '../../spec/ecs/images.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
 import { setTags } from '../tags/repository.js';
-import { FAIL_MARKER, osNames } from './model.js';
+import { osNames } from './model.js';
 import { findImageAnyOwner, insertImage, type ImageDiskMapping, type ImageRecord } from './repository.js';
 import { mappingFromSnapshot, mappingsFromInput, sourceInstance } from './image-sources.js';
 
@@ -89,12 +89,7 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
       });
     }
     insertImage(ctx.db, {
-      id: imageId,
-      accountId: ctx.account.accountId,
-      regionId: ctx.regionId,
-      ownerAlias: 'self',
-      name: name || imageId,
-      description,
+      ...newSelfImage(ctx, { imageId, regionId: ctx.regionId, name, description, resourceGroupId, now, createSeconds }),
       family: input.ImageFamily ?? '',
       version: input.ImageVersion ?? '',
       platform,
@@ -102,11 +97,6 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
       architecture,
       bootMode: input.BootMode || inherited?.bootMode || 'BIOS',
       sizeGiB: disks.find((d) => d.type === 'system')?.sizeGiB ?? 20,
-      deprecated: false,
-      createdAt: now,
-      createSeconds,
-      fail: name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER),
-      resourceGroupId,
       // CreateImage takes neither: both come from the source and ModifyImageAttribute.
       licenseType: '',
       nvmeSupport: inherited?.nvmeSupport || 'unsupported',
@@ -114,7 +104,6 @@ function create(ctx: HandlerContext, input: InputOf<typeof createImageSpec>): { 
       detectionStrategy: input.DetectionStrategy ?? '',
       secureBoot: input.SecureBootOptions?.SecureBootSupport ?? '',
       productCode: '',
-      isPublic: false,
       sourceInstanceId: instanceId ?? '',
       disks,
     });

@@ -1,10 +1,10 @@
-import { newImageHere } from './new-image.js';
+import { newImageHere, newSelfImage } from './new-image.js';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import { withClientToken } from '../db/client-tokens.js';
 import type { importImageSpec } from '../../spec/ecs/image-transfer.js';
 import type { InputOf } from '../../spec/ecs/infer.js';
 import { setTags } from '../tags/repository.js';
-import { FAIL_MARKER, osNames } from './model.js';
+import { osNames } from './model.js';
 import { insertImage, type ImageDiskMapping } from './repository.js';
 import { checkBucket } from './oss-source.js';
 import { insertTask } from './tasks.js';
@@ -57,16 +57,11 @@ function importNow(ctx: HandlerContext, input: InputOf<typeof importImageSpec>):
   const description = input.Description ?? '';
   const now = ctx.now().getTime();
   const createSeconds = ctx.settings.imageCreateSeconds;
-  const fail = name.includes(FAIL_MARKER) || description.includes(FAIL_MARKER);
   const imageId = ctx.newId('m-');
   const taskId = ctx.newId('t-');
+  const base = newSelfImage(ctx, { imageId, regionId: ctx.regionId, name, description, resourceGroupId, now, createSeconds });
   insertImage(ctx.db, {
-    id: imageId,
-    accountId: ctx.account.accountId,
-    regionId: ctx.regionId,
-    ownerAlias: 'self',
-    name: name || imageId,
-    description,
+    ...base,
     family: '',
     version: '',
     platform,
@@ -75,18 +70,12 @@ function importNow(ctx: HandlerContext, input: InputOf<typeof importImageSpec>):
     architecture,
     bootMode: input.BootMode ?? (architecture === 'arm64' ? 'UEFI' : 'BIOS'),
     sizeGiB: disks[0]!.sizeGiB,
-    deprecated: false,
-    createdAt: now,
-    createSeconds,
-    fail,
-    resourceGroupId,
     licenseType: input.LicenseType ?? 'Auto',
     nvmeSupport: 'unsupported',
     imdsSupport: 'v1',
     detectionStrategy: '',
     secureBoot: '',
     productCode: '',
-    isPublic: false,
     sourceInstanceId: '',
     disks,
   });
@@ -98,7 +87,7 @@ function importNow(ctx: HandlerContext, input: InputOf<typeof importImageSpec>):
     resourceId: imageId,
     createdAt: now,
     finishAt: now + createSeconds * 1000,
-    fail,
+    fail: base.fail,
   });
   if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'image', imageId, tags);
   return { RegionId: ctx.regionId, ImageId: imageId, TaskId: taskId };

@@ -7,7 +7,8 @@
 import { apiError, type HandlerContext } from '../context.js';
 import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
-import { findImageByName } from './repository.js';
+import { FAIL_MARKER } from './model.js';
+import { findImageByName, type ImageRecord } from './repository.js';
 
 export function newImageBasics(
   ctx: HandlerContext,
@@ -46,4 +47,56 @@ export function newImageHere(
     `The image name "${name}" is already used by another image in region ${ctx.regionId}.`,
   );
   return { name, ...basics };
+}
+
+/** What CreateImage, ImportImage and CopyImage each decide for a new custom image. */
+export interface NewImageFacts {
+  imageId: string;
+  /** The region the image is made in (CopyImage: the destination). */
+  regionId: string;
+  name: string;
+  description: string;
+  resourceGroupId: string;
+  /** ms since epoch when the request was accepted. */
+  now: number;
+  createSeconds: number;
+}
+
+/**
+ * The fields every image an account makes starts with: owned by the caller, not public, not
+ * deprecated, named after its id when unnamed, and ending in CreateFailed when its name or
+ * description carries the failure marker.
+ */
+export function newSelfImage(
+  ctx: HandlerContext,
+  f: NewImageFacts,
+): Pick<
+  ImageRecord,
+  | 'id'
+  | 'accountId'
+  | 'regionId'
+  | 'ownerAlias'
+  | 'name'
+  | 'description'
+  | 'deprecated'
+  | 'createdAt'
+  | 'createSeconds'
+  | 'fail'
+  | 'resourceGroupId'
+  | 'isPublic'
+> {
+  return {
+    id: f.imageId,
+    accountId: ctx.account.accountId,
+    regionId: f.regionId,
+    ownerAlias: 'self',
+    name: f.name || f.imageId,
+    description: f.description,
+    deprecated: false,
+    createdAt: f.now,
+    createSeconds: f.createSeconds,
+    fail: f.name.includes(FAIL_MARKER) || f.description.includes(FAIL_MARKER),
+    resourceGroupId: f.resourceGroupId,
+    isPublic: false,
+  };
 }
