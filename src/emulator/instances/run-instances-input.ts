@@ -104,20 +104,8 @@ export function launchInstanceType(ctx: HandlerContext, input: RunInput, zoneId:
   return type;
 }
 
-/** A disk RunInstances creates with the instance (stored by the disks family). */
-export interface PlannedDisk {
-  type: 'system' | 'data';
-  category: string;
-  sizeGiB: number;
-  device: string;
-  name?: string;
-  description?: string;
-  deleteWithInstance?: boolean;
-  encrypted?: boolean;
-  kmsKeyId?: string;
-  performanceLevel?: string;
-  sourceSnapshotId?: string;
-}
+/** A disk RunInstances creates with the instance: the disks family's record, before it has an id. */
+export type PlannedDisk = Omit<Parameters<FamilyQueries['disks']['launch']>[2][number], 'id'>;
 
 const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'];
 
