@@ -14,6 +14,7 @@ import { tagsFamily } from './tags/index.js';
 import { keyPairsFamily } from './key-pairs/index.js';
 import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
+import { deploymentSetsFamily } from './deployment-sets/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
 import { ramFamily } from './ram/index.js';
@@ -32,6 +33,7 @@ export const families: Family[] = [
   keyPairsFamily,
   disksFamily,
   instancesFamily,
+  deploymentSetsFamily,
   snapshotsFamily,
   imagesFamily,
   ramFamily,

@@ -66,6 +66,8 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     SpotStrategy: x.spotStrategy ?? 'NoSpot',
     SpotPriceLimit: x.spotPriceLimit ?? 0,
     KeyPairName: x.keyPairName ?? '',
+    DeploymentSetId: x.deploymentSetId ?? '',
+    DeploymentSetGroupNo: x.deploymentSetGroupNo ?? 0,
     CreditSpecification: x.creditSpecification ?? '',
     AutoReleaseTime: x.autoReleaseTime ?? '',
     SpotDuration: x.spotDuration ?? 0,

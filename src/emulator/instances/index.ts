@@ -2,7 +2,7 @@
  * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
  * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
  * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes, DescribeNetworkInterfaces and RunInstances NetworkInterface.N), seeds, `instance` as a
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes, DescribeNetworkInterfaces, RunInstances NetworkInterface.N and ModifyInstanceDeployment), seeds, `instance` as a
  * taggable resource and resource-group member, and the queries other families ask it
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
@@ -15,6 +15,7 @@ import { securityGroupErrorSpecs } from '../../spec/ecs/security-groups.js';
 import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
+import { deploymentSetErrors, modifyInstanceDeploymentSpec } from '../../spec/ecs/deployment-sets.js';
 import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/instance-renewal.js';
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
@@ -45,6 +46,7 @@ export const instancesFamily: Family = {
     ...ipv6AddressActions,
     ...networkInterfaceActions,
     ...prepayInstanceSpecActions,
+    modifyInstanceDeploymentSpec,
   ],
   handlers,
   errors: [
@@ -77,6 +79,14 @@ export const instancesFamily: Family = {
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
     ...pickErrors(keyPairErrors, 'InvalidKeyPairName.NotFound'),
+    ...pickErrors(
+      deploymentSetErrors,
+      'InvalidDeploymentSetId.NotFound',
+      'InvalidParameter.DeploymentSetGroupNo',
+      'QuotaExceed.DeploymentSetInstanceQuotaFull',
+      'InvalidParam.Tenancy',
+      'InvalidDedicatedHostId.NotFound',
+    ),
     ...tagParamErrors,
   ],
   migrations: instancesMigrations,

@@ -3,6 +3,7 @@
  * from and the images instances run; vpc and security groups read the instances still attached.
  */
 import type Database from 'better-sqlite3';
+import { deploymentSetMembers } from './deployment.js';
 import {
   currentInstanceStatus,
   getInstance,
@@ -38,6 +39,13 @@ export interface InstanceQueries {
   usingKeyPair(db: Database.Database, accountId: number, regionId: string, keyPairName: string): string[];
   /** Bind the key pair to the instance (AttachKeyPair), or unbind it with `undefined` (DetachKeyPair). */
   setKeyPair(db: Database.Database, inst: InstanceRecord, keyPairName: string | undefined): void;
+  /** The account's instances in the region that belong to the deployment set, with their zone and group (0: no group). */
+  deploymentSetMembers(
+    db: Database.Database,
+    accountId: number,
+    regionId: string,
+    deploymentSetId: string,
+  ): { instanceId: string; zoneId: string; groupNo: number }[];
 }
 
 export const instanceQueries: InstanceQueries = {
@@ -60,4 +68,5 @@ export const instanceQueries: InstanceQueries = {
       .filter((i) => i.extra?.keyPairName === name)
       .map((i) => i.id),
   setKeyPair: (db, inst, keyPairName) => updateInstance(db, inst.id, { extra: { ...inst.extra, keyPairName } }),
+  deploymentSetMembers,
 };

@@ -103,6 +103,9 @@ export interface InstanceExtra {
   cpuTopologyType?: string;
   loginAsNonRoot?: boolean;
   jumboFrame?: boolean;
+  /** Deployment set (deployment.ts) and, in an AvailabilityGroup set, the group (1-7). */
+  deploymentSetId?: string;
+  deploymentSetGroupNo?: number;
 }
 
 /** What an interface keeps beyond its addresses: traffic mode, RDMA queue pairs, source/destination check, card. */

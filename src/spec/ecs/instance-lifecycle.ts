@@ -8,6 +8,7 @@
  */
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
+import { RUN_INSTANCES_DEPLOYMENT_ERRORS, deploymentLaunchParams } from './deployment-sets.js';
 import { r } from './shape.js';
 import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
@@ -171,6 +172,7 @@ export const runInstancesSpec = defineAction({
     ...metadataOptionParams,
     ...launchOptionParams,
     ...hardwareOptionParams,
+    ...deploymentLaunchParams,
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -213,6 +215,7 @@ export const runInstancesSpec = defineAction({
     ...RUN_INSTANCES_IPV6_ERRORS,
     ...RUN_INSTANCES_ENI_ERRORS,
     ...RUN_INSTANCES_HARDWARE_ERRORS,
+    ...RUN_INSTANCES_DEPLOYMENT_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),

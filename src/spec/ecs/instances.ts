@@ -12,6 +12,7 @@ import { metadataOptionsShape } from './instance-metadata.js';
 import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam } from './params.js';
 import { launchOptionFields } from './instance-launch-options.js';
 import { hardwareOptionFields } from './instance-hardware-options.js';
+import { deploymentFields } from './deployment-sets.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
@@ -114,6 +115,7 @@ export const describeInstancesSpec = defineAction({
           SpotPriceLimit: r.float,
           ...launchOptionFields,
           ...hardwareOptionFields,
+          ...deploymentFields,
           SpotStrategy: r.string,
           StartTime: r.string,
           StoppedMode: r.string,
