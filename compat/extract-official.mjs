@@ -34,6 +34,7 @@ const RESOURCES = [
   'alicloud_ecs_disk_attachment',
   'alicloud_ecs_key_pair',
   'alicloud_key_pair',
+  'alicloud_ecs_deployment_set',
   'alicloud_ram_role',
   'alicloud_image_import',
   'alicloud_image_export',

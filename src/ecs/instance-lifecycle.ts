@@ -71,6 +71,8 @@ export type InstanceDetail = Pick<
   | 'InternetMaxBandwidthIn'
   | 'CpuOptions'
   | 'ImageOptions'
+  | 'DeploymentSetId'
+  | 'DeploymentSetGroupNo'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -146,6 +148,8 @@ export function instanceDetail(i: Instance): InstanceDetail {
     InternetMaxBandwidthIn: i.InternetMaxBandwidthIn,
     CpuOptions: i.CpuOptions,
     ImageOptions: i.ImageOptions,
+    DeploymentSetId: i.DeploymentSetId,
+    DeploymentSetGroupNo: i.DeploymentSetGroupNo,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,

@@ -17,6 +17,7 @@ import { securityGroupResource } from './security-group/resource.js';
 import { securityGroupRuleResource } from './security-group-rule/resource.js';
 import { instanceResource } from './instance/resource.js';
 import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
+import { deploymentSetResource } from './ecs-deployment-set/resource.js';
 import { ecsSnapshotResource, legacySnapshotResource } from './ecs-snapshot/resource.js';
 import { ecsDiskResource, legacyDiskResource } from './ecs-disk/resource.js';
 import { ecsDiskAttachmentResource, legacyDiskAttachmentResource } from './ecs-disk-attachment/resource.js';
@@ -48,6 +49,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   instanceResource,
   ecsKeyPairResource,
   keyPairLegacyResource,
+  deploymentSetResource,
   ecsSnapshotResource,
   legacySnapshotResource,
   ecsDiskResource,

@@ -8,7 +8,7 @@ import { pickErrors, type Family } from '../context.js';
 import { deploymentSetActions, deploymentSetErrors } from '../../spec/ecs/deployment-sets.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import * as handlers from './handlers.js';
-import { deploymentSetMigrations } from './repository.js';
+import { deploymentSetMigrations, findDeploymentSet, insertDeploymentSet } from './repository.js';
 import { deploymentSetQueries } from './queries.js';
 
 export const deploymentSetsFamily: Family = {
@@ -16,10 +16,28 @@ export const deploymentSetsFamily: Family = {
   product: 'Ecs',
   specs: deploymentSetActions,
   handlers,
-  errors: [
-    ...deploymentSetErrors,
-    ...pickErrors(imagesErrors, 'InvalidDescription.Malformed'),
-  ],
+  errors: [...deploymentSetErrors, ...pickErrors(imagesErrors, 'InvalidDescription.Malformed')],
   migrations: deploymentSetMigrations,
   queries: { deploymentSets: deploymentSetQueries },
+  seed(db, account, settings) {
+    // Idempotent: account seeds run at every start.
+    if (!account) return;
+    const id = seededDeploymentSetId(account.accountId);
+    if (findDeploymentSet(db, account.accountId, settings.defaultRegionId, id)) return;
+    insertDeploymentSet(db, {
+      id,
+      accountId: account.accountId,
+      regionId: settings.defaultRegionId,
+      name: 'default-spread',
+      description: 'Seeded deployment set (import examples).',
+      strategy: 'Availability',
+      groupCount: 0,
+      onUnableToRedeployFailedInstance: 'CancelMembershipAndStart',
+      creationTime: '2024-01-01T00:00:00Z',
+      createdAt: Date.parse('2024-01-01T00:00:00Z'),
+    });
+  },
 };
+
+/** The deployment set every account starts with in its default region (import examples). */
+export const seededDeploymentSetId = (accountId: number) => `ds-default-${accountId}`;

@@ -1,7 +1,7 @@
 /**
  * Launch and billing options of `alicloud_instance`, kept apart from the rest of its schema:
  * volume tags, automatic release, inbound bandwidth, spot retention and interruption, the image's
- * preset password and the burstable performance mode. Names and flags follow the official
+ * preset password, the burstable performance mode and the deployment set. Names and flags follow the official
  * provider (except where a description says otherwise).
  */
 import { attr, v } from '../../framework/index.js';
@@ -74,5 +74,15 @@ export const launchOptionAttributes = {
     description:
       'Performance mode of a burstable instance type (`ecs.t5-*`, `ecs.t6-*`): `Standard` (the ECS default) or `Unlimited`. Refused for other types; empty for them when not set. A change applies in place (ModifyInstanceAttribute).',
     meta: { ecs: 'CreditSpecification' },
+  }),
+  deployment_set_id: attr.string({
+    optional: true,
+    description:
+      'Deployment set (`alicloud_ecs_deployment_set`) the instance belongs to. A change moves the instance in place, running or stopped (ModifyInstanceDeployment); removing it or `""` takes the instance out of the set.',
+    meta: { ecs: 'DeploymentSetId' },
+  }),
+  deployment_set_group_no: attr.string({
+    computed: true,
+    description: 'Group of the instance in an `AvailabilityGroup` deployment set (`1` to `7`); empty otherwise.',
   }),
 } as const;

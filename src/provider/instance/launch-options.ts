@@ -5,6 +5,7 @@
 import {
   changeInstanceDiskTags,
   modifyInstanceAutoReleaseTime,
+  setInstanceDeploymentSet,
   type AlibabaCloudClient,
   type Disk,
   type InstanceDetail,
@@ -29,6 +30,7 @@ export function toRunLaunchOptions(plan: Planned): Partial<RunInstanceInput> {
       : undefined,
     PasswordInherit: plan.password_inherit ?? undefined,
     CreditSpecification: (plan.credit_specification ?? undefined) as RunInstanceInput['CreditSpecification'],
+    DeploymentSetId: plan.deployment_set_id || undefined,
   };
 }
 
@@ -50,6 +52,8 @@ export function fromLaunchOptions(i: InstanceDetail, disks: readonly Disk[], pri
     spot_interruption_behavior: i.SpotInterruptionBehavior,
     password_inherit: prior.password_inherit ?? null,
     credit_specification: i.CreditSpecification,
+    deployment_set_id: i.DeploymentSetId || (prior.deployment_set_id === '' ? '' : null),
+    deployment_set_group_no: i.DeploymentSetGroupNo > 0 ? String(i.DeploymentSetGroupNo) : '',
   };
 }
 
@@ -127,13 +131,13 @@ export function checkLaunchOptions(
 /**
  * Volume tags after create or on change: the difference from `before` (after create, the system
  * disk's tags, as the official provider) put on every disk of the instance; automatic release
- * cancelled before a switch to PrePaid and set after one (`phase`).
+ * cancelled before a switch to PrePaid and set after one (`phase`); the deployment set changed.
  */
 export async function updateLaunchOptions(
   client: AlibabaCloudClient,
   id: string,
   plan: Planned,
-  before: { volume_tags?: Readonly<Record<string, string>> | null },
+  before: { volume_tags?: Readonly<Record<string, string>> | null; deployment_set_id?: string | null },
   changed: ReadonlySet<string>,
   phase: 'beforeBilling' | 'afterBilling',
   signal: AbortSignal,
@@ -144,6 +148,13 @@ export async function updateLaunchOptions(
     return;
   }
   if (release) await modifyInstanceAutoReleaseTime(client, id, release, { signal });
+  if (changed.has('deployment_set_id') && (before.deployment_set_id || '') !== (plan.deployment_set_id || ''))
+    await setInstanceDeploymentSet(
+      client,
+      id,
+      { from: before.deployment_set_id || undefined, to: plan.deployment_set_id || undefined },
+      { signal },
+    );
   const retag = changed.has('image_id') && Object.keys(plan.volume_tags ?? {}).length > 0;
   if ((changed.has('volume_tags') && plan.volume_tags) || retag) {
     // A new image means a new system disk: put the whole map on again.

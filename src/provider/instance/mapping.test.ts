@@ -46,6 +46,8 @@ const detail: InstanceDetail = {
   InternetMaxBandwidthIn: 10,
   CpuOptions: { CoreCount: 1, ThreadsPerCore: 2, TopologyType: '' },
   ImageOptions: { LoginAsNonRoot: false },
+  DeploymentSetId: '',
+  DeploymentSetGroupNo: 0,
   SecurityGroupIds: ['sg-2', 'sg-1'],
   VpcId: 'vpc-1',
   VSwitchId: 'vsw-1',

@@ -80,6 +80,8 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   IncorrectImageStatus: 'image_id',
   'InvalidDiskSize.TooSmall': 'system_disk_size',
   'InvalidKeyPairName.NotFound': 'key_name',
+  'InvalidDeploymentSetId.NotFound': 'deployment_set_id',
+  'QuotaExceed.DeploymentSetInstanceQuotaFull': 'deployment_set_id',
   InvalidPeriod: 'period',
   'InvalidPrivateIpAddress.Mismatch': 'private_ip',
   'InvalidPrivateIpAddress.Duplicated': 'private_ip',

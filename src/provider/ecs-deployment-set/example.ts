@@ -1,0 +1,7 @@
+/** The documentation example of `alicloud_ecs_deployment_set`. */
+export const DEPLOYMENT_SET_EXAMPLE = `resource "alicloud_ecs_deployment_set" "default" {
+  strategy            = "Availability"
+  deployment_set_name = "terraform-example"
+  description         = "spread the web tier over physical servers"
+}
+`;
