@@ -35,6 +35,7 @@ const RESOURCES = [
   'alicloud_ecs_key_pair',
   'alicloud_key_pair',
   'alicloud_ecs_deployment_set',
+  'alicloud_ecs_hpc_cluster',
   'alicloud_ram_role',
   'alicloud_image_import',
   'alicloud_image_export',

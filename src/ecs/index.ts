@@ -36,6 +36,7 @@ export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
 export * from './key-pairs.js';
 export * from './deployment-sets.js';
+export * from './hpc-clusters.js';
 export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';
 export * from './interface-addresses.js';

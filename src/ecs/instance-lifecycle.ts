@@ -20,7 +20,7 @@ import {
   stopInstanceSpec,
 } from '../spec/ecs/instance-lifecycle.js';
 import type { ClientInputOf } from '../spec/ecs/infer.js';
-import { modifyInstanceMetadataOptionsSpec } from '../spec/ecs/instance-metadata.js';
+import { describeUserDataSpec, modifyInstanceMetadataOptionsSpec } from '../spec/ecs/instance-metadata.js';
 import type { AlibabaCloudClient, CallOptions } from './client.js';
 import { callWithClientToken } from './client-token.js';
 import { isNotFoundError } from './errors.js';
@@ -73,6 +73,7 @@ export type InstanceDetail = Pick<
   | 'ImageOptions'
   | 'DeploymentSetId'
   | 'DeploymentSetGroupNo'
+  | 'HpcClusterId'
 > & {
   SecurityGroupIds: string[];
   VpcId: string;
@@ -95,6 +96,11 @@ export async function modifyInstanceMetadataOptions(
   opts: CallOptions = {},
 ): Promise<void> {
   await client.call(modifyInstanceMetadataOptionsSpec, input, opts);
+}
+
+/** The instance's user data as ECS keeps it (base64; '' when none), DescribeUserData. */
+export async function describeInstanceUserData(client: AlibabaCloudClient, instanceId: string, opts: CallOptions = {}): Promise<string> {
+  return (await client.call(describeUserDataSpec, { InstanceId: instanceId }, opts)).UserData;
 }
 
 /** Create one instance (Amount=1); it starts on its own (Pending -> Starting -> Running). */
@@ -150,6 +156,7 @@ export function instanceDetail(i: Instance): InstanceDetail {
     ImageOptions: i.ImageOptions,
     DeploymentSetId: i.DeploymentSetId,
     DeploymentSetGroupNo: i.DeploymentSetGroupNo,
+    HpcClusterId: i.HpcClusterId,
     SecurityGroupIds: i.SecurityGroupIds.SecurityGroupId,
     VpcId: i.VpcAttributes.VpcId,
     VSwitchId: i.VpcAttributes.VSwitchId,

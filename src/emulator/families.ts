@@ -15,6 +15,7 @@ import { keyPairsFamily } from './key-pairs/index.js';
 import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
 import { deploymentSetsFamily } from './deployment-sets/index.js';
+import { hpcClustersFamily } from './hpc-clusters/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
 import { ramFamily } from './ram/index.js';
@@ -34,6 +35,7 @@ export const families: Family[] = [
   disksFamily,
   instancesFamily,
   deploymentSetsFamily,
+  hpcClustersFamily,
   snapshotsFamily,
   imagesFamily,
   ramFamily,

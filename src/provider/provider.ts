@@ -18,6 +18,7 @@ import { securityGroupRuleResource } from './security-group-rule/resource.js';
 import { instanceResource } from './instance/resource.js';
 import { ecsKeyPairResource, keyPairLegacyResource } from './key-pair/resource.js';
 import { deploymentSetResource } from './ecs-deployment-set/resource.js';
+import { hpcClusterResource } from './ecs-hpc-cluster/resource.js';
 import { ecsSnapshotResource, legacySnapshotResource } from './ecs-snapshot/resource.js';
 import { ecsDiskResource, legacyDiskResource } from './ecs-disk/resource.js';
 import { ecsDiskAttachmentResource, legacyDiskAttachmentResource } from './ecs-disk-attachment/resource.js';
@@ -50,6 +51,7 @@ const resources: readonly Resource<any, ProviderClient>[] = [
   ecsKeyPairResource,
   keyPairLegacyResource,
   deploymentSetResource,
+  hpcClusterResource,
   ecsSnapshotResource,
   legacySnapshotResource,
   ecsDiskResource,

@@ -38,7 +38,7 @@ describe('DescribeImages', () => {
 
   test('returns public and own images, newest first, ten per page by default with the full TotalCount', async () => {
     const body = await list({});
-    assert.equal(body.totalCount, 12 + 8);
+    assert.equal(body.totalCount, 12 + 9);
     assert.equal(body.pageSize, 10);
     assert.equal(body.pageNumber, 1);
     assert.equal(body.regionId, REGION);
@@ -63,7 +63,7 @@ describe('DescribeImages', () => {
   });
 
   test('filters by owner alias, comma-separated ids, fuzzy name, family, architecture, group and tags', async () => {
-    assert.equal((await list({ imageOwnerAlias: 'system' })).totalCount, 8);
+    assert.equal((await list({ imageOwnerAlias: 'system' })).totalCount, 9);
     assert.equal((await list({ imageOwnerAlias: 'others' })).totalCount, 0);
     assert.equal((await list({ imageId: `${ids[0]},${ids[5]},m-doesnotexist` })).totalCount, 2);
     assert.equal((await list({ imageName: 'BATCH-1' })).totalCount, 2, 'batch-10 and batch-11');

@@ -60,6 +60,15 @@ export const PUBLIC_IMAGES: readonly PublicImage[] = [
     'acs:alibaba_cloud_linux_3_2104_lts_arm64',
     '2024-01-01T08:00:04Z',
   ),
+  // The image SCC (super computing cluster) instances run: RDMA drivers included; older, so `most_recent` of `^aliyun` stays the plain one.
+  linux(
+    'aliyun_3_x64_20G_scc_alibase_20230510.vhd',
+    'Aliyun',
+    'Alibaba Cloud Linux  3.2104 LTS',
+    'x86_64',
+    'acs:alibaba_cloud_linux_3_2104_lts_x64_scc',
+    '2023-05-10T08:00:00Z',
+  ),
   {
     id: 'win2022_21H2_x64_dtc_en-us_40G_alibase_20240101.vhd',
     name: 'win2022_21H2_x64_dtc_en-us_40G_alibase_20240101.vhd',

@@ -68,6 +68,7 @@ export function instanceView(ctx: HandlerContext, r: InstanceRecord, extras?: In
     KeyPairName: x.keyPairName ?? '',
     DeploymentSetId: x.deploymentSetId ?? '',
     DeploymentSetGroupNo: x.deploymentSetGroupNo ?? 0,
+    HpcClusterId: x.hpcClusterId ?? '',
     CreditSpecification: x.creditSpecification ?? '',
     AutoReleaseTime: x.autoReleaseTime ?? '',
     SpotDuration: x.spotDuration ?? 0,

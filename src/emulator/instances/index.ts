@@ -16,6 +16,7 @@ import { vswitchErrorSpecs } from '../../spec/vpc/vswitches.js';
 import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import { deploymentSetErrors, modifyInstanceDeploymentSpec } from '../../spec/ecs/deployment-sets.js';
+import { hpcClusterErrors } from '../../spec/ecs/hpc-clusters.js';
 import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/instance-renewal.js';
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
@@ -87,6 +88,7 @@ export const instancesFamily: Family = {
       'InvalidParam.Tenancy',
       'InvalidDedicatedHostId.NotFound',
     ),
+    ...pickErrors(hpcClusterErrors, 'InvalidHpcClusterId.NotFound', 'InvalidHpcClusterId.Unnecessary', 'InvalidHpcClusterId.Necessary'),
     ...tagParamErrors,
   ],
   migrations: instancesMigrations,

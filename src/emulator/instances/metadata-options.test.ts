@@ -1,7 +1,7 @@
 /**
  * Instance metadata access options through the official ECS SDK in both signature modes:
  * RunInstances' HttpEndpoint / HttpTokens / HttpPutResponseHopLimit, DescribeInstances'
- * MetadataOptions (ECS defaults when none were given) and ModifyInstanceMetadataOptions.
+ * MetadataOptions (ECS defaults when none were given) and ModifyInstanceMetadataOptions; DescribeUserData.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,5 +46,22 @@ describeInNetwork('instance metadata options over the SDK', (env) => {
     const missing = await sdkError(modify('i-doesnotexist00000000', { httpTokens: 'required' }));
     assert.deepEqual([missing.code, missing.statusCode], ['InvalidInstanceId.NotFound', 404]);
     assert.deepEqual(await optionsOf(id), ['enabled', 'optional', 1]);
+  });
+
+  test('DescribeUserData answers the launch user data, then what ModifyInstanceAttribute set; "" when none', async () => {
+    const userDataOf = async (id: string) =>
+      (await env.ecs.describeUserData(new $Ecs.DescribeUserDataRequest({ regionId: 'cn-hangzhou', instanceId: id }))).body!;
+    const launched = await runOne(env.ecs, env.net, { userData: 'SSBhbSB0aGUgdXNlciBkYXRh' });
+    assert.deepEqual(
+      [(await userDataOf(launched)).userData, (await userDataOf(launched)).instanceId],
+      ['SSBhbSB0aGUgdXNlciBkYXRh', launched],
+    );
+    await env.ecs.modifyInstanceAttribute(new $Ecs.ModifyInstanceAttributeRequest({ instanceId: launched, userData: 'ZWNobyBoaQ==' }));
+    assert.equal((await userDataOf(launched)).userData, 'ZWNobyBoaQ==');
+    assert.equal((await userDataOf(await runOne(env.ecs, env.net))).userData, '');
+    const missing = await sdkError(
+      env.ecs.describeUserData(new $Ecs.DescribeUserDataRequest({ regionId: 'cn-hangzhou', instanceId: 'i-none' })),
+    );
+    assert.deepEqual([missing.code, missing.statusCode], ['InvalidInstanceId.NotFound', 404]);
   });
 });

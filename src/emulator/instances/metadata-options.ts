@@ -1,5 +1,5 @@
 import type { HandlerOf } from '../context.js';
-import type { modifyInstanceMetadataOptionsSpec } from '../../spec/ecs/instance-metadata.js';
+import type { describeUserDataSpec, modifyInstanceMetadataOptionsSpec } from '../../spec/ecs/instance-metadata.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
 import { updateInstance } from './repository.js';
 
@@ -16,4 +16,10 @@ export const modifyInstanceMetadataOptions: HandlerOf<typeof modifyInstanceMetad
   if (input.HttpPutResponseHopLimit !== undefined) extra.httpPutResponseHopLimit = input.HttpPutResponseHopLimit;
   updateInstance(ctx.db, inst.id, { extra });
   return {};
+};
+
+/** DescribeUserData: the instance's user data (base64) as last given, '' when none. */
+export const describeUserData: HandlerOf<typeof describeUserDataSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
+  return { InstanceId: inst.id, RegionId: inst.regionId, UserData: inst.extra?.userData ?? '' };
 };

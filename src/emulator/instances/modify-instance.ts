@@ -7,7 +7,7 @@ import { checkBandwidthIn, checkCreditSpecification } from './launch-options.js'
 import { checkJumboFrame, modifiedCpuOptions } from './hardware-options.js';
 
 /**
- * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, DeletionProtection and
+ * ModifyInstanceAttribute: InstanceName, Description, HostName, Password, UserData, DeletionProtection and
  * SecurityGroupIds.N (replaces the list; each group must exist in the instance's VPC), CreditSpecification
  * (burstable types only). Omitted
  * attributes keep their value.
@@ -33,10 +33,12 @@ export const modifyInstanceAttribute: HandlerOf<typeof modifyInstanceAttributeSp
     patch.hasPassword = true;
   }
   if (input.DeletionProtection !== undefined) patch.deletionProtection = input.DeletionProtection;
+  // Takes effect at the next start; DescribeUserData answers it at once.
+  if (input.UserData !== undefined) patch.extra = { ...inst.extra, userData: input.UserData };
   const credit = input.CreditSpecification;
   if (credit !== undefined) {
     checkCreditSpecification(inst.instanceType, credit);
-    patch.extra = { ...inst.extra, creditSpecification: credit };
+    patch.extra = { ...inst.extra, ...patch.extra, creditSpecification: credit };
   }
   const jumbo = input.EnableJumboFrame;
   if (jumbo !== undefined) {

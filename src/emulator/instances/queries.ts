@@ -3,7 +3,7 @@
  * from and the images instances run; vpc and security groups read the instances still attached.
  */
 import type Database from 'better-sqlite3';
-import { deploymentSetMembers } from './deployment.js';
+import { deploymentSetMembers, hpcClusterMembers } from './placement.js';
 import {
   currentInstanceStatus,
   getInstance,
@@ -46,6 +46,8 @@ export interface InstanceQueries {
     regionId: string,
     deploymentSetId: string,
   ): { instanceId: string; zoneId: string; groupNo: number }[];
+  /** Ids of the account's instances in the region that belong to the HPC cluster. */
+  hpcClusterMembers(db: Database.Database, accountId: number, regionId: string, hpcClusterId: string): string[];
 }
 
 export const instanceQueries: InstanceQueries = {
@@ -69,4 +71,5 @@ export const instanceQueries: InstanceQueries = {
       .map((i) => i.id),
   setKeyPair: (db, inst, keyPairName) => updateInstance(db, inst.id, { extra: { ...inst.extra, keyPairName } }),
   deploymentSetMembers,
+  hpcClusterMembers,
 };

@@ -106,6 +106,8 @@ export interface InstanceExtra {
   /** Deployment set (deployment.ts) and, in an AvailabilityGroup set, the group (1-7). */
   deploymentSetId?: string;
   deploymentSetGroupNo?: number;
+  /** HPC cluster of an SCC instance (placement.ts). */
+  hpcClusterId?: string;
 }
 
 /** What an interface keeps beyond its addresses: traffic mode, RDMA queue pairs, source/destination check, card. */

@@ -12,7 +12,7 @@ import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.j
 import { launchOptions } from './launch-options.js';
 import { planInterfaces, splitInterfaces } from './network-interfaces.js';
 import { hardwareOptions } from './hardware-options.js';
-import { launchDeployment } from './deployment.js';
+import { launchDeployment, launchHpcCluster } from './placement.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -60,6 +60,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
   const ipv6s = launchIpv6s(ctx, net.vSwitch, input, ips.length);
   const enis = planInterfaces(ctx, split, net, instanceType, ips);
   const deployment = launchDeployment(ctx, input, net.zoneId, ips.length);
+  const hpc = launchHpcCluster(ctx, input, instanceType);
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
@@ -104,6 +105,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
         ...(ipv6s[n]!.length > 0 ? { ipv6s: ipv6s[n] } : {}),
         ...enis(n),
         ...deployment[n],
+        ...hpc,
       },
     });
     ctx.backend.need('disks').launch(

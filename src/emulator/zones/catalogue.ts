@@ -233,6 +233,32 @@ function bigDataType([suffix, cpu, disks]: readonly [string, number, number]): I
   };
 }
 
+/** Super computing cluster (SCC) ecs.sccc7: bare metal with a RDMA network, launched into an HPC cluster: [suffix, vCPU]; 2 GiB per vCPU. */
+const SCCC7: readonly [string, number][] = [['32xlarge', 128]];
+
+function sccType([suffix, cpu]: readonly [string, number]): InstanceTypeSpec {
+  return {
+    id: `ecs.sccc7.${suffix}`,
+    family: 'ecs.sccc7',
+    generation: 'ecs-5',
+    cpu,
+    memoryGiB: cpu * 2,
+    category: 'Super Computing Cluster',
+    level: 'EnterpriseLevel',
+    processor: 'Intel Xeon(Ice Lake) Platinum 8369B',
+    baseGHz: 2.7,
+    turboGHz: 3.5,
+    bandwidthKbps: 64_000_000,
+    pps: 24_000_000,
+    eni: 8,
+    ipsPerEni: 30,
+    ipv6PerEni: 1,
+    nvme: 'unsupported',
+    spot: false,
+    hourlyPrice: round4(cpu * 0.2),
+  };
+}
+
 /** Burstable t6 types: 2 vCPU with different memory ratios (c<cpu>m<mem>). */
 const T6: readonly [string, number, number, number][] = [
   ['ecs.t6-c1m1.large', 2, 2, 10],
@@ -247,6 +273,7 @@ export const INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   ...FAMILIES.flatMap(build),
   ...GN7I.map(gpuType),
   ...D1NE.map(bigDataType),
+  ...SCCC7.map(sccType),
   ...T6.map(([id, cpu, mem, baseline]): InstanceTypeSpec => ({
     id,
     family: 'ecs.t6',
@@ -277,9 +304,9 @@ export const INSTANCE_TYPE_FAMILIES: readonly { id: string; generation: string }
   .map(([id, generation]) => ({ id, generation }))
   .sort((a, b) => a.id.localeCompare(b.id));
 
-const ALL = ['ecs.sn1ne', 'ecs.c6', 'ecs.g6', 'ecs.g7', 'ecs.g8i', 'ecs.t6', 'ecs.gn7i', 'ecs.d1ne'];
-/** The first (oldest) zone of a region: no ecs.g8i and none of the GPU or big-data families. */
-const NO_G8I = ALL.filter((f) => f !== 'ecs.g8i' && f !== 'ecs.gn7i' && f !== 'ecs.d1ne');
+const ALL = ['ecs.sn1ne', 'ecs.c6', 'ecs.g6', 'ecs.g7', 'ecs.g8i', 'ecs.t6', 'ecs.gn7i', 'ecs.d1ne', 'ecs.sccc7'];
+/** The first (oldest) zone of a region: no ecs.g8i and none of the GPU, big-data or SCC families. */
+const NO_G8I = ALL.filter((f) => f !== 'ecs.g8i' && f !== 'ecs.gn7i' && f !== 'ecs.d1ne' && f !== 'ecs.sccc7');
 
 /** Zone letters per region: the first listed (alphabetically smallest) zone is an older one without g8i. */
 const REGION_ZONES: Readonly<Record<string, readonly [letter: string, families: readonly string[]][]>> = {

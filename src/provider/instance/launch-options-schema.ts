@@ -1,7 +1,7 @@
 /**
  * Launch and billing options of `alicloud_instance`, kept apart from the rest of its schema:
  * volume tags, automatic release, inbound bandwidth, spot retention and interruption, the image's
- * preset password, the burstable performance mode and the deployment set. Names and flags follow the official
+ * preset password, the burstable performance mode, the deployment set and the HPC cluster. Names and flags follow the official
  * provider (except where a description says otherwise).
  */
 import { attr, v } from '../../framework/index.js';
@@ -80,6 +80,14 @@ export const launchOptionAttributes = {
     description:
       'Deployment set (`alicloud_ecs_deployment_set`) the instance belongs to. A change moves the instance in place, running or stopped (ModifyInstanceDeployment); removing it or `""` takes the instance out of the set.',
     meta: { ecs: 'DeploymentSetId' },
+  }),
+  hpc_cluster_id: attr.string({
+    optional: true,
+    requiresReplace: true,
+    validators: [v.nonEmpty()],
+    description:
+      'HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.',
+    meta: { ecs: 'HpcClusterId' },
   }),
   deployment_set_group_no: attr.string({
     computed: true,

@@ -15,6 +15,9 @@ const described = (over: Partial<InstanceDetail>) =>
     SpotInterruptionBehavior: '',
     InternetMaxBandwidthIn: -1,
     CreditSpecification: '',
+    DeploymentSetId: '',
+    DeploymentSetGroupNo: 0,
+    HpcClusterId: '',
     ...over,
   }) as InstanceDetail;
 const tagged = (type: string, tags: Record<string, string>) =>
@@ -30,6 +33,8 @@ test('RunInstances carries the launch options; spot options only with a spot str
     spot_interruption_behavior: 'Stop',
     password_inherit: true,
     credit_specification: 'Unlimited',
+    deployment_set_id: 'ds-1',
+    hpc_cluster_id: 'hpc-1',
   };
   assert.deepEqual(toRunLaunchOptions(plan), {
     AutoReleaseTime: '2030-01-02T03:04:00Z',
@@ -38,15 +43,27 @@ test('RunInstances carries the launch options; spot options only with a spot str
     SpotInterruptionBehavior: 'Stop',
     PasswordInherit: true,
     CreditSpecification: 'Unlimited',
+    DeploymentSetId: 'ds-1',
+    HpcClusterId: 'hpc-1',
   });
-  const none = toRunLaunchOptions({ ...plan, auto_release_time: '', spot_strategy: 'NoSpot' });
-  assert.deepEqual([none.AutoReleaseTime, none.SpotDuration, none.SpotInterruptionBehavior], [undefined, undefined, undefined]);
+  const none = toRunLaunchOptions({ ...plan, auto_release_time: '', spot_strategy: 'NoSpot', deployment_set_id: '' });
+  assert.deepEqual(
+    [none.AutoReleaseTime, none.SpotDuration, none.SpotInterruptionBehavior, none.DeploymentSetId],
+    [undefined, undefined, undefined, undefined],
+  );
 });
 
 test('state: release time with seconds (the configured spelling kept within its minute), system disk tags, no inbound bandwidth without public IP', () => {
   const disks = [tagged('data', { only: 'data' }), tagged('system', { team: 'a' })];
   const s = fromLaunchOptions(
-    described({ AutoReleaseTime: '2030-01-02T03:04Z', SpotDuration: 1, SpotInterruptionBehavior: 'Terminate' }),
+    described({
+      AutoReleaseTime: '2030-01-02T03:04Z',
+      SpotDuration: 1,
+      SpotInterruptionBehavior: 'Terminate',
+      DeploymentSetId: 'ds-1',
+      DeploymentSetGroupNo: 2,
+      HpcClusterId: 'hpc-1',
+    }),
     disks,
     {},
   );
@@ -58,6 +75,9 @@ test('state: release time with seconds (the configured spelling kept within its 
     spot_interruption_behavior: 'Terminate',
     password_inherit: null,
     credit_specification: '',
+    deployment_set_id: 'ds-1',
+    deployment_set_group_no: '2',
+    hpc_cluster_id: 'hpc-1',
   });
   const kept = fromLaunchOptions(described({ AutoReleaseTime: '2030-01-02T03:04Z', InternetMaxBandwidthIn: 10 }), [], {
     auto_release_time: '2030-01-02T03:04:59Z',
@@ -68,6 +88,8 @@ test('state: release time with seconds (the configured spelling kept within its 
     ['2030-01-02T03:04:59Z', 10, true, {}],
   );
   assert.equal(fromLaunchOptions(described({}), [], { auto_release_time: '' }).auto_release_time, '');
+  const outside = fromLaunchOptions(described({}), [], { deployment_set_id: '' });
+  assert.deepEqual([outside.deployment_set_id, outside.deployment_set_group_no, outside.hpc_cluster_id], ['', '', null]);
   assert.equal(fromLaunchOptions(described({}), [], { auto_release_time: '2030-01-02T03:04:00Z' }).auto_release_time, null);
 });
 

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InstanceDetail } from '../../ecs/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
-import { fromInstance, toBase64UserData, toCreditAfterTypeChange, toModifyInstanceAttributeInput, toRunInstanceInput } from './mapping.js';
+import {
+  fromInstance,
+  toBase64UserData,
+  userDataState,
+  toCreditAfterTypeChange,
+  toModifyInstanceAttributeInput,
+  toRunInstanceInput,
+} from './mapping.js';
 import { instanceSchema } from './schema.js';
 import { diskFixture } from '../test-support/disk-fixture.js';
 
@@ -48,6 +55,7 @@ const detail: InstanceDetail = {
   ImageOptions: { LoginAsNonRoot: false },
   DeploymentSetId: '',
   DeploymentSetGroupNo: 0,
+  HpcClusterId: '',
   SecurityGroupIds: ['sg-2', 'sg-1'],
   VpcId: 'vpc-1',
   VSwitchId: 'vsw-1',
@@ -137,6 +145,22 @@ test('user data is sent base64-encoded, and a value that already is base64 is ke
   );
   assert.equal(toBase64UserData('IyEvYmluL3No'), 'IyEvYmluL3No');
   assert.equal(fromInstance({ instance: detail, disks: [], roleName: '' }, { ...empty, user_data: 'x' }).user_data, 'x');
+});
+
+test('user data read back: the configured text while ECS holds its encoding, else what ECS holds', () => {
+  const plain = '#!/bin/sh\necho hi';
+  const encoded = Buffer.from(plain).toString('base64');
+  assert.equal(userDataState(encoded, plain), plain);
+  assert.equal(userDataState(encoded, encoded), encoded);
+  assert.equal(userDataState(encoded, null), encoded, 'an import reads the base64 value');
+  assert.equal(userDataState('ZHJpZnQ=', plain), 'ZHJpZnQ=', 'a change outside Terraform shows');
+  assert.equal(userDataState('', plain), null, 'removed outside Terraform');
+  assert.equal(userDataState('', ''), '');
+  assert.equal(userDataState(undefined, plain), plain, 'not read: kept');
+  assert.equal(
+    fromInstance({ instance: detail, disks: [], roleName: '', userData: encoded }, { ...empty, user_data: plain }).user_data,
+    plain,
+  );
 });
 
 test('validation accepts the seed instance configuration', () => {

@@ -79,11 +79,13 @@ export interface InstanceNow {
   networkInterfaces?: readonly NetworkInterfaceDetail[];
   /** DescribeInstanceAttribute `EnableJumboFrame`. */
   jumboFrame?: boolean;
+  /** DescribeUserData (base64, '' when none); undefined when not read. */
+  userData?: string;
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
 export function fromInstance(
-  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame }: InstanceNow,
+  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData }: InstanceNow,
   prior: InstancePrior,
 ): InstanceState {
   return {
@@ -104,7 +106,7 @@ export function fromInstance(
     password: prior.password ?? null,
     kms_encrypted_password: prior.kms_encrypted_password ?? null,
     kms_encryption_context: prior.kms_encryption_context ?? null,
-    user_data: prior.user_data ?? null,
+    user_data: userDataState(userData, prior.user_data),
     internet_max_bandwidth_out: i.InternetMaxBandwidthOut,
     internet_charge_type: i.InternetChargeType,
     instance_charge_type: i.InstanceChargeType || prior.instance_charge_type || 'PostPaid',
@@ -144,6 +146,17 @@ export function fromInstance(
     ...fromHardwareOptions(i, jumboFrame ?? false, prior),
     ...fromPrepaySpec(prior),
   };
+}
+
+/**
+ * State of `user_data` from DescribeUserData (base64): the configured text when ECS holds exactly
+ * its encoding (plain text stays plain), else what ECS holds (drift shows; an import reads it);
+ * '' or null as before when ECS holds none. Undefined (not read) keeps the prior value.
+ */
+export function userDataState(remote: string | undefined, prior: string | null | undefined): string | null {
+  if (remote === undefined) return prior ?? null;
+  if (remote === '') return prior === '' ? '' : null;
+  return prior && toBase64UserData(prior) === remote ? prior : remote;
 }
 
 /** ECS wants UserData base64-encoded: keep a value that already is, encode anything else. */

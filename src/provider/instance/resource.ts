@@ -14,6 +14,7 @@ import {
   describeInstanceDetail,
   describeInstanceDisks,
   describeInstanceJumboFrame,
+  describeInstanceUserData,
   describeInstanceMaintenance,
   describeInstanceNetworkInterfaces,
   describeInstanceRamRoleName,
@@ -82,6 +83,9 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidKeyPairName.NotFound': 'key_name',
   'InvalidDeploymentSetId.NotFound': 'deployment_set_id',
   'QuotaExceed.DeploymentSetInstanceQuotaFull': 'deployment_set_id',
+  'InvalidHpcClusterId.NotFound': 'hpc_cluster_id',
+  'InvalidHpcClusterId.Unnecessary': 'hpc_cluster_id',
+  'InvalidHpcClusterId.Necessary': 'hpc_cluster_id',
   InvalidPeriod: 'period',
   'InvalidPrivateIpAddress.Mismatch': 'private_ip',
   'InvalidPrivateIpAddress.Duplicated': 'private_ip',
@@ -115,15 +119,16 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame] = await Promise.all([
+  const [disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
     describeInstanceMaintenance(client, id, { signal }),
     describeInstanceNetworkInterfaces(client, id, { signal }),
     describeInstanceJumboFrame(client, id, { signal }),
+    describeInstanceUserData(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame };
+  return { instance, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */

@@ -237,7 +237,7 @@ export const instanceSchema = defineSchema({
       optional: true,
       validators: [v.length(0, 32768)],
       description:
-        'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.',
+        'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.',
       meta: { ecs: 'UserData' },
     }),
     key_name: attr.string({

@@ -9,6 +9,7 @@
 import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { RUN_INSTANCES_DEPLOYMENT_ERRORS, deploymentLaunchParams } from './deployment-sets.js';
+import { RUN_INSTANCES_HPC_ERRORS, hpcLaunchParams } from './hpc-clusters.js';
 import { r } from './shape.js';
 import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
@@ -173,6 +174,7 @@ export const runInstancesSpec = defineAction({
     ...launchOptionParams,
     ...hardwareOptionParams,
     ...deploymentLaunchParams,
+    ...hpcLaunchParams,
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -216,6 +218,7 @@ export const runInstancesSpec = defineAction({
     ...RUN_INSTANCES_ENI_ERRORS,
     ...RUN_INSTANCES_HARDWARE_ERRORS,
     ...RUN_INSTANCES_DEPLOYMENT_ERRORS,
+    ...RUN_INSTANCES_HPC_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),

@@ -1,8 +1,10 @@
 /**
  * ECS (2014-05-26) instance metadata access options: ModifyInstanceMetadataOptions (the channel
  * on or off, the hardened mode IMDSv2 optional or required, the PUT response hop limit). The same
- * three are RunInstances parameters and DescribeInstances' `MetadataOptions`. Parameter names
- * follow the `@alicloud/ecs20140526` request model.
+ * three are RunInstances parameters and DescribeInstances' `MetadataOptions`. Also DescribeUserData,
+ * the user data the metadata service hands the instance (base64, as RunInstances and
+ * ModifyInstanceAttribute `UserData` took it; '' when none). Parameter names follow the
+ * `@alicloud/ecs20140526` request models.
  */
 import type { ActionSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
@@ -49,4 +51,13 @@ export const modifyInstanceMetadataOptionsSpec = defineAction({
   response: r.response({}),
 });
 
-export const instanceMetadataActions: readonly ActionSpec[] = [modifyInstanceMetadataOptionsSpec];
+export const describeUserDataSpec = defineAction({
+  product: 'Ecs',
+  version: ECS_VERSION,
+  action: 'DescribeUserData',
+  params: [regionIdParam, instanceIdParam, ...ownerParams.filter((p) => p.name !== 'OwnerAccount')],
+  errors: ['InvalidInstanceId.NotFound'],
+  response: r.response({ InstanceId: r.string, ...r.defaults({ RegionId: r.string, UserData: r.string }) }),
+});
+
+export const instanceMetadataActions: readonly ActionSpec[] = [modifyInstanceMetadataOptionsSpec, describeUserDataSpec];

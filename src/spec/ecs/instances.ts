@@ -13,6 +13,7 @@ import { dryRunParam, ownerParams, pagingParams, regionIdParam, tagFilterParam }
 import { launchOptionFields } from './instance-launch-options.js';
 import { hardwareOptionFields } from './instance-hardware-options.js';
 import { deploymentFields } from './deployment-sets.js';
+import { hpcFields } from './hpc-clusters.js';
 
 export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
 
@@ -116,6 +117,7 @@ export const describeInstancesSpec = defineAction({
           ...launchOptionFields,
           ...hardwareOptionFields,
           ...deploymentFields,
+          ...hpcFields,
           SpotStrategy: r.string,
           StartTime: r.string,
           StoppedMode: r.string,

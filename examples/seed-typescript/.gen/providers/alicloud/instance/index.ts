@@ -225,6 +225,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly hostName?: string;
   /**
+   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.
+   * Terraform: `hpc_cluster_id`. Optional.
+   */
+  readonly hpcClusterId?: string;
+  /**
    * Whether the instance metadata service is reachable from the instance (`enabled`, the ECS default, or `disabled`). Changes apply in place (ModifyInstanceMetadataOptions).
    * Terraform: `http_endpoint`. Optional.
    */
@@ -475,7 +480,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.
    * Terraform: `user_data`. Optional.
    */
   readonly userData?: string;
@@ -842,7 +847,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", hpcClusterId: "hpc_cluster_id", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -987,6 +992,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get hostName(): string {
     return this.getStringAttribute("host_name");
+  }
+
+  /**
+   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.
+   * Terraform: `hpc_cluster_id`.
+   */
+  public get hpcClusterId(): string {
+    return this.getStringAttribute("hpc_cluster_id");
   }
 
   /**
@@ -1462,7 +1475,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Never read back; a change is applied in place.
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.
    * Terraform: `user_data`.
    */
   public get userData(): string {

@@ -1,8 +1,10 @@
 /**
- * Instances in deployment sets: the members the deployment-sets family counts, the placement of
- * RunInstances `DeploymentSetId` / `DeploymentSetGroupNo`, and ModifyInstanceDeployment (join,
+ * Where an instance is placed: deployment sets (the members the deployment-sets family counts,
+ * RunInstances `DeploymentSetId` / `DeploymentSetGroupNo`, and ModifyInstanceDeployment to join,
  * move between sets or leave with `RemoveFromDeploymentSet`, Running or Stopped; the set's rules
- * come from the deployment-sets family's queries). Dedicated hosts are not served.
+ * come from the deployment-sets family's queries) and HPC clusters (RunInstances `HpcClusterId`,
+ * required for super computing cluster types `ecs.scc*` and refused for the others). Dedicated
+ * hosts are not served.
  */
 import type Database from 'better-sqlite3';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
@@ -40,6 +42,35 @@ function place(ctx: HandlerContext, id: string, zoneId: string, amount: number, 
   return sets.place(ctx.db, { accountId, regionId: ctx.regionId, zoneId }, id, amount, members, groupNo);
 }
 
+/** Ids of the account's instances in the region that belong to the HPC cluster. */
+export function hpcClusterMembers(db: Database.Database, accountId: number, regionId: string, hpcClusterId: string): string[] {
+  return listInstances(db, accountId, regionId)
+    .filter((i) => i.extra?.hpcClusterId === hpcClusterId)
+    .map((i) => i.id);
+}
+
+/** The HPC cluster of a launch: required for an SCC type, refused for the others. */
+export function launchHpcCluster(ctx: HandlerContext, input: { HpcClusterId?: string }, instanceType: string): InstanceExtra {
+  const id = input.HpcClusterId;
+  const scc = instanceType.startsWith('ecs.scc');
+  if (id === undefined) {
+    if (scc)
+      throw apiError(
+        'InvalidHpcClusterId.Necessary',
+        `Instance type ${instanceType} is a super computing cluster type: give HpcClusterId.`,
+      );
+    return {};
+  }
+  if (!scc)
+    throw apiError(
+      'InvalidHpcClusterId.Unnecessary',
+      `HpcClusterId applies to super computing cluster types (ecs.scc*) only, not ${instanceType}.`,
+    );
+  if (!ctx.backend.queries.hpcClusters?.exists(ctx.db, ctx.account.accountId, ctx.regionId, id))
+    throw apiError('InvalidHpcClusterId.NotFound', `The HPC cluster ${id} given in HpcClusterId does not exist in region ${ctx.regionId}.`);
+  return { hpcClusterId: id };
+}
+
 const memberExtra = (id: string, groupNo: number): InstanceExtra => ({
   deploymentSetId: id,
   deploymentSetGroupNo: groupNo > 0 ? groupNo : undefined,
@@ -56,7 +87,11 @@ export const modifyInstanceDeployment: HandlerOf<typeof modifyInstanceDeployment
   if (input.Tenancy !== undefined) throw apiError('InvalidParam.Tenancy', 'Tenancy=host needs a dedicated host; this account has none.');
   requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceDeployment');
   const id = input.DeploymentSetId;
-  if (id === undefined) throw apiError('MissingParameter', 'The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.');
+  if (id === undefined)
+    throw apiError(
+      'MissingParameter',
+      'The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.',
+    );
   const extra = inst.extra ?? {};
   if (input.RemoveFromDeploymentSet === true) {
     if (extra.deploymentSetId !== id)
