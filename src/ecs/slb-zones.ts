@@ -18,7 +18,11 @@ export interface SlbMasterZone {
 }
 
 /** The master zones offering a load balancer under the filter, in the order SLB first names them, each with its slave zones. */
-export async function describeSlbZones(client: AlibabaCloudClient, filter: SlbZoneFilter = {}, opts: CallOptions = {}): Promise<SlbMasterZone[]> {
+export async function describeSlbZones(
+  client: AlibabaCloudClient,
+  filter: SlbZoneFilter = {},
+  opts: CallOptions = {},
+): Promise<SlbMasterZone[]> {
   const body = await client.call(describeSlbAvailableResourceSpec, filter, opts);
   const slaves = new Map<string, Set<string>>();
   for (const pair of body.AvailableResources.AvailableResource) {

@@ -93,11 +93,23 @@ test('SLB is asked only for available_resource_creation = "Slb" or an available_
   assert.equal(slbZonesInput({ available_resource_creation: 'Instance', available_slb_address_type: null }), undefined);
   assert.deepEqual(slbZonesInput({ available_resource_creation: 'Slb' }), {});
   assert.deepEqual(slbZonesInput({ available_slb_address_type: 'vpc' }), { AddressType: 'vpc' });
+  assert.deepEqual(
+    slbZonesInput({ available_slb_address_type: 'Vpc' }),
+    { AddressType: 'vpc' },
+    "the official spelling is sent as the API's",
+  );
   assert.deepEqual(slbZonesInput({ available_slb_address_ip_version: 'ipv6' }), { AddressIPVersion: 'ipv6' });
-  assert.deepEqual(slbZonesInput({ available_resource_creation: 'Disk', available_slb_address_type: 'classic_internet', available_slb_address_ip_version: 'ipv4' }), {
-    AddressType: 'classic_internet',
-    AddressIPVersion: 'ipv4',
-  });
+  assert.deepEqual(
+    slbZonesInput({
+      available_resource_creation: 'Disk',
+      available_slb_address_type: 'classic_internet',
+      available_slb_address_ip_version: 'ipv4',
+    }),
+    {
+      AddressType: 'classic_internet',
+      AddressIPVersion: 'ipv4',
+    },
+  );
 });
 
 test('with SLB asked, only its master zones are kept, each with its slave zones; Slb is decided by SLB, not DescribeZones', () => {
@@ -126,7 +138,7 @@ test('with SLB asked, only its master zones are kept, each with its slave zones;
 test('validation rejects an unknown SLB address type or IP version and lists the allowed ones', () => {
   const type = validationErrors(zonesSchema, { available_slb_address_type: 'classic-internet' });
   assert.ok(
-    type.some((e) => /^available_slb_address_type: .*must be one of "vpc", "classic_internet", "classic_intranet"/.test(e)),
+    type.some((e) => /^available_slb_address_type: .*must be one of "vpc", "classic_internet", "classic_intranet", "Vpc"/.test(e)),
     JSON.stringify(type),
   );
   const version = validationErrors(zonesSchema, { available_slb_address_ip_version: 'IPv6' });
@@ -135,4 +147,5 @@ test('validation rejects an unknown SLB address type or IP version and lists the
     JSON.stringify(version),
   );
   assert.deepEqual(validationErrors(zonesSchema, { available_slb_address_type: 'vpc', available_slb_address_ip_version: 'ipv4' }), []);
+  assert.deepEqual(validationErrors(zonesSchema, { available_slb_address_type: 'Vpc' }), [], 'the official spelling is accepted');
 });

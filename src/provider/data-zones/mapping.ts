@@ -1,6 +1,6 @@
 /** Pure request building, filtering and mapping for `alicloud_zones`. */
 import type { AvailableResourceFilter, SlbMasterZone, SlbZoneFilter, Zone, ZoneFilter as DescribeZonesFilter } from '../../ecs/index.js';
-import type { ZoneResult } from './schema.js';
+import { OFFICIAL_SLB_VPC, type ZoneResult } from './schema.js';
 
 /** The zone-level filters of the configuration. */
 export interface ZoneConfig {
@@ -42,7 +42,8 @@ export interface SlbZoneConfig {
  * take effect).
  */
 export function slbZonesInput(c: SlbZoneConfig): SlbZoneFilter | undefined {
-  const type = c.available_slb_address_type ?? undefined;
+  // `Vpc` is how the official provider spells it; the API's value is `vpc`.
+  const type = c.available_slb_address_type === OFFICIAL_SLB_VPC ? 'vpc' : (c.available_slb_address_type ?? undefined);
   const version = c.available_slb_address_ip_version ?? undefined;
   if (c.available_resource_creation !== 'Slb' && type === undefined && version === undefined) return undefined;
   return {

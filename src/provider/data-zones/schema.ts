@@ -4,9 +4,11 @@
  */
 import { outputFileWrittenAttribute, specField, stringRules } from '../common/index.js';
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
-import { describeSlbAvailableResourceSpec } from '../../spec/slb/zones.js';
+import { SLB_ADDRESS_TYPES, describeSlbAvailableResourceSpec } from '../../spec/slb/zones.js';
 
 const slbParams = describeSlbAvailableResourceSpec.params;
+/** The official provider's spelling of SLB's `vpc` address type (its only accepted spelling there); sent as `vpc`. */
+export const OFFICIAL_SLB_VPC = 'Vpc';
 
 export const RESOURCE_CREATION_KINDS = [
   'Instance',
@@ -56,9 +58,9 @@ export const zonesSchema = defineSchema({
     }),
     available_slb_address_type: attr.string({
       optional: true,
-      validators: stringRules(specField(slbParams, 'AddressType'), ''),
+      validators: [v.oneOf(...SLB_ADDRESS_TYPES, OFFICIAL_SLB_VPC)],
       description:
-        'Only zones that are the master zone of an SLB zone pair offering load balancers of this network type (`vpc`: internal, in a VPC; `classic_internet`: public; `classic_intranet`: internal, classic network), each with its `slb_slave_zone_ids`. If not set, SLB is not asked unless `available_resource_creation` is `Slb` or `available_slb_address_ip_version` is set.',
+        'Only zones that are the master zone of an SLB zone pair offering load balancers of this network type (`vpc`: internal, in a VPC, also spelled `Vpc` as the official provider does; `classic_internet`: public; `classic_intranet`: internal, classic network), each with its `slb_slave_zone_ids`. If not set, SLB is not asked unless `available_resource_creation` is `Slb` or `available_slb_address_ip_version` is set.',
     }),
     available_slb_address_ip_version: attr.string({
       optional: true,
