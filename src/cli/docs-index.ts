@@ -136,7 +136,7 @@ export function providerIndexDoc(): string {
     'set produces a warning ("Attribute Ignored") and has no effect:',
     '',
     ...ignoredTop.map((n) => `* \`${n}\``),
-    `* \`endpoints\` keys other than \`ecs\`, \`vpc\`, \`resourcemanager\`, \`sts\`, \`ram\` and \`oss\`: ${ignoredEndpoints.map((n) => `\`${n}\``).join(', ')}`,
+    `* \`endpoints\` keys other than \`ecs\`, \`vpc\`, \`resourcemanager\`, \`sts\`, \`ram\`, \`oss\` and \`slb\`: ${ignoredEndpoints.map((n) => `\`${n}\``).join(', ')}`,
     '',
   ].join('\n');
 }

@@ -20,6 +20,7 @@ test('the emulator provider block is the documented one: default keys, protocol 
     sts             = "127.0.0.1:9786"
     ram             = "127.0.0.1:9786"
     oss             = "127.0.0.1:9786"
+    slb             = "127.0.0.1:9786"
   }
 }
 `,

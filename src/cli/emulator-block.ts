@@ -7,7 +7,7 @@
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../emulator/accounts.js';
 
 /** The products the provider calls; the emulator serves all of them on one port (OSS included, see emulator/oss/listener.ts). */
-export const EMULATOR_PRODUCTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram', 'oss'] as const;
+export const EMULATOR_PRODUCTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram', 'oss', 'slb'] as const;
 
 export interface EmulatorBlockOptions {
   /** `host:port` of the emulator, e.g. `127.0.0.1:9786`. */

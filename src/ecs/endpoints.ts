@@ -2,11 +2,11 @@
  * Default endpoints per product and region, as the official SDKs resolve them when no
  * endpoint is configured: a per-product map of special regions, then the regional rule
  * `<product>.<region>.aliyuncs.com` (ResourceManager and RAM are global; STS is regional, as the Go
- * provider addresses it).
+ * provider addresses it; SLB is central, `slb.aliyuncs.com`, for its older regions).
  */
 
 /** Products the client can address. Keys match the provider block's `endpoints { ... }`. */
-export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager' | 'sts' | 'ram' | 'oss';
+export type ProductKey = 'ecs' | 'vpc' | 'resourcemanager' | 'sts' | 'ram' | 'oss' | 'slb';
 
 /** Special ECS regions from `@alicloud/ecs20140526`'s endpoint map (the rest follow the regional rule). */
 const ECS_SPECIAL: Readonly<Record<string, string>> = {
@@ -47,6 +47,60 @@ const ECS_SPECIAL: Readonly<Record<string, string>> = {
   'rus-west-1-pop': 'ecs.aliyuncs.com',
 };
 
+/**
+ * Regions whose SLB endpoint is not `slb.<region>.aliyuncs.com`, from Alibaba's published SLB
+ * endpoint data (there is no `@alicloud/slb20140515` package on npm to read it from).
+ */
+const SLB_SPECIAL: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    [
+      'cn-qingdao',
+      'cn-beijing',
+      'cn-hangzhou',
+      'cn-shanghai',
+      'cn-shenzhen',
+      'cn-hongkong',
+      'ap-southeast-1',
+      'us-east-1',
+      'us-west-1',
+      'cn-hangzhou-finance',
+      'cn-shanghai-finance-1',
+      'cn-shenzhen-finance-1',
+      'cn-beijing-finance-1',
+      'cn-north-2-gov-1',
+      'cn-beijing-gov-1',
+      'ap-northeast-2-pop',
+      'cn-beijing-finance-pop',
+      'cn-hongkong-finance-pop',
+      'cn-beijing-nu16-b01',
+      'cn-edge-1',
+      'cn-fujian',
+      'cn-haidian-cm12-c01',
+      'cn-hangzhou-bj-b01',
+      'cn-hangzhou-internal-prod-1',
+      'cn-hangzhou-internal-test-1',
+      'cn-hangzhou-internal-test-2',
+      'cn-hangzhou-internal-test-3',
+      'cn-hangzhou-test-306',
+      'cn-shanghai-et15-b01',
+      'cn-shanghai-et2-b01',
+      'cn-shanghai-inner',
+      'cn-shanghai-internal-test-1',
+      'cn-shenzhen-inner',
+      'cn-shenzhen-st4-d01',
+      'cn-shenzhen-su18-b01',
+      'cn-wuhan',
+      'cn-yushanfang',
+      'cn-zhangbei-na61-b01',
+      'cn-zhangjiakou-na62-a01',
+      'eu-west-1-oxs',
+      'rus-west-1-pop',
+    ].map((region) => [region, 'slb.aliyuncs.com']),
+  ),
+  'cn-huhehaote-nebula-1': 'slb-api.cn-qingdao-nebula.aliyuncs.com',
+  'cn-zhengzhou-nebula-1': 'slb-api.cn-qingdao-nebula.aliyuncs.com',
+};
+
 /** The default host for `product` in `region` (no scheme, no port). */
 export function defaultEndpoint(product: ProductKey, region: string): string {
   switch (product) {
@@ -62,17 +116,19 @@ export function defaultEndpoint(product: ProductKey, region: string): string {
       return 'ram.aliyuncs.com';
     case 'oss':
       return `oss-${region}.aliyuncs.com`;
+    case 'slb':
+      return SLB_SPECIAL[region] ?? `slb.${region}.aliyuncs.com`;
   }
 }
 
-/** Map an action table's `product` (`Ecs`, `Vpc`, `ResourceManager`, `Sts`, `Ram`) to its endpoint key. */
+/** Map an action table's `product` (`Ecs`, `Vpc`, `ResourceManager`, `Sts`, `Ram`, `Slb`) to its endpoint key. */
 export function productKey(product: string): ProductKey {
   const k = product.toLowerCase().replace(/[^a-z]/g, '');
-  if (k === 'ecs' || k === 'vpc' || k === 'resourcemanager' || k === 'sts' || k === 'ram') return k;
-  throw new Error(`unsupported product "${product}" in an action table; supported: Ecs, Vpc, ResourceManager, Sts, Ram`);
+  if (k === 'ecs' || k === 'vpc' || k === 'resourcemanager' || k === 'sts' || k === 'ram' || k === 'slb') return k;
+  throw new Error(`unsupported product "${product}" in an action table; supported: Ecs, Vpc, ResourceManager, Sts, Ram, Slb`);
 }
 
-/** Label used in messages: `ECS`, `VPC`, `ResourceManager`, `STS`, `RAM`. */
+/** Label used in messages: `ECS`, `VPC`, `ResourceManager`, `STS`, `RAM`, `SLB`. */
 export function productLabel(key: ProductKey): string {
   return key === 'resourcemanager' ? 'ResourceManager' : key.toUpperCase();
 }

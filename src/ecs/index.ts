@@ -32,6 +32,7 @@ export * from './vswitches.js';
 export * from './security-groups.js';
 export * from './security-group-rules.js';
 export * from './zones.js';
+export * from './slb-zones.js';
 export * from './resource-manager.js';
 export * from './instance-lifecycle.js';
 export * from './key-pairs.js';

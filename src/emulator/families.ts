@@ -22,6 +22,7 @@ import { ramFamily } from './ram/index.js';
 import { stsFamily } from './sts/index.js';
 import { instanceRamRolesFamily } from './instance-ram-roles/index.js';
 import { ossFamily } from './oss/index.js';
+import { slbFamily } from './slb/index.js';
 
 export const families: Family[] = [
   regionsFamily,
@@ -42,4 +43,5 @@ export const families: Family[] = [
   stsFamily,
   instanceRamRolesFamily,
   ossFamily,
+  slbFamily,
 ];

@@ -14,8 +14,11 @@ import { attr, block, defineSchema, v, type ConfigOf } from '../framework/index.
 import type { AlibabaCloudClient, AlibabaCloudClientOptions } from '../ecs/index.js';
 import { isKnownRegion } from './regions.js';
 
-/** Endpoint keys the client uses (`sts` for the assumed roles, `ram` for alicloud_ram_role, `oss` for alicloud_image_export's object). */
-const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram', 'oss'] as const;
+/**
+ * Endpoint keys the client uses (`sts` for the assumed roles, `ram` for alicloud_ram_role, `oss` for
+ * alicloud_image_export's object, `slb` for alicloud_zones' SLB zone pairs).
+ */
+const USED_ENDPOINTS = ['ecs', 'vpc', 'resourcemanager', 'sts', 'ram', 'oss', 'slb'] as const;
 /** Other keys of the official `endpoints` block: accepted, ignored with a warning. */
 const IGNORED_ENDPOINTS = [
   'acr',
@@ -162,7 +165,6 @@ const IGNORED_ENDPOINTS = [
   'servicecatalog',
   'servicemesh',
   'sgw',
-  'slb',
   'smartag',
   'srvcatalog',
   'swas',
@@ -307,7 +309,7 @@ export const providerSchema = defineSchema({
   blocks: {
     endpoints: block.set({
       description:
-        'Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.',
+        'Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram`, `oss` and `slb` are used; the other keys are accepted and ignored.',
       attributes: endpointAttributes(),
     }),
     assume_role: block.set({

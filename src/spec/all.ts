@@ -30,6 +30,7 @@ import { instanceMaintenanceActions } from './ecs/instance-maintenance.js';
 import { prepayInstanceSpecActions } from './ecs/prepay-instance-spec.js';
 import { ramRoleActionSpecs } from './ram/roles.js';
 import { stsActionSpecs } from './sts/sts.js';
+import { slbZoneActionSpecs } from './slb/zones.js';
 
 export const allActionSpecs: readonly ActionSpec[] = [
   ...disksActions,
@@ -63,4 +64,5 @@ export const allActionSpecs: readonly ActionSpec[] = [
   ...prepayInstanceSpecActions,
   ...ramRoleActionSpecs,
   ...stsActionSpecs,
+  ...slbZoneActionSpecs,
 ];

@@ -1,12 +1,13 @@
 /**
  * `alicloud_zones`: DescribeAvailableResource (Zone) for the zones with stock under the charge,
- * spot and network filters, and DescribeZones (verbose) for their details, filtered locally.
+ * spot and network filters, DescribeZones (verbose) for their details, filtered locally, and, when
+ * an SLB argument asks for it, SLB DescribeAvailableResource for the master zones and their slaves.
  */
 import { NO_STATE, defineDataSource } from '../../framework/index.js';
-import { describeAvailableResource, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
+import { describeAvailableResource, describeSlbZones, describeZones, type AlibabaCloudClient } from '../../ecs/index.js';
 import { attempt, resultId, writeOutputFile } from '../common/index.js';
 import { ZONES_EXAMPLE } from './example.js';
-import { availableZonesInput, describeZonesInput, filterZones, toZoneResults } from './mapping.js';
+import { availableZonesInput, describeZonesInput, filterZones, slbSlaves, slbZonesInput, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloudClient>({
@@ -15,10 +16,13 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
   docs: { subcategory: 'ECS', example: ZONES_EXAMPLE },
   async read({ config, client, diags, signal }) {
     return attempt(diags, { summary: 'Cannot Read alicloud_zones' }, async () => {
-      const [stocked, all] = await Promise.all([
+      const slbInput = slbZonesInput(config);
+      const [stocked, all, slbMasters] = await Promise.all([
         describeAvailableResource(client, availableZonesInput(config), { signal }),
         describeZones(client, describeZonesInput(config), { signal }),
+        slbInput && describeSlbZones(client, slbInput, { signal }),
       ]);
+      const slb = slbMasters && slbSlaves(slbMasters);
       const available = new Set(stocked.filter((z) => z.Status !== 'SoldOut').map((z) => z.ZoneId));
       if (available.size === 0) {
         diags.addError(
@@ -27,9 +31,10 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
         );
         return NO_STATE;
       }
-      const zones = filterZones(all, config, available);
+      const zones = filterZones(all, config, available, slb);
       const ids = zones.map((z) => z.ZoneId);
-      writeOutputFile(config.output_file, toZoneResults(zones));
+      const results = toZoneResults(zones, slb);
+      writeOutputFile(config.output_file, results);
       return {
         ...config,
         multi: config.multi ?? false,
@@ -38,7 +43,7 @@ export const zonesDataSource = defineDataSource<typeof zonesSchema, AlibabaCloud
         enable_details: config.enable_details ?? false,
         id: resultId(ids),
         ids,
-        zones: toZoneResults(zones),
+        zones: results,
       };
     });
   },

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Zone } from '../../ecs/index.js';
 import { validationErrors } from '../../framework/testing/fixtures.js';
 import { resultId } from '../common/index.js';
-import { availableZonesInput, describeZonesInput, filterZones, toZoneResults } from './mapping.js';
+import { availableZonesInput, describeZonesInput, filterZones, slbSlaves, slbZonesInput, toZoneResults } from './mapping.js';
 import { zonesSchema } from './schema.js';
 
 const zone = (id: string, types: string[], creation = ['Instance', 'VSwitch', 'Disk'], disks = ['cloud_essd']): Zone => ({
@@ -86,4 +86,66 @@ test('validation rejects an unknown resource kind and lists the allowed ones', (
     errors.some((e) => /^available_resource_creation: .*must be one of "Instance", "Disk", "VSwitch"/.test(e)),
     JSON.stringify(errors),
   );
+});
+
+test('SLB is asked only for available_resource_creation = "Slb" or an available_slb_* argument, with the arguments as the API names them', () => {
+  assert.equal(slbZonesInput({}), undefined);
+  assert.equal(slbZonesInput({ available_resource_creation: 'Instance', available_slb_address_type: null }), undefined);
+  assert.deepEqual(slbZonesInput({ available_resource_creation: 'Slb' }), {});
+  assert.deepEqual(slbZonesInput({ available_slb_address_type: 'vpc' }), { AddressType: 'vpc' });
+  assert.deepEqual(
+    slbZonesInput({ available_slb_address_type: 'Vpc' }),
+    { AddressType: 'vpc' },
+    "the official spelling is sent as the API's",
+  );
+  assert.deepEqual(slbZonesInput({ available_slb_address_ip_version: 'ipv6' }), { AddressIPVersion: 'ipv6' });
+  assert.deepEqual(
+    slbZonesInput({
+      available_resource_creation: 'Disk',
+      available_slb_address_type: 'classic_internet',
+      available_slb_address_ip_version: 'ipv4',
+    }),
+    {
+      AddressType: 'classic_internet',
+      AddressIPVersion: 'ipv4',
+    },
+  );
+});
+
+test('with SLB asked, only its master zones are kept, each with its slave zones; Slb is decided by SLB, not DescribeZones', () => {
+  const slb = slbSlaves([
+    { ZoneId: 'z-b', SlaveZoneIds: ['z-a', 'z-c'] },
+    { ZoneId: 'z-x', SlaveZoneIds: ['z-a'] },
+  ]);
+  const kept = filterZones(zones, {}, undefined, slb);
+  assert.deepEqual(
+    kept.map((z) => z.ZoneId),
+    ['z-b'],
+  );
+  assert.deepEqual(
+    filterZones(zones, { available_resource_creation: 'Slb' }, undefined, slb).map((z) => z.ZoneId),
+    ['z-b'],
+  );
+  assert.deepEqual(filterZones(zones, { available_resource_creation: 'Slb' }), [], 'without SLB, Slb is looked up in DescribeZones');
+  assert.deepEqual(filterZones(zones, {}, undefined, slbSlaves([])), [], 'SLB lists no master zone: no zone');
+  assert.deepEqual(
+    toZoneResults(kept, slb).map((z) => [z.id, z.slb_slave_zone_ids]),
+    [['z-b', ['z-a', 'z-c']]],
+  );
+  assert.deepEqual(toZoneResults(zones, slb)[0]!.slb_slave_zone_ids, [], 'a zone SLB did not name has no slaves');
+});
+
+test('validation rejects an unknown SLB address type or IP version and lists the allowed ones', () => {
+  const type = validationErrors(zonesSchema, { available_slb_address_type: 'classic-internet' });
+  assert.ok(
+    type.some((e) => /^available_slb_address_type: .*must be one of "vpc", "classic_internet", "classic_intranet", "Vpc"/.test(e)),
+    JSON.stringify(type),
+  );
+  const version = validationErrors(zonesSchema, { available_slb_address_ip_version: 'IPv6' });
+  assert.ok(
+    version.some((e) => /^available_slb_address_ip_version: .*must be one of "ipv4", "ipv6"/.test(e)),
+    JSON.stringify(version),
+  );
+  assert.deepEqual(validationErrors(zonesSchema, { available_slb_address_type: 'vpc', available_slb_address_ip_version: 'ipv4' }), []);
+  assert.deepEqual(validationErrors(zonesSchema, { available_slb_address_type: 'Vpc' }), [], 'the official spelling is accepted');
 });

@@ -2,8 +2,13 @@
  * Schema of data source `alicloud_zones`: the availability zones of the region, filtered by what
  * can be created there. Names follow the official provider.
  */
-import { outputFileWrittenAttribute } from '../common/index.js';
+import { outputFileWrittenAttribute, specField, stringRules } from '../common/index.js';
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
+import { SLB_ADDRESS_TYPES, describeSlbAvailableResourceSpec } from '../../spec/slb/zones.js';
+
+const slbParams = describeSlbAvailableResourceSpec.params;
+/** The official provider's spelling of SLB's `vpc` address type (its only accepted spelling there); sent as `vpc`. */
+export const OFFICIAL_SLB_VPC = 'Vpc';
 
 export const RESOURCE_CREATION_KINDS = [
   'Instance',
@@ -44,11 +49,24 @@ export const zonesSchema = defineSchema({
     available_resource_creation: attr.string({
       optional: true,
       validators: [v.oneOf(...RESOURCE_CREATION_KINDS)],
-      description: 'Only zones where this kind of resource can be created.',
+      description:
+        'Only zones where this kind of resource can be created. `Slb` keeps the master zones of SLB DescribeAvailableResource (with `slb_slave_zone_ids`); the other kinds are read from ECS DescribeZones.',
     }),
     available_instance_type: attr.string({
       optional: true,
       description: 'Only zones offering this instance type, e.g. `ecs.sn1ne.large`.',
+    }),
+    available_slb_address_type: attr.string({
+      optional: true,
+      validators: [v.oneOf(...SLB_ADDRESS_TYPES, OFFICIAL_SLB_VPC)],
+      description:
+        'Only zones that are the master zone of an SLB zone pair offering load balancers of this network type (`vpc`: internal, in a VPC, also spelled `Vpc` as the official provider does; `classic_internet`: public; `classic_intranet`: internal, classic network), each with its `slb_slave_zone_ids`. If not set, SLB is not asked unless `available_resource_creation` is `Slb` or `available_slb_address_ip_version` is set.',
+    }),
+    available_slb_address_ip_version: attr.string({
+      optional: true,
+      validators: stringRules(specField(slbParams, 'AddressIPVersion'), ''),
+      description:
+        'Only zones that are the master zone of an SLB zone pair offering load balancers of this IP version, each with its `slb_slave_zone_ids`. If not set, any IP version.',
     }),
     available_disk_category: attr.string({
       optional: true,
@@ -89,7 +107,11 @@ export const zonesSchema = defineSchema({
         available_resource_creation: { type: ['list', 'string'], description: 'Resource kinds that can be created.' },
         available_disk_categories: { type: ['list', 'string'], description: 'Disk categories offered.' },
         multi_zone_ids: { type: ['list', 'string'], description: 'Member zones of a multi-AZ zone (empty for ECS).' },
-        slb_slave_zone_ids: { type: ['list', 'string'], description: 'SLB slave zones (empty here).' },
+        slb_slave_zone_ids: {
+          type: ['list', 'string'],
+          description:
+            'The SLB slave zones paired with this master zone (sorted), when SLB was asked (`available_resource_creation = "Slb"` or an `available_slb_*` argument); empty otherwise.',
+        },
       },
       { computed: true, description: 'The matching zones.' },
     ),

@@ -19,10 +19,20 @@ export interface DataAlicloudZonesConfig extends cdktf.TerraformMetaArguments {
    */
   readonly availableInstanceType?: string;
   /**
-   * Only zones where this kind of resource can be created.
+   * Only zones where this kind of resource can be created. `Slb` keeps the master zones of SLB DescribeAvailableResource (with `slb_slave_zone_ids`); the other kinds are read from ECS DescribeZones.
    * Terraform: `available_resource_creation`. Optional.
    */
   readonly availableResourceCreation?: string;
+  /**
+   * Only zones that are the master zone of an SLB zone pair offering load balancers of this IP version, each with its `slb_slave_zone_ids`. If not set, any IP version.
+   * Terraform: `available_slb_address_ip_version`. Optional.
+   */
+  readonly availableSlbAddressIpVersion?: string;
+  /**
+   * Only zones that are the master zone of an SLB zone pair offering load balancers of this network type (`vpc`: internal, in a VPC, also spelled `Vpc` as the official provider does; `classic_internet`: public; `classic_intranet`: internal, classic network), each with its `slb_slave_zone_ids`. If not set, SLB is not asked unless `available_resource_creation` is `Slb` or `available_slb_address_ip_version` is set.
+   * Terraform: `available_slb_address_type`. Optional.
+   */
+  readonly availableSlbAddressType?: string;
   /**
    * Accepted for compatibility; details are always returned.
    * Terraform: `enable_details`. Optional.
@@ -122,7 +132,7 @@ export class DataAlicloudZonesZonesList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { availableDiskCategory: "available_disk_category", availableInstanceType: "available_instance_type", availableResourceCreation: "available_resource_creation", enableDetails: "enable_details", instanceChargeType: "instance_charge_type", multi: "multi", networkType: "network_type", outputFile: "output_file", spotStrategy: "spot_strategy" };
+const shape: Shape = { availableDiskCategory: "available_disk_category", availableInstanceType: "available_instance_type", availableResourceCreation: "available_resource_creation", availableSlbAddressIpVersion: "available_slb_address_ip_version", availableSlbAddressType: "available_slb_address_type", enableDetails: "enable_details", instanceChargeType: "instance_charge_type", multi: "multi", networkType: "network_type", outputFile: "output_file", spotStrategy: "spot_strategy" };
 
 /**
  * The availability zones of the provider region, optionally only those offering a resource kind, instance type or disk category.
@@ -166,11 +176,27 @@ export class DataAlicloudZones extends cdktf.TerraformDataSource {
   }
 
   /**
-   * Only zones where this kind of resource can be created.
+   * Only zones where this kind of resource can be created. `Slb` keeps the master zones of SLB DescribeAvailableResource (with `slb_slave_zone_ids`); the other kinds are read from ECS DescribeZones.
    * Terraform: `available_resource_creation`.
    */
   public get availableResourceCreation(): string {
     return this.getStringAttribute("available_resource_creation");
+  }
+
+  /**
+   * Only zones that are the master zone of an SLB zone pair offering load balancers of this IP version, each with its `slb_slave_zone_ids`. If not set, any IP version.
+   * Terraform: `available_slb_address_ip_version`.
+   */
+  public get availableSlbAddressIpVersion(): string {
+    return this.getStringAttribute("available_slb_address_ip_version");
+  }
+
+  /**
+   * Only zones that are the master zone of an SLB zone pair offering load balancers of this network type (`vpc`: internal, in a VPC, also spelled `Vpc` as the official provider does; `classic_internet`: public; `classic_intranet`: internal, classic network), each with its `slb_slave_zone_ids`. If not set, SLB is not asked unless `available_resource_creation` is `Slb` or `available_slb_address_ip_version` is set.
+   * Terraform: `available_slb_address_type`.
+   */
+  public get availableSlbAddressType(): string {
+    return this.getStringAttribute("available_slb_address_type");
   }
 
   /**

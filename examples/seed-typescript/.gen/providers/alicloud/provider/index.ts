@@ -77,7 +77,7 @@ export interface AlicloudProviderAssumeRoleWithOidc {
 }
 
 /**
- * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.
+ * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram`, `oss` and `slb` are used; the other keys are accepted and ignored.
  */
 export interface AlicloudProviderEndpoints {
   /**
@@ -821,7 +821,7 @@ export interface AlicloudProviderEndpoints {
    */
   readonly sgw?: string;
   /**
-   * Custom slb endpoint (not used by this provider).
+   * Custom slb endpoint, `host[:port]` without scheme (env `ALIBABA_CLOUD_ENDPOINT_SLB` or `SLB_ENDPOINT`).
    * Terraform: `slb`. Optional.
    */
   readonly slb?: string;
@@ -1060,7 +1060,7 @@ export interface AlicloudProviderConfig {
    */
   readonly assumeRoleWithOidc?: AlicloudProviderAssumeRoleWithOidc[] | cdktf.IResolvable;
   /**
-   * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram` and `oss` are used; the other keys are accepted and ignored.
+   * Custom endpoints per product. `ecs`, `vpc`, `resourcemanager`, `sts`, `ram`, `oss` and `slb` are used; the other keys are accepted and ignored.
    * Terraform block: `endpoints` (set). Items: 0 to any.
    */
   readonly endpoints?: AlicloudProviderEndpoints[] | cdktf.IResolvable;
