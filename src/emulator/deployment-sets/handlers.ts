@@ -10,13 +10,7 @@ import {
 import { isoSeconds } from '../core/time.js';
 import { pageCounts, paginate } from '../core/paging.js';
 import { withClientToken } from '../db/client-tokens.js';
-import {
-  deleteDeploymentSet as removeSet,
-  findDeploymentSet,
-  insertDeploymentSet,
-  listDeploymentSets,
-  renameDeploymentSet,
-} from './repository.js';
+import { deploymentSets, insertDeploymentSet } from './repository.js';
 import type { DeploymentSetRecord } from './repository.js';
 import type { DeploymentSetMember } from './placement.js';
 
@@ -28,7 +22,7 @@ function members(ctx: HandlerContext, id: string): DeploymentSetMember[] {
 }
 
 function existing(ctx: HandlerContext, id: string): DeploymentSetRecord {
-  const set = findDeploymentSet(ctx.db, ctx.account.accountId, ctx.regionId, id);
+  const set = deploymentSets.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (!set) throw apiError('InvalidDeploymentSetId.NotFound', `The deployment set ${id} does not exist in region ${ctx.regionId}.`);
   return set;
 }
@@ -40,7 +34,7 @@ export const createDeploymentSet: HandlerOf<typeof createDeploymentSetSpec> = (c
     if (input.GroupCount !== undefined && strategy !== 'AvailabilityGroup')
       throw apiError('InvalidParameter.GroupCount', `GroupCount applies to the AvailabilityGroup strategy only, not ${strategy}.`);
     const { accountId } = ctx.account;
-    if (listDeploymentSets(ctx.db, accountId, ctx.regionId).length >= QUOTA)
+    if (deploymentSets.list(ctx.db, accountId, ctx.regionId).length >= QUOTA)
       throw apiError('QuotaExceed.DeploymentSet', `The account already has ${QUOTA} deployment sets in region ${ctx.regionId}.`);
     const id = ctx.newId('ds-');
     insertDeploymentSet(ctx.db, {
@@ -61,12 +55,14 @@ export const createDeploymentSet: HandlerOf<typeof createDeploymentSetSpec> = (c
 /** DescribeDeploymentSets: by ids, exact name and strategy; newest first; capacities of the zones the set uses. */
 export const describeDeploymentSets: HandlerOf<typeof describeDeploymentSetsSpec> = (ctx, input) => {
   const ids = input.DeploymentSetIds && input.DeploymentSetIds.length > 0 ? new Set(input.DeploymentSetIds) : undefined;
-  const all = listDeploymentSets(ctx.db, ctx.account.accountId, ctx.regionId).filter(
-    (d) =>
-      (!ids || ids.has(d.id)) &&
-      (input.DeploymentSetName === undefined || d.name === input.DeploymentSetName) &&
-      (input.Strategy === undefined || d.strategy === input.Strategy),
-  );
+  const all = deploymentSets
+    .list(ctx.db, ctx.account.accountId, ctx.regionId)
+    .filter(
+      (d) =>
+        (!ids || ids.has(d.id)) &&
+        (input.DeploymentSetName === undefined || d.name === input.DeploymentSetName) &&
+        (input.Strategy === undefined || d.strategy === input.Strategy),
+    );
   const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
     ...pageCounts(page),
@@ -101,7 +97,7 @@ export const describeDeploymentSets: HandlerOf<typeof describeDeploymentSetsSpec
 /** ModifyDeploymentSetAttribute: the name and/or the description. */
 export const modifyDeploymentSetAttribute: HandlerOf<typeof modifyDeploymentSetAttributeSpec> = (ctx, input) => {
   const set = existing(ctx, input.DeploymentSetId);
-  renameDeploymentSet(ctx.db, set.id, { name: input.DeploymentSetName, description: input.Description });
+  deploymentSets.update(ctx.db, set.id, { name: input.DeploymentSetName, description: input.Description });
   return {};
 };
 
@@ -114,6 +110,6 @@ export const deleteDeploymentSet: HandlerOf<typeof deleteDeploymentSetSpec> = (c
       'DependencyViolation.NotEmpty',
       `Deployment set ${set.id} still holds ${held.map((m) => m.instanceId).join(', ')}; move or release them first.`,
     );
-  removeSet(ctx.db, set.id);
+  deploymentSets.remove(ctx.db, set.id);
   return {};
 };

@@ -8,7 +8,7 @@ import { pickErrors, type Family } from '../context.js';
 import { deploymentSetActions, deploymentSetErrors } from '../../spec/ecs/deployment-sets.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import * as handlers from './handlers.js';
-import { deploymentSetMigrations, findDeploymentSet, insertDeploymentSet } from './repository.js';
+import { deploymentSetMigrations, deploymentSets, insertDeploymentSet } from './repository.js';
 import { deploymentSetQueries } from './queries.js';
 
 export const deploymentSetsFamily: Family = {
@@ -23,7 +23,7 @@ export const deploymentSetsFamily: Family = {
     // Idempotent: account seeds run at every start.
     if (!account) return;
     const id = seededDeploymentSetId(account.accountId);
-    if (findDeploymentSet(db, account.accountId, settings.defaultRegionId, id)) return;
+    if (deploymentSets.find(db, account.accountId, settings.defaultRegionId, id)) return;
     insertDeploymentSet(db, {
       id,
       accountId: account.accountId,

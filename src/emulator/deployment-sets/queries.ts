@@ -1,7 +1,7 @@
 /** What other families may ask the deployment-sets family: RunInstances and ModifyInstanceDeployment place instances in a set. */
 import type Database from 'better-sqlite3';
 import { apiError } from '../context.js';
-import { findDeploymentSet } from './repository.js';
+import { deploymentSets } from './repository.js';
 import { placeMembers, type DeploymentSetMember } from './placement.js';
 
 declare module '../context.js' {
@@ -28,7 +28,7 @@ export interface DeploymentSetQueries {
 
 export const deploymentSetQueries: DeploymentSetQueries = {
   place(db, where, id, amount, members, groupNo) {
-    const set = findDeploymentSet(db, where.accountId, where.regionId, id);
+    const set = deploymentSets.find(db, where.accountId, where.regionId, id);
     if (!set) throw apiError('InvalidDeploymentSetId.NotFound', `The deployment set ${id} does not exist in region ${where.regionId}.`);
     return placeMembers(set, where.zoneId, amount, members, groupNo);
   },

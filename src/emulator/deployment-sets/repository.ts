@@ -1,6 +1,7 @@
 /** SQLite storage of deployment sets, keyed by id; only this file holds deployment set SQL. */
 import type Database from 'better-sqlite3';
 import type { Migration } from '../context.js';
+import { regionalTable } from '../db/regional-table.js';
 
 export interface DeploymentSetRecord {
   id: string;
@@ -16,19 +17,6 @@ export interface DeploymentSetRecord {
   creationTime: string;
   /** Insertion order (ms since epoch), for newest-first listing. */
   createdAt: number;
-}
-
-interface Row {
-  id: string;
-  account_id: number;
-  region_id: string;
-  name: string;
-  description: string;
-  strategy: string;
-  group_count: number;
-  on_unable: string;
-  creation_time: string;
-  created_at: number;
 }
 
 export const deploymentSetMigrations: readonly Migration[] = [
@@ -50,24 +38,19 @@ export const deploymentSetMigrations: readonly Migration[] = [
   },
 ];
 
-const toRecord = (r: Row): DeploymentSetRecord => ({
-  id: r.id,
-  accountId: r.account_id,
-  regionId: r.region_id,
-  name: r.name,
-  description: r.description,
-  strategy: r.strategy,
-  groupCount: r.group_count,
-  onUnableToRedeployFailedInstance: r.on_unable,
-  creationTime: r.creation_time,
-  createdAt: r.created_at,
-});
-
-export function findDeploymentSet(db: Database.Database, accountId: number, regionId: string, id: string): DeploymentSetRecord | undefined {
-  const row = db.prepare('SELECT * FROM deployment_sets WHERE id = ? AND account_id = ? AND region_id = ?').get(id, accountId, regionId) as
-    Row | undefined;
-  return row && toRecord(row);
-}
+/** The deployment_sets table: find, list (newest first), update, remove. */
+export const deploymentSets = regionalTable('deployment_sets', (r): DeploymentSetRecord => ({
+  id: r.id as string,
+  accountId: r.account_id as number,
+  regionId: r.region_id as string,
+  name: r.name as string,
+  description: r.description as string,
+  strategy: r.strategy as string,
+  groupCount: r.group_count as number,
+  onUnableToRedeployFailedInstance: r.on_unable as string,
+  creationTime: r.creation_time as string,
+  createdAt: r.created_at as number,
+}));
 
 export function insertDeploymentSet(db: Database.Database, d: DeploymentSetRecord): void {
   db.prepare(
@@ -85,22 +68,4 @@ export function insertDeploymentSet(db: Database.Database, d: DeploymentSetRecor
     d.creationTime,
     d.createdAt,
   );
-}
-
-/** The account's deployment sets in the region, newest first. */
-export function listDeploymentSets(db: Database.Database, accountId: number, regionId: string): DeploymentSetRecord[] {
-  return (
-    db
-      .prepare('SELECT * FROM deployment_sets WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, id')
-      .all(accountId, regionId) as Row[]
-  ).map(toRecord);
-}
-
-export function renameDeploymentSet(db: Database.Database, id: string, change: { name?: string; description?: string }): void {
-  if (change.name !== undefined) db.prepare('UPDATE deployment_sets SET name = ? WHERE id = ?').run(change.name, id);
-  if (change.description !== undefined) db.prepare('UPDATE deployment_sets SET description = ? WHERE id = ?').run(change.description, id);
-}
-
-export function deleteDeploymentSet(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM deployment_sets WHERE id = ?').run(id);
 }

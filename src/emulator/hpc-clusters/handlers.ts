@@ -8,20 +8,13 @@ import type {
 } from '../../spec/ecs/hpc-clusters.js';
 import { pageCounts, paginate } from '../core/paging.js';
 import { withClientToken } from '../db/client-tokens.js';
-import {
-  changeHpcCluster,
-  deleteHpcClusterRow,
-  findHpcCluster,
-  insertHpcCluster,
-  listHpcClusters,
-  type HpcClusterRecord,
-} from './repository.js';
+import { hpcClusters, insertHpcCluster, type HpcClusterRecord } from './repository.js';
 
 /** HPC clusters per account and region (ECS quota). */
 const QUOTA = 100;
 
 function existing(ctx: HandlerContext, id: string): HpcClusterRecord {
-  const c = findHpcCluster(ctx.db, ctx.account.accountId, ctx.regionId, id);
+  const c = hpcClusters.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
   if (!c) throw apiError('NotExists.HpcCluster', `The HPC cluster ${id} does not exist in region ${ctx.regionId}.`);
   return c;
 }
@@ -30,7 +23,7 @@ function existing(ctx: HandlerContext, id: string): HpcClusterRecord {
 export const createHpcCluster: HandlerOf<typeof createHpcClusterSpec> = (ctx, input) =>
   withClientToken(ctx, 'CreateHpcCluster', input.ClientToken, input, () => {
     const { accountId } = ctx.account;
-    if (listHpcClusters(ctx.db, accountId, ctx.regionId).length >= QUOTA)
+    if (hpcClusters.list(ctx.db, accountId, ctx.regionId).length >= QUOTA)
       throw apiError('QuotaExceed.HpcCluster', `The account already has ${QUOTA} HPC clusters in region ${ctx.regionId}.`);
     const id = ctx.newId('hpc-');
     insertHpcCluster(ctx.db, {
@@ -47,7 +40,7 @@ export const createHpcCluster: HandlerOf<typeof createHpcClusterSpec> = (ctx, in
 /** DescribeHpcClusters: by ids or all; newest first, pages of 10 by default. */
 export const describeHpcClusters: HandlerOf<typeof describeHpcClustersSpec> = (ctx, input) => {
   const ids = input.HpcClusterIds && input.HpcClusterIds.length > 0 ? new Set(input.HpcClusterIds) : undefined;
-  const all = listHpcClusters(ctx.db, ctx.account.accountId, ctx.regionId).filter((c) => !ids || ids.has(c.id));
+  const all = hpcClusters.list(ctx.db, ctx.account.accountId, ctx.regionId).filter((c) => !ids || ids.has(c.id));
   const page = paginate(all, { PageNumber: input.PageNumber, PageSize: input.PageSize });
   return {
     ...pageCounts(page),
@@ -58,7 +51,7 @@ export const describeHpcClusters: HandlerOf<typeof describeHpcClustersSpec> = (c
 /** ModifyHpcClusterAttribute: the name and/or the description. */
 export const modifyHpcClusterAttribute: HandlerOf<typeof modifyHpcClusterAttributeSpec> = (ctx, input) => {
   const c = existing(ctx, input.HpcClusterId);
-  changeHpcCluster(ctx.db, c.id, { name: input.Name, description: input.Description });
+  hpcClusters.update(ctx.db, c.id, { name: input.Name, description: input.Description });
   return {};
 };
 
@@ -68,6 +61,6 @@ export const deleteHpcCluster: HandlerOf<typeof deleteHpcClusterSpec> = (ctx, in
   const held = ctx.backend.queries.instances?.hpcClusterMembers(ctx.db, ctx.account.accountId, ctx.regionId, c.id) ?? [];
   if (held.length > 0)
     throw apiError('NotEmpty.HpcCluster', `The HPC cluster ${c.id} still contains ${held.join(', ')}; release them first.`);
-  deleteHpcClusterRow(ctx.db, c.id);
+  hpcClusters.remove(ctx.db, c.id);
   return {};
 };

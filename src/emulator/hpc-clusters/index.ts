@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { type Family } from '../context.js';
 import { hpcClusterActions, hpcClusterErrors } from '../../spec/ecs/hpc-clusters.js';
 import * as handlers from './handlers.js';
-import { findHpcCluster, hpcClusterMigrations, insertHpcCluster } from './repository.js';
+import { hpcClusterMigrations, hpcClusters, insertHpcCluster } from './repository.js';
 
 declare module '../context.js' {
   interface FamilyQueries {
@@ -31,12 +31,12 @@ export const hpcClustersFamily: Family = {
   handlers,
   errors: hpcClusterErrors,
   migrations: hpcClusterMigrations,
-  queries: { hpcClusters: { exists: (db, accountId, regionId, id) => findHpcCluster(db, accountId, regionId, id) !== undefined } },
+  queries: { hpcClusters: { exists: (db, accountId, regionId, id) => hpcClusters.find(db, accountId, regionId, id) !== undefined } },
   seed(db, account, settings) {
     // Idempotent: account seeds run at every start.
     if (!account) return;
     const id = seededHpcClusterId(account.accountId);
-    if (findHpcCluster(db, account.accountId, settings.defaultRegionId, id)) return;
+    if (hpcClusters.find(db, account.accountId, settings.defaultRegionId, id)) return;
     insertHpcCluster(db, {
       id,
       accountId: account.accountId,

@@ -1,6 +1,7 @@
 /** SQLite storage of HPC clusters, keyed by id; only this file holds HPC cluster SQL. */
 import type Database from 'better-sqlite3';
 import type { Migration } from '../context.js';
+import { regionalTable } from '../db/regional-table.js';
 
 export interface HpcClusterRecord {
   id: string;
@@ -10,15 +11,6 @@ export interface HpcClusterRecord {
   description: string;
   /** Insertion order (ms since epoch), for newest-first listing. */
   createdAt: number;
-}
-
-interface Row {
-  id: string;
-  account_id: number;
-  region_id: string;
-  name: string;
-  description: string;
-  created_at: number;
 }
 
 export const hpcClusterMigrations: readonly Migration[] = [
@@ -36,20 +28,15 @@ export const hpcClusterMigrations: readonly Migration[] = [
   },
 ];
 
-const toRecord = (r: Row): HpcClusterRecord => ({
-  id: r.id,
-  accountId: r.account_id,
-  regionId: r.region_id,
-  name: r.name,
-  description: r.description,
-  createdAt: r.created_at,
-});
-
-export function findHpcCluster(db: Database.Database, accountId: number, regionId: string, id: string): HpcClusterRecord | undefined {
-  const row = db.prepare('SELECT * FROM hpc_clusters WHERE id = ? AND account_id = ? AND region_id = ?').get(id, accountId, regionId) as
-    Row | undefined;
-  return row && toRecord(row);
-}
+/** The hpc_clusters table: find, list (newest first), update, remove. */
+export const hpcClusters = regionalTable('hpc_clusters', (r): HpcClusterRecord => ({
+  id: r.id as string,
+  accountId: r.account_id as number,
+  regionId: r.region_id as string,
+  name: r.name as string,
+  description: r.description as string,
+  createdAt: r.created_at as number,
+}));
 
 export function insertHpcCluster(db: Database.Database, c: HpcClusterRecord): void {
   db.prepare('INSERT INTO hpc_clusters (id, account_id, region_id, name, description, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -60,22 +47,4 @@ export function insertHpcCluster(db: Database.Database, c: HpcClusterRecord): vo
     c.description,
     c.createdAt,
   );
-}
-
-/** The account's HPC clusters in the region, newest first. */
-export function listHpcClusters(db: Database.Database, accountId: number, regionId: string): HpcClusterRecord[] {
-  return (
-    db
-      .prepare('SELECT * FROM hpc_clusters WHERE account_id = ? AND region_id = ? ORDER BY created_at DESC, id')
-      .all(accountId, regionId) as Row[]
-  ).map(toRecord);
-}
-
-export function changeHpcCluster(db: Database.Database, id: string, change: { name?: string; description?: string }): void {
-  if (change.name !== undefined) db.prepare('UPDATE hpc_clusters SET name = ? WHERE id = ?').run(change.name, id);
-  if (change.description !== undefined) db.prepare('UPDATE hpc_clusters SET description = ? WHERE id = ?').run(change.description, id);
-}
-
-export function deleteHpcClusterRow(db: Database.Database, id: string): void {
-  db.prepare('DELETE FROM hpc_clusters WHERE id = ?').run(id);
 }
