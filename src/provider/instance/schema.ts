@@ -235,9 +235,11 @@ export const instanceSchema = defineSchema({
     tags: tagsAttribute(tagsParam(), 'Tags of the instance.'),
     user_data: attr.string({
       optional: true,
+      computed: true,
+      useStateForUnknown: true,
       validators: [v.length(0, 32768)],
       description:
-        'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.',
+        'Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place; removing it from the configuration keeps the current user data (ECS cannot clear it).',
       meta: { ecs: 'UserData' },
     }),
     key_name: attr.string({

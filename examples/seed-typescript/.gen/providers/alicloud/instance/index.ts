@@ -480,7 +480,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly tags?: { [key: string]: string } | cdktf.IResolvable;
   /**
-   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place; removing it from the configuration keeps the current user data (ECS cannot clear it).
    * Terraform: `user_data`. Optional.
    */
   readonly userData?: string;
@@ -1475,7 +1475,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place.
+   * Start-up data (cloud-init); sent base64-encoded (plain text is encoded for you). Read back with DescribeUserData, so a change made outside Terraform shows as drift and an import reads it (base64). A change is applied in place; removing it from the configuration keeps the current user data (ECS cannot clear it).
    * Terraform: `user_data`.
    */
   public get userData(): string {
