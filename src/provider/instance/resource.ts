@@ -106,6 +106,8 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidParameter.LoginAsNonRoot': 'image_options',
   'InvalidInstanceType.JumboFrameNotSupported': 'enable_jumbo_frame',
   'InvalidIoOptimizedValue.ValueNotSupported': 'is_outdated',
+  InvalidEncryptAlgorithm: 'system_disk_encrypt_algorithm',
+  'InvalidEncrypted.NotMatchEncryptAlgorithm': 'system_disk_encrypt_algorithm',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
