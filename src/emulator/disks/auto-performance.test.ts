@@ -15,8 +15,8 @@ describeInNetwork('ESSD AutoPL performance over the SDK', (env) => {
   const disksOf = async (instanceId: string) =>
     (await env.ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: 'cn-hangzhou', instanceId }))).body!.disks!.disk!;
   const instanceCount = async () =>
-    (await env.ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', vSwitchId: env.net.vSwitchId })))
-      .body!.totalCount!;
+    (await env.ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: 'cn-hangzhou', vSwitchId: env.net.vSwitchId }))).body!
+      .totalCount!;
   const runAuto = () =>
     runOne(env.ecs, env.net, {
       systemDisk: new $Ecs.RunInstancesRequestSystemDisk({
@@ -103,10 +103,7 @@ describeInNetwork('ESSD AutoPL performance over the SDK', (env) => {
     await env.ecs.modifyDiskSpec(new $Ecs.ModifyDiskSpecRequest({ diskId: sys!.diskId, provisionedIops: 20000 }));
     await env.ecs.modifyDiskAttribute(new $Ecs.ModifyDiskAttributeRequest({ diskId: sys!.diskId, burstingEnabled: false }));
     const [after] = await disksOf(id);
-    assert.deepEqual(
-      [after!.diskId, after!.provisionedIops, after!.burstingEnabled, after!.status],
-      [sys!.diskId, 20000, false, 'In_use'],
-    );
+    assert.deepEqual([after!.diskId, after!.provisionedIops, after!.burstingEnabled, after!.status], [sys!.diskId, 20000, false, 'In_use']);
   });
 
   test('ModifyDiskSpec refuses IOPS on a disk that is not cloud_auto, above the size limit, or a call with nothing to change', async () => {

@@ -53,10 +53,7 @@ export function newDiskPerformance(
 export function newDiskEncryptAlgorithm(where: string, encrypted: boolean, algorithm: string | undefined): string {
   if (algorithm === undefined) return '';
   if (!encrypted)
-    throw apiError(
-      'InvalidEncrypted.NotMatchEncryptAlgorithm',
-      `${where}EncryptAlgorithm "${algorithm}" needs ${where}Encrypted=true.`,
-    );
+    throw apiError('InvalidEncrypted.NotMatchEncryptAlgorithm', `${where}EncryptAlgorithm "${algorithm}" needs ${where}Encrypted=true.`);
   if (!(ENCRYPT_ALGORITHMS as readonly string[]).includes(algorithm))
     throw apiError('InvalidEncryptAlgorithm', `${where}EncryptAlgorithm "${algorithm}" is not valid: ${ENCRYPT_ALGORITHMS.join(' or ')}.`);
   return algorithm;

@@ -122,7 +122,8 @@ export const ecsDiskSchema = defineSchema({
     }),
     bursting_enabled: attr.bool({
       optional: true,
-      description: 'Performance burst of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskAttribute).',
+      description:
+        'Performance burst of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskAttribute).',
       meta: { ecs: 'BurstingEnabled' },
     }),
     provisioned_iops: attr.int({

@@ -40,7 +40,9 @@ test('RunInstances carries the AutoPL settings and the encryption algorithm of t
 test('unset AutoPL settings are not sent; set ones go whatever the category (ECS refuses them off cloud_auto, never ignored)', () => {
   const none = toRunInstanceDisks(nullState(instanceSchema, { ...seed, system_disk_category: 'cloud_auto' }));
   assert.deepEqual(none.SystemDisk, { Category: 'cloud_auto', Size: undefined });
-  const essd = toRunInstanceDisks(nullState(instanceSchema, { ...seed, system_disk_category: 'cloud_essd', system_disk_provisioned_iops: 0 }));
+  const essd = toRunInstanceDisks(
+    nullState(instanceSchema, { ...seed, system_disk_category: 'cloud_essd', system_disk_provisioned_iops: 0 }),
+  );
   assert.equal(essd.SystemDisk!.ProvisionedIops, 0);
 });
 
@@ -70,7 +72,10 @@ test('state reads the AutoPL settings back from DescribeDisks; the zero values s
     [null, null, null],
     'false and 0 (what ECS reports for no setting) keep an unset attribute null: no perpetual diff',
   );
-  const zero = fromInstanceDisks(plain, nullState(instanceSchema, { system_disk_provisioned_iops: 0, system_disk_bursting_enabled: false }));
+  const zero = fromInstanceDisks(
+    plain,
+    nullState(instanceSchema, { system_disk_provisioned_iops: 0, system_disk_bursting_enabled: false }),
+  );
   assert.deepEqual([zero.system_disk_bursting_enabled, zero.system_disk_provisioned_iops], [false, 0]);
   const drift = fromInstanceDisks(
     [diskFixture({ Type: 'system', Category: 'cloud_auto', Device: '/dev/xvda', BurstingEnabled: true, ProvisionedIops: 300 })],

@@ -37,6 +37,10 @@ test('a block of another category is a new disk (replacement), not a level chang
 test('new AutoPL settings of the system disk plan without error (they change in place; ForceNew flags are checked by compat)', () => {
   const auto = nullState(instanceSchema, { ...prior, system_disk_category: 'cloud_auto', system_disk_provisioned_iops: 1000 });
   const diags = new Diagnostics();
-  planInstanceDisks(nullState(instanceSchema, { ...auto, system_disk_provisioned_iops: 2000, system_disk_bursting_enabled: true }), auto, diags);
+  planInstanceDisks(
+    nullState(instanceSchema, { ...auto, system_disk_provisioned_iops: 2000, system_disk_bursting_enabled: true }),
+    auto,
+    diags,
+  );
   assert.deepEqual(diags.errors(), []);
 });

@@ -435,7 +435,11 @@ export const disksErrors: readonly ErrorSpec[] = [
   { code: 'InvalidDisk.AlreadyDetached', status: 403, message: 'The disk is not attached to the specified instance.' },
   { code: 'InvalidDiskId.OperationNotSupported', status: 403, message: 'The operation is not supported for this disk (a system disk).' },
   { code: 'NoAttributeToModify', status: 400, message: 'No attribute to modify was given.' },
-  { code: 'ProvisionedIopsForDiskCategoryUnsupported', status: 400, message: 'The specified disk category does not support provisioned iops.' },
+  {
+    code: 'ProvisionedIopsForDiskCategoryUnsupported',
+    status: 400,
+    message: 'The specified disk category does not support provisioned iops.',
+  },
   { code: 'InvalidProvisionedIops.LimitExceed', status: 400, message: 'The provisioned iops exceeds the limit.' },
   {
     code: 'BurstingEnabledForDiskCategoryUnsupported',

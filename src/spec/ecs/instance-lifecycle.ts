@@ -136,7 +136,13 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
         { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
-        { kind: 'scalar', name: 'EncryptAlgorithm', type: 'string', emptyIsAbsent: true, description: 'With Encrypted=true: AES-256 or SM4-128.' },
+        {
+          kind: 'scalar',
+          name: 'EncryptAlgorithm',
+          type: 'string',
+          emptyIsAbsent: true,
+          description: 'With Encrypted=true: AES-256 or SM4-128.',
+        },
         { kind: 'scalar', name: 'BurstingEnabled', type: 'boolean', description: 'Performance burst of a cloud_auto disk.' },
         {
           kind: 'scalar',
