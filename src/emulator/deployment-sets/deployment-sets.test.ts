@@ -19,8 +19,8 @@ describeInNetwork('deployment sets over the SDK', (env) => {
     (await env.ecs.describeDeploymentSets(new $Ecs.DescribeDeploymentSetsRequest({ regionId: R, ...over }))).body!;
   const one = async (id: string) => (await describeSets({ deploymentSetIds: JSON.stringify([id]) })).deploymentSets!.deploymentSet![0]!;
   const placement = async (id: string) => {
-    const i = (await env.ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: R, instanceIds: JSON.stringify([id]) })))
-      .body!.instances!.instance![0]!;
+    const i = (await env.ecs.describeInstances(new $Ecs.DescribeInstancesRequest({ regionId: R, instanceIds: JSON.stringify([id]) }))).body!
+      .instances!.instance![0]!;
     return [i.deploymentSetId, i.deploymentSetGroupNo];
   };
   const modify = (instanceId: string, over: Partial<ConstructorParameters<typeof $Ecs.ModifyInstanceDeploymentRequest>[0]>) =>
@@ -61,7 +61,12 @@ describeInNetwork('deployment sets over the SDK', (env) => {
   test('ModifyDeploymentSetAttribute renames; an unknown id is NotFound', async () => {
     const id = await create({ deploymentSetName: 'before' });
     await env.ecs.modifyDeploymentSetAttribute(
-      new $Ecs.ModifyDeploymentSetAttributeRequest({ regionId: R, deploymentSetId: id, deploymentSetName: 'after', description: 'new words' }),
+      new $Ecs.ModifyDeploymentSetAttributeRequest({
+        regionId: R,
+        deploymentSetId: id,
+        deploymentSetName: 'after',
+        description: 'new words',
+      }),
     );
     const s = await one(id);
     assert.deepEqual([s.deploymentSetName, s.deploymentSetDescription], ['after', 'new words']);

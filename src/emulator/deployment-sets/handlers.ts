@@ -10,7 +10,13 @@ import {
 import { isoSeconds } from '../core/time.js';
 import { pageCounts, paginate } from '../core/paging.js';
 import { withClientToken } from '../db/client-tokens.js';
-import { deleteDeploymentSet as removeSet, findDeploymentSet, insertDeploymentSet, listDeploymentSets, renameDeploymentSet } from './repository.js';
+import {
+  deleteDeploymentSet as removeSet,
+  findDeploymentSet,
+  insertDeploymentSet,
+  listDeploymentSets,
+  renameDeploymentSet,
+} from './repository.js';
 import type { DeploymentSetRecord } from './repository.js';
 import type { DeploymentSetMember } from './placement.js';
 

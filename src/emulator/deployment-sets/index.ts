@@ -16,10 +16,7 @@ export const deploymentSetsFamily: Family = {
   product: 'Ecs',
   specs: deploymentSetActions,
   handlers,
-  errors: [
-    ...deploymentSetErrors,
-    ...pickErrors(imagesErrors, 'InvalidDescription.Malformed'),
-  ],
+  errors: [...deploymentSetErrors, ...pickErrors(imagesErrors, 'InvalidDescription.Malformed')],
   migrations: deploymentSetMigrations,
   queries: { deploymentSets: deploymentSetQueries },
 };

@@ -73,7 +73,18 @@ export function insertDeploymentSet(db: Database.Database, d: DeploymentSetRecor
   db.prepare(
     `INSERT INTO deployment_sets (id, account_id, region_id, name, description, strategy, group_count, on_unable, creation_time, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(d.id, d.accountId, d.regionId, d.name, d.description, d.strategy, d.groupCount, d.onUnableToRedeployFailedInstance, d.creationTime, d.createdAt);
+  ).run(
+    d.id,
+    d.accountId,
+    d.regionId,
+    d.name,
+    d.description,
+    d.strategy,
+    d.groupCount,
+    d.onUnableToRedeployFailedInstance,
+    d.creationTime,
+    d.createdAt,
+  );
 }
 
 /** The account's deployment sets in the region, newest first. */

@@ -56,7 +56,11 @@ export const modifyInstanceDeployment: HandlerOf<typeof modifyInstanceDeployment
   if (input.Tenancy !== undefined) throw apiError('InvalidParam.Tenancy', 'Tenancy=host needs a dedicated host; this account has none.');
   requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceDeployment');
   const id = input.DeploymentSetId;
-  if (id === undefined) throw apiError('MissingParameter', 'The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.');
+  if (id === undefined)
+    throw apiError(
+      'MissingParameter',
+      'The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.',
+    );
   const extra = inst.extra ?? {};
   if (input.RemoveFromDeploymentSet === true) {
     if (extra.deploymentSetId !== id)

@@ -125,10 +125,7 @@ export const describeDeploymentSetsSpec = defineAction({
           InstanceAmount: r.integer,
           InstanceIds: r.list('InstanceId', r.string),
           CreationTime: r.string,
-          Capacities: r.list(
-            'Capacity',
-            r.object(r.defaults({ ZoneId: r.string, AvailableAmount: r.integer, UsedAmount: r.integer })),
-          ),
+          Capacities: r.list('Capacity', r.object(r.defaults({ ZoneId: r.string, AvailableAmount: r.integer, UsedAmount: r.integer }))),
         }),
       }),
     ),
