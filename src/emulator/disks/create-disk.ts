@@ -6,12 +6,14 @@ import { resolveResourceGroup } from '../resource-groups/repository.js';
 import { setTags } from '../tags/repository.js';
 import { tagsFromInput } from '../tags/validate.js';
 import { findZone } from '../zones/catalogue.js';
+import { newDiskEncryptAlgorithm, newDiskPerformance } from './performance.js';
 import { insertDisk } from './repository.js';
 
 /**
  * CreateDisk: a pay-as-you-go data disk in ZoneId, empty (Size in the category's range) or from
  * an accomplished snapshot (size at least the snapshot's). It is Creating, then Available.
- * Disks created straight onto a subscription instance (InstanceId) are not emulated.
+ * BurstingEnabled and ProvisionedIops are for cloud_auto only (performance.ts); EncryptAlgorithm needs
+ * Encrypted=true. Disks created straight onto a subscription instance (InstanceId) are not emulated.
  */
 export const createDisk: HandlerOf<typeof createDiskSpec> = (ctx, input) =>
   withClientToken(ctx, 'CreateDisk', input.ClientToken, input, () => {
@@ -55,6 +57,8 @@ export const createDisk: HandlerOf<typeof createDiskSpec> = (ctx, input) =>
       );
     if (input.KMSKeyId !== undefined && input.Encrypted !== true)
       throw apiError('InvalidParameter', 'KMSKeyId is only taken with Encrypted=true.');
+    const performance = newDiskPerformance('', category, size, input);
+    const encryptAlgorithm = newDiskEncryptAlgorithm('', input.Encrypted === true, input.EncryptAlgorithm);
     const resourceGroupId = resolveResourceGroup(ctx, input.ResourceGroupId, 'InvalidResourceGroup.NotFound');
     const tags = tagsFromInput(input.Tag);
     const id = ctx.newId('d-');
@@ -86,6 +90,8 @@ export const createDisk: HandlerOf<typeof createDiskSpec> = (ctx, input) =>
       sourceSnapshotId: snapId ?? '',
       attachedTime: '',
       detachedTime: '',
+      ...performance,
+      encryptAlgorithm,
     });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'disk', id, tags);
     return { DiskId: id, OrderId: '' };

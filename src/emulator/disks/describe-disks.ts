@@ -43,6 +43,8 @@ export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: d.performanceLevel,
+    BurstingEnabled: d.burstingEnabled,
+    ProvisionedIops: d.provisionedIops,
     SerialNumber: `${d.id}-serial`,
     OperationLocks: { OperationLock: [] },
     Attachments: { Attachment: d.instanceId ? [{ InstanceId: d.instanceId, Device: d.device, AttachedTime: d.attachedTime }] : [] },

@@ -43,4 +43,11 @@ export const disksMigrations: readonly Migration[] = [
     UPDATE disks SET performance_level = 'PL1' WHERE category = 'cloud_essd';
     CREATE INDEX IF NOT EXISTS disks_by_snapshot ON disks (source_snapshot_id) WHERE source_snapshot_id != '';`,
   },
+  {
+    // ESSD AutoPL performance (cloud_auto only) and the encryption algorithm of encrypted disks.
+    id: '003_disk_performance',
+    sql: `ALTER TABLE disks ADD COLUMN bursting_enabled INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE disks ADD COLUMN provisioned_iops INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE disks ADD COLUMN encrypt_algorithm TEXT NOT NULL DEFAULT '';`,
+  },
 ];

@@ -3,6 +3,7 @@ import type { deleteDiskSpec, modifyDiskAttributeSpec } from '../../spec/ecs/dis
 import { setTags } from '../tags/repository.js';
 import { ownDisk } from './attach-detach.js';
 import { diskTransitionSeconds } from './describe-disks.js';
+import { checkBursting } from './performance.js';
 import { deleteDisk as removeDisk, diskStatus, updateDisk } from './repository.js';
 
 /** DeleteDisk: only an Available disk goes; one with a snapshot in progress stays. */
@@ -20,7 +21,7 @@ export const deleteDisk: HandlerOf<typeof deleteDiskSpec> = (ctx, input) => {
   return {};
 };
 
-/** ModifyDiskAttribute: unset arguments stay as they are; DiskId and DiskIds.N are exclusive. */
+/** ModifyDiskAttribute: unset arguments stay as they are; DiskId and DiskIds.N are exclusive; BurstingEnabled is for cloud_auto disks. */
 export const modifyDiskAttribute: HandlerOf<typeof modifyDiskAttributeSpec> = (ctx, input) => {
   if (input.DiskId !== undefined && input.DiskIds !== undefined)
     throw apiError('InvalidParameter.Conflict', 'Give DiskId or DiskIds.N, not both.');
@@ -32,12 +33,16 @@ export const modifyDiskAttribute: HandlerOf<typeof modifyDiskAttributeSpec> = (c
     description: input.Description,
     deleteWithInstance: input.DeleteWithInstance,
     deleteAutoSnapshot: input.DeleteAutoSnapshot,
+    burstingEnabled: input.BurstingEnabled,
   };
-  const changes =
-    Object.values(patch).some((v) => v !== undefined) || input.EnableAutoSnapshot !== undefined || input.BurstingEnabled !== undefined;
+  const changes = Object.values(patch).some((v) => v !== undefined) || input.EnableAutoSnapshot !== undefined;
   if (!changes)
-    throw apiError('NoAttributeToModify', 'Give at least one of DiskName, Description, DeleteWithInstance, DeleteAutoSnapshot.');
+    throw apiError(
+      'NoAttributeToModify',
+      'Give at least one of DiskName, Description, DeleteWithInstance, DeleteAutoSnapshot, BurstingEnabled.',
+    );
   const disks = ids.map((id) => ownDisk(ctx, id));
+  for (const d of disks) checkBursting(ids.length > 1 ? `Disk ${d.id}: ` : '', d.category, input.BurstingEnabled);
   for (const d of disks) updateDisk(ctx.db, d.id, patch);
   return {};
 };

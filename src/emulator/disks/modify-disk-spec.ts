@@ -2,28 +2,36 @@ import { EcsApiError, apiError, type HandlerOf } from '../context.js';
 import { diskSizeRange } from '../../spec/ecs/disks.js';
 import type { modifyDiskSpecSpec } from '../../spec/ecs/disk-spec.js';
 import { ownDisk } from './attach-detach.js';
+import { checkProvisionedIops } from './performance.js';
 import { diskTransitionSeconds } from './describe-disks.js';
 import { diskStatus, updateDisk } from './repository.js';
 
 /**
  * ModifyDiskSpec: a new performance level for a `cloud_essd` disk at least as large as the level's
- * minimum (PL2 461 GiB, PL3 1261 GiB); the disk Available or In_use and its instance Running or
- * Stopped, as for ResizeDisk. The same level again changes nothing.
+ * minimum (PL2 461 GiB, PL3 1261 GiB), or new provisioned IOPS for a `cloud_auto` disk (within the
+ * size's limit, performance.ts); the disk Available or In_use and its instance Running or Stopped, as
+ * for ResizeDisk. The same values again change nothing.
  */
 export const modifyDiskSpec: HandlerOf<typeof modifyDiskSpecSpec> = (ctx, input) => {
   const disk = ownDisk(ctx, input.DiskId);
   const level = input.PerformanceLevel;
-  if (disk.category !== 'cloud_essd')
-    throw apiError(
-      'InvalidPerformanceLevel.Malformed',
-      `The disk "${disk.id}" is ${disk.category}; PerformanceLevel applies to cloud_essd disks only.`,
-    );
-  const [min] = diskSizeRange('cloud_essd', level);
-  if (disk.sizeGiB < min)
-    throw apiError(
-      'InvalidDiskSize.NotSupported',
-      `The disk "${disk.id}" is ${disk.sizeGiB} GiB; ${level} needs at least ${min} GiB. Grow it with ResizeDisk first.`,
-    );
+  const iops = input.ProvisionedIops;
+  if (level === undefined && iops === undefined)
+    throw apiError('MissingParameter', 'Give PerformanceLevel (cloud_essd) or ProvisionedIops (cloud_auto) to change.');
+  if (level !== undefined) {
+    if (disk.category !== 'cloud_essd')
+      throw apiError(
+        'InvalidPerformanceLevel.Malformed',
+        `The disk "${disk.id}" is ${disk.category}; PerformanceLevel applies to cloud_essd disks only.`,
+      );
+    const [min] = diskSizeRange('cloud_essd', level);
+    if (disk.sizeGiB < min)
+      throw apiError(
+        'InvalidDiskSize.NotSupported',
+        `The disk "${disk.id}" is ${disk.sizeGiB} GiB; ${level} needs at least ${min} GiB. Grow it with ResizeDisk first.`,
+      );
+  }
+  checkProvisionedIops('', disk.category, disk.sizeGiB, iops);
   const status = diskStatus(disk, ctx.now(), diskTransitionSeconds(ctx));
   if (status !== 'Available' && status !== 'In_use')
     throw new EcsApiError('IncorrectDiskStatus', 403, `The disk "${disk.id}" is ${status}; ModifyDiskSpec needs it Available or In_use.`);
@@ -37,6 +45,6 @@ export const modifyDiskSpec: HandlerOf<typeof modifyDiskSpecSpec> = (ctx, input)
         `The instance "${inst.id}" of disk "${disk.id}" is ${st}; ModifyDiskSpec needs it Running or Stopped.`,
       );
   }
-  if (disk.performanceLevel !== level) updateDisk(ctx.db, disk.id, { performanceLevel: level });
+  updateDisk(ctx.db, disk.id, { performanceLevel: level, provisionedIops: iops });
   return {};
 };

@@ -18,6 +18,7 @@ import {
   type DiskStatus,
   type DiskView,
 } from './repository.js';
+import { newDiskEncryptAlgorithm, newDiskPerformance } from './performance.js';
 
 declare module '../context.js' {
   interface FamilyQueries {
@@ -57,6 +58,10 @@ export interface DiskQueries {
   releaseWithInstance(db: Database.Database, accountId: number, instanceId: string, detachedTime: string): void;
   /** Ids of the disks created from each snapshot. */
   fromSnapshots(db: Database.Database, snapshotIds: readonly string[]): Map<string, string[]>;
+  /** The AutoPL performance of a disk to launch (`where`: `SystemDisk.`, `DataDisk.2.`), or the ECS error for a bad ask. */
+  newDiskPerformance: typeof newDiskPerformance;
+  /** The encryption algorithm of a disk to launch, or the ECS error for a bad one. */
+  newDiskEncryptAlgorithm: typeof newDiskEncryptAlgorithm;
 }
 
 function launchDisk(db: Database.Database, owner: DiskOwner, d: DiskRecord, position: number): void {
@@ -87,6 +92,9 @@ function launchDisk(db: Database.Database, owner: DiskOwner, d: DiskRecord, posi
     sourceSnapshotId: d.sourceSnapshotId ?? '',
     attachedTime: owner.creationTime,
     detachedTime: '',
+    burstingEnabled: d.burstingEnabled ?? false,
+    provisionedIops: d.provisionedIops ?? 0,
+    encryptAlgorithm: d.encryptAlgorithm ?? '',
   });
 }
 
@@ -115,4 +123,6 @@ export const diskQueries: DiskQueries = {
     }
   },
   fromSnapshots: disksFromSnapshots,
+  newDiskPerformance,
+  newDiskEncryptAlgorithm,
 };

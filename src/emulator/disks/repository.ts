@@ -28,6 +28,12 @@ export interface DiskRecord {
   kmsKeyId?: string;
   performanceLevel?: string;
   sourceSnapshotId?: string;
+  /** cloud_auto only: performance burst on. */
+  burstingEnabled?: boolean;
+  /** cloud_auto only: provisioned IOPS (0 when none). */
+  provisionedIops?: number;
+  /** The encryption algorithm of an encrypted disk given at creation, '' when not given. */
+  encryptAlgorithm?: string;
 }
 
 /** Every stored attribute of a disk. */
@@ -77,6 +83,9 @@ interface Row {
   source_snapshot_id: string;
   attached_time: string;
   detached_time: string;
+  bursting_enabled: number;
+  provisioned_iops: number;
+  encrypt_algorithm: string;
 }
 
 const toView = (r: Row): DiskView => ({
@@ -106,6 +115,9 @@ const toView = (r: Row): DiskView => ({
   sourceSnapshotId: r.source_snapshot_id,
   attachedTime: r.attached_time,
   detachedTime: r.detached_time,
+  burstingEnabled: r.bursting_enabled === 1,
+  provisionedIops: r.provisioned_iops,
+  encryptAlgorithm: r.encrypt_algorithm,
 });
 
 const columns: Record<keyof Omit<DiskView, 'id'>, string> = {
@@ -134,6 +146,9 @@ const columns: Record<keyof Omit<DiskView, 'id'>, string> = {
   sourceSnapshotId: 'source_snapshot_id',
   attachedTime: 'attached_time',
   detachedTime: 'detached_time',
+  burstingEnabled: 'bursting_enabled',
+  provisionedIops: 'provisioned_iops',
+  encryptAlgorithm: 'encrypt_algorithm',
 };
 
 const sqlValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);

@@ -7,7 +7,7 @@
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
 import { pickErrors, type Family } from '../context.js';
-import { disksErrors } from '../../spec/ecs/disks.js';
+import { DISK_ENCRYPT_ALGORITHM_ERRORS, DISK_PERFORMANCE_ERRORS, disksErrors } from '../../spec/ecs/disks.js';
 import { imagesErrors } from '../../spec/ecs/images.js';
 import { instancesActions, instancesErrors } from '../../spec/ecs/instances.js';
 import { instanceLifecycleActions, instanceLifecycleErrors } from '../../spec/ecs/instance-lifecycle.js';
@@ -75,7 +75,13 @@ export const instancesFamily: Family = {
       'InvalidDevice.Malformed',
       'InvalidDevice.InUse',
     ),
-    ...pickErrors(disksErrors, 'InvalidDiskName.Malformed', 'InvalidPerformanceLevel.Malformed'),
+    ...pickErrors(
+      disksErrors,
+      'InvalidDiskName.Malformed',
+      'InvalidPerformanceLevel.Malformed',
+      ...DISK_PERFORMANCE_ERRORS,
+      ...DISK_ENCRYPT_ALGORITHM_ERRORS,
+    ),
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),

@@ -109,12 +109,25 @@ export type PlannedDisk = Omit<Parameters<FamilyQueries['disks']['launch']>[2][n
 
 const PERFORMANCE_LEVELS = ['PL0', 'PL1', 'PL2', 'PL3'];
 
-/** Name, description, level and encryption of a launch disk (`where` names it in messages: `SystemDisk`, `DataDisk.2`). */
+/**
+ * Name, description, level, encryption and AutoPL performance of a launch disk (`where` names it in
+ * messages: `SystemDisk`, `DataDisk.2`); the performance and algorithm rules are the disks family's.
+ */
 function diskExtras(
   ctx: HandlerContext,
   where: string,
   category: string,
-  d: { DiskName?: string; Description?: string; PerformanceLevel?: string; Encrypted?: string; KMSKeyId?: string },
+  sizeGiB: number,
+  d: {
+    DiskName?: string;
+    Description?: string;
+    PerformanceLevel?: string;
+    Encrypted?: string;
+    KMSKeyId?: string;
+    EncryptAlgorithm?: string;
+    BurstingEnabled?: boolean;
+    ProvisionedIops?: number;
+  },
 ): Omit<PlannedDisk, 'type' | 'category' | 'sizeGiB' | 'device'> {
   if (d.DiskName !== undefined && !/^[A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff.:_-]{1,127}$/u.test(d.DiskName))
     throw apiError('InvalidDiskName.Malformed', `${where}.DiskName "${d.DiskName}" must be 2-128 characters starting with a letter.`);
@@ -129,12 +142,15 @@ function diskExtras(
   const encrypted = d.Encrypted === 'true';
   if (d.KMSKeyId !== undefined && !encrypted)
     throw apiError('InvalidParameter', `${where}.KMSKeyId is only taken with ${where}.Encrypted=true.`);
+  const disks = ctx.backend.need('disks');
   return {
     name: d.DiskName,
     description: d.Description,
     performanceLevel: category === 'cloud_essd' ? (level ?? 'PL1') : '',
     encrypted,
     kmsKeyId: encrypted ? (d.KMSKeyId ?? `key-default-${ctx.regionId}`) : '',
+    encryptAlgorithm: disks.newDiskEncryptAlgorithm(`${where}.`, encrypted, d.EncryptAlgorithm),
+    ...disks.newDiskPerformance(`${where}.`, category, sizeGiB, d),
   };
 }
 
@@ -162,7 +178,7 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
       sizeGiB: size,
       device: '/dev/xvda',
       deleteWithInstance: true,
-      ...diskExtras(ctx, 'SystemDisk', category, sys),
+      ...diskExtras(ctx, 'SystemDisk', category, size, sys),
     },
   ];
   const devices = new Set<string>();
@@ -209,7 +225,7 @@ export function launchDisks(ctx: HandlerContext, input: RunInput, image: LaunchI
       device,
       deleteWithInstance: d.DeleteWithInstance ?? true,
       sourceSnapshotId: snapId,
-      ...diskExtras(ctx, `DataDisk.${n}`, cat, d),
+      ...diskExtras(ctx, `DataDisk.${n}`, cat, sz, d),
     });
   });
   return disks;

@@ -5,6 +5,10 @@
  */
 import { v, type Validator } from '../../framework/index.js';
 import type { ParamSpec, ScalarParam } from '../../spec/ecs/types.js';
+import { PROVISIONED_IOPS_LIMIT } from '../../spec/ecs/disks.js';
+
+/** `ProvisionedIops` of a cloud_auto disk (ECS also caps it by size, which only the API call can check). */
+export const provisionedIopsRules: readonly Validator<number>[] = [v.range(0, PROVISIONED_IOPS_LIMIT)];
 
 /** The scalar parameter `name` of a table (throws at load time when the table has none). */
 export function specField(params: readonly ParamSpec[], name: string): ScalarParam {

@@ -6,6 +6,15 @@ export function optionalString(remote: string, prior: string | null | undefined)
 }
 
 /**
+ * A remote number or boolean for an optional, not computed attribute: the API's zero value (`0`,
+ * `false`, what it reports when nothing was set) stays null when the prior value was null; any
+ * other value is shown, so a change made outside Terraform appears in the plan.
+ */
+export function optionalValue<T extends number | boolean>(remote: T, zero: T, prior: T | null | undefined): T | null {
+  return remote === zero && (prior === null || prior === undefined) ? null : remote;
+}
+
+/**
  * Keep two alias attributes (e.g. `vpc_name` and deprecated `name`) equal in the plan: the one
  * set in config decides the other, so a rename never leaves the alias planned at its old value.
  * Config null = unset, undefined = unknown (planned unknown too).

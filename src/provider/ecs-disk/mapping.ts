@@ -1,6 +1,6 @@
 /** Pure mapping between `alicloud_ecs_disk` state and the ECS disk API. */
 import type { CreateDiskInput, Disk } from '../../ecs/index.js';
-import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
+import { optionalString, optionalValue, tagsForState, tagsToInput } from '../common/index.js';
 import type { EcsDiskState } from './schema.js';
 
 type Planned = { [K in keyof EcsDiskState]: EcsDiskState[K] | undefined };
@@ -32,7 +32,7 @@ export function toCreateDiskInput(plan: Planned): CreateDiskInput {
   };
 }
 
-/** State from a described disk; arguments ECS does not report (algorithm, IOPS, storage set, resize type) keep their prior value. */
+/** State from a described disk; arguments ECS does not report (algorithm, storage set, resize type) keep their prior value. */
 export function fromDisk(d: Disk, prior: Partial<EcsDiskState>): EcsDiskState {
   return {
     id: d.DiskId,
@@ -51,8 +51,8 @@ export function fromDisk(d: Disk, prior: Partial<EcsDiskState>): EcsDiskState {
     encrypt_algorithm: prior.encrypt_algorithm ?? null,
     delete_auto_snapshot: d.DeleteAutoSnapshot,
     delete_with_instance: d.DeleteWithInstance,
-    bursting_enabled: prior.bursting_enabled ?? null,
-    provisioned_iops: prior.provisioned_iops ?? null,
+    bursting_enabled: optionalValue(d.BurstingEnabled, false, prior.bursting_enabled),
+    provisioned_iops: optionalValue(d.ProvisionedIops, 0, prior.provisioned_iops),
     multi_attach: d.MultiAttach || 'Disabled',
     advanced_features: prior.advanced_features ?? null,
     storage_set_id: prior.storage_set_id ?? null,

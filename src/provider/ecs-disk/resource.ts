@@ -2,7 +2,7 @@
  * `alicloud_ecs_disk` and its older twin `alicloud_disk` (the official provider serves both from
  * one implementation): CreateDisk (fresh ClientToken) then wait for Available and apply the
  * release flags CreateDisk cannot take (ModifyDiskAttribute); updates in the official order:
- * ModifyDiskAttribute, ResizeDisk, JoinResourceGroup, tags; DeleteDisk, retried while the disk is
+ * ModifyDiskAttribute, ResizeDisk, ModifyDiskSpec (level, IOPS), JoinResourceGroup, tags; DeleteDisk, retried while the disk is
  * still detaching or a snapshot of it is in progress.
  */
 import { NO_STATE, defineResource, type Resource } from '../../framework/index.js';
@@ -14,6 +14,7 @@ import {
   joinResourceGroup,
   modifyDiskAttribute,
   modifyDiskPerformanceLevel,
+  modifyDiskSpec,
   resizeDisk,
   waitDiskStatus,
   type AlibabaCloudClient,
@@ -139,7 +140,8 @@ export function diskResource(
           Description: changed.has('description') ? (plan.description ?? '') : undefined,
           DeleteAutoSnapshot: changed.has('delete_auto_snapshot') ? (plan.delete_auto_snapshot ?? false) : undefined,
           DeleteWithInstance: changed.has('delete_with_instance') ? (plan.delete_with_instance ?? undefined) : undefined,
-          BurstingEnabled: changed.has('bursting_enabled') ? (plan.bursting_enabled ?? undefined) : undefined,
+          // Removing it turns the burst off (DescribeDisks reports false then, which reads back as null).
+          BurstingEnabled: changed.has('bursting_enabled') ? (plan.bursting_enabled ?? false) : undefined,
         };
         if (Object.values(attrs).some((x) => x !== undefined)) await modifyDiskAttribute(client, { DiskId: id, ...attrs }, { signal });
         if (changed.has('size') && typeof plan.size === 'number' && plan.size !== prior.size)
@@ -147,6 +149,9 @@ export function diskResource(
         // After the resize: PL2 and PL3 need the larger size first.
         if (levelChange)
           await modifyDiskPerformanceLevel(client, id, plan.performance_level as PerformanceLevel, { timeoutMs: timeouts.update, signal });
+        // Removing provisioned_iops sets 0 (none provisioned).
+        if (changed.has('provisioned_iops') && (plan.provisioned_iops ?? 0) !== (prior.provisioned_iops ?? 0))
+          await modifyDiskSpec(client, id, { ProvisionedIops: plan.provisioned_iops ?? 0 }, { timeoutMs: timeouts.update, signal });
         if (changed.has('resource_group_id') && plan.resource_group_id)
           await joinResourceGroup(client, { resourceType: 'disk', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });
         if (changed.has('tags')) await syncEcsTags(client, { resourceType: 'disk', id }, prior.tags, plan.tags, { signal });

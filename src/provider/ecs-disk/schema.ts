@@ -6,7 +6,7 @@
 import { attr, defineSchema, v, type StateOf } from '../../framework/index.js';
 import { DISK_CATEGORIES, PERFORMANCE_LEVELS, createDiskSpec, diskNameParam } from '../../spec/ecs/disks.js';
 import { tagsParam } from '../../spec/ecs/images.js';
-import { specField, stringRules, tagsAttribute } from '../common/index.js';
+import { provisionedIopsRules, specField, stringRules, tagsAttribute } from '../common/index.js';
 
 const nameRules = stringRules(diskNameParam);
 export const PAYMENT_TYPES = ['PayAsYouGo', 'Subscription'] as const;
@@ -122,13 +122,14 @@ export const ecsDiskSchema = defineSchema({
     }),
     bursting_enabled: attr.bool({
       optional: true,
-      description: 'Performance burst of a cloud_auto disk.',
+      description:
+        'Performance burst of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskAttribute).',
       meta: { ecs: 'BurstingEnabled' },
     }),
     provisioned_iops: attr.int({
       optional: true,
-      validators: [v.range(0, 50000)],
-      description: 'Provisioned IOPS of a cloud_auto disk; sent to CreateDisk, not read back.',
+      validators: provisionedIopsRules,
+      description: 'Provisioned IOPS of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskSpec).',
       meta: { ecs: 'ProvisionedIops' },
     }),
     multi_attach: attr.string({

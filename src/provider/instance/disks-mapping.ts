@@ -1,6 +1,7 @@
 /** Pure mapping of the disk arguments of `alicloud_instance` (see disks-schema.ts) to RunInstances and from DescribeDisks. */
 import type { Disk, RunInstanceInput } from '../../ecs/index.js';
 import type { PlanOf } from '../../framework/index.js';
+import { optionalValue } from '../common/index.js';
 import type { InstanceState, instanceSchema } from './schema.js';
 
 type Planned = PlanOf<typeof instanceSchema>;
@@ -18,6 +19,10 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
     PerformanceLevel: category === 'cloud_essd' ? (plan.system_disk_performance_level ?? undefined) : undefined,
     Encrypted: bool(plan.system_disk_encrypted) as SystemDisk['Encrypted'],
     KMSKeyId: plan.system_disk_kms_key_id ?? undefined,
+    EncryptAlgorithm: plan.system_disk_encrypt_algorithm ?? undefined,
+    // Sent whenever set, whatever the category: ECS refuses them on disks that are not cloud_auto.
+    BurstingEnabled: plan.system_disk_bursting_enabled ?? undefined,
+    ProvisionedIops: plan.system_disk_provisioned_iops ?? undefined,
   };
   const system: SystemDisk = {
     Category: category as SystemDisk['Category'],
@@ -35,6 +40,8 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
     DeleteWithInstance: d.delete_with_instance ?? undefined,
     PerformanceLevel: d.category === 'cloud_essd' ? (d.performance_level ?? undefined) : undefined,
     Device: d.device ?? undefined,
+    BurstingEnabled: d.bursting_enabled ?? undefined,
+    ProvisionedIops: d.provisioned_iops ?? undefined,
   }));
   return { SystemDisk: system, DataDisk: data.length > 0 ? data : undefined };
 }
@@ -45,7 +52,7 @@ export const dataDiskDevice = (b: { device?: string | null }, i: number): string
 /**
  * The disk attributes of the state from the instance's disks. `data_disks` keeps the blocks of
  * the prior state (they are the disks made at launch; disks attached later are not among them),
- * with the computed performance level read from the disk on the same device.
+ * with the computed performance level and the AutoPL settings read from the disk on the same device.
  */
 export function fromInstanceDisks(
   disks: readonly Disk[],
@@ -60,6 +67,9 @@ export function fromInstanceDisks(
   | 'system_disk_performance_level'
   | 'system_disk_encrypted'
   | 'system_disk_kms_key_id'
+  | 'system_disk_encrypt_algorithm'
+  | 'system_disk_bursting_enabled'
+  | 'system_disk_provisioned_iops'
   | 'data_disks'
 > {
   const sys = disks.find((d) => d.Type === 'system');
@@ -73,6 +83,14 @@ export function fromInstanceDisks(
     system_disk_performance_level: sys ? sys.PerformanceLevel : (prior.system_disk_performance_level ?? null),
     system_disk_encrypted: sys ? sys.Encrypted : (prior.system_disk_encrypted ?? null),
     system_disk_kms_key_id: sys ? sys.KMSKeyId : (prior.system_disk_kms_key_id ?? null),
+    // DescribeDisks does not report the algorithm: kept as planned.
+    system_disk_encrypt_algorithm: prior.system_disk_encrypt_algorithm ?? null,
+    system_disk_bursting_enabled: sys
+      ? optionalValue(sys.BurstingEnabled, false, prior.system_disk_bursting_enabled)
+      : (prior.system_disk_bursting_enabled ?? null),
+    system_disk_provisioned_iops: sys
+      ? optionalValue(sys.ProvisionedIops, 0, prior.system_disk_provisioned_iops)
+      : (prior.system_disk_provisioned_iops ?? null),
     data_disks: (prior.data_disks ?? []).map((b, i) => {
       const remote = byDevice.get(dataDiskDevice(b, i));
       return {
@@ -86,6 +104,8 @@ export function fromInstanceDisks(
         delete_with_instance: b.delete_with_instance ?? true,
         performance_level: remote ? remote.PerformanceLevel : (b.performance_level ?? null),
         device: b.device ?? null,
+        bursting_enabled: remote ? optionalValue(remote.BurstingEnabled, false, b.bursting_enabled) : (b.bursting_enabled ?? null),
+        provisioned_iops: remote ? optionalValue(remote.ProvisionedIops, 0, b.provisioned_iops) : (b.provisioned_iops ?? null),
       };
     }),
   };

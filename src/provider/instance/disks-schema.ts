@@ -2,11 +2,13 @@
  * The disk arguments of `alicloud_instance`, kept apart from the rest of its schema: the
  * `system_disk_*` attributes besides category and size, and the `data_disks` blocks (created
  * with the instance by RunInstances `DataDisk.N`; a new `performance_level` applies in place with
- * ModifyDiskSpec, any other change of a block replaces the instance, as upstream). Names and flags follow the official provider.
+ * ModifyDiskSpec, any other change of a block replaces the instance, as upstream). The AutoPL
+ * arguments (`*bursting_enabled`, `*provisioned_iops`) are for cloud_auto disks: ECS refuses them on
+ * other categories. Names and flags follow the official provider.
  */
 import { attr, block, v } from '../../framework/index.js';
 import { DISK_CATEGORIES, PERFORMANCE_LEVELS, diskNameParam } from '../../spec/ecs/disks.js';
-import { stringRules } from '../common/index.js';
+import { provisionedIopsRules, stringRules } from '../common/index.js';
 
 const nameRules = stringRules(diskNameParam);
 const descriptionRules = [v.length(2, 256), v.notPrefixedWith('http://', 'https://')];
@@ -53,6 +55,27 @@ export const systemDiskAttributes = {
     validators: [v.nonEmpty()],
     description: 'KMS key of an encrypted system disk. If not set, the region default key.',
     meta: { ecs: 'SystemDisk.KMSKeyId' },
+  }),
+  system_disk_encrypt_algorithm: attr.string({
+    optional: true,
+    requiresReplace: true,
+    validators: [v.nonEmpty()],
+    description:
+      'Encryption algorithm of an encrypted system disk (`AES-256` or `SM4-128`; needs `system_disk_encrypted = true`). If not set, the default algorithm. Not reported by DescribeDisks: kept as configured.',
+    meta: { ecs: 'SystemDisk.EncryptAlgorithm' },
+  }),
+  system_disk_bursting_enabled: attr.bool({
+    optional: true,
+    description:
+      'Performance burst of a cloud_auto system disk (refused for other categories). A change applies in place (ModifyDiskAttribute); removing it turns the burst off.',
+    meta: { ecs: 'SystemDisk.BurstingEnabled' },
+  }),
+  system_disk_provisioned_iops: attr.int({
+    optional: true,
+    validators: provisionedIopsRules,
+    description:
+      'Provisioned IOPS of a cloud_auto system disk (refused for other categories; at most min{50000, 1000 x size - baseline}). A change applies in place (ModifyDiskSpec); removing it sets 0.',
+    meta: { ecs: 'SystemDisk.ProvisionedIops' },
   }),
 } as const;
 
@@ -132,6 +155,19 @@ export const dataDisksBlock = block.list({
       validators: [v.pattern(/^\/dev\/xvd[b-z]$/, '/dev/xvdb to /dev/xvdz')],
       description: 'Device name. If not set, the next free one in order.',
       meta: { ecs: 'DataDisk.N.Device' },
+    }),
+    bursting_enabled: attr.bool({
+      optional: true,
+      requiresReplace: true,
+      description: 'Performance burst of a cloud_auto disk (refused for other categories).',
+      meta: { ecs: 'DataDisk.N.BurstingEnabled' },
+    }),
+    provisioned_iops: attr.int({
+      optional: true,
+      requiresReplace: true,
+      validators: provisionedIopsRules,
+      description: 'Provisioned IOPS of a cloud_auto disk (refused for other categories; at most min{50000, 1000 x size - baseline}).',
+      meta: { ecs: 'DataDisk.N.ProvisionedIops' },
     }),
   },
 });

@@ -33,3 +33,14 @@ test('a block of another category is a new disk (replacement), not a level chang
   assert.deepEqual(errors(plan({ data_disks: [disk('cloud_essd', 'PL1'), disk('cloud_essd', 'PL3')] })), []);
   assert.deepEqual(errors(plan({ system_disk_category: 'cloud_essd', system_disk_performance_level: 'PL2' })), []);
 });
+
+test('new AutoPL settings of the system disk plan without error (they change in place; ForceNew flags are checked by compat)', () => {
+  const auto = nullState(instanceSchema, { ...prior, system_disk_category: 'cloud_auto', system_disk_provisioned_iops: 1000 });
+  const diags = new Diagnostics();
+  planInstanceDisks(
+    nullState(instanceSchema, { ...auto, system_disk_provisioned_iops: 2000, system_disk_bursting_enabled: true }),
+    auto,
+    diags,
+  );
+  assert.deepEqual(diags.errors(), []);
+});

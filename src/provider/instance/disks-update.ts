@@ -8,6 +8,7 @@ import {
   describeSystemDisk,
   modifyDiskAttribute,
   modifyDiskPerformanceLevel,
+  modifyDiskSpec,
   type AlibabaCloudClient,
   type PerformanceLevel,
 } from '../../ecs/index.js';
@@ -71,9 +72,17 @@ function levelChanges(plan: Planned, prior: InstanceState): LevelChange[] {
   return out;
 }
 
+/** The planned provisioned IOPS of the system disk when it differs from the prior state's (removing it means 0), else undefined. */
+function systemIopsChange(plan: Planned, prior: InstanceState): number | undefined {
+  const want = plan.system_disk_provisioned_iops;
+  if (want === undefined) return undefined;
+  return (want ?? 0) !== (prior.system_disk_provisioned_iops ?? 0) ? (want ?? 0) : undefined;
+}
+
 /**
- * New performance levels of the system and data disks, one ModifyDiskSpec each (then wait until the
- * disk is usable again). Runs after ResizeDisk, so a disk grown for PL2/PL3 in the same apply has its size first.
+ * New performance levels of the system and data disks and new provisioned IOPS of the system disk,
+ * one ModifyDiskSpec each (then wait until the disk is usable again). Runs after ResizeDisk, so a
+ * disk grown for PL2/PL3 (or for more IOPS) in the same apply has its size first.
  */
 export async function updateDiskLevels(
   client: AlibabaCloudClient,
@@ -83,8 +92,14 @@ export async function updateDiskLevels(
   signal: AbortSignal,
 ): Promise<void> {
   const changes = levelChanges(plan, prior);
-  if (changes.length === 0) return;
+  const iops = systemIopsChange(plan, prior);
+  if (changes.length === 0 && iops === undefined) return;
   const disks = await describeInstanceDisks(client, prior.id!, { signal });
+  if (iops !== undefined) {
+    const sys = disks.find((d) => d.Type === 'system');
+    if (!sys) throw new Error(`instance ${prior.id} lists no system disk to change its provisioned IOPS`);
+    await modifyDiskSpec(client, sys.DiskId, { ProvisionedIops: iops }, { timeoutMs, signal });
+  }
   for (const c of changes) {
     const disk = disks.find((d) => (c.device === undefined ? d.Type === 'system' : d.Type === 'data' && d.Device === c.device));
     if (!disk)
@@ -93,7 +108,7 @@ export async function updateDiskLevels(
   }
 }
 
-/** Name and description of the system disk change in place (ModifyDiskAttribute). */
+/** Name, description and performance burst of the system disk change in place (ModifyDiskAttribute); removing the burst turns it off. */
 export async function updateSystemDisk(
   client: AlibabaCloudClient,
   id: string,
@@ -103,8 +118,13 @@ export async function updateSystemDisk(
 ): Promise<void> {
   const name = changed.has('system_disk_name') ? (plan.system_disk_name ?? undefined) : undefined;
   const description = changed.has('system_disk_description') ? (plan.system_disk_description ?? undefined) : undefined;
-  if (name === undefined && description === undefined) return;
+  const bursting = changed.has('system_disk_bursting_enabled') ? (plan.system_disk_bursting_enabled ?? false) : undefined;
+  if (name === undefined && description === undefined && bursting === undefined) return;
   const disk = await describeSystemDisk(client, id, { signal });
-  if (!disk) throw new Error(`instance ${id} lists no system disk to rename`);
-  await modifyDiskAttribute(client, { DiskId: disk.diskId, DiskName: name, Description: description }, { signal });
+  if (!disk) throw new Error(`instance ${id} lists no system disk to change`);
+  await modifyDiskAttribute(
+    client,
+    { DiskId: disk.diskId, DiskName: name, Description: description, BurstingEnabled: bursting },
+    { signal },
+  );
 }

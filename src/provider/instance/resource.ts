@@ -112,6 +112,8 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidParameter.LoginAsNonRoot': 'image_options',
   'InvalidInstanceType.JumboFrameNotSupported': 'enable_jumbo_frame',
   'InvalidIoOptimizedValue.ValueNotSupported': 'is_outdated',
+  InvalidEncryptAlgorithm: 'system_disk_encrypt_algorithm',
+  'InvalidEncrypted.NotMatchEncryptAlgorithm': 'system_disk_encrypt_algorithm',
 };
 const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[code];
 
@@ -454,6 +456,8 @@ export const instanceResource = defineResource<typeof instanceSchema, ProviderCl
     productDocs: { title: 'Elastic Compute Service', url: 'https://www.alibabacloud.com/help/en/ecs/' },
     example: INSTANCE_EXAMPLE,
     importId: 'i-running-1234567890123456',
+    importNote:
+      'An import cannot read `system_disk_encrypt_algorithm` (DescribeDisks does not report it) nor which `data_disks` were launched with the instance: keep them in the configuration as they were.',
   },
 
   async create({ plan, client, diags, signal, timeouts, saveProgress }) {

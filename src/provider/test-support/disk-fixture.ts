@@ -29,6 +29,8 @@ export function diskFixture(over: Partial<Disk> = {}): Disk {
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: 'PL1',
+    BurstingEnabled: false,
+    ProvisionedIops: 0,
     SerialNumber: 'd-1-serial',
     OperationLocks: { OperationLock: [] },
     Attachments: { Attachment: [] },

@@ -1,17 +1,19 @@
 /**
- * ECS (2014-05-26) ModifyDiskSpec: change the performance level of a `cloud_essd` disk (system or
- * data) in place. Parameter names follow the `@alicloud/ecs20140526` request model; only DiskId and
- * PerformanceLevel are served (DiskCategory, ProvisionedIops, DryRun are not: the emulator refuses
- * parameters it does not declare). The disk must be at least the level's minimum size
- * ({@link diskSizeRange}); the codes for a non-ESSD disk (`InvalidPerformanceLevel.Malformed`) and a
- * disk too small for the level (`InvalidDiskSize.NotSupported`) are a guess: no fact sheet names them.
+ * ECS (2014-05-26) ModifyDiskSpec: change the performance level of a `cloud_essd` disk or the
+ * provisioned IOPS of a `cloud_auto` disk (system or data) in place. Parameter names follow the
+ * `@alicloud/ecs20140526` request model; DiskId, PerformanceLevel and ProvisionedIops are served
+ * (DiskCategory, DryRun are not: the emulator refuses parameters it does not declare). The disk must
+ * be at least the level's minimum size ({@link diskSizeRange}); the codes for a non-ESSD disk
+ * (`InvalidPerformanceLevel.Malformed`), a disk too small for the level (`InvalidDiskSize.NotSupported`)
+ * and a call with neither change (`MissingParameter`) are a guess: no fact sheet names them. The
+ * ProvisionedIops codes are ECS's ({@link DISK_PERFORMANCE_ERRORS}).
  */
 import type { ActionSpec } from './types.js';
 import { defineAction } from './infer.js';
 import { r } from './shape.js';
 import { ECS_VERSION } from './images.js';
 import { ownerParams } from './params.js';
-import { PERFORMANCE_LEVELS } from './disks.js';
+import { DISK_PERFORMANCE_ERRORS, PERFORMANCE_LEVELS } from './disks.js';
 
 export const modifyDiskSpecSpec = defineAction({
   product: 'Ecs',
@@ -24,10 +26,18 @@ export const modifyDiskSpecSpec = defineAction({
       kind: 'scalar',
       name: 'PerformanceLevel',
       type: 'string',
-      required: true,
       enum: PERFORMANCE_LEVELS,
+      emptyIsAbsent: true,
       errorCode: 'InvalidPerformanceLevel.Malformed',
       description: 'New ESSD performance level, PL0 to PL3.',
+    },
+    {
+      kind: 'scalar',
+      name: 'ProvisionedIops',
+      type: 'long',
+      min: 0,
+      errorCode: 'InvalidProvisionedIops.LimitExceed',
+      description: 'New provisioned IOPS of a cloud_auto disk: 0 to min{50,000, 1,000 x size - baseline}.',
     },
     ...ownerParams,
   ],
@@ -37,6 +47,8 @@ export const modifyDiskSpecSpec = defineAction({
     'InvalidDiskSize.NotSupported',
     'IncorrectDiskStatus',
     'IncorrectInstanceStatus',
+    'MissingParameter',
+    ...DISK_PERFORMANCE_ERRORS,
   ],
   response: r.response({}),
 });

@@ -38,6 +38,25 @@ export const DISK_SIZE_RANGES: Readonly<Record<string, readonly [number, number]
   cloud_essd_entry: [10, 32768],
 };
 
+/** The category whose performance is provisioned (ESSD AutoPL): the only one taking `ProvisionedIops` and `BurstingEnabled`. */
+export const AUTO_PL_CATEGORY = 'cloud_auto';
+
+/**
+ * The most IOPS a `cloud_auto` disk of `sizeGiB` can have provisioned (CreateDisk, RunInstances
+ * and ModifyDiskSpec `ProvisionedIops`): min{50,000, 1,000 x size - baseline}, baseline =
+ * min{1,800 + 50 x size, 50,000}; never below 0.
+ */
+export function provisionedIopsMax(sizeGiB: number): number {
+  const baseline = Math.min(1800 + 50 * sizeGiB, PROVISIONED_IOPS_LIMIT);
+  return Math.max(0, Math.min(PROVISIONED_IOPS_LIMIT, 1000 * sizeGiB - baseline));
+}
+
+/** The most IOPS any disk can have provisioned. */
+export const PROVISIONED_IOPS_LIMIT = 50000;
+
+/** `EncryptAlgorithm` values (hidden in the SDK docs; the official provider's docs name these two). */
+export const ENCRYPT_ALGORITHMS = ['AES-256', 'SM4-128'] as const;
+
 /** The size range of a data disk of `category` (and `performanceLevel` for ESSD, PL1 by default). */
 export function diskSizeRange(category: string, performanceLevel?: string): readonly [number, number] {
   const key = category === 'cloud_essd' ? `cloud_essd:${performanceLevel || 'PL1'}` : category;
@@ -45,6 +64,16 @@ export function diskSizeRange(category: string, performanceLevel?: string): read
 }
 
 const diskId = { kind: 'scalar', name: 'DiskId', type: 'string', required: true } as const satisfies ScalarParam;
+
+/** The codes of `ProvisionedIops` and `BurstingEnabled` on a disk (CreateDisk, RunInstances, ModifyDiskSpec). */
+export const DISK_PERFORMANCE_ERRORS = [
+  'ProvisionedIopsForDiskCategoryUnsupported',
+  'InvalidProvisionedIops.LimitExceed',
+  'BurstingEnabledForDiskCategoryUnsupported',
+] as const;
+
+/** The codes of `EncryptAlgorithm` on a new disk (CreateDisk, RunInstances). */
+export const DISK_ENCRYPT_ALGORITHM_ERRORS = ['InvalidEncryptAlgorithm', 'InvalidEncrypted.NotMatchEncryptAlgorithm'] as const;
 
 export const diskNameParam = {
   kind: 'scalar',
@@ -112,6 +141,7 @@ export const describeDisksSpec = defineAction({
         Status: r.string,
         ...r.defaults({
           AttachedTime: r.string,
+          BurstingEnabled: r.boolean,
           Attachments: r.list(
             'Attachment',
             r.object(
@@ -140,6 +170,7 @@ export const describeDisksSpec = defineAction({
           OperationLocks: r.list('OperationLock', r.object({})),
           PerformanceLevel: r.string,
           Portable: r.boolean,
+          ProvisionedIops: r.long,
           RegionId: r.string,
           ResourceGroupId: r.string,
           SerialNumber: r.string,
@@ -231,6 +262,8 @@ export const createDiskSpec = defineAction({
     'InvalidResourceGroup.NotFound',
     'OperationDenied',
     'IdempotentParameterMismatch',
+    ...DISK_PERFORMANCE_ERRORS,
+    ...DISK_ENCRYPT_ALGORITHM_ERRORS,
   ],
   response: r.response({ DiskId: r.string, ...r.defaults({ OrderId: r.string }) }),
 });
@@ -333,6 +366,7 @@ export const modifyDiskAttributeSpec = defineAction({
     'InvalidDescription.Malformed',
     'InvalidParameter.Conflict',
     'MissingParameter',
+    'BurstingEnabledForDiskCategoryUnsupported',
   ],
   response: r.response({}),
 });
@@ -401,4 +435,21 @@ export const disksErrors: readonly ErrorSpec[] = [
   { code: 'InvalidDisk.AlreadyDetached', status: 403, message: 'The disk is not attached to the specified instance.' },
   { code: 'InvalidDiskId.OperationNotSupported', status: 403, message: 'The operation is not supported for this disk (a system disk).' },
   { code: 'NoAttributeToModify', status: 400, message: 'No attribute to modify was given.' },
+  {
+    code: 'ProvisionedIopsForDiskCategoryUnsupported',
+    status: 400,
+    message: 'The specified disk category does not support provisioned iops.',
+  },
+  { code: 'InvalidProvisionedIops.LimitExceed', status: 400, message: 'The provisioned iops exceeds the limit.' },
+  {
+    code: 'BurstingEnabledForDiskCategoryUnsupported',
+    status: 400,
+    message: 'The specified disk category does not support bursting enabled.',
+  },
+  { code: 'InvalidEncryptAlgorithm', status: 400, message: 'The specified parameter EncryptAlgorithm is not valid.' },
+  {
+    code: 'InvalidEncrypted.NotMatchEncryptAlgorithm',
+    status: 400,
+    message: 'The specified parameter Encrypted must be true when EncryptAlgorithm is not empty.',
+  },
 ];

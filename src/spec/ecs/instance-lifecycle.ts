@@ -24,6 +24,7 @@ import {
 import { RUN_INSTANCES_IPV6_ERRORS, runInstancesIpv6Params } from './ipv6-addresses.js';
 import { RUN_INSTANCES_ENI_ERRORS, runInstancesNetworkInterfaceParam } from './network-interfaces.js';
 import { idempotencyTokenParam as clientToken, instanceIdParam as instanceId } from './params.js';
+import { DISK_ENCRYPT_ALGORITHM_ERRORS, DISK_PERFORMANCE_ERRORS } from './disks.js';
 
 export const INSTANCE_CHARGE_TYPES = ['PrePaid', 'PostPaid'] as const;
 export const INTERNET_CHARGE_TYPES = ['PayByBandwidth', 'PayByTraffic'] as const;
@@ -136,6 +137,22 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
         { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
+        {
+          kind: 'scalar',
+          name: 'EncryptAlgorithm',
+          type: 'string',
+          emptyIsAbsent: true,
+          description: 'With Encrypted=true: AES-256 or SM4-128.',
+        },
+        { kind: 'scalar', name: 'BurstingEnabled', type: 'boolean', description: 'Performance burst of a cloud_auto disk.' },
+        {
+          kind: 'scalar',
+          name: 'ProvisionedIops',
+          type: 'long',
+          min: 0,
+          errorCode: 'InvalidProvisionedIops.LimitExceed',
+          description: 'Provisioned IOPS of a cloud_auto disk.',
+        },
       ],
     },
     {
@@ -154,6 +171,15 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
         { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
+        { kind: 'scalar', name: 'BurstingEnabled', type: 'boolean', description: 'Performance burst of a cloud_auto disk.' },
+        {
+          kind: 'scalar',
+          name: 'ProvisionedIops',
+          type: 'long',
+          min: 0,
+          errorCode: 'InvalidProvisionedIops.LimitExceed',
+          description: 'Provisioned IOPS of a cloud_auto disk.',
+        },
       ],
       description: 'Up to 16 data disks: Size 20-32768 GiB, Category cloud_efficiency/cloud_ssd/cloud_essd/cloud_auto.',
     },
@@ -214,6 +240,8 @@ export const runInstancesSpec = defineAction({
     'InvalidPerformanceLevel.Malformed',
     'InvalidDevice.Malformed',
     'InvalidDevice.InUse',
+    ...DISK_PERFORMANCE_ERRORS,
+    ...DISK_ENCRYPT_ALGORITHM_ERRORS,
     ...RUN_INSTANCES_IPV6_ERRORS,
     ...RUN_INSTANCES_ENI_ERRORS,
     ...RUN_INSTANCES_HARDWARE_ERRORS,

@@ -40,7 +40,7 @@ export interface EcsDiskConfig extends cdktf.TerraformMetaArguments {
    */
   readonly availabilityZone?: string;
   /**
-   * Performance burst of a cloud_auto disk.
+   * Performance burst of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskAttribute).
    * Terraform: `bursting_enabled`. Optional.
    */
   readonly burstingEnabled?: boolean | cdktf.IResolvable;
@@ -110,7 +110,7 @@ export interface EcsDiskConfig extends cdktf.TerraformMetaArguments {
    */
   readonly performanceLevel?: string;
   /**
-   * Provisioned IOPS of a cloud_auto disk; sent to CreateDisk, not read back.
+   * Provisioned IOPS of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskSpec).
    * Terraform: `provisioned_iops`. Optional.
    */
   readonly provisionedIops?: number;
@@ -247,7 +247,7 @@ export class EcsDisk extends cdktf.TerraformResource {
   }
 
   /**
-   * Performance burst of a cloud_auto disk.
+   * Performance burst of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskAttribute).
    * Terraform: `bursting_enabled`.
    */
   public get burstingEnabled(): cdktf.IResolvable {
@@ -375,7 +375,7 @@ export class EcsDisk extends cdktf.TerraformResource {
   }
 
   /**
-   * Provisioned IOPS of a cloud_auto disk; sent to CreateDisk, not read back.
+   * Provisioned IOPS of a cloud_auto disk (refused for other categories). A change applies in place (ModifyDiskSpec).
    * Terraform: `provisioned_iops`.
    */
   public get provisionedIops(): number {

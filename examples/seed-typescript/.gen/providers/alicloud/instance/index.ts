@@ -30,6 +30,11 @@ export interface InstanceCpuOptions {
  */
 export interface InstanceDataDisks {
   /**
+   * Performance burst of a cloud_auto disk (refused for other categories).
+   * Terraform: `bursting_enabled`. Optional.
+   */
+  readonly burstingEnabled?: boolean | cdktf.IResolvable;
+  /**
    * Disk category.
    * Terraform: `category`. Optional.
    */
@@ -69,6 +74,11 @@ export interface InstanceDataDisks {
    * Terraform: `performance_level`. Optional.
    */
   readonly performanceLevel?: string;
+  /**
+   * Provisioned IOPS of a cloud_auto disk (refused for other categories; at most min{50000, 1000 x size - baseline}).
+   * Terraform: `provisioned_iops`. Optional.
+   */
+  readonly provisionedIops?: number;
   /**
    * Size in GiB (20-32768, at least the snapshot size).
    * Terraform: `size`. Required.
@@ -440,6 +450,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly stoppedMode?: string;
   /**
+   * Performance burst of a cloud_auto system disk (refused for other categories). A change applies in place (ModifyDiskAttribute); removing it turns the burst off.
+   * Terraform: `system_disk_bursting_enabled`. Optional.
+   */
+  readonly systemDiskBurstingEnabled?: boolean | cdktf.IResolvable;
+  /**
    * Category of the system disk.
    * Terraform: `system_disk_category`. Optional.
    */
@@ -449,6 +464,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `system_disk_description`. Optional.
    */
   readonly systemDiskDescription?: string;
+  /**
+   * Encryption algorithm of an encrypted system disk (`AES-256` or `SM4-128`; needs `system_disk_encrypted = true`). If not set, the default algorithm. Not reported by DescribeDisks: kept as configured.
+   * Terraform: `system_disk_encrypt_algorithm`. Optional.
+   */
+  readonly systemDiskEncryptAlgorithm?: string;
   /**
    * Encrypt the system disk. If not set, false.
    * Terraform: `system_disk_encrypted`. Optional.
@@ -469,6 +489,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    * Terraform: `system_disk_performance_level`. Optional.
    */
   readonly systemDiskPerformanceLevel?: string;
+  /**
+   * Provisioned IOPS of a cloud_auto system disk (refused for other categories; at most min{50000, 1000 x size - baseline}). A change applies in place (ModifyDiskSpec); removing it sets 0.
+   * Terraform: `system_disk_provisioned_iops`. Optional.
+   */
+  readonly systemDiskProvisionedIops?: number;
   /**
    * System disk size in GiB. If not set, the size of the image. It can only grow, in place (ResizeDisk); a smaller value is refused at plan time.
    * Terraform: `system_disk_size`. Optional.
@@ -580,6 +605,14 @@ export class InstanceDataDisksOutputReference extends cdktf.ComplexObject {
   }
 
   /**
+   * Performance burst of a cloud_auto disk (refused for other categories).
+   * Terraform: `bursting_enabled`.
+   */
+  public get burstingEnabled(): cdktf.IResolvable {
+    return this.getBooleanAttribute("bursting_enabled");
+  }
+
+  /**
    * Disk category.
    * Terraform: `category`.
    */
@@ -641,6 +674,14 @@ export class InstanceDataDisksOutputReference extends cdktf.ComplexObject {
    */
   public get performanceLevel(): string {
     return this.getStringAttribute("performance_level");
+  }
+
+  /**
+   * Provisioned IOPS of a cloud_auto disk (refused for other categories; at most min{50000, 1000 x size - baseline}).
+   * Terraform: `provisioned_iops`.
+   */
+  public get provisionedIops(): number {
+    return this.getNumberAttribute("provisioned_iops");
   }
 
   /**
@@ -847,7 +888,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", hpcClusterId: "hpc_cluster_id", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", hpcClusterId: "hpc_cluster_id", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskBurstingEnabled: "system_disk_bursting_enabled", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncryptAlgorithm: "system_disk_encrypt_algorithm", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskProvisionedIops: "system_disk_provisioned_iops", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { burstingEnabled: "bursting_enabled", category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", provisionedIops: "provisioned_iops", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -1403,6 +1444,14 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
+   * Performance burst of a cloud_auto system disk (refused for other categories). A change applies in place (ModifyDiskAttribute); removing it turns the burst off.
+   * Terraform: `system_disk_bursting_enabled`.
+   */
+  public get systemDiskBurstingEnabled(): cdktf.IResolvable {
+    return this.getBooleanAttribute("system_disk_bursting_enabled");
+  }
+
+  /**
    * Category of the system disk.
    * Terraform: `system_disk_category`.
    */
@@ -1416,6 +1465,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get systemDiskDescription(): string {
     return this.getStringAttribute("system_disk_description");
+  }
+
+  /**
+   * Encryption algorithm of an encrypted system disk (`AES-256` or `SM4-128`; needs `system_disk_encrypted = true`). If not set, the default algorithm. Not reported by DescribeDisks: kept as configured.
+   * Terraform: `system_disk_encrypt_algorithm`.
+   */
+  public get systemDiskEncryptAlgorithm(): string {
+    return this.getStringAttribute("system_disk_encrypt_algorithm");
   }
 
   /**
@@ -1456,6 +1513,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get systemDiskPerformanceLevel(): string {
     return this.getStringAttribute("system_disk_performance_level");
+  }
+
+  /**
+   * Provisioned IOPS of a cloud_auto system disk (refused for other categories; at most min{50000, 1000 x size - baseline}). A change applies in place (ModifyDiskSpec); removing it sets 0.
+   * Terraform: `system_disk_provisioned_iops`.
+   */
+  public get systemDiskProvisionedIops(): number {
+    return this.getNumberAttribute("system_disk_provisioned_iops");
   }
 
   /**
