@@ -4,7 +4,8 @@
  * description in place), import verified (ignoring `on_unable_to_redeploy_failed_instance`, which
  * ECS does not report), an AvailabilityGroup set with every argument; and an `alicloud_instance`
  * that joins a set, moves to another and leaves it with `deployment_set_id = ""`, each in place
- * (the official instance test's deployment set steps). Destroy leaves no set.
+ * (the official instance test's deployment set steps), its private pool options changed in place
+ * alongside. Destroy leaves no set.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -88,9 +89,12 @@ resource "alicloud_ecs_deployment_set" "update" {
 }
 `;
 
-test('alicloud_instance joins a deployment set, moves to another and leaves it, in place', { timeout: 420_000 }, async (t) => {
-  if (skipUnlessTerraform(t)) return;
-  const instance = (set: string) => `${dependence}
+test(
+  'alicloud_instance joins a deployment set, moves to another and leaves it, its private pool options changed, in place',
+  { timeout: 420_000 },
+  async (t) => {
+    if (skipUnlessTerraform(t)) return;
+    const instance = (set: string, pool: string) => `${dependence}
 resource "alicloud_instance" "default" {
   image_id          = data.alicloud_images.default.images[0].id
   instance_type     = data.alicloud_instance_types.default.instance_types[0].id
@@ -99,27 +103,38 @@ resource "alicloud_instance" "default" {
   security_groups   = [alicloud_security_group.default.id]
   instance_name     = "tf-testacc-ds-instance"
   deployment_set_id = ${set}
+  private_pool_options_match_criteria = "${pool}"
 }
 `;
-  const I = 'alicloud_instance.default';
-  const run = await runSteps(
-    h,
-    [
-      { name: 'join', config: instance('alicloud_ecs_deployment_set.default.id'), expect: { [I]: { deployment_set_group_no: '' } } },
-      {
-        name: 'move to an AvailabilityGroup set',
-        config: instance('alicloud_ecs_deployment_set.update.id'),
-        expect: { [I]: { deployment_set_group_no: '1' } },
-        sameIdAs: [I],
-      },
-      { name: 'leave', config: instance('""'), expect: { [I]: { deployment_set_id: '', deployment_set_group_no: '' } }, sameIdAs: [I] },
-    ],
-    h.fullProviderBlock,
-  );
-  const v = await run.values(I);
-  const now = await describeInstanceDetail(h.client, v.id);
-  assert.equal(now?.DeploymentSetId, '');
-  const update = await describeDeploymentSet(h.client, (await run.values('alicloud_ecs_deployment_set.update')).id);
-  assert.equal(update?.InstanceAmount, 0);
-  await destroySteps(run);
-});
+    const I = 'alicloud_instance.default';
+    const run = await runSteps(
+      h,
+      [
+        {
+          name: 'join',
+          config: instance('alicloud_ecs_deployment_set.default.id', 'Open'),
+          expect: { [I]: { deployment_set_group_no: '', private_pool_options_match_criteria: 'Open' } },
+        },
+        {
+          name: 'move to an AvailabilityGroup set',
+          config: instance('alicloud_ecs_deployment_set.update.id', 'None'),
+          expect: { [I]: { deployment_set_group_no: '1', private_pool_options_match_criteria: 'None' } },
+          sameIdAs: [I],
+        },
+        {
+          name: 'leave',
+          config: instance('""', 'None'),
+          expect: { [I]: { deployment_set_id: '', deployment_set_group_no: '' } },
+          sameIdAs: [I],
+        },
+      ],
+      h.fullProviderBlock,
+    );
+    const v = await run.values(I);
+    const now = await describeInstanceDetail(h.client, v.id);
+    assert.equal(now?.DeploymentSetId, '');
+    const update = await describeDeploymentSet(h.client, (await run.values('alicloud_ecs_deployment_set.update')).id);
+    assert.equal(update?.InstanceAmount, 0);
+    await destroySteps(run);
+  },
+);

@@ -17,4 +17,4 @@ export { describeInstanceMaintenanceAttributes, modifyInstanceMaintenanceAttribu
 export { modifyInstanceAutoRenewAttribute, describeInstanceAutoRenewAttribute } from './auto-renew.js';
 export { assignIpv6Addresses, unassignIpv6Addresses } from './ipv6-addresses.js';
 export { describeNetworkInterfaces } from './network-interfaces.js';
-export { modifyInstanceDeployment } from './placement.js';
+export { describeInstanceAttachmentAttributes, modifyInstanceAttachmentAttributes, modifyInstanceDeployment } from './placement.js';

@@ -2,7 +2,7 @@
  * The instances family: instance storage (repository.ts), DescribeInstances, the lifecycle
  * (RunInstances, Start/Stop/RebootInstance, DeleteInstance(s), ModifyInstanceAttribute,
  * ModifyInstanceNetworkSpec, ModifyInstanceChargeType, ModifyInstanceVpcAttribute,
- * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes, DescribeNetworkInterfaces, RunInstances NetworkInterface.N and ModifyInstanceDeployment), seeds, `instance` as a
+ * DescribeInstanceAttribute, ModifyInstanceSpec, ReplaceSystemDisk, Modify/DescribeInstanceAutoRenewAttribute, Assign/UnassignPrivateIpAddresses and Assign/UnassignIpv6Addresses on the primary interface, ModifyInstanceMetadataOptions, ModifyInstanceAutoReleaseTime, Modify/DescribeInstanceMaintenanceAttributes, DescribeNetworkInterfaces, RunInstances NetworkInterface.N, ModifyInstanceDeployment, Modify/DescribeInstanceAttachmentAttributes), seeds, `instance` as a
  * taggable resource and resource-group member, and the queries other families ask it
  * (queries.ts). Its disks live in the disks family, reached through its queries.
  */
@@ -17,6 +17,7 @@ import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import { deploymentSetErrors, modifyInstanceDeploymentSpec } from '../../spec/ecs/deployment-sets.js';
 import { hpcClusterErrors } from '../../spec/ecs/hpc-clusters.js';
+import { privatePoolActions, privatePoolErrors } from '../../spec/ecs/private-pools.js';
 import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/instance-renewal.js';
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
 import { instanceMetadataActions } from '../../spec/ecs/instance-metadata.js';
@@ -48,6 +49,7 @@ export const instancesFamily: Family = {
     ...networkInterfaceActions,
     ...prepayInstanceSpecActions,
     modifyInstanceDeploymentSpec,
+    ...privatePoolActions,
   ],
   handlers,
   errors: [
@@ -85,7 +87,8 @@ export const instancesFamily: Family = {
     ...pickErrors(vswitchErrorSpecs, 'InvalidVSwitchId.NotFound', 'InvalidZoneId.NotFound'),
     ...pickErrors(securityGroupErrorSpecs, 'InvalidSecurityGroupId.NotFound'),
     ...pickErrors(vpcErrorSpecs, 'InvalidVpcId.NotFound'),
-    ...pickErrors(keyPairErrors, 'InvalidKeyPairName.NotFound'),
+    ...pickErrors(keyPairErrors, 'InvalidKeyPairName.NotFound', 'InvalidInstanceIds.ValueNotSupported'),
+    ...privatePoolErrors,
     ...pickErrors(
       deploymentSetErrors,
       'InvalidDeploymentSetId.NotFound',

@@ -3,14 +3,18 @@
  * RunInstances `DeploymentSetId` / `DeploymentSetGroupNo`, and ModifyInstanceDeployment to join,
  * move between sets or leave with `RemoveFromDeploymentSet`, Running or Stopped; the set's rules
  * come from the deployment-sets family's queries) and HPC clusters (RunInstances `HpcClusterId`,
- * required for super computing cluster types `ecs.scc*` and refused for the others). Dedicated
- * hosts are not served.
+ * required for super computing cluster types `ecs.scc*` and refused for the others) and private
+ * pool options (RunInstances `PrivatePoolOptions`, Modify/DescribeInstanceAttachmentAttributes).
+ * Dedicated hosts and private pools (elasticity assurances, capacity reservations) are not served:
+ * `Open` and `None` start from the public pool, and any pool id is unknown.
  */
 import type Database from 'better-sqlite3';
 import { apiError, type HandlerContext, type HandlerOf } from '../context.js';
 import type { modifyInstanceDeploymentSpec } from '../../spec/ecs/deployment-sets.js';
+import type { describeInstanceAttachmentAttributesSpec, modifyInstanceAttachmentAttributesSpec } from '../../spec/ecs/private-pools.js';
+import { pageCounts, paginate } from '../core/paging.js';
 import { ownInstance, requireStatus } from './lifecycle-common.js';
-import { listInstances, updateInstance, type InstanceExtra } from './repository.js';
+import { getInstance, listInstances, updateInstance, type InstanceExtra } from './repository.js';
 
 export function deploymentSetMembers(db: Database.Database, accountId: number, regionId: string, deploymentSetId: string) {
   return listInstances(db, accountId, regionId)
@@ -102,4 +106,47 @@ export const modifyInstanceDeployment: HandlerOf<typeof modifyInstanceDeployment
   const [groupNo] = place(ctx, id, inst.zoneId, 1, input.DeploymentSetGroupNo, inst.id);
   updateInstance(ctx.db, inst.id, { extra: { ...extra, ...memberExtra(id, groupNo!) } });
   return {};
+};
+
+/** The private pool options of a launch or a change: Target needs an id; no pool id exists here; a spot instance takes None only. */
+export function privatePoolOptions(options: { MatchCriteria?: string; Id?: string } | undefined, spot: boolean): InstanceExtra {
+  const criteria = options?.MatchCriteria;
+  if (criteria === 'Target' && options?.Id === undefined)
+    throw apiError('MissingParameter.PrivatePoolOptionsId', 'PrivatePoolOptions.MatchCriteria=Target needs PrivatePoolOptions.Id.');
+  if (options?.Id !== undefined && criteria !== 'None')
+    throw apiError(
+      'Invalid.PrivatePoolOptionsId',
+      `The private pool ${options.Id} given in PrivatePoolOptions.Id does not exist: this account has no elasticity assurance or capacity reservation.`,
+    );
+  if (spot && criteria !== undefined && criteria !== 'None')
+    throw apiError(
+      'InvalidParameter.PrivatePoolOptions',
+      `A spot instance takes PrivatePoolOptions.MatchCriteria=None only, not ${criteria}.`,
+    );
+  return { privatePoolMatchCriteria: criteria === 'None' ? undefined : criteria };
+}
+
+/** ModifyInstanceAttachmentAttributes: the private pool options of a Running or Stopped instance. */
+export const modifyInstanceAttachmentAttributes: HandlerOf<typeof modifyInstanceAttachmentAttributesSpec> = (ctx, input) => {
+  const inst = ownInstance(ctx, input.InstanceId);
+  requireStatus(ctx, inst, ['Running', 'Stopped'], 'ModifyInstanceAttachmentAttributes');
+  const spot = (inst.extra?.spotStrategy ?? 'NoSpot') !== 'NoSpot';
+  updateInstance(ctx.db, inst.id, { extra: { ...inst.extra, ...privatePoolOptions(input.PrivatePoolOptions, spot) } });
+  return {};
+};
+
+/** DescribeInstanceAttachmentAttributes: the private pool options of the listed instances (unknown ids are left out). */
+export const describeInstanceAttachmentAttributes: HandlerOf<typeof describeInstanceAttachmentAttributesSpec> = (ctx, input) => {
+  const found = [...new Set(input.InstanceIds)].flatMap((id) => getInstance(ctx.db, ctx.account.accountId, ctx.regionId, id) ?? []);
+  const page = paginate(found, { PageNumber: input.PageNumber, PageSize: input.PageSize });
+  return {
+    ...pageCounts(page),
+    Instances: {
+      Instance: page.items.map((i) => ({
+        InstanceId: i.id,
+        PrivatePoolOptionsMatchCriteria: i.extra?.privatePoolMatchCriteria ?? 'None',
+        PrivatePoolOptionsId: '',
+      })),
+    },
+  };
 };

@@ -108,6 +108,8 @@ export interface InstanceExtra {
   deploymentSetGroupNo?: number;
   /** HPC cluster of an SCC instance (placement.ts). */
   hpcClusterId?: string;
+  /** Private pool options (placement.ts); absent means None. */
+  privatePoolMatchCriteria?: string;
 }
 
 /** What an interface keeps beyond its addresses: traffic mode, RDMA queue pairs, source/destination check, card. */

@@ -12,7 +12,7 @@ import { checkPeriod, subscriptionExpiry } from './modify-instance-charge-type.j
 import { launchOptions } from './launch-options.js';
 import { planInterfaces, splitInterfaces } from './network-interfaces.js';
 import { hardwareOptions } from './hardware-options.js';
-import { launchDeployment, launchHpcCluster } from './placement.js';
+import { launchDeployment, launchHpcCluster, privatePoolOptions } from './placement.js';
 import { allocatePrivateIps, launchDisks, launchImage, launchInstanceType, launchNetwork, type RunInput } from './run-instances-input.js';
 
 /**
@@ -61,6 +61,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
   const enis = planInterfaces(ctx, split, net, instanceType, ips);
   const deployment = launchDeployment(ctx, input, net.zoneId, ips.length);
   const hpc = launchHpcCluster(ctx, input, instanceType);
+  const pool = privatePoolOptions(input.PrivatePoolOptions, (input.SpotStrategy ?? 'NoSpot') !== 'NoSpot');
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
   const now = ctx.now();
@@ -106,6 +107,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
         ...enis(n),
         ...deployment[n],
         ...hpc,
+        ...pool,
       },
     });
     ctx.backend.need('disks').launch(

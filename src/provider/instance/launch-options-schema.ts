@@ -1,12 +1,14 @@
 /**
  * Launch and billing options of `alicloud_instance`, kept apart from the rest of its schema:
  * volume tags, automatic release, inbound bandwidth, spot retention and interruption, the image's
- * preset password, the burstable performance mode, the deployment set and the HPC cluster. Names and flags follow the official
+ * preset password, the burstable performance mode, the deployment set, the HPC cluster and the
+ * private pool options. Names and flags follow the official
  * provider (except where a description says otherwise).
  */
 import { attr, v } from '../../framework/index.js';
 import { tagsParam } from '../../spec/ecs/images.js';
 import { CREDIT_SPECIFICATIONS, SPOT_INTERRUPTION_BEHAVIORS } from '../../spec/ecs/instance-launch-options.js';
+import { PRIVATE_POOL_MATCH_CRITERIA } from '../../spec/ecs/private-pools.js';
 import { specField, stringRules } from '../common/index.js';
 
 const tag = tagsParam();
@@ -88,6 +90,20 @@ export const launchOptionAttributes = {
     description:
       'HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.',
     meta: { ecs: 'HpcClusterId' },
+  }),
+  private_pool_options_match_criteria: attr.string({
+    optional: true,
+    computed: true,
+    validators: [v.oneOf(...PRIVATE_POOL_MATCH_CRITERIA)],
+    description:
+      'Which private pool (the capacity of an elasticity assurance or capacity reservation) the instance starts from: `Open` (any matching open pool, else the public pool), `Target` (the pool in `private_pool_options_id`) or `None` (the public pool; the ECS default). Spot instances take `None` only. A change applies in place (ModifyInstanceAttachmentAttributes).',
+    meta: { ecs: 'PrivatePoolOptions.MatchCriteria' },
+  }),
+  private_pool_options_id: attr.string({
+    optional: true,
+    computed: true,
+    description: 'The private pool of `private_pool_options_match_criteria = "Target"`. A change applies in place.',
+    meta: { ecs: 'PrivatePoolOptions.Id' },
   }),
   deployment_set_group_no: attr.string({
     computed: true,

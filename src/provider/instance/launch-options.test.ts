@@ -4,7 +4,7 @@ import type { InstanceDetail } from '../../ecs/index.js';
 import { Diagnostics, formatPath } from '../../framework/index.js';
 import { nullState, validationErrors } from '../../framework/testing/fixtures.js';
 import { diskFixture } from '../test-support/disk-fixture.js';
-import { checkLaunchOptions, fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
+import { checkLaunchOptions, fromLaunchOptions, fromPrivatePool, toRunLaunchOptions } from './launch-options.js';
 import { instanceSchema } from './schema.js';
 
 const empty = nullState(instanceSchema);
@@ -126,4 +126,30 @@ test('schema: password_inherit conflicts with password; auto_release_time and sp
     ),
   );
   assert.deepEqual(validationErrors(instanceSchema, { ...seed, auto_release_time: '', volume_tags: { team: 'a' } }), []);
+});
+
+test('private pool options: sent when set (the id never with None), read back, kept when not read', () => {
+  assert.deepEqual(
+    toRunLaunchOptions({ ...empty, private_pool_options_match_criteria: 'Target', private_pool_options_id: 'eap-1' }).PrivatePoolOptions,
+    {
+      MatchCriteria: 'Target',
+      Id: 'eap-1',
+    },
+  );
+  assert.deepEqual(
+    toRunLaunchOptions({ ...empty, private_pool_options_match_criteria: 'None', private_pool_options_id: 'eap-1' }).PrivatePoolOptions,
+    {
+      MatchCriteria: 'None',
+      Id: undefined,
+    },
+  );
+  assert.equal(toRunLaunchOptions(empty).PrivatePoolOptions, undefined);
+  assert.deepEqual(fromPrivatePool({ matchCriteria: 'Open', id: '' }, {}), {
+    private_pool_options_match_criteria: 'Open',
+    private_pool_options_id: '',
+  });
+  assert.deepEqual(fromPrivatePool(undefined, { private_pool_options_match_criteria: 'None' }), {
+    private_pool_options_match_criteria: 'None',
+    private_pool_options_id: null,
+  });
 });

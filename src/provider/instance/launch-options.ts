@@ -5,7 +5,9 @@
 import {
   changeInstanceDiskTags,
   modifyInstanceAutoReleaseTime,
+  modifyInstancePrivatePool,
   setInstanceDeploymentSet,
+  type PrivatePoolOptionsInput,
   type AlibabaCloudClient,
   type Disk,
   type InstanceDetail,
@@ -32,6 +34,21 @@ export function toRunLaunchOptions(plan: Planned): Partial<RunInstanceInput> {
     CreditSpecification: (plan.credit_specification ?? undefined) as RunInstanceInput['CreditSpecification'],
     DeploymentSetId: plan.deployment_set_id || undefined,
     HpcClusterId: plan.hpc_cluster_id ?? undefined,
+    ...(plan.private_pool_options_match_criteria || plan.private_pool_options_id ? { PrivatePoolOptions: privatePoolInput(plan) } : {}),
+  };
+}
+
+/** The private pool options of the plan (the id only with a criteria other than None, as upstream sends them). */
+function privatePoolInput(plan: Planned): PrivatePoolOptionsInput {
+  const criteria = (plan.private_pool_options_match_criteria || undefined) as PrivatePoolOptionsInput['MatchCriteria'];
+  return { MatchCriteria: criteria, Id: criteria === 'None' ? undefined : plan.private_pool_options_id || undefined };
+}
+
+/** State of the private pool options from DescribeInstanceAttachmentAttributes (undefined: not read, the prior values kept). */
+export function fromPrivatePool(pool: { matchCriteria: string; id: string } | undefined, prior: Prior) {
+  return {
+    private_pool_options_match_criteria: pool ? pool.matchCriteria : (prior.private_pool_options_match_criteria ?? null),
+    private_pool_options_id: pool ? pool.id : (prior.private_pool_options_id ?? null),
   };
 }
 
@@ -150,6 +167,8 @@ export async function updateLaunchOptions(
     return;
   }
   if (release) await modifyInstanceAutoReleaseTime(client, id, release, { signal });
+  if (changed.has('private_pool_options_match_criteria') || changed.has('private_pool_options_id'))
+    await modifyInstancePrivatePool(client, id, privatePoolInput(plan), { signal });
   if (changed.has('deployment_set_id') && (before.deployment_set_id || '') !== (plan.deployment_set_id || ''))
     await setInstanceDeploymentSet(
       client,

@@ -9,7 +9,7 @@ import type {
 } from '../../ecs/index.js';
 import { optionalString, tagsForState, tagsToInput } from '../common/index.js';
 import { fromInstanceDisks, toRunInstanceDisks } from './disks-mapping.js';
-import { fromLaunchOptions, toRunLaunchOptions } from './launch-options.js';
+import { fromLaunchOptions, fromPrivatePool, toRunLaunchOptions } from './launch-options.js';
 import { fromMaintenance } from './maintenance.js';
 import { fromHardwareOptions, toRunHardwareOptions } from './hardware-options.js';
 import { fromPrepaySpec } from './prepay-spec.js';
@@ -81,11 +81,13 @@ export interface InstanceNow {
   jumboFrame?: boolean;
   /** DescribeUserData (base64, '' when none); undefined when not read. */
   userData?: string;
+  /** DescribeInstanceAttachmentAttributes; undefined when not read. */
+  privatePool?: { matchCriteria: string; id: string };
 }
 
 /** State from what a read gathered; the password is never readable, so it is kept. */
 export function fromInstance(
-  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData }: InstanceNow,
+  { instance: i, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData, privatePool }: InstanceNow,
   prior: InstancePrior,
 ): InstanceState {
   return {
@@ -141,6 +143,7 @@ export function fromInstance(
     os_name: i.OSName,
     create_time: i.CreationTime,
     ...fromLaunchOptions(i, disks, prior),
+    ...fromPrivatePool(privatePool, prior),
     ...fromMaintenance(maintenance, prior),
     ...fromNetworkInterfaces(networkInterfaces ?? []),
     ...fromHardwareOptions(i, jumboFrame ?? false, prior),

@@ -15,6 +15,7 @@ import {
   describeInstanceDisks,
   describeInstanceJumboFrame,
   describeInstanceUserData,
+  describeInstancePrivatePool,
   describeInstanceMaintenance,
   describeInstanceNetworkInterfaces,
   describeInstanceRamRoleName,
@@ -86,6 +87,9 @@ const ATTRIBUTE_BY_CODE: Readonly<Record<string, string>> = {
   'InvalidHpcClusterId.NotFound': 'hpc_cluster_id',
   'InvalidHpcClusterId.Unnecessary': 'hpc_cluster_id',
   'InvalidHpcClusterId.Necessary': 'hpc_cluster_id',
+  'MissingParameter.PrivatePoolOptionsId': 'private_pool_options_id',
+  'Invalid.PrivatePoolOptionsId': 'private_pool_options_id',
+  'InvalidParameter.PrivatePoolOptions': 'private_pool_options_match_criteria',
   InvalidPeriod: 'period',
   'InvalidPrivateIpAddress.Mismatch': 'private_ip',
   'InvalidPrivateIpAddress.Duplicated': 'private_ip',
@@ -121,7 +125,7 @@ const attributeFor = (code: string): string | undefined => ATTRIBUTE_BY_CODE[cod
 async function describeInstance(client: AlibabaCloudClient, id: string, signal: AbortSignal): Promise<InstanceNow | undefined> {
   const instance = await describeInstanceDetail(client, id, { signal });
   if (!instance) return undefined;
-  const [disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData] = await Promise.all([
+  const [disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData, privatePool] = await Promise.all([
     describeInstanceDisks(client, id, { signal }),
     describeInstanceRamRoleName(client, id, { signal }),
     instance.InstanceChargeType === 'PrePaid' ? describeInstanceRenewal(client, id, { signal }) : undefined,
@@ -129,8 +133,9 @@ async function describeInstance(client: AlibabaCloudClient, id: string, signal: 
     describeInstanceNetworkInterfaces(client, id, { signal }),
     describeInstanceJumboFrame(client, id, { signal }),
     describeInstanceUserData(client, id, { signal }),
+    describeInstancePrivatePool(client, id, { signal }),
   ]);
-  return { instance, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData };
+  return { instance, disks, roleName, renewal, maintenance, networkInterfaces, jumboFrame, userData, privatePool };
 }
 
 /** State of the instance now (`prior` keeps what the API cannot tell), or an error when it vanished. */

@@ -10,6 +10,7 @@ import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { RUN_INSTANCES_DEPLOYMENT_ERRORS, deploymentLaunchParams } from './deployment-sets.js';
 import { RUN_INSTANCES_HPC_ERRORS, hpcLaunchParams } from './hpc-clusters.js';
+import { RUN_INSTANCES_PRIVATE_POOL_ERRORS, privatePoolOptionsParam } from './private-pools.js';
 import { r } from './shape.js';
 import { eipAddressShape, vpcAttributesShape } from './outputs.js';
 import { ECS_VERSION, dryRunParam, ownerParams, regionIdParam, tagsParam } from './images.js';
@@ -201,6 +202,7 @@ export const runInstancesSpec = defineAction({
     ...hardwareOptionParams,
     ...deploymentLaunchParams,
     ...hpcLaunchParams,
+    privatePoolOptionsParam,
     tagsParam(),
     clientToken,
     dryRunParam,
@@ -247,6 +249,7 @@ export const runInstancesSpec = defineAction({
     ...RUN_INSTANCES_HARDWARE_ERRORS,
     ...RUN_INSTANCES_DEPLOYMENT_ERRORS,
     ...RUN_INSTANCES_HPC_ERRORS,
+    ...RUN_INSTANCES_PRIVATE_POOL_ERRORS,
   ],
   response: r.response({
     InstanceIdSets: r.list('InstanceIdSet', r.string),
