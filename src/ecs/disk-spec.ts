@@ -14,6 +14,8 @@ export type PerformanceLevel = (typeof PERFORMANCE_LEVELS)[number];
 export interface DiskSpecChange {
   PerformanceLevel?: PerformanceLevel;
   ProvisionedIops?: number;
+  /** Check only: ECS answers `DryRunOperation` when the change would pass, and makes none. */
+  DryRun?: boolean;
 }
 
 /** Change the disk's performance level and/or provisioned IOPS, and wait until it is usable again. */
@@ -25,6 +27,7 @@ export async function modifyDiskSpec(
 ): Promise<void> {
   // Setting the same values twice has the effect of once: safe to retry.
   await client.call(modifyDiskSpecSpec, { DiskId: diskId, ...change }, { signal: o.signal, idempotent: true });
+  if (change.DryRun === true) return;
   await waitDiskStatus(client, diskId, ['Available', 'In_use'], { timeoutMs: o.timeoutMs, signal: o.signal });
 }
 

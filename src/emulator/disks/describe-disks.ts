@@ -39,7 +39,8 @@ export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]
     Portable: d.type === 'data',
     DeleteWithInstance: d.deleteWithInstance,
     DeleteAutoSnapshot: d.deleteAutoSnapshot,
-    EnableAutoSnapshot: false,
+    // On for every disk: ECS ignores ModifyDiskAttribute EnableAutoSnapshot (deprecated).
+    EnableAutoSnapshot: true,
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: d.performanceLevel,

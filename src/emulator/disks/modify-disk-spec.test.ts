@@ -42,6 +42,22 @@ describeInNetwork('ModifyDiskSpec over the SDK', (env) => {
     );
   });
 
+  test('DryRun checks without changing: DryRunOperation for a change that would pass, the real code for one that would not; every disk reports EnableAutoSnapshot', async () => {
+    const id = await runWithDisks();
+    env.h.advance(2);
+    const [, essd, efficiency] = await disksOf(id);
+    const dry = (diskId: string, performanceLevel: string) =>
+      sdkError(env.ecs.modifyDiskSpec(new $Ecs.ModifyDiskSpecRequest({ diskId, performanceLevel, dryRun: true })));
+    const passed = await dry(essd!.diskId!, 'PL2');
+    assert.deepEqual([passed.code, passed.statusCode], ['DryRunOperation', 400]);
+    assert.equal((await disksOf(id))[1]!.performanceLevel, 'PL1', 'nothing changed');
+    assert.equal((await dry(efficiency!.diskId!, 'PL2')).code, 'InvalidPerformanceLevel.Malformed');
+    assert.deepEqual(
+      (await disksOf(id)).map((d) => d.enableAutoSnapshot),
+      [true, true, true],
+    );
+  });
+
   test('a disk that is not ESSD, too small for the level, unknown or given a bad level is refused', async () => {
     const id = await runWithDisks();
     env.h.advance(2);

@@ -45,6 +45,7 @@ export const modifyDiskSpec: HandlerOf<typeof modifyDiskSpecSpec> = (ctx, input)
         `The instance "${inst.id}" of disk "${disk.id}" is ${st}; ModifyDiskSpec needs it Running or Stopped.`,
       );
   }
+  if (input.DryRun === true) throw apiError('DryRunOperation');
   updateDisk(ctx.db, disk.id, { performanceLevel: level, provisionedIops: iops });
   return {};
 };

@@ -49,6 +49,8 @@ export function fromDisk(d: Disk, prior: Partial<EcsDiskState>): EcsDiskState {
     encrypted: d.Encrypted,
     kms_key_id: d.KMSKeyId,
     encrypt_algorithm: prior.encrypt_algorithm ?? null,
+    enable_auto_snapshot: d.EnableAutoSnapshot,
+    dry_run: prior.dry_run ?? null,
     delete_auto_snapshot: d.DeleteAutoSnapshot,
     delete_with_instance: d.DeleteWithInstance,
     bursting_enabled: optionalValue(d.BurstingEnabled, false, prior.bursting_enabled),

@@ -133,6 +133,31 @@ export function diskResource(
         }
       }
       if (diags.hasError()) return NO_STATE;
+      const iopsChange = changed.has('provisioned_iops') && (plan.provisioned_iops ?? 0) !== (prior.provisioned_iops ?? 0);
+      if (plan.dry_run === true && (levelChange || iopsChange)) {
+        // Check only, before anything changes: ECS answers DryRunOperation when the change would pass.
+        const spec = {
+          ...(levelChange ? { PerformanceLevel: plan.performance_level as PerformanceLevel } : {}),
+          ...(iopsChange ? { ProvisionedIops: plan.provisioned_iops ?? 0 } : {}),
+          DryRun: true,
+        };
+        const checked = await attempt(diags, { summary: 'Disk Change Failed Its Dry Run', attributeFor }, async () => {
+          try {
+            await modifyDiskSpec(client, id, spec, { timeoutMs: timeouts.update, signal });
+          } catch (err) {
+            if (isEcsServiceError(err) && err.code === 'DryRunOperation') return true;
+            throw err;
+          }
+          return true;
+        });
+        if (checked === NO_STATE) return NO_STATE;
+        diags.addAttributeError(
+          [{ attribute: 'dry_run' }],
+          'Dry Run Passed, Nothing Changed',
+          `ECS checked the ${[levelChange && 'performance_level', iopsChange && 'provisioned_iops'].filter(Boolean).join(' and ')} change of disk ${id} (ModifyDiskSpec DryRun) and it would pass; with dry_run = true it is not made. Set dry_run = false and apply to make it.`,
+        );
+        return NO_STATE;
+      }
       return attempt(diags, { summary: 'Cannot Update Disk', attributeFor, timeoutKey: 'update' }, async () => {
         const name = changed.has('disk_name') ? plan.disk_name : changed.has('name') ? plan.name : undefined;
         const attrs = {
@@ -150,7 +175,7 @@ export function diskResource(
         if (levelChange)
           await modifyDiskPerformanceLevel(client, id, plan.performance_level as PerformanceLevel, { timeoutMs: timeouts.update, signal });
         // Removing provisioned_iops sets 0 (none provisioned).
-        if (changed.has('provisioned_iops') && (plan.provisioned_iops ?? 0) !== (prior.provisioned_iops ?? 0))
+        if (iopsChange)
           await modifyDiskSpec(client, id, { ProvisionedIops: plan.provisioned_iops ?? 0 }, { timeoutMs: timeouts.update, signal });
         if (changed.has('resource_group_id') && plan.resource_group_id)
           await joinResourceGroup(client, { resourceType: 'disk', resourceId: id, resourceGroupId: plan.resource_group_id }, { signal });

@@ -108,6 +108,27 @@ export const ecsDiskSchema = defineSchema({
       description: 'Encryption algorithm (`AES-256` or `SM4-128`); sent to CreateDisk, not read back.',
       meta: { ecs: 'EncryptAlgorithm' },
     }),
+    dry_run: attr.bool({
+      optional: true,
+      description:
+        'Check performance level and provisioned IOPS changes without making them (ModifyDiskSpec DryRun, as the official provider sends it): with `true`, such an apply fails saying whether ECS would accept the change, and nothing changes. Creation and the other changes are not affected.',
+    }),
+    enable_auto_snapshot: attr.bool({
+      optional: true,
+      computed: true,
+      deprecated:
+        'This field is deprecated. The automatic snapshot policy feature is enabled by default for a cloud disk after it is created. To use the automatic snapshot policy, apply one to the cloud disk.',
+      validators: [
+        v.custom<boolean>('only `true`', (on) =>
+          on === false
+            ? 'must be true: ECS keeps the automatic snapshot feature on for every disk and ignores a request to turn it off; to take no automatic snapshots, apply no automatic snapshot policy to the disk'
+            : undefined,
+        ),
+      ],
+      description:
+        'Whether the automatic snapshot feature is on for the disk, as DescribeDisks reports it: always `true` (ECS ignores a switch to `false`, so it is refused).',
+      meta: { ecs: 'EnableAutoSnapshot' },
+    }),
     delete_auto_snapshot: attr.bool({
       optional: true,
       default: false,

@@ -355,7 +355,13 @@ export const modifyDiskAttributeSpec = defineAction({
     { ...descriptionParam, minLength: 0, emptyIsAbsent: false, description: 'Up to 256 characters; empty clears it.' },
     { kind: 'scalar', name: 'DeleteWithInstance', type: 'boolean' },
     { kind: 'scalar', name: 'DeleteAutoSnapshot', type: 'boolean' },
-    { kind: 'scalar', name: 'EnableAutoSnapshot', type: 'boolean', description: 'Deprecated; accepted and ignored by ECS.' },
+    {
+      kind: 'scalar',
+      name: 'EnableAutoSnapshot',
+      type: 'boolean',
+      description:
+        'Deprecated; accepted and ignored by ECS, which keeps the automatic snapshot feature on (DescribeDisks EnableAutoSnapshot=true).',
+    },
     { kind: 'scalar', name: 'BurstingEnabled', type: 'boolean' },
     ...ownerParams,
   ],

@@ -70,6 +70,16 @@ export interface EcsDiskConfig extends cdktf.TerraformMetaArguments {
    */
   readonly diskName?: string;
   /**
+   * Check performance level and provisioned IOPS changes without making them (ModifyDiskSpec DryRun, as the official provider sends it): with `true`, such an apply fails saying whether ECS would accept the change, and nothing changes. Creation and the other changes are not affected.
+   * Terraform: `dry_run`. Optional.
+   */
+  readonly dryRun?: boolean | cdktf.IResolvable;
+  /**
+   * Whether the automatic snapshot feature is on for the disk, as DescribeDisks reports it: always `true` (ECS ignores a switch to `false`, so it is refused).
+   * Terraform: `enable_auto_snapshot`. Optional. @deprecated
+   */
+  readonly enableAutoSnapshot?: boolean | cdktf.IResolvable;
+  /**
    * Encryption algorithm (`AES-256` or `SM4-128`); sent to CreateDisk, not read back.
    * Terraform: `encrypt_algorithm`. Optional.
    */
@@ -203,7 +213,7 @@ export class EcsDiskTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { advancedFeatures: "advanced_features", availabilityZone: "availability_zone", burstingEnabled: "bursting_enabled", category: "category", deleteAutoSnapshot: "delete_auto_snapshot", deleteWithInstance: "delete_with_instance", description: "description", diskName: "disk_name", encryptAlgorithm: "encrypt_algorithm", encrypted: "encrypted", instanceId: "instance_id", kmsKeyId: "kms_key_id", multiAttach: "multi_attach", name: "name", paymentType: "payment_type", performanceLevel: "performance_level", provisionedIops: "provisioned_iops", resourceGroupId: "resource_group_id", size: "size", snapshotId: "snapshot_id", storageSetId: "storage_set_id", storageSetPartitionNumber: "storage_set_partition_number", tags: "tags", type: "type", zoneId: "zone_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { advancedFeatures: "advanced_features", availabilityZone: "availability_zone", burstingEnabled: "bursting_enabled", category: "category", deleteAutoSnapshot: "delete_auto_snapshot", deleteWithInstance: "delete_with_instance", description: "description", diskName: "disk_name", dryRun: "dry_run", enableAutoSnapshot: "enable_auto_snapshot", encryptAlgorithm: "encrypt_algorithm", encrypted: "encrypted", instanceId: "instance_id", kmsKeyId: "kms_key_id", multiAttach: "multi_attach", name: "name", paymentType: "payment_type", performanceLevel: "performance_level", provisionedIops: "provisioned_iops", resourceGroupId: "resource_group_id", size: "size", snapshotId: "snapshot_id", storageSetId: "storage_set_id", storageSetPartitionNumber: "storage_set_partition_number", tags: "tags", type: "type", zoneId: "zone_id", timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS block storage disk (a data disk you attach with `alicloud_ecs_disk_attachment`).
@@ -300,6 +310,22 @@ export class EcsDisk extends cdktf.TerraformResource {
    */
   public get diskName(): string {
     return this.getStringAttribute("disk_name");
+  }
+
+  /**
+   * Check performance level and provisioned IOPS changes without making them (ModifyDiskSpec DryRun, as the official provider sends it): with `true`, such an apply fails saying whether ECS would accept the change, and nothing changes. Creation and the other changes are not affected.
+   * Terraform: `dry_run`.
+   */
+  public get dryRun(): cdktf.IResolvable {
+    return this.getBooleanAttribute("dry_run");
+  }
+
+  /**
+   * Whether the automatic snapshot feature is on for the disk, as DescribeDisks reports it: always `true` (ECS ignores a switch to `false`, so it is refused).
+   * Terraform: `enable_auto_snapshot`.
+   */
+  public get enableAutoSnapshot(): cdktf.IResolvable {
+    return this.getBooleanAttribute("enable_auto_snapshot");
   }
 
   /**
