@@ -21,11 +21,10 @@ function members(ctx: HandlerContext, id: string): DeploymentSetMember[] {
   return ctx.backend.queries.instances?.deploymentSetMembers(ctx.db, ctx.account.accountId, ctx.regionId, id) ?? [];
 }
 
-function existing(ctx: HandlerContext, id: string): DeploymentSetRecord {
-  const set = deploymentSets.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!set) throw apiError('InvalidDeploymentSetId.NotFound', `The deployment set ${id} does not exist in region ${ctx.regionId}.`);
-  return set;
-}
+const existing = (ctx: HandlerContext, id: string): DeploymentSetRecord =>
+  deploymentSets.need(ctx, id, () =>
+    apiError('InvalidDeploymentSetId.NotFound', `The deployment set ${id} does not exist in region ${ctx.regionId}.`),
+  );
 
 /** CreateDeploymentSet: GroupCount only with AvailabilityGroup (default 3 groups); a repeated ClientToken answers the first id. */
 export const createDeploymentSet: HandlerOf<typeof createDeploymentSetSpec> = (ctx, input) =>
@@ -34,8 +33,9 @@ export const createDeploymentSet: HandlerOf<typeof createDeploymentSetSpec> = (c
     if (input.GroupCount !== undefined && strategy !== 'AvailabilityGroup')
       throw apiError('InvalidParameter.GroupCount', `GroupCount applies to the AvailabilityGroup strategy only, not ${strategy}.`);
     const { accountId } = ctx.account;
-    if (deploymentSets.list(ctx.db, accountId, ctx.regionId).length >= QUOTA)
-      throw apiError('QuotaExceed.DeploymentSet', `The account already has ${QUOTA} deployment sets in region ${ctx.regionId}.`);
+    deploymentSets.checkQuota(ctx, QUOTA, () =>
+      apiError('QuotaExceed.DeploymentSet', `The account already has ${QUOTA} deployment sets in region ${ctx.regionId}.`),
+    );
     const id = ctx.newId('ds-');
     insertDeploymentSet(ctx.db, {
       id,

@@ -13,18 +13,16 @@ import { hpcClusters, insertHpcCluster, type HpcClusterRecord } from './reposito
 /** HPC clusters per account and region (ECS quota). */
 const QUOTA = 100;
 
-function existing(ctx: HandlerContext, id: string): HpcClusterRecord {
-  const c = hpcClusters.find(ctx.db, ctx.account.accountId, ctx.regionId, id);
-  if (!c) throw apiError('NotExists.HpcCluster', `The HPC cluster ${id} does not exist in region ${ctx.regionId}.`);
-  return c;
-}
+const existing = (ctx: HandlerContext, id: string): HpcClusterRecord =>
+  hpcClusters.need(ctx, id, () => apiError('NotExists.HpcCluster', `The HPC cluster ${id} does not exist in region ${ctx.regionId}.`));
 
 /** CreateHpcCluster: a repeated ClientToken answers the first id. */
 export const createHpcCluster: HandlerOf<typeof createHpcClusterSpec> = (ctx, input) =>
   withClientToken(ctx, 'CreateHpcCluster', input.ClientToken, input, () => {
     const { accountId } = ctx.account;
-    if (hpcClusters.list(ctx.db, accountId, ctx.regionId).length >= QUOTA)
-      throw apiError('QuotaExceed.HpcCluster', `The account already has ${QUOTA} HPC clusters in region ${ctx.regionId}.`);
+    hpcClusters.checkQuota(ctx, QUOTA, () =>
+      apiError('QuotaExceed.HpcCluster', `The account already has ${QUOTA} HPC clusters in region ${ctx.regionId}.`),
+    );
     const id = ctx.newId('hpc-');
     insertHpcCluster(ctx.db, {
       id,
