@@ -26,6 +26,7 @@ export function diskFixture(over: Partial<Disk> = {}): Disk {
     DeleteWithInstance: false,
     DeleteAutoSnapshot: true,
     EnableAutoSnapshot: false,
+    AutoSnapshotPolicyId: '',
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: 'PL1',

@@ -162,6 +162,7 @@ export const describeDisksSpec = defineAction({
           DiskChargeType: r.string,
           DiskName: r.string,
           EnableAutoSnapshot: r.boolean,
+          AutoSnapshotPolicyId: r.string,
           Encrypted: r.boolean,
           ImageId: r.string,
           InstanceId: r.string,
