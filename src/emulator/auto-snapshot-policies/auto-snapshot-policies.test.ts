@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as $Ecs from '@alicloud/ecs20140526';
 import { sdkError } from '../test-support/clients.js';
-import { describeInNetwork, runOne } from '../instances/lifecycle-testing.js';
+import { describeInNetwork, runOne, runRequest } from '../instances/lifecycle-testing.js';
 
 const R = 'cn-hangzhou';
 
@@ -122,5 +122,27 @@ describeInNetwork('automatic snapshot policies over the SDK', (env) => {
       env.ecs.deleteAutoSnapshotPolicy(new $Ecs.DeleteAutoSnapshotPolicyRequest({ regionId: R, autoSnapshotPolicyId: id })),
     );
     assert.deepEqual([again.code, again.statusCode], ['InvalidAutoSnapshotPolicyId.NotFound', 404]);
+  });
+
+  test('RunInstances SystemDisk/DataDisk.N.AutoSnapshotPolicyId: the new disks follow the policies; unknown ids are refused', async () => {
+    const a = await create({ autoSnapshotPolicyName: 'sp-sys' });
+    const b = await create({ autoSnapshotPolicyName: 'sp-data' });
+    const inst = await runOne(env.ecs, env.net, {
+      systemDisk: new $Ecs.RunInstancesRequestSystemDisk({ autoSnapshotPolicyId: a }),
+      dataDisk: [
+        new $Ecs.RunInstancesRequestDataDisk({ size: 20, autoSnapshotPolicyId: b }),
+        new $Ecs.RunInstancesRequestDataDisk({ size: 30 }),
+      ],
+    });
+    const disks = (await env.ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: R, instanceId: inst }))).body!.disks!.disk!;
+    const bySize = new Map(disks.map((d) => [d.type === 'system' ? 'system' : String(d.size), d.autoSnapshotPolicyId]));
+    assert.deepEqual([bySize.get('system'), bySize.get('20'), bySize.get('30')], [a, b, '']);
+    const unknown = await sdkError(
+      env.ecs.runInstances(
+        runRequest(env.net, { dataDisk: [new $Ecs.RunInstancesRequestDataDisk({ size: 20, autoSnapshotPolicyId: 'sp-none' })] }),
+      ),
+    );
+    assert.deepEqual([unknown.code, unknown.statusCode], ['InvalidAutoSnapshotPolicyId.NotFound', 404]);
+    assert.match(unknown.message, /DataDisk\.1\.AutoSnapshotPolicyId/);
   });
 });

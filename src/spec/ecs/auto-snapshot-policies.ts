@@ -199,6 +199,15 @@ export const cancelAutoSnapshotPolicySpec = defineAction({
   response: r.response({}),
 });
 
+/** RunInstances `SystemDisk.AutoSnapshotPolicyId` / `DataDisk.N.AutoSnapshotPolicyId`: the policy the new disk follows. */
+export const autoSnapshotPolicyLaunchField = {
+  kind: 'scalar',
+  name: 'AutoSnapshotPolicyId',
+  type: 'string',
+  emptyIsAbsent: true,
+  description: 'The automatic snapshot policy (`sp-...`) the new disk follows.',
+} as const satisfies ScalarParam;
+
 export const autoSnapshotPolicyActions: readonly ActionSpec[] = [
   createAutoSnapshotPolicySpec,
   describeAutoSnapshotPolicyExSpec,
