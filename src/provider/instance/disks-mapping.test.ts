@@ -107,3 +107,13 @@ test('system_disk_auto_snapshot_policy_id goes out as SystemDisk.AutoSnapshotPol
   assert.equal(fromInstanceDisks([none], {}).system_disk_auto_snapshot_policy_id, null);
   assert.ok(validationErrors(instanceSchema, { ...seed, system_disk_auto_snapshot_policy_id: '' }).length > 0);
 });
+
+test('data_disks.auto_snapshot_policy_id goes out as DataDisk.N.AutoSnapshotPolicyId and stays as planned in state', () => {
+  const plan = nullState(instanceSchema, { ...seed, data_disks: [{ size: 20, auto_snapshot_policy_id: 'sp-9' }, { size: 30 }] });
+  assert.deepEqual(
+    toRunInstanceDisks(plan).DataDisk!.map((d) => d.AutoSnapshotPolicyId),
+    ['sp-9', undefined],
+  );
+  const state = fromInstanceDisks([], { data_disks: [{ size: 20, auto_snapshot_policy_id: 'sp-9' }] as never });
+  assert.equal(state.data_disks[0]?.auto_snapshot_policy_id, 'sp-9');
+});

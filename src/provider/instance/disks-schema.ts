@@ -129,6 +129,13 @@ export const dataDisksBlock = block.list({
       description: 'Snapshot to create the disk from.',
       meta: { ecs: 'DataDisk.N.SnapshotId' },
     }),
+    auto_snapshot_policy_id: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [v.nonEmpty()],
+      description: 'Automatic snapshot policy (`sp-...`) the disk follows from launch. A change replaces the instance (as upstream).',
+      meta: { ecs: 'DataDisk.N.AutoSnapshotPolicyId' },
+    }),
     encrypted: attr.bool({
       optional: true,
       default: false,
