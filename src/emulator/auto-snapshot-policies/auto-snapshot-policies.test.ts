@@ -1,7 +1,7 @@
 /**
  * Automatic snapshot policies through the official ECS SDK in both signature modes: create (JSON
  * arrays, retention, name and tag rules), describe by id and tag, modify, apply to and cancel from
- * disks (DescribeDisks AutoSnapshotPolicyId / EnableAutoSnapshot), delete releasing its disks, the
+ * disks (DescribeDisks AutoSnapshotPolicyId / EnableAutomatedSnapshotPolicy), delete releasing its disks, the
  * seeded `sp-default-<account>`.
  */
 import { test } from 'node:test';
@@ -94,11 +94,11 @@ describeInNetwork('automatic snapshot policies over the SDK', (env) => {
     const inst = await runOne(env.ecs, env.net);
     const sys = (await env.ecs.describeDisks(new $Ecs.DescribeDisksRequest({ regionId: R, instanceId: inst, diskType: 'system' }))).body!
       .disks!.disk![0]!.diskId!;
-    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutoSnapshot], ['', false]);
+    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutomatedSnapshotPolicy], ['', false]);
     await env.ecs.applyAutoSnapshotPolicy(
       new $Ecs.ApplyAutoSnapshotPolicyRequest({ regionId: R, autoSnapshotPolicyId: id, diskIds: JSON.stringify([sys]) }),
     );
-    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutoSnapshot], [id, true]);
+    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutomatedSnapshotPolicy], [id, true]);
     assert.equal((await one(id))?.diskNums, 1);
     const unknownDisk = await sdkError(
       env.ecs.applyAutoSnapshotPolicy(
@@ -117,7 +117,7 @@ describeInNetwork('automatic snapshot policies over the SDK', (env) => {
     );
     await env.ecs.deleteAutoSnapshotPolicy(new $Ecs.DeleteAutoSnapshotPolicyRequest({ regionId: R, autoSnapshotPolicyId: id }));
     assert.equal(await one(id), undefined);
-    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutoSnapshot], ['', false]);
+    assert.deepEqual([(await disk(sys)).autoSnapshotPolicyId, (await disk(sys)).enableAutomatedSnapshotPolicy], ['', false]);
     const again = await sdkError(
       env.ecs.deleteAutoSnapshotPolicy(new $Ecs.DeleteAutoSnapshotPolicyRequest({ regionId: R, autoSnapshotPolicyId: id })),
     );

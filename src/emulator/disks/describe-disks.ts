@@ -41,7 +41,9 @@ export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]
     DeleteWithInstance: d.deleteWithInstance,
     DeleteAutoSnapshot: d.deleteAutoSnapshot,
     AutoSnapshotPolicyId: policy,
-    EnableAutoSnapshot: policy !== '',
+    // The automatic snapshot feature itself (ModifyDiskAttribute EnableAutoSnapshot) is not modelled yet.
+    EnableAutoSnapshot: false,
+    EnableAutomatedSnapshotPolicy: policy !== '',
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: d.performanceLevel,

@@ -27,6 +27,7 @@ export function diskFixture(over: Partial<Disk> = {}): Disk {
     DeleteAutoSnapshot: true,
     EnableAutoSnapshot: false,
     AutoSnapshotPolicyId: '',
+    EnableAutomatedSnapshotPolicy: false,
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: 'PL1',

@@ -163,6 +163,7 @@ export const describeDisksSpec = defineAction({
           DiskName: r.string,
           EnableAutoSnapshot: r.boolean,
           AutoSnapshotPolicyId: r.string,
+          EnableAutomatedSnapshotPolicy: r.boolean,
           Encrypted: r.boolean,
           ImageId: r.string,
           InstanceId: r.string,
