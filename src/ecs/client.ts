@@ -163,7 +163,9 @@ export class AlibabaCloudClient {
     const product = productLabel(key);
     const label = `${product} ${spec.action}`;
     const loose = input as LooseInput;
-    const withRegion = needsRegion(spec, key) && !loose.RegionId ? { ...loose, RegionId: this.region } : loose;
+    // The automatic snapshot policy actions spell it `regionId`, as their SDK models do.
+    const regionKey = spec.params.some((p) => p.name === 'regionId') ? 'regionId' : 'RegionId';
+    const withRegion = needsRegion(spec, key) && !loose[regionKey] ? { ...loose, [regionKey]: this.region } : loose;
     const query = encodeInput(spec, withRegion);
     const mutating = isMutating(spec);
     if (mutating) this.mutationCount++;

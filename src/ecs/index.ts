@@ -38,6 +38,7 @@ export * from './instance-lifecycle.js';
 export * from './key-pairs.js';
 export * from './deployment-sets.js';
 export * from './hpc-clusters.js';
+export * from './auto-snapshot-policies.js';
 export * from './private-pools.js';
 export * from './instance-renewal.js';
 export * from './instance-ram-roles.js';

@@ -21,12 +21,15 @@ export function runAction(
   now: Date,
 ): Record<string, unknown> {
   const input = decodeInput(route.spec, params);
-  const hasRegionParam = route.spec.params.some((p) => p.name === 'RegionId');
-  const regionId = typeof input.RegionId === 'string' ? input.RegionId : params.get('RegionId') || core.settings.defaultRegionId;
-  if (hasRegionParam && typeof input.RegionId === 'string' && !core.backend.regionExists(core.db, input.RegionId)) {
+  // A few actions (the automatic snapshot policies) spell it `regionId`, as their SDK models do.
+  const regionKey = route.spec.params.some((p) => p.name === 'regionId') ? 'regionId' : 'RegionId';
+  const hasRegionParam = route.spec.params.some((p) => p.name === regionKey);
+  const given = input[regionKey];
+  const regionId = typeof given === 'string' ? given : params.get(regionKey) || core.settings.defaultRegionId;
+  if (hasRegionParam && typeof given === 'string' && !core.backend.regionExists(core.db, given)) {
     throw apiError(
       'InvalidRegionId.NotFound',
-      `The specified RegionId "${input.RegionId}" does not exist; call DescribeRegions for the known regions.`,
+      `The specified ${regionKey} "${given}" does not exist; call DescribeRegions for the known regions.`,
     );
   }
   const ctx: HandlerContext = {

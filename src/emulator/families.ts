@@ -16,6 +16,7 @@ import { disksFamily } from './disks/index.js';
 import { instancesFamily } from './instances/index.js';
 import { deploymentSetsFamily } from './deployment-sets/index.js';
 import { hpcClustersFamily } from './hpc-clusters/index.js';
+import { autoSnapshotPoliciesFamily } from './auto-snapshot-policies/index.js';
 import { snapshotsFamily } from './snapshots/index.js';
 import { imagesFamily } from './images/index.js';
 import { ramFamily } from './ram/index.js';
@@ -38,6 +39,7 @@ export const families: Family[] = [
   deploymentSetsFamily,
   hpcClustersFamily,
   snapshotsFamily,
+  autoSnapshotPoliciesFamily,
   imagesFamily,
   ramFamily,
   stsFamily,

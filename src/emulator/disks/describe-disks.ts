@@ -15,6 +15,7 @@ export const diskTransitionSeconds = (ctx: HandlerContext) => ctx.settings.insta
 export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]): DiskObject {
   const status = diskStatus(d, ctx.now(), diskTransitionSeconds(ctx));
   // While Detaching, ECS still shows the instance the disk leaves.
+  const policy = ctx.backend.queries.autoSnapshotPolicies?.ofDisk(ctx.db, d.id) ?? '';
   const instanceId = d.instanceId || (status === 'Detaching' ? d.lastInstanceId : '');
   return {
     DiskId: d.id,
@@ -39,8 +40,10 @@ export function diskView(ctx: HandlerContext, d: DiskView, tags?: readonly Tag[]
     Portable: d.type === 'data',
     DeleteWithInstance: d.deleteWithInstance,
     DeleteAutoSnapshot: d.deleteAutoSnapshot,
-    // On for every disk: ECS ignores ModifyDiskAttribute EnableAutoSnapshot (deprecated).
+    AutoSnapshotPolicyId: policy,
+    // On for every disk: ECS ignores ModifyDiskAttribute EnableAutoSnapshot (deprecated); the policy decides what is taken.
     EnableAutoSnapshot: true,
+    EnableAutomatedSnapshotPolicy: policy !== '',
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: d.performanceLevel,

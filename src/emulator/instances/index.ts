@@ -17,6 +17,7 @@ import { vpcErrorSpecs } from '../../spec/vpc/vpcs.js';
 import { keyPairErrors } from '../../spec/ecs/key-pairs.js';
 import { deploymentSetErrors, modifyInstanceDeploymentSpec } from '../../spec/ecs/deployment-sets.js';
 import { hpcClusterErrors } from '../../spec/ecs/hpc-clusters.js';
+import { autoSnapshotPolicyErrors } from '../../spec/ecs/auto-snapshot-policies.js';
 import { privatePoolActions, privatePoolErrors } from '../../spec/ecs/private-pools.js';
 import { instanceRenewalActions, instanceRenewalErrors } from '../../spec/ecs/instance-renewal.js';
 import { privateIpActions, privateIpErrors } from '../../spec/ecs/private-ips.js';
@@ -97,6 +98,7 @@ export const instancesFamily: Family = {
       'InvalidParam.Tenancy',
       'InvalidDedicatedHostId.NotFound',
     ),
+    ...pickErrors(autoSnapshotPolicyErrors, 'InvalidAutoSnapshotPolicyId.NotFound'),
     ...pickErrors(hpcClusterErrors, 'InvalidHpcClusterId.NotFound', 'InvalidHpcClusterId.Unnecessary', 'InvalidHpcClusterId.Necessary'),
     ...tagParamErrors,
   ],

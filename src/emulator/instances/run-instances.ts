@@ -61,6 +61,14 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
   const enis = planInterfaces(ctx, split, net, instanceType, ips);
   const deployment = launchDeployment(ctx, input, net.zoneId, ips.length);
   const hpc = launchHpcCluster(ctx, input, instanceType);
+  const policies = [input.SystemDisk?.AutoSnapshotPolicyId, ...(input.DataDisk ?? []).map((d) => d.AutoSnapshotPolicyId)];
+  policies.forEach((p, i) => {
+    if (p !== undefined && !ctx.backend.queries.autoSnapshotPolicies?.exists(ctx.db, ctx.account.accountId, ctx.regionId, p))
+      throw apiError(
+        'InvalidAutoSnapshotPolicyId.NotFound',
+        `The automatic snapshot policy "${p}" given in ${i === 0 ? 'SystemDisk' : `DataDisk.${i}`}.AutoSnapshotPolicyId does not exist in region ${ctx.regionId}.`,
+      );
+  });
   const pool = privatePoolOptions(input.PrivatePoolOptions, (input.SpotStrategy ?? 'NoSpot') !== 'NoSpot');
   if (input.DryRun === true) throw apiError('DryRunOperation');
 
@@ -110,6 +118,7 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
         ...pool,
       },
     });
+    const launched = disks.map((d) => ({ ...d, id: ctx.newId('d-') }));
     ctx.backend.need('disks').launch(
       ctx.db,
       {
@@ -122,8 +131,12 @@ function launch(ctx: HandlerContext, raw: RunInput): { InstanceIdSets: { Instanc
         creationTime: minuteTime(now),
         since: now.getTime(),
       },
-      disks.map((d) => ({ ...d, id: ctx.newId('d-') })),
+      launched,
     );
+    launched.forEach((d, i) => {
+      const p = policies[i];
+      if (p !== undefined) ctx.backend.queries.autoSnapshotPolicies?.apply(ctx.db, p, d.id);
+    });
     if (tags.length > 0) setTags(ctx.db, ctx.account.accountId, 'instance', id, tags);
     return id;
   });

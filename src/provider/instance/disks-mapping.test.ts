@@ -95,3 +95,25 @@ test('provisioned IOPS above 50000 and an empty algorithm are refused at the att
     ['system_disk_encrypt_algorithm', 'system_disk_provisioned_iops', 'data_disks[0].provisioned_iops'],
   );
 });
+
+test('system_disk_auto_snapshot_policy_id goes out as SystemDisk.AutoSnapshotPolicyId and is read back from the system disk', () => {
+  const plan = nullState(instanceSchema, { ...seed, system_disk_auto_snapshot_policy_id: 'sp-1' });
+  assert.equal(toRunInstanceDisks(plan).SystemDisk?.AutoSnapshotPolicyId, 'sp-1');
+  assert.equal(toRunInstanceDisks(nullState(instanceSchema, seed)).SystemDisk?.AutoSnapshotPolicyId, undefined);
+  const sys = diskFixture({ Type: 'system', DiskId: 'd-sys', AutoSnapshotPolicyId: 'sp-2' });
+  assert.equal(fromInstanceDisks([sys], { system_disk_auto_snapshot_policy_id: 'sp-1' }).system_disk_auto_snapshot_policy_id, 'sp-2');
+  // No policy on the disk reads as null (the computed attribute stays unset), never as ''.
+  const none = diskFixture({ Type: 'system', DiskId: 'd-sys', AutoSnapshotPolicyId: '' });
+  assert.equal(fromInstanceDisks([none], {}).system_disk_auto_snapshot_policy_id, null);
+  assert.ok(validationErrors(instanceSchema, { ...seed, system_disk_auto_snapshot_policy_id: '' }).length > 0);
+});
+
+test('data_disks.auto_snapshot_policy_id goes out as DataDisk.N.AutoSnapshotPolicyId and stays as planned in state', () => {
+  const plan = nullState(instanceSchema, { ...seed, data_disks: [{ size: 20, auto_snapshot_policy_id: 'sp-9' }, { size: 30 }] });
+  assert.deepEqual(
+    toRunInstanceDisks(plan).DataDisk!.map((d) => d.AutoSnapshotPolicyId),
+    ['sp-9', undefined],
+  );
+  const state = fromInstanceDisks([], { data_disks: [{ size: 20, auto_snapshot_policy_id: 'sp-9' }] as never });
+  assert.equal(state.data_disks[0]?.auto_snapshot_policy_id, 'sp-9');
+});

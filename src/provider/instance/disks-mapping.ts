@@ -23,6 +23,7 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
     // Sent whenever set, whatever the category: ECS refuses them on disks that are not cloud_auto.
     BurstingEnabled: plan.system_disk_bursting_enabled ?? undefined,
     ProvisionedIops: plan.system_disk_provisioned_iops ?? undefined,
+    AutoSnapshotPolicyId: plan.system_disk_auto_snapshot_policy_id ?? undefined,
   };
   const system: SystemDisk = {
     Category: category as SystemDisk['Category'],
@@ -35,6 +36,7 @@ export function toRunInstanceDisks(plan: Planned): Pick<RunInstanceInput, 'Syste
     DiskName: d.name ?? undefined,
     Description: d.description ?? undefined,
     SnapshotId: d.snapshot_id ?? undefined,
+    AutoSnapshotPolicyId: d.auto_snapshot_policy_id ?? undefined,
     Encrypted: bool(d.encrypted) as DataDisk['Encrypted'],
     KMSKeyId: d.kms_key_id ?? undefined,
     DeleteWithInstance: d.delete_with_instance ?? undefined,
@@ -70,6 +72,7 @@ export function fromInstanceDisks(
   | 'system_disk_encrypt_algorithm'
   | 'system_disk_bursting_enabled'
   | 'system_disk_provisioned_iops'
+  | 'system_disk_auto_snapshot_policy_id'
   | 'data_disks'
 > {
   const sys = disks.find((d) => d.Type === 'system');
@@ -91,6 +94,7 @@ export function fromInstanceDisks(
     system_disk_provisioned_iops: sys
       ? optionalValue(sys.ProvisionedIops, 0, prior.system_disk_provisioned_iops)
       : (prior.system_disk_provisioned_iops ?? null),
+    system_disk_auto_snapshot_policy_id: sys ? sys.AutoSnapshotPolicyId || null : (prior.system_disk_auto_snapshot_policy_id ?? null),
     data_disks: (prior.data_disks ?? []).map((b, i) => {
       const remote = byDevice.get(dataDiskDevice(b, i));
       return {
@@ -99,6 +103,7 @@ export function fromInstanceDisks(
         name: b.name ?? null,
         description: b.description ?? null,
         snapshot_id: b.snapshot_id ?? null,
+        auto_snapshot_policy_id: b.auto_snapshot_policy_id ?? null,
         encrypted: b.encrypted ?? false,
         kms_key_id: b.kms_key_id ?? null,
         delete_with_instance: b.delete_with_instance ?? true,

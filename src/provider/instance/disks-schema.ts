@@ -77,6 +77,14 @@ export const systemDiskAttributes = {
       'Provisioned IOPS of a cloud_auto system disk (refused for other categories; at most min{50000, 1000 x size - baseline}). A change applies in place (ModifyDiskSpec); removing it sets 0.',
     meta: { ecs: 'SystemDisk.ProvisionedIops' },
   }),
+  system_disk_auto_snapshot_policy_id: attr.string({
+    optional: true,
+    computed: true,
+    validators: [v.nonEmpty()],
+    description:
+      'Automatic snapshot policy (`sp-...`) the system disk follows. A change applies in place (ApplyAutoSnapshotPolicy); removing it keeps the policy the disk follows, as upstream does.',
+    meta: { ecs: 'SystemDisk.AutoSnapshotPolicyId' },
+  }),
 } as const;
 
 /** The `data_disks` blocks. */
@@ -120,6 +128,13 @@ export const dataDisksBlock = block.list({
       validators: [v.nonEmpty()],
       description: 'Snapshot to create the disk from.',
       meta: { ecs: 'DataDisk.N.SnapshotId' },
+    }),
+    auto_snapshot_policy_id: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [v.nonEmpty()],
+      description: 'Automatic snapshot policy (`sp-...`) the disk follows from launch. A change replaces the instance (as upstream).',
+      meta: { ecs: 'DataDisk.N.AutoSnapshotPolicyId' },
     }),
     encrypted: attr.bool({
       optional: true,

@@ -4,6 +4,7 @@
  */
 import type { Diagnostics, PlanOf } from '../../framework/index.js';
 import {
+  applyAutoSnapshotPolicy,
   describeInstanceDisks,
   describeSystemDisk,
   modifyDiskAttribute,
@@ -108,7 +109,11 @@ export async function updateDiskLevels(
   }
 }
 
-/** Name, description and performance burst of the system disk change in place (ModifyDiskAttribute); removing the burst turns it off. */
+/**
+ * Name, description and performance burst of the system disk change in place (ModifyDiskAttribute);
+ * removing the burst turns it off. A new automatic snapshot policy is applied to it
+ * (ApplyAutoSnapshotPolicy); removing the argument keeps the policy (it is computed), as upstream.
+ */
 export async function updateSystemDisk(
   client: AlibabaCloudClient,
   id: string,
@@ -119,9 +124,12 @@ export async function updateSystemDisk(
   const name = changed.has('system_disk_name') ? (plan.system_disk_name ?? undefined) : undefined;
   const description = changed.has('system_disk_description') ? (plan.system_disk_description ?? undefined) : undefined;
   const bursting = changed.has('system_disk_bursting_enabled') ? (plan.system_disk_bursting_enabled ?? false) : undefined;
-  if (name === undefined && description === undefined && bursting === undefined) return;
+  const policy = changed.has('system_disk_auto_snapshot_policy_id') ? (plan.system_disk_auto_snapshot_policy_id ?? undefined) : undefined;
+  if (name === undefined && description === undefined && bursting === undefined && policy === undefined) return;
   const disk = await describeSystemDisk(client, id, { signal });
   if (!disk) throw new Error(`instance ${id} lists no system disk to change`);
+  if (policy !== undefined) await applyAutoSnapshotPolicy(client, policy, [disk.diskId], { signal });
+  if (name === undefined && description === undefined && bursting === undefined) return;
   await modifyDiskAttribute(
     client,
     { DiskId: disk.diskId, DiskName: name, Description: description, BurstingEnabled: bursting },

@@ -26,6 +26,8 @@ export function diskFixture(over: Partial<Disk> = {}): Disk {
     DeleteWithInstance: false,
     DeleteAutoSnapshot: true,
     EnableAutoSnapshot: false,
+    AutoSnapshotPolicyId: '',
+    EnableAutomatedSnapshotPolicy: false,
     DiskChargeType: 'PostPaid',
     MultiAttach: 'Disabled',
     PerformanceLevel: 'PL1',

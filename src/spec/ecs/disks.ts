@@ -162,6 +162,8 @@ export const describeDisksSpec = defineAction({
           DiskChargeType: r.string,
           DiskName: r.string,
           EnableAutoSnapshot: r.boolean,
+          AutoSnapshotPolicyId: r.string,
+          EnableAutomatedSnapshotPolicy: r.boolean,
           Encrypted: r.boolean,
           ImageId: r.string,
           InstanceId: r.string,

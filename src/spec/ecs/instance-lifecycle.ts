@@ -10,6 +10,7 @@ import type { ActionSpec, ErrorSpec, ScalarParam } from './types.js';
 import { defineAction } from './infer.js';
 import { RUN_INSTANCES_DEPLOYMENT_ERRORS, deploymentLaunchParams } from './deployment-sets.js';
 import { RUN_INSTANCES_HPC_ERRORS, hpcLaunchParams } from './hpc-clusters.js';
+import { autoSnapshotPolicyLaunchField } from './auto-snapshot-policies.js';
 import { RUN_INSTANCES_PRIVATE_POOL_ERRORS, privatePoolOptionsParam } from './private-pools.js';
 import { r } from './shape.js';
 import { eipAddressShape, vpcAttributesShape } from './outputs.js';
@@ -138,6 +139,7 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'PerformanceLevel', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Encrypted', type: 'string', enum: ['true', 'false'], emptyIsAbsent: true, errorCode: 'InvalidParameter' },
         { kind: 'scalar', name: 'KMSKeyId', type: 'string', emptyIsAbsent: true },
+        autoSnapshotPolicyLaunchField,
         {
           kind: 'scalar',
           name: 'EncryptAlgorithm',
@@ -165,6 +167,7 @@ export const runInstancesSpec = defineAction({
         { kind: 'scalar', name: 'Size', type: 'integer', emptyIsAbsent: true, errorCode: 'InvalidDataDiskSize.ValueNotSupported' },
         { kind: 'scalar', name: 'Category', type: 'string', emptyIsAbsent: true, errorCode: 'InvalidDataDiskCategory.ValueNotSupported' },
         { kind: 'scalar', name: 'SnapshotId', type: 'string', emptyIsAbsent: true },
+        autoSnapshotPolicyLaunchField,
         { kind: 'scalar', name: 'DiskName', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Description', type: 'string', emptyIsAbsent: true },
         { kind: 'scalar', name: 'Device', type: 'string', emptyIsAbsent: true },
@@ -249,6 +252,7 @@ export const runInstancesSpec = defineAction({
     ...RUN_INSTANCES_HARDWARE_ERRORS,
     ...RUN_INSTANCES_DEPLOYMENT_ERRORS,
     ...RUN_INSTANCES_HPC_ERRORS,
+    'InvalidAutoSnapshotPolicyId.NotFound',
     ...RUN_INSTANCES_PRIVATE_POOL_ERRORS,
   ],
   response: r.response({

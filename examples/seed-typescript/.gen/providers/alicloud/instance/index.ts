@@ -30,6 +30,11 @@ export interface InstanceCpuOptions {
  */
 export interface InstanceDataDisks {
   /**
+   * Automatic snapshot policy (`sp-...`) the disk follows from launch. A change replaces the instance (as upstream).
+   * Terraform: `auto_snapshot_policy_id`. Optional.
+   */
+  readonly autoSnapshotPolicyId?: string;
+  /**
    * Performance burst of a cloud_auto disk (refused for other categories).
    * Terraform: `bursting_enabled`. Optional.
    */
@@ -460,6 +465,11 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly stoppedMode?: string;
   /**
+   * Automatic snapshot policy (`sp-...`) the system disk follows. A change applies in place (ApplyAutoSnapshotPolicy); removing it keeps the policy the disk follows, as upstream does.
+   * Terraform: `system_disk_auto_snapshot_policy_id`. Optional.
+   */
+  readonly systemDiskAutoSnapshotPolicyId?: string;
+  /**
    * Performance burst of a cloud_auto system disk (refused for other categories). A change applies in place (ModifyDiskAttribute); removing it turns the burst off.
    * Terraform: `system_disk_bursting_enabled`. Optional.
    */
@@ -612,6 +622,14 @@ export class InstanceCpuOptionsList extends cdktf.ComplexList {
 export class InstanceDataDisksOutputReference extends cdktf.ComplexObject {
   constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIsFromSet: boolean, complexObjectIndex?: number) {
     super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  /**
+   * Automatic snapshot policy (`sp-...`) the disk follows from launch. A change replaces the instance (as upstream).
+   * Terraform: `auto_snapshot_policy_id`.
+   */
+  public get autoSnapshotPolicyId(): string {
+    return this.getStringAttribute("auto_snapshot_policy_id");
   }
 
   /**
@@ -898,7 +916,7 @@ export class InstanceTimeoutsList extends cdktf.ComplexList {
   }
 }
 
-const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", hpcClusterId: "hpc_cluster_id", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", privatePoolOptionsId: "private_pool_options_id", privatePoolOptionsMatchCriteria: "private_pool_options_match_criteria", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskBurstingEnabled: "system_disk_bursting_enabled", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncryptAlgorithm: "system_disk_encrypt_algorithm", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskProvisionedIops: "system_disk_provisioned_iops", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { burstingEnabled: "bursting_enabled", category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", provisionedIops: "provisioned_iops", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
+const shape: Shape = { autoReleaseTime: "auto_release_time", autoRenewPeriod: "auto_renew_period", availabilityZone: "availability_zone", creditSpecification: "credit_specification", deletionProtection: "deletion_protection", deploymentSetId: "deployment_set_id", description: "description", dryRun: "dry_run", enableJumboFrame: "enable_jumbo_frame", forceDelete: "force_delete", hostName: "host_name", hpcClusterId: "hpc_cluster_id", httpEndpoint: "http_endpoint", httpPutResponseHopLimit: "http_put_response_hop_limit", httpTokens: "http_tokens", imageId: "image_id", includeDataDisks: "include_data_disks", instanceChargeType: "instance_charge_type", instanceName: "instance_name", instanceType: "instance_type", internetChargeType: "internet_charge_type", internetMaxBandwidthIn: "internet_max_bandwidth_in", internetMaxBandwidthOut: "internet_max_bandwidth_out", ipv6AddressCount: "ipv6_address_count", ipv6Addresses: "ipv6_addresses", isOutdated: "is_outdated", keyName: "key_name", kmsEncryptedPassword: "kms_encrypted_password", kmsEncryptionContext: "kms_encryption_context", maintenanceAction: "maintenance_action", maintenanceNotify: "maintenance_notify", networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", operatorType: "operator_type", password: "password", passwordInherit: "password_inherit", period: "period", periodUnit: "period_unit", privateIp: "private_ip", privatePoolOptionsId: "private_pool_options_id", privatePoolOptionsMatchCriteria: "private_pool_options_match_criteria", queuePairNumber: "queue_pair_number", renewalStatus: "renewal_status", resourceGroupId: "resource_group_id", roleName: "role_name", secondaryPrivateIpAddressCount: "secondary_private_ip_address_count", secondaryPrivateIps: "secondary_private_ips", securityEnhancementStrategy: "security_enhancement_strategy", securityGroups: "security_groups", sourceDestCheck: "source_dest_check", spotDuration: "spot_duration", spotInterruptionBehavior: "spot_interruption_behavior", spotPriceLimit: "spot_price_limit", spotStrategy: "spot_strategy", status: "status", stoppedMode: "stopped_mode", systemDiskAutoSnapshotPolicyId: "system_disk_auto_snapshot_policy_id", systemDiskBurstingEnabled: "system_disk_bursting_enabled", systemDiskCategory: "system_disk_category", systemDiskDescription: "system_disk_description", systemDiskEncryptAlgorithm: "system_disk_encrypt_algorithm", systemDiskEncrypted: "system_disk_encrypted", systemDiskKmsKeyId: "system_disk_kms_key_id", systemDiskName: "system_disk_name", systemDiskPerformanceLevel: "system_disk_performance_level", systemDiskProvisionedIops: "system_disk_provisioned_iops", systemDiskSize: "system_disk_size", tags: "tags", userData: "user_data", volumeTags: "volume_tags", vpcId: "vpc_id", vswitchId: "vswitch_id", cpuOptions: ["cpu_options", { coreCount: "core_count", threadsPerCore: "threads_per_core", topologyType: "topology_type" }], dataDisks: ["data_disks", { autoSnapshotPolicyId: "auto_snapshot_policy_id", burstingEnabled: "bursting_enabled", category: "category", deleteWithInstance: "delete_with_instance", description: "description", device: "device", encrypted: "encrypted", kmsKeyId: "kms_key_id", name: "name", performanceLevel: "performance_level", provisionedIops: "provisioned_iops", size: "size", snapshotId: "snapshot_id" }], imageOptions: ["image_options", { loginAsNonRoot: "login_as_non_root" }], maintenanceTime: ["maintenance_time", { endTime: "end_time", startTime: "start_time" }], networkInterfaces: ["network_interfaces", { networkCardIndex: "network_card_index", networkInterfaceTrafficMode: "network_interface_traffic_mode", queuePairNumber: "queue_pair_number", securityGroupIds: "security_group_ids", sourceDestCheck: "source_dest_check", vswitchId: "vswitch_id" }], timeouts: ["timeouts", { create: "create", delete: "delete", update: "update" }] };
 
 /**
  * An ECS instance: a virtual machine in a VPC vSwitch, started from an image.
@@ -1467,6 +1485,14 @@ export class Instance extends cdktf.TerraformResource {
    */
   public get stoppedMode(): string {
     return this.getStringAttribute("stopped_mode");
+  }
+
+  /**
+   * Automatic snapshot policy (`sp-...`) the system disk follows. A change applies in place (ApplyAutoSnapshotPolicy); removing it keeps the policy the disk follows, as upstream does.
+   * Terraform: `system_disk_auto_snapshot_policy_id`.
+   */
+  public get systemDiskAutoSnapshotPolicyId(): string {
+    return this.getStringAttribute("system_disk_auto_snapshot_policy_id");
   }
 
   /**
