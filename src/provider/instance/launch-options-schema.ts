@@ -86,8 +86,9 @@ export const launchOptionAttributes = {
   hpc_cluster_id: attr.string({
     optional: true,
     requiresReplace: true,
+    validators: [v.nonEmpty()],
     description:
-      'HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). `""` means none, as upstream. A change replaces the instance.',
+      'HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.',
     meta: { ecs: 'HpcClusterId' },
   }),
   private_pool_options_match_criteria: attr.string({

@@ -46,10 +46,10 @@ test('RunInstances carries the launch options; spot options only with a spot str
     DeploymentSetId: 'ds-1',
     HpcClusterId: 'hpc-1',
   });
-  const none = toRunLaunchOptions({ ...plan, auto_release_time: '', spot_strategy: 'NoSpot', deployment_set_id: '', hpc_cluster_id: '' });
+  const none = toRunLaunchOptions({ ...plan, auto_release_time: '', spot_strategy: 'NoSpot', deployment_set_id: '' });
   assert.deepEqual(
-    [none.AutoReleaseTime, none.SpotDuration, none.SpotInterruptionBehavior, none.DeploymentSetId, none.HpcClusterId],
-    [undefined, undefined, undefined, undefined, undefined],
+    [none.AutoReleaseTime, none.SpotDuration, none.SpotInterruptionBehavior, none.DeploymentSetId],
+    [undefined, undefined, undefined, undefined],
   );
 });
 
@@ -90,7 +90,6 @@ test('state: release time with seconds (the configured spelling kept within its 
   assert.equal(fromLaunchOptions(described({}), [], { auto_release_time: '' }).auto_release_time, '');
   const outside = fromLaunchOptions(described({}), [], { deployment_set_id: '' });
   assert.deepEqual([outside.deployment_set_id, outside.deployment_set_group_no, outside.hpc_cluster_id], ['', '', null]);
-  assert.equal(fromLaunchOptions(described({}), [], { hpc_cluster_id: '' }).hpc_cluster_id, '', '"" configured means none and stays ""');
   assert.equal(fromLaunchOptions(described({}), [], { auto_release_time: '2030-01-02T03:04:00Z' }).auto_release_time, null);
 });
 

@@ -33,7 +33,7 @@ export function toRunLaunchOptions(plan: Planned): Partial<RunInstanceInput> {
     PasswordInherit: plan.password_inherit ?? undefined,
     CreditSpecification: (plan.credit_specification ?? undefined) as RunInstanceInput['CreditSpecification'],
     DeploymentSetId: plan.deployment_set_id || undefined,
-    HpcClusterId: plan.hpc_cluster_id || undefined,
+    HpcClusterId: plan.hpc_cluster_id ?? undefined,
     ...(plan.private_pool_options_match_criteria || plan.private_pool_options_id ? { PrivatePoolOptions: privatePoolInput(plan) } : {}),
   };
 }
@@ -72,7 +72,7 @@ export function fromLaunchOptions(i: InstanceDetail, disks: readonly Disk[], pri
     credit_specification: i.CreditSpecification,
     deployment_set_id: i.DeploymentSetId || (prior.deployment_set_id === '' ? '' : null),
     deployment_set_group_no: i.DeploymentSetGroupNo > 0 ? String(i.DeploymentSetGroupNo) : '',
-    hpc_cluster_id: i.HpcClusterId || (prior.hpc_cluster_id === '' ? '' : null),
+    hpc_cluster_id: i.HpcClusterId || null,
   };
 }
 

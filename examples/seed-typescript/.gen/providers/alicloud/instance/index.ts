@@ -240,7 +240,7 @@ export interface InstanceConfig extends cdktf.TerraformMetaArguments {
    */
   readonly hostName?: string;
   /**
-   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). `""` means none, as upstream. A change replaces the instance.
+   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.
    * Terraform: `hpc_cluster_id`. Optional.
    */
   readonly hpcClusterId?: string;
@@ -1064,7 +1064,7 @@ export class Instance extends cdktf.TerraformResource {
   }
 
   /**
-   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). `""` means none, as upstream. A change replaces the instance.
+   * HPC cluster (`alicloud_ecs_hpc_cluster`) of a super computing cluster instance (`ecs.scc*` types, which need one; other types refuse it). A change replaces the instance.
    * Terraform: `hpc_cluster_id`.
    */
   public get hpcClusterId(): string {
