@@ -14,6 +14,7 @@
 import type { ActionSpec } from '../spec/ecs/types.js';
 import { decodeOutput, type ClientInputOf, type OutputOf, type UntypedOutput } from '../spec/ecs/infer.js';
 import { ShapeMismatchError } from '../spec/ecs/shape.js';
+import { regionParamName } from '../spec/ecs/params.js';
 import { encodeInput, type LooseInput } from './encode.js';
 import { EcsResponseError, isThrottling, toEcsError } from './errors.js';
 import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
@@ -163,8 +164,7 @@ export class AlibabaCloudClient {
     const product = productLabel(key);
     const label = `${product} ${spec.action}`;
     const loose = input as LooseInput;
-    // The automatic snapshot policy actions spell it `regionId`, as their SDK models do.
-    const regionKey = spec.params.some((p) => p.name === 'regionId') ? 'regionId' : 'RegionId';
+    const regionKey = regionParamName(spec);
     const withRegion = needsRegion(spec, key) && !loose[regionKey] ? { ...loose, [regionKey]: this.region } : loose;
     const query = encodeInput(spec, withRegion);
     const mutating = isMutating(spec);

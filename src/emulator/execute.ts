@@ -9,6 +9,7 @@ import type { Route } from './dispatch.js';
 import type { EmulatorCore } from './server.js';
 import { apiError } from './errors.js';
 import { decodeInput } from './validate-input.js';
+import { regionParamName } from '../spec/ecs/params.js';
 
 /** The body of `route` for `account` (without `RequestId`); throws EcsApiError for a refused request. Run inside a transaction. */
 export function runAction(
@@ -21,8 +22,7 @@ export function runAction(
   now: Date,
 ): Record<string, unknown> {
   const input = decodeInput(route.spec, params);
-  // A few actions (the automatic snapshot policies) spell it `regionId`, as their SDK models do.
-  const regionKey = route.spec.params.some((p) => p.name === 'regionId') ? 'regionId' : 'RegionId';
+  const regionKey = regionParamName(route.spec);
   const hasRegionParam = route.spec.params.some((p) => p.name === regionKey);
   const given = input[regionKey];
   const regionId = typeof given === 'string' ? given : params.get(regionKey) || core.settings.defaultRegionId;

@@ -115,3 +115,8 @@ export function scalarParams<const N extends readonly string[], const X extends 
 ): { readonly [I in keyof N]: { readonly kind: 'scalar'; readonly name: N[I] } & X } {
   return names.map((name) => ({ kind: 'scalar', name, ...rules })) as never;
 }
+
+/** How an action spells its region parameter: `RegionId`, or `regionId` for the few whose SDK models use lower camel case (the automatic snapshot policies). */
+export function regionParamName(spec: { readonly params: readonly ParamSpec[] }): 'RegionId' | 'regionId' {
+  return spec.params.some((p) => p.name === 'regionId') ? 'regionId' : 'RegionId';
+}
